@@ -1,0 +1,45 @@
+"""One exception hierarchy for the whole project.
+
+Constructors have no side effects; the CLI turns these into ``Error: ...`` lines.
+"""
+from __future__ import annotations
+
+
+class DocketGraphError(Exception):
+    """Base class of every error docketgraph raises on purpose."""
+
+
+class UnsupportedFormat(DocketGraphError):
+    """No reader accepts this file."""
+
+
+class BadInput(DocketGraphError):
+    """A file could not be read (empty, binary, encrypted, truncated, too large...)."""
+
+
+class ExtractionError(DocketGraphError):
+    """Extraction failed on a document that could be read."""
+
+
+class UnknownQuery(DocketGraphError):
+    """No saved query has this name."""
+
+
+class BadParameter(DocketGraphError):
+    """A query parameter is missing, unknown or has the wrong type."""
+
+
+class QueryError(DocketGraphError):
+    """A saved or ad hoc query is malformed or refused."""
+
+
+class StoreError(DocketGraphError):
+    """The store could not be opened, read or written."""
+
+
+class StoreInUse(StoreError):
+    """Another process holds the store for writing."""
+
+
+class MissingDependency(DocketGraphError):
+    """An optional dependency is needed for this feature."""

@@ -1,0 +1,16 @@
+"""Reader for courtlistener input (not yet implemented)."""
+from __future__ import annotations
+
+from docketgraph.graph.errors import UnsupportedFormat
+
+
+def sniff(head: bytes, suffix: str) -> int:
+    return 0
+
+
+def read(path, data):
+    raise UnsupportedFormat(f"{path}: courtlistener reader not implemented yet")
+
+
+def extract(document):
+    raise UnsupportedFormat(f"{document.path}: courtlistener extraction not implemented yet")

@@ -1,0 +1,66 @@
+"""The reader registry: name -> lazily imported reader, chosen by content sniffing.
+
+A reader is a module exposing ``sniff(head: bytes, suffix: str) -> int`` (0 = no,
+higher = more confident) and ``read(path: str, data: bytes) -> Document``. Built-in
+readers register through the same call an outside plugin would use.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from types import ModuleType
+
+from docketgraph.graph.errors import UnsupportedFormat
+from docketgraph.graph.model import Document
+
+_READERS: dict[str, str] = {}
+_LOADED: dict[str, ModuleType] = {}
+
+#: files larger than this are refused before reading (bytes)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def register(name: str, module_path: str) -> None:
+    """Register a reader module by dotted path; imported on first use."""
+    _READERS[name] = module_path
+
+
+def names() -> list[str]:
+    return list(_READERS)
+
+
+def get(name: str) -> ModuleType:
+    if name not in _READERS:
+        raise UnsupportedFormat(f"unknown reader {name!r}; known: {', '.join(_READERS)}")
+    if name not in _LOADED:
+        _LOADED[name] = importlib.import_module(_READERS[name])
+    return _LOADED[name]
+
+
+def choose(head: bytes, suffix: str) -> str | None:
+    """The best reader for a file whose first bytes are ``head``; None if none wants it."""
+    best, score = None, 0
+    for name in _READERS:
+        s = get(name).sniff(head, suffix.lower())
+        if s > score:
+            best, score = name, s
+    return best
+
+
+def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
+    """Read one file into a Document with the reader its content calls for."""
+    path = os.fspath(path)
+    if data is None:
+        from docketgraph.ingest.decode import read_bytes
+        data = read_bytes(path, MAX_FILE_BYTES)
+    suffix = os.path.splitext(path)[1]
+    name = choose(data[:8192], suffix)
+    if name is None:
+        raise UnsupportedFormat(f"{path}: not a format docketgraph reads")
+    return get(name).read(path, data)
+
+
+register("pacer", "docketgraph.ingest.pacer")
+register("pdf", "docketgraph.ingest.pdf")
+register("courtlistener", "docketgraph.ingest.courtlistener")
+register("text", "docketgraph.ingest.text")
