@@ -637,7 +637,7 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
             d = _DESCRIPTOR.search(raw)
             if d:
                 raw = raw[: d.start()]
-            raw = re.sub(r"^\s*and\s", "", raw).strip(" ,.")
+            raw = re.sub(r"^\s*and\s", "", raw).strip(" ,")
             if raw and _good_body_name(raw):
                 out.append((_clean_name(raw), role, (base + i, base + i + len(it.rstrip()))))
     for rx in (_BODY, _APPOSITIVE):
