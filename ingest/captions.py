@@ -120,7 +120,14 @@ _BODY_STOP = {
     "copyrights", "patent", "patents", "work", "defendant", "defendants", "plaintiff", "plaintiffs",
     "appellant", "appellants", "appellee", "appellees", "dkt", "ecf", "doc", "docs", "see", "id", "if", "are",
     "were", "be", "been", "being", "had", "have", "do", "so", "this", "these", "those", "each", "all", "any",
-    "nor", "upon", "against", "because", "when", "whether", "toloco", "opp", "mot", "memo", "resp",
+    "nor", "upon", "against", "because", "when", "whether", "opp", "mot", "memo", "resp",
+    "domain", "brand", "brands", "goods", "listings", "listing", "websites", "website", "names", "ids",
+    "characters", "character", "images", "photographs", "trade", "counterfeit", "infringing", "unknown",
+    "class", "group", "counterclaim", "counterclaims", "cross", "exhibits", "entities", "individuals",
+    "partnerships", "corporations", "seller", "aliases", "infringe", "infringes", "sells", "sell", "sold",
+    "argue", "argues", "contend", "contends", "claim", "claims", "allege", "alleges", "state", "states",
+    "move", "moved", "request", "requests", "seek", "seeks", "respond", "responds", "object", "objects",
+    "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
 }
 
 
@@ -241,12 +248,12 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
         s, e = m.start(), m.end()
         core = m.group(0).strip()
         sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
-                      r"(?=\s{1,3}(?:and|&)\s|$)", core)
+                      r"(?=\s|$)", core)
         if merged and sm and (sm.end() == len(core) or _SUFFIX.match(sm.group(1).strip())):
             lead = m.group(0).index(core)
             merged[-1][1] = s + lead + sm.end()
             rest = core[sm.end():]
-            if rest.strip():
+            if re.match(r"\s{1,3}(?:and|&)\s", rest) or (rest.strip() and not split_and):
                 r0 = s + lead + sm.end()
                 merged.append([r0, e])
             continue
@@ -427,14 +434,17 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         if not left.strip() or len(left) > 700:
             continue
         rm = _RIGHT_ROLE.search(masked, sep.end(), min(len(masked), sep.end() + 1600))
-        if rm and (lm or sep_alone):
+        if rm and lm:
             r_end = rm.start()
             rroles = _roles(rm.group("role"))
             end = rm.end()
-        elif sep_alone and not lm:
+        elif sep_alone:
+            # no role labels (consolidated appellate captions): names up to a blank line
             r_end = _right_block_unlabelled(masked, sep.end())
             rroles = ["defendant"]
             end = r_end
+            if rm and rm.start() <= r_end + 40:
+                r_end, rroles, end = rm.start(), _roles(rm.group("role")), rm.end()
         else:
             continue
         right = masked[sep.end():r_end]
@@ -472,7 +482,7 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     off = 0
     for line in text[:1500].split("\n")[:8]:
         vm = re.search(r"\sv\.?\s", line)
-        if vm and len(line) < 300 and not re.search(r"[.;:]\s[a-z]", line):
+        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line):
             return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
         off += len(line) + 1
     return []
@@ -555,8 +565,9 @@ _NAME = (_TOK + r"(?:,?[ \t](?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du|and)(?=[ \t][A-Z]
          r"{0,7}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
 _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?:[Pp]laintiffs?|PLAINTIFFS?)"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?:[Dd]efendants?|DEFENDANTS?)"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Dd]efendants?"
+              r"|(?:(?<=BY[ \t])|(?<=AND[ \t])|(?<=OF[ \t])|(?<=TO[ \t])|(?<=FOR[ \t]))(?:PLAINTIFFS?|DEFENDANTS?)"
               r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
@@ -568,14 +579,14 @@ _APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),
 # "The seven replying defendants are: X (...); Y (...); and Z (...)"
 _LISTED = re.compile(
     r"(?P<role>\b(?:[Pp]laintiffs|[Dd]efendants))[ \t](?:named[ \t]here|listed[ \t]below|identified[ \t]below|are|include)"
-    r"[ \t]?[-:\u2014][ \t]?(?P<names>[^\n]{2,1200}?)(?:[ \t]?\((?:hereinafter|collectively|together)|\.(?:\s|$)|\(\s?[\"\u201c]the)"
+    r"[ \t]?[-:\u2014][ \t]?(?P<names>[^\n][\s\S]{1,1200}?)(?:[ \t]?\((?:hereinafter|collectively|together)|\.(?:\s*\n|\s+[A-Z][a-z]+\s+[a-z])|\(\s?[\"\u201c]the)"
 )
 # "Defendants Guangzhou Deyi Clothing Co., Ltd. d/b/a D Yi; Wan Hualin, an individual, d/b/a Hbili; ..."
 _SEMI_LIST = re.compile(
     r"(?P<role>\b(?:[Pp]laintiffs|[Dd]efendants))[ \t](?P<names>[A-Z][^;()\n]{1,120}(?:;[ \t](?:and[ \t])?[A-Z][^;()\n]{1,120}){1,40})"
 )
 _COUNSEL_FOR = re.compile(
-    r"(?i:counsel\s{1,3}for\s{1,3})(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
+    r"(?i)counsel\s{1,3}for\s{1,3}(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
     r"\s{1,8}(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
 )
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
@@ -618,7 +629,8 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
             for it in items:
                 i = names.find(it, off)
                 off = i + len(it)
-                raw = re.sub(r"\([^()]*\)", "", it)
+                raw = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", it))
+                raw = " ".join(raw.split())
                 raw = re.sub(r"^\s*(?:and\s)?", "", raw).strip(" .")
                 if raw and _good_body_name(raw):
                     out.append((normal_case(_clean_name(raw)), role, _find(text, base + i, raw.split()[0])))
@@ -646,6 +658,8 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
             names = m.group("names")
             base = m.start("names")
             names = re.sub(r"[ \t]?\([^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
+            if re.match(r"(?i)(?:the\s)?(?:individuals|partnerships|corporations|unincorporated|entities)\b", names):
+                continue  # a defendant group described again in the body
             for name, s, e in _split_list(names, split_and=True):
                 name = _tidy_body_name(name)
                 if not _good_body_name(name):
@@ -655,7 +669,6 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
                 out.append((normal_case(name), role, (base + s, base + s + len(name))))
     for m in _COUNSEL_FOR.finditer(text):
         names = " ".join(m.group("names").split())
-        names = re.split(r"(?i)\s{2,}|\n|\.\s", names)[0]
         role = "appellee" if "appellee" in m.group("role").lower() else (
             "appellant" if "appellant" in m.group("role").lower() else _roles(m.group("role"))[0])
         for name, s, e in _split_list(names):
@@ -666,22 +679,40 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
 # ---------------------------------------------------------------- assembly
 
 
+_ABBREV = {"ins": "insurance", "co": "company", "corp": "corporation", "inc": "incorporated",
+           "intl": "international", "mfg": "manufacturing", "mktg": "marketing", "grp": "group",
+           "bus": "business", "assn": "association", "natl": "national", "ltd": "limited", "bros": "brothers"}
+
+
 def _key(name: str) -> str:
     s = name.lower().replace("&", " and ")
     s = re.sub(r"[^a-z0-9 ]+", " ", s)
     return " ".join(s.split())
 
 
+_LEGAL_TAIL = re.compile(r"(?:\s(?:incorporated|llc|limited|corporation|plc|lp|llp|pllc|gmbh|pte))+$")
+
+
+def _match_key(name: str) -> str:
+    """``_key`` with common abbreviations spelled out ("Mutual Ins. Co." = "Mutual Insurance Company")."""
+    return " ".join(_ABBREV.get(w, w) for w in _key(name).split())
+
+
 def _same_party(a: str, b: str) -> bool:
-    ka, kb = _key(a), _key(b)
+    ka, kb = _match_key(a), _match_key(b)
     if ka == kb:
+        return True
+    sa, sb = _LEGAL_TAIL.sub("", ka), _LEGAL_TAIL.sub("", kb)
+    if sa and sa == sb and len(sa.split()) >= 2:
         return True
     ta, tb = ka.split(), kb.split()
     if not ta or not tb:
         return False
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # "Roger Mortimer" is "Roger D. Mortimer"; "Roadget" is not "Roadget Business Pte. Ltd."
-    return len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)
+    extra = [w for w in long_ if w not in short]
+    return (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)
+            and all(len(w) == 1 for w in extra))
 
 
 def _display(side: _Side, et_al: bool) -> str:
@@ -722,16 +753,21 @@ def find_caption(text: str) -> Caption:
         from_title = bool(caps)
     parties: list[PartyMention] = []
 
+    trial = ("plaintiff", "defendant", "third-party", "petitioner", "respondent", "intervenor")
+
     def add(name: str, role: str, span: Span) -> None:
         name = name.strip()
         if not name or len(name) > 200:
             return
-        for i, p in enumerate(parties):
-            if _same_party(p.name, name) and (p.role == role or role in ("plaintiff", "defendant")
-                                              and p.role in ("plaintiff", "defendant", "third-party")):
+        same = [i for i, p in enumerate(parties) if _same_party(p.name, name)]
+        for i in same:
+            p = parties[i]
+            if p.role == role or (role in trial and p.role in trial):
                 if p.role == role and len(name) > len(p.name) and _key(p.name) != _key(name):
                     parties[i] = PartyMention(name, role, None, p.spans + (span,))
                 return
+        if same:
+            name = parties[same[0]].name  # one party, one name: the first (caption) form
         parties.append(PartyMention(name, role, None, (span,)))
 
     caption_str = None
