@@ -49,8 +49,9 @@ class KnowledgeGraph:
     # --- verbs -------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
                on_file: Callable[[str, str], None] | None = None,
-               on_total: Callable[[int], None] | None = None) -> IngestReport:
-        return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total)
+               on_total: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+        """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes)."""
+        return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
 
     def query(self, name: str, **params: Any) -> Result:
         q = self.registry.get(name)
