@@ -115,6 +115,8 @@ def read(path: str, data: bytes) -> Document:
     except RecursionError:
         raise BadInput(f"{path}: corrupt PDF (objects nested or linked too deeply)") from None
     except Exception as e:  # pypdf raises many kinds on hostile input
+        if type(e).__name__ == "LimitReachedError":
+            raise BadInput(f"{path}: PDF exceeds a safety limit ({_describe(e)})") from None
         raise BadInput(f"{path}: corrupt or unreadable PDF ({_describe(e)})") from None
 
     cleaned = clean_pages(pages)
@@ -132,9 +134,12 @@ def read(path: str, data: bytes) -> Document:
                     pages=tuple(offsets), metadata={"page_count": len(pages)})
 
 
+_OBJ_REPR = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
+
+
 def _describe(e: BaseException) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
-    msg = msg[:200]
+    msg = _OBJ_REPR.sub(r"object \1 \2", msg)[:200]
     return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
 
 
@@ -249,6 +254,27 @@ def _zones(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:ZONE], filled[-ZONE:]
 
 
+def _edge_page_numbers(lines: list[str], heads: set[int]) -> set[int]:
+    """Page-number lines ("3", "- 3 -", "Page 3 of 9") at either end of a page.
+
+    Walking in from each edge, blank lines and running heads are passed over; at most two
+    page-number lines are taken; the first line of body text stops the walk.
+    """
+    found: set[int] = set()
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        taken = 0
+        for i in order:
+            line = lines[i]
+            if not line.strip() or i in heads:
+                continue
+            if taken < 2 and _PAGE_NUMBER.match(line):
+                found.add(i)
+                taken += 1
+                continue
+            break
+    return found
+
+
 def clean_pages(pages: list[str]) -> list[str]:
     """Normalised page texts without line numbers, page numbers and repeated heads."""
     page_lines = []
@@ -274,16 +300,15 @@ def clean_pages(pages: list[str]) -> list[str]:
     out = []
     for lines in page_lines:
         top, bottom = _zones(lines)
-        drop = set()
+        drop, heads = set(), set()
         for i in dict.fromkeys(top + bottom):
-            line = lines[i]
-            key = _key(line)
-            if _PAGE_NUMBER.match(line):
-                drop.add(i)
-            elif key in repeated:
+            key = _key(lines[i])
+            if key in repeated:
+                heads.add(i)
                 if key in seen:
                     drop.add(i)
                 seen.add(key)
+        drop |= _edge_page_numbers(lines, heads)
         kept = [ln for i, ln in enumerate(lines) if i not in drop]
         while kept and not kept[0].strip():
             kept.pop(0)
