@@ -77,8 +77,12 @@ class GraphStore:
 
     def __init__(self, location: str | os.PathLike | None = None, *, read_only: bool = False):
         self.location = os.fspath(location) if location is not None else None
+        self.remote = bool(self.location and self.location.startswith(("http://", "https://")))
         try:
-            if self.location is None:
+            if self.remote:
+                from docketgraph.graph.remote import HttpBackend
+                self._store = HttpBackend(self.location)
+            elif self.location is None:
                 self._store = ox.Store()
             elif read_only:
                 if not os.path.isdir(self.location):
@@ -227,7 +231,7 @@ class GraphStore:
         return self._store.dump(format=fmt)
 
     def flush(self) -> None:
-        if self.location is not None and not self.read_only:
+        if self.location is not None and not self.read_only and not self.remote:
             try:
                 self._store.flush()
             except OSError:
