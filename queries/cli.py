@@ -106,7 +106,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--jobs", "-j", type=int, default=None,
               help="Worker processes for extraction (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool) -> None:
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+                   "this process stays the single writer.")
+@click.option("--timeout", type=float, default=120.0, show_default=True,
+              help="Seconds one file may take before it is stopped and reported.")
+def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool,
+           dask_address: str | None, timeout: float) -> None:
     """Read filings (files or folders, recursively) into the store.
 
     Each file is read by the reader its content calls for (text, PDF, PACER docket page,
@@ -138,7 +144,8 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                 rate = done[0] / max(time.monotonic() - t0, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total)
+            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
+                            dask=dask_address, timeout=timeout)
         for _, msg in rep.errors:
             click.echo(f"Error: {msg}", err=True)
         secs = time.monotonic() - t0

@@ -71,7 +71,7 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
            on_file: Callable[[str, str], None] | None = None,
            on_total: Callable[[int], None] | None = None, in_process: bool = False,
            timeout: float = workers.DEFAULT_TIMEOUT,
-           memory: int = workers.DEFAULT_MEMORY) -> IngestReport:
+           memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
     """Ingest files and folders into ``store``; returns counts and per-file errors."""
     report = IngestReport()
     files = [f for f in iter_files(paths) if not _is_gold(f)]
@@ -110,7 +110,9 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
         report.quads += res.quads
         on_file and on_file(path, status)
 
-    if in_process:
+    if dask is not None:
+        outcomes = workers.run_dask(todo, dask)
+    elif in_process:
         outcomes = (workers.extract_one(f) for f in todo)
     else:
         outcomes = workers.run(todo, jobs=jobs, timeout=timeout, memory=memory)

@@ -139,3 +139,30 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
     finally:
         for s in slots:
             s.stop(kill=s.job is not None)
+
+
+def run_dask(paths: Iterable[str], address: str, *,
+             func: Callable[[str], Outcome] = extract_one) -> Iterator[Outcome]:
+    """Extract ``paths`` on a Dask cluster (``address``: a scheduler address, or a
+    ``distributed.Client``), yielding outcomes as they finish; the caller writes."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        from docketgraph.graph.errors import MissingDependency
+        raise MissingDependency("--dask needs the 'distributed' package: "
+                                "pip install 'docketgraph[dask]'") from None
+    paths = list(paths)
+    own = not isinstance(address, Client)
+    client = Client(address) if own else address
+    try:
+        futures = {client.submit(func, p, pure=False, key=f"extract-{i}"): p
+                   for i, p in enumerate(paths)}
+        for fut in as_completed(futures):
+            path = futures[fut]
+            try:
+                yield fut.result()
+            except Exception as e:  # a worker lost or killed
+                yield Outcome(path, error=f"{path}: extraction failed on the cluster: {e}")
+    finally:
+        if own:
+            client.close()
