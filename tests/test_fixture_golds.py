@@ -255,3 +255,12 @@ def test_real_corpus_golds_pass_the_same_schema(dev_dir: Path, seeds_dir: Path) 
     assert golds
     for path in golds:
         assert schema_errors(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
+
+
+def test_windows_1252_fixture_is_not_utf8() -> None:
+    """The fixture for legacy encodings must keep its Windows-1252 bytes."""
+    data = (FOLDERS[0] / "njd-mirel-letter-opinion-cp1252.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text = data.decode("cp1252")
+    assert "\u201c" in text and "\u2019" in text and "Soci\u00e9t\u00e9" in text
