@@ -311,3 +311,25 @@ def test_consistency_checker(gold: dict, fragment: str | None) -> None:
         assert errors == []
     else:
         assert errors and any(fragment in e for e in errors), errors
+
+
+def test_samples_make_a_small_graph() -> None:
+    """The demo samples link firms to judges through shared cases, as their README says."""
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in FOLDERS[1].glob("*.gold.json")]
+    cases = {(c["court"], c["docket"]) for g in golds for c in g["cases"]}
+    judges_of: dict[str, set[tuple[str, str]]] = {}
+    firms_of: dict[str, set[str]] = {}
+    for gold in golds:
+        for judge in gold["judges"]:
+            judges_of.setdefault(judge["case"], set()).add((judge["name"], judge["role"]))
+        for firm in gold["firms"]:
+            firms_of.setdefault(firm["name"], set()).add(firm["case"])
+    before = {firm: {j for case in docket_set for j in judges_of.get(case, set())}
+              for firm, docket_set in firms_of.items()}
+    assert len({court for court, _ in cases}) == 2 and len(cases) == 3
+    assert len(firms_of) >= 2
+    assert len(set().union(*judges_of.values())) >= 4
+    assert {role for _, role in set().union(*judges_of.values())} == {"district", "magistrate"}
+    assert max(sum(role == "district" for _, role in js) for js in before.values()) >= 2
+    assert all(g["platforms"] for g in golds if g["kind"] != "other")
+    assert any(g["citations"] for g in golds)
