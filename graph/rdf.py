@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.model import Extraction, Span
-from docketgraph.graph.vocab import DG, NAME, RDF_TYPE, RDFS_LABEL, XSD
+from docketgraph.graph.vocab import DG, EMAIL, NAME, RDF_TYPE, RDFS_LABEL, XSD
+
+if TYPE_CHECKING:
+    from docketgraph.graph.resolve import Resolver
 
 CaseResolver = Callable[[str | None, str], str]
 _TYPE = ox.NamedNode(RDF_TYPE)
@@ -108,12 +111,29 @@ class _Builder:
 
 def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | None = None,
                      resolve_case: CaseResolver = default_case_resolver,
+                     resolver: "Resolver | None" = None,
                      ingested: str | None = None) -> list[ox.Quad]:
-    """All quads one document asserts, in its own named graph."""
+    """All quads one document asserts, in its own named graph.
+
+    ``resolver`` matches firms, attorneys and judges to entities already stored; each
+    merge is recorded as a ``dg:Merge`` in this document's graph, with its reason.
+    """
+    from docketgraph.graph.resolve import Resolver
+    resolver = resolver or Resolver()
     sha = ex.sha256
     g = _n(keys.graph_iri(sha))
     doc = _n(keys.document_iri(sha))
     b = _Builder(g, doc, text)
+
+    def merged(match, surface: str) -> str:
+        if match.reason:
+            m = _n(keys.node_iri("merge", doc.value, match.iri, surface))
+            b.add(m, RDF_TYPE, _n(DG.Merge))
+            b.add(m, DG.about, _n(match.iri))
+            b.add(m, DG.surface, _lit(surface))
+            b.add(m, DG.evidence, _lit(match.reason))
+            b.add(m, DG.inDocument, doc)
+        return match.iri
     b.entity(doc.value, DG.Document, ex.doc)
     b.add(doc, DG.sha256, ox.Literal(sha))
     b.add(doc, DG.kind, ox.Literal(ex.kind))
@@ -164,7 +184,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
 
     # judges
     for j in ex.judges:
-        node = b.entity(keys.judge_iri(j.name, j.role), DG.Judge, j.name)
+        node = b.entity(merged(resolver.judge(j.name, j.role), j.name), DG.Judge, j.name)
         b.add(node, DG.judgeRole, ox.Literal(j.role))
         b.add(node, DG.key, ox.Literal(keys.slug(j.name)))
         case = case_for(j.case)
@@ -198,7 +218,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     # firms and attorneys: appearances
     firm_nodes: dict[str, ox.NamedNode] = {}
     for f in ex.firms:
-        node = b.entity(keys.firm_iri(f.name), DG.LawFirm, f.name)
+        node = b.entity(merged(resolver.firm(f.name), f.name), DG.LawFirm, f.name)
         b.add(node, DG.key, ox.Literal(keys.firm_key(f.name)))
         firm_nodes[keys.firm_key(f.name)] = node
         if f.evidence:
@@ -211,12 +231,14 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     for a in ex.attorneys:
         firm = None
         if a.firm:
-            firm = firm_nodes.get(keys.firm_key(a.firm)) or b.entity(keys.firm_iri(a.firm), DG.LawFirm, a.firm)
+            firm = firm_nodes.get(keys.firm_key(a.firm)) or b.entity(
+                merged(resolver.firm(a.firm), a.firm), DG.LawFirm, a.firm)
             b.add(firm, DG.key, ox.Literal(keys.firm_key(a.firm)))
-        node = b.entity(keys.attorney_iri(a.name, a.firm), DG.Attorney, a.name)
+        node = b.entity(merged(resolver.attorney(a.name, firm.value if firm is not None else None,
+                                                 a.email), a.name), DG.Attorney, a.name)
         b.add(node, DG.key, ox.Literal(keys.slug(a.name)))
         if a.email:
-            b.add(node, DG.email, _lit(a.email))
+            b.add(node, EMAIL, _lit(a.email))
         if firm is not None:
             b.add(node, DG.memberOf, firm)
         case = case_for(a.case)

@@ -48,3 +48,4 @@ class _Closed:
 
 DG = _Closed(CLASSES + PROPERTIES)
 NAME = SCHEMA_TERMS["name"]
+EMAIL = SCHEMA_TERMS["email"]
