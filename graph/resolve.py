@@ -83,6 +83,7 @@ def given_compatible(a: list[str], b: list[str]) -> bool:
 class Match:
     iri: str
     reason: str | None = None  # None: minted or exact key
+    name: str | None = None  # the stored entity's name, when merged into it
 
 
 @dataclass
@@ -113,12 +114,12 @@ class Resolver:
             core = names.firm_core_key(forced)
             c = self.firms.get(core)
             iri = c.iri if c else keys.firm_iri(forced)
-            return Match(iri, f"aliases file: {name!r} is {forced!r}")
+            return Match(iri, f"aliases file: {name!r} is {forced!r}", c.name if c else forced)
         core = names.firm_core_key(name)
         c = self.firms.get(core)
         if c is not None:
             if c.name != name and not self.aliases.forbidden("firm", name, c.name):
-                return Match(c.iri, f"same name as {c.name!r} up to case, punctuation and suffix")
+                return Match(c.iri, f"same name as {c.name!r} up to case, punctuation and suffix", c.name)
             if c.name == name:
                 return Match(c.iri)
         best = self._fuzzy_firm(name, core)
@@ -142,7 +143,8 @@ class Resolver:
         cand = self.firms[other]
         if self.aliases.forbidden("firm", name, cand.name):
             return None
-        return Match(cand.iri, f"fuzzy match {score:.1f} of {name!r} to stored firm {cand.name!r}")
+        return Match(cand.iri, f"fuzzy match {score:.1f} of {name!r} to stored firm {cand.name!r}",
+                     cand.name)
 
     # --- people --------------------------------------------------------------------
     def attorney(self, name: str, firm_iri: str | None, email: str | None) -> Match:
@@ -151,7 +153,7 @@ class Resolver:
                 if c.email and c.email.lower() == email.lower() and \
                         names.surname(c.name).lower() == names.surname(name).lower():
                     return Match(c.iri, None if c.name == name else
-                                 f"same e-mail {email} as stored attorney {c.name!r}")
+                                 f"same e-mail {email} as stored attorney {c.name!r}", c.name)
         sur = names.surname(name).lower()
         for c in self.attorneys:
             if names.surname(c.name).lower() != sur or c.firm != firm_iri:
@@ -160,7 +162,8 @@ class Resolver:
                 continue
             if given_compatible(names.given_names(name), names.given_names(c.name)):
                 return Match(c.iri, None if c.name == name else
-                             f"same surname and compatible given names as {c.name!r}, same firm")
+                             f"same surname and compatible given names as {c.name!r}, same firm",
+                             _fuller(c.name, name))
         iri = keys.attorney_iri(name, firm_iri.rsplit("/", 1)[-1] if firm_iri else None)
         self.attorneys.append(Candidate(iri, name, firm=firm_iri, email=email))
         return Match(iri)
@@ -177,10 +180,16 @@ class Resolver:
             gn, gc = names.given_names(name), names.given_names(c.name)
             if given_compatible(gn, gc):
                 return Match(c.iri, None if c.name == name else
-                             f"same surname and compatible given names as {c.role} judge {c.name!r}")
+                             f"same surname and compatible given names as {c.role} judge {c.name!r}",
+                             _fuller(c.name, name))
         iri = keys.judge_iri(name, role)
         self.judges.append(Candidate(iri, name, role=role))
         return Match(iri)
+
+
+def _fuller(a: str, b: str) -> str:
+    """The fuller of two spellings of one person's name (the stored one on a tie)."""
+    return b if len(b) > len(a) else a
 
 
 def load_candidates(query: Callable[[str], list[dict]]) -> dict[str, list[Candidate]]:

@@ -150,6 +150,13 @@ class GraphStore:
                 out.append(sha)
         return out
 
+    def key_for_alias(self, alias: str) -> str | None:
+        """The ``dg:key`` of the entity one of whose spellings normalises to ``alias``."""
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.alias), ox.Literal(alias), None):
+            for k in self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.key), None, None):
+                return k.object.value
+        return None
+
     def has_document(self, sha256: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(keys.graph_iri(sha256)))
 

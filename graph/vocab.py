@@ -26,7 +26,7 @@ PROPERTIES = (
     # appearance (n-ary: who appeared for whom in which case)
     "case", "party", "side", "firm", "attorney", "role",
     # people and organisations
-    "key", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
+    "key", "alias", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
     # provenance
     "about", "inDocument", "start", "end", "quote", "evidence", "surface",
 )

@@ -61,7 +61,13 @@ class KnowledgeGraph:
                 q.param(k)
             cols, rows = run_python(q, self.store, values)
         else:
-            cols, rows = self.store.query(q.sparql, q.bindings({k: str(v) for k, v in values.items()}))
+            bindings = q.bindings({k: str(v) for k, v in values.items()})
+            for p in q.params:  # names are matched through every stored spelling
+                if p.type in ("firm", "key") and p.name in bindings:
+                    key = self.store.key_for_alias(bindings[p.name].value)
+                    if key is not None:
+                        bindings[p.name] = type(bindings[p.name])(key)
+            cols, rows = self.store.query(q.sparql, bindings)
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())))
 
     def sparql(self, text: str) -> Result:
