@@ -92,7 +92,8 @@ _TITLE_ITEM = re.compile(
     r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate)[ \t]+)*"
     r"(?:(?:United[ \t]+States|U\.[ \t]?S\.|State|County|City)[ \t]+)?"
     r"(?:Attorneys?[ \t]+General|Solicitor[ \t]+General|Attorneys?|Counsel|Public[ \t]+Defenders?|"
-    r"District[ \t]+Attorneys?|Corporation[ \t]+Counsel|General[ \t]+Counsel|Law[ \t]+Students?)"
+    r"District[ \t]+Attorneys?|Corporation[ \t]+Counsel|General[ \t]+Counsel|Law[ \t]+Students?|"
+    r"Lead[ \t]+Attorney|Attorney[ \t]+to[ \t]+be[ \t]+Noticed|Pro[ \t]+Hac[ \t]+Vice|Designated)"
     r"(?:[ \t]+of[ \t]+[A-Z][A-Za-z \t]{2,40})?$",
     re.I,
 )
@@ -274,7 +275,7 @@ _ADDRESS_RE = re.compile(
     r"Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Plaza|Square|Place|Lane|Parkway|Pike|Route)\b"
     r"|,[ \t]*(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{5}(?:-\d{4})?\b)")
 _JUDGE_LINE_RE = re.compile(r"(?i:\b(?:judge|honorable|justice|courthouse|chambers)\b|\bhon\.)")
-_SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|date:|sincerely|"
+_SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|date:|sincerely|very[ \t]+truly|"
                            r"of[ \t]+counsel|jointly[ \t]+submitted)\b)")
 
 
@@ -561,7 +562,8 @@ _INLINE_RE = re.compile(r"(?:Attorneys?|Counsel)[ \t]+for[ \t]+(?P<who>[^\n]{1,1
 
 def _inline_blocks(text: str, acc: _Acc) -> None:
     for m in _INLINE_RE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = text.rfind("\n", max(0, m.start() - 600), m.start()) + 1
+        line_start = max(line_start, m.start() - 600)
         before = text[line_start:m.start()]
         if len(before) < 15 or not _BAR_RE.search(before) and not re.search(
                 r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$", before.strip()):
@@ -656,7 +658,7 @@ def _stmt_start(region: str, lo: int, hi: int) -> int:
     """Start of the sentence that ends at ``hi``: after the last sentence end or label."""
     best = lo
     for m in re.finditer(r"(?m)(?:ARGUED|ON[ \t]+BRIEFS?|SUBMITTED)[ \t]*:[ \t]*\n?|^[ \t]*COUNSEL[ \t]*\n|"
-                         r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n", region[lo:hi]):
+                         r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n|^[ \t]*[A-Z][A-Z \t&'’\-]{5,}[ \t]*\n", region[lo:hi]):
         s = lo + m.start()
         if m.group(0).startswith(".") and _ABBREV_END.search(region[max(lo, s - 8):s]):
             continue
@@ -945,11 +947,58 @@ def _labelled(text: str, acc: _Acc) -> None:
         acc.firm(raw, m.span("firm"), plaintiffs)
 
 
+_FOR_LINE_RE = re.compile(
+    r"(?m)^[ \t]*For[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600})$")
+
+
+def _for_lines(text: str, acc: _Acc) -> None:
+    """Reporter-style counsel lines: "For Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju,
+    LEAD ATTORNEY, Glacier Law LLP, Chicago, IL." (one attorney per line, firm after titles)."""
+    for m in _FOR_LINE_RE.finditer(text):
+        body = m.group("body").rstrip(" .")
+        if not re.match(rf"{_NAME_TOKEN}", body):
+            continue
+        _parse_statement(text, m.start("body"), body, m.group("who"), acc)
+
+
+_REPRESENTED_RE = re.compile(r"(?m)^(?P<party>[^\n]{2,120}?)[ \t]+represented[ \t]+by[ \t]+(?P<rest>[^\n]{3,120})$")
+
+
+def _represented_by(text: str, acc: _Acc) -> None:
+    """Docket listings: "Robert Diggs represented by Amy Crout Ziegler" + the contact block."""
+    for m in _REPRESENTED_RE.finditer(text):
+        nm = _strip_name_noise(m.group("rest"))
+        if not _plausible_person(person_name(nm)):
+            continue
+        # the block below: firm line, address, e-mail, until a blank line or the next party
+        after = text[m.end():m.end() + 800].split("\n\n", 1)[0]
+        firm = None
+        email = None
+        for i, ln in enumerate(after.split("\n")[1:12]):
+            if "represented by" in ln:
+                break
+            ln_s = ln.strip()
+            if not ln_s:
+                break
+            em = _EMAIL_RE.search(ln_s)
+            if em and email is None:
+                email = em.group(0)
+            elif i == 0 and looks_like_firm(_strip_name_noise(ln_s)) and not _EMAIL_RE.search(ln_s):
+                off = text.find(ln_s, m.end())
+                firm = acc.firm(ln_s, (off, off + len(ln_s)) if off >= 0 else None,
+                                [clean_space(m.group("party"))])
+        start = m.start("rest") + m.group("rest").find(nm.split()[0])
+        acc.attorney(nm, (start, start + len(nm)), firm=firm, email=email,
+                     represents=[clean_space(m.group("party"))])
+
+
 def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
                  case: str | None = None) -> tuple[list[AttorneyMention], list[FirmMention]]:
     """Attorneys and law firms acting as counsel in one filing, with spans."""
     acc = _Acc(text, tuple(parties))
     _statements(text, acc)
+    _for_lines(text, acc)
+    _represented_by(text, acc)
     _blocks(text, acc)
     _inline_blocks(text, acc)
     _appearances(text, acc)

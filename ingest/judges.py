@@ -227,8 +227,11 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if after:
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
+        if role is None and len(tokens) == 1 and m.start() > 3000:
+            strength = 0  # "Judge X" deep in the body: kept only if another mention names X
         if role is None:
             if kind == "appellate":
+                strength = min(strength, 1)
                 in_zone = any(a <= m.start() <= b for a, b in appeal_zones)
                 role = "district" if in_zone else "unknown"
                 strength = 2 if in_zone else 0
