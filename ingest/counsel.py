@@ -357,10 +357,15 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
             if e in used or local in _GENERIC_LOCAL:
                 continue
             if (last in local and (not first or local.startswith(first[:1]) or local.startswith(last))) \
-                    or (len(last) >= 4 and local.startswith(last[:4]) and first and first[:1] in local):
+                    or (len(last) >= 4 and local.startswith(last[:4]) and first and first[:1] in local) \
+                    or (len(first) >= 3 and (local == first or local == first + last[:1])):
                 out[name] = e
                 used.add(e)
                 break
+    personal = [e for e, _ in emails if e not in used
+                and re.sub(r"[^a-z]", "", e.split("@")[0].lower()) not in _GENERIC_LOCAL]
+    if len(names) == 1 and not out and len(personal) == 1:
+        return {names[0][0]: personal[0]}  # one attorney, one personal address
     for name, line_no in names:
         if name in out:
             continue
