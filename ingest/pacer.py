@@ -171,8 +171,11 @@ def _huge_lxml() -> Iterator[None]:
             hu.fromstring, dr.fromstring = saved
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _letters(s: str) -> int:
-    return sum(1 for ch in s if ch.isalnum())
+    return len(_NOT_ALNUM.sub("", s))
 
 
 def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str) -> dict:
@@ -396,6 +399,18 @@ def same_person(a: str, b: str) -> bool:
 _LEGAL_SUFFIX = (r"L\.?\s?L\.?\s?P\.?|L\.?\s?L\.?\s?C\.?|P\.?\s?L\.?\s?L\.?\s?C\.?|P\.?\s?C\.?|"
                  r"P\.?\s?A\.?|Ltd\.?|Chtd\.?|Chartered|L\.?\s?P\.?A\.?|A\.?P\.?C\.?")
 _OFFICE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+[A-Z][A-Za-z .'’]{1,40}$")
+# offices written onto the name without spaces: "Jones Day-D.C.", "...Scarborough-Charleston"
+_OFFICE_CITIES = (
+    "Atlanta|Austin|Baltimore|Boston|Charleston|Charlotte|Chicago|Cincinnati|Cleveland|Columbia|"
+    "Columbus|Dallas|Denver|Detroit|Houston|Indianapolis|Irvine|Jacksonville|Kansas City|"
+    "Las Vegas|Los Angeles|Miami|Milwaukee|Minneapolis|Nashville|New Orleans|New York|Newark|"
+    "Orlando|Palo Alto|Philadelphia|Phoenix|Pittsburgh|Portland|Raleigh|Richmond|Sacramento|"
+    "Salt Lake City|San Diego|San Francisco|San Jose|Seattle|Silicon Valley|St\\. Louis|Tampa|"
+    "Washington|Wilmington|Greenville|Birmingham|Memphis|Louisville|Tulsa|Oklahoma City|Omaha|"
+    "Hartford|Providence|Buffalo|Albany|Princeton|Roseland|Morristown|Tyler|Longview|Plano|"
+    "Fort Worth|San Antonio|Menlo Park|Century City|Orange County|Chattanooga|Knoxville|Mobile|"
+    "Montgomery|Jackson|Little Rock|Boise|Anchorage|Honolulu|Albuquerque|Tucson|Reno|Madison")
+_OFFICE_HYPHEN = re.compile(rf"(?<=[A-Za-z.])-(?:(?:[A-Z]\.){{2,3}}|[A-Z]{{2}}|(?:{_OFFICE_CITIES}))$")
 _OFFICE_PAREN = re.compile(r"\s*\((?:[A-Z]{2,3}|[A-Z][A-Za-z .'’]{1,30})\)$")
 _AFTER_SUFFIX = re.compile(rf"^(?P<firm>.{{2,200}}?[\s,]+(?:{_LEGAL_SUFFIX}))\s+[A-Z][A-Za-z .'’]{{1,40}}$")
 _ADDRESS_LINE = re.compile(
@@ -449,6 +464,7 @@ def strip_office(firm: str) -> str:
     s = clean_space(firm)
     for _ in range(2):
         s2 = _OFFICE_DASH.sub("", s)
+        s2 = _OFFICE_HYPHEN.sub("", s2)
         s2 = _OFFICE_PAREN.sub("", s2)
         m = _AFTER_SUFFIX.match(s2)
         if m:
@@ -697,8 +713,9 @@ _NOT_NAME_WORDS = frozenset(
     "commission authority agency service services media news company's".split()
 )
 
-_APPEARANCE = re.compile(r"(?i:notice +of +(?:attorney +)?appearance) +(?:(?i:by|of|for) +)?"
-                         r"(?:(?i:attorneys?|counsel) *,? +)?")
+# "NOTICE of Appearance by X on behalf of ...", "ATTORNEY Appearance for Plaintiff P by X"
+_APPEARANCE = re.compile(r"(?i:appearance)\b[^\n]{0,200}?\b(?i:by) +(?:(?i:attorneys?|counsel) *,? +)?")
+_BY_ATTORNEY = re.compile(r"\b(?i:by +attorneys?) +")
 _PHV = re.compile(r"(?i:pro +hac +vice) *(?:(?i:counsel) *,? *)?(?:(?i:by|for|as +to|of) +)?"
                   r"(?:(?i:attorneys?|counsel) *,? +)?")
 _PHV_BEFORE = re.compile(r"(?i:motion|application|order) +(?:(?i:granting) +\d+ +(?i:motion) +)?"
@@ -783,6 +800,9 @@ def find_text_attorneys(text: str, start: int, party_keys: set[str],
         if "appearance" in low:
             for m in _APPEARANCE.finditer(text, la, lb):
                 take(m.end(), rank, la, lb, False)
+        if "by attorney" in low:
+            for m in _BY_ATTORNEY.finditer(text, la, lb):
+                take(m.end(), rank, la, lb, "hac vice" in low)
         if "hac vice" in low:
             for m in _PHV.finditer(text, la, lb):
                 take(m.end(), rank, la, lb, True)
