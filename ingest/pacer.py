@@ -242,14 +242,21 @@ def read(path: str, data: bytes) -> Document:
 # ---------------------------------------------------------------------------- spans
 
 
+_NEEDLE_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
 def spans_of(text: str, needle: str, *, limit: int = 25, start: int = 0,
              end: int | None = None, ignore_case: bool = False) -> tuple[Span, ...]:
-    """Every place ``needle`` occurs in ``text`` (any whitespace between its words)."""
-    tokens = needle.split()
-    if not tokens or len(tokens) > 60:
+    """Every place ``needle`` occurs in ``text``, whatever the spacing between its words
+    and punctuation ('Joseph C. Sullivan , Jr.' finds 'Joseph C. Sullivan, Jr.')."""
+    tokens = _NEEDLE_TOKEN.findall(needle)
+    if not tokens or len(tokens) > 120:
         return ()
-    pat = re.compile(r"\s+".join(re.escape(t) for t in tokens),
-                     re.IGNORECASE if ignore_case else 0)
+    parts = [re.escape(tokens[0])]
+    for prev, tok in zip(tokens, tokens[1:]):
+        both_words = (prev[-1].isalnum() or prev[-1] == "_") and (tok[0].isalnum() or tok[0] == "_")
+        parts.append((r"\s+" if both_words else r"\s*") + re.escape(tok))
+    pat = re.compile("".join(parts), re.IGNORECASE if ignore_case else 0)
     out = []
     for m in pat.finditer(text, start, len(text) if end is None else end):
         out.append((m.start(), m.end()))
@@ -291,8 +298,11 @@ def _smart_title(word: str, first: bool) -> str:
     cap = True
     for ch in low:
         out.append(ch.upper() if cap and ch.isalpha() else ch)
-        cap = ch in "-'’/(&" or (cap and not ch.isalpha())
+        cap = ch in "-/(&" or (cap and not ch.isalpha())
     res = "".join(out)
+    # O'BRIEN -> O'Brien, but JUNKMAN'S -> Junkman's
+    res = re.sub(r"(?<![A-Za-z])([A-Za-z])(['’])([a-z])(?=[a-z])",
+                 lambda m: m.group(1).upper() + m.group(2) + m.group(3).upper(), res)
     # Mc/Mac and O' are common enough in names to restore: McDonald, O'Brien
     res = re.sub(r"^(Mc)([a-z])", lambda m: m.group(1) + m.group(2).upper(), res)
     return res
@@ -521,6 +531,7 @@ def party_role(party_type: str) -> str | None:
     a party's first role, so they only matter for a party listed nowhere else.
     """
     t = re.sub(r"[\s_-]+", " ", (party_type or "").lower()).strip()
+    t = re.sub(r"\b(third|3rd)party\b", r"\1 party", t)  # CM/ECF writes "ThirdParty Defendant"
     if not t or _NON_PARTY.search(t):
         return None
     if "intervenor" in t or "intervener" in t:

@@ -74,7 +74,9 @@ def _lookup(phrase: str, bankruptcy: bool) -> str | None:
     """One courts-db id for 'Northern District of Illinois'-style phrases, else None."""
     from courts_db import find_court
 
-    kind = "Bankruptcy Court" if bankruptcy else "District Court"
+    # courts-db knows district courts as "District Court for the ..." and bankruptcy
+    # courts only with the full "United States Bankruptcy Court for the ..." form
+    kind = "United States Bankruptcy Court" if bankruptcy else "District Court"
     try:
         found = find_court(f"{kind} for the {phrase}")
     except Exception:  # courts-db raises on odd input; treat as no match
