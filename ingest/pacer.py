@@ -455,17 +455,29 @@ def firm_from_contact(contact: str, attorney: str = "") -> tuple[str | None, str
         raw = first
     if _ADDRESS_LINE.match(first) or _CONTACT_NOISE.search(first):
         return None, raw
-    if attorney and (person_key(first) and same_person(first, attorney)
-                     or canonical_person(first).lower() == canonical_person(attorney).lower()):
-        return None, raw
-    if re.search(r"\bAttorneys?\s+at\s+Law\b", first, re.IGNORECASE) and attorney and \
-            (person_key(attorney) and person_key(attorney).last in first.lower()):
-        return None, raw
+    if attorney and _is_own_name(first, attorney):
+        return None, raw  # a solo practitioner's block starts with their own name
     if _NOT_COUNSEL.search(first):
         return None, raw
     if _CORPORATE_END.search(first) and not _LAWISH.search(first):
         return None, raw  # an employer that is not a law firm (in-house)
     return strip_office(first), raw
+
+
+_SOLO_TAIL = re.compile(r"(?:,?\s*(?:Esq\.?|Esquire|Attorneys?\s+(?:at|and\s+Counsel(?:l?or)?\s+at)\s+Law|"
+                        r"Attorney|Lawyer|Counsel(?:l?or)?\s+at\s+Law))+\s*$", re.IGNORECASE)
+
+
+def _is_own_name(line: str, attorney: str) -> bool:
+    """'Lance Lee', 'Adam J. Fishbein, Attorney at Law', 'John J. Cromie, Esq.' for that
+    attorney; not 'Law Office of Kevin M. Downing' (a firm named after its lawyer)."""
+    rest = _SOLO_TAIL.sub("", line).strip(" ,")
+    if not rest or len(rest.split()) > 6 or re.search(r"\b(?:Law|Office|Offices|Firm|Group|"
+                                                     r"Associates|Legal)\b", rest, re.IGNORECASE):
+        return False
+    if canonical_person(rest).lower() == canonical_person(attorney).lower():
+        return True
+    return same_person(rest, attorney)
 
 
 def strip_office(firm: str) -> str:
