@@ -732,13 +732,15 @@ _NOT_NAME_WORDS = frozenset(
     "electronic filing filings fee receipt number granting granted denied consent joint "
     "response reply memorandum support opposition status conference group bank trust "
     "foundation association international holdings pharma pharmaceuticals labs limited usa "
-    "na sa ag plc gmbh university department office county city state government "
+    "na sa ag plc gmbh university department office county city state government application "
     "commission authority agency service services media news company's".split()
 )
 
 # "NOTICE of Appearance by X on behalf of ...", "ATTORNEY Appearance for Plaintiff P by X"
 _APPEARANCE = re.compile(r"(?i:appearance)\b[^\n]{0,200}?\b(?i:by) +(?:(?i:attorneys?|counsel) *,? +)?")
 _BY_ATTORNEY = re.compile(r"\b(?i:by +attorneys?) +")
+# "APPLICATION of Non-Resident Attorney X to Appear Pro Hac Vice", "Appearance of Counsel X"
+_NAMED_ATTORNEY = re.compile(r"(?<![\w-])(?i:attorneys?|counsel) *,? +(?=[A-Z])")
 _PHV = re.compile(r"(?i:pro +hac +vice) *(?:(?i:counsel) *,? *)?(?:(?i:by|for|as +to|of) +)?"
                   r"(?:(?i:attorneys?|counsel) *,? +)?")
 _PHV_BEFORE = re.compile(r"(?i:motion|application|order) +(?:(?i:granting) +\d+ +(?i:motion) +)?"
@@ -826,6 +828,10 @@ def find_text_attorneys(text: str, start: int, party_keys: set[str],
         if "by attorney" in low:
             for m in _BY_ATTORNEY.finditer(text, la, lb):
                 take(m.end(), rank, la, lb, "hac vice" in low)
+        if "hac vice" in low or "appearance" in low:
+            for m in _NAMED_ATTORNEY.finditer(text, la, lb):
+                local = text[max(la, m.start() - 6):m.start()].lower().endswith("local ")
+                take(m.end(), rank, la, lb, "hac vice" in low and not local)
         if "hac vice" in low:
             for m in _PHV.finditer(text, la, lb):
                 take(m.end(), rank, la, lb, True)

@@ -648,6 +648,77 @@ def test_name_list_at(text, names):
     assert [n for n, _s in pacer.name_list_at(text, 0)] == names
 
 
+@pytest.mark.parametrize("line,parties,judges,expected", [
+    ("NOTICE of Appearance by DMITRY V. SHELHOFF on behalf of All Defendants (SHELHOFF, DMITRY)",
+     set(), set(), {("DMITRY V. SHELHOFF", None, False)}),
+    ("ATTORNEY Appearance for Plaintiff Acme Widgets LLC by Justin R. Gaudio (Gaudio, Justin)",
+     {"acme widgets llc"}, set(), {("Justin R. Gaudio", None, False)}),
+    ("MOTION by Attorney Chris P. Visitor for leave to appear pro hac vice on behalf of Acme",
+     set(), set(), {("Chris P. Visitor", None, True)}),
+    ("ORDER granting 5 motion for John J. Cromie to appear Pro Hac Vice. Ordered by Magistrate "
+     "Judge Viktor V. Pohorelsky on 2/2/2015.", set(), {"viktor v pohorelsky"},
+     {("John J. Cromie", None, True)}),
+    ("APPLICATION of Non-Resident Attorney Jane R. Roe to Appear Pro Hac Vice on behalf of "
+     "Plaintiff Acme", set(), set(), {("Jane R. Roe", None, True)}),
+    ("LETTER MOTION to Adjourn Conference addressed to Judge Gregory H. Woods from Ryan E. "
+     "Dempsey dated February 17, 2021.", set(), {"gregory h woods"},
+     {("Ryan E. Dempsey", None, False)}),
+    ("Motion to appear Pro Hac Vice by Seth Daniel Berlin and Certification of Local Counsel "
+     "Matthew E. Kelley Filing fee $ 75", set(), set(),
+     {("Seth Daniel Berlin", None, True), ("Matthew E. Kelley", None, False)}),
+    ("Peter Kahn, Esq., from the law firm of Williams & Connolly, has offered to compile",
+     set(), set(), {("Peter Kahn", "Williams & Connolly", False)}),
+    ("Consent MOTION for Leave to Appear Pro Hac Vice by CATALYST PHARMACEUTICALS, INC., SERB SA.",
+     {"catalyst pharmaceuticals inc", "serb sa"}, set(), set()),
+    ("Notice of Request by Pro Hac Vice Adam C. LaRock to receive Notices. ( Pro Hac Vice fee "
+     "$ 150 receipt number ANJDC-14193039.)", set(), set(), {("Adam C. LaRock", None, True)}),
+    ("All attorneys who wish to be admitted pro hac vice to John Sacco at U.S.D.C. S.D.N.Y.",
+     set(), set(), set()),
+    ("MEMORANDUM in Support (Attachments: # 1 Declaration of Alison M. King)", set(), set(), set()),
+    ("Judge Mark G. Mastroianni: ELECTRONIC ORDER entered (Healy, Bethaney)", set(),
+     {"mark g mastroianni"}, set()),
+])
+def test_find_text_attorneys(line, parties, judges, expected):
+    found = pacer.find_text_attorneys("Docket Text\n" + line, 0, parties, judges)
+    got = {(a.name, a.firm, a.pro_hac_vice) for a in found}
+    # one person may be seen by two phrasings of the same entry; the strongest reading counts
+    merged = {(n, f, any(p for n2, f2, p in got if n2 == n)) for n, f, _p in got}
+    assert merged == expected
+    text = "Docket Text\n" + line
+    for a in found:
+        assert text[a.span[0]:a.span[1]] == a.name
+
+
+@pytest.mark.parametrize("line,judges", [
+    ("CASE ASSIGNED to the Honorable Robert M. Dow, Jr. Designated as Magistrate Judge the "
+     "Honorable M. David Weisman. (daj, )", {("Robert M. Dow, Jr.", "district"),
+                                             ("M. David Weisman", "magistrate")}),
+    ("Case Assigned to Judge William F. Kuntz, II and Magistrate Judge Viktor V. Pohorelsky.",
+     {("William F. Kuntz, II", "district"), ("Viktor V. Pohorelsky", "magistrate")}),
+    ("TEXT ORDER REASSIGNING CASE. Case reassigned to Judge Michael E. Farbiarz. Judge Madeline "
+     "Cox Arleo no longer assigned to case. So Ordered by Chief Judge Renee Marie Bumb on 5/24/23.",
+     {("Michael E. Farbiarz", "district"), ("Madeline Cox Arleo", "district"),
+      ("Renee Marie Bumb", "district")}),
+    ("Letter from Charles H. Chevalier to The Honorable Jose R. Almonte, U.S.M.J.",
+     {("Jose R. Almonte", "magistrate")}),
+    ("ORDER OF AUTOMATIC REFERRAL TO MEDIATION (See M-10-468 Second Amended Standing Order). "
+     "(Signed by Judge Loretta A. Preska on 10/1/2015)", set()),
+    ("ORDER entered. (Signed by Judge Old Signer on 1/1/2001)", set()),
+    ("Transfer Order (Signed by Judge MDL Panel on 12/9/03)", set()),
+    ("(Attachments: # 1 Complaint)(Quinn-Judge, Emma) (Entered: 10/25/2017)", set()),
+    ("Initial Case Assignment to District Judge T. S. Ellis, III and Magistrate Judge John F. "
+     "Anderson.", {("T. S. Ellis, III", "district"), ("John F. Anderson", "magistrate")}),
+    ("Memo-Endorsement on letter addressed to Judge Martin.", set()),
+])
+def test_find_judges_in_docket_text(line, judges):
+    text = "CIVIL DOCKET FOR CASE #: 1:20-cv-00001\nCaption\nDocket Text\n" + line
+    found = pacer.find_judges(text, 0, pacer._dt.date(2020, 1, 2))
+    assert {(j.name, j.role) for j in found} == judges
+    for j in found:
+        for s, e in j.spans:
+            assert pacer._judge_key(text[s:e]) == pacer._judge_key(j.name)
+
+
 @pytest.mark.parametrize("raw,docket", [
     ("1:15-cv-04313", "1:15-cv-04313"),
     ("2:06-cv-350", "2:06-cv-00350"),
