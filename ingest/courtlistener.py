@@ -15,7 +15,6 @@ pipeline for the rest (citations, platforms, anything the fields lack).
 """
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
@@ -255,7 +254,7 @@ def html_to_text(markup: str) -> str:
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
-    text = html.unescape("".join(parser.out)) if "&" in "".join(parser.out) else "".join(parser.out)
+    text = "".join(parser.out)  # character references are already decoded by the parser
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 
@@ -317,6 +316,9 @@ def read(path: str, data: bytes) -> Document:
             body = _body_of(rec)
             if body.strip():
                 bodies.append(body)
+        elif kind == "docket_entry" and _clean(rec.get("description")):
+            # a docket entry's text ("MINUTE entry before the Honorable ...") is free text
+            bodies.append(str(rec["description"]))
         out.add("\n")
     header = out.text()
     body = "\n\n".join(normalise_text(b).strip("\n") for b in bodies)
@@ -757,6 +759,28 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _same_judge(a: JudgeMention, b: JudgeMention) -> bool:
+    """The same name, or the same surname in a compatible role ("Brennan" the circuit
+    judge is not "Harold T. Brennan" the district judge below)."""
+    if _squash(a.name) == _squash(b.name):
+        return True
+    if not _surname(a.name) or _surname(a.name) != _surname(b.name):
+        return False
+    return a.role == b.role or "unknown" in (a.role, b.role)
+
+
+def _with_text_spans(item, found, key=None):
+    """``item`` with the spans of the text's mentions of the same name added as evidence."""
+    if key is None:
+        same = [f for f in found if _same_judge(item, f)]
+    else:
+        same = [f for f in found if key(f) == key(item)]
+    if not same:
+        return item
+    spans = tuple(dict.fromkeys(item.spans + tuple(s for f in same for s in f.spans)))
+    return replace(item, spans=spans)
+
+
 def merge(structured: Extraction, found: Extraction) -> Extraction:
     """One extraction from the record fields and the text's findings; fields win."""
     s_cases = list(structured.cases)
@@ -779,18 +803,17 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
     def relink(items):
         return [replace(i, case=case) if i.case is None and case else i for i in items]
 
-    judges = relink(structured.judges)
+    judges = [_with_text_spans(j, found.judges) for j in relink(structured.judges)]
     if primary is not None and not any(c.court for c in structured.cases) and primary.court:
         # the record gave no court, the text did: judges' roles follow that court
         level = _court_level(primary.court)
         judges = [replace(j, role=level) if j.role == "unknown" else j for j in judges]
-    s_surnames = {_surname(j.name) for j in judges}
-    s_names = {_squash(j.name) for j in judges}
     for j in found.judges:
-        if _squash(j.name) not in s_names and _surname(j.name) not in s_surnames:
+        if not any(_same_judge(s, j) for s in judges):
             judges.append(j)
 
     def extend(base, extra, key=lambda x: _squash(x.name)):
+        base = [_with_text_spans(b, extra, key) for b in base]
         have = {key(x) for x in base}
         return list(base) + [x for x in extra if key(x) not in have]
 

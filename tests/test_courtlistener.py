@@ -75,6 +75,13 @@ def test_kind_of(record, kind):
     assert cl.kind_of(record) == kind
 
 
+def test_docket_entry_descriptions_are_free_text(tmp_path):
+    entry = {"entry_number": 12, "date_filed": "2024-07-12", "recap_documents": [],
+             "description": "MINUTE entry before the Honorable Harold T. Brennan: motion granted."}
+    doc = cl.read(str(tmp_path / "e.json"), json.dumps(entry).encode())
+    assert doc.text[doc.metadata["body_start"]:].startswith("MINUTE entry before the Honorable")
+
+
 def test_records_unwraps_pages_bundles_and_nested_documents():
     entry = {"entry_number": 5, "description": "ORDER", "recap_documents": [
         {"plain_text": "ORDER granting", "document_number": "5", "pacer_doc_id": "1"}]}
@@ -169,6 +176,7 @@ def test_judge_names(value, names):
     ('<pre class="inline">No. 24-2187\n</pre><span class="citation">237 F.3d 891</span>',
      "No. 24-2187\n\n237 F.3d 891"),
     ("<p>Smith &amp; Jones &sect; 2</p><script>alert(1)</script>", "Smith & Jones § 2"),
+    ("<p>&amp;lt;not a tag&amp;gt;</p>", "&lt;not a tag&gt;"),       # decoded once only
 ])
 def test_html_to_text(markup, text):
     assert cl.html_to_text(markup) == text
@@ -352,6 +360,12 @@ def _doc() -> Document:
      Extraction(doc="x", judges=(JudgeMention("Harold Brennan", "unknown", "1", ((90, 99),)),
                                  JudgeMention("Alicia M. Ferrante", "magistrate", "1", ((100, 110),)))),
      lambda ex: [j.name for j in ex.judges] == ["Harold T. Brennan", "Alicia M. Ferrante"]),
+    # the same surname in another court is another judge
+    (Extraction(doc="x", judges=(JudgeMention("Brennan", "circuit", "24-2187", ((0, 7),)),)),
+     Extraction(doc="x", judges=(JudgeMention("Harold T. Brennan", "district", "1:23-cv-1", ((90, 107),)),
+                                 JudgeMention("Brennan", "circuit", "24-2187", ((120, 127),)))),
+     lambda ex: [(j.name, j.role, j.spans) for j in ex.judges] == [
+         ("Brennan", "circuit", ((0, 7), (120, 127))), ("Harold T. Brennan", "district", ((90, 107),))]),
     # parties: the record's role wins
     (Extraction(doc="x", parties=(PartyMention("Acme LLC", "plaintiff", "1", ((0, 4),)),)),
      Extraction(doc="x", parties=(PartyMention("ACME LLC", "defendant", "1", ((20, 28),)),)),
