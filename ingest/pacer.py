@@ -435,6 +435,12 @@ _LAWISH = re.compile(r"\bLaw\b|\bLegal\b|\bAttorneys?\b|\bCounsel\b|\bJustice\b|
                      r"\bProfessional\s+Corporation\b|" + _LEGAL_SUFFIX.replace(r"P\.?\s?C\.?|", ""),
                      re.IGNORECASE)
 _CORPORATE_END = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Company|Co)\.?)$", re.IGNORECASE)
+_JOB_TITLE = re.compile(
+    r"^(?:AUSA|SAUSA|(?:(?:Assistant|Deputy|Senior|Special|Chief|Trial|Staff|Supervisory|"
+    r"Associate|Principal|Lead|Managing|General|Executive)\s+){1,3}"
+    r"(?:United\s+States\s+|U\.\s?S\.\s+|State\s+|County\s+|City\s+|District\s+)?"
+    r"(?:Attorneys?(?:\s+General)?|Counsel|Solicitor(?:\s+General)?|Public\s+Defender|"
+    r"Prosecutor|Corporation\s+Counsel))$", re.IGNORECASE)
 _CONTINUES = re.compile(r"(?:\bof|\bthe|\band|&|,)$", re.IGNORECASE)
 
 
@@ -448,6 +454,8 @@ def firm_from_contact(contact: str, attorney: str = "") -> tuple[str | None, str
     lines = [x for x in lines if x]
     if not lines:
         return None, None
+    while len(lines) > 1 and _JOB_TITLE.match(lines[0]):
+        lines = lines[1:]  # "Assistant United States Attorney" names a post, not the office
     first = lines[0]
     raw = first
     if _CONTINUES.search(first) and len(lines) > 1 and not _ADDRESS_LINE.match(lines[1]):

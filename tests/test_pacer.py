@@ -577,6 +577,12 @@ def test_strip_office(raw, expected):
     ("Fulton County District Attorney's Office\n136 Pryor Street", "Fani T. Willis",
      "Fulton County District Attorney's Office"),
     ("U.S. Attorney's Office\n219 S. Dearborn", "Ann Prosecutor", "U.S. Attorney's Office"),
+    ("Assistant United States Attorney\nUnited States Attorney's Office\n219 S. Dearborn",
+     "Ann Prosecutor", "United States Attorney's Office"),
+    ("AUSA\nU.S. Attorney's Office - Chicago\n219 S. Dearborn", "Ann Prosecutor",
+     "U.S. Attorney's Office"),
+    ("Assistant Attorney General\nOffice of the Illinois Attorney General\n100 W. Randolph",
+     "Ann Lawyer", "Office of the Illinois Attorney General"),
 ])
 def test_firm_from_contact(contact, attorney, firm):
     assert pacer.firm_from_contact(contact, attorney)[0] == firm
@@ -632,6 +638,28 @@ def test_court_from_header(header, court):
     if hit and hit.span:
         s, e = hit.span
         assert header[s:e] == hit.evidence
+
+
+def _district_phrases():
+    from docketgraph.ingest.pacer_courts import _name_index
+
+    rows = []
+    for (kind, direction, state), cid in sorted(_name_index().items()):
+        if kind == "district":
+            phrase = (f"{direction.title()} " if direction else "") + f"District of {state.title()}"
+            rows.append((phrase, cid))
+    return rows
+
+
+def test_every_federal_district_court_resolves_from_a_docket_header():
+    rows = _district_phrases()
+    assert len(rows) >= 94  # every federal district, and a few historical ones
+    wrong = []
+    for phrase, cid in rows:
+        hit = court_from_header(f"U.S. District Court\n{phrase} (Office)")
+        if not hit or hit.id != cid:
+            wrong.append((phrase, cid, hit and hit.id))
+    assert wrong == []
 
 
 @pytest.mark.parametrize("text,names", [
