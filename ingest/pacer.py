@@ -594,6 +594,8 @@ _JUDGE_TRAIL = frozenset(
     "Judge Judges District Clerk Panel MDL".split()
 )
 _DATE_AFTER = re.compile(r" {0,3}on +(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_OTHER_BENCH = re.compile(r"(?:Administrative +Law|Immigration|State +Court|Superior +Court|"
+                          r"Tax +Court|Workers'? +Compensation) *$", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"(?:signed|ordered|entered) +by *$", re.IGNORECASE)
 
 
@@ -681,6 +683,8 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
         la, lb = _line_bounds(text, m.start())
         line = text[la:lb]
         before = text[max(la, m.start() - 40):m.start()]
+        if _OTHER_BENCH.search(before + (m.group("title") or "")):
+            continue  # an agency or state judge whose decision is under review
         signer = bool(_SIGNED_BEFORE.search(before))
         if signer and re.search(r"standing\s+order", line, re.IGNORECASE):
             continue  # a district-wide standing order docketed here
@@ -1183,11 +1187,11 @@ def _extract(document: Document, st: dict) -> Extraction:
 
 
 def _entries_start(text: str, header_end: int) -> int:
-    m = re.search(r"^(?:Date\s+Filed|Filing\s+Date)\b[^\n]{0,40}$\n?(?:#\n)?(?:Docket\s+Text)?",
-                  text[header_end:], re.MULTILINE | re.IGNORECASE)
-    if m:
-        return header_end + m.start()
-    m = re.search(r"^Docket\s+Text$", text[header_end:], re.MULTILINE)
+    """Where the docket entries table starts (its 'Date Filed / # / Docket Text' head)."""
+    m = re.search(r"^(?:Date\s+Filed|Filing\s+Date)\n(?:#\n)?(?:Docket\s+Text)$", text[header_end:],
+                  re.MULTILINE | re.IGNORECASE)
+    if not m:
+        m = re.search(r"^Docket\s+Text$", text[header_end:], re.MULTILINE | re.IGNORECASE)
     return header_end + m.start() if m else header_end
 
 

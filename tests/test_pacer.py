@@ -737,6 +737,8 @@ def test_find_text_attorneys(line, parties, judges, expected):
     ("Initial Case Assignment to District Judge T. S. Ellis, III and Magistrate Judge John F. "
      "Anderson.", {("T. S. Ellis, III", "district"), ("John F. Anderson", "magistrate")}),
     ("Memo-Endorsement on letter addressed to Judge Martin.", set()),
+    ("COMPLAINT for review of the decision of Administrative Law Judge Pat Q. Hearing.", set()),
+    ("Remand to state court; Superior Court Judge Lee A. Local presiding.", set()),
 ])
 def test_find_judges_in_docket_text(line, judges):
     text = "CIVIL DOCKET FOR CASE #: 1:20-cv-00001\nCaption\nDocket Text\n" + line
