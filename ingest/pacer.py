@@ -1146,6 +1146,9 @@ def _extract(document: Document, st: dict) -> Extraction:
         forms = [f for f, _r, _a in c if firm_key(f) in best_keys]
         best = max(forms, key=lambda f: (len(firm_key(f)), any(ch.islower() for ch in f), len(f)))
         canonical = normal_case(best)
+        fixed = _reference_typo_fix(best, text)
+        if fixed:
+            canonical, how = fixed
         represents: list[str] = []
         spans: list[Span] = []
         for _f, raw, a in c:
@@ -1157,6 +1160,8 @@ def _extract(document: Document, st: dict) -> Extraction:
         evidence = None
         if len({f for f, _r, _a in c}) > 1:
             evidence = "spelling variants merged: " + " | ".join(sorted({f for f, _r, _a in c}))
+        if fixed:
+            evidence = "; ".join(x for x in (evidence, how) if x)
         firm_mentions.append(FirmMention(canonical, tuple(represents), docket, tuple(spans[:25]),
                                          evidence))
 
@@ -1184,6 +1189,25 @@ def _extract(document: Document, st: dict) -> Extraction:
         judges=judge_mentions, firms=tuple(firm_mentions), attorneys=tuple(attorney_mentions),
         parties=party_mentions, platforms=platforms, citations=(), format="pacer",
     )
+
+
+def _reference_typo_fix(firm: str, text: str) -> tuple[str, str] | None:
+    """The reference list's name when the document misspells a known firm
+    ('Epstein Drengel' -> Epstein Drangel LLP). Exact and alias matches keep the
+    document's own fullest form, as docket annotations do."""
+    try:
+        from docketgraph.ingest.firms import match_firm
+    except ImportError:  # pragma: no cover - the firm list ships with the package
+        return None
+    try:
+        hit = match_firm(firm, text)
+    except Exception:  # the reference list is an aid, never a reason to fail a docket
+        _log.debug("firm reference lookup failed for %r", firm, exc_info=True)
+        return None
+    if hit is None:
+        return None
+    rec, how = hit
+    return (rec.name, how) if how.startswith("fuzzy") else None
 
 
 def _entries_start(text: str, header_end: int) -> int:

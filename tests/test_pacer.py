@@ -758,3 +758,25 @@ def test_find_judges_in_docket_text(line, judges):
 ])
 def test_docket_normalisation(raw, docket):
     assert pacer._docket(raw) == docket
+
+
+def test_misspelled_known_firm_takes_its_reference_name():
+    page = SYNTHETIC.read_text(encoding="utf-8").replace(
+        "Defender Law Office, LLC", "Epstein Drengel LLP")
+    ex = extract(pacer.read("typo.html", page.encode("utf-8")))
+    firm = next(f for f in ex.firms if "Epstein" in f.name)
+    assert firm.name == "Epstein Drangel LLP"
+    assert "fuzzy" in (firm.evidence or "")
+    assert {a.name: a.firm for a in ex.attorneys}["Sam R. Defender"] == "Epstein Drangel LLP"
+
+
+def test_known_firm_written_another_way_keeps_the_documents_form(dev_extractions):
+    # docket annotations keep the document's fullest spelling, not the reference alias
+    _doc, ex = dev_extractions["08_njd-catalyst-v-annora-docket"]
+    assert "Sterne Kessler Goldstein & Fox" in {f.name for f in ex.firms}
+
+
+def test_platforms_named_in_docket_text(synthetic):
+    _doc, ex = synthetic
+    assert {("Amazon", "marketplace"), ("PayPal", "payment")} <= {(p.name, p.kind)
+                                                                  for p in ex.platforms}
