@@ -178,6 +178,27 @@ def _letters(s: str) -> int:
     return len(_NOT_ALNUM.sub("", s))
 
 
+def _parse_parts(report, path: str) -> dict:
+    """juriscraper's metadata, parties and entries, each read on its own."""
+    data: dict = {}
+    errors = []
+    for part in ("metadata", "parties", "docket_entries"):
+        try:
+            with _huge_lxml():
+                value = getattr(report, part)
+        except Exception as e:
+            errors.append(f"{part}: {type(e).__name__}: {e}")
+            continue
+        if part == "metadata":
+            data.update(value or {})
+        elif value:
+            data[part] = value
+    if not data.get("parties") and not data.get("docket_number"):
+        return {}
+    data["parse_errors"] = errors
+    return data
+
+
 def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str) -> dict:
     """juriscraper's DocketReport data (metadata, parties, docket entries)."""
     from juriscraper.pacer import DocketReport
@@ -186,10 +207,17 @@ def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str)
     try:
         with _huge_lxml():
             report._parse_text(html_text)
+    except Exception as e:  # lxml/nh3 refusing the markup
+        raise BadInput(f"{path}: juriscraper could not read the page: "
+                       f"{type(e).__name__}: {e}") from None
+    try:
+        with _huge_lxml():
             data = report.data
     except Exception as e:  # juriscraper raises IndexError/AttributeError on odd pages
-        raise BadInput(f"{path}: juriscraper could not parse the docket page: "
-                       f"{type(e).__name__}: {e}") from None
+        # keep what can be read (a page without a 'Date Filed' cell still lists parties)
+        _log.info("%s: juriscraper failed on the whole page (%s: %s); reading its parts",
+                  path, type(e).__name__, e)
+        data = _parse_parts(report, path)
     if not data:
         raise BadInput(f"{path}: juriscraper found no docket data on the page")
     tree = getattr(report, "tree", None)

@@ -780,3 +780,15 @@ def test_platforms_named_in_docket_text(synthetic):
     _doc, ex = synthetic
     assert {("Amazon", "marketplace"), ("PayPal", "payment")} <= {(p.name, p.kind)
                                                                   for p in ex.platforms}
+
+
+def test_page_juriscraper_cannot_fully_parse_still_gives_its_parts():
+    # juriscraper's metadata needs a "Date Filed" cell; without it the rest still reads
+    page = SYNTHETIC.read_text(encoding="utf-8").replace("Date Filed: 06/28/2024<br>", "")
+    doc = pacer.read("nodate.html", page.encode("utf-8"))
+    ex = extract(doc)
+    assert doc.structured["docket"]["parse_errors"]
+    assert ex.filed is None
+    assert [c.docket for c in ex.cases] == ["1:24-cv-05512"]
+    assert {p.name for p in ex.parties} >= {"Brightline Toys LLC", "Jordan Q. Seller"}
+    assert {a.name for a in ex.attorneys} >= {"Alex B. Counsel", "Sam R. Defender"}
