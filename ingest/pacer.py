@@ -698,6 +698,16 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
     for kind, value, (a, _b) in _header_judge_lines(text, header_end):
         m = _HEADER_JUDGE.match(value)
         if not m:
+            # 'Assigned to: JUDGE ANN B. EXAMPLE': capitals the name pattern does not take
+            rest = re.sub(r"^(?:(?:the|Honorable|Hon\.|Chief|Senior|District|Magistrate|"
+                          r"Bankruptcy|Judge)\s+)+", "", value, flags=re.IGNORECASE)
+            rest = re.split(r"\s*[(\[]", rest, maxsplit=1)[0].strip(" ,")
+            if person_key(rest) and len(rest.split()) <= 6 and not re.search(r"\d", rest):
+                role = _judge_role(value[: len(value) - len(rest)], "", bankruptcy)
+                if kind == "referred" and role != "bankruptcy":
+                    role = "magistrate"
+                start = a + value.index(rest)
+                add(canonical_person(rest), role, (start, start + len(rest)), True)
             continue
         role = _judge_role(m.group("title") or "", m.group("post") or "", bankruptcy)
         if kind == "referred" and role != "bankruptcy":

@@ -737,6 +737,12 @@ def test_find_text_attorneys(line, parties, judges, expected):
     ("Initial Case Assignment to District Judge T. S. Ellis, III and Magistrate Judge John F. "
      "Anderson.", {("T. S. Ellis, III", "district"), ("John F. Anderson", "magistrate")}),
     ("Memo-Endorsement on letter addressed to Judge Martin.", set()),
+    ("Assigned to: Timothy M. Burgess", {("Timothy M. Burgess", "district")}),
+    ("Assigned to: Magistrate Judge John D. Love", {("John D. Love", "magistrate")}),
+    ("Assigned to: JUDGE ANN B. EXAMPLE\nReferred to: MAGISTRATE JUDGE LEE C. SAMPLE (Settlement)",
+     {("Ann B. Example", "district"), ("Lee C. Sample", "magistrate")}),
+    ("Assigned to: Chief Judge Rebecca R. Pallmeyer\nReferred to: Honorable Susan E. Cox",
+     {("Rebecca R. Pallmeyer", "district"), ("Susan E. Cox", "magistrate")}),
     ("COMPLAINT for review of the decision of Administrative Law Judge Pat Q. Hearing.", set()),
     ("Remand to state court; Superior Court Judge Lee A. Local presiding.", set()),
 ])
@@ -746,7 +752,7 @@ def test_find_judges_in_docket_text(line, judges):
     assert {(j.name, j.role) for j in found} == judges
     for j in found:
         for s, e in j.spans:
-            assert pacer._judge_key(text[s:e]) == pacer._judge_key(j.name)
+            assert pacer._judge_key(text[s:e]).lower() == pacer._judge_key(j.name).lower()
 
 
 @pytest.mark.parametrize("raw,docket", [
