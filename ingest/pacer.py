@@ -1063,7 +1063,6 @@ def _extract(document: Document, st: dict) -> Extraction:
     # ---- parties (listing)
     parties: dict[str, _Party] = {}
     listing = data.get("parties") or []
-    search_from = header_end
     for p in listing:
         raw = p.get("name") or ""
         role = party_role(p.get("type") or "")
@@ -1078,7 +1077,6 @@ def _extract(document: Document, st: dict) -> Extraction:
             parties[key].spans.extend(s for s in sp if s not in parties[key].spans)
             continue  # a repeated block (counter-claim, cross-claim): first role stays
         parties[key] = _Party(name, role, [raw], list(sp))
-        search_from = max(search_from, sp[0][1] if sp else search_from)
 
     # ---- attorneys (listing)
     attorneys: list[_Attorney] = []
