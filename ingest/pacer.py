@@ -1060,6 +1060,15 @@ def _extract(document: Document, st: dict) -> Extraction:
                          attrs=tuple((k, str(data[k])) for k in ("nature_of_suit", "cause", "jurisdiction")
                                      if data.get(k))),)
 
+    # the party listing lies between the header and the docket entries: its names are
+    # looked up there (a Schedule A listing can hold hundreds of defendants)
+    entries_start = _entries_start(text, header_end)
+    listing_end = entries_start if entries_start > header_end else len(text)
+
+    def listing_spans(needle: str, limit: int) -> tuple[Span, ...]:
+        return (spans_of(text, needle, start=header_end, end=listing_end, limit=limit)
+                or spans_of(text, needle, start=header_end, limit=limit))
+
     # ---- parties (listing)
     parties: dict[str, _Party] = {}
     listing = data.get("parties") or []
@@ -1072,7 +1081,7 @@ def _extract(document: Document, st: dict) -> Extraction:
         key = " ".join(_name_tokens(name))
         if not key:
             continue
-        sp = spans_of(text, raw, start=header_end)
+        sp = listing_spans(raw, 25)
         if key in parties:
             parties[key].spans.extend(s for s in sp if s not in parties[key].spans)
             continue  # a repeated block (counter-claim, cross-claim): first role stays
@@ -1111,7 +1120,7 @@ def _extract(document: Document, st: dict) -> Extraction:
             firm, firm_raw = firm_from_contact(contact, raw)
             if firm:
                 a.firms.append((firm, firm_raw or firm))
-                a.firm_spans.extend(spans_of(text, firm_raw or firm, start=header_end, limit=5))
+                a.firm_spans.extend(listing_spans(firm_raw or firm, 5))
             email = _first_email(contact)
             if email:
                 a.emails.append(email)
@@ -1121,7 +1130,7 @@ def _extract(document: Document, st: dict) -> Extraction:
                     a.roles.append(r)
             if kept and parties[pkey].name not in a.represents:
                 a.represents.append(parties[pkey].name)
-            a.spans.extend(s for s in spans_of(text, raw, start=header_end, limit=10)
+            a.spans.extend(s for s in listing_spans(raw, 10)
                            if s not in a.spans)
 
     # ---- judges
@@ -1129,7 +1138,6 @@ def _extract(document: Document, st: dict) -> Extraction:
     judge_keys = {_judge_key(j.name) for j in judges}
 
     # ---- docket text: attorneys, parties
-    entries_start = _entries_start(text, header_end)
     party_keys = set(parties)
     for ta in find_text_attorneys(text, entries_start, party_keys, judge_keys):
         a = attorney_for(ta.name, ta.rank)
@@ -1192,7 +1200,7 @@ def _extract(document: Document, st: dict) -> Extraction:
             for r in a.represents:
                 if r not in represents:
                     represents.append(r)
-            spans.extend(s for s in spans_of(text, raw, start=header_end, limit=5) if s not in spans)
+            spans.extend(s for s in listing_spans(raw, 5) if s not in spans)
         evidence = None
         if len({f for f, _r, _a in c}) > 1:
             evidence = "spelling variants merged: " + " | ".join(sorted({f for f, _r, _a in c}))
