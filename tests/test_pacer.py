@@ -798,3 +798,19 @@ def test_page_juriscraper_cannot_fully_parse_still_gives_its_parts():
     assert [c.docket for c in ex.cases] == ["1:24-cv-05512"]
     assert {p.name for p in ex.parties} >= {"Brightline Toys LLC", "Jordan Q. Seller"}
     assert {a.name for a in ex.attorneys} >= {"Alex B. Counsel", "Sam R. Defender"}
+
+
+@pytest.mark.parametrize("html,text", [
+    ("<p>Loevy &amp; Loevy<br>311 N. Aberdeen</p>", "Loevy & Loevy\n311 N. Aberdeen"),
+    ("<td>represented&nbsp;by</td><td><b>Jon   A.\n  Doe</b></td>", "represented by\nJon A. Doe"),
+    ("<div>a<script>var x = '<td>';</script>b<style>p{}</style>c</div>", "abc"),
+    ("<div>before<!-- note -->after</div>", "beforeafter"),
+    ("<div>ANDREW Z.\n    BARNETT. Signed</div>", "ANDREW Z. BARNETT. Signed"),
+    ("<pre>col1   col2\nline2</pre>", "col1 col2\nline2"),
+    ("<table><tr><td>Plaintiff</td></tr><tr><td><b>Acme</b> <i>Inc.</i></td></tr></table>",
+     "Plaintiff\nAcme Inc."),
+])
+def test_render_text(html, text):
+    from lxml import html as lhtml
+
+    assert pacer.render_text(lhtml.document_fromstring(f"<html><body>{html}</body></html>")) == text
