@@ -15,6 +15,7 @@ pipeline for the rest (citations, platforms, anything the fields lack).
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -302,6 +303,11 @@ def read(path: str, data: bytes) -> Document:
                 out.field("court", court)
         for name in _FIELDS.get(kind, ()):
             out.field(name, rec.get(name))
+        if kind == "docket" and isinstance(rec.get("original_court_info"), dict):
+            oci = rec["original_court_info"]
+            out.field("lower_court_id", _url_court(rec.get("appeal_from")))
+            out.field("lower_court_docket_number", oci.get("docket_number"))
+            out.field("lower_court_assigned_to_str", oci.get("assigned_to_str"))
         if kind in ("docket",) and isinstance(rec.get("parties"), list):
             for party in rec["parties"]:
                 if isinstance(party, dict):
@@ -354,6 +360,13 @@ _COURT_URL = re.compile(r"/courts/([a-z0-9]{2,20})/?$")
 _COURT_ID = re.compile(r"^[a-z0-9]{2,20}$")
 
 
+def _url_court(value: Any) -> str | None:
+    if isinstance(value, str):
+        m = _COURT_URL.search(value.strip())
+        return m.group(1) if m else None
+    return None
+
+
 def court_id_of(rec: dict) -> str | None:
     """The courts-db id of a docket record, from ``court_id`` or the ``court`` URL."""
     for key in ("court_id", "court"):
@@ -369,6 +382,7 @@ def court_id_of(rec: dict) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=512)
 def _court_level(court: str | None) -> str:
     """district | bankruptcy | circuit | state | unknown, from courts-db."""
     if not court:
@@ -464,6 +478,20 @@ def party_role(party_type: str) -> str | None:
     return None
 
 
+_TRIAL_ROLES = ("plaintiff", "defendant", "third-party", "intervenor", "movant")
+_APPEAL_ROLES = ("appellant", "appellee", "petitioner", "respondent")
+
+
+def party_roles(party_type: str) -> list[str]:
+    """Every role in a hyphenated designation ("Plaintiff - Appellant"), in order."""
+    roles: list[str] = []
+    for part in re.split(r"\s+-\s+|\s*/\s*|\s*,\s*", party_type):
+        role = party_role(part)
+        if role and role not in roles:
+            roles.append(role)
+    return roles
+
+
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
 _NOT_FIRM = re.compile(
     r"(?i)^(?:\d|p\.?\s?o\.?\s+box|suite\b|ste\.?\b|floor\b|\(?\d{3}\)?[\s.-]\d{3}|email|e-mail|"
@@ -555,12 +583,21 @@ def structured_extraction(document: Document) -> Extraction:
             attrs=tuple((k, _clean(docket_rec.get(k))) for k in ("cause", "nature_of_suit")
                         if docket_rec and _clean(docket_rec.get(k)))))
 
-    def add_judge(name: str, role: str, label: str) -> None:
+    lower = None
+    oci = (docket_rec or {}).get("original_court_info")
+    if isinstance(oci, dict) and _clean(oci.get("docket_number")):
+        raw = _clean(oci.get("docket_number"))
+        lower = normalise_docket(raw)
+        lower_court = _url_court(docket_rec.get("appeal_from"))
+        m.cases.append(CaseMention(docket=lower, court=lower_court,
+                                   spans=_spans_in(text, "lower_court_docket_number", raw)[:1]))
+
+    def add_judge(name: str, role: str, label: str, case: str | None = docket) -> None:
         key = _squash(name)
         for j in m.judges:
             if _squash(j.name) == key:
                 return
-        m.judges.append(JudgeMention(name, role, docket, _spans_in(text, label, name)
+        m.judges.append(JudgeMention(name, role, case, _spans_in(text, label, name)
                                      or _name_spans(text, label, name)))
 
     if docket_rec:
@@ -572,6 +609,11 @@ def structured_extraction(document: Document) -> Extraction:
             add_judge(name, "magistrate" if level == "district" else level, "referred_to_str")
         for name in _judge_names(docket_rec.get("panel_str")):
             add_judge(name, level, "panel_str")
+        if lower and isinstance(oci, dict):
+            lower_level = _court_level(_url_court(docket_rec.get("appeal_from")))
+            for name in _judge_names(oci.get("assigned_to_str")):
+                add_judge(name, lower_level if lower_level != "unknown" else "district",
+                          "lower_court_assigned_to_str", lower)
     for c in clusters:
         for name in _judge_names(c.get("judges")):
             add_judge(name, level, "judges")
@@ -581,7 +623,7 @@ def structured_extraction(document: Document) -> Extraction:
         for name in _judge_names(o.get("joined_by_str")):
             add_judge(name, level, "joined_by_str")
 
-    _map_parties(m, recs, text, docket, docket_rec)
+    _map_parties(m, recs, text, docket, docket_rec, lower)
 
     if docket_rec and _clean(docket_rec.get("date_filed")):
         m.filed = _clean(docket_rec.get("date_filed"))
@@ -620,7 +662,7 @@ def _url_id(value: Any) -> str | None:
 
 
 def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: str | None,
-                 docket_rec: dict | None) -> None:
+                 docket_rec: dict | None, lower: str | None = None) -> None:
     docket_id = str(docket_rec.get("id")) if docket_rec and docket_rec.get("id") else None
     parties: list[dict] = [r for k, r in recs if k == "party"]
     if docket_rec and isinstance(docket_rec.get("parties"), list):
@@ -639,7 +681,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         if span:
             cursor = span[1]
             span = (span[0] + 7, span[0] + 7 + len(name))
-        role = None
+        roles: list[str] = []
         types = p.get("party_types")
         type_names = []
         if isinstance(types, list):
@@ -652,13 +694,17 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         elif p.get("type"):
             type_names.append(_clean(p.get("type")))
         for t in type_names:
-            role = party_role(t)
-            if role:
+            roles = party_roles(t)
+            if roles:
                 break
         if p.get("id") is not None:
             party_by_id[str(p["id"])] = name
-        if role and not any(_squash(x.name) == _squash(name) for x in m.parties):
-            m.parties.append(PartyMention(name, role, docket, (span,) if span else ()))
+        appeal = any(r in _APPEAL_ROLES for r in roles)
+        if roles and not any(_squash(x.name) == _squash(name) for x in m.parties):
+            for role in roles:
+                # "Plaintiff - Appellant": the trial role belongs to the case below
+                case = lower if (appeal and role in _TRIAL_ROLES) else docket
+                m.parties.append(PartyMention(name, role, case, (span,) if span else ()))
         for a in p.get("attorneys") or ():
             if not isinstance(a, dict):
                 continue
@@ -759,6 +805,17 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _relink_parties(parties, case):
+    """Parties with no case take the document's, except the trial role of a party with an
+    appellate role too ("Plaintiff - Appellant"), which belongs to the case below."""
+    appealing = {_squash(p.name) for p in parties if p.role in _APPEAL_ROLES}
+    out = []
+    for p in parties:
+        below = p.role in _TRIAL_ROLES and _squash(p.name) in appealing
+        out.append(replace(p, case=case) if p.case is None and case and not below else p)
+    return out
+
+
 def _same_judge(a: JudgeMention, b: JudgeMention) -> bool:
     """The same name, or the same surname in a compatible role ("Brennan" the circuit
     judge is not "Harold T. Brennan" the district judge below)."""
@@ -824,7 +881,7 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
         cases=tuple(cases), judges=tuple(judges),
         firms=tuple(extend(relink(structured.firms), found.firms)),
         attorneys=tuple(extend(relink(structured.attorneys), found.attorneys)),
-        parties=tuple(extend(relink(structured.parties), found.parties)),
+        parties=tuple(extend(_relink_parties(structured.parties, case), found.parties)),
         platforms=tuple(found.platforms), citations=tuple(found.citations),
         format=structured.format,
     )
