@@ -9,6 +9,7 @@ Cleaning, page by page, before the text reaches the extractors:
 
 - pleading-paper line numbers (a run 1, 2, 3 ... down the left margin, printed as bare
   lines or as a prefix of each line) are removed;
+- lines holding nothing but a caption's column marks (")" or "§") are removed;
 - page-number lines at the top or bottom of a page ("3", "- 3 -", "Page 3 of 9") are
   removed;
 - running heads and footers (lines repeated, digits aside, at the top or bottom of most
@@ -260,6 +261,9 @@ _LINE_NO_PREFIX = re.compile(r"^[ \t]*(\d{1,2})(?![.)\d])[ \t]+(?=\S)")
 #: a run of at least this many consecutive line numbers marks pleading paper
 MIN_LINE_NUMBERS = 10
 
+#: a caption's column of ")" or "§" marks, each on a line of its own in the text layer
+_RULE_ONLY = re.compile(r"^[ \t]*[)§:][ \t)§:]{0,8}$")
+
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
@@ -350,7 +354,7 @@ def clean_pages(pages: list[str]) -> list[str]:
                     drop.add(i)
                 seen.add(key)
         drop |= _edge_page_numbers(lines, heads)
-        kept = [ln for i, ln in enumerate(lines) if i not in drop]
+        kept = [ln for i, ln in enumerate(lines) if i not in drop and not _RULE_ONLY.match(ln)]
         while kept and not kept[0].strip():
             kept.pop(0)
         while kept and not kept[-1].strip():

@@ -338,6 +338,9 @@ PLEADING = [f"{i}" for i in range(1, 29)]
     # a single page keeps its stamp (nothing repeats)
     ([["Case: 1:23-cv-01820 Document #: 26 Filed: 04/17/23 Page 1 of 1 PageID #:123", "Order"]],
      ["Case: 1:23-cv-01820 Document #: 26 Filed: 04/17/23 Page 1 of 1 PageID #:123\nOrder"]),
+    # a caption's ")" column, split onto lines of its own, is dropped; ")" in text stays
+    ([["ACME LLC,", ")", ")", "Plaintiff,", ") )", "v.", "§", "Case No. (1) stays)"]],
+     ["ACME LLC,\nPlaintiff,\nv.\nCase No. (1) stays)"]),
     # ligatures and soft hyphens
     ([["The ﬁrm ﬁled an aﬃdavit; counter\u00adfeit goods."]], ["The firm filed an affidavit; counterfeit goods."]),
 ])
