@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 #: JSON files larger than this are refused (bytes)
 MAX_JSON_BYTES = 32 * 1024 * 1024
+#: more objects/arrays, or strings, than this are refused before parsing (memory)
+MAX_JSON_CONTAINERS = 1_000_000
+MAX_JSON_STRINGS = 2_000_000
+MAX_JSON_VALUES = 4_000_000
 #: deeper nesting than this is refused (CourtListener records nest three or four levels)
 MAX_DEPTH = 32
 #: at most this many records are read from one file
@@ -64,6 +68,14 @@ def sniff(head: bytes, suffix: str) -> int:
 def _load(path: str, data: bytes) -> Any:
     if len(data) > MAX_JSON_BYTES:
         raise BadInput(f"{path}: JSON is {len(data):,} bytes, over the {MAX_JSON_BYTES:,}-byte limit")
+    # parsed JSON costs some 50-100 bytes per object or string: count them first
+    containers = data.count(b"{") + data.count(b"[")
+    strings = data.count(b'"') // 2
+    values = data.count(b",")
+    if (containers > MAX_JSON_CONTAINERS or strings > MAX_JSON_STRINGS
+            or values > MAX_JSON_VALUES):
+        raise BadInput(f"{path}: JSON with too many values to read safely ({containers:,} "
+                       f"objects, {strings:,} strings, {values:,} commas)")
     try:
         obj = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:

@@ -217,6 +217,12 @@ def _nested(depth: int) -> bytes:
     (b'{"case_name": "A v. B", "docket_number": ', "invalid JSON"),
     (b'{"case_name": "A v. B", "docket_number": "1", "n": ' + b"9" * 5000 + b"}", "invalid JSON"),
     (b'{"case_name": "\xff\xfe", "docket_number": "1"}', "not UTF-8"),
+    (b'{"case_name": "A v. B", "docket_number": "1", "x": [' + b"{}," * 1_100_000 + b'{}]}',
+     "too many values to read safely"),
+    (b'{"case_name": "A v. B", "docket_number": "1", "x": [' + b'"a",' * 2_100_000 + b'"a"]}',
+     "too many values to read safely"),
+    (b'{"case_name": "A v. B", "docket_number": "1", "x": [' + b"0.5," * 4_100_000 + b"0.5]}",
+     "too many values to read safely"),
     (b'{"resource_uri": "https://www.courtlistener.com/api/rest/v4/tags/1/", "name": "x"}',
      "holds no CourtListener record"),
 ])
