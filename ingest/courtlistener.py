@@ -441,7 +441,8 @@ def normalise_docket(raw: str) -> str | None:
 
 
 def _docket_key(docket: str | None) -> str | None:
-    return docket.split(":", 1)[-1].lower() if docket else None
+    from docketgraph.ingest.dockets import docket_key
+    return docket_key(docket) if docket else None
 
 
 _SCHEDULE_A = re.compile(r"(?i)schedule\s*[\"'“”]?a\b|unincorporated\s+associations")
@@ -470,24 +471,11 @@ def _judge_names(value: Any) -> list[str]:
     return names
 
 
-_ROLE_WORDS = (
-    ("third party", "third-party"), ("third-party", "third-party"),
-    ("intervenor", "intervenor"), ("counter", None), ("cross", None),
-    ("plaintiff", "plaintiff"), ("defendant", "defendant"), ("appellant", "appellant"),
-    ("appellee", "appellee"), ("petitioner", "petitioner"), ("respondent", "respondent"),
-    ("movant", "movant"),
-)
-
-
 def party_role(party_type: str) -> str | None:
-    """A schema role from a PACER party type ("Defendant", "Third Party Defendant"...).
-
-    Counter- and cross-claim types only repeat a party, so they give no role."""
-    t = party_type.lower()
-    for word, role in _ROLE_WORDS:
-        if word in t:
-            return role
-    return None
+    """A schema role from a PACER party type, as the PACER reader maps it (CourtListener's
+    party types are PACER's)."""
+    from docketgraph.ingest.pacer import party_role as pacer_role
+    return pacer_role(party_type)
 
 
 _TRIAL_ROLES = ("plaintiff", "defendant", "third-party", "intervenor", "movant")
@@ -505,27 +493,20 @@ def party_roles(party_type: str) -> list[str]:
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
-_NOT_FIRM = re.compile(
-    r"(?i)^(?:\d|p\.?\s?o\.?\s+box|suite\b|ste\.?\b|floor\b|\(?\d{3}\)?[\s.-]\d{3}|email|e-mail|"
-    r"fax|tel|phone|pro se|designation|lead attorney|attorney to be noticed|pro hac vice|"
-    r"terminated|one\s|two\s)")
-_CITY_LINE = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$|,\s*[A-Z][a-z]+\s+\d{5}")
-
-
 _PRO_SE = re.compile(r"(?im)^\s*pro se\s*$")
 
 
+def canonical_firm(printed: str, context: str) -> tuple[str, str | None]:
+    """The firm's canonical name from the project's reference list, with the evidence."""
+    from docketgraph.ingest.firms import canonical_firm as canonical
+    return canonical(printed, context)
+
+
 def firm_of(contact: str, attorney: str) -> str | None:
-    """The organisation on the first line of a PACER contact block, if it names one."""
-    for line in contact.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if (_NOT_FIRM.match(line) or _EMAIL.search(line) or _CITY_LINE.search(line)
-                or _squash(line) == _squash(attorney)):
-            return None
-        return line
-    return None
+    """The organisation on the first line of a PACER contact block, if it names one
+    (office suffix dropped), as the PACER reader reads it."""
+    from docketgraph.ingest.pacer import firm_from_contact
+    return firm_from_contact(contact, attorney)[0]
 
 
 def _squash(s: str) -> str:
@@ -760,31 +741,28 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         if _PRO_SE.search(contact):
             continue  # a party appearing for itself is not an attorney
         email = info["email"] or (_EMAIL.search(contact).group() if _EMAIL.search(contact) else None)
-        firm = firm_of(contact, info["name"]) if contact else None
+        printed = firm_of(contact, info["name"]) if contact else None
+        firm, evidence = canonical_firm(printed, contact) if printed else (None, None)
         represents = tuple(reps.get(key, ()))
         aspan = _spans_in(text, "attorney", info["name"])[:1]
         m.attorneys.append(AttorneyMention(name, firm, email or None, represents, docket, aspan))
         if firm:
-            fspan = _find(text, firm + "\n", aspan[0][1] if aspan else 0)
+            fspan = _find(text, printed, aspan[0][1] if aspan else 0)
             f = firms.get(_squash(firm))
             if f is None:
-                firms[_squash(firm)] = FirmMention(
-                    firm, represents, docket,
-                    ((fspan[0], fspan[0] + len(firm)),) if fspan else ())
+                firms[_squash(firm)] = FirmMention(firm, represents, docket,
+                                                   (fspan,) if fspan else (), evidence)
             else:
                 firms[_squash(firm)] = replace(
-                    f, represents=tuple(dict.fromkeys(f.represents + represents)))
+                    f, represents=tuple(dict.fromkeys(f.represents + represents)),
+                    spans=tuple(dict.fromkeys(f.spans + ((fspan,) if fspan else ()))))
     m.firms.extend(firms.values())
 
 
 def _display_name(name: str) -> str:
-    """ALL-CAPS names from PACER in normal case; other names as written."""
-    if name and name.isupper():
-        from nameparser import HumanName
-        hn = HumanName(name)
-        hn.capitalize(force=True)
-        return str(hn)
-    return name
+    """A person's name as the gold writes it: no honorific, ALL CAPS in normal case."""
+    from docketgraph.ingest.pacer import canonical_person
+    return canonical_person(name)
 
 
 # ---------------------------------------------------------------- extraction

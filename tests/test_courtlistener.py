@@ -130,8 +130,8 @@ def test_court_level(court, level):
 @pytest.mark.parametrize("party_type, roles", [
     ("Plaintiff - Appellant", ["plaintiff", "appellant"]),
     ("Defendant - Appellee", ["defendant", "appellee"]),
-    ("Third-Party Plaintiff", ["third-party"]),
-    ("Counter Defendant", []),
+    ("Third-Party Plaintiff", ["defendant"]),     # a defendant bringing in a third party
+    ("Counter Defendant", ["plaintiff"]),
     ("Petitioner", ["petitioner"]),
 ])
 def test_party_roles(party_type, roles):
@@ -140,13 +140,14 @@ def test_party_roles(party_type, roles):
 
 @pytest.mark.parametrize("party_type, role", [
     ("Plaintiff", "plaintiff"), ("Defendant", "defendant"),
-    ("Third Party Defendant", "third-party"), ("Third-Party Plaintiff", "third-party"),
-    ("Intervenor Defendant", "intervenor"), ("Counter Claimant", None),
-    ("Counter Defendant", None), ("Cross Defendant", None), ("Appellant", "appellant"),
+    ("Third Party Defendant", "third-party"), ("Third-Party Plaintiff", "defendant"),
+    ("Intervenor Defendant", "intervenor"), ("Counter Claimant", "defendant"),
+    ("Counter Defendant", "plaintiff"), ("Cross Defendant", "defendant"), ("Appellant", "appellant"),
     ("Petitioner", "petitioner"), ("Respondent", "respondent"), ("Movant", "movant"),
     ("Mediator", None), ("Special Master", None), ("Interested Party", None),
 ])
 def test_party_role(party_type, role):
+    """The PACER reader's mapping: CourtListener's party types are PACER's."""
     assert cl.party_role(party_type) == role
 
 
@@ -165,6 +166,24 @@ def test_party_role(party_type, role):
 ])
 def test_firm_of(contact, attorney, firm):
     assert cl.firm_of(contact, attorney) == firm
+
+
+def test_firms_take_the_reference_spelling_with_evidence(tmp_path):
+    """A misspelt firm in a contact block becomes the reference list's name; the span
+    still points at the firm as printed."""
+    bundle = {
+        "docket": {"docket_number": "1:23-cv-00100", "case_name": "A v. B", "court_id": "nysd", "id": 1},
+        "parties": [{"name": "Acme LLC", "party_types": [{"name": "Plaintiff", "docket_id": 1}],
+                     "attorneys": [{"name": "Jane Roe", "docket_id": 1,
+                                    "contact_raw": "Epstein Drengel LLP\n60 East 42nd Street\nNew York, NY 10165"}]}],
+    }
+    doc = cl.read(str(tmp_path / "b.json"), json.dumps(bundle).encode())
+    ex = cl.structured_extraction(doc)
+    (firm,) = ex.firms
+    assert firm.name == "Epstein Drangel LLP" and firm.evidence
+    (a, b), = firm.spans
+    assert doc.text[a:b] == "Epstein Drengel LLP"
+    assert ex.attorneys[0].firm == "Epstein Drangel LLP"
 
 
 @pytest.mark.parametrize("value, names", [
