@@ -21,7 +21,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from typing import Any, Iterable
+from typing import Any
 
 from docketgraph.graph.errors import BadInput
 from docketgraph.graph.model import (
@@ -459,6 +459,7 @@ def _judge_names(value: Any) -> list[str]:
     if not s:
         return []
     # "Paul L. Friedman" stays whole; lists of names split on commas / "and" / ";"
+    # (CourtListener writes full names first-name first, so a comma separates judges)
     parts = re.split(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+", s)
     names = []
     for p in parts:
@@ -467,7 +468,6 @@ def _judge_names(value: Any) -> list[str]:
         if p and not re.fullmatch(r"(?i)jr|sr|ii|iii|iv|per curiam|chief judge|circuit judges?"
                                   r"|district judges?|before", p):
             names.append(p)
-    # a "Last, First" pair split by the comma rule is joined back when it is one name
     return names
 
 
@@ -546,7 +546,8 @@ def _spans_in(text: str, label: str, value: str) -> tuple[Span, ...]:
 
 def structured_extraction(document: Document) -> Extraction:
     """The record fields alone, mapped into the model (no text extraction)."""
-    text = document.text
+    # the rendered fields come before the opinion/document text: search only them
+    text = document.text[:int(document.metadata.get("body_start", len(document.text)))]
     recs = _records(document.structured)
     m = _Mapped()
     dockets = [r for k, r in recs if k == "docket"]
@@ -663,6 +664,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
     attorney_recs = {str(r.get("id")): r for k, r in recs if k == "attorney" and r.get("id")}
 
     party_by_id: dict[str, str] = {}
+    seen_parties: set[str] = set()
     cursor = 0
     reps: dict[str, list[str]] = {}   # attorney key -> party names
     att_info: dict[str, dict] = {}
@@ -693,7 +695,8 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         if p.get("id") is not None:
             party_by_id[str(p["id"])] = name
         appeal = any(r in _APPEAL_ROLES for r in roles)
-        if roles and not any(_squash(x.name) == _squash(name) for x in m.parties):
+        if roles and _squash(name) not in seen_parties:
+            seen_parties.add(_squash(name))
             for role in roles:
                 # "Plaintiff - Appellant": the trial role belongs to the case below
                 case = lower if (appeal and role in _TRIAL_ROLES) else docket
@@ -733,6 +736,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
                                 "email": _clean(a.get("email"))}
 
     firms: dict[str, FirmMention] = {}
+    canon: dict[str, tuple[str, str | None]] = {}
     for key, info in att_info.items():
         name = _display_name(info["name"])
         if not name:
@@ -742,7 +746,9 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
             continue  # a party appearing for itself is not an attorney
         email = info["email"] or (_EMAIL.search(contact).group() if _EMAIL.search(contact) else None)
         printed = firm_of(contact, info["name"]) if contact else None
-        firm, evidence = canonical_firm(printed, contact) if printed else (None, None)
+        if printed and printed not in canon:
+            canon[printed] = canonical_firm(printed, contact)
+        firm, evidence = canon[printed] if printed else (None, None)
         represents = tuple(reps.get(key, ()))
         aspan = _spans_in(text, "attorney", info["name"])[:1]
         m.attorneys.append(AttorneyMention(name, firm, email or None, represents, docket, aspan))
@@ -816,12 +822,8 @@ def _same_judge(a: JudgeMention, b: JudgeMention) -> bool:
     return a.role == b.role or "unknown" in (a.role, b.role)
 
 
-def _with_text_spans(item, found, key=None):
+def _with_text_spans(item, same):
     """``item`` with the spans of the text's mentions of the same name added as evidence."""
-    if key is None:
-        same = [f for f in found if _same_judge(item, f)]
-    else:
-        same = [f for f in found if key(f) == key(item)]
     if not same:
         return item
     spans = tuple(dict.fromkeys(item.spans + tuple(s for f in same for s in f.spans)))
@@ -850,7 +852,8 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
     def relink(items):
         return [replace(i, case=case) if i.case is None and case else i for i in items]
 
-    judges = [_with_text_spans(j, found.judges) for j in relink(structured.judges)]
+    judges = [_with_text_spans(j, [f for f in found.judges if _same_judge(j, f)])
+              for j in relink(structured.judges)]
     if primary is not None and not any(c.court for c in structured.cases) and primary.court:
         # the record gave no court, the text did: judges' roles follow that court
         level = _court_level(primary.court)
@@ -859,10 +862,13 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
         if not any(_same_judge(s, j) for s in judges):
             judges.append(j)
 
-    def extend(base, extra, key=lambda x: _squash(x.name)):
-        base = [_with_text_spans(b, extra, key) for b in base]
-        have = {key(x) for x in base}
-        return list(base) + [x for x in extra if key(x) not in have]
+    def extend(base, extra):
+        by_name: dict[str, list] = {}
+        for x in extra:
+            by_name.setdefault(_squash(x.name), []).append(x)
+        base = [_with_text_spans(b, by_name.get(_squash(b.name), ())) for b in base]
+        have = {_squash(x.name) for x in base}
+        return base + [x for x in extra if _squash(x.name) not in have]
 
     return Extraction(
         doc=structured.doc, sha256=structured.sha256,
@@ -875,8 +881,3 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
         platforms=tuple(found.platforms), citations=tuple(found.citations),
         format=structured.format,
     )
-
-
-def records(document: Document) -> Iterable[tuple[str, dict]]:
-    """The (kind, record) pairs a CourtListener Document was read from."""
-    return _records(document.structured)
