@@ -36,16 +36,20 @@ log = logging.getLogger(__name__)
 
 __all__ = ["find_citations", "find_citations_whole", "candidate_windows"]
 
-# Context kept around each pre-filter hit. eyecite looks back at most 28 tokens (every
-# space, newline and word is a token) and 300 characters for a case name or antecedent,
-# and forward at most 300 characters for a pin cite, year and parenthetical.
-_BEFORE_CHARS = 320
+# Context kept around each pre-filter hit (in the prepared text, where every whitespace
+# run is one space or newline). Backwards, eyecite scans at most 28 tokens for a case name
+# (a word and a space are a token each) and matches a one-word antecedent plus a pin
+# cite against the end of the text before the cite: 32 separators (over 60 tokens, 16
+# words) hold both. Forwards, it matches a pin cite, year and parenthetical against at
+# most 300 characters.
+_BEFORE_CHARS = 100
 _BEFORE_SEPARATORS = 32
 _AFTER_CHARS = 330
 # Runs of rule characters longer than this are shortened to it inside passages.
 _RULE_KEEP = 8
 
 _SEP = " \n"
+
 
 # A volume, a reporter-like chunk (starting with a letter, at most 48 characters, no
 # digit) and a page (digits or a blank "___"). The chunk is accepted when it holds a
@@ -54,10 +58,11 @@ _SEP = " \n"
 _VOLUME_RE = re.compile(
     r"(?<![0-9])[0-9]{1,5}[ \t\r\n,\-]{1,4}(?P<rep>[^\W\d_][^\d§]{0,48}?)[ \t\r\n]{0,3}[0-9_]"
 )
-# Tokens eyecite turns into citations or antecedents without a volume number.
-_OTHER_RE = re.compile(
-    r"(?i:(?<![\w.])(?:id|ibid)\.|supra)|§"
-    r"|[_\u2014\u2013-][ \t\r\n][A-Za-z][A-Za-z0-9. \t\r\n]{0,16}?[ \t\r\n][_\u2014\u2013-]"
+# Tokens eyecite turns into citations or antecedents without a volume number: "Id.",
+# "ibid." (found by "id."), "supra", "§" (see _word_hits) and blanks ("___ F.3d ___").
+_WORDS_RE = re.compile(r"(?i:id\.|supra)|\u00a7")
+_BLANK_RE = re.compile(
+    r"[_\u2014\u2013-][ \t\r\n][A-Za-z][A-Za-z0-9. \t\r\n]{0,16}?[ \t\r\n][_\u2014\u2013-]"
 )
 _WORD_RE = re.compile(r"[^\s,\-]{1,40}")
 
@@ -112,8 +117,23 @@ def _hits(text: str) -> Iterable[tuple[int, int]]:
     for m in _VOLUME_RE.finditer(text):
         if _accept(text, m):
             yield m.start(), m.end()
-    for m in _OTHER_RE.finditer(text):
+    for m in _BLANK_RE.finditer(text):
         yield m.start(), m.end()
+    yield from _word_hits(text)
+
+
+def _word_hits(text: str) -> Iterable[tuple[int, int]]:
+    """"Id.", "ibid.", "supra" (any case) and "§", found with plain string searches."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer
+        for m in _WORDS_RE.finditer(text):
+            yield m.start(), m.end()
+        return
+    for needle in ("id.", "supra", "\u00a7"):
+        i = lowered.find(needle)
+        while i >= 0:
+            yield i, i + len(needle)
+            i = lowered.find(needle, i + 1)
 
 
 def _window_start(text: str, pos: int) -> int:
@@ -158,8 +178,10 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
 
 
 _PREP_RE = re.compile(
-    r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{2,}|[\t\r\f\v]|[_\u2014\u2013-]{%d,}" % (_RULE_KEEP + 1)
+    r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{2,}|[_\u2014\u2013-]{%d,}" % (_RULE_KEEP + 1)
 )
+# A lone newline, tab or form feed becomes a space in place (same length, no segment).
+_ONE_SPACE = str.maketrans("\t\r\f\v\n", "     ")
 
 
 class _Prepared:
@@ -179,24 +201,29 @@ class _Prepared:
         self.old_starts = [0]
         pos = 0
         length = 0
+        new_starts = self.new_starts
+        old_starts = self.old_starts
         for m in _PREP_RE.finditer(original):
-            run = m.group(0)
+            start, end = m.span()
+            if end - start == 1:
+                continue  # a lone newline: translated below
+            run = original[start:end]
             if run[0] in "_\u2014\u2013-":
                 repl = run[:_RULE_KEEP]
             elif run.count("\n") >= 2:
                 repl = "\n"
             else:
                 repl = " "
-            out.append(original[pos:m.start()])
-            length += m.start() - pos
-            self.new_starts.append(length)
-            self.old_starts.append(m.start())
+            out.append(original[pos:start].translate(_ONE_SPACE))
+            length += start - pos
+            new_starts.append(length)
+            old_starts.append(start)
             out.append(repl)
             length += len(repl)
-            self.new_starts.append(length)
-            self.old_starts.append(m.end())
-            pos = m.end()
-        out.append(original[pos:])
+            new_starts.append(length)
+            old_starts.append(end)
+            pos = end
+        out.append(original[pos:].translate(_ONE_SPACE))
         self.text = "".join(out)
 
     def original(self, i: int) -> int:
@@ -257,12 +284,125 @@ def _convert(cites: list, offset_map) -> list[_Cite]:
     return out
 
 
-def _eyecite(text: str) -> list:
+def _eyecite(text: str, tokenizer=None) -> list:
     from eyecite import get_citations
 
     if not text.strip():
         return []
-    return get_citations(text)
+    if tokenizer is None:
+        return get_citations(text)
+    return get_citations(text, tokenizer=tokenizer)
+
+
+# Reporter extractors run only near an occurrence of one of their reporter strings:
+# a match holds the string, with the volume (and a separator) at most this far before it
+# and the page, pin cite or section at most this far after it.
+_NEAR_BEFORE = 60
+_NEAR_AFTER = 80
+_NONWS_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def _passage_tokenizer():
+    """An eyecite tokenizer for passages that runs each reporter regex near its strings.
+
+    eyecite's ``AhocorasickTokenizer`` picks the extractors whose reporter strings occur
+    anywhere in the text and runs each over the whole text. This one, built from the same
+    extractors, runs a reporter extractor only over the stretches around the occurrences
+    of its strings (every match of a reporter regex contains one of its strings), and the
+    few extractors without strings or of other kinds ("Id.", "supra", "§", newlines,
+    stop words) over the whole passage. Extractors run in eyecite's list order, so equal
+    tokens merge in a fixed order.
+    """
+    import ahocorasick
+    from eyecite.tokenizers import EXTRACTORS, Tokenizer, _strip_ws
+
+    extractors = list(EXTRACTORS)
+    is_cite = [bool(e.strings) and "exact_editions" in e.extra for e in extractors]
+    always = frozenset(i for i, e in enumerate(extractors) if not e.strings)
+
+    def automaton(items):
+        grouped: dict[str, list[int]] = {}
+        for key, i in items:
+            grouped.setdefault(key, []).append(i)
+        auto = ahocorasick.Automaton()
+        for key, idx in grouped.items():
+            auto.add_word(key, (len(key), tuple(idx)))
+        auto.make_automaton()
+        return auto
+
+    sensitive = automaton(
+        (_strip_ws(s), i) for i, e in enumerate(extractors)
+        if e.strings and not e.flags & re.I for s in e.strings
+    )
+    insensitive = automaton(
+        (_strip_ws(s).lower(), i) for i, e in enumerate(extractors)
+        if e.strings and e.flags & re.I for s in e.strings
+    )
+
+    class PassageTokenizer(Tokenizer):
+        def extract_tokens(self, text):
+            stripped = _strip_ws(text)
+            seg_stripped: list[int] = []
+            seg_text: list[int] = []
+            acc = 0
+            for m in _NONWS_RE.finditer(text):
+                seg_stripped.append(acc)
+                seg_text.append(m.start())
+                acc += m.end() - m.start()
+
+            def to_text(k: int) -> int:
+                j = bisect_right(seg_stripped, k) - 1
+                return seg_text[j] + (k - seg_stripped[j])
+
+            whole = set(always)
+            near: dict[int, list[tuple[int, int]]] = {}
+            lowered = stripped.lower()
+            passes = [(sensitive, stripped)]
+            if len(lowered) == len(stripped):
+                passes.append((insensitive, lowered))
+            else:  # offsets of the lower-cased text would not line up: scan whole
+                for _, (_, idx) in insensitive.iter(lowered):
+                    whole.update(idx)
+            for auto, hay in passes:
+                for end, (length, idx) in auto.iter(hay):
+                    a = to_text(end - length + 1)
+                    b = to_text(end) + 1
+                    for i in idx:
+                        if is_cite[i]:
+                            near.setdefault(i, []).append((a, b))
+                        else:
+                            whole.add(i)
+            n = len(text)
+            for i in sorted(whole | near.keys()):
+                e = extractors[i]
+                if i in whole or not is_cite[i]:
+                    for m in e.get_matches(text):
+                        yield e.get_token(m)
+                    continue
+                regex = e.compiled_regex
+                for lo, hi in _merge_ranges(text, near[i], n):
+                    for m in regex.finditer(text, lo, hi):
+                        yield e.get_token(m)
+
+    return PassageTokenizer(extractors=extractors)
+
+
+def _merge_ranges(text: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """Occurrence spans widened by the reach of a reporter regex, cut at whitespace."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        lo = max(0, a - _NEAR_BEFORE)
+        while lo > 0 and not text[lo].isspace():
+            lo -= 1
+        hi = min(n, b + _NEAR_AFTER)
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _cites_whole(text: str) -> list[_Cite]:
@@ -272,25 +412,44 @@ def _cites_whole(text: str) -> list[_Cite]:
 
 @lru_cache(maxsize=1)
 def _court_lookup_cached():
+    """eyecite's court lookup and a faster function with the same results."""
     from eyecite import helpers
 
-    return helpers.get_court_by_paren, lru_cache(maxsize=4096)(helpers.get_court_by_paren)
+    original = helpers.get_court_by_paren
+    rx = helpers.re  # the regex module eyecite normalises with
+    table = [(rx.sub(r"[^\w]", "", court["citation_string"]).lower(), court["id"])
+             for court in helpers.courts]
+
+    @lru_cache(maxsize=4096)
+    def get_court_by_paren(paren_string: str) -> str | None:
+        court_str = rx.sub(r"[^\w]", "", paren_string).lower()
+        court_code = None
+        if court_str:
+            for s, court_id in table:
+                if s == court_str:
+                    return str(court_id)
+                if s.startswith(court_str):
+                    court_code = court_id
+        return court_code
+
+    return original, get_court_by_paren
 
 
 @contextmanager
 def _cached_court_lookup():
-    """Memoise eyecite's court lookup while our calls run.
+    """Use a faster court lookup while our calls run.
 
     ``eyecite.helpers.get_court_by_paren`` maps a parenthetical ("3d Cir.") to a court id
-    by walking the whole courts-db list with a regex substitution per court: about 14 ms
-    per citation, most of eyecite's time on a citation-dense opinion. It is a pure
-    function of its argument, so a cache changes no result. The original is restored
-    afterwards.
+    by walking the whole courts-db list and normalising each court's citation string with
+    a regex substitution on every call: about 14 ms per citation, most of eyecite's time
+    on a citation-dense opinion. The replacement walks the same list in the same order
+    with the strings normalised once, and remembers answers, so no result changes. The
+    original is restored afterwards.
     """
     from eyecite import helpers
 
-    original, cached = _court_lookup_cached()
-    helpers.get_court_by_paren = cached
+    original, fast = _court_lookup_cached()
+    helpers.get_court_by_paren = fast
     try:
         yield
     finally:
@@ -302,7 +461,7 @@ def _cites_prefiltered(text: str) -> list[_Cite]:
     out: list[_Cite] = []
     with _cached_court_lookup():
         for ws, we in candidate_windows(prep.text):
-            out.extend(_convert(_eyecite(prep.text[ws:we]),
+            out.extend(_convert(_eyecite(prep.text[ws:we], _passage_tokenizer()),
                                 lambda i, b=ws: prep.original(b + i)))
     return out
 

@@ -124,3 +124,33 @@ def test_gold_citations_found(seeds_dir, dev_dir):
             missing += [(g.name, c) for c in want - got]
             extra += [(g.name, c) for c in got - want]
     assert not missing and not extra, (missing, extra)
+
+
+@pytest.mark.parametrize("paren", [
+    "3d Cir. 2009", "2d Cir.", "S.D.N.Y. Aug. 18, 2005", "N.D. Ill.", "Fed. Cir.",
+    "N.J. Super. Ct. App. Div. 2009", "Pa.", "", "Cal.", "D. Mass.", "Ill. App. Ct.",
+    "xyz", "C", "per curiam",
+])
+def test_fast_court_lookup_matches_eyecite(paren):
+    from docketgraph.ingest.citations import _court_lookup_cached
+
+    original, fast = _court_lookup_cached()
+    assert fast(paren) == original(paren)
+
+
+def test_passage_tokenizer_matches_eyecite(seeds_dir, dev_dir):
+    """Token for token, the passage tokenizer agrees with eyecite's default one."""
+    from eyecite.tokenizers import default_tokenizer
+
+    from docketgraph.ingest.citations import _passage_tokenizer, _Prepared
+
+    def shape(tokens):
+        return [(type(t).__name__, str(t), getattr(t, "start", None)) for t in tokens]
+
+    for p in _texts(seeds_dir, dev_dir):
+        text = _Prepared(p.read_text(encoding="utf-8", errors="replace")).text
+        for start, end in candidate_windows(text):
+            passage = text[start:end]
+            words, _ = _passage_tokenizer().tokenize(passage)
+            expected, _ = default_tokenizer.tokenize(passage)
+            assert shape(words) == shape(expected), (p.name, start)
