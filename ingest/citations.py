@@ -490,17 +490,36 @@ def _complete(c: _Cite) -> bool:
     return bool(c.volume and c.reporter and c.page and c.page.isdigit())
 
 
-def _own_cite(text: str, c: _Cite, seen_before: bool) -> bool:
-    """A reporter cite that labels the document itself rather than citing another."""
-    if seen_before:
-        return False
-    line_start = text.rfind("\n", 0, c.span[0]) + 1
-    line_end = text.find("\n", c.span[1])
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    alone = line.strip() == text[c.span[0]:c.span[1]].strip()
-    if c.span[0] < _HEAD_CHARS and alone:
-        return True
-    return False
+_CITE_AS_RE = re.compile(r"[ \t]*(?:Cite as:?[ \t]*)?\Z", re.I)
+_HEAD_TAIL_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\Z")
+
+
+def _alone_on_line(text: str, span: tuple[int, int]) -> bool:
+    """The cite is a line of its own ("592 F.3d 123", "Cite as: 592 F.3d 123 (3d Cir.)")."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    if line_end < 0:
+        line_end = len(text)
+    return (_CITE_AS_RE.fullmatch(text, line_start, span[0]) is not None
+            and _HEAD_TAIL_RE.fullmatch(text, span[1], line_end) is not None)
+
+
+def _own_cites(text: str, cites: list[_Cite]) -> set[tuple[int, int]]:
+    """Spans of the reporter cites that label the document itself.
+
+    A cite on a line of its own in the first lines of the document, or on a line of its
+    own more than once (a running head on every page), names the document, not a
+    decision it cites.
+    """
+    alone: dict[str, list[tuple[int, int]]] = {}
+    for c in cites:
+        if c.kind == "full" and _complete(c) and _alone_on_line(text, c.span):
+            alone.setdefault(_cite_key(c), []).append(c.span)
+    own: set[tuple[int, int]] = set()
+    for spans in alone.values():
+        if len(spans) >= 2 or spans[0][0] < _HEAD_CHARS:
+            own.update(spans)
+    return own
 
 
 _CONNECTORS = frozenset(
@@ -517,6 +536,7 @@ _SIGNAL_WORDS = frozenset(
 )
 _HYPHEN_BREAK_RE = re.compile(r"(\w)-\n[ \t]*(?=[a-z])")
 _NUMBER_RE = re.compile(r"^[\d.,*]+$")
+_NAME_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z.]{0,11})\)(?= [A-Z])")
 _NAME_START_RE = re.compile(r"(?:In re|Ex parte|Matter of|In the Matter of)\s", re.I)
 
 
@@ -531,7 +551,7 @@ def _plaintiff_start(words: list[str]) -> int:
         if bare.lower() in _CONNECTORS:
             i -= 1
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "'\u2018\"\u201c("):
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "'\u2018\"\u201c(\x01"):
             break
         if w.endswith(",") and i < len(words) and not _SUFFIXES.match(words[i]):
             break
@@ -556,6 +576,8 @@ def _case_name(text: str, c: _Cite) -> str | None:
     lo = max(0, c.span[0] - 300)
     seg = _WS_RE.sub(" ", _HYPHEN_BREAK_RE.sub(r"\1", text[lo:c.span[0]]))
     seg = _NAME_TAIL_RE.sub("", seg)
+    # short parentheticals inside a party's name ("Tiffany (NJ) Inc.") are not cut points
+    seg = _NAME_PAREN_RE.sub(lambda m: "\x01" + m.group(1) + "\x02", seg)
     cut = max(seg.rfind(ch) for ch in ";()\u201c\u201d[]")
     seg = seg[cut + 1:]
     vs = [m for m in re.finditer(r" v\.? ", seg)]
@@ -576,11 +598,12 @@ def _case_name(text: str, c: _Cite) -> str | None:
             pass
         if m is not None and m.start() > 0:
             plaintiff = plaintiff[m.start():]
-        return f"{plaintiff} v. {right.strip()}"
+        name = f"{plaintiff} v. {right.strip()}"
+        return name.replace("\x01", "(").replace("\x02", ")")
     for m in _NAME_START_RE.finditer(seg):
         name_start = m.start()
     if name_start is not None:
-        name = seg[name_start:].strip()
+        name = seg[name_start:].strip().replace("\x01", "(").replace("\x02", ")")
         if 0 < len(name) < 150 and "; " not in name:
             return name
     return None
@@ -612,6 +635,7 @@ def _typo_of(c: _Cite, first: dict[str, _Cite]) -> str | None:
 
 
 def _mentions(text: str, cites: list[_Cite]) -> list[CitationMention]:
+    own = _own_cites(text, cites)
     order: list[str] = []
     first: dict[str, _Cite] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -636,7 +660,7 @@ def _mentions(text: str, cites: list[_Cite]) -> list[CitationMention]:
                 # a parallel cite of the previous decision: its spans join that entry
                 spans[last_key].append(c.span)
                 by_volume[(c.volume, c.reporter)] = last_key
-            elif _own_cite(text, c, key in first):
+            elif c.span in own and key not in first:
                 last_key = None
             else:
                 if key not in first:

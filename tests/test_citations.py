@@ -43,6 +43,22 @@ ROWS = [
     # the same decision cited twice is one entry
     ("A v. B, 5 F.4th 6 (7th Cir. 2021). Later: A v. B, 5 F.4th 6, 9 (7th Cir. 2021).",
      [("5 F.4th 6", "A v. B")]),
+    ("Tiffany (NJ) Inc. v. eBay Inc., 600 F.3d 93, 103 (2d Cir. 2010).",
+     [("600 F.3d 93", "Tiffany (NJ) Inc. v. eBay Inc.")]),
+    ("Monster Energy Co. v. Wensheng, 136 F. Supp. 3d 897, 910 (N.D. Ill. 2015); see also "
+     "Lorillard Tobacco Co. v. Montrose Wholesale Candies, 2005 U.S. Dist. LEXIS 1234, at *4.",
+     [("136 F. Supp. 3d 897", "Monster Energy Co. v. Wensheng"),
+      ("2005 U.S. Dist. LEXIS 1234", "Lorillard Tobacco Co. v. Montrose Wholesale Candies")]),
+    ("Bose Corp. v. P'ships & Unincorporated Ass'ns Identified on Schedule \"A\", "
+     "334 F.R.D. 511, 516 (N.D. Ill. 2020).",
+     [("334 F.R.D. 511",
+       "Bose Corp. v. P'ships & Unincorporated Ass'ns Identified on Schedule \"A\"")]),
+    ("Gucci Am., Inc. v. Weixing Li, 768 F.3d 122, 127 (2d Cir. 2014) (quoting Hoffman v. "
+     "Blaski, 363 U.S. 335 (1960)).",
+     [("768 F.3d 122", "Gucci Am., Inc. v. Weixing Li"), ("363 U.S. 335", "Hoffman v. Blaski")]),
+    # a repeat with a misprinted volume is the same decision
+    ("Berry v. Baca, 379 F.3d 764 (9th Cir. 2004). Later: Berry v. Baca, 370 F.3d 764.",
+     [("379 F.3d 764", "Berry v. Baca")]),
     ("Nothing to cite here, only 28 U.S.C. § 1331 and Fed. R. Civ. P. 65.", []),
     ("", []),
 ]
@@ -63,10 +79,19 @@ def test_folded_spans():
     assert [text[a:b] for a, b in c.spans] == ["1 F.3d 2", "Id. at 4", "1 F.3d at 5"]
 
 
-def test_own_reporter_cite_in_head_is_not_a_citation():
-    text = ("592 F. Supp. 2d 752\n\nUNITED STATES DISTRICT COURT\n"
-            "This case follows Kanter v. Barella, 489 F.3d 170 (3d Cir. 2007).")
-    assert [c.cite for c in find_citations(text)] == ["489 F.3d 170"]
+@pytest.mark.parametrize("text,cites", [
+    ("592 F. Supp. 2d 752\n\nUNITED STATES DISTRICT COURT\n"
+     "This case follows Kanter v. Barella, 489 F.3d 170 (3d Cir. 2007).", ["489 F.3d 170"]),
+    ("Cite as: 592 F.3d 123 (3d Cir. 2010)\n\nOPINION\nSee Smith v. Jones, 1 F.3d 2 "
+     "(3d Cir. 1999).\n\n592 F.3d 123\n", ["1 F.3d 2"]),
+    # a running head repeated on every page, far from the start
+    ("x\n" + "Text of the opinion. " * 40 + "\n1 F.3d 2\nmore " + "words " * 200
+     + "\n1 F.3d 2\nSee Smith v. Jones, 3 F.3d 4 (1999).", ["3 F.3d 4"]),
+    # a cite in the body is a citation even when it comes first
+    ("See Smith v. Jones, 1 F.3d 2 (3d Cir. 1999).", ["1 F.3d 2"]),
+])
+def test_own_reporter_cite_is_not_a_citation(text, cites):
+    assert [c.cite for c in find_citations(text)] == cites
 
 
 @pytest.mark.parametrize("text,windows", [
