@@ -1,37 +1,352 @@
-"""The ``docketgraph`` command: a thin click wrapper over the KnowledgeGraph facade."""
+"""The ``docketgraph`` command: a thin click wrapper over the KnowledgeGraph facade.
+
+Parsing, formatting and exit codes live here; the work is done by the library. Library
+errors (DocketGraphError) become ``Error: ...`` and exit status 1; ``--debug`` shows the
+traceback instead.
+"""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import sys
+from typing import Any
 
 import click
 
 from docketgraph.graph.errors import DocketGraphError
 
+FORMATS = ("table", "csv", "json", "md")
+EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
+
+
+def _store_option(f):
+    return click.option(
+        "--store", "store", default=None, metavar="PATH",
+        help="Store folder (default: $DOCKETGRAPH_STORE or ./docketgraph-store).")(f)
+
+
+def _params_option(f):
+    return click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE",
+                        help="A query parameter; repeatable.")(f)
+
+
+def _output_options(f):
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                     show_default=True, help="Output format.")(f)
+    f = click.option("--limit", type=int, default=None, help="Show at most N rows.")(f)
+    return f
+
+
+def _kg(store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = ()):
+    from docketgraph.queries.api import KnowledgeGraph
+    return KnowledgeGraph(store if store is not None else "", read_only=read_only,
+                          queries_dirs=queries_dir)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
+
+
+def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = None,
+         title: str | None = None) -> None:
+    rows = rows[:limit] if limit is not None else rows
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: _cell(r.get(c)) for c in columns})
+        click.echo(buf.getvalue(), nl=False)
+    elif fmt == "md":
+        esc = lambda s: _cell(s).replace("|", "\\|").replace("\n", " ")
+        click.echo("| " + " | ".join(columns) + " |")
+        click.echo("|" + "---|" * len(columns))
+        for r in rows:
+            click.echo("| " + " | ".join(esc(r.get(c)) for c in columns) + " |")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.markup import escape
+        t = Table(title=escape(title) if title else None, show_lines=False)
+        for c in columns:
+            t.add_column(escape(c), overflow="fold")
+        for r in rows:
+            t.add_row(*(escape(_cell(r.get(c))) for c in columns))
+        Console(soft_wrap=False).print(t)
+        if not rows:
+            click.echo("(no rows)")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="docketgraph")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """docketgraph: a knowledge graph of litigation from court filings."""
+    """docketgraph: a knowledge graph of litigation from court filings.
+
+    \b
+    Typical use:
+      docketgraph ingest filings/              # read filings into ./docketgraph-store
+      docketgraph query firms-before-judges    # which firms appear before which judges
+      docketgraph view firms-before-judges     # the same as an interactive HTML graph
+    """
     ctx.obj = {"debug": debug}
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_store_option
+@click.option("--jobs", "-j", type=int, default=None,
+              help="Worker processes for extraction (default: number of cores).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+                   "this process stays the single writer.")
+@click.option("--timeout", type=float, default=120.0, show_default=True,
+              help="Seconds one file may take before it is stopped and reported.")
+@click.option("--aliases", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="JSON file forcing or forbidding entity merges (see `entities --help`).")
+def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool,
+           dask_address: str | None, timeout: float, aliases: str | None) -> None:
+    """Read filings (files or folders, recursively) into the store.
+
+    Each file is read by the reader its content calls for (text, PDF, PACER docket page,
+    CourtListener JSON). Unchanged files are skipped by content hash; a changed file
+    replaces what it said before. A bad file gets one error line; the run goes on and the
+    exit status is 1 if any file failed.
+    """
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn)
+    jobs = jobs or os.cpu_count() or 1
+    err = Console(stderr=True)
+    kg = _kg(store)
+    kg.store.aliases_path = aliases
+    try:
+        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                            console=err, disable=quiet or not err.is_terminal, transient=False)
+        import time
+        t0 = time.monotonic()
+        with progress:
+            task = progress.add_task("ingest", total=None, rate="")
+            done = [0]
+
+            def on_total(n: int) -> None:
+                progress.update(task, total=n)
+
+            def on_file(path: str, status: str) -> None:
+                done[0] += 1
+                rate = done[0] / max(time.monotonic() - t0, 1e-6)
+                progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
+
+            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
+                            dask=dask_address, timeout=timeout)
+        for _, msg in rep.errors:
+            click.echo(f"Error: {msg}", err=True)
+        secs = time.monotonic() - t0
+        click.echo(f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
+                   f"{rep.replaced} replaced, {rep.failed} failed; {rep.quads} quads written "
+                   f"(store: {kg.store.location})", err=True)
+    finally:
+        kg.close()
+    if not rep.ok:
+        raise SystemExit(1)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON (gold schema).")
-@click.option("--provenance", is_flag=True, help="Add each item's character spans.")
+@click.option("--json", "as_json", is_flag=True, help="Compact JSON on one line (the scorer's form).")
+@click.option("--provenance", is_flag=True, help="Add each item's character spans into the text.")
 def extract(file: str, as_json: bool, provenance: bool) -> None:
-    """Extract one document (no store involved) in the gold schema."""
+    """Extract one document, without the store, in the gold schema (corpus/SCHEMA.md)."""
     from docketgraph.ingest import extract_file
     ex = extract_file(file)
-    print(json.dumps(ex.to_gold(provenance=provenance), ensure_ascii=False, indent=None if as_json else 1))
+    click.echo(json.dumps(ex.to_gold(provenance=provenance), ensure_ascii=False,
+                          indent=None if as_json else 1))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@_params_option
+@_output_options
+@_store_option
+@click.option("--list", "list_", is_flag=True, help="List the saved queries.")
+@click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of your own saved queries (.rq); repeatable.")
+@click.option("--sort", default=None, metavar="COLS",
+              help="Sort rows by these columns (comma-separated; -COL for descending).")
+@click.option("--evidence", is_flag=True,
+              help="Add, for each row, the cases and filings (file name and sentence) behind it.")
+def query(name: str | None, params, fmt: str, limit: int | None, store: str | None,
+          list_: bool, queries_dir: tuple[str, ...], sort: str | None, evidence: bool) -> None:
+    """Run a saved query by NAME (see --list), with -p KEY VALUE parameters.
+
+    --evidence expands every row into the cases and the filings behind it: file name,
+    filing date and the sentence that supports the link.
+    """
+    if list_ or not name:
+        from docketgraph.queries.saved import Registry
+        reg = Registry(list(queries_dir))
+        rows = [{"name": q.name,
+                 "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
+                                         for p in q.params),
+                 "description": q.description} for q in reg.all()]
+        emit(["name", "parameters", "description"], rows, fmt, limit)
+        for e in reg.errors:
+            click.echo(f"Error: {e}", err=True)
+        return
+    kg = _kg(store, read_only=True, queries_dir=queries_dir)
+    try:
+        res = kg.query(name, **dict(params))
+        if sort:
+            res = res.sorted(sort)
+        res = res.limited(limit)
+        if evidence:
+            res = kg.evidence(res)
+    finally:
+        kg.close()
+    title = res.query.title if res.query else name
+    cols = res.columns if fmt in ("json", "csv") else res.visible_columns
+    rows = res.rows
+    if evidence and fmt != "json":
+        rows = [dict(r, evidence=_evidence_text(r.get("evidence") or [], fmt)) for r in rows]
+    emit(cols, rows, fmt, None, title)
+
+
+def _evidence_text(items: list[dict], fmt: str) -> str:
+    sep = "\n" if fmt == "table" else " | "
+    return sep.join(f"{e.get('case') or ''} · {e.get('document') or ''}"
+                    + (f" ({e['filed']})" if e.get("filed") else "")
+                    + f": \u201c{e.get('sentence') or ''}\u201d" for e in items)
+
+
+@cli.command()
+@click.argument("query_text")
+@_output_options
+@_store_option
+def sparql(query_text: str, fmt: str, limit: int | None, store: str | None) -> None:
+    """Run an ad hoc SPARQL query over all documents (prefixes dg:, schema:, rdfs:, xsd:)."""
+    kg = _kg(store, read_only=True)
+    try:
+        res = kg.sparql(query_text)
+    finally:
+        kg.close()
+    emit(res.columns, res.rows, fmt, limit)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@_params_option
+@_store_option
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
+              help="HTML file to write (default: output/NAME-....html).")
+@click.option("--entity", default=None, metavar="NAME",
+              help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.")
+@click.option("--depth", type=click.IntRange(0, 4), default=2, show_default=True,
+              help="Steps from --entity to include.")
+@click.option("--top", type=click.IntRange(1, None), default=None,
+              help="Above this many nodes, keep only the heaviest (default 2000).")
+@click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of your own saved queries (.rq); repeatable.")
+def view(name: str | None, params, store: str | None, out: str | None, entity: str | None,
+         depth: int, top: int | None, queries_dir: tuple[str, ...]) -> None:
+    """Write an interactive HTML graph of a saved query's result, or of an entity's
+    neighbourhood (--entity NAME --depth N): self-contained, offline, every name escaped."""
+    if not name and not entity:
+        raise click.UsageError("give a saved query NAME or --entity NAME")
+    kg = _kg(store, read_only=True, queries_dir=queries_dir)
+    try:
+        if entity:
+            path = kg.view_entity(entity, out, depth=depth, top=top)
+        else:
+            path = kg.view(name, out, top=top, **dict(params))
+    finally:
+        kg.close()
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("--kind", "-k", type=click.Choice(["firm", "attorney", "judge", "party", "platform",
+                                                 "case", "court", "precedent"]),
+              default="firm", show_default=True, help="Which kind of entity.")
+@click.option("--explain", "explain_name", default=None, metavar="NAME",
+              help="Show the surface forms, documents and merges behind the entity named NAME.")
+@_store_option
+@_output_options
+def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, limit: int | None) -> None:
+    """List entities of a kind, or explain how one entity was resolved (--explain NAME).
+
+    Resolution merges spelling variants across filings (firm suffixes and typos,
+    attorneys by e-mail or name within a firm, judges within a role); each merge is
+    recorded with its reason and the document that caused it.
+    """
+    from docketgraph.queries import entities as ent
+    kg = _kg(store, read_only=True)
+    try:
+        if explain_name:
+            rows = ent.explain(kg.store, kind, explain_name)
+            if not rows:
+                raise click.ClickException(f"no {kind} matches {explain_name!r}")
+            emit(["entity", "what", "value", "document", "detail"], rows, fmt, limit)
+        else:
+            cols, rows = ent.list_entities(kg.store, kind)
+            emit(["name", "documents", "surface_forms"], rows, fmt, limit)
+    finally:
+        kg.close()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="nq", show_default=True,
+              help="ttl, nq, trig, jsonld (RDF); graphml, gexf (Gephi, yEd); csv (quads).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: output/docketgraph.FORMAT; '-' for standard output).")
+@_store_option
+def export(fmt: str, out: str | None, store: str | None) -> None:
+    """Export the whole graph for other tools: RDF (Turtle, N-Quads, TriG, JSON-LD) with
+    each document's named graph (Turtle merges them), GraphML/GEXF for Gephi, or CSV quads."""
+    from docketgraph.graph.exchange import export_store
+    kg = _kg(store, read_only=True)
+    try:
+        data = export_store(kg.store, fmt)
+    finally:
+        kg.close()
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        return
+    from pathlib import Path
+    from docketgraph.queries.views import atomic_write
+    path = Path(out) if out else Path("output") / f"docketgraph.{fmt}"
+    atomic_write(path, data)
+    click.echo(f"wrote {path} ({len(data)} bytes)")
+
+
+@cli.command()
+@_store_option
+@_output_options
+def stats(store: str | None, fmt: str, limit: int | None) -> None:
+    """Counts of documents, cases, judges, firms, attorneys, parties, platforms..."""
+    kg = _kg(store, read_only=True)
+    try:
+        s = kg.stats()
+    finally:
+        kg.close()
+    emit(["what", "count"], [{"what": k, "count": v} for k, v in s.items()], fmt, limit)
 
 
 def main(argv: list[str] | None = None) -> int:
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
     try:
-        cli.main(args=argv, prog_name="docketgraph", standalone_mode=False)
+        cli.main(args=args, prog_name="docketgraph", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 130
@@ -45,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except click.exceptions.Exit as e:
         return e.exit_code
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 1
+    except BrokenPipeError:
+        return 0
     return 0
 
 

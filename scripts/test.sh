@@ -7,6 +7,13 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import docketgraph.queries.cli" # fail fast if the install is broken
+# Chromium from the OS packages for the browser tests (no browser download).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || echo "warning: could not install chromium; browser tests will fail under CI" >&2
+  fi
+fi
 set +e
 .venv/bin/python -m pytest -q "$@"
 rc=$?

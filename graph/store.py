@@ -1,0 +1,267 @@
+"""The store: pyoxigraph on disk by default, one named graph per document.
+
+Writes are one transaction per document: a new document is a single atomic ``extend``
+(its graph with its "ingested" marker); replacing the document a path used to hold is a
+single SPARQL update request (``DROP SILENT GRAPH <old> ; INSERT DATA {...}``) built from
+pyoxigraph terms' own N-Triples forms, which pyoxigraph escapes and validates. A crash
+therefore leaves every earlier document intact and the current one wholly present or
+wholly absent.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from docketgraph.graph import keys
+from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
+from docketgraph.graph.model import Extraction
+from docketgraph.graph.rdf import extraction_quads
+from docketgraph.graph.vocab import DG, NS
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LOCATION = "docketgraph-store"
+ENV_VAR = "DOCKETGRAPH_STORE"
+
+PREFIXES = {
+    "dg": NS,
+    "schema": "https://schema.org/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def default_location() -> str:
+    return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: str  # new | unchanged | replaced | added-path
+    quads: int = 0
+    replaced: str | None = None
+
+
+def term_to_python(t: Any) -> Any:
+    """A pyoxigraph term as a plain Python value for tables and JSON."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value if t.datatype else ""
+        v = t.value
+        if dt.endswith(("#integer", "#int", "#long")):
+            try:
+                return int(v)
+            except ValueError:
+                return v
+        if dt.endswith(("#decimal", "#double", "#float")):
+            try:
+                return float(v)
+            except ValueError:
+                return v
+        if dt.endswith("#boolean"):
+            return v == "true"
+        return v
+    if isinstance(t, (ox.NamedNode, ox.BlankNode)):
+        return t.value
+    return str(t)
+
+
+class GraphStore:
+    """An embedded pyoxigraph store (on disk, or in memory when ``location`` is None)."""
+
+    def __init__(self, location: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.location = os.fspath(location) if location is not None else None
+        self.remote = bool(self.location and self.location.startswith(("http://", "https://")))
+        try:
+            if self.remote:
+                from docketgraph.graph.remote import HttpBackend
+                self._store = HttpBackend(self.location)
+            elif self.location is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not os.path.isdir(self.location):
+                    raise StoreError(f"no store at {self.location} (ingest some filings first)")
+                self._store = ox.Store.read_only(self.location)
+            else:
+                self._store = ox.Store(self.location)
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreInUse(f"store in use: {self.location} is open for writing by another "
+                                 "docketgraph process") from None
+            raise StoreError(f"cannot open store {self.location}: {msg}") from None
+        self.read_only = read_only
+        self.aliases_path: str | None = None
+        self._resolver = None
+
+    def resolver(self):
+        """The entity resolver, loaded from the store on first use and kept current."""
+        if self._resolver is None:
+            from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
+            cands = load_candidates(lambda q: self.query(q)[1])
+            self._resolver = Resolver(cands["firms"], cands["attorneys"], cands["judges"],
+                                      Aliases.load(self.aliases_path))
+        return self._resolver
+
+    # --- reading -----------------------------------------------------------------
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None,
+              custom_functions: dict | None = None) -> tuple[list[str], list[dict]]:
+        """Run a SELECT (or ASK) query over the union of all document graphs.
+
+        ``bindings`` maps variable names to pyoxigraph terms: they are substituted by the
+        engine (never pasted into the text).
+        """
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items() if v is not None}
+        try:
+            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                    substitutions=subs or None,
+                                    custom_functions=custom_functions)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from None
+        except (RuntimeError, ValueError) as e:
+            raise QueryError(str(e)) from None
+        except OSError as e:
+            raise StoreError(f"store read failed: {e}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return ["result"], [{"result": bool(res)}]
+        if isinstance(res, ox.QuerySolutions):
+            cols = [v.value for v in res.variables]
+            rows = [{c: term_to_python(sol[c]) for c in cols} for sol in res]
+            return cols, rows
+        triples = list(res)
+        return (["subject", "predicate", "object"],
+                [{"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)}
+                 for t in triples])
+
+    def raw_query(self, sparql: str, **kw):
+        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kw)
+
+    def documents_for_path(self, path: str) -> list[str]:
+        out = []
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.path), ox.Literal(path), None):
+            sha = q.subject.value.rsplit("/", 1)[-1]
+            if sha not in out:
+                out.append(sha)
+        return out
+
+    def key_for_alias(self, alias: str) -> str | None:
+        """The ``dg:key`` of the entity one of whose spellings normalises to ``alias``."""
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.alias), ox.Literal(alias), None):
+            for k in self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.key), None, None):
+                return k.object.value
+        return None
+
+    def has_document(self, sha256: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(keys.graph_iri(sha256)))
+
+    def document_paths(self, sha256: str) -> list[str]:
+        g = ox.NamedNode(keys.graph_iri(sha256))
+        d = ox.NamedNode(keys.document_iri(sha256))
+        return [q.object.value for q in self._store.quads_for_pattern(d, ox.NamedNode(DG.path), None, g)]
+
+    def resolve_case(self, court: str | None, docket: str) -> str:
+        """A case IRI; a docket without a court joins the one stored case with that number."""
+        if court:
+            return keys.case_iri(court, docket)
+        dk = keys.docket_key(docket)
+        with_court = {q.subject.value for q in self._store.quads_for_pattern(
+            None, ox.NamedNode(DG.docketKey), ox.Literal(dk), None)
+            if next(self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.inCourt), None, None), None)}
+        if len(with_court) == 1:
+            return with_court.pop()
+        return keys.case_iri(None, docket)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def named_graphs(self) -> list[str]:
+        return [g.value for g in self._store.named_graphs()]
+
+    # --- writing -----------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+
+    def put(self, ex: Extraction, *, text: str | None = None, path: str | None = None) -> WriteResult:
+        """Store one document's extraction in one transaction.
+
+        Unchanged content is skipped (its path recorded); a known path with new content
+        replaces that path's old document.
+        """
+        self._check_writable()
+        sha = ex.sha256
+        if not sha:
+            raise StoreError(f"{ex.doc}: extraction has no content hash")
+        g = ox.NamedNode(keys.graph_iri(sha))
+        doc = ox.NamedNode(keys.document_iri(sha))
+        old = [s for s in (self.documents_for_path(path) if path else []) if s != sha]
+        if self.has_document(sha):
+            if path and path not in self.document_paths(sha):
+                self._write([ox.Quad(doc, ox.NamedNode(DG.path), ox.Literal(path), g)],
+                            drop_paths=[(s, path) for s in old])
+                return WriteResult("added-path" if not old else "replaced", 1,
+                                   replaced=old[0] if old else None)
+            return WriteResult("unchanged")
+        quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
+                                 resolver=self.resolver())
+        self._write(quads, drop_paths=[(s, path) for s in old])
+        return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
+
+    def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = ()) -> None:
+        drops = []
+        for old_sha, path in drop_paths:
+            others = [p for p in self.document_paths(old_sha) if p != path]
+            og = ox.NamedNode(keys.graph_iri(old_sha))
+            if others:  # the old content is still known under another path: forget this path only
+                od = ox.NamedNode(keys.document_iri(old_sha))
+                drops.append(f"DELETE DATA {{ GRAPH {og} {{ {od} {ox.NamedNode(DG.path)} "
+                             f"{ox.Literal(path)} }} }}")
+            else:
+                drops.append(f"DROP SILENT GRAPH {og}")
+        try:
+            if not drops:
+                self._store.extend(quads)
+            else:
+                body = " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                                   for q in quads)
+                self._store.update(" ;\n".join(drops + [f"INSERT DATA {{ {body} }}"]))
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
+
+    def remove_document(self, sha256: str) -> bool:
+        self._check_writable()
+        g = ox.NamedNode(keys.graph_iri(sha256))
+        if not self._store.contains_named_graph(g):
+            return False
+        self._store.update(f"DROP SILENT GRAPH {g}")
+        return True
+
+    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self._check_writable()
+        self._store.extend(list(quads))
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        return self._store.dump(format=fmt)
+
+    def flush(self) -> None:
+        if self.location is not None and not self.read_only and not self.remote:
+            try:
+                self._store.flush()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self.flush()
+        self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

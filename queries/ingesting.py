@@ -1,0 +1,122 @@
+"""Ingest many files: extraction in worker processes, one writer committing to the store."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from docketgraph.graph.errors import StoreError
+from docketgraph.graph.store import GraphStore
+from docketgraph.ingest.registry import MAX_FILE_BYTES
+from docketgraph.queries import workers
+
+log = logging.getLogger(__name__)
+
+SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+SKIP_SUFFIXES = {".json"}  # gold files and other JSON are only read when they are CourtListener records
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    skipped: int = 0
+    quads: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Files named, and files under folders named (recursively, sorted, no symlink loops)."""
+    for p in paths:
+        p = os.fspath(p)
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f in SKIP_NAMES or f.startswith("."):
+                        continue
+                    yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def _is_gold(path: str) -> bool:
+    return path.endswith(".gold.json")
+
+
+def _sha(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
+           on_file: Callable[[str, str], None] | None = None,
+           on_total: Callable[[int], None] | None = None, in_process: bool = False,
+           timeout: float = workers.DEFAULT_TIMEOUT,
+           memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
+    """Ingest files and folders into ``store``; returns counts and per-file errors."""
+    report = IngestReport()
+    files = [f for f in iter_files(paths) if not _is_gold(f)]
+    if on_total:
+        on_total(len(files))
+    todo: list[str] = []
+    for f in files:
+        report.files += 1
+        if not os.path.exists(f):
+            report.failed += 1
+            report.errors.append((f, f"{f}: no such file"))
+            on_file and on_file(f, "failed")
+            continue
+        sha = _sha(f)
+        if sha and store.has_document(sha) and os.path.abspath(f) in store.document_paths(sha):
+            report.unchanged += 1
+            on_file and on_file(f, "unchanged")
+            continue
+        todo.append(f)
+
+    def commit(path: str, ex, text, err) -> None:
+        if err is not None:
+            report.failed += 1
+            report.errors.append((path, err))
+            on_file and on_file(path, "failed")
+            return
+        try:
+            res = store.put(ex, text=text, path=os.path.abspath(path))
+        except StoreError as e:
+            report.failed += 1
+            report.errors.append((path, f"{path}: {e}"))
+            on_file and on_file(path, "failed")
+            return
+        status = {"added-path": "new"}.get(res.status, res.status)
+        setattr(report, status, getattr(report, status) + 1)
+        report.quads += res.quads
+        on_file and on_file(path, status)
+
+    if dask is not None:
+        outcomes = workers.run_dask(todo, dask)
+    elif in_process:
+        outcomes = (workers.extract_one(f) for f in todo)
+    else:
+        outcomes = workers.run(todo, jobs=jobs, timeout=timeout, memory=memory)
+    for o in outcomes:
+        commit(o.path, o.extraction, o.text, o.error)
+    store.flush()
+    return report

@@ -1,0 +1,280 @@
+"""Saved queries are data: ``.rq`` files with a metadata header, parsed when discovered.
+
+Header lines (comments at the top of the file)::
+
+    # title: Firms before judges
+    # description: Which law firms appeared in cases before which judges.
+    # param: court court = ""   Court id (e.g. ilnd); empty for all courts
+    # param: firm firm = ""     A law firm's name (matched on its normalised key)
+    # view: bipartite firm judge cases
+
+    # hidden: f j            (columns kept for evidence and views, not shown in tables)
+
+A parameter ``NAME`` is bound to the variable ``?NAME`` through the engine
+(pyoxigraph substitutions), never pasted into the text. pyoxigraph only substitutes
+variables that the query projects and that occur in its main pattern (not in a
+sub-SELECT, not only in a FILTER), so the loader refuses a query whose parameters are
+not projected, and refuses SERVICE and LOAD.
+
+Parameters that are not equalities (date ranges, thresholds) reach the query through
+engine-bound functions instead: ``dg:param("NAME")`` returns the bound value (an error,
+so ``COALESCE`` falls through, when it was not given); ``dg:given("NAME")`` says whether
+it was given; ``dg:within(?date)`` is true when a
+date lies between the ``from`` and ``to`` parameters; ``dg:noDates()`` is true when
+neither was given. The values come from Python at evaluation time, never from the text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+import pyoxigraph as ox
+
+from docketgraph.graph import keys
+from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _str(v: str) -> ox.Literal:
+    return ox.Literal(v)
+
+
+def _int(v: str) -> ox.Literal:
+    try:
+        return ox.Literal(str(int(v)), datatype=ox.NamedNode(_XSD + "integer"))
+    except ValueError:
+        raise BadParameter(f"not an integer: {v!r}") from None
+
+
+def _date(v: str) -> ox.Literal:
+    try:
+        return ox.Literal(_dt.date.fromisoformat(v).isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+    except ValueError:
+        raise BadParameter(f"not a date (YYYY-MM-DD): {v!r}") from None
+
+
+#: parameter type -> converter from the user's string to the bound term
+TYPES: dict[str, Callable[[str], ox.Literal]] = {
+    "str": _str,
+    "int": _int,
+    "date": _date,
+    "court": lambda v: ox.Literal(v.strip().lower()),
+    "firm": lambda v: ox.Literal(keys.firm_key(v)),
+    "key": lambda v: ox.Literal(keys.slug(v)),
+    "docket": lambda v: ox.Literal(keys.docket_key(v)),
+    "role": lambda v: ox.Literal(v.strip().lower()),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str = ""
+    description: str = ""
+
+    def bind(self, value: str | None) -> ox.Literal | None:
+        v = self.default if value is None else value
+        if v is None or v == "":
+            return None
+        if not isinstance(v, str):
+            v = str(v)
+        if len(v) > 500:
+            raise BadParameter(f"parameter {self.name}: value longer than 500 characters")
+        try:
+            return TYPES[self.type](v)
+        except BadParameter as e:
+            raise BadParameter(f"parameter {self.name}: {e}") from None
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str = ""
+    view: tuple[str, ...] = ()
+    source: str = ""
+    hidden: tuple[str, ...] = ()
+    python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise BadParameter(f"query {self.name} has no parameter {name!r} (parameters: {known})")
+
+    def bindings(self, values: dict[str, str]) -> dict[str, ox.Literal]:
+        for k in values:
+            self.param(k)
+        out = {}
+        for p in self.params:
+            term = p.bind(values.get(p.name))
+            if term is not None and p.name not in self.function_params:
+                out[p.name] = term
+        return out
+
+    @property
+    def function_params(self) -> frozenset[str]:
+        """Parameters delivered through dg:param / dg:within rather than substitution."""
+        return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
+
+    def functions(self, values: dict[str, str]) -> dict:
+        """pyoxigraph ``custom_functions`` delivering the function-bound parameters."""
+        from docketgraph.graph.vocab import NS
+        terms = {}
+        for p in self.params:
+            if p.name in self.function_params:
+                t = p.bind(values.get(p.name))
+                if t is not None:
+                    terms[p.name] = t
+        lo, hi = terms.get("from"), terms.get("to")
+
+        def param(name):
+            return terms.get(getattr(name, "value", ""))
+
+        def within(d):
+            v = getattr(d, "value", "")[:10]
+            if not v:
+                return None
+            ok = (lo is None or v >= lo.value) and (hi is None or v <= hi.value)
+            return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+
+        def no_dates():
+            return ox.Literal("false" if (lo is not None or hi is not None) else "true",
+                              datatype=ox.NamedNode(_XSD + "boolean"))
+
+        def given(name):
+            ok = getattr(name, "value", "") in terms
+            return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+
+        within.bounds = (lo, hi)  # type: ignore[attr-defined]  # read by the SPARQL-server store
+        return {ox.NamedNode(NS + "param"): param, ox.NamedNode(NS + "given"): given, ox.NamedNode(NS + "within"): within,
+                ox.NamedNode(NS + "noDates"): no_dates}
+
+
+def _function_bound(sparql: str, name: str) -> bool:
+    if re.search(r'dg:(?:param|given)\(\s*"' + re.escape(name) + r'"\s*\)', sparql):
+        return True
+    return name in ("from", "to") and "dg:within(" in sparql
+
+
+_HEADER = re.compile(r"^#\s*([a-z]+)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s+([a-z]+)(?:\s*=\s*(\"[^\"]*\"|\S+))?\s*(.*)$")
+_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.I)
+_SELECT = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.I | re.S)
+
+
+def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
+    """Parse one ``.rq`` file; errors name the file and line."""
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    where = source or name
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, val = m.group(1), m.group(2).strip()
+        if key == "param":
+            pm = _PARAM.match(val)
+            if not pm:
+                raise QueryError(f"{where}:{i}: bad param line: {val!r}")
+            pname, ptype, default, desc = pm.groups()
+            if ptype not in TYPES:
+                raise QueryError(f"{where}:{i}: unknown parameter type {ptype!r} "
+                                 f"(known: {', '.join(TYPES)})")
+            params.append(Param(pname, ptype, (default or "").strip('"'), desc.strip()))
+        else:
+            meta[key] = val
+    body = "\n".join(l for l in text.splitlines() if not l.lstrip().startswith("#"))
+    if _FORBIDDEN.search(body):
+        raise QueryError(f"{where}: SERVICE and LOAD are not allowed in saved queries")
+    sel = _SELECT.search(body)
+    if params and not sel:
+        raise QueryError(f"{where}: a query with parameters must be a SELECT")
+    for p in params:
+        if _function_bound(text, p.name):
+            continue
+        if sel and not re.search(r"\?" + re.escape(p.name) + r"\b", sel.group(1)):
+            raise QueryError(f"{where}: parameter ?{p.name} must be projected by the SELECT "
+                             "(the engine only binds projected variables)")
+    for req in ("title", "description"):
+        if req not in meta:
+            raise QueryError(f"{where}: missing '# {req}:' header line")
+    try:
+        ox.Store().query(text, prefixes={"dg": "urn:x:", "schema": "urn:y:", "rdfs": "urn:z:",
+                                         "xsd": _XSD, "rdf": "urn:r:"})
+    except SyntaxError as e:
+        raise QueryError(f"{where}: SPARQL syntax error: {e}") from None
+    except Exception:
+        pass
+    return SavedQuery(name=name, title=meta["title"], description=meta["description"],
+                      params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
+                      source=source, hidden=tuple(meta.get("hidden", "").split()))
+
+
+class Registry:
+    """Saved queries by name: the built-in ones, Python analytics, and a user's folder."""
+
+    def __init__(self, extra_dirs: list[str | Path] = ()):  # type: ignore[assignment]
+        self._queries: dict[str, SavedQuery] = {}
+        self.errors: list[str] = []
+        pkg = resources.files("docketgraph.queries") / "saved"
+        for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".rq"):
+                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}")
+                self._queries[q.name] = q
+        from docketgraph.queries import analytics
+        for q in analytics.QUERIES:
+            self._queries[q.name] = q
+        for d in extra_dirs or ():
+            for path in sorted(Path(d).glob("*.rq")):
+                try:
+                    q = parse_rq(path.read_text(encoding="utf-8"), path.stem, str(path))
+                except (QueryError, OSError, UnicodeDecodeError) as e:
+                    self.errors.append(str(e))
+                    continue
+                self._queries[q.name] = q
+
+    def names(self) -> list[str]:
+        return sorted(self._queries)
+
+    def all(self) -> list[SavedQuery]:
+        return [self._queries[n] for n in self.names()]
+
+    def get(self, name: str) -> SavedQuery:
+        try:
+            return self._queries[name]
+        except KeyError:
+            raise UnknownQuery(f"no saved query {name!r}; known: {', '.join(self.names())}") from None
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._queries
+
+
+def run_python(q: SavedQuery, store: Any, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
+    assert q.python is not None
+    kw: dict[str, Any] = {}
+    for p in q.params:
+        v = values.get(p.name, p.default)
+        term = p.bind(None if v is None else str(v))  # validates; raises BadParameter
+        if term is None:
+            kw[p.name] = None
+        elif p.type == "int":
+            kw[p.name] = int(term.value)
+        elif p.type == "date":
+            kw[p.name] = term.value
+        else:
+            kw[p.name] = str(v).strip()
+    return q.python(store, **kw)

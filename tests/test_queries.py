@@ -1,0 +1,118 @@
+"""Saved queries: parsing, bound parameters, and answers on a small graph."""
+from __future__ import annotations
+
+import pytest
+
+from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
+from docketgraph.queries.api import KnowledgeGraph
+from docketgraph.queries.saved import Registry, parse_rq
+from factories import TEXT, case_extraction
+
+
+def populate(g):
+    g.store.put(case_extraction("a", docket="1:23-cv-01820",
+                                judges=(("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate"))),
+                text=TEXT, path="/a")
+    g.store.put(case_extraction("b", docket="1:22-cv-04133", court="nysd",
+                                judges=(("Paul A. Engelmayer", "district"),), firm="Epstein Drangel LLP",
+                                plaintiff="The Pinkfong Company, Inc.",
+                                platforms=(("AliExpress", "marketplace"), ("Alibaba", "marketplace"))),
+                text=TEXT, path="/b")
+    g.store.put(case_extraction("c", docket="1:21-cv-00333", court="nysd",
+                                judges=(("Paul G. Gardephe", "district"),), firm="Epstein Drangel LLP",
+                                plaintiff="Allstar Marketing Group, LLC", platforms=()),
+                text=TEXT, path="/c")
+    return g
+
+
+@pytest.fixture()
+def kg():
+    return populate(KnowledgeGraph(None))
+
+
+def pairs(res):
+    return {(r["firm_label"], r["judge_label"]) for r in res.rows}
+
+
+def test_firms_before_judges(kg):
+    assert pairs(kg.query("firms-before-judges")) == {
+        ("Greer, Burns & Crain, Ltd.", "Martha M. Pacold"),
+        ("Greer, Burns & Crain, Ltd.", "Susan E. Cox"),
+        ("Epstein Drangel LLP", "Paul A. Engelmayer"),
+        ("Epstein Drangel LLP", "Paul G. Gardephe"),
+    }
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"court": "nysd"}, {("Epstein Drangel LLP", "Paul A. Engelmayer"), ("Epstein Drangel LLP", "Paul G. Gardephe")}),
+    ({"court": "ILND", "role": "magistrate"}, {("Greer, Burns & Crain, Ltd.", "Susan E. Cox")}),
+    ({"firm": "EPSTEIN DRANGEL LLP"}, {("Epstein Drangel LLP", "Paul A. Engelmayer"), ("Epstein Drangel LLP", "Paul G. Gardephe")}),
+    ({"judge": "Paul G. Gardephe"}, {("Epstein Drangel LLP", "Paul G. Gardephe")}),
+    ({"judge": "Paul A. Engelmayer"}, {("Epstein Drangel LLP", "Paul A. Engelmayer")}),
+])
+def test_firms_before_judges_filters(kg, params, expected):
+    assert pairs(kg.query("firms-before-judges", **params)) == expected
+
+
+@pytest.mark.parametrize("hostile", [
+    'Cox" } UNION { ?s ?p ?o } #', "O'Neil \"Jr.\"", "Cox\\", "Cox\nPacold", "{}", "?j",
+])
+def test_hostile_parameters_match_nothing(kg, hostile):
+    for name in ("firms-before-judges", "firms-for-judge"):
+        assert kg.query(name, judge=hostile).rows == []
+    assert kg.query("judges-for-firm", firm=hostile).rows == []
+
+
+def test_judge_filter_never_returns_other_judges_cases(kg):
+    res = kg.query("firms-for-judge", judge="Paul G. Gardephe")
+    assert [r["dockets"] for r in res.rows] == ["1:21-cv-00333"]
+
+
+def test_platforms_by_firm(kg):
+    res = kg.query("platforms-by-firm", firm="Epstein Drangel LLP")
+    assert {r["platform_label"] for r in res.rows} == {"AliExpress", "Alibaba"}
+
+
+def test_case_summary_any_docket_form(kg):
+    res = kg.query("case-summary", docket="22-cv-4133")
+    sections = {(r["section"], r["name"]) for r in res.rows}
+    assert ("judge", "Paul A. Engelmayer") in sections
+    assert ("firm", "Epstein Drangel LLP") in sections
+    assert ("platform", "Alibaba") in sections
+    assert not any(name == "Paul G. Gardephe" for _, name in sections)
+
+
+def test_unknown_query_and_parameter(kg):
+    with pytest.raises(UnknownQuery):
+        kg.query("no-such-query")
+    with pytest.raises(BadParameter):
+        kg.query("firms-before-judges", colour="red")
+
+
+def test_every_saved_query_parses_and_runs(kg):
+    for q in Registry().all():
+        res = kg.query(q.name)
+        assert res.columns
+
+
+@pytest.mark.parametrize("text, message", [
+    ("# title: t\n# description: d\n# param: x str\nSELECT ?y WHERE { ?y ?p ?x }", "must be projected"),
+    ("# title: t\n# description: d\nSELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    ("# description: d\nSELECT * WHERE { ?s ?p ?o }", "title"),
+    ("# title: t\n# description: d\n# param: x colour\nSELECT ?x WHERE { ?s ?p ?x }", "unknown parameter type"),
+    ("# title: t\n# description: d\nSELECT WHERE {", "syntax"),
+])
+def test_bad_saved_queries_are_refused(text, message):
+    with pytest.raises(QueryError, match=message):
+        parse_rq(text, "bad", "bad.rq")
+
+
+def test_user_queries_dir(tmp_path, kg):
+    (tmp_path / "mine.rq").write_text("# title: Mine\n# description: Count docs.\n"
+                                      "SELECT (COUNT(?d) AS ?n) WHERE { ?d a dg:Document }\n")
+    (tmp_path / "broken.rq").write_text("# title: B\n# description: d\nSELECT WHERE {\n")
+    reg = Registry([tmp_path])
+    assert "mine" in reg.names()
+    assert any("broken.rq" in e for e in reg.errors)
+    g = KnowledgeGraph(None, queries_dirs=[tmp_path])
+    assert g.query("mine").rows == [{"n": 0}]
