@@ -56,7 +56,8 @@ _SEP = " \n"
 # period (nearly every reporter) or starts with a word that begins some reporter name
 # written without periods ("WL", "NY2d", "Cranch"): see _accept.
 _VOLUME_RE = re.compile(
-    r"(?<![0-9])[0-9]{1,5}[ \t\r\n,\-]{1,4}(?P<rep>[^\W\d_][^\d§]{0,48}?)[ \t\r\n]{0,3}[0-9_]"
+    r"(?<![0-9])[0-9]{1,7}[ \t\r\n,\-]{1,4}(?P<rep>[^\W\d_][^\d§]{0,48}?)"
+    r"(?:[ \t\r\n]{0,3}[0-9_]|(?<=[ \t\r\n])[clxvi]{1,8}(?![A-Za-z0-9]))"
 )
 # Tokens eyecite turns into citations or antecedents without a volume number: "Id.",
 # "ibid." (found by "id."), "supra", "§" (see _word_hits) and blanks ("___ F.3d ___").
@@ -113,10 +114,85 @@ def _accept(text: str, m: re.Match) -> bool:
     return word.group(0).strip("()[]'\u2019.,").lower() in _reporter_first_words()
 
 
+# The shape of most reporter regexes ("1 F.3d 2"), which _VOLUME_RE finds.
+_STANDARD_PREFIX = r"(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\d*) (?P<reporter>"
+
+
+@lru_cache(maxsize=1)
+def _reporter_automaton():
+    """Aho-Corasick over pieces of the strings of the citation extractors of other shapes.
+
+    About 800 of eyecite's reporter, law and journal regexes do not start with a plain
+    volume number (neutral cites "2021 IL App (1st) 123456", "2021COA112", nominative
+    reporters without volumes "Bee 196", looseleaf "Bankr. L. Rep. (CCH) ¶ 67,488",
+    volumes such as "71A"). Every match of such a regex holds one of its extractor's
+    strings (eyecite's own tokenizer relies on it to skip extractors), written with any
+    whitespace at its spaces and after its periods, and a number close to it. So every
+    match holds the longest piece of the string that whitespace cannot split; the
+    automaton finds those pieces, each with the reach of its longest string and the
+    whitespace-free strings to look for around it.
+    """
+    import ahocorasick
+    from eyecite.tokenizers import EXTRACTORS
+
+    reach: dict[tuple[str, bool], int] = {}
+    full: dict[tuple[str, bool], set[str]] = {}
+    for e in EXTRACTORS:
+        if (e.strings and "exact_editions" in e.extra
+                and not e.regex.startswith(_STANDARD_PREFIX)):
+            lower = bool(e.flags & re.I)
+            for string in e.strings:
+                pieces = [p for p in _PIECE_SPLIT_RE.split(string) if p]
+                if not pieces:
+                    continue
+                piece = max(pieces, key=len)
+                key = (piece.translate(_ASCII_LOWER) if lower else piece, lower)
+                reach[key] = max(reach.get(key, 0), len(string))
+                stripped = _WS_RE.sub("", string)
+                full.setdefault(key, set()).add(
+                    stripped.translate(_ASCII_LOWER) if lower else stripped)
+    autos = []
+    for lower in (False, True):
+        keys = {k: r for (k, low), r in reach.items() if low == lower}
+        if keys:
+            auto = ahocorasick.Automaton()
+            for key, r in keys.items():
+                auto.add_word(key, (len(key), r, tuple(sorted(full[(key, lower)]))))
+            auto.make_automaton()
+            autos.append((auto, lower))
+    return autos
+
+
+_PIECE_SPLIT_RE = re.compile(r"\s+|(?<=\.)")
+_NUMBER_REACH = 24  # characters from the end of a reporter string to its number
+_DIGIT_RE = re.compile(r"[0-9_]")
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def _reporter_hits(text: str) -> Iterable[tuple[int, int]]:
+    n = len(text)
+    for auto, lower in _reporter_automaton():
+        hay = text.translate(_ASCII_LOWER) if lower else text
+        for end, (length, reach, strings) in auto.iter(hay):
+            start = end + 1 - length
+            # whitespace or a period bounds a piece, never a letter
+            if (start > 0 and text[start].isalpha() and text[start - 1].isalpha()) or (
+                    end + 1 < n and text[end].isalpha() and text[end + 1].isalpha()):
+                continue
+            lo = max(0, start - reach - 8)
+            hi = min(n, end + 1 + reach + _NUMBER_REACH)
+            if not _DIGIT_RE.search(text, lo, hi):
+                continue
+            near = _WS_RE.sub("", hay[lo:hi])
+            if any(string in near for string in strings):
+                yield lo, hi
+
+
 def _hits(text: str) -> Iterable[tuple[int, int]]:
     for m in _VOLUME_RE.finditer(text):
         if _accept(text, m):
             yield m.start(), m.end()
+    yield from _reporter_hits(text)
     for m in _BLANK_RE.finditer(text):
         yield m.start(), m.end()
     yield from _word_hits(text)

@@ -179,3 +179,34 @@ def test_passage_tokenizer_matches_eyecite(seeds_dir, dev_dir):
             words, _ = _passage_tokenizer().tokenize(passage)
             expected, _ = default_tokenizer.tokenize(passage)
             assert shape(words) == shape(expected), (p.name, start)
+
+
+def _reporter_examples() -> list[str]:
+    from reporters_db import JOURNALS, LAWS, REPORTERS
+
+    out = []
+    for table in (REPORTERS, LAWS, JOURNALS):
+        for records in table.values():
+            for rec in records:
+                out.extend(rec.get("examples", []))
+    return out
+
+
+def test_prefilter_finds_every_reporter_example():
+    """Every citation token eyecite finds in reporters-db's examples lies in a passage."""
+    from eyecite.models import CitationToken
+    from eyecite.tokenizers import default_tokenizer
+
+    from docketgraph.ingest.citations import _Prepared
+
+    examples = _reporter_examples()
+    assert len(examples) > 500
+    missed = []
+    for example in examples:
+        text = _Prepared(f"See {example} (2001).").text
+        windows = candidate_windows(text)
+        for _, token in default_tokenizer.tokenize(text)[1]:
+            if isinstance(token, CitationToken) and not any(
+                    a <= token.start and token.end <= b for a, b in windows):
+                missed.append(example)
+    assert not missed
