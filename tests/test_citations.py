@@ -210,3 +210,15 @@ def test_prefilter_finds_every_reporter_example():
                     a <= token.start and token.end <= b for a, b in windows):
                 missed.append(example)
     assert not missed
+
+
+def test_a_passage_eyecite_cannot_read_costs_only_its_citations(monkeypatch, caplog):
+    import eyecite
+
+    def broken(*args, **kwargs):
+        raise ValueError("broken parser")
+
+    monkeypatch.setattr(eyecite, "get_citations", broken)
+    with caplog.at_level("WARNING"):
+        assert find_citations("Foo v. Bar, 1 F.3d 2 (1999).") == []
+    assert "eyecite failed" in caplog.text
