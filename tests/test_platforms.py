@@ -114,6 +114,8 @@ ROWS = [
       ("Stripe", "payment"), ("Payoneer", "payment"), ("LianLian", "payment"),
       ("WorldFirst", "payment")]),
     ("Wal-Mart Stores, Inc. v. Dukes, 564 U.S. 338 (2011).", []),
+    ("AMAZON.COM, INC. and AMAZON TECHNOLOGIES, INC., Plaintiffs", []),
+    ("Amazon.com Services LLC operates fulfilment centres.", []),
     ("I wish you well. We target the market. Target Corp. is a party.", []),
     ("", []),
 ]
