@@ -75,7 +75,7 @@ _VOLUME_RE = re.compile(
 # "ibid." (found by "id."), "supra", "§" (see _word_hits) and blanks ("___ F.3d ___").
 _WORDS_RE = re.compile(r"(?i:id\.|supra)|\u00a7")
 _BLANK_RE = re.compile(
-    r"[_\u2014\u2013-][ \t\r\n][A-Za-z][A-Za-z0-9. \t\r\n]{0,16}?[ \t\r\n][_\u2014\u2013-]"
+    r"[_\u2014\u2013-]\s[A-Za-z][A-Za-z0-9.\s]{0,16}?\s[_\u2014\u2013-]"
 )
 _WORD_RE = re.compile(r"[^\s,\-]{1,40}")
 
