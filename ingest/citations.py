@@ -648,7 +648,8 @@ def _plaintiff_start(words: list[str]) -> int:
         if bare.lower() in _CONNECTORS:
             i -= 1
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "'\u2018\"\u201c(\x01"):
+        mixed = w[0].islower() and any(ch.isupper() for ch in w[1:])  # "eBay", "uBID"
+        if not (w[0].isupper() or w[0].isdigit() or mixed or w[0] in "'\u2018\"\u201c(\x01"):
             break
         if w.endswith(",") and i < len(words) and not _SUFFIXES.match(words[i]):
             break

@@ -56,6 +56,12 @@ ROWS = [
     ("Gucci Am., Inc. v. Weixing Li, 768 F.3d 122, 127 (2d Cir. 2014) (quoting Hoffman v. "
      "Blaski, 363 U.S. 335 (1960)).",
      [("768 F.3d 122", "Gucci Am., Inc. v. Weixing Li"), ("363 U.S. 335", "Hoffman v. Blaski")]),
+    ("Volkswagen AG v. iman365-usa, No. 18-cv-06611, 2020 WL 977969, at *3 (N.D. Ill. 2020) "
+     "(citing uBID, Inc. v. GoDaddy Grp., Inc., 623 F.3d 421, 426-27 (7th Cir. 2010)).",
+     [("2020 WL 977969", "Volkswagen AG v. iman365-usa"),
+      ("623 F.3d 421", "uBID, Inc. v. GoDaddy Grp., Inc.")]),
+    ("Plaintiff's Motion (Dkt. 12 at 3; ECF No. 15). Case: 1:23-cv-01820 Document #: 25 "
+     "Filed: 04/17/23 Page 3 of 5 PageID #:1234. Fed. R. Civ. P. 65(b)(1).", []),
     # a repeat with a misprinted volume is the same decision
     ("Berry v. Baca, 379 F.3d 764 (9th Cir. 2004). Later: Berry v. Baca, 370 F.3d 764.",
      [("379 F.3d 764", "Berry v. Baca")]),
