@@ -548,6 +548,9 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         firm = acc.firm(raw_firm, (ln.start, ln.end), represents)
     if firm is None and role_text == "" and not emails and not any(b.kind == "sig" for b in g):
         return  # a list of names with nothing saying they are counsel
+    if firm is None and role_text == "" and not emails and not any(
+            b.kind == "submitted" and not re.match(r"(?i:[ \t*_]*dated?\b)", b.text) for b in g):
+        return  # "/s/ X" alone: a judge's or declarant's signature, not a counsel block
     email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
     for nm, idx, sp in names:
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
@@ -890,7 +893,12 @@ def _nef(text: str, acc: _Acc) -> None:
         if not t:
             continue
         s = m.end() + ln.start
-        if _EMAIL_RE.search(t):
+        em0 = _EMAIL_RE.search(t)
+        if em0 and not pending:
+            lead = clean_space(t[:em0.start()]).strip(" ,;:-")
+            if lead and _PERSON_RE.match(lead):
+                pending = (lead, (s + ln.text.find(lead), s + ln.text.find(lead) + len(lead)))
+        if em0:
             if pending:
                 nm, sp = pending
                 e = _EMAIL_RE.search(t).group(0)
@@ -953,7 +961,8 @@ def _labelled(text: str, acc: _Acc) -> None:
 
 
 _FOR_LINE_RE = re.compile(
-    r"(?m)^[ \t]*For[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600})$")
+    r"(?m)^[ \t]*(?:For|FOR)[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600}"
+    r"(?:\n[ \t]{8,}[^\n]{1,300}){0,6})$")
 
 
 def _for_lines(text: str, acc: _Acc) -> None:
@@ -963,6 +972,9 @@ def _for_lines(text: str, acc: _Acc) -> None:
         body = m.group("body").rstrip(" .")
         if not re.match(rf"{_NAME_TOKEN}", body):
             continue
+        # "(Sarah Smith, Assistant United States Attorney, on the brief)": another attorney
+        body = re.sub(r"\(([^()]{3,200}?),?[ \t\n]+on[ \t\n]+the[ \t\n]+briefs?\)", r", \1", body)
+        body = re.split(r",?[ \t\n]+for[ \t\n]+[A-Z]", body)[0]  # "..., for Damian Williams, U.S. Attorney"
         _parse_statement(text, m.start("body"), body, m.group("who"), acc)
 
 

@@ -72,7 +72,7 @@ _ROLE_FOLLOWS_RE = re.compile(
     r"(?:magistrate|district|bankruptcy|circuit)[ \t]+judge))"
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?[DMB]\.[ \t]?J\.))"
 )
-_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
+_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE|PRESENT|Present)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
 _PER_CURIAM_RE = re.compile(r"\((?P<body>[^()\n]{3,200}(?i:circuit)[ \t]+(?i:judges)\.?)\)")
 _APPEAL_J_RE = re.compile(
     r"(?i:appeal(?:ed)?[ \t]+from)[^()]{0,160}?Court[^()]{0,120}?\((?P<name>[A-Z][A-Za-z'’\-]+"

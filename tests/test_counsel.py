@@ -154,6 +154,9 @@ def firms(text, **kw):
                 ("Jason M. Drangel", "Epstein Drangel LLP", None)],
      ["Epstein Drangel LLP"]),
     (SOLO, [("Jane Q. Public", None, "jane@publiclaw.example")], []),
+    ("1:21-cv-02975 Notice has been electronically mailed to:\n\nAmy Crout Ziegler    aziegler@gbc.law, "
+     "docket@gbc.law\n\n1:21-cv-02975 Notice has been delivered by other means to:\n",
+     [("Amy Crout Ziegler", None, "aziegler@gbc.law")], []),
     (NEF, [("John Peirce Morrison", None, "pete.morrison@akerman.com"),
            ("Joshua Jon Wiley", None, "driscoll@everettlawfirm.com"),
            ("Megan M Kokontis", None, "megan.kokontis@akerman.com")], []),
@@ -213,6 +216,12 @@ def test_contact_blocks(text, attorneys, firm_names):
      ["Glacier Law LLP", "Greer, Burns & Crain, Ltd."]),
     ("Counsel\nFor Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju, LEAD ATTORNEY, Glacier Law LLP, Chicago, "
      "IL.\n", [("Tianyu Ju", "Glacier Law LLP")], ["Glacier Law LLP"]),
+    ("PRESENT:\n  REENA RAGGI,\n  DENNY CHIN,\n     Circuit Judges.\n\nFOR PLAINTIFF-APPELLANT:      JANE R. DOE, "
+     "Doe & Roe LLP,\n                              New York, NY.\n\nFOR DEFENDANTS-APPELLEES:     RICHARD ROE, "
+     "Assistant United States\n                              Attorney (Sarah Smith, Assistant United\n"
+     "                              States Attorney, on the brief), for Damian\n"
+     "                              Williams, United States Attorney, New York, NY.\n",
+     [("Jane R. Doe", "Doe & Roe LLP"), ("Richard Roe", None), ("Sarah Smith", None)], ["Doe & Roe LLP"]),
 ])
 def test_counsel_statements(text, attorneys, firm_names):
     assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
@@ -258,6 +267,8 @@ def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
     # a judge's address block in a letter is not counsel
     "Hon. Paul A. Engelmayer\nUnited States District Judge\nThurgood Marshall\nUnited States Courthouse\n"
     "40 Foley Square\nNew York, New York 10007\n",
+    # a judge's own signature
+    "SO ORDERED.\n\nDated: May 1, 2024\n\n/s/ Jorge L. Alonso\nJorge L. Alonso\nUnited States District Judge\n",
     # a party appearing pro se
     "Respectfully submitted,\n\n/s/ John Q. Doe\nJohn Q. Doe, pro se\n12 Elm Street\nSpringfield, IL 62701\n",
 ])

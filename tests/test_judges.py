@@ -79,6 +79,12 @@ def judges(text):
     (APPELLATE + "[Hon. Nancy Torresen, U.S. District Judge]\n", [("Nancy Torresen", "district")]),
     (APPELLATE + "In August 2008, Magistrate Judge Shipp denied the motion. Judge Shipp noted that",
      [("Shipp", "magistrate")]),
+    (APPELLATE + "Before EASTERBROOK, Chief Judge, and ROVNER and WOOD, Circuit Judges.\n",
+     [("Easterbrook", "circuit"), ("Rovner", "circuit"), ("Wood", "circuit")]),
+    ("UNITED STATES COURT OF APPEALS\nFOR THE SECOND CIRCUIT\n\nSUMMARY ORDER\n\nPRESENT:\n    REENA RAGGI,\n"
+     "    DENNY CHIN,\n        Circuit Judges.\n", [("Denny Chin", "circuit"), ("Reena Raggi", "circuit")]),
+    ("SO ORDERED.\n\nDated: May 1, 2024\n\n/s/ Jorge L. Alonso\nJorge L. Alonso\nUnited States District Judge\n",
+     [("Jorge L. Alonso", "district")]),
     # state courts
     ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
      [("Jane A. Doe", "state")]),
