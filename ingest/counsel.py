@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
 from docketgraph.graph.names import (
     clean_space, given_names, is_all_caps, person_key, person_name, surname,
@@ -248,6 +250,8 @@ def _same_person(a: str, b: str) -> bool:
     fa, fb = ga[0].rstrip(".").lower(), gb[0].rstrip(".").lower()
     if fa == fb:
         return True
+    if min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1:
+        return True  # an obvious misspelling: "Willaim" / "William"
     return (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]
 
 

@@ -55,9 +55,9 @@ _TITLE_RE = re.compile(
     r"(?:(?:u\.[ \t]?s\.|united[ \t]+states)[ \t]+)?(?:(?:magistrate|district|bankruptcy|circuit)"
     r"[ \t]+)?(?:judge[ \t]+)?)"
     r"|(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:U\.[ \t]?S\.|United[ \t]+States|UNITED[ \t]+STATES)"
-    r"[ \t]+)?(?:(?:Magistrate|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
+    r"[ \t]+)?(?:(?:Magistrate|Mag\.|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
     r"[ \t]+)?(?:Judge|JUDGE)[ \t]+)"
-    rf"(?P<name>{_NAME})"
+    rf"(?=(?P<name>{_NAME}))"
 )
 # A role after the name.
 _ROLE_AFTER_RE = re.compile(
@@ -113,6 +113,8 @@ def _trim_tokens(tokens: list[str]) -> list[str]:
         out.pop(0)
     while out and re.fullmatch(r"[A-Z]\.?", out[-1]) and len(out) > 1:
         out.pop()  # a name does not end on an initial
+    if out and len(out[-1]) > 3 and out[-1].endswith(".") and out[-1].lower() not in _SUFFIX_TOKENS:
+        out[-1] = out[-1][:-1]  # the sentence's full stop
     return out
 
 
@@ -160,7 +162,7 @@ def _default_role(kind: str) -> str:
 
 
 def _role_from_words(s: str, kind: str, *, panel: bool = False) -> str | None:
-    low = s.lower()
+    low = s.lower().replace("mag.", "magistrate")
     for w, role in _ROLE_WORD.items():
         if w in low:
             if role == "circuit" and kind == "state":

@@ -235,6 +235,10 @@ def test_counsel_statements(text, attorneys, firm_names):
     ("12 NOTICE of Appearance by Jane Q. Roe on behalf of Defendant Foo Store (Roe, Jane)\n",
      [("Jane Q. Roe", None)], []),
     ("原告:Toho Co., Ltd.\n代理律所:Keith\n", [], ["Keith Vogt, Ltd."]),
+    # one attorney, listed once under the fullest spelling; an obvious misspelling merged
+    ("4 ATTORNEY Appearance for Plaintiff X Co. by Willaim A. Baird\n"
+     "5 ATTORNEY Appearance for Plaintiff X Co. by William Anthony Baird\n",
+     [("William Anthony Baird", None)], []),
     ("Law Firm: Greer Burns & Crain\n", [], ["Greer, Burns & Crain, Ltd."]),
     ("Plaintiff\nRobert Diggs represented by Amy Crout Ziegler\nGreer, Burns & Crain, Ltd.\n300 South Wacker "
      "Drive\nChicago, IL 60606\nEmail: aziegler@gbc.law\nATTORNEY TO BE NOTICED\n",

@@ -85,6 +85,11 @@ def judges(text):
      "    DENNY CHIN,\n        Circuit Judges.\n", [("Denny Chin", "circuit"), ("Reena Raggi", "circuit")]),
     ("SO ORDERED.\n\nDated: May 1, 2024\n\n/s/ Jorge L. Alonso\nJorge L. Alonso\nUnited States District Judge\n",
      [("Jorge L. Alonso", "district")]),
+    ("Referred to: Mag. Judge Young B. Kim\nCASE REASSIGNED to the Honorable Jeremy C. Daniel. Honorable "
+     "Martha M. Pacold no longer assigned to the case.",
+     [("Jeremy C. Daniel", "district"), ("Martha M. Pacold", "district"), ("Young B. Kim", "magistrate")]),
+    ("The case was reassigned to United States District Judge Mary M. Rowland. Before the Honorable Court is",
+     [("Mary M. Rowland", "district")]),
     # state courts
     ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
      [("Jane A. Doe", "state")]),
