@@ -312,9 +312,10 @@ def _classify(line: _Line) -> str:
     if re.search(r"\d{2,}", t) and not _BAR_RE.search(t):
         return "address" if len(t) < 60 else "prose"
     cleaned = _strip_name_noise(t)
-    if looks_like_firm(cleaned) and not _plausible_person(person_name(cleaned)):
+    person = bool(_PERSON_RE.match(cleaned)) and _plausible_person(person_name(cleaned))
+    if not person and looks_like_firm(cleaned):
         return "firm"
-    if _plausible_person(person_name(cleaned)):
+    if person:
         return "name"
     if re.search(r"[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}", t) or t.endswith(("." ,";")) \
             and len(t) > 60:
@@ -581,7 +582,7 @@ def _inline_blocks(text: str, acc: _Acc) -> None:
                 r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$", before.strip()):
             continue
         # the firm: a run of capitals (or a reference name) at the end
-        fm = re.search(r"((?:[A-Z][A-Z&,.'’\-]*[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
+        fm = re.search(r"((?:(?<![A-Z&,.'’\-])[A-Z][A-Z&,.'’\-]{0,40}[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
                        r"L\.L\.P\.|Ltd\.))[ \t]*$", before)
         firm = None
         names_part = before
@@ -604,12 +605,31 @@ def _who(s: str) -> str:
 
 # ---------------------------------------------------------------- counsel statements (opinions)
 
-_STMT_END_RE = re.compile(
-    r"\bfor[ \t\n]+(?P<who>(?:the[ \t\n]+)?(?:[^.;]|\.(?=[A-Za-z,])|\.[ \t\n]*(?=[a-z])|"
-    r"(?<=\b[A-Z])\.|(?<=Inc)\.|(?<=Co)\.|(?<=Jr)\.|(?<=St)\.|(?<=Ltd)\.){0,1500}?"
-    r"(?i:(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|"
-    r"intervenors?|movants?)(?:[-–][a-z\-]{4,30})?|amic(?:us|i)[ \t\n]+curiae))[ \t]*\.",
-)
+_STMT_ROLE_END_RE = re.compile(
+    r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
+    r"(?:[-–][a-z\-]{4,30})?|\bamic(?:us|i)[ \t\n]+curiae)[ \t]*\.")
+_ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
+
+
+def _statement_ends(region: str):
+    """(body start, "for" start, who start, end) of each "..., for <party>." sentence."""
+    prev_end = 0
+    for e in _STMT_ROLE_END_RE.finditer(region):
+        if e.start() < prev_end:
+            continue
+        start = _stmt_start(region, prev_end, e.start())
+        seg = region[start:e.start()]
+        fm = re.search(r"\bfor[ \t\n]+", seg)
+        if not fm:
+            continue
+        inner = None
+        for inner in re.finditer(rf"[ \t\n]for[ \t\n]+{_ROLE_AHEAD}", region[start:e.end()]):
+            pass
+        f_start, w_start = (inner.start(), inner.end()) if inner else (fm.start(), fm.end())
+        yield start, start + f_start, start + w_start, e.end()
+        prev_end = e.end()
+
+
 _OPINION_START_RE = re.compile(
     r"^[ \t]*(?:OPINION|O P I N I O N|PER[ \t]+CURIAM|P[ \t]?ER[ \t]+C[ \t]?URIAM|MEMORANDUM|"
     r"[A-Z][A-Z \t]{2,30},[ \t]+(?:Circuit|District|Chief|Senior)[ \t]+Judge[.:])", re.M)
@@ -626,27 +646,18 @@ def _counsel_region(text: str) -> tuple[int, int]:
 def _statements(text: str, acc: _Acc) -> None:
     a, b = _counsel_region(text)
     region = text[a:b]
-    prev_end = 0
-    last_who = ""
-    for m in _STMT_END_RE.finditer(region):
-        start = _stmt_start(region, prev_end, m.start())
-        body = region[start:m.start()]
-        who = m.group("who")
-        inner = list(re.finditer(r"[ \t\n]for[ \t\n]+(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|"
-                                 r"respond|intervenor|movant))", who))
-        if inner:
-            body = region[start:m.start("who") + inner[-1].start()]
-            who = who[inner[-1].end():]
-        _parse_statement(text, a + start, body, who, acc)
-        # sentences after it without their own "for ..." ("Of counsel on the brief was X")
-        prev_end = m.end()
-        last_who = who
-    # trailing "With him on the brief was X." / "Of counsel on the brief was X, Firm." sentences
+    ends = list(_statement_ends(region))
+    for start, f_start, w_start, end in ends:
+        who = region[w_start:end].rstrip(" .")
+        _parse_statement(text, a + start, region[start:f_start], who, acc)
+    # sentences without their own "for ...": "With him on the brief was X." / "Of counsel on the
+    # brief was X, Firm." belong to the party of the sentence before
     for m in re.finditer(r"(?:With[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were)|"
                          r"Of[ \t]+counsel[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were))[ \t\n]+", region):
         end = _sentence_end(region, m.end())
-        who = _preceding_who(region, m.start())
-        _parse_statement(text, a + m.end(), region[m.end():end], who or last_who, acc)
+        before = [x for x in ends if x[3] <= m.start()]
+        who = region[before[-1][2]:before[-1][3]].rstrip(" .") if before else ""
+        _parse_statement(text, a + m.end(), region[m.end():end], who, acc)
 
 
 def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
@@ -657,13 +668,6 @@ def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
             continue
         return k
     return min(len(s), pos + limit)
-
-
-def _preceding_who(region: str, pos: int) -> str:
-    last = None
-    for m in _STMT_END_RE.finditer(region, 0, pos):
-        last = m
-    return last.group("who") if last else ""
 
 
 def _stmt_start(region: str, lo: int, hi: int) -> int:
@@ -715,6 +719,11 @@ def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> No
     body = re.sub(r"-\n[ \t]*", "", body)  # words broken across lines
     body = clean_space(body)
     body = re.sub(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*", "", body)
+    # D.C. Circuit style: "X argued the cause", "Y filed the brief", "Z entered an appearance"
+    body = re.sub(r"(?i:[ \t]+(?:argued[ \t]+the[ \t]+cause|argued|filed[ \t]+the[ \t]+briefs?|entered[ \t]+an?"
+                  r"[ \t]+appearance)(?:[ \t]+and[ \t]+filed[ \t]+the[ \t]+briefs?)?[ \t]*,?[ \t]*$)", "", body.strip())
+    # Tenth Circuit style: "X (Y with her on the briefs), Firm"
+    body = re.sub(r"(?i:[ \t]+with[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?)(?=[^()]*\))", "", body)
     on_brief_list = bool(re.search(r"(?i:\bon[ \t]+(?:the[ \t]+)?briefs?\b)", body))
     body = re.sub(r"(?i:,?[ \t]*(?:were|was)?[ \t]*on[ \t]+(?:the[ \t]+)?briefs?[ \t]*,?)", ",", body)
     body = re.sub(r"(?i:\b(?:argued|submitted)[ \t]*$)", "", body.strip())
@@ -825,9 +834,9 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     for idx, (it, oc) in enumerate(seq):
         cand = _strip_name_noise(it)
         forced = False
-        if oc:
+        if oc and last_firm is not None:
             if _plausible_person(person_name(cand)):
-                pairs.append((cand, last_firm))
+                pairs.append((cand, last_firm))  # "Firm (X, of counsel)"
             continue
         is_person = _plausible_person(person_name(cand)) and not (
             looks_like_firm(cand) and not re.search(r"\b[A-Z]\.", cand))
@@ -919,10 +928,10 @@ def _nef(text: str, acc: _Acc) -> None:
 
 
 _BODY_COUNSEL_RE = re.compile(
-    r"(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
-    r"(?P<firm>[A-Z][A-Za-z&'’.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,5}(?:,?[ \t]+"
+    r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}(?:,?[ \t]+"
     r"(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)"
-    r"|(?P<firm2>[A-Z][A-Za-z&'’.\-]*(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,6}),?[ \t]+"
+    r"|(?<![A-Za-z&'’.\-])(?P<firm2>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,6}),?[ \t]+"
     r"(?:(?:is|are|as)[ \t]+)?(?:counsel|attorneys)[ \t]+(?:of[ \t]+record[ \t]+)?for[ \t]+(?:the[ \t]+)?"
     r"(?P<side2>Plaintiffs?|Defendants?|Petitioners?|Respondents?)\b"
 )

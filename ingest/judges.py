@@ -248,19 +248,19 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
 def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
     """The name printed just before ``pos`` on its line (or on the line above when the role
     starts its own line). Returns tokens and the start offset."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 160)
     seg = text[line_start:pos]
     if not seg.strip():
         prev_end = line_start - 1
         if prev_end <= 0:
             return None
-        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev_start = max(text.rfind("\n", max(0, prev_end - 200), prev_end) + 1, prev_end - 160)
         # allow one blank line between the name and its role line
         if not text[prev_start:prev_end].strip() and prev_start > 1:
             prev_end = prev_start - 1
-            prev_start = text.rfind("\n", 0, prev_end) + 1
+            prev_start = max(text.rfind("\n", max(0, prev_end - 200), prev_end) + 1, prev_end - 160)
         line_start, seg = prev_start, text[prev_start:prev_end]
-    own_line = not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    own_line = not text[max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 160):pos].strip()
     seg_clean = seg.rstrip(" \t,*—–-:")
     m = re.search(rf"({_NAME})[ \t]*$", seg_clean)
     if not m:
@@ -374,6 +374,28 @@ def _panel_hits(text: str, kind: str) -> list[_Hit]:
     return hits
 
 
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>法官|(?:(?:Presiding|Assigned|Referred)[ \t]+)?(?:Magistrate[ \t]+)?Judge|"
+    r"(?:Assigned|Referred)[ \t]+to)[ \t]*[:：][ \t]*(?:(?i:hon(?:orable|\.)?)[ \t]+)?"
+    r"(?:(?:Magistrate|District)[ \t]+Judge[ \t]+)?(?P<name>[^\n]{3,60})$")
+
+
+def _label_hits(text: str, kind: str) -> list[_Hit]:
+    """Labelled fields of case trackers and docket headers: "Judge: X", "法官:X", "Assigned to: X"."""
+    hits = []
+    for m in _LABEL_RE.finditer(text):
+        raw = m.group("name").strip()
+        tokens = _trim_tokens(raw.split())
+        if len(tokens) < 2 or not _valid_name(tokens, surname_ok=False):
+            continue
+        span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+        if span is None:
+            continue
+        role = "magistrate" if re.search(r"(?i:magistrate)", m.group(0)) else _default_role(kind)
+        hits.append(_Hit(" ".join(tokens), role, span, 1))
+    return hits
+
+
 def _appeal_line_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
     for m in _APPEAL_J_RE.finditer(text[:8000]):
@@ -401,7 +423,7 @@ def find_judges(text: str) -> list[JudgeMention]:
     """The judges of the case a filing names, each once, with role and spans."""
     kind = _doc_kind(text)
     hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _role_after_hits(text, kind)
-            + _title_hits(text, kind))
+            + _title_hits(text, kind) + _label_hits(text, kind))
     clusters: list[list[_Hit]] = []
     for h in hits:
         sk = person_key(surname(h.name).replace("’", "'"))

@@ -222,6 +222,13 @@ def test_contact_blocks(text, attorneys, firm_names):
      "                              States Attorney, on the brief), for Damian\n"
      "                              Williams, United States Attorney, New York, NY.\n",
      [("Jane R. Doe", "Doe & Roe LLP"), ("Richard Roe", None), ("Sarah Smith", None)], ["Doe & Roe LLP"]),
+    # Tenth Circuit and D.C. Circuit styles
+    ("Jane Doe (John Roe with her on the briefs), Roe & Doe LLP, Denver, Colorado, for Plaintiff-Appellant.",
+     [("Jane Doe", "Roe & Doe LLP"), ("John Roe", "Roe & Doe LLP")], ["Roe & Doe LLP"]),
+    ("Judges.\n\nJane A. Doe argued the cause for appellant. With her on the briefs was John B. Roe.\n\n"
+     "Mark C. Smith, Attorney, U.S. Department of Justice, argued the cause for appellee.\n",
+     [("Jane A. Doe", None), ("John B. Roe", None), ("Mark C. Smith", "U.S. Department of Justice")],
+     ["U.S. Department of Justice"]),
 ])
 def test_counsel_statements(text, attorneys, firm_names):
     assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)

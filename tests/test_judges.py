@@ -90,6 +90,10 @@ def judges(text):
      [("Jeremy C. Daniel", "district"), ("Martha M. Pacold", "district"), ("Young B. Kim", "magistrate")]),
     ("The case was reassigned to United States District Judge Mary M. Rowland. Before the Honorable Court is",
      [("Mary M. Rowland", "district")]),
+    # labelled fields of trackers and docket headers
+    ("法院:伊利诺伊州北法院\n法官:John F. Kness\n", [("John F. Kness", "district")]),
+    ("Assigned to: Honorable Andrea R. Wood\nReferred to: Magistrate Judge M. David Weisman\n",
+     [("Andrea R. Wood", "district"), ("M. David Weisman", "magistrate")]),
     # state courts
     ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
      [("Jane A. Doe", "state")]),
