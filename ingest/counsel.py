@@ -929,7 +929,7 @@ def _nef(text: str, acc: _Acc) -> None:
 
 _BODY_COUNSEL_RE = re.compile(
     r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
-    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}(?:,?[ \t]+"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}(?:,?[ \t]+"
     r"(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)"
     r"|(?<![A-Za-z&'’.\-])(?P<firm2>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,6}),?[ \t]+"
     r"(?:(?:is|are|as)[ \t]+)?(?:counsel|attorneys)[ \t]+(?:of[ \t]+record[ \t]+)?for[ \t]+(?:the[ \t]+)?"

@@ -229,8 +229,11 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if after:
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
-        if role is None and len(tokens) == 1 and m.start() > 3000:
-            strength = 0  # "Judge X" deep in the body: kept only if another mention names X
+        if role is None and len(tokens) == 1 and (m.start() > 3000 or not re.search(
+                r"(?:^|\n|[()|\[])[ \t*]*$|(?i:dear|before)[ \t]+$", text[max(0, m.start() - 12):m.start()])):
+            # "Judge X" in running prose ("as Judge X noted in ..."): kept only when another
+            # mention names X; captions ("(Judge Stickman)", a line of its own) count
+            strength = 0
         if role is None:
             if kind == "appellate":
                 strength = min(strength, 1)

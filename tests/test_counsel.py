@@ -270,6 +270,16 @@ def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
     assert text[s:e] == "Epstein Drengel"
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("Plaintiff's counsel, Greer, Burns & Crain, Ltd., shall serve the order.", "Greer, Burns & Crain, Ltd."),
+    ("Epstein Drangel\nEpstein Drangel LLP, counsel for Plaintiff\n", "Epstein Drangel LLP"),
+    ("Defendants' counsel Glacier Law LLP appeared.", "Glacier Law LLP"),
+])
+def test_body_counsel_statements(text, firm):
+    a, f = find_counsel(text)
+    assert a == [] and [x.name for x in f] == [firm]
+
+
 @pytest.mark.parametrize("text", [
     # firms mentioned, not counsel in the case
     "Plaintiff relies on a survey by Kirkland & Ellis LLP and an article by Jones Day.",

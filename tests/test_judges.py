@@ -116,6 +116,8 @@ def test_find_judges(text, expected):
     "the parties respectfully request that the Court refer this matter to a Magistrate Judge for settlement.",
     "Before the Court is Plaintiff's motion. The Judge MDL Panel transferred the case.",
     "Before this Court can grant Plaintiff the relief it seeks, Plaintiff must show jurisdiction.",
+    # a surname-only "Judge X" in running prose that names no judge of this case
+    DISTRICT + "ORDER\n\nThe motion is granted. As Judge Kennelly noted in Zorro, joinder is proper.\n",
 ])
 def test_not_judges_of_the_case(text):
     assert find_judges(text) == []
