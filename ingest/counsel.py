@@ -48,9 +48,10 @@ _PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
 _ROLE_LINE_RE = re.compile(
     r"^[ \t*_]*(?:(?:Attorneys?|Counsel|Lawyers?)(?:[ \t]+and[ \t]+Counsel(?:ors)?)?[ \t]+for\b"
     r"|(?:ATTORNEYS?|COUNSEL)[ \t]+FOR\b)", re.M)
-_SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/s/[ \t]*", re.M)
+_SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/?s/[ \t]*", re.M)
 _BAR_RE = re.compile(
     r"\((?:[A-Z]{1,3}[ \t]?\d{2,7}|(?:ARDC|Bar|Fla\.? Bar|SBN|State Bar|NY Bar|Reg\.?)[^()\n]{0,25}"
+    r"|[A-Za-z. ]{0,12}\b(?:Bar|ARDC|SBN|Reg\.)[ \t]+(?:No\.|#|Number)?[^()\n]{0,20}"
     r"|admitted[^()\n]{0,40}|pro hac vice[^()\n]{0,20}|argued|Argued|ARGUED|of counsel)\)")
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -221,7 +222,7 @@ def _gov_display(raw: str) -> str:
 
 def _strip_name_noise(raw: str) -> str:
     s = _BAR_RE.sub(" ", raw)
-    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/s/)?[ \t]*", "", s)
+    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*", "", s)
     s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
     s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
     return clean_space(s).strip(" ,;*_")

@@ -154,6 +154,12 @@ def firms(text, **kw):
                 ("Jason M. Drangel", "Epstein Drangel LLP", None)],
      ["Epstein Drangel LLP"]),
     (SOLO, [("Jane Q. Public", None, "jane@publiclaw.example")], []),
+    ("Respectfully submitted,\n\ns/ Richard Guerra\nRichard Guerra (Fla. Bar No. 689521)\nTHE BRICKELL IP GROUP, "
+     "PLLC\n1101 Brickell Avenue\nMiami, FL 33131\nrguerra@brickellip.com\nCounsel for Plaintiff\n",
+     [("Richard Guerra", "The Brickell IP Group, PLLC", "rguerra@brickellip.com")], ["The Brickell IP Group, PLLC"]),
+    ("Respectfully submitted,\n\n/s/ Jane Doe\nJane Doe (IL Bar No. 6283456)\nDoe Law LLC\n1 N. State St.\n"
+     "Chicago, IL 60602\njdoe@doelaw.com\nCounsel for Defendants\n",
+     [("Jane Doe", "Doe Law LLC", "jdoe@doelaw.com")], ["Doe Law LLC"]),
     ("1:21-cv-02975 Notice has been electronically mailed to:\n\nAmy Crout Ziegler    aziegler@gbc.law, "
      "docket@gbc.law\n\n1:21-cv-02975 Notice has been delivered by other means to:\n",
      [("Amy Crout Ziegler", None, "aziegler@gbc.law")], []),

@@ -43,6 +43,8 @@ def judges(text):
      [("Jeffrey Cummings", "magistrate")]),
     ("ORDER\n\nJANET S. BAER, U.S.B.J.\n", [("Janet S. Baer", "bankruptcy")]),
     ("ENTERED:\n\n_________________\nSteven C. Seeger\nUnited States District Judge\n", [("Steven C. Seeger", "district")]),
+    ("DONE AND ORDERED in Chambers.\n\ns/ William S. Stickman IV\nWILLIAM S. STICKMAN IV\nUNITED STATES DISTRICT "
+     "JUDGE\n\ncc: counsel of record", [("William S. Stickman IV", "district")]),
     # letters and docket text
     ("Hon. Paul A. Engelmayer  \nUnited States District Judge  \n40 Foley Square\n\nDear Judge Engelmayer,\n",
      [("Paul A. Engelmayer", "district")]),
