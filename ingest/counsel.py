@@ -334,7 +334,7 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
         and len(rest) < 8 else rest
     if rest and len(rest) > 2 and not re.fullmatch(r"(?i:and|the|all|each)", rest):
         for p in re.split(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*", rest):
-            p = p.strip(" ,.;")
+            p = re.sub(r"^(?:the|The)[ \t]+(?=[A-Z])", "", p.strip(" ,.;"))
             if len(p) > 1 and p[0].isupper():
                 names.append(p)
     if not names and role_m:
@@ -608,7 +608,8 @@ def _who(s: str) -> str:
 
 _STMT_ROLE_END_RE = re.compile(
     r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
-    r"(?:[-–][a-z\-]{4,30})?|\bamic(?:us|i)[ \t\n]+curiae)[ \t]*\.")
+    r"(?:[-–][a-z\-]{4,30})?|\bamic(?:us|i)[ \t\n]+curiae(?:[ \t\n]+[A-Z][^.;\n]{2,120})?"
+    r"|(?<=for[ \t\n])(?:the[ \t\n]+)?United[ \t\n]+States(?:[ \t\n]+of[ \t\n]+America)?)[ \t]*\.")
 _ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
 
 

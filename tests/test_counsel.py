@@ -228,6 +228,10 @@ def test_contact_blocks(text, attorneys, firm_names):
      "                              States Attorney, on the brief), for Damian\n"
      "                              Williams, United States Attorney, New York, NY.\n",
      [("Jane R. Doe", "Doe & Roe LLP"), ("Richard Roe", None), ("Sarah Smith", None)], ["Doe & Roe LLP"]),
+    # amici and the United States as the represented party
+    ("COUNSEL\n\nJane A. Doe, Doe LLP, Washington, D.C., for amicus curiae American Civil Liberties Union. "
+     "Mark B. Roe, Assistant United States Attorney, Chicago, Illinois, for the United States.\n",
+     [("Jane A. Doe", "Doe LLP"), ("Mark B. Roe", None)], ["Doe LLP"]),
     # Tenth Circuit and D.C. Circuit styles
     ("Jane Doe (John Roe with her on the briefs), Roe & Doe LLP, Denver, Colorado, for Plaintiff-Appellant.",
      [("Jane Doe", "Roe & Doe LLP"), ("John Roe", "Roe & Doe LLP")], ["Roe & Doe LLP"]),
