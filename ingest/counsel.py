@@ -32,7 +32,8 @@ from rapidfuzz.distance import OSA
 
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
 from docketgraph.graph.names import (
-    clean_space, given_names, is_all_caps, person_key, person_name, surname,
+    clean_space, firm_core_key, firm_display, firm_key, given_names, is_all_caps, person_key,
+    person_name, surname,
 )
 from docketgraph.ingest.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
@@ -184,10 +185,11 @@ class _Acc:
         self.atts.append(_Att(name, firm, email, list(represents), [span]))
 
     def result(self, case: str | None) -> tuple[list[AttorneyMention], list[FirmMention]]:
-        firm_names = {f.name for f in self.firms}
+        # an attorney's firm is named as the firm list names it (the fullest spelling)
+        final = {_firm_core(f.name): f.name for f in self.firms}
         atts = []
         for a in self.atts:
-            firm = a.firm if a.firm in firm_names else a.firm
+            firm = final.get(_firm_core(a.firm), a.firm) if a.firm else None
             atts.append(AttorneyMention(a.name, firm, a.email, tuple(a.represents), case,
                                         tuple(sorted(set(a.spans))), tuple(a.roles)))
         firms = [FirmMention(f.name, tuple(f.represents), case, tuple(sorted(set(f.spans))),
@@ -202,22 +204,16 @@ def _extend(dst: list[str], src) -> None:
 
 
 def _firm_merge_key(name: str) -> str:
-    from docketgraph.graph.names import firm_key
     return firm_key(name)
 
 
 def _firm_core(name: str) -> str:
-    from docketgraph.graph.names import firm_core_key
     return firm_core_key(name)
 
 
 def _gov_display(raw: str) -> str:
-    s = clean_space(raw).strip(" ,.;")
-    s = s.replace("’", "'")
-    if is_all_caps(s):
-        from docketgraph.graph.names import firm_display
-        s = firm_display(s)
-    return s
+    s = clean_space(raw).strip(" ,.;").replace("’", "'")
+    return firm_display(s) if is_all_caps(s) else s
 
 
 def _strip_name_noise(raw: str) -> str:
@@ -479,12 +475,10 @@ def _looks_like_block_start(block: list[_Line], k: int) -> bool:
 
 
 def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
-    text = acc.text
     names: list[tuple[str, int, Span]] = []
     firm_line: _Line | None = None
     emails: list[tuple[str, int]] = []
     role_text = ""
-    role_span = None
     pro_se = False
     for idx, b in enumerate(g):
         t = b.text
@@ -521,7 +515,6 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
                 firm_line = b
         elif b.kind == "role" and not role_text:
             role_text = t
-            role_span = (b.start, b.end)
         elif b.kind == "represents":
             role_text += " " + t
         elif b.kind == "other" and firm_line is None and names and idx + 1 < len(g) \
@@ -688,7 +681,6 @@ def _split_items(body: str) -> list[tuple[str, int]]:
     """Comma/semicolon/"and" separated items with their offsets, parentheses kept whole."""
     items = []
     depth = 0
-    cur_start = 0
     i = 0
     seps = []
     while i < len(body):

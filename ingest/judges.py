@@ -209,8 +209,6 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
             continue
         end = span[1]
         # "Magistrate Judge Heather K.\nMcShain": the surname continues on the next line
-        if re.fullmatch(r"[A-Z]\.", raw.split()[-1]) and tokens[-1] != raw.split()[-1]:
-            pass
         if re.fullmatch(r"[A-Z]\.", text[max(span[0], end - 2):end]) or \
                 (len(tokens) >= 1 and re.search(r"[ \t][A-Z]\.$", text[span[0]:m.end("name")])):
             nxt = re.match(r"[ \t]*\n[ \t]*([A-Z][A-Za-z'’\-]{1,24})(?=[ \t]*(?:\n|$))", text[m.end("name"):])
@@ -288,7 +286,7 @@ def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
         return None
     # a letter-spaced surname: "R OVNER"
     if len(keep) == 1 and re.search(r"(?:^|[^A-Za-z])[A-Z] $", text[max(0, span[0] - 3):span[0]]):
-        return [keep[0][0:0] + text[span[0] - 2] + keep[0]], span[0] - 2
+        return [text[span[0] - 2] + keep[0]], span[0] - 2
     return keep, span[0]
 
 
@@ -314,7 +312,6 @@ def _role_after_hits(text: str, kind: str) -> list[_Hit]:
         if role is None:  # ", Chief Judge."
             role = "district" if kind != "appellate" or _in_appeal_header(text, m.start()) else "circuit"
         raw = " ".join(tokens)
-        end = start + len(text[start:].split("\n", 1)[0].rstrip(" \t,*—–-:")) if False else None
         span = (start, start + len(raw)) if text[start:start + len(raw)] == raw else \
             _span_of_tokens(text, start, m.start(), tokens) or (start, m.start())
         hits.append(_Hit(fix_letterspacing(" ".join(text[span[0]:span[1]].split())), role, span, 2))
