@@ -77,6 +77,20 @@ _APPEALS_COURT = re.compile(
 )
 _SHORT_HEAD = re.compile(r"\((?P<abbr>[A-Z][A-Za-z. ]{1,24}?)\s(?:[A-Z][a-z]{2,4}\.?\s\d{1,2},\s)?(?:19|20)\d{2}\)[ \t]*$",
                          re.M)
+# Chinese-language Schedule A trackers label the court "法院:伊利诺伊州北法院" (Illinois, North).
+ZH_STATES = {
+    "伊利诺伊": "Illinois", "伊利诺": "Illinois", "纽约": "New York", "佛罗里达": "Florida",
+    "宾夕法尼亚": "Pennsylvania", "宾州": "Pennsylvania", "加利福尼亚": "California", "加州": "California",
+    "德克萨斯": "Texas", "得克萨斯": "Texas", "德州": "Texas", "新泽西": "New Jersey",
+    "特拉华": "Delaware", "华盛顿": "Washington", "佐治亚": "Georgia", "弗吉尼亚": "Virginia",
+    "马萨诸塞": "Massachusetts", "俄亥俄": "Ohio", "密歇根": "Michigan", "内华达": "Nevada",
+    "亚利桑那": "Arizona", "科罗拉多": "Colorado", "威斯康星": "Wisconsin", "印第安纳": "Indiana",
+    "明尼苏达": "Minnesota", "北卡罗来纳": "North Carolina", "田纳西": "Tennessee", "密苏里": "Missouri",
+    "犹他": "Utah", "康涅狄格": "Connecticut", "马里兰": "Maryland",
+}
+_ZH_DIRS = {"北": "Northern", "南": "Southern", "东": "Eastern", "西": "Western", "中": "Middle"}
+_ZH_COURT = re.compile(r"法院\s{0,3}[:：]\s{0,3}(?P<state>" + "|".join(sorted(ZH_STATES, key=len, reverse=True))
+                       + r")州?(?P<dir>[北南东西中])?(?:部|区)?(?:地区)?(?:联邦)?(?:地区)?法院")
 _APPEAL_FROM = re.compile(r"(?i)appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from")
 
 
@@ -209,13 +223,27 @@ def _courthouse(text: str) -> CourtHit | None:
     return best
 
 
+def _zh_field(text: str) -> CourtHit | None:
+    m = _ZH_COURT.search(text, 0, HEAD)
+    if not m:
+        return None
+    state = ZH_STATES[m.group("state")]
+    d = m.group("dir")
+    if d:
+        direction = "Central" if (d == "中" and state == "California") else _ZH_DIRS[d]
+        cid = lookup(f"United States District Court for the {direction} District of {state}")
+    else:
+        cid = lookup(f"United States District Court for the District of {state}")
+    return CourtHit(cid, m.span(), "own", "district") if cid else None
+
+
 def find_court(text: str) -> CourtHit | None:
     """The court of the document's own case, if the text states it."""
     hits = find_courts(text)
     own = next((h for h in hits if h.role == "own"), None)
     if own:
         return own
-    return _short_form_head(text) or _courthouse(text)
+    return _short_form_head(text) or _zh_field(text) or _courthouse(text)
 
 
 def find_lower_court(text: str) -> CourtHit | None:

@@ -158,7 +158,15 @@ def _appeal_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of "Appeal from the United States District Court ..." blocks (lower court)."""
     out = []
     for m in _APPEAL_FROM.finditer(text, 0, min(len(text), HEAD + 2000)):
-        out.append((m.start(), min(len(text), m.end() + 400)))
+        if m.group(0).lower().startswith(("appeal", "on")):
+            out.append((m.start(), min(len(text), m.end() + 400)))
+        else:  # "D.C. No." labels the number on its own or the next line
+            nl = text.find("\n", m.end())
+            nl = len(text) if nl < 0 else nl
+            if not text[m.end():nl].strip():
+                nl2 = text.find("\n", nl + 1)
+                nl = len(text) if nl2 < 0 else nl2
+            out.append((m.start(), nl))
     return out
 
 
