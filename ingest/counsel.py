@@ -330,9 +330,12 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
         and len(rest) < 8 else rest
     if rest and len(rest) > 2 and not re.fullmatch(r"(?i:and|the|all|each)", rest):
         for p in re.split(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*", rest):
-            p = re.sub(r"^(?:the|The)[ \t]+(?=[A-Z])", "", p.strip(" ,.;"))
+            p = p.strip(" ,;")
+            if not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.L\.C|P\.C|N\.A)\.$", p):
+                p = p.rstrip(".")
+            p = re.sub(r"^the[ \t]+(?=[A-Z])", "", p)
             if len(p) > 1 and p[0].isupper():
-                names.append(p)
+                names.append(_as_party(p, parties))
     if not names and role_m:
         word = role_m.group(0).lower()
         for party in parties:
@@ -341,6 +344,19 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
                 if party.name not in names:
                     names.append(party.name)
     return names
+
+
+def _as_party(name: str, parties: tuple[PartyMention, ...]) -> str:
+    """The party's own name when a representation phrase gives it in part ("Dammann & Co."
+    for "Dammann & Co., Inc.", "Travelers Indemnity Company" for "The Travelers ...")."""
+    k = firm_key(name)
+    if not k:
+        return name
+    for party in parties:
+        pk = firm_key(party.name)
+        if pk == k or (len(k) >= 6 and (pk.startswith(k) or k.startswith(pk))):
+            return party.name
+    return name
 
 
 def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) -> dict[str, str]:
@@ -458,8 +474,8 @@ def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhe
 
 def _continues_party(prev: _Line, line: _Line) -> bool:
     """Whether ``line`` carries on the party named by a representation line."""
-    if line.kind not in ("name", "other", "firm"):
-        return False
+    if line.kind not in ("name", "other", "firm") or line.start != prev.end + 1:
+        return False  # the party's name continues on the very next line only
     p = prev.text.strip().strip("*_ ")
     if p.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$", p):
         return False

@@ -372,3 +372,19 @@ def test_counsel_on_seeds_and_dev_texts(seeds_dir, dev_dir):
             fp += len(got - want)
             fn += len(want - got)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9, (tp, fp, fn)
+
+
+@pytest.mark.parametrize("stated, parties, expected", [
+    ("Counsel for Appellee, Dammann & Co.", ("Dammann & Co., Inc.",), ("Dammann & Co., Inc.",)),
+    ("Counsel for Appellee, The\n       Travelers Indemnity Company", ("The Travelers Indemnity Company",),
+     ("The Travelers Indemnity Company",)),
+    ("Counsel for Plaintiff Robert Diggs", (), ("Robert Diggs",)),
+    ("Counsel for Defendants Hailitech and Hxltech", (), ("Hailitech", "Hxltech")),
+])
+def test_represents_uses_the_parties_names(stated, parties, expected):
+    text = f"Respectfully submitted,\n\n/s/ Jane Q. Roe\nJane Q. Roe\nRoe Law LLC\n1 Main Street\n{stated}\n"
+    ps = tuple(PartyMention(n, "appellee") for n in parties)
+    a, f = find_counsel(text, parties=ps)
+    assert a[0].represents == expected
+    assert f[0].represents == expected
+
