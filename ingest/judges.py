@@ -10,7 +10,9 @@ Sources, each a rule about how filings are written:
   ``X, Circuit Judge.`` (signature blocks, bylines, appeal headers);
 - appellate panels: ``Before: X, Y, and Z, Circuit Judges.`` (surnames kept as printed),
   ``Per Curiam (X, Y, and Z, Circuit Judges.)``, a district judge ``sitting by designation``;
-- the appeal line ``Appeal from ... Court for the ... District of ... (Berman, J.)``.
+- the appeal line ``Appeal from ... Court for the ... District of ... (Berman, J.)``;
+- labelled fields of docket headers and case trackers: ``Presiding Judge: X``, ``Referred To:
+  X`` (a magistrate judge), ``法官:X``.
 
 Not judges of the case: names inside citation parentheticals (``(Dow, J.)``), judges'
 initials in docket numbers, phrases such as ``a Federal Judge``. Each judge is listed once,
@@ -375,8 +377,8 @@ def _panel_hits(text: str, kind: str) -> list[_Hit]:
 
 
 _LABEL_RE = re.compile(
-    r"(?m)^[ \t]*(?P<label>法官|(?:(?:Presiding|Assigned|Referred)[ \t]+)?(?:Magistrate[ \t]+)?Judge|"
-    r"(?:Assigned|Referred)[ \t]+to)[ \t]*[:：][ \t]*(?:(?i:hon(?:orable|\.)?)[ \t]+)?"
+    r"(?m)^[ \t]*(?P<label>法官|(?:(?:Presiding|Assigned|Referred|Referring)[ \t]+)?(?:Magistrate[ \t]+)?Judge|"
+    r"(?:Assigned|Referred)[ \t]+(?:to|To))[ \t]*[:：][ \t]*(?:(?i:hon(?:orable|\.)?)[ \t]+)?"
     r"(?:(?:Magistrate|District)[ \t]+Judge[ \t]+)?(?P<name>[^\n]{3,60})$")
 
 
@@ -391,7 +393,9 @@ def _label_hits(text: str, kind: str) -> list[_Hit]:
         span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
         if span is None:
             continue
-        role = "magistrate" if re.search(r"(?i:magistrate)", m.group(0)) else _default_role(kind)
+        # a referral goes to a magistrate judge ("Referred To: X", "Referring Judge: X")
+        prefix = text[m.start():m.start("name")]
+        role = "magistrate" if re.search(r"(?i:magistrate|referr)", prefix) else _default_role(kind)
         hits.append(_Hit(" ".join(tokens), role, span, 1))
     return hits
 

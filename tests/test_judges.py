@@ -96,6 +96,10 @@ def judges(text):
     ("法院:伊利诺伊州北法院\n法官:John F. Kness\n", [("John F. Kness", "district")]),
     ("Assigned to: Honorable Andrea R. Wood\nReferred to: Magistrate Judge M. David Weisman\n",
      [("Andrea R. Wood", "district"), ("M. David Weisman", "magistrate")]),
+    ("Presiding Judge: Sunil R. Harjani\nReferring Judge: Heather K. McShain\n",
+     [("Heather K. McShain", "magistrate"), ("Sunil R. Harjani", "district")]),
+    ("Assigned To: Martha M. Pacold\nReferred To: Susan E. Cox\n",
+     [("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate")]),
     # state courts
     ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
      [("Jane A. Doe", "state")]),
