@@ -492,7 +492,7 @@ def _looks_like_block_start(block: list[_Line], k: int) -> bool:
 
 def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
     names: list[tuple[str, int, Span]] = []
-    firm_line: _Line | None = None
+    firm_lines: list[tuple[int, _Line]] = []
     emails: list[tuple[str, int]] = []
     role_text = ""
     pro_se = False
@@ -507,67 +507,72 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
             before = _EMAIL_RE.split(t)[0]
             bn = _strip_name_noise(before.replace("E:", " ").replace("Email:", " "))
             if bn and _plausible_person(person_name(bn)):
-                names.append((bn, idx, (b.start + t.find(bn.split()[0]), b.start + t.find(bn.split()[0]) + len(bn))))
+                off = t.find(bn.split()[0])
+                names.append((bn, idx, (b.start + off, b.start + off + len(bn))))
         elif b.kind == "sig":
-            body = _SIG_RE.sub("", t, count=1)
-            nm = _strip_name_noise(body)
+            nm = _strip_name_noise(_SIG_RE.sub("", t, count=1))
             if nm and _plausible_person(person_name(nm)):
-                off = t.find(nm.split()[0]) if nm.split() else 0
+                off = t.find(nm.split()[0])
                 names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
         elif b.kind == "name":
             nm = _strip_name_noise(t)
             off = t.find(nm.split()[0])
             names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
         elif b.kind == "firm":
-            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", t.strip())
-            if lead and _plausible_person(person_name(lead.group(1))) and \
-                    looks_like_firm(t.strip()[lead.end():]):
+            # "Quinn B. Guillermo Greer, Burns & Crain, Ltd.": a name and the firm on one line
+            st = t.strip()
+            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", st)
+            if lead and _plausible_person(person_name(lead.group(1))) and looks_like_firm(st[lead.end():]):
                 nm = lead.group(1)
                 off = t.find(nm)
                 names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
-                rest_off = off + len(t.strip()[:lead.end()]) - (t.strip().find(nm))
+                rest_off = t.find(st) + lead.end()
                 b = _Line(b.start + rest_off, b.end, t[rest_off:], "firm")
-            if firm_line is None:
-                firm_line = b
+            firm_lines.append((idx, b))
         elif b.kind == "role" and not role_text:
             role_text = t
         elif b.kind == "represents":
             role_text += " " + t
-        elif b.kind == "other" and firm_line is None and names and idx + 1 < len(g) \
-                and g[idx + 1].kind == "address":
-            firm_line = b
+        elif b.kind == "other" and names and idx + 1 < len(g) and g[idx + 1].kind == "address" \
+                and not (firm_lines and firm_lines[-1][0] > names[-1][1]) \
+                and not _TITLE_ITEM.match(_strip_name_noise(t)):
+            firm_lines.append((idx, b))  # the organisation line right above the address
     # the firm printed as the last "name" line right above the address ("Day Pitney")
-    if firm_line is None and len(names) >= 2:
+    if not firm_lines and len(names) >= 2:
         nm, idx, sp = names[-1]
         if idx + 1 < len(g) and g[idx + 1].kind == "address" and not re.search(r"\b[A-Z]\.", nm) \
                 and idx > 0 and g[idx - 1].kind in ("name", "sig") and _is_firm_position(g, idx):
-            firm_line = g[idx]
+            firm_lines.append((idx, g[idx]))
             names = names[:-1]
     if not names or pro_se:
         return
     # dedupe names (a /s/ line repeats a stacked name)
     seen: dict[str, tuple[str, int, Span]] = {}
     for nm, idx, sp in names:
-        k = person_key(person_name(nm))
-        if k not in seen:
-            seen[k] = (nm, idx, sp)
+        seen.setdefault(person_key(person_name(nm)), (nm, idx, sp))
     names = list(seen.values())
     role_raw = re.sub(r"^.*?\bfor\b", "", role_text, count=1, flags=re.I | re.S) if role_text else ""
     represents = _party_names_for(role_raw, acc.parties) if role_text else []
-    firm = None
-    if firm_line is not None:
-        raw_firm = _strip_name_noise(firm_line.text) or firm_line.text
-        firm = acc.firm(raw_firm, (firm_line.start, firm_line.end), represents)
-    elif letterhead is not None and any(b.kind == "sig" for b in g):
+    firms_at: list[tuple[int, str]] = []
+    for idx, fl in firm_lines:
+        raw_firm = _strip_name_noise(fl.text) or fl.text
+        name = acc.firm(raw_firm, (fl.start, fl.end), represents)
+        if name:
+            firms_at.append((idx, name))
+    if not firms_at and letterhead is not None and any(b.kind == "sig" for b in g):
         ln, raw_firm = letterhead
-        firm = acc.firm(raw_firm, (ln.start, ln.end), represents)
-    if firm is None and role_text == "" and not emails and not any(b.kind == "sig" for b in g):
-        return  # a list of names with nothing saying they are counsel
-    if firm is None and role_text == "" and not emails and not any(
+        name = acc.firm(raw_firm, (ln.start, ln.end), represents)
+        if name:
+            firms_at.append((-1, name))
+    if not firms_at and role_text == "" and not emails and not any(
             b.kind == "submitted" and not re.match(r"(?i:[ \t*_]*dated?\b)", b.text) for b in g):
         return  # "/s/ X" alone: a judge's or declarant's signature, not a counsel block
     email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
     for nm, idx, sp in names:
+        # the firm printed below the attorney's name (stacked block), else the one above it
+        below = [f for i, f in firms_at if i > idx]
+        above = [f for i, f in firms_at if i < idx]
+        firm = below[0] if below else (above[-1] if above else None)
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
 
 

@@ -154,6 +154,15 @@ def firms(text, **kw):
                 ("Jason M. Drangel", "Epstein Drangel LLP", None)],
      ["Epstein Drangel LLP"]),
     (SOLO, [("Jane Q. Public", None, "jane@publiclaw.example")], []),
+    # lead and local counsel in one block: each attorney takes the firm printed below the name;
+    # a title line ("Assistant Attorney General") is not a firm
+    ("Respectfully submitted,\n\n/s/ Jane A. Doe\nJane A. Doe\nDoe & Partners LLP\n1 Main Street, Suite 100\n"
+     "New York, NY 10001\njdoe@doepartners.com\n\nJohn B. Roe\nRoe Law Group, LLC\n200 W. Madison Street\n"
+     "Chicago, IL 60606\njroe@roelaw.com\n\nCounsel for Defendants\n\nMary C. Poe\nAssistant Attorney General\n"
+     "100 W. Randolph Street\nChicago, IL 60601\nmpoe@ilag.gov\nCounsel for the State\n",
+     [("Jane A. Doe", "Doe & Partners LLP", "jdoe@doepartners.com"),
+      ("John B. Roe", "Roe Law Group, LLC", "jroe@roelaw.com"), ("Mary C. Poe", None, "mpoe@ilag.gov")],
+     ["Doe & Partners LLP", "Roe Law Group, LLC"]),
     ("Respectfully submitted,\n\ns/ Richard Guerra\nRichard Guerra (Fla. Bar No. 689521)\nTHE BRICKELL IP GROUP, "
      "PLLC\n1101 Brickell Avenue\nMiami, FL 33131\nrguerra@brickellip.com\nCounsel for Plaintiff\n",
      [("Richard Guerra", "The Brickell IP Group, PLLC", "rguerra@brickellip.com")], ["The Brickell IP Group, PLLC"]),
