@@ -952,7 +952,19 @@ _BODY_COUNSEL_RE = re.compile(
 )
 
 
+_REPRESENTED_BY_FIRM_RE = re.compile(
+    r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)[ \t]+(?:is|are|was|were)[ \t]+"
+    r"represented[ \t]+by[ \t]+(?:counsel[ \t]+(?:at|from)[ \t]+|the[ \t]+law[ \t]+firm[ \t]+of[ \t]+)?"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}"
+    r"(?:,?[ \t]+(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)")
+
+
 def _body_statements(text: str, acc: _Acc) -> None:
+    for m in _REPRESENTED_BY_FIRM_RE.finditer(text):
+        raw = m.group("firm").rstrip(",")
+        if match_firm(raw, text) is None and not has_legal_suffix(raw):
+            continue
+        acc.firm(raw, m.span("firm"), _party_names_for(m.group("side"), acc.parties))
     for m in _BODY_COUNSEL_RE.finditer(text):
         raw = m.group("firm") or m.group("firm2")
         side = (m.group("side") or m.group("side2") or "").lower()

@@ -293,6 +293,7 @@ def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
     ("Plaintiff's counsel, Greer, Burns & Crain, Ltd., shall serve the order.", "Greer, Burns & Crain, Ltd."),
     ("Epstein Drangel\nEpstein Drangel LLP, counsel for Plaintiff\n", "Epstein Drangel LLP"),
     ("Defendants' counsel Glacier Law LLP appeared.", "Glacier Law LLP"),
+    ("Plaintiff is represented by Greer, Burns & Crain, Ltd. in this action.", "Greer, Burns & Crain, Ltd."),
 ])
 def test_body_counsel_statements(text, firm):
     a, f = find_counsel(text)
