@@ -772,14 +772,17 @@ def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> No
 
 
 def _find_span(text: str, base: int, s: str | None) -> Span | None:
-    if not s:
+    """Where ``s`` (as cleaned: spaces collapsed, line-break hyphens joined) is printed."""
+    if not s or not s.split():
         return None
-    first = s.split()[0] if s.split() else s
-    i = text.find(first, base, base + 3000)
+    words = s.split()
+    i = text.find(words[0], base, base + 3000)
     if i < 0:
         return None
-    j = text.find(s.split()[-1], i, i + len(s) + 200)
-    return (i, j + len(s.split()[-1])) if j >= 0 else (i, i + len(first))
+    last = words[-1].rstrip(".,")
+    m = re.compile(rf"{re.escape(last[:3])}[\w'’.]*(?:-(?:\n[ \t]*)?[\w'’.]+)*").search(
+        text, i + len(words[0]) if len(words) > 1 else i, i + len(s) + 80)
+    return (i, m.end()) if m else (i, i + len(words[0]))
 
 
 def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | None, str | None]]:

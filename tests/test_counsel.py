@@ -398,3 +398,26 @@ def test_represents_uses_the_parties_names(stated, parties, expected):
     assert a[0].represents == expected
     assert f[0].represents == expected
 
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Respectfully submitted,", "/s/ ", "Jane A. Doe", "Doe & Roe LLP", "Counsel for Plaintiff",
+                           "jdoe@doe.example", "1 Main Street", "Chicago, IL 60606", "\n", ", ", " and ", "for appellee.",
+                           "(argued)", "EPSTEIN DRENGEL", "Plaintiff's counsel ", "represented by ", "代理律所:"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_gives_valid_mentions(pieces):
+    text = "".join(pieces)
+    a, f = find_counsel(text)
+    for x in a:
+        assert x.name and all(0 <= s <= e <= len(text) for s, e in x.spans)
+        assert x.email is None or "@" in x.email
+    firm_names = {y.name for y in f}
+    for x in a:
+        assert x.firm is None or x.firm in firm_names
+    for y in f:
+        assert y.name and all(0 <= s <= e <= len(text) for s, e in y.spans)

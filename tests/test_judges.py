@@ -189,3 +189,21 @@ def test_judges_on_seeds_and_dev_texts(seeds_dir, dev_dir):
             fn += len(want - got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.95, (tp, fp, fn)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Judge ", "Hon. ", "Magistrate ", "Before: ", "Circuit Judges.", "United States District "
+                           "Judge", "Paul A. Engelmayer", "SMITH", ", ", "\n", "  ", "(", ")", "U.S.D.J.", "—",
+                           "Appeal from the District Court for X (Berman, J.)", "法官:", "Referred To: "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_gives_valid_mentions(pieces):
+    text = "".join(pieces)
+    for j in find_judges(text):
+        assert j.role in ("district", "magistrate", "bankruptcy", "circuit", "state", "unknown")
+        assert j.name and j.spans
+        assert all(0 <= a < b <= len(text) for a, b in j.spans)
