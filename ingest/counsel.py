@@ -37,7 +37,7 @@ from docketgraph.graph.names import (
 )
 from docketgraph.ingest.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
-    match_firm,
+    match_firm, similar_spelling,
 )
 
 __all__ = ["find_counsel"]
@@ -156,6 +156,20 @@ class _Acc:
             if _firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name):
                 if len(name) > len(f.name) and not f.evidence:
                     f.name = name
+                if span:
+                    f.spans.append(span)
+                _extend(f.represents, represents)
+                f.evidence = f.evidence or evidence
+                return f.name
+        for f in self.firms:
+            if similar_spelling(f.name, name):
+                # a typo of a firm named elsewhere in the document: the more frequent spelling
+                low = self.text.lower()
+                if low.count(name.lower()) > low.count(f.name.lower()):
+                    f.evidence = f"spelling {f.name!r} merged into {name!r} (more frequent)"
+                    f.name = name
+                else:
+                    f.evidence = f.evidence or f"spelling {name!r} merged into {f.name!r} (more frequent)"
                 if span:
                     f.spans.append(span)
                 _extend(f.represents, represents)
@@ -730,9 +744,15 @@ def _split_items(body: str) -> list[tuple[str, int]]:
     return items
 
 
+_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|may|must|should|would|moved|"
+                         r"appeared|represents?|seeks?|asks?|requests?|argues?|contends?|did|does)\b")
+
+
 def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> None:
     body = re.sub(r"-\n[ \t]*", "", body)  # words broken across lines
     body = clean_space(body)
+    if _PROSE_VERB.search(re.sub(r"(?i:(?:was|were)[ \t]+on[ \t]+(?:the[ \t]+)?briefs?)", "", body)):
+        return  # a sentence of prose ("X is counsel for plaintiff"), not a counsel listing
     body = re.sub(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*", "", body)
     # D.C. Circuit style: "X argued the cause", "Y filed the brief", "Z entered an appearance"
     body = re.sub(r"(?i:[ \t]+(?:argued[ \t]+the[ \t]+cause|argued|filed[ \t]+the[ \t]+briefs?|entered[ \t]+an?"

@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA
 from docketgraph.graph.names import clean_space, firm_core_key, firm_display, firm_key, is_all_caps
 
 __all__ = ["FirmRecord", "load_firms", "canonical_firm", "match_firm", "clean_firm",
-           "looks_like_firm", "is_government_office", "has_legal_suffix", "FUZZY_THRESHOLD"]
+           "looks_like_firm", "is_government_office", "has_legal_suffix", "similar_spelling",
+           "FUZZY_THRESHOLD"]
 
 FUZZY_THRESHOLD = 88.0
 
@@ -169,6 +170,17 @@ def _tokens_agree(a: list[str], b: list[str]) -> bool:
         elif min(len(x), len(y)) < 6 or OSA.distance(x, y) > 1:
             return False
     return same >= 1
+
+
+def similar_spelling(a: str, b: str) -> bool:
+    """Two spellings of one firm's name in one document ("Morrison & Foersterr LLP" and
+    "Morrison & Foerster LLP"): same core once typos of one letter in long words are allowed."""
+    ka, kb = firm_core_key(a), firm_core_key(b)
+    if ka == kb:
+        return True
+    if fuzz.ratio(ka, kb) < FUZZY_THRESHOLD:
+        return False
+    return _tokens_agree(_distinctive(ka), _distinctive(kb))
 
 
 def match_firm(raw: str, context_text: str | None = None) -> tuple[FirmRecord, str] | None:

@@ -421,3 +421,27 @@ def test_any_text_gives_valid_mentions(pieces):
         assert x.firm is None or x.firm in firm_names
     for y in f:
         assert y.name and all(0 <= s <= e <= len(text) for s, e in y.spans)
+
+
+def test_a_firm_misspelt_once_takes_the_documents_usual_spelling():
+    block = ("Respectfully submitted,\n\n/s/ {n}\n{n}\n{f}\n1 Main Street\nNew York, NY 10001\n"
+             "Counsel for Plaintiff\n\n")
+    text = (block.format(n="Jane A. Doe", f="Morrison & Foerster LLP")
+            + block.format(n="John B. Roe", f="Morrison & Foersterr LLP")
+            + "Morrison & Foerster LLP is counsel for Plaintiff.\n")
+    a, f = find_counsel(text)
+    assert [y.name for y in f] == ["Morrison & Foerster LLP"]
+    assert "Foersterr" in f[0].evidence
+    assert {x.firm for x in a} == {"Morrison & Foerster LLP"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Morrison & Foerster LLP", "Morrison & Foersterr LLP", True),
+    ("Greer, Burns & Crain", "Greer, Burns & Crain, Ltd.", True),
+    ("Keener & Associates, P.C.", "Kenner & Associates, P.C.", False),
+    ("Jones Day", "Jones Walker", False),
+])
+def test_similar_spelling(a, b, same):
+    from docketgraph.ingest.firms import similar_spelling
+    assert similar_spelling(a, b) is same
+
