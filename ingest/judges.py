@@ -196,8 +196,12 @@ def _excluded_context(text: str, start: int) -> bool:
 
 def _title_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
-    appeal_zones = [(m.start(), m.start() + 600) for m in re.finditer(
-        r"(?i:appeal(?:ed)?[ \t]+from|on[ \t]+appeal[ \t]+from)", text[:6000])]
+    appeal_zones = []
+    for m in re.finditer(r"(?i:appeal(?:ed)?[ \t]+from|on[ \t]+appeal[ \t]+from)", text[:6000]):
+        # the lower court's header: up to the panel, the argument date or a blank-line gap
+        stop = re.search(r"(?i:\bbefore\b|\bargued\b|\bsubmitted\b|\bfiled\b)|\n[ \t]*\n[ \t]*\n",
+                         text[m.end():m.end() + 400])
+        appeal_zones.append((m.start(), m.end() + (stop.start() if stop else 400)))
     for m in _TITLE_RE.finditer(text):
         if _excluded_context(text, m.start()):
             continue
@@ -229,19 +233,19 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if after:
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
-        if role is None and len(tokens) == 1 and (m.start() > 3000 or not re.search(
-                r"(?:^|\n|[()|\[])[ \t*]*$|(?i:dear|before)[ \t]+$", text[max(0, m.start() - 12):m.start()])):
-            # "Judge X" in running prose ("as Judge X noted in ..."): kept only when another
-            # mention names X; captions ("(Judge Stickman)", a line of its own) count
-            strength = 0
+        prose = role is None and len(tokens) == 1 and (m.start() > 3000 or not re.search(
+            r"(?:^|\n|[()|\[])[ \t*]*$|(?i:dear|before)[ \t]+$", text[max(0, m.start() - 12):m.start()]))
         if role is None:
             if kind == "appellate":
-                strength = min(strength, 1)
                 in_zone = any(a <= m.start() <= b for a, b in appeal_zones)
                 role = "district" if in_zone else "unknown"
                 strength = 2 if in_zone else 0
             else:
                 role = _default_role(kind)
+        if prose:
+            # "Judge X" in running prose ("as Judge X noted in ..."): kept only when another
+            # mention names X; captions ("(Judge Stickman)", a line of its own) count
+            strength = 0
         if "chief" in title.lower() and kind == "appellate" and strength < 2:
             role = "unknown"
         hits.append(_Hit(" ".join(text[span[0]:span[1]].split()), role, span, strength))

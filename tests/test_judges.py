@@ -92,6 +92,11 @@ def judges(text):
      [("Jeremy C. Daniel", "district"), ("Martha M. Pacold", "district"), ("Young B. Kim", "magistrate")]),
     ("The case was reassigned to United States District Judge Mary M. Rowland. Before the Honorable Court is",
      [("Mary M. Rowland", "district")]),
+    (APPELLATE.replace("SEVENTH", "NINTH") + "Appeal from the United States District Court\nfor the Central District "
+     "of California\nJohn A. Kronstadt, District Judge, Presiding\n\nSubmitted March 1, 2023\n\nBefore: SCHROEDER, "
+     "RAWLINSON, and BRESS, Circuit Judges.\n\nAs Justice Scalia observed, and as Judge Posner\nwrote in Foo v. "
+     "Bar, 123 F.3d 456 (7th Cir. 1999) (Posner, J.), we review de novo.\n",
+     [("Bress", "circuit"), ("John A. Kronstadt", "district"), ("Rawlinson", "circuit"), ("Schroeder", "circuit")]),
     # labelled fields of trackers and docket headers
     ("法院:伊利诺伊州北法院\n法官:John F. Kness\n", [("John F. Kness", "district")]),
     ("Assigned to: Honorable Andrea R. Wood\nReferred to: Magistrate Judge M. David Weisman\n",
