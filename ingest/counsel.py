@@ -69,7 +69,11 @@ _STATES = (
     "Wash\\.|W\\.Va\\.|Wis\\.|Wyo\\."
 )
 _STATE_RE = re.compile(rf"^(?:{_STATES})(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?$", re.I)
-_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]{1,24}(?:[A-Z][a-z'’\-]{1,20})?|[A-Z]\.|[A-Z][A-Z'’\-]{1,24}|[A-Z](?=[ \t]))"
+# Letters of Latin scripts, upper and lower case ("Ordoñez", "Andrés", "INÈS")
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_NAME_TOKEN = (rf"(?:[{_UP}][{_LO}'’\-]{{1,24}}(?:[{_UP}][{_LO}'’\-]{{1,20}})?|[{_UP}]\.|"
+               rf"[{_UP}][{_UP}'’\-]{{1,24}}|[{_UP}](?=[ \t]))")
 _PERSON_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:[ \t]{{1,2}}(?:{_NAME_TOKEN}|de|De|van|Van|von|la|La|del|Del|da|di|Di)){{1,4}}"
     r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV))?$"
@@ -90,6 +94,8 @@ _NOT_NAME_WORDS = {
     "amazon", "schedule", "notice", "electronic", "filing", "original", "main", "document",
     "opinion", "judgment", "final", "default", "legal", "associates", "partners", "society",
     "amicus", "amici", "curiae", "fellowship", "church", "union", "foundation", "center",
+    "memo", "endorsed", "endorsement", "unincorporated", "associations", "identified",
+    "individuals", "entities", "partnerships", "corporations", "hereto", "business",
 }
 _SUFFIX_ITEM = re.compile(r"^(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|Esq\.?)$")
 _TITLE_ITEM = re.compile(
@@ -234,6 +240,7 @@ def _strip_name_noise(raw: str) -> str:
     s = _BAR_RE.sub(" ", raw)
     s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*", "", s)
     s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
+    s = re.sub(r"\([^()]{0,40}$", " ", s)  # "(pro hac vice" wrapped onto the next line
     s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
     return clean_space(s).strip(" ,;*_")
 
@@ -276,20 +283,50 @@ class _Line:
     kind: str = "other"
 
 
+_LINE_NO_RE = re.compile(r"^([ \t]{0,3})(\d{1,2})(?=[ \t]|$)")
+
+
 def _lines(text: str) -> list[_Line]:
     out = []
     pos = 0
     for raw in text.split("\n"):
         out.append(_Line(pos, pos + len(raw), raw))
         pos += len(raw) + 1
+    _blank_line_numbers(out)
     return out
+
+
+def _blank_line_numbers(lines: list[_Line]) -> None:
+    """Pleading paper numbers its lines down the margin ("10   Vivian E. Tremont"): when a
+    document counts lines up in runs, the margin numbers are blanked (offsets kept)."""
+    nums = [_LINE_NO_RE.match(ln.text) for ln in lines]
+    runs = 0
+    prev = None
+    for m in nums:
+        if m is None:
+            continue
+        v = int(m.group(2))
+        if prev is not None and v == prev + 1:
+            runs += 1
+        prev = v
+    if runs < 6:
+        return
+    for ln, m in zip(lines, nums):
+        if m is not None:
+            ln.text = " " * m.end() + ln.text[m.end():]
 
 
 _ADDRESS_RE = re.compile(
     r"(?:^\d{1,6}[ \t]+\S|\b(?:Suite|Ste\.|Floor|Fl\.|P\.?[ \t]?O\.?[ \t]+Box|Street|St\.|Avenue|Ave\.?|"
     r"Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Plaza|Square|Place|Lane|Parkway|Pike|Route)\b"
     r"|,[ \t]*(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{5}(?:-\d{4})?\b)")
-_JUDGE_LINE_RE = re.compile(r"(?i:\b(?:judge|honorable|justice|courthouse|chambers)\b|\bhon\.)")
+_JUDGE_LINE_RE = re.compile(r"(?i:\b(?:judge|honorable|justice|courthouse|chambers)\b|\bhon\.|"
+                            r"\bU\.?[ \t]?S\.?[ \t]?[DMB]\.?[ \t]?J\b\.?)")
+# what precedes a judge's signature: "SO ORDERED.", "BY THE COURT:", "ENTERED:"
+_ORDERED_RE = re.compile(r"(?i:^[ \t*_]*(?:(?:it[ \t]+is[ \t]+)?so[ \t]+ordered|by[ \t]+the[ \t]+court|"
+                         r"entered|enter|memo[ \t]+endorsed)\b[^\n]{0,60}$)")
+_CAPTION_NO_RE = re.compile(r"(?i:\b(?:case|civil[ \t]+action|docket|index|adv\.?)[ \t]+no\b|"
+                            r"\bno\.[ \t]*\d|\b\d{1,2}[:\-]\d{2}[ \t\-]?(?:cv|civ|CV|CIV)\b)")
 _SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|date:|sincerely|very[ \t]+truly|"
                            r"of[ \t]+counsel|jointly[ \t]+submitted)\b)")
 
@@ -318,6 +355,8 @@ def _classify(line: _Line) -> str:
         return "url"
     if _JUDGE_LINE_RE.search(t):
         return "judge"
+    if _CAPTION_NO_RE.search(t) and not re.search(r"(?i:\bbar\b|\bardc\b|\bsbn\b|attorney)", t):
+        return "other"  # a case number in a caption is not an address
     if _ADDRESS_RE.search(t) and not _PERSON_RE.match(_strip_name_noise(t)):
         return "address"
     if re.search(r"\d{2,}", t) and not _BAR_RE.search(t):
@@ -412,8 +451,12 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
 
 def _blocks(text: str, acc: _Acc) -> None:
     lines = _lines(text)
-    for ln in lines:
+    for k, ln in enumerate(lines):
         ln.kind = _classify(ln)
+        # "Rafael D. Aguilar (pro hac vice\n   pending)": the wrapped end of a parenthesis
+        if k and lines[k - 1].text.count("(") > lines[k - 1].text.count(")") and \
+                re.match(r"^[^()]{1,40}\)[ \t]*$", ln.text.strip()):
+            ln.kind = "cont"
     n = len(lines)
     # letterhead: a firm line near the top followed by address/phone/e-mail lines
     letterhead = None
@@ -443,8 +486,29 @@ def _blocks(text: str, acc: _Acc) -> None:
             else:
                 blanks = 0
             j += 1
-        _parse_block([x for x in lines[i:j] if x.kind != "blank"], lines, acc, letterhead)
+        block = [x for x in lines[i:j] if x.kind != "blank"]
+        if not _judicial(lines, i, j, block):
+            _parse_block(block, lines, acc, letterhead)
         i = max(j, i + 1)
+
+
+def _judicial(lines: list[_Line], i: int, j: int, block: list[_Line]) -> bool:
+    """A judge's signature, not counsel's: the block follows "SO ORDERED" / "BY THE COURT"
+    or its last name line sits right above a judge's title ("U.S.M.J.", "District Judge")."""
+    if not block:
+        return False
+    k = i - 1
+    while k >= 0 and lines[k].kind == "blank" and i - k <= 3:
+        k -= 1
+    counsel_marks = any(b.kind in ("email", "role", "firm", "phone", "submitted") for b in block)
+    if ((k >= 0 and _ORDERED_RE.match(lines[k].text)) or _ORDERED_RE.match(block[0].text)) \
+            and not counsel_marks:
+        return True
+    names = [b for b in block if b.kind in ("name", "sig")]
+    if j < len(lines) and lines[j].kind == "judge" and names and block[-1] is names[-1] \
+            and lines[j].start - block[-1].end <= 2:
+        return True
+    return False
 
 
 def _continues_block(lines: list[_Line], j: int) -> bool:
@@ -481,6 +545,14 @@ def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhe
                 k += 1
                 taken += 1
             groups.append([])
+    # firm first: "FIRM / Attorneys for Plaintiff / address / By: s/ Name": the firm heads the
+    # attorneys listed below its representation line
+    for gi in range(len(groups) - 1):
+        g, nxt = groups[gi], groups[gi + 1]
+        if any(b.kind == "firm" for b in g) and not any(b.kind in ("name", "sig") for b in g) \
+                and nxt and not any(b.kind == "firm" for b in nxt):
+            groups[gi + 1] = [b for b in g if b.kind in ("firm", "role", "represents")] + nxt
+            groups[gi] = []
     for g in groups:
         if g:
             _parse_group(g, acc, letterhead)
@@ -570,6 +642,8 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
     firms_at: list[tuple[int, str]] = []
     for idx, fl in firm_lines:
         raw_firm = _strip_name_noise(fl.text) or fl.text
+        if _is_party_name(raw_firm, acc.parties):
+            continue  # a caption party ("AURELIA COSMETICS, LLC,") is not counsel
         name = acc.firm(raw_firm, (fl.start, fl.end), represents)
         if name:
             firms_at.append((idx, name))
@@ -588,6 +662,11 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         above = [f for i, f in firms_at if i < idx]
         firm = below[0] if below else (above[-1] if above else None)
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
+
+
+def _is_party_name(raw: str, parties: tuple[PartyMention, ...]) -> bool:
+    k = firm_key(clean_firm(raw))
+    return bool(k) and any(firm_key(p.name) == k for p in parties)
 
 
 def _is_firm_position(g: list[_Line], idx: int) -> bool:
