@@ -715,7 +715,7 @@ def _who(s: str) -> str:
 
 _STMT_ROLE_END_RE = re.compile(
     r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
-    r"(?:[-–][a-z\-]{4,30})?|\bamic(?:us|i)[ \t\n]+curiae(?:[ \t\n]+[A-Z][^.;\n]{2,120})?"
+    r"(?:[-–][a-z\-]{4,30})?(?P<names>(?-i:[ \t\n]+[A-Z][^.;:\n]{1,100}(?:\n[^.;:\n]{1,100})?))?|\bamic(?:us|i)[ \t\n]+curiae(?:[ \t\n]+[A-Z][^.;\n]{2,120})?"
     r"|(?<=for[ \t\n])(?:the[ \t\n]+)?United[ \t\n]+States(?:[ \t\n]+of[ \t\n]+America)?)[ \t]*\.")
 _ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
 
@@ -735,6 +735,8 @@ def _statement_ends(region: str):
         for inner in re.finditer(rf"[ \t\n]for[ \t\n]+{_ROLE_AHEAD}", region[start:e.end()]):
             pass
         f_start, w_start = (inner.start(), inner.end()) if inner else (fm.start(), fm.end())
+        if e.group("names") and not re.search(r",[ \t\n]*$", seg[:f_start]):
+            continue  # "..., for Defendants A and B." is a sentence; "Attorneys for X" a block line
         yield start, start + f_start, start + w_start, e.end()
         prev_end = e.end()
 
@@ -1061,6 +1063,34 @@ _REPRESENTED_BY_FIRM_RE = re.compile(
     r"(?:,?[ \t]+(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)")
 
 
+_WRAP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,12})"  # a space, or one wrapped line break
+_PROSE_NAME = (rf"(?P<name>[{_UP}][{_LO}'’\-]{{1,24}}(?:{_WRAP}(?:[{_UP}]\.|[{_UP}][{_LO}'’\-]{{1,24}})){{1,3}})")
+_PROSE_COUNSEL_RE = re.compile(
+    rf"(?<![\w.]){_PROSE_NAME},?(?:Esq\.,?)?"
+    rf"{_WRAP}(?:(?:local|lead|trial){_WRAP})?(?:counsel|attorney){_WRAP}for{_WRAP}(?:the{_WRAP})?"
+    r"(?P<side>Plaintiffs?|Defendants?)\b")
+_LAW_FIRM_OF_RE = re.compile(
+    rf"{_PROSE_NAME},?(?:{_WRAP}Esq\.,?)?{_WRAP}of{_WRAP}(?:the{_WRAP}law{_WRAP}firm(?:{_WRAP}of)?{_WRAP})"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,12})(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}"
+    r",?[ \t]+(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))")
+
+
+def _prose_counsel(text: str, acc: _Acc) -> None:
+    """Prose naming counsel: "conferred with Owen B. Castellano, counsel for Plaintiff";
+    "Walter H. Brandt, Esq., of the law firm Kessler Brandt Yi LLP" (attorney and firm)."""
+    for m in _LAW_FIRM_OF_RE.finditer(text):
+        nm = clean_space(m.group("name"))
+        if not _plausible_person(person_name(nm)):
+            continue
+        firm = acc.firm(clean_space(m.group("firm")), m.span("firm"))
+        acc.attorney(nm, m.span("name"), firm=firm)
+    for m in _PROSE_COUNSEL_RE.finditer(text):
+        nm = clean_space(m.group("name"))
+        if not _plausible_person(person_name(nm)) or not re.search(r"\b[A-Z]\.", nm):
+            continue  # a full name with an initial: "Owen B. Castellano"
+        acc.attorney(nm, m.span("name"), represents=_party_names_for(m.group("side"), acc.parties))
+
+
 def _body_statements(text: str, acc: _Acc) -> None:
     for m in _REPRESENTED_BY_FIRM_RE.finditer(text):
         raw = m.group("firm").rstrip(",")
@@ -1088,18 +1118,27 @@ def _body_statements(text: str, acc: _Acc) -> None:
         acc.firm(raw, (start, start + len(raw)) if start >= 0 else span, reps)
 
 
-_LABEL_RE = re.compile(r"^[ \t]*(?:Law[ \t]+Firm|Firm|Plaintiff['’]?s?[ \t]+(?:Law[ \t]+)?Firm|"
-                       r"代理律所|律所|律师事务所)[ \t]*[:：][ \t]*(?P<firm>[^\n]{2,80})$", re.M)
+_LABEL_RE = re.compile(
+    r"^[ \t]*(?P<label>Law[ \t]+Firm|Firm|(?:Plaintiff|Defendant)s?['’]?s?[ \t]+(?:Law[ \t]+)?(?:Firm|Counsel)|"
+    r"Counsel[ \t]+for[ \t]+(?:the[ \t]+)?(?:Plaintiff|Defendant)s?|代理律所|律所|律师事务所)"
+    r"(?:[ \t]*[:：][ \t]*|[ \t]{3,40}|\t)(?P<firm>[^\s:：][^\n]{1,120})$", re.M)
 
 
 def _labelled(text: str, acc: _Acc) -> None:
     for m in _LABEL_RE.finditer(text):
-        raw = m.group("firm").strip()
+        # a glossary row: "Plaintiff's Counsel    Tovar Lindqvist LLP, 1185 Avenue of ..."
+        raw = re.split(r",[ \t]*(?=\d)|[ \t]{3,}", m.group("firm").strip())[0].strip(" ,;")
+        sm = re.match(r"^(.{2,80}?(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|Ltd\.|LTD\.|P\.C\.|P\.A\.))(?=,|$)", raw)
+        if sm:
+            raw = sm.group(1)
         hit = match_firm(raw, text)
         if hit is None and not looks_like_firm(raw):
             continue
-        plaintiffs = [p.name for p in acc.parties if p.role == "plaintiff"]
-        acc.firm(raw, m.span("firm"), plaintiffs)
+        side = "defendant" if m.group("label").lower().startswith(("defendant", "counsel for defendant",
+                                                                   "counsel for the defendant")) else "plaintiff"
+        reps = [p.name for p in acc.parties if p.role == side]
+        start = m.start("firm") + m.group("firm").find(raw)
+        acc.firm(raw, (start, start + len(raw)), reps)
 
 
 _FOR_LINE_RE = re.compile(
@@ -1163,5 +1202,6 @@ def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
     _appearances(text, acc)
     _nef(text, acc)
     _body_statements(text, acc)
+    _prose_counsel(text, acc)
     _labelled(text, acc)
     return acc.result(case)
