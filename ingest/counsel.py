@@ -99,7 +99,7 @@ _NOT_NAME_WORDS = {
 }
 _SUFFIX_ITEM = re.compile(r"^(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|Esq\.?)$")
 _TITLE_ITEM = re.compile(
-    r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate)[ \t]+)*"
+    r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate|Lead|Local|Trial)[ \t]+)*"
     r"(?:(?:United[ \t]+States|U\.[ \t]?S\.|State|County|City)[ \t]+)?"
     r"(?:Attorneys?[ \t]+General|Solicitor[ \t]+General|Attorneys?|Counsel|Public[ \t]+Defenders?|"
     r"District[ \t]+Attorneys?|Corporation[ \t]+Counsel|General[ \t]+Counsel|Law[ \t]+Students?|"
@@ -236,11 +236,17 @@ def _gov_display(raw: str) -> str:
     return firm_display(s) if is_all_caps(s) else s
 
 
+_TRAILING_BAR_RE = re.compile(
+    r",?[ \t]*(?:[A-Z][a-z]{1,12}\.?[ \t]+)?(?:State[ \t]+)?(?:Bar|Attorney|ARDC|Reg\.?|Registration|SBN|"
+    r"I\.?D\.?)[ \t]+(?:No\.?|#|Number|I\.?D\.?)?[ \t]*:?[ \t]*[A-Z]{0,2}\d{3,9}[ \t]*$")
+
+
 def _strip_name_noise(raw: str) -> str:
     s = _BAR_RE.sub(" ", raw)
     s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*", "", s)
     s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
     s = re.sub(r"\([^()]{0,40}$", " ", s)  # "(pro hac vice" wrapped onto the next line
+    s = _TRAILING_BAR_RE.sub("", s)  # "Odile M. Brassard, Attorney No. 48213"
     s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
     return clean_space(s).strip(" ,;*_")
 
@@ -281,6 +287,7 @@ class _Line:
     end: int
     text: str
     kind: str = "other"
+    row: int = 0
 
 
 _LINE_NO_RE = re.compile(r"^([ \t]{0,3})(\d{1,2})(?=[ \t]|$)")
@@ -289,10 +296,72 @@ _LINE_NO_RE = re.compile(r"^([ \t]{0,3})(\d{1,2})(?=[ \t]|$)")
 def _lines(text: str) -> list[_Line]:
     out = []
     pos = 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, pos + len(raw), raw))
+    for row, raw in enumerate(text.split("\n")):
+        out.append(_Line(pos, pos + len(raw), raw, row=row))
         pos += len(raw) + 1
     _blank_line_numbers(out)
+    return out
+
+
+_GAP_RE = re.compile(r"\S[ \t]{6,}(?=\S)")
+_COUNSEL_KINDS = ("sig", "email", "role")
+
+
+def _split_columns(lines: list[_Line]) -> list[_Line]:
+    """Two signature blocks printed side by side ("/s/ A          /s/ B"): each run of rows
+    split at a common column is replaced by its left column, then its right column, so that
+    each block reads top to bottom. A run is split only when both columns hold counsel lines
+    (a signature, an e-mail or a representation line)."""
+    out: list[_Line] = []
+    k = 0
+    n = len(lines)
+    while k < n:
+        m = _GAP_RE.search(lines[k].text) if lines[k].text.strip() else None
+        if not m:
+            out.append(lines[k])
+            k += 1
+            continue
+        col = m.end()
+        j = k
+        split_rows: list[tuple[_Line, str | None, str | None, int]] = []
+        while j < n and j - k < 40:
+            t = lines[j].text
+            if not t.strip():
+                if j + 1 < n and not lines[j + 1].text.strip():
+                    break
+                split_rows.append((lines[j], None, None, col))
+                j += 1
+                continue
+            g = None
+            for gm in _GAP_RE.finditer(t):
+                if abs(gm.end() - col) <= 3:
+                    g = gm
+            lead = len(t) - len(t.lstrip())
+            if g:
+                split_rows.append((lines[j], t[:g.start() + 1], t[g.end():], g.end()))
+            elif lead >= col - 3:
+                split_rows.append((lines[j], None, t[lead:], lead))
+            elif len(t.rstrip()) < col - 3:
+                split_rows.append((lines[j], t, None, col))
+            else:
+                break
+            j += 1
+        left = [_Line(ln.start, ln.start + len(lt), lt, row=ln.row) for ln, lt, _, _ in split_rows if lt]
+        right = [_Line(ln.start + c, ln.start + c + len(rt), rt, row=ln.row) for ln, _, rt, c in split_rows if rt]
+        kinds_l = {_classify(x) for x in left}
+        kinds_r = {_classify(x) for x in right}
+        if len(split_rows) >= 3 and kinds_l & set(_COUNSEL_KINDS) and kinds_r & set(_COUNSEL_KINDS) \
+                and sum(1 for _, lt, rt, _ in split_rows if lt and rt) >= 2:
+            blank_l = [_Line(ln.start, ln.start, "", row=ln.row) for ln, lt, rt, _ in split_rows if not lt]
+            out.extend(sorted(left + blank_l, key=lambda x: x.row))
+            out.append(_Line(lines[j - 1].end, lines[j - 1].end, "", row=-10))
+            out.append(_Line(lines[j - 1].end, lines[j - 1].end, "", row=-10))
+            blank_r = [_Line(ln.start, ln.start, "", row=ln.row) for ln, lt, rt, _ in split_rows if not rt]
+            out.extend(sorted(right + blank_r, key=lambda x: x.row))
+            k = j
+        else:
+            out.append(lines[k])
+            k += 1
     return out
 
 
@@ -363,6 +432,8 @@ def _classify(line: _Line) -> str:
         return "address" if len(t) < 60 else "prose"
     cleaned = _strip_name_noise(t)
     person = bool(_PERSON_RE.match(cleaned)) and _plausible_person(person_name(cleaned))
+    if not person and _TITLE_ITEM.match(cleaned):
+        return "other"  # "Lead Counsel", "Assistant Attorney General": a title, not a firm
     if not person and looks_like_firm(cleaned):
         return "firm"
     if person:
@@ -450,7 +521,7 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
 
 
 def _blocks(text: str, acc: _Acc) -> None:
-    lines = _lines(text)
+    lines = _split_columns(_lines(text))
     for k, ln in enumerate(lines):
         ln.kind = _classify(ln)
         # "Rafael D. Aguilar (pro hac vice\n   pending)": the wrapped end of a parenthesis
@@ -506,7 +577,7 @@ def _judicial(lines: list[_Line], i: int, j: int, block: list[_Line]) -> bool:
         return True
     names = [b for b in block if b.kind in ("name", "sig")]
     if j < len(lines) and lines[j].kind == "judge" and names and block[-1] is names[-1] \
-            and lines[j].start - block[-1].end <= 2:
+            and 0 < lines[j].row - block[-1].row <= 2:
         return True
     return False
 
@@ -560,7 +631,7 @@ def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhe
 
 def _continues_party(prev: _Line, line: _Line) -> bool:
     """Whether ``line`` carries on the party named by a representation line."""
-    if line.kind not in ("name", "other", "firm") or line.start != prev.end + 1:
+    if line.kind not in ("name", "other", "firm") or line.row != prev.row + 1:
         return False  # the party's name continues on the very next line only
     p = prev.text.strip().strip("*_ ")
     if p.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$", p):

@@ -29,7 +29,10 @@ from docketgraph.graph.names import fix_letterspacing, given_names, person_key, 
 
 __all__ = ["find_judges"]
 
-_TOKEN = r"(?:[A-Z][A-Za-z'’\-]{0,24}\.?)"
+# Letters of Latin scripts ("Inès", "Ordoñez"), upper case first
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_AL = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
+_TOKEN = rf"(?:[{_UP}][{_AL}'’\-]{{0,24}}\.?)"
 _NAME = rf"{_TOKEN}(?:[ \t]{{1,3}}{_TOKEN}){{0,5}}(?:,?[ \t]{{1,3}}(?:Jr|Sr|JR|SR)\.?)?"
 
 _STOP = {
@@ -53,12 +56,12 @@ _ROLE_WORD = {"magistrate": "magistrate", "district": "district", "bankruptcy": 
 
 # A title before the name.
 _TITLE_RE = re.compile(
-    r"(?P<title>(?i:(?:the[ \t]+)?hon(?:orable|\.)[ \t]+(?:(?:chief|senior)[ \t]+)?"
+    r"(?P<title>(?i:(?:the[ \t]+)?hon(?:orable|\.)[ \t]{1,3}(?:(?:chief|senior)[ \t]+)?"
     r"(?:(?:u\.[ \t]?s\.|united[ \t]+states)[ \t]+)?(?:(?:magistrate|district|bankruptcy|circuit)"
-    r"[ \t]+)?(?:judge[ \t]+)?)"
+    r"[ \t]+)?(?:judge[ \t]{1,3})?)"
     r"|(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:U\.[ \t]?S\.|United[ \t]+States|UNITED[ \t]+STATES)"
     r"[ \t]+)?(?:(?:Magistrate|Mag\.|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
-    r"[ \t]+)?(?:Judge|JUDGE)[ \t]+)"
+    r"[ \t]+)?(?:Judge|JUDGE)[ \t]{1,3})"
     rf"(?=(?P<name>{_NAME}))"
 )
 # A role after the name.
@@ -222,6 +225,17 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
                 tokens = raw.split() + [nxt.group(1)]
                 end = m.end("name") + nxt.end(1)
                 span = (span[0], end)
+        # "Honorable Dwight\nA. Holloway": a name wrapped across one line break
+        if len(tokens) == 1 and text[span[1]:m.end("name")].strip() == "":
+            wrap = re.match(rf"[ \t]*\n[ \t]{{0,12}}((?:[{_UP}]\.[ \t]{{1,2}})?[{_UP}][{_AL}'’\-]{{1,24}})"
+                            r"(?=[ \t]*(?:[,.;)]|\n|$))", text[span[1]:span[1] + 60])
+            if wrap and not _is_stop(wrap.group(1).split()[-1]):
+                tokens = tokens + wrap.group(1).split()
+                span = (span[0], span[1] + wrap.end(1))
+                end = span[1]
+        # "JUDGE<wide gap>NEWARK, NJ 07101": a place in the next column, not a name
+        if re.match(r"[ \t]*,[ \t]*[A-Z]{2}[ \t]+\d{5}", text[end:end + 16]):
+            continue
         title = m.group("title")
         surname_ok = True
         if not _valid_name(tokens, surname_ok=surname_ok):
@@ -404,6 +418,29 @@ def _label_hits(text: str, kind: str) -> list[_Hit]:
     return hits
 
 
+_BYLINE_RE = re.compile(
+    r"\bNo\.[ \t]{0,3}(?:\d:)?\d{2}[\-–][A-Za-z]{0,4}[\-–]?\d{2,6}(?:[\-–][A-Z]{2,4})*[ \t]{0,3}[—–\-]{1,2}[ \t]{0,3}"
+    rf"(?P<name>{_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{1,4}}),[ \t]{{1,3}}"
+    r"(?P<role>(?:(?:Chief|Senior)[ \t]+)?(?:(?:District|Magistrate|Bankruptcy)[ \t]+)?Judge)\b")
+
+
+def _byline_hits(text: str, kind: str) -> list[_Hit]:
+    """The appeal header's district-court byline: "No. 1:23-cv-04410 — Harold T. Brennan, Judge."
+    (the lower court's judge; "Magistrate" or "Bankruptcy" when written)."""
+    hits = []
+    for m in _BYLINE_RE.finditer(text[:8000]):
+        tokens = _trim_tokens(m.group("name").split())
+        if not _valid_name(tokens, surname_ok=False):
+            continue
+        role = _role_from_words(m.group("role"), kind) or "district"
+        if role == "circuit":
+            continue
+        span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+        if span:
+            hits.append(_Hit(" ".join(tokens), role, span, 2))
+    return hits
+
+
 def _appeal_line_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
     for m in _APPEAL_J_RE.finditer(text[:8000]):
@@ -430,8 +467,19 @@ def _fullness(name: str) -> tuple[int, int, int]:
 def find_judges(text: str) -> list[JudgeMention]:
     """The judges of the case a filing names, each once, with role and spans."""
     kind = _doc_kind(text)
-    hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _role_after_hits(text, kind)
+    hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _byline_hits(text, kind)
+            + _role_after_hits(text, kind)
             + _title_hits(text, kind) + _label_hits(text, kind))
+    # a hit inside another's span ("A. Holloway" of "Honorable Dwight\nA. Holloway") is part of it
+    kept: list[_Hit] = []
+    for h in hits:
+        outer = next((o for o in hits if o is not h and o.span[0] <= h.span[0] and h.span[1] <= o.span[1]
+                      and o.span != h.span), None)
+        if outer is None:
+            kept.append(h)
+        elif h.strength > outer.strength:
+            outer.role, outer.strength = h.role, h.strength
+    hits = kept
     clusters: list[list[_Hit]] = []
     for h in hits:
         sk = person_key(surname(h.name).replace("’", "'"))

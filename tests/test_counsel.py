@@ -356,6 +356,13 @@ def test_spans_are_evidence(text):
     "LLP " * 20_000,
     "\n" * 50_000,
     "Jason M. Drangel (JD 7204) " * 2_000 + "EPSTEIN DRANGEL LLP Attorneys for Plaintiff X",
+    "X, for Defendants " + "Aa " * 20_000 + ".",
+    ("Ab Cd, counsel " * 3_000) + "for Plaintiff",
+    ("Ab B. Cd of the law firm " * 2_000) + "Xy LLP",
+    "Plaintiff's Counsel" + " " * 30 + "Aa " * 20_000,
+    ("/s/ A B          /s/ C D\n" * 2_000),
+    "".join(f"{i % 28 + 1:2d}  text line\n" for i in range(5_000)),
+    "Ann B. Cole, Attorney No." + " " * 40_000 + "1",
 ])
 def test_crafted_long_inputs_return(text):
     a, f = find_counsel(text)
@@ -445,3 +452,207 @@ def test_similar_spelling(a, b, same):
     from docketgraph.ingest.firms import similar_spelling
     assert similar_spelling(a, b) is same
 
+
+
+# ---------------------------------------------------------------- more signature-block shapes
+# Fictional blocks in shapes filings commonly use; expected results written from how the block
+# reads, before running the extractor.
+
+TWO_COLUMN = """Respectfully submitted,
+
+/s/ Maren J. Okafor                      /s/ Tomasz P. Wielgus
+Maren J. Okafor                          Tomasz P. Wielgus
+HOLLIS & VANCE LLP                       BRIARWOOD KEMP PLLC
+200 Park Avenue                          1 Liberty Plaza, Suite 300
+New York, NY 10166                       New York, NY 10006
+mokafor@hollisvance.com                  twielgus@briarwoodkemp.com
+Attorneys for Plaintiff                  Attorneys for Defendant
+"""
+
+FIRM_THEN_BY = """Respectfully submitted,
+
+LINDQVIST & MORO LLP
+
+By: /s/ Priya N. Castellanos
+Priya N. Castellanos (Bar No. 318842)
+44 Montgomery Street, Suite 900
+San Francisco, CA 94104
+pcastellanos@lindqvistmoro.com
+
+Attorneys for Defendant
+"""
+
+OF_COUNSEL = """Respectfully submitted,
+
+/s/ Harriet L. Quon
+Harriet L. Quon (ARDC No. 6312345)
+QUON IP LAW, LLC
+123 North Wacker Drive, Suite 800
+Chicago, Illinois 60606
+(312) 555-0190
+hquon@quoniplaw.com
+
+Of Counsel:
+Benedikt S. Aramburu
+ARAMBURU HALE LLP
+900 Third Avenue
+New York, NY 10022
+(212) 555-0111
+baramburu@aramburuhale.com
+
+Attorneys for Plaintiff Fernleaf Outdoors, Inc.
+"""
+
+EMAIL_SAME_LINE = """HARTWELL FINCH LLC
+
+/s/ Odile M. Brassard
+Odile M. Brassard, Attorney No. 48213    obrassard@hartwellfinch.com
+2 Penn Center, Suite 1100
+Philadelphia, PA 19102
+Counsel for Defendant
+"""
+
+TEXAS_LEAD = """Respectfully submitted,
+
+/s/ Caldwell R. Yoakum
+Caldwell R. Yoakum
+Lead Counsel
+Texas State Bar No. 24098765
+YOAKUM PRESCOTT PLLC
+5956 Sherry Lane, Suite 1000
+Dallas, Texas 75225
+Tel: (214) 555-0177
+cyoakum@yoakumprescott.com
+
+Lucinda V. Marr
+State Bar No. 24112233
+lmarr@yoakumprescott.com
+
+ATTORNEYS FOR PLAINTIFF
+HALVERN SYSTEMS, INC.
+"""
+
+FIRM_FIRST_UNICODE = """Date: June 2, 2025                  Respectfully submitted,
+
+                                    BAPTISTE & ORDOÑEZ, P.A.
+                                    Attorneys for Plaintiff
+                                    401 East Las Olas Boulevard, Suite 1400
+                                    Fort Lauderdale, Florida 33301
+
+                                    By: s/Inès R. Baptiste
+                                    Inès R. Baptiste (Fla. Bar No. 1029384)
+                                    ibaptiste@baptisteordonez.com
+                                    Andrés F. Ordoñez (Fla. Bar No. 87431)
+                                    aordonez@baptisteordonez.com
+"""
+
+PLEADING_PAPER = """ 1  Dated: March 4, 2024                   Respectfully submitted,
+ 2
+ 3                                         /s/ Vivian E. Tremont
+ 4                                         Vivian E. Tremont
+ 5                                         Kwame J. Ashford
+ 6                                         TREMONT ASHFORD LLP
+ 7                                         300 South Wacker Drive, Suite 2500
+ 8                                         Chicago, Illinois 60606
+ 9                                         vtremont@tremontashford.com
+10                                         kashford@tremontashford.com
+11
+12                                         Counsel for Plaintiff
+"""
+
+WRAPPED_PRO_HAC = """Respectfully submitted,
+
+/s/ Susannah M. Pryor
+Susannah M. Pryor
+PRYOR & LATTIMORE, P.C.
+104 East Houston Street, Suite 200
+Marshall, Texas 75670
+spryor@pryorlattimore.com
+
+Rafael D. Aguilar (pro hac vice
+  pending)
+California Bar No. 287716
+WHITCOMBE HALVORSEN LLP
+2550 Hanover Street
+Palo Alto, California 94304
+raguilar@whitcombehalvorsen.com
+
+ATTORNEYS FOR DEFENDANT
+"""
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    (TWO_COLUMN, [("Maren J. Okafor", "Hollis & Vance LLP", "mokafor@hollisvance.com"),
+                  ("Tomasz P. Wielgus", "Briarwood Kemp PLLC", "twielgus@briarwoodkemp.com")],
+     ["Briarwood Kemp PLLC", "Hollis & Vance LLP"]),
+    (FIRM_THEN_BY, [("Priya N. Castellanos", "Lindqvist & Moro LLP", "pcastellanos@lindqvistmoro.com")],
+     ["Lindqvist & Moro LLP"]),
+    (OF_COUNSEL, [("Harriet L. Quon", "Quon IP Law, LLC", "hquon@quoniplaw.com"),
+                  ("Benedikt S. Aramburu", "Aramburu Hale LLP", "baramburu@aramburuhale.com")],
+     ["Aramburu Hale LLP", "Quon IP Law, LLC"]),
+    (EMAIL_SAME_LINE, [("Odile M. Brassard", "Hartwell Finch LLC", "obrassard@hartwellfinch.com")],
+     ["Hartwell Finch LLC"]),
+    (TEXAS_LEAD, [("Caldwell R. Yoakum", "Yoakum Prescott PLLC", "cyoakum@yoakumprescott.com"),
+                  ("Lucinda V. Marr", "Yoakum Prescott PLLC", "lmarr@yoakumprescott.com")],
+     ["Yoakum Prescott PLLC"]),
+    (FIRM_FIRST_UNICODE, [("Andrés F. Ordoñez", "Baptiste & Ordoñez, P.A.", "aordonez@baptisteordonez.com"),
+                          ("Inès R. Baptiste", "Baptiste & Ordoñez, P.A.", "ibaptiste@baptisteordonez.com")],
+     ["Baptiste & Ordoñez, P.A."]),
+    (PLEADING_PAPER, [("Kwame J. Ashford", "Tremont Ashford LLP", "kashford@tremontashford.com"),
+                      ("Vivian E. Tremont", "Tremont Ashford LLP", "vtremont@tremontashford.com")],
+     ["Tremont Ashford LLP"]),
+    (WRAPPED_PRO_HAC, [("Rafael D. Aguilar", "Whitcombe Halvorsen LLP", "raguilar@whitcombehalvorsen.com"),
+                       ("Susannah M. Pryor", "Pryor & Lattimore, P.C.", "spryor@pryorlattimore.com")],
+     ["Pryor & Lattimore, P.C.", "Whitcombe Halvorsen LLP"]),
+])
+def test_signature_block_shapes(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+CAPTION = """AURELIA COSMETICS, LLC,
+
+     Plaintiff,
+
+v.
+
+THE INDIVIDUALS, BUSINESS ENTITIES, AND
+UNINCORPORATED ASSOCIATIONS IDENTIFIED
+ON SCHEDULE "A,"
+
+     Defendants.
+"""
+
+
+@pytest.mark.parametrize("text, parties", [
+    # a judge's endorsement and signatures are not counsel
+    ("MEMO ENDORSED\n\nThe conference is adjourned.\n\nSO ORDERED.\n\n/s/ Tobias K. Wrenfield\n"
+     "Tobias K. Wrenfield, U.S.M.J.\n10/15/2025\n", ()),
+    ("IT IS SO ORDERED.\n\n/s/ Imogen R. Talbot\nImogen R. Talbot\nUnited States District Judge\n", ()),
+    ("                    BY THE COURT:\n\n                    s/ Clara W. Ostrowski\n"
+     "                    Clara W. Ostrowski\n                    United States District Judge\n", ()),
+    # caption parties with legal suffixes are not firms, Schedule A group words not attorneys
+    (CAPTION + "\nCASE NO. 25-20418-CIV\n", (PartyMention("Aurelia Cosmetics, LLC", "plaintiff"),)),
+])
+def test_judges_signatures_and_captions_are_not_counsel(text, parties):
+    a, f = find_counsel(text, parties=parties)
+    assert a == [] and f == []
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # party names after the role word in an opinion's counsel line
+    ("Jun Li, Pacifica Bridge Law Group LLP, Irvine, CA, for Defendants Ardent Sparks\n"
+     "Store and Glowfield Lighting.\n",
+     [("Jun Li", "Pacifica Bridge Law Group LLP", None)], ["Pacifica Bridge Law Group LLP"]),
+    # prose: "of the law firm X LLP" and "X, counsel for Plaintiff" (one wrapped line break)
+    ("PLEASE TAKE NOTICE that Walter H. Brandt, Esq., of the law firm Kessler\nBrandt Yi LLP, hereby "
+     "enters his appearance.\n", [("Walter H. Brandt", "Kessler Brandt Yi LLP", None)], ["Kessler Brandt Yi LLP"]),
+    ("I certify that counsel for Orbiq conferred with Owen B.\nCastellano, counsel for Plaintiff, who "
+     "does not oppose.\n", [("Owen B. Castellano", None, None)], []),
+    # a glossary row whose label has no colon
+    ("Plaintiff's Counsel      Tovar Lindqvist LLP, 1185 Avenue of the Americas,\n"
+     "                         3rd Floor, New York, NY 10036\n", [], ["Tovar Lindqvist LLP"]),
+])
+def test_prose_and_glossary_counsel(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)

@@ -212,3 +212,23 @@ def test_any_text_gives_valid_mentions(pieces):
         assert j.role in ("district", "magistrate", "bankruptcy", "circuit", "state", "unknown")
         assert j.name and j.spans
         assert all(0 <= a < b <= len(text) for a, b in j.spans)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place in the next column after a wide gap is not a name
+    (DISTRICT + "  LEDA M. SORRENTINO                                    50 WALNUT ST., ROOM 2060\n"
+     "UNITED STATES MAGISTRATE JUDGE                             NEWARK, NJ 07101\n", []),
+    # a name wrapped across one line break
+    (DISTRICT + "The Honorable Dwight\nA. Holloway, United States District Judge, referred the Motion.\n",
+     [("Dwight A. Holloway", "district")]),
+    # Unicode letters in names
+    (DISTRICT + "Before the Honorable Inès Zoë Lefèvre, United States Magistrate Judge.\n",
+     [("Inès Zoë Lefèvre", "magistrate")]),
+    # the appeal header's byline of the district judge
+    (APPELLATE + "Appeal from the United States District Court for the Northern District of Ohio at "
+     "Cleveland.\nNo. 1:23-cv-04410 — Harold T. Brennan, Judge.\n", [("Harold T. Brennan", "district")]),
+    (APPELLATE + "Appeal from the United States District Court\nfor the Northern District of Ohio.\n"
+     "No. 1:23-cv-02218—Bridget L. Ashcombe, District Judge.\n", [("Bridget L. Ashcombe", "district")]),
+])
+def test_judge_name_shapes(text, expected):
+    assert judges(text) == sorted(expected)
