@@ -65,6 +65,8 @@ class FirmRecord:
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,32 @@ def load_firms() -> tuple[FirmRecord, ...]:
     """The reference list shipped in the package."""
     raw = resources.files("docketgraph.ingest").joinpath("data/firms.json").read_text("utf-8")
     return tuple(FirmRecord(r["name"], tuple(r.get("aliases", ())), tuple(r.get("domains", ())),
-                            tuple(r.get("examples", ()))) for r in json.loads(raw))
+                            tuple(r.get("examples", ())), tuple(r.get("labels", ())),
+                            tuple(r.get("people", ()))) for r in json.loads(raw))
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, FirmRecord]:
+    """Short labels (acronyms, one word of the name) of firms: "GBC", "Keith"."""
+    out: dict[str, FirmRecord] = {}
+    for rec in load_firms():
+        for lab in rec.labels:
+            out.setdefault(firm_key(lab), rec)
+    return out
+
+
+def _label_support(rec: FirmRecord, text: str) -> str | None:
+    """What in the document ties a short label to its firm: one of the firm's e-mail domains
+    or web addresses, or one of its lawyers named in full ("Keith A. Vogt")."""
+    low = text.lower()
+    for d in rec.domains:
+        if "@" + d in low or "." + d in low or "/" + d in low or "www." + d in low:
+            return f"e-mail or web domain {d} in the document"
+    flat = " ".join(text.split())
+    for person in rec.people:
+        if re.search(rf"(?<![\w]){re.escape(person)}(?![\w])", flat, re.I):
+            return f"lawyer {person} of the firm named in the document"
+    return None
 
 
 def _short_alias(alias: str) -> bool:
@@ -186,6 +213,11 @@ def similar_spelling(a: str, b: str) -> bool:
 def match_firm(raw: str, context_text: str | None = None) -> tuple[FirmRecord, str] | None:
     """The reference record a firm string names, with how it matched; None when none does."""
     hit = _match_name(clean_firm(raw))
+    if hit is None and context_text is not None:
+        # a short label ("Keith", "GBC") only with support in the same document
+        rec = _labels().get(firm_key(clean_firm(raw)))
+        why = _label_support(rec, context_text) if rec is not None else None
+        return (rec, f"reference label {clean_firm(raw)!r}; {why}") if why else None
     if hit is None or context_text is None or "fuzzy" not in hit[1]:
         return hit
     rec, how = hit

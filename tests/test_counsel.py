@@ -260,7 +260,10 @@ def test_counsel_statements(text, attorneys, firm_names):
      [("Keith A. Vogt", None), ("Yanling Jiang", None)], []),
     ("12 NOTICE of Appearance by Jane Q. Roe on behalf of Defendant Foo Store (Roe, Jane)\n",
      [("Jane Q. Roe", None)], []),
-    ("原告:Toho Co., Ltd.\n代理律所:Keith\n", [], ["Keith Vogt, Ltd."]),
+    # a tracker's short label resolves only when the document names a lawyer of that firm
+    ("原告:Toho Co., Ltd.\n代理律所:Keith\n", [], []),
+    ("原告:Toho Co., Ltd.\n代理律所:Keith\n4 ATTORNEY Appearance for Plaintiff Toho Co., Ltd. by Keith A. Vogt\n",
+     [("Keith A. Vogt", None)], ["Keith Vogt, Ltd."]),
     # one attorney, listed once under the fullest spelling; an obvious misspelling merged
     ("4 ATTORNEY Appearance for Plaintiff X Co. by Willaim A. Baird\n"
      "5 ATTORNEY Appearance for Plaintiff X Co. by William Anthony Baird\n",

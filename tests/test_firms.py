@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -18,14 +19,21 @@ def test_file_is_in_canonical_form():
     """Records sorted by name, keys in a fixed set, lists sorted, one-space indent."""
     canon = sorted(
         ({"name": r["name"], "aliases": sorted(set(r["aliases"])), "domains": sorted(set(r["domains"])),
-          "examples": sorted(set(r["examples"]))} for r in RECORDS),
+          "examples": sorted(set(r["examples"])), "labels": sorted(set(r["labels"])),
+          "people": sorted(set(r["people"]))} for r in RECORDS),
         key=lambda r: r["name"].lower())
     assert DATA.read_text("utf-8") == json.dumps(canon, indent=1, ensure_ascii=False) + "\n"
 
 
 def test_records_have_the_schema():
     for r in RECORDS:
-        assert set(r) == {"name", "aliases", "domains", "examples"}, r
+        assert set(r) == {"name", "aliases", "domains", "examples", "labels", "people"}, r
+        # one-word or acronym forms are labels (resolved only with support), never aliases
+        for a in r["aliases"]:
+            core = F.firm_core_key(a).split()
+            name_words = F.firm_core_key(r["name"]).split()
+            assert not (len(core) == 1 and len(name_words) > 1 and core[0] in name_words), a  # "Vogt"
+            assert not re.fullmatch(r"[A-Z&]{2,5}", a), a  # "GBC"
         assert r["name"] and r["name"] == r["name"].strip()
         assert r["name"] in r["examples"], "each record's own name is one of its examples"
         for d in r["domains"]:
@@ -74,7 +82,6 @@ def test_confusable_pairs_stay_apart(a, b):
     ("EPSTEIN DRANGEL LLP", "Epstein Drangel LLP", False),
     ("Zhonghao Law Frim, LLP", "Zhonghao Law Firm, LLP", True),
     ("Greer, Burns, and Crain", "Greer, Burns & Crain, Ltd.", False),
-    ("Keith", "Keith Vogt, Ltd.", False),
     ("Fish & Richardsen P.C.", "Fish & Richardson P.C.", True),
 ])
 def test_canonical_firm_and_evidence(raw, name, fuzzy):
@@ -146,3 +153,19 @@ def test_long_inputs_return(raw):
     name, _ = F.canonical_firm(raw)
     assert isinstance(name, str)
     assert isinstance(F.looks_like_firm(raw), bool)
+
+
+@pytest.mark.parametrize("label, context, name", [
+    # a short label resolves only when the document supports it
+    ("Keith", "代理律所:Keith\nATTORNEY Appearance for Plaintiff by Keith A. Vogt", "Keith Vogt, Ltd."),
+    ("Keith", "代理律所:Keith\nATTORNEY Appearance for Plaintiff by Keith Moreno", "Keith"),
+    ("Keith", None, "Keith"),
+    ("GBC", "Counsel: GBC. Contact jgaudio@gbc.law", "Greer, Burns & Crain, Ltd."),
+    ("GBC", "Counsel: GBC.", "GBC"),
+    ("EPS", "EPS filed it; see www.ipcounselors.com", "Epstein Drangel LLP"),
+    ("EPS", "EPS filed it.", "EPS"),
+    ("SMG", "SMG for plaintiff; Stephen M. Gaffigan signed", "Stephen M. Gaffigan, P.A."),
+    ("AMS", "AMS for plaintiff", "AMS"),
+])
+def test_short_labels_need_support(label, context, name):
+    assert F.canonical_firm(label, context)[0] == name
