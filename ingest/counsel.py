@@ -1066,9 +1066,9 @@ def _firm_by_position(seq, idx, pending) -> bool:
 
 _APPEARANCE_RE = re.compile(
     r"(?i:attorney[ \t]+appearance[ \t]+for)[ \t]+(?P<who>[^\n]{1,160}?)[ \t]+by[ \t]+"
-    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN}){{1,3}}(?:,?[ \t]Jr\.)?)"
+    rf"(?P<name>{_NAME_TOKEN}(?:(?:[ \t]|[ \t]?\n[ \t]{{1,40}}){_NAME_TOKEN}){{1,3}}(?:,?[ \t]Jr\.)?)"
     r"|(?i:notice[ \t]+of[ \t]+(?:attorney[ \t]+)?appearance[ \t]+by)[ \t]+(?:attorney[ \t]+)?"
-    rf"(?P<name2>{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN}){{1,3}})[ \t]+on[ \t]+behalf[ \t]+of[ \t]+(?P<who2>[^\n(]{{1,160}})"
+    rf"(?P<name2>{_NAME_TOKEN}(?:(?:[ \t]|[ \t]?\n[ \t]{{1,40}}){_NAME_TOKEN}){{1,3}})(?:[ \t]+|[ \t]*\n[ \t]{{1,40}})on[ \t]+behalf[ \t]+of[ \t]+(?P<who2>[^\n(]{{1,160}})"
 )
 
 
@@ -1077,7 +1077,7 @@ def _appearances(text: str, acc: _Acc) -> None:
         name = m.group("name") or m.group("name2")
         who = m.group("who") or m.group("who2") or ""
         span = m.span("name") if m.group("name") else m.span("name2")
-        acc.attorney(name, span, represents=_party_names_for(who, acc.parties))
+        acc.attorney(clean_space(name), span, represents=_party_names_for(who, acc.parties))
 
 
 def _nef(text: str, acc: _Acc) -> None:

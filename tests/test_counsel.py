@@ -659,3 +659,13 @@ def test_judges_signatures_and_captions_are_not_counsel(text, parties):
 def test_prose_and_glossary_counsel(text, attorneys, firm_names):
     assert att(text) == sorted(attorneys)
     assert firms(text) == sorted(firm_names)
+
+
+@pytest.mark.parametrize("text, attorneys", [
+    # docket text wrapped inside a name
+    ("4 ATTORNEY Appearance for Plaintiff Toho Co., Ltd. by Keith\n      A. Vogt (Vogt, Keith)\n",
+     [("Keith A. Vogt", None)]),
+    ("12 NOTICE of Appearance by Jane Q.\n      Roe on behalf of Defendant Foo Store\n", [("Jane Q. Roe", None)]),
+])
+def test_docket_text_wrapped_names(text, attorneys):
+    assert sorted((a.name, a.firm) for a in find_counsel(text)[0]) == attorneys
