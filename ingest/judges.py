@@ -49,6 +49,9 @@ _STOP = {
     "glossary", "mdl", "panel", "proposed", "filed", "under", "seal", "amended", "second",
     "mediation", "program", "settlement", "conference", "trial", "status", "hearing",
 }
+_TITLE_WORDS = {"hon", "honorable", "the", "judge", "chief", "senior", "magistrate", "district",
+                "circuit", "bankruptcy", "united", "states", "u.s", "by", "court", "entered", "so",
+                "ordered", "dated", "date"}
 _SUFFIX_TOKENS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 _ROLE_WORD = {"magistrate": "magistrate", "district": "district", "bankruptcy": "bankruptcy",
@@ -227,9 +230,10 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
                 span = (span[0], end)
         # "Honorable Dwight\nA. Holloway": a name wrapped across one line break
         if len(tokens) == 1 and text[span[1]:m.end("name")].strip() == "":
-            wrap = re.match(rf"[ \t]*\n[ \t]{{0,12}}((?:[{_UP}]\.[ \t]{{1,2}})?[{_UP}][{_AL}'’\-]{{1,24}})"
-                            r"(?=[ \t]*(?:[,.;)]|\n|$))", text[span[1]:span[1] + 60])
-            if wrap and not _is_stop(wrap.group(1).split()[-1]):
+            wrap = re.match(rf"[ \t]*\n[ \t]{{0,12}}((?:[{_UP}]\.[ \t]{{1,2}})?[{_UP}][{_AL}'’\-]{{1,24}}"
+                            rf"(?:[ \t][{_UP}][{_AL}'’\-]{{1,24}})?)"
+                            r"(?=[ \t]*(?:[,.;)]|\n|$)|[ \t]+[a-z])", text[span[1]:span[1] + 80])
+            if wrap and not any(_is_stop(w) for w in wrap.group(1).split()):
                 tokens = tokens + wrap.group(1).split()
                 span = (span[0], span[1] + wrap.end(1))
                 end = span[1]
@@ -296,6 +300,9 @@ def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
             break
         keep.append(t)
     keep.reverse()
+    dropped = tokens[:len(tokens) - len(keep)]
+    if own_line and any(t.lower().strip(".,") not in _TITLE_WORDS for t in dropped):
+        return None  # "FOR THE NORTHERN DISTRICT OF ILLINOIS": a heading, not a name
     while keep and re.fullmatch(r"[A-Z]", keep[0]):
         keep.pop(0)
     if not keep:

@@ -229,6 +229,13 @@ def test_any_text_gives_valid_mentions(pieces):
      "Cleveland.\nNo. 1:23-cv-04410 — Harold T. Brennan, Judge.\n", [("Harold T. Brennan", "district")]),
     (APPELLATE + "Appeal from the United States District Court\nfor the Northern District of Ohio.\n"
      "No. 1:23-cv-02218—Bridget L. Ashcombe, District Judge.\n", [("Bridget L. Ashcombe", "district")]),
+    (DISTRICT + "This matter is referred to Magistrate Judge Ana\nLucía Ferrer for settlement.\n",
+     [("Ana Lucía Ferrer", "magistrate")]),
+    (DISTRICT + "Signed by the Honorable Tomás\nE. Quiroga on 5/1/2025.\n", [("Tomás E. Quiroga", "district")]),
+    # a court heading above a bare title is not a name
+    (DISTRICT + "MAGISTRATE JUDGE          CHICAGO, IL 60604\n", []),
+    (DISTRICT + "ENTERED:\n\n_______________________\nHON. MARISOL T. VEGA\nUNITED STATES DISTRICT JUDGE\n",
+     [("Marisol T. Vega", "district")]),
 ])
 def test_judge_name_shapes(text, expected):
     assert judges(text) == sorted(expected)
