@@ -82,7 +82,7 @@ _HEADING_LINE = re.compile(
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
     r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
-_LABEL_PREFIX = re.compile(r"^(?:Parties|Case\s{1,3}Name:?|Caption:?|Re:?|RE:?)\s{0,3}")
+_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\b:?|R[Ee]\s{0,2}:)\s{0,3}")
 
 _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
@@ -128,6 +128,8 @@ _BODY_STOP = {
     "argue", "argues", "contend", "contends", "claim", "claims", "allege", "alleges", "state", "states",
     "move", "moved", "request", "requests", "seek", "seeks", "respond", "responds", "object", "objects",
     "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
+    "meets", "meet", "satisfies", "lacks", "fails", "establishes", "demonstrates", "shows", "owns", "holds",
+    "who", "whose", "whom", "what", "it", "they", "he", "she", "we", "you",
 }
 
 
@@ -198,6 +200,8 @@ def _group_name(raw: str) -> str:
     if m:
         s = "The " + s[: m.start()].strip()
     s = re.sub(r"(?i)\bunincorpo-\s?rated\b", "Unincorporated", s)
+    if s.count('"') % 2:
+        s = s.rstrip(",") + '"' if s.rstrip(",").endswith(("A", "B", "1")) else s
     s = re.sub(r"(?i)\bschedule\s?\"?\s?([A-Z0-9])\s?\"?,?", lambda m: m.group(0).rstrip(",").replace(' "', ' "').replace('" ', '"'), s)
     s = re.sub(r'\s?"\s?([A-Z0-9])\s?,?\s?"', r' "\1"', s)
     return normal_case(s).strip(" ,")
@@ -244,7 +248,7 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
     a comma list, or when both sides look like separate parties.
     """
     merged: list[list[int]] = []
-    for m in re.finditer(r"[^,]+", part):
+    for m in re.finditer(r"[^,]*[^,\s][^,]*", part):
         s, e = m.start(), m.end()
         core = m.group(0).strip()
         sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
@@ -308,11 +312,36 @@ def _and_splits(s: str) -> bool:
 # ---------------------------------------------------------------- caption search
 
 
+_RULE_CHARS = ":)\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
+_COLUMN_RULE = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^[ \t]*)[" + _RULE_CHARS + r"](?=[ \t]|$)", re.M)
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[-_=*]{3,}[ \t]*[xX/]?|[xX][-_=]{3,})[ \t]*$")
+
+
+def _mask_columns(s: str) -> str:
+    """Blank the right column of a two-column caption (everything after a ":", ")", "§" or
+    box rule standing alone on its line), margin line numbers and ruled lines."""
+    head_end = min(len(s), HEAD + 2000)
+    head = s[:head_end]
+    if len(_LINE_NUMBER.findall(head)) >= 8:
+        head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
+    head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
+    out = []
+    for line in head.split("\n"):
+        if len(line) < 160:
+            m = _COLUMN_RULE.search(line)
+            if m:
+                line = line[: m.start()] + " " * (len(line) - m.start())
+        out.append(line)
+    return "\n".join(out) + s[head_end:]
+
+
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
     from docketgraph.ingest.dockets import find_dockets
 
     s = text.translate(_DASHES)
+    s = _mask_columns(s)
     for rx in _NOISE:
         s = rx.sub(lambda m: " " * len(m.group(0)), s)
     chars = list(s)
@@ -528,10 +557,100 @@ _GLOSSARY_ROW = re.compile(
 )
 
 
+_GLOSSARY_COLS = re.compile(
+    r"(?m)^(?P<lead>[ \t]*)(?P<label>(?:Plaintiffs?|Defendants)(?:\s(?:or|and)\s[^\n]{1,40}?)?)[ \t]{2,}(?P<value>\S[^\n]{1,300})$"
+)
+
+
+def _glossary_columns(text: str) -> list[tuple[str, str, Span]]:
+    """A glossary printed as two columns ("Defendants      AllureShop, ...\n      wrapped")."""
+    out = []
+    for m in _GLOSSARY_COLS.finditer(text):
+        col = m.start("value") - (text.rfind("\n", 0, m.start()) + 1)
+        role = "plaintiff" if m.group("label").lower().startswith("plaintiff") else "defendant"
+        parts = [(m.group("value"), m.start("value"))]
+        pos = m.end() + 1
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            line = text[pos:le]
+            left, right = line[:col], line[col:]
+            if not line.strip() or (left.strip() and right.strip()):
+                break
+            if right.strip():
+                parts.append((right, pos + col))
+            pos = le + 1
+        value = " ".join(p for p, _ in parts)
+        starts = parts[0][1]
+        for name, s, e in _split_glossary(value):
+            raw0 = name.split()[0] if name.split() else name
+            i = text.find(raw0, starts)
+            out.append((name, role, (i, i + len(name)) if i >= 0 else (starts, starts)))
+    return out
+
+
+_TABLE_NAME_HEADER = re.compile(r"(?i)\b(?:defendants?(?:\s(?:name|store|seller))?|seller(?:\s(?:alias|name|id))?|store(?:\sname)?"
+                                r"|merchant\sname|alias(?:es)?)\b")
+_TABLE_NOT_NAME = re.compile(r"(?i)^\s*(?:def(?:endant)?\.?\s?(?:no\.?|#)|no\.?|#|def\.)\s*$")
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    if "|" in line:
+        out, pos = [], 0
+        for part in line.split("|"):
+            if part.strip():
+                out.append((pos + len(part) - len(part.lstrip()), part.strip()))
+            pos += len(part) + 1
+        return out
+    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?:[ \t]\S+)*", line)]
+
+
+def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
+    """Rows of a defendant table ("Def.  Defendant / Seller ID   Marketplace ..."): each
+    entry of the name column is a defendant."""
+    out: list[tuple[str, str, Span]] = []
+    lines = text.split("\n")
+    offs = []
+    pos = 0
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        cells = _cells(line)
+        if len(cells) < 2 or len(line) > 200:
+            i += 1
+            continue
+        name_col = next((c for c, t in cells if _TABLE_NAME_HEADER.search(t) and not _TABLE_NOT_NAME.match(t)), None)
+        if name_col is None or not any(re.search(r"(?i)marketplace|platform|merchant|url|id\b|no\.|#|def\.", t)
+                                       for c, t in cells if c != name_col):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(lines) and re.fullmatch(r"[\s|:+-]*-{3,}[\s|:+-]*", lines[j]):
+            j += 1
+        rows = 0
+        while j < len(lines) and lines[j].strip() and rows < 5000:
+            row = _cells(lines[j])
+            if len(row) < 2:
+                break
+            c, t = min(row, key=lambda ct: abs(ct[0] - name_col))
+            if abs(c - name_col) <= 4 and t and not re.fullmatch(r"[-\d.]+", t):
+                s = offs[j] + lines[j].find(t, c)
+                out.append((t, "defendant", (s, s + len(t))))
+                rows += 1
+            j += 1
+        i = j if rows else i + 1
+    return out
+
+
 def _glossary(text: str) -> list[tuple[str, str, Span]]:
     out = []
-    if not re.search(r"(?m)^\s*(?:GLOSSARY|Term)\s*$", text[:HEAD]):
+    if not re.search(r"(?m)^\s*(?:GLOSSARY|Term)\b", text[:HEAD]):
         return out
+    if re.search(r"(?m)^\s*Term[ \t]{2,}Definition\s*$", text[:HEAD]):
+        return _glossary_columns(text)
     for m in _GLOSSARY_ROW.finditer(text):
         label = m.group("label")
         role = "plaintiff" if label.lower().startswith("plaintiff") else "defendant"
@@ -561,8 +680,8 @@ def _split_glossary(value: str) -> list[tuple[str, int, int]]:
 
 
 _TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
-_NAME = (_TOK + r"(?:,?[ \t](?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du|and)(?=[ \t][A-Z])))"
-         r"{0,7}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
+_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du)(?=[ \t][A-Z])))"
+         r"{0,9}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
 _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
               r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
@@ -571,7 +690,7 @@ _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]rov
               r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
-    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and[ \t])" + _NAME + _PAREN + r"){0,6})"
+    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
 )
 # "The Plaintiff, EZSHOOT LLC, moves"
 _APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),[ \t](?P<names>" + _NAME + r"),")
@@ -587,7 +706,7 @@ _SEMI_LIST = re.compile(
 )
 _COUNSEL_FOR = re.compile(
     r"(?i)counsel\s{1,3}for\s{1,3}(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
-    r"\s{1,8}(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
+    r"\s{1,8}(?=(?-i:[A-Z]))(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
 )
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
 
@@ -609,8 +728,17 @@ def _good_body_name(name: str) -> bool:
     return first not in _BODY_STOP and name.lower() not in _BODY_STOP
 
 
+_ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|inc\.|co\.|corp\.|ltd\.|jr\.|sr\.|bros\.|intl\.|mfg\.|no\.|st\.|mt\.)$")
+
+
 def _tidy_body_name(name: str) -> str:
+    name = " ".join(name.split())
     name = re.split(r"['\u2019]s\b", name)[0]
+    toks = name.split(" ")
+    for i, t in enumerate(toks[:-1]):
+        if t.endswith(".") and not _ABBR_TOKEN.match(t):
+            name = " ".join(toks[: i + 1])  # a sentence ends here
+            break
     m = _SUFFIX_END.match(name)
     if m:
         name = m.group(1)
@@ -797,6 +925,8 @@ def find_caption(text: str) -> Caption:
         add(_clean_name(m.group("n")), "appellant" if m.group("r").lower().startswith("appellant") else "appellee",
             m.span("n"))
     for name, role, span in _glossary(text):
+        add(name, role, span)
+    for name, role, span in _defendant_table(text):
         add(name, role, span)
     for name, role, span in _body_parties(masked_full):
         add(name, role, span)

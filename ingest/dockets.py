@@ -50,7 +50,7 @@ _DISTRICT = re.compile(
     r"(?P<num>\d{1,6})"
     r"(?![\d/])"
     r"(?P<init>(?:-(?!cv\b|CV\b)[A-Za-z]{1,12}(?:/[A-Za-z][A-Za-z-]{0,20})?){0,3})"
-    r"(?:[ \t]{0,2}\((?P<init2>[A-Z]{2,5})\))?"
+    r"(?:[ \t]{0,2}\((?P<init2>[A-Z]{2,5})\)(?:[ \t]{0,2}\([A-Z]{2,5}\)){0,2})?"
 )
 # YY-NNNNN-Civ-Judge (S.D. Fla., N.D. Ala.: "23-22599-Civ-Scola", "06-02274-CV-AR-S").
 _TYPE_AFTER = re.compile(
@@ -78,6 +78,9 @@ _LABEL_BEFORE = re.compile(
 _CITE_AFTER = re.compile(
     r"^[^\n;]{0,60}?(?:\b\d{4}\s?WL\s?\d|\b\d{4}\sU\.S\.\s?Dist\.\s?LEXIS|\b\d{1,4}\s(?:F\.|B\.R\.|U\.S\.)"
     r"|,?\s(?:at\s\*?\d+\s)?\((?:[A-Z][A-Za-z.]{0,10}\s?){1,5}(?:[A-Z][a-z]{2}\.?\s\d{1,2},\s)?\d{4}\))"
+)
+_REPORTER_AFTER = re.compile(
+    r"^[^\n;]{0,60}?(?:\b\d{4}\s?WL\s?\d|\b\d{4}\sU\.S\.\s?Dist\.\s?LEXIS|\b\d{1,4}\s(?:F\.|B\.R\.|U\.S\.\s\d))"
 )
 _CM_ECF_AFTER = re.compile(r"^[\w/-]{0,40}\s{0,3}(?:Document|Doc\.|Dkt\.)\s{0,3}#?\s{0,2}:?\s{0,2}\d", re.I)
 _APPEAL_FROM = re.compile(r"(?i:appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no)")
@@ -133,6 +136,8 @@ def _is_cited(text: str, start: int, end: int) -> bool:
         return False
     if not _CITE_AFTER.match(after):
         return False
+    if _REPORTER_AFTER.match(after):
+        return True
     if not before.strip():
         # A header line that starts with the number: "24 CV 607 (N.D. Ill. Jul. 9, 2024)".
         return bool(re.search(r"\sv\.\s", back[-120:]) and "\n" not in back[-80:])
@@ -239,6 +244,17 @@ def find_dockets(text: str) -> list[DocketHit]:
                                   "lower"))
             continue
         if not appellate_doc and not labelled:
+            continue
+        if not appellate_doc and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")) and re.search(
+                r"(?i)(?:civil|civ\.)\s{0,3}(?:action\s{0,3})?(?:no\.?|number)\s{0,3}:?\s{0,3}$|case\s{0,3}no\.?\s{0,3}:?\s{0,3}$",
+                before[-40:]):
+            # "Civil Action No. 25-1876 (KSH) (LMS)": a district civil number printed without its type
+            yr, num = m.group("num").split("-")
+            init = re.match(r"[ \t]{0,2}\(([A-Z]{2,5})\)", src[e:e + 12])
+            taken.append((s, e))
+            role = "cited" if _is_cited(src, s, e) else _context_role(src, s, e)
+            hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district",
+                                  init.group(1) if init else None, role))
             continue
         taken.append((s, e))
         if _is_cited(src, s, e):
