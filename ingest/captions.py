@@ -57,7 +57,8 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
 _NOISE = [
-    re.compile(r"(?i)(?:case|civil\s{1,3}action|docket|cause)?\s{0,3}(?:no|number)\.?\s{0,3}:?(?=\s{0,3}\d)"),
+    re.compile(r"(?i)(?:case|civil\s{1,3}action|docket|cause|c\.\s?a\.)?\s{0,3}(?:no|number)\.?\s{0,3}:?(?=\s{0,3}\d)"),
+    re.compile(r"(?<![\w*])\*{1,3}|\*{1,3}(?![\w*])"),
     re.compile(r"(?i)\b(?:case|civil\s{1,3}action)\s{0,3}(?:no\.?|number)\s{0,3}:?"),
     re.compile(r"(?m)(?:(?:Magistrate|District|Chief)[ \t]{1,3})?Judge:?[ \t]{1,3}(?:Hon\.[ \t])?[A-Z][\w.'-]*(?:[ \t]{1,3}[A-Z][\w.'-]*){0,3}(?:[ \t]*\n[ \t]*[A-Z][A-Za-z'-]+[ \t]*$)?"),
     re.compile(r"\((?:Magistrate\s)?Judge\s[^()\n]{1,40}\)"),
@@ -88,7 +89,7 @@ _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
     r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
 )
-_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|pte|ltd|ibm)$")
+_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
 _SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
     r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|a\s(?:\w+\s)?(?:corporation|company)"
@@ -161,7 +162,7 @@ def _tc_word(w: str, first: bool) -> str:
             up = False
         else:
             out.append(c)
-            up = c in "-/(\"'\u201c" and False or c in "-/(\u201c\""
+            up = c in "-/(&\u201c\""
     return "".join(out)
 
 
@@ -217,7 +218,9 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
-            name = _group_name(m.group(0)) if rx is _GROUP else normal_case(" ".join(m.group(0).split()))
+            name = _group_name(m.group(0)) if rx is _GROUP else re.sub(
+                r"(?i)^(john\s|jane\s)?(does?)\b", lambda d: (d.group(1) or "").title() + d.group(2).title(),
+                " ".join(m.group(0).split()))
             out.append((name, m.start(), m.end()))
     # The rest: split on ";" then on ", " / " and " between names.
     pos = 0
@@ -239,6 +242,10 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
                 out.append((name, part_start + s, part_start + e))
     out.sort(key=lambda x: x[1])
     return out
+
+
+_NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
+              "individually", "each", "all", "others", "and others"}
 
 
 def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]]:
@@ -279,7 +286,7 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
         for p in pieces:
             i = part.find(p, off)
             name = _clean_name(p)
-            if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in ("the", "and", "et al"):
+            if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
             off = i + len(p)
     return out
@@ -431,6 +438,9 @@ def _right_block_unlabelled(masked: str, start: int) -> int:
     return min(i, len(masked))
 
 
+_SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATED|LLC|L\.L\.C\.|LTD\.|LIMITED|CO\.),[ \t]*\n")
+
+
 @dataclass
 class _Side:
     names: list[tuple[str, int, int]]
@@ -479,8 +489,15 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         right = masked[sep.end():r_end]
         if not right.strip():
             continue
+        # pdftotext sometimes prints the end of the last name after the role label
+        # ("RELIANCE STANDARD LIFE INSURANCE\n  Defendant-Appellee.\n COMPANY,")
+        spill = _SPILL.match(masked, end)
+        spill_word = spill.group("w") if spill else None
         lnames = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
         rnames = [(n, sep.end() + a, sep.end() + b) for n, a, b in _split_names(right)]
+        if spill_word and rnames:
+            n, a, b = rnames[-1]
+            rnames[-1] = (f"{n} {normal_case(spill_word)}", a, spill.end("w"))
         if not lnames or not rnames:
             continue
         found.append((_Side(lnames, lroles), _Side(rnames, rroles), (l_start, end)))
@@ -924,6 +941,12 @@ def find_caption(text: str) -> Caption:
     for m in re.finditer(r"(?m)^[ \t]*(?P<n>[A-Z][^\n,]{2,80}(?:,\s(?:Inc|Ltd|LLC|Co)\.?)?),[ \t]*\n[ \t]*(?P<r>Appellants?|Appellees?)[ \t]*$", head):
         add(_clean_name(m.group("n")), "appellant" if m.group("r").lower().startswith("appellant") else "appellee",
             m.span("n"))
+    # a one-word caption name ("Street v. Footprint Acquisition, LLC") and the filer's full name
+    for fm in re.finditer(r"(?m)^Filer:\s{0,3}(?P<n>[A-Z][a-z]+\s{1,3}[A-Z][A-Za-z'-]+)\s*$", text[:HEAD]):
+        full = " ".join(fm.group("n").split())
+        for i, p in enumerate(parties):
+            if len(p.name.split()) == 1 and full.split()[-1] == p.name:
+                parties[i] = PartyMention(full, p.role, None, p.spans + (fm.span("n"),))
     for name, role, span in _glossary(text):
         add(name, role, span)
     for name, role, span in _defendant_table(text):

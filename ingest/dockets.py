@@ -70,7 +70,7 @@ _APPELLATE = re.compile(
 
 # Label words that introduce a docket number in a caption or header.
 _LABEL_BEFORE = re.compile(
-    r"(?i:(?:case|docket|civil action|civil|cause|file|action|index)\s{0,3}(?:no|number|num)?\.?\s{0,3}:?"
+    r"(?i:(?:case|docket|civil action|civil|cause|file|action|index|c\.\s?a\.)\s{0,3}(?:no|number|num)?\.?\s{0,3}:?"
     r"|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no\.?|nos?\.|case:?|number:?|docket\s{0,2}number:?)"
     r"[ \t]{0,4}$"
 )
@@ -246,11 +246,16 @@ def find_dockets(text: str) -> list[DocketHit]:
         if not appellate_doc and not labelled:
             continue
         if not appellate_doc and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")) and re.search(
-                r"(?i)(?:civil|civ\.)\s{0,3}(?:action\s{0,3})?(?:no\.?|number)\s{0,3}:?\s{0,3}$|case\s{0,3}no\.?\s{0,3}:?\s{0,3}$",
+                r"(?i)(?:civil|civ\.|c\.\s?a\.)\s{0,3}(?:action\s{0,3})?(?:no\.?|number)\s{0,3}:?\s{0,3}$"
+                r"|case\s{0,3}no\.?\s{0,3}:?\s{0,3}$",
                 before[-40:]):
-            # "Civil Action No. 25-1876 (KSH) (LMS)": a district civil number printed without its type
+            # "Civil Action No. 25-1876 (KSH) (LMS)", "C.A. No. 22-1234-CFC": a district civil
+            # number printed without its type
             yr, num = m.group("num").split("-")
-            init = re.match(r"[ \t]{0,2}\(([A-Z]{2,5})\)", src[e:e + 12])
+            init = re.match(r"[ \t]{0,2}\(([A-Z]{2,5})\)|-([A-Z]{2,4})\b", src[e:e + 12])
+            if init and init.group(2):
+                e += init.end()
+                init = re.match(r"-([A-Z]{2,4})", init.group(0))
             taken.append((s, e))
             role = "cited" if _is_cited(src, s, e) else _context_role(src, s, e)
             hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district",

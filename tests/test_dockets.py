@@ -113,3 +113,17 @@ def test_docket_key_drops_office_digit(a, b):
 ])
 def test_hostile_input_is_linear(text):
     find_dockets(text)  # must return promptly (a catastrophic pattern would hang here)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Re: X v. Y\n     Civil Action No. 25-1876 (KSH) (LMS)\n", [("25-cv-01876", "KSH")]),
+    ("v.                                      C.A. No. 22-1234-CFC\n", [("22-cv-01234", "CFC")]),
+])
+def test_district_numbers_printed_without_type(text, expected):
+    assert [(h.docket, h.judge_initials) for h in own_dockets(find_dockets(text))] == expected
+
+
+def test_appellate_number_of_a_cited_decision_is_cited():
+    text = (APPELLATE_HEAD + "No. 24-3561\n\nText.\nSee Kao v. Hollis Supply, LLC, No.\n22-3817, 2023 WL 4408215, "
+            "at *3 (6th Cir. July 7, 2023).\n")
+    assert [h.docket for h in own_dockets(find_dockets(text))] == ["24-3561"]

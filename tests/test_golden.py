@@ -1,4 +1,5 @@
-"""Golden scoring on the real filings in ../shared: seeds and the dev corpus.
+"""Golden scoring on the real filings in ../shared (seeds, dev corpus) and the fictional
+fixture filings in tests/fixtures/filings.
 
 Every document in a corpus folder must have its ``NAME.gold.json`` beside it (a missing
 golden file is a failure). Each corpus's micro F1, computed by the project's scorer
@@ -19,11 +20,20 @@ from docketgraph.ingest import extract_file
 
 DOC_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".json", ".md"}
 
-# corpus -> (overall micro F1 floor, {field: F1 floor}); measured values in CHANGES notes.
+# corpus -> (overall micro F1 floor, {field: F1 floor}). Measured when set (all fields,
+# with the people/counsel/platform steps as they were in main then): seeds 0.804, dev 0.707
+# (its .html dockets still read as text), fixtures 0.784; cases 1.0 everywhere; case.court
+# 1.0 / 0.861 / 1.0; parties 1.0 / 0.749 / 1.0; party.role 1.0 / 0.765 / 1.0; judge.case
+# 1.0 / 0.914 / 0.941. Floors are those minus a margin.
 FLOORS = {
-    "seeds": (0.45, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95}),
-    "dev": (0.45, {"cases": 0.95, "case.court": 0.80, "parties": 0.70, "party.role": 0.70}),
+    "seeds": (0.70, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95,
+                     "judge.case": 0.90}),
+    "dev": (0.60, {"cases": 0.95, "case.court": 0.80, "parties": 0.70, "party.role": 0.70,
+                   "judge.case": 0.85}),
+    "fixtures": (0.70, {"cases": 0.90, "case.court": 0.90, "parties": 0.90, "party.role": 0.90,
+                        "judge.case": 0.85}),
 }
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "filings"
 
 
 def _scorer(shared: Path):
@@ -34,13 +44,15 @@ def _scorer(shared: Path):
 
 
 def _corpus(shared: Path, name: str) -> Path:
+    if name == "fixtures":
+        return FIXTURES
     return shared / "seeds" if name == "seeds" else shared / "corpus" / "dev"
 
 
 def _documents(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir()
                   if p.suffix.lower() in DOC_SUFFIXES and not p.name.endswith(".gold.json")
-                  and p.name not in ("README.md", "REVIEW.md"))
+                  and p.name not in ("README.md", "REVIEW.md", "MANIFEST.tsv"))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
