@@ -44,14 +44,13 @@ HEAD = 4000
 
 _ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
               r"|appellants?|appellees?|intervenors?|movants?|claimants?)")
-_ROLE = re.compile(
-    r"(?i)(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-    r"(?:appellants?|appellees?|petitioners?|respondents?))?)"
-)
-_LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-                        r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}[.,;]?$")
-_RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-                         r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}(?:[.,;:]|\n|$)")
+# "Plaintiff", "Plaintiffs-Appellants", "Plaintiff, Appellant", "Defendant/Third-Party Plaintiff",
+# "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
+_ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
+              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?)){0,3}")
+_ROLE = re.compile(r"(?i)(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")")
+_LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}[.,;]?$")
+_RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
 _SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
@@ -361,15 +360,28 @@ def _mask(text: str) -> str:
 def _roles(label: str) -> list[str]:
     words = re.findall(r"(?i)third[- ]party|counter[- ]?(?:plaintiff|defendant)|plaintiff|defendant|petitioner|respondent"
                        r"|appellant|appellee|intervenor|movant|claimant", label)
-    out = []
-    for w in words:
+    out: list[str] = []
+    skip_next = False
+    for i, w in enumerate(words):
         w = w.lower()
+        if skip_next:
+            skip_next = False
+            continue
         if w.startswith("third"):
-            out.append("third-party")
-            break  # "Third-Party Defendant" is one role
+            # "Third-Party Defendant" is one role; a later "Third-Party Plaintiff" repeats a party
+            if not out:
+                out.append("third-party")
+            skip_next = True
+            continue
         if w.startswith("counter"):
             continue
-        out.append({"claimant": "movant"}.get(w, w))
+        w = {"claimant": "movant"}.get(w, w)
+        trial = w not in ("appellant", "appellee")
+        if trial and any(r not in ("appellant", "appellee") for r in out):
+            continue  # one trial role per party: the first
+        if not trial and any(r in ("appellant", "appellee") for r in out):
+            continue  # cross-appeal designations keep the first appellate role
+        out.append(w)
     return out or ["unknown"]
 
 

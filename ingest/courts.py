@@ -38,7 +38,7 @@ STATES = (
     "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
     "Puerto Rico", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
     "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
-    "Guam", "Virgin Islands", "Northern Mariana Islands",
+    "Guam", "Virgin Islands", "Northern Mariana Islands", "Columbia",
 )
 _DIRS = {"n": "Northern", "s": "Southern", "e": "Eastern", "w": "Western", "m": "Middle",
          "c": "Central"}
@@ -156,7 +156,10 @@ def _district_id(m: re.Match) -> str | None:
         direction = _DIRS[m.group("abbr").lower()]
     bk = m.group("kind").lower() == "bankruptcy"
     court = "Bankruptcy Court" if bk else "District Court"
-    where = f"{_title(direction)} District of {state}" if direction else f"District of {state}"
+    if state.startswith("District of") or state == "Columbia":
+        where = "District of Columbia"
+    else:
+        where = f"{_title(direction)} District of {state}" if direction else f"District of {state}"
     return lookup(f"United States {court} for the {where}", bk)
 
 

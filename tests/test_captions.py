@@ -344,3 +344,17 @@ Defaulting Defendants    AllureShop and FunnyFashion88
 ])
 def test_defendant_tables_and_glossary_columns(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ACME CORP.,\n\n    Plaintiff-Counter-Defendant,\n\nv.\n\nBETA LLC,\n\n    Defendant/Third-Party Plaintiff.\n",
+     {("Acme Corp.", "plaintiff"), ("Beta LLC", "defendant")}),
+    ("ACME CORP.,\n    Plaintiff-Appellee-Cross-Appellant,\nv.\nBETA LLC,\n    Defendant-Appellant-Cross-Appellee.\n",
+     {("Acme Corp.", "plaintiff"), ("Acme Corp.", "appellee"), ("Beta LLC", "defendant"),
+      ("Beta LLC", "appellant")}),
+    ("CHEN LI,\n    Petitioner-Appellant,\nv.\nWARDEN SMITH,\n    Respondent-Appellee.\n",
+     {("Chen Li", "petitioner"), ("Chen Li", "appellant"), ("Warden Smith", "respondent"),
+      ("Warden Smith", "appellee")}),
+])
+def test_compound_role_labels_keep_first_roles(text, expected):
+    assert roles(text) == expected

@@ -108,3 +108,14 @@ def test_heading_with_margin_line_numbers():
 
 def test_chinese_tracker_court_field():
     assert find_court("2022-cv-04498\n\n\u6cd5\u9662:\u4f0a\u5229\u8bfa\u4f0a\u5dde\u5317\u6cd5\u9662\n").id == "ilnd"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLUMBIA\n", "dcd"),
+    ("United States Court of Appeals for the District of Columbia Circuit\n", "cadc"),
+    ("UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF NEW YORK\n", "nyed"),
+    ("United States District Court for the District of Massachusetts", "mad"),
+    ("UNITED STATES DISTRICT COURT FOR THE SOUTHERN DISTRICT OF TEXAS HOUSTON DIVISION", "txsd"),
+])
+def test_more_district_and_circuit_headings(text, expected):
+    assert find_court(text).id == expected
