@@ -149,6 +149,7 @@ def person_name(raw: str) -> str:
 
 
 def _ascii(s: str) -> str:
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 

@@ -78,11 +78,42 @@ class HttpBackend:
         terms = " ".join(str(t) for t in subs.values())  # pyoxigraph's escaped N-Triples forms
         return f"\nVALUES ({names}) {{ ({terms}) }}\n"
 
+    @staticmethod
+    def inline_functions(sparql: str, functions: dict) -> str:
+        """Replace calls of the saved queries' parameter functions (``dg:param("x")``,
+        ``dg:given("x")``, ``dg:noDates()``, ``dg:within(?v)``) by the terms they return,
+        written by pyoxigraph, so the query runs on a server without custom functions."""
+        import re
+        by_name = {k.value.rsplit("#", 1)[-1]: f for k, f in functions.items()}
+        unknown = [n for n in by_name if n not in ("param", "given", "noDates", "within")]
+        if unknown:
+            raise StoreError(f"custom functions {unknown} are not available on a SPARQL server")
+
+        def call(name: str, arg: str | None) -> str:
+            term = by_name[name](ox.Literal(arg)) if arg is not None else by_name[name]()
+            return str(term) if term is not None else "?__unbound_parameter"
+
+        s = re.sub(r'dg:(param|given)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)',
+                   lambda m: call(m.group(1), m.group(2)), sparql)
+        s = re.sub(r"dg:noDates\(\s*\)", lambda m: call("noDates", None), s)
+
+        def within(m: "re.Match") -> str:
+            var = m.group(1)
+            lo, hi = getattr(by_name.get("within"), "bounds", (None, None))
+            parts = [f"({var} >= {lo})" if lo is not None else "true",
+                     f"({var} <= {hi})" if hi is not None else "true"]
+            # like the embedded function: an unbound date is an error (COALESCE moves on)
+            return f"IF(BOUND({var}), ({' && '.join(parts)}), ?__unbound_parameter)"
+
+        s = re.sub(r"dg:within\(\s*(\?[A-Za-z_][A-Za-z0-9_]*)\s*\)", within, s)
+        if "dg:within(" in s or "dg:param(" in s or "dg:given(" in s:
+            raise StoreError("a parameter function call could not be rewritten for the server")
+        return s
+
     def query(self, sparql: str, *, prefixes=None, use_default_graph_as_union=True,
               substitutions=None, custom_functions=None):
         if custom_functions:
-            raise StoreError("this query needs custom functions, which a SPARQL server "
-                             "does not offer; use the embedded store")
+            sparql = self.inline_functions(sparql, custom_functions)
         text = self._prologue(prefixes) + sparql + self.values_block(substitutions or {})
         data = self._post(self.query_url, text, "application/sparql-query",
                           "application/sparql-results+json, application/n-triples;q=0.5")

@@ -227,8 +227,11 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if after:
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
+        if role is None and len(tokens) == 1 and m.start() > 3000:
+            strength = 0  # "Judge X" deep in the body: kept only if another mention names X
         if role is None:
             if kind == "appellate":
+                strength = min(strength, 1)
                 in_zone = any(a <= m.start() <= b for a, b in appeal_zones)
                 role = "district" if in_zone else "unknown"
                 strength = 2 if in_zone else 0
@@ -255,10 +258,13 @@ def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
             prev_end = prev_start - 1
             prev_start = text.rfind("\n", 0, prev_end) + 1
         line_start, seg = prev_start, text[prev_start:prev_end]
+    own_line = not text[text.rfind("\n", 0, pos) + 1:pos].strip()
     seg_clean = seg.rstrip(" \t,*—–-:")
     m = re.search(rf"({_NAME})[ \t]*$", seg_clean)
     if not m:
         return None
+    if own_line and seg_clean[:m.start(1)].strip(" \t_*/s"):
+        return None  # the line above holds more than a name ("for the District of New Jersey")
     tokens = m.group(1).split()
     # keep the trailing run after the last stop word
     keep: list[str] = []
@@ -288,7 +294,7 @@ def _role_after_hits(text: str, kind: str) -> list[_Hit]:
             before = text[max(0, m.start() - 3):m.start()]
             if "," not in before:
                 continue
-        if re.match(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\.[ \t]|[A-Z]{2,}[ \t,])", text[m.end():m.end() + 4]):
+        if re.match(r"[ \t]*:?[ \t]+(?:[A-Z][a-z]|[A-Z]\.[ \t]|[A-Z]{2,}[ \t,])", text[m.end():m.end() + 6]):
             continue  # "Magistrate Judge Susan E. Cox": a title before a name
         got = _name_before(text, m.start())
         if not got:

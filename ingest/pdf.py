@@ -2,7 +2,8 @@
 
 ``read`` returns a Document whose ``text`` is the pages' text joined by newlines and
 whose ``pages`` holds the character offset where each page starts (page ``i + 1``
-starts at ``pages[i]``), so every span can be traced back to a page.
+starts at ``pages[i]``), so every span can be traced back to a page; ``page_for``
+gives the page of an offset, and ``metadata["page_labels"]`` the page's printed label.
 
 Cleaning, page by page, before the text reaches the extractors:
 
@@ -107,7 +108,7 @@ def read(path: str, data: bytes) -> Document:
         raise BadInput(f"{path}: not a PDF ({_what_it_is(data)})")
     try:
         with _limits():
-            pages = _page_texts(path, data)
+            pages, labels = _page_texts(path, data)
     except DocketGraphError:
         raise
     except MemoryError:
@@ -131,7 +132,8 @@ def read(path: str, data: bytes) -> Document:
     if sum(ch.isalnum() for ch in text[:100_000]) < MIN_TEXT_CHARS:
         raise BadInput(f"{path}: no text layer: OCR is needed ({len(pages)} page(s) of images or blank pages)")
     return Document(path=path, sha256=content_hash(data), text=text, format="pdf",
-                    pages=tuple(offsets), metadata={"page_count": len(pages)})
+                    pages=tuple(offsets),
+                    metadata={"page_count": len(pages), "page_labels": labels})
 
 
 _OBJ_REPR = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
@@ -143,7 +145,8 @@ def _describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
 
 
-def _page_texts(path: str, data: bytes) -> list[str]:
+def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
+    """Each page's raw text, and each page's printed label ("i", "1", "A-3")."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -187,7 +190,16 @@ def _page_texts(path: str, data: bytes) -> list[str]:
         if total > MAX_TEXT_CHARS:
             raise BadInput(f"{path}: more than {MAX_TEXT_CHARS:,} characters of text")
         texts.append(page_text)
-    return texts
+    return texts, _labels(reader, n)
+
+
+def _labels(reader, n: int) -> list[str]:
+    """The document's own page labels (its /PageLabels), else 1, 2, 3..."""
+    try:
+        labels = [str(x) for x in reader.page_labels]
+    except Exception:  # a broken /PageLabels tree: fall back on page numbers
+        labels = []
+    return labels if len(labels) == n else [str(i + 1) for i in range(n)]
 
 
 def _declared_page_count(reader) -> int | None:
@@ -196,6 +208,12 @@ def _declared_page_count(reader) -> int | None:
         return int(count) if count is not None else None
     except Exception:  # a broken /Root is reported later, by len(reader.pages)
         return None
+
+
+def page_for(document: Document, offset: int) -> int:
+    """The 1-based page of a character offset in a PDF Document's text (0 if none)."""
+    import bisect
+    return bisect.bisect_right(document.pages, offset) if document.pages else 0
 
 
 # ---------------------------------------------------------------- text cleaning

@@ -1,7 +1,432 @@
 """Analytics that SPARQL does badly, over networkx projections of the graph.
 
-Functions take the graph first and options as keywords; they return new objects.
+Functions take the store (or a networkx graph) first and options as keywords; they return
+new objects and never change their input. Every projection keeps, on each edge, the cases
+behind it (``cases``: docket numbers), their number (``weight``) and the first and last
+filing dates of the documents that show it (``first``, ``last``), so views can slice by
+date and show the evidence.
+
+Projections:
+
+- :func:`firm_judge_graph` — law firms and judges, joined when a firm appeared in a case
+  before the judge; weight = number of such cases (a bipartite graph).
+- :func:`attorney_graph` — attorneys who appeared in the same case (co-appearance);
+  weight = shared cases.
+- :func:`citation_graph` — cases (or firms) pointing at the precedents they cite.
+- :func:`platform_firm_graph` — firms and the marketplaces and payment processors named
+  in their cases; weight = cases.
+
+Measures: :func:`centrality` (degree, weighted degree, PageRank, betweenness) and
+:func:`communities` (Louvain, from networkx) over any of them.
 """
 from __future__ import annotations
 
-QUERIES: list = []
+import itertools
+from collections import defaultdict
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from docketgraph.graph import keys
+from docketgraph.graph.errors import BadParameter
+from docketgraph.queries.saved import Param, SavedQuery
+
+_LINKS = """
+SELECT ?x ?kind (SAMPLE(?label0) AS ?label) ?case ?docket ?court
+       (MIN(?filed) AS ?first) (MAX(?filed) AS ?last) WHERE {
+  {
+    { GRAPH ?g { ?app a dg:Appearance ; dg:case ?case ; dg:firm ?x . ?doc a dg:Document } BIND("LawFirm" AS ?kind) }
+    UNION { GRAPH ?g { ?app a dg:Appearance ; dg:case ?case ; dg:attorney ?x . ?doc a dg:Document } BIND("Attorney" AS ?kind) }
+    UNION { GRAPH ?g { ?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x . ?doc a dg:Document } BIND("Judge" AS ?kind) }
+    UNION { GRAPH ?g { ?case dg:mentionsPlatform ?x . ?doc a dg:Document } BIND("Platform" AS ?kind) }
+    UNION { GRAPH ?g { ?case dg:cites ?x . ?doc a dg:Document } BIND("Precedent" AS ?kind) }
+    UNION { GRAPH ?g { ?pt a dg:Participation ; dg:case ?case ; dg:party ?x . ?doc a dg:Document } BIND("Party" AS ?kind) }
+    UNION { GRAPH ?g { ?case dg:inCourt ?x . ?doc a dg:Document } BIND("Court" AS ?kind) }
+  }
+  ?x schema:name ?label0 . ?case dg:docketNumber ?docket ; dg:courtKey ?court .
+  OPTIONAL { ?doc dg:filed ?filed }
+} GROUP BY ?x ?kind ?case ?docket ?court
+"""
+_CASES = """
+SELECT ?case (SAMPLE(?label0) AS ?label) WHERE { ?case a dg:Case ; schema:name ?label0 } GROUP BY ?case
+"""
+_MEMBERS = """
+SELECT DISTINCT ?a ?f WHERE { ?a a dg:Attorney ; dg:memberOf ?f }
+"""
+_ROLES = """
+SELECT ?j (SAMPLE(?r) AS ?role) WHERE { ?j a dg:Judge ; dg:judgeRole ?r } GROUP BY ?j
+"""
+
+PROJECTIONS = ("firm-judge", "attorneys", "citations", "platform-firm")
+
+
+def _links(store: Any, *, court: str | None = None, date_from: str | None = None,
+           date_to: str | None = None) -> list[dict]:
+    """Entity–case links with the filing-date range of the documents that assert them."""
+    _, rows = store.query(_LINKS)
+    out = []
+    court = court.strip().lower() if court else None
+    for r in rows:
+        if court and r["court"] != court:
+            continue
+        if date_from or date_to:
+            first, last = r.get("first"), r.get("last")
+            if not first:
+                continue
+            if date_from and last < date_from:
+                continue
+            if date_to and first > date_to:
+                continue
+        out.append(r)
+    return out
+
+
+def _add_node(G: nx.Graph, iri: str, kind: str, label: str) -> None:
+    if iri not in G:
+        G.add_node(iri, kind=kind, label=label)
+
+
+def _add_case_edge(G: nx.Graph, a: str, b: str, docket: str, first: str | None,
+                   last: str | None, case: str | None = None) -> None:
+    if G.has_edge(a, b):
+        d = G.edges[a, b]
+        if docket not in d["cases"]:
+            d["cases"].append(docket)
+            d["weight"] = len(d["cases"])
+        if case and case not in d["case_ids"]:
+            d["case_ids"].append(case)
+    else:
+        G.add_edge(a, b, cases=[docket], weight=1, first=first, last=last,
+                   case_ids=[case] if case else [])
+        d = G.edges[a, b]
+    if first and (not d.get("first") or first < d["first"]):
+        d["first"] = first
+    if last and (not d.get("last") or last > d["last"]):
+        d["last"] = last
+
+
+def _by_case(links: Iterable[dict], kind: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in links:
+        if r["kind"] == kind:
+            out[r["case"]].append(r)
+    return out
+
+
+def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]) -> nx.Graph:
+    for case, ls in left.items():
+        for a in ls:
+            for b in right.get(case, ()):
+                if a["x"] == b["x"]:
+                    continue
+                _add_node(G, a["x"], a["kind"], a["label"])
+                _add_node(G, b["x"], b["kind"], b["label"])
+                first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
+                last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+                _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
+    return G
+
+
+def firm_judge_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+                     date_to: str | None = None) -> nx.Graph:
+    """Firms and judges, an edge when a firm appeared in a case before the judge; the
+    weight is the number of such cases (``bipartite`` node attribute: 0 firms, 1 judges)."""
+    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    G = _join(nx.Graph(name="firm-judge"), _by_case(links, "LawFirm"), _by_case(links, "Judge"))
+    _, roles = store.query(_ROLES)
+    role = {r["j"]: r["role"] for r in roles}
+    for n, d in G.nodes(data=True):
+        d["bipartite"] = 0 if d["kind"] == "LawFirm" else 1
+        if d["kind"] == "Judge" and n in role:
+            d["role"] = role[n]
+    return G
+
+
+def platform_firm_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+                        date_to: str | None = None) -> nx.Graph:
+    """Firms and the platforms named in their cases; weight = number of cases."""
+    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    G = _join(nx.Graph(name="platform-firm"), _by_case(links, "LawFirm"), _by_case(links, "Platform"))
+    for _, d in G.nodes(data=True):
+        d["bipartite"] = 0 if d["kind"] == "LawFirm" else 1
+    return G
+
+
+def attorney_graph(store: Any, *, court: str | None = None, firm: str | None = None,
+                   date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+    """Attorneys who appeared in the same case; weight = number of shared cases. With
+    ``firm``, only the neighbourhood of that firm's attorneys."""
+    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    G = nx.Graph(name="attorneys")
+    for case, ls in _by_case(links, "Attorney").items():
+        for r in ls:
+            _add_node(G, r["x"], "Attorney", r["label"])
+        for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
+            first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
+            last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+            _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
+    if firm:
+        fk = keys.firm_key(firm)
+        _, members = store.query(_MEMBERS)
+        mine = {m["a"] for m in members if m["f"].rsplit("/", 1)[-1] == fk}
+        keep = set(mine)
+        for a in mine:
+            if a in G:
+                keep.update(G.neighbors(a))
+        G = G.subgraph(keep).copy()
+    return G
+
+
+def citation_graph(store: Any, *, by: str = "firm", court: str | None = None,
+                   date_from: str | None = None, date_to: str | None = None) -> nx.DiGraph:
+    """Who cites what: edges from firms (``by="firm"``) or cases (``by="case"``) to the
+    precedents cited in their cases; weight = number of citing cases."""
+    if by not in ("firm", "case"):
+        raise BadParameter(f"citation graph by {by!r}: use 'firm' or 'case'")
+    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    G = nx.DiGraph(name="citations")
+    cites = _by_case(links, "Precedent")
+    if by == "case":
+        _, cases = store.query(_CASES)
+        label = {r["case"]: r["label"] for r in cases}
+        for case, ls in cites.items():
+            for r in ls:
+                _add_node(G, case, "Case", label.get(case, r["docket"]))
+                _add_node(G, r["x"], "Precedent", r["label"])
+                _add_case_edge(G, case, r["x"], r["docket"], r.get("first"), r.get("last"), case)
+        return G
+    return _join(G, _by_case(links, "LawFirm"), cites)
+
+
+def entity_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> nx.Graph:
+    """Every entity joined to the cases it takes part in (and attorneys to their firms):
+    the graph that ``view --entity`` walks."""
+    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    _, cases = store.query(_CASES)
+    label = {r["case"]: r["label"] for r in cases}
+    G = nx.Graph(name="entities")
+    for r in links:
+        _add_node(G, r["case"], "Case", label.get(r["case"], r["docket"]))
+        _add_node(G, r["x"], r["kind"], r["label"])
+        _add_case_edge(G, r["x"], r["case"], r["docket"], r.get("first"), r.get("last"), r["case"])
+    _, members = store.query(_MEMBERS)
+    for m in members:
+        if m["a"] in G and m["f"] in G and not G.has_edge(m["a"], m["f"]):
+            G.add_edge(m["a"], m["f"], cases=[], case_ids=[], weight=1, relation="member of")
+    return G
+
+
+def neighbourhood(G: nx.Graph, center: str, *, depth: int = 2) -> nx.Graph:
+    """The part of ``G`` within ``depth`` steps of ``center``."""
+    if center not in G:
+        raise BadParameter(f"{center} is not in the graph")
+    return nx.ego_graph(G, center, radius=max(0, depth)).copy()
+
+
+def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str = "weight",
+             max_iter: int = 200, tol: float = 1.0e-10) -> dict[Any, float]:
+    """Weighted PageRank by power iteration (networkx's own needs SciPy)."""
+    n = G.number_of_nodes()
+    if n == 0:
+        return {}
+    D = G if G.is_directed() else G.to_directed()
+    out_w = {u: sum(d.get(weight, 1) for _, _, d in D.out_edges(u, data=True)) for u in D}
+    x = dict.fromkeys(D, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = dict.fromkeys(D, (1.0 - alpha) / n)
+        dangling = alpha * sum(last[u] for u in D if out_w[u] == 0) / n
+        for u in D:
+            if out_w[u]:
+                share = alpha * last[u] / out_w[u]
+                for _, v, d in D.out_edges(u, data=True):
+                    x[v] += share * d.get(weight, 1)
+        for u in x:
+            x[u] += dangling
+        if sum(abs(x[u] - last[u]) for u in x) < n * tol:
+            break
+    return x
+
+
+def centrality(G: nx.Graph, *, weight: str = "weight", top: int | None = None) -> list[dict]:
+    """Degree, weighted degree, PageRank and betweenness of every node, highest PageRank
+    first. Betweenness uses 1/weight as distance (strong ties are short)."""
+    if G.number_of_nodes() == 0:
+        return []
+    pr = pagerank(G, weight=weight)
+    H = G.copy()
+    for _, _, d in H.edges(data=True):
+        d["_dist"] = 1.0 / max(float(d.get(weight, 1)), 1e-9)
+    bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
+    deg = dict(G.degree())
+    wdeg = dict(G.degree(weight=weight))
+    rows = [{"name": G.nodes[n].get("label", n), "kind": G.nodes[n].get("kind", ""),
+             "degree": deg[n], "weighted_degree": int(wdeg[n]) if float(wdeg[n]).is_integer() else wdeg[n],
+             "pagerank": round(pr[n], 6), "betweenness": round(bc[n], 6), "id": n}
+            for n in G]
+    rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), r["id"]))
+    return rows[:top] if top else rows
+
+
+def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
+                seed: int = 7) -> list[dict]:
+    """Louvain communities (networkx), largest first; one row per member."""
+    if G.number_of_nodes() == 0:
+        return []
+    U = G.to_undirected() if G.is_directed() else G
+    parts = nx.community.louvain_communities(U, weight=weight, resolution=resolution, seed=seed)
+    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    rows = []
+    for i, members in enumerate(parts, 1):
+        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), G.nodes[n].get("label", n).casefold(), n)):
+            rows.append({"community": i, "size": len(members), "name": G.nodes[n].get("label", n),
+                         "kind": G.nodes[n].get("kind", ""),
+                         "weighted_degree": G.degree(n, weight=weight), "id": n})
+    return rows
+
+
+def edge_rows(G: nx.Graph) -> list[dict]:
+    """A projection's edges as table rows, heaviest first."""
+    rows = []
+    for a, b, d in G.edges(data=True):
+        rows.append({"source": G.nodes[a].get("label", a), "source_kind": G.nodes[a].get("kind", ""),
+                     "target": G.nodes[b].get("label", b), "target_kind": G.nodes[b].get("kind", ""),
+                     "cases": d.get("weight", 1), "dockets": ", ".join(sorted(d.get("cases", []))),
+                     "first": d.get("first"), "last": d.get("last"), "source_id": a, "target_id": b})
+    rows.sort(key=lambda r: (-r["cases"], r["source"].casefold(), r["target"].casefold()))
+    return rows
+
+
+# --- entity search ------------------------------------------------------------------
+
+_NAMES = """
+SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
+  VALUES ?kind { dg:Case dg:Court dg:Judge dg:LawFirm dg:Attorney dg:Party dg:Platform dg:Precedent dg:Document }
+  ?x a ?kind ; schema:name ?n
+} GROUP BY ?x ?kind
+"""
+
+
+def search_entities(store: Any, name: str, *, kind: str | None = None, limit: int = 10,
+                    min_score: float = 70.0) -> list[dict]:
+    """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names)."""
+    from rapidfuzz import fuzz, process, utils
+    if not name or not name.strip():
+        return []
+    _, rows = store.query(_NAMES)
+    want = kind.lower() if kind else None
+    cands = []
+    for r in rows:
+        k = r["kind"].rsplit("#", 1)[-1]
+        if want and k.lower() not in (want, _KIND_ALIASES.get(want, "")):
+            continue
+        cands.append((r["x"], k, r["name"] or ""))
+    names = [c[2] for c in cands]
+    hits = process.extract(name, names, scorer=fuzz.WRatio, processor=utils.default_process,
+                           limit=None, score_cutoff=min_score)
+    out = []
+    for _, score, i in hits:
+        x, k, n = cands[i]
+        out.append({"name": n, "kind": k, "score": round(float(score), 1), "id": x})
+    out.sort(key=lambda r: (-r["score"], r["name"].casefold(), r["id"]))
+    return out[:limit]
+
+
+_KIND_ALIASES = {"firm": "lawfirm", "law firm": "lawfirm", "precedent": "precedent",
+                 "citation": "precedent", "case": "case", "judge": "judge"}
+
+
+# --- saved Python queries -------------------------------------------------------------
+
+def _projection(store: Any, name: str | None, kw: dict) -> nx.Graph:
+    name = name or "firm-judge"
+    dates = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
+    if name == "firm-judge":
+        return firm_judge_graph(store, **dates)
+    if name == "attorneys":
+        return attorney_graph(store, **dates)
+    if name == "citations":
+        return citation_graph(store, **dates)
+    if name == "platform-firm":
+        return platform_firm_graph(store, **dates)
+    raise BadParameter(f"unknown projection {name!r}; known: {', '.join(PROJECTIONS)}")
+
+
+_EDGE_COLS = ["source", "source_kind", "target", "target_kind", "cases", "dockets", "first", "last",
+              "source_id", "target_id"]
+
+
+def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
+    def run(store: Any, **kw: Any) -> tuple:
+        args = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
+        if "firm" in kw:
+            args["firm"] = kw.get("firm")
+        G = build(store, **args)
+        return _EDGE_COLS, edge_rows(G), G
+    return run
+
+
+def _centrality_query(store: Any, *, projection: str | None = None, top: int | None = None,
+                      **kw: Any) -> tuple:
+    G = _projection(store, projection, kw)
+    rows = centrality(G, top=top)
+    for r in rows:
+        G.nodes[r["id"]]["info"] = [f"PageRank {r['pagerank']}", f"betweenness {r['betweenness']}",
+                                    f"degree {r['degree']} (weighted {r['weighted_degree']})"]
+    return ["name", "kind", "degree", "weighted_degree", "pagerank", "betweenness", "id"], rows, G
+
+
+def _communities_query(store: Any, *, projection: str | None = None, **kw: Any) -> tuple:
+    G = _projection(store, projection, kw)
+    rows = communities(G)
+    for r in rows:
+        G.nodes[r["id"]]["community"] = r["community"]
+        G.nodes[r["id"]]["info"] = [f"community {r['community']} ({r['size']} members)"]
+    return ["community", "size", "name", "kind", "weighted_degree", "id"], rows, G
+
+
+def _search_query(store: Any, *, name: str | None = None, kind: str | None = None,
+                  limit: int | None = None, **kw: Any) -> tuple:
+    rows = search_entities(store, name or "", kind=kind, limit=limit or 10)
+    return ["name", "kind", "score", "id"], rows
+
+
+_DATES = (Param("from", "date", "", "Only links shown by filings dated on or after this day"),
+          Param("to", "date", "", "Only links shown by filings dated on or before this day"))
+_COURT = Param("court", "court", "", "Court id; empty for every court")
+_PROJ = Param("projection", "str", "firm-judge", "Which graph: " + ", ".join(PROJECTIONS))
+
+QUERIES: list[SavedQuery] = [
+    SavedQuery("firm-judge-network", "Firm–judge network",
+               "The bipartite graph of law firms and judges, an edge weighted by the number of cases a firm appeared in before the judge (networkx projection).",
+               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
+               python=_edges_query(firm_judge_graph)),
+    SavedQuery("attorney-network", "Attorney co-appearance network",
+               "Attorneys who appeared in the same case, an edge weighted by the number of shared cases.",
+               (_COURT, Param("firm", "str", "", "Only the neighbourhood of this firm's attorneys")) + _DATES,
+               view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
+               python=_edges_query(attorney_graph)),
+    SavedQuery("citation-network", "Citation network",
+               "Law firms and the precedents cited in their cases, an edge weighted by the number of citing cases.",
+               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
+               python=_edges_query(citation_graph)),
+    SavedQuery("platform-firm-network", "Platform–firm network",
+               "Law firms and the marketplaces and payment processors named in their cases, an edge weighted by cases.",
+               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
+               python=_edges_query(platform_firm_graph)),
+    SavedQuery("centrality", "Centrality",
+               "Degree, weighted degree, PageRank and betweenness of every node of a projection (firm-judge, attorneys, citations, platform-firm), highest PageRank first.",
+               (_PROJ, Param("top", "int", "", "Only the N highest"), _COURT) + _DATES,
+               view=("graph",), source="analytics.py", hidden=("id",), python=_centrality_query),
+    SavedQuery("communities", "Communities",
+               "Louvain communities (networkx, fixed seed) of a projection (firm-judge, attorneys, citations, platform-firm): one row per member, largest community first.",
+               (_PROJ, _COURT) + _DATES, view=("graph",), source="analytics.py", hidden=("id",),
+               python=_communities_query),
+    SavedQuery("entity-search", "Entity search",
+               "Fuzzy name search across every kind of entity (rapidfuzz WRatio, score 0-100, at least 70).",
+               (Param("name", "str", "", "The name to look for, misspelt or partial"),
+                Param("kind", "str", "", "Only this kind: LawFirm, Judge, Attorney, Party, Platform, Case, Court, Precedent, Document"),
+                Param("limit", "int", "10", "At most this many matches")),
+               source="analytics.py", python=_search_query),
+]

@@ -18,6 +18,7 @@ import click
 from docketgraph.graph.errors import DocketGraphError
 
 FORMATS = ("table", "csv", "json", "md")
+EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
 
 
 def _store_option(f):
@@ -181,9 +182,17 @@ def extract(file: str, as_json: bool, provenance: bool) -> None:
 @click.option("--list", "list_", is_flag=True, help="List the saved queries.")
 @click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own saved queries (.rq); repeatable.")
+@click.option("--sort", default=None, metavar="COLS",
+              help="Sort rows by these columns (comma-separated; -COL for descending).")
+@click.option("--evidence", is_flag=True,
+              help="Add, for each row, the cases and filings (file name and sentence) behind it.")
 def query(name: str | None, params, fmt: str, limit: int | None, store: str | None,
-          list_: bool, queries_dir: tuple[str, ...]) -> None:
-    """Run a saved query by NAME (see --list), with -p KEY VALUE parameters."""
+          list_: bool, queries_dir: tuple[str, ...], sort: str | None, evidence: bool) -> None:
+    """Run a saved query by NAME (see --list), with -p KEY VALUE parameters.
+
+    --evidence expands every row into the cases and the filings behind it: file name,
+    filing date and the sentence that supports the link.
+    """
     if list_ or not name:
         from docketgraph.queries.saved import Registry
         reg = Registry(list(queries_dir))
@@ -198,10 +207,26 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     kg = _kg(store, read_only=True, queries_dir=queries_dir)
     try:
         res = kg.query(name, **dict(params))
+        if sort:
+            res = res.sorted(sort)
+        res = res.limited(limit)
+        if evidence:
+            res = kg.evidence(res)
     finally:
         kg.close()
     title = res.query.title if res.query else name
-    emit(res.columns, res.rows, fmt, limit, title)
+    cols = res.columns if fmt in ("json", "csv") else res.visible_columns
+    rows = res.rows
+    if evidence and fmt != "json":
+        rows = [dict(r, evidence=_evidence_text(r.get("evidence") or [], fmt)) for r in rows]
+    emit(cols, rows, fmt, None, title)
+
+
+def _evidence_text(items: list[dict], fmt: str) -> str:
+    sep = "\n" if fmt == "table" else " | "
+    return sep.join(f"{e.get('case') or ''} · {e.get('document') or ''}"
+                    + (f" ({e['filed']})" if e.get("filed") else "")
+                    + f": \u201c{e.get('sentence') or ''}\u201d" for e in items)
 
 
 @cli.command()
@@ -219,16 +244,31 @@ def sparql(query_text: str, fmt: str, limit: int | None, store: str | None) -> N
 
 
 @cli.command()
-@click.argument("name")
+@click.argument("name", required=False)
 @_params_option
 @_store_option
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
               help="HTML file to write (default: output/NAME-....html).")
-def view(name: str, params, store: str | None, out: str | None) -> None:
-    """Write an interactive HTML graph of a saved query's result (self-contained, offline)."""
-    kg = _kg(store, read_only=True)
+@click.option("--entity", default=None, metavar="NAME",
+              help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.")
+@click.option("--depth", type=click.IntRange(0, 4), default=2, show_default=True,
+              help="Steps from --entity to include.")
+@click.option("--top", type=click.IntRange(1, None), default=None,
+              help="Above this many nodes, keep only the heaviest (default 2000).")
+@click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of your own saved queries (.rq); repeatable.")
+def view(name: str | None, params, store: str | None, out: str | None, entity: str | None,
+         depth: int, top: int | None, queries_dir: tuple[str, ...]) -> None:
+    """Write an interactive HTML graph of a saved query's result, or of an entity's
+    neighbourhood (--entity NAME --depth N): self-contained, offline, every name escaped."""
+    if not name and not entity:
+        raise click.UsageError("give a saved query NAME or --entity NAME")
+    kg = _kg(store, read_only=True, queries_dir=queries_dir)
     try:
-        path = kg.view(name, out, **dict(params))
+        if entity:
+            path = kg.view_entity(entity, out, depth=depth, top=top)
+        else:
+            path = kg.view(name, out, top=top, **dict(params))
     finally:
         kg.close()
     click.echo(f"wrote {path}")
@@ -262,6 +302,31 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
             emit(["name", "documents", "surface_forms"], rows, fmt, limit)
     finally:
         kg.close()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="nq", show_default=True,
+              help="ttl, nq, trig, jsonld (RDF); graphml, gexf (Gephi, yEd); csv (quads).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: output/docketgraph.FORMAT; '-' for standard output).")
+@_store_option
+def export(fmt: str, out: str | None, store: str | None) -> None:
+    """Export the whole graph for other tools: RDF (Turtle, N-Quads, TriG, JSON-LD) with
+    each document's named graph (Turtle merges them), GraphML/GEXF for Gephi, or CSV quads."""
+    from docketgraph.graph.exchange import export_store
+    kg = _kg(store, read_only=True)
+    try:
+        data = export_store(kg.store, fmt)
+    finally:
+        kg.close()
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        return
+    from pathlib import Path
+    from docketgraph.queries.views import atomic_write
+    path = Path(out) if out else Path("output") / f"docketgraph.{fmt}"
+    atomic_write(path, data)
+    click.echo(f"wrote {path} ({len(data)} bytes)")
 
 
 @cli.command()

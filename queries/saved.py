@@ -8,11 +8,20 @@ Header lines (comments at the top of the file)::
     # param: firm firm = ""     A law firm's name (matched on its normalised key)
     # view: bipartite firm judge cases
 
+    # hidden: f j            (columns kept for evidence and views, not shown in tables)
+
 A parameter ``NAME`` is bound to the variable ``?NAME`` through the engine
 (pyoxigraph substitutions), never pasted into the text. pyoxigraph only substitutes
 variables that the query projects and that occur in its main pattern (not in a
 sub-SELECT, not only in a FILTER), so the loader refuses a query whose parameters are
 not projected, and refuses SERVICE and LOAD.
+
+Parameters that are not equalities (date ranges, thresholds) reach the query through
+engine-bound functions instead: ``dg:param("NAME")`` returns the bound value (an error,
+so ``COALESCE`` falls through, when it was not given); ``dg:given("NAME")`` says whether
+it was given; ``dg:within(?date)`` is true when a
+date lies between the ``from`` and ``to`` parameters; ``dg:noDates()`` is true when
+neither was given. The values come from Python at evaluation time, never from the text.
 """
 from __future__ import annotations
 
@@ -92,6 +101,7 @@ class SavedQuery:
     sparql: str = ""
     view: tuple[str, ...] = ()
     source: str = ""
+    hidden: tuple[str, ...] = ()
     python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
 
     def param(self, name: str) -> Param:
@@ -107,9 +117,53 @@ class SavedQuery:
         out = {}
         for p in self.params:
             term = p.bind(values.get(p.name))
-            if term is not None:
+            if term is not None and p.name not in self.function_params:
                 out[p.name] = term
         return out
+
+    @property
+    def function_params(self) -> frozenset[str]:
+        """Parameters delivered through dg:param / dg:within rather than substitution."""
+        return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
+
+    def functions(self, values: dict[str, str]) -> dict:
+        """pyoxigraph ``custom_functions`` delivering the function-bound parameters."""
+        from docketgraph.graph.vocab import NS
+        terms = {}
+        for p in self.params:
+            if p.name in self.function_params:
+                t = p.bind(values.get(p.name))
+                if t is not None:
+                    terms[p.name] = t
+        lo, hi = terms.get("from"), terms.get("to")
+
+        def param(name):
+            return terms.get(getattr(name, "value", ""))
+
+        def within(d):
+            v = getattr(d, "value", "")[:10]
+            if not v:
+                return None
+            ok = (lo is None or v >= lo.value) and (hi is None or v <= hi.value)
+            return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+
+        def no_dates():
+            return ox.Literal("false" if (lo is not None or hi is not None) else "true",
+                              datatype=ox.NamedNode(_XSD + "boolean"))
+
+        def given(name):
+            ok = getattr(name, "value", "") in terms
+            return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+
+        within.bounds = (lo, hi)  # type: ignore[attr-defined]  # read by the SPARQL-server store
+        return {ox.NamedNode(NS + "param"): param, ox.NamedNode(NS + "given"): given, ox.NamedNode(NS + "within"): within,
+                ox.NamedNode(NS + "noDates"): no_dates}
+
+
+def _function_bound(sparql: str, name: str) -> bool:
+    if re.search(r'dg:(?:param|given)\(\s*"' + re.escape(name) + r'"\s*\)', sparql):
+        return True
+    return name in ("from", "to") and "dg:within(" in sparql
 
 
 _HEADER = re.compile(r"^#\s*([a-z]+)\s*:\s*(.*)$")
@@ -150,6 +204,8 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     if params and not sel:
         raise QueryError(f"{where}: a query with parameters must be a SELECT")
     for p in params:
+        if _function_bound(text, p.name):
+            continue
         if sel and not re.search(r"\?" + re.escape(p.name) + r"\b", sel.group(1)):
             raise QueryError(f"{where}: parameter ?{p.name} must be projected by the SELECT "
                              "(the engine only binds projected variables)")
@@ -165,7 +221,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
         pass
     return SavedQuery(name=name, title=meta["title"], description=meta["description"],
                       params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
-                      source=source)
+                      source=source, hidden=tuple(meta.get("hidden", "").split()))
 
 
 class Registry:
@@ -209,8 +265,16 @@ class Registry:
 
 def run_python(q: SavedQuery, store: Any, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
     assert q.python is not None
-    kw = {}
+    kw: dict[str, Any] = {}
     for p in q.params:
         v = values.get(p.name, p.default)
-        kw[p.name] = None if v in ("", None) else (int(v) if p.type == "int" else v)
+        term = p.bind(None if v is None else str(v))  # validates; raises BadParameter
+        if term is None:
+            kw[p.name] = None
+        elif p.type == "int":
+            kw[p.name] = int(term.value)
+        elif p.type == "date":
+            kw[p.name] = term.value
+        else:
+            kw[p.name] = str(v).strip()
     return q.python(store, **kw)

@@ -5,7 +5,13 @@ autoescaping template (pyvis' templates link Bootstrap and vis-network from a CD
 show titles through ``innerHTML``). vis-network's JavaScript and CSS, as bundled with
 pyvis, are embedded; the graph data is a JSON block that the page parses; details are
 shown as plain text; a Content-Security-Policy admits only the page's own scripts.
-Large graphs get their layout computed in Python (networkx) with physics switched off.
+Large graphs get their layout computed in Python with physics switched off, and above a
+threshold only the heaviest nodes are kept; the caption says so.
+
+Every view is drawn from a networkx graph whose nodes carry ``kind`` and ``label`` (and
+optionally ``info`` lines) and whose edges carry ``weight``, ``cases`` (docket numbers),
+``case_ids``, ``first`` and ``last`` (filing dates): saved SPARQL queries with a
+``# view:`` hint are turned into one, Python analytics return one.
 """
 from __future__ import annotations
 
@@ -34,6 +40,11 @@ KIND_LABELS = {
     "Document": "Document",
 }
 PHYSICS_NODE_LIMIT = 300
+DEFAULT_MAX_NODES = 2000
+EVIDENCE_EDGE_LIMIT = 300
+_IRI_KINDS = (("firm/", "LawFirm"), ("judge/", "Judge"), ("platform/", "Platform"),
+              ("attorney/", "Attorney"), ("party/", "Party"), ("precedent/", "Precedent"),
+              ("case/", "Case"), ("court/", "Court"), ("doc/", "Document"))
 _MAX_TEXT = 300
 _CTRL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+")
 
@@ -88,79 +99,246 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-class GraphSpec:
-    """Nodes and edges to draw, with kinds, weights and plain-text details."""
 
-    def __init__(self) -> None:
-        from pyvis.network import Network
-        self.net = Network(directed=False, cdn_resources="in_line")
-        self.kinds: dict[str, str] = {}
-
-    def node(self, node_id: str, label: str, kind: str, info: list[str] | None = None) -> str:
-        nid = plain(node_id)
-        if nid not in self.kinds:
-            self.kinds[nid] = kind
-            self.net.add_node(nid, label=plain(label), group=kind,
-                              color=KIND_COLORS.get(kind, "#999999"))
-            self.net.node_map[nid]["info"] = [plain(x) for x in (info or [])][:50]
-        return nid
-
-    def edge(self, a: str, b: str, weight: float = 1, info: list[str] | None = None) -> None:
-        self.net.add_edge(a, b, value=weight, width=weight)
-        self.net.edges[-1]["info"] = [plain(x) for x in (info or [])][:50]
-
-    def __len__(self) -> int:
-        return len(self.net.nodes)
+def kind_of_iri(iri: str) -> str | None:
+    from docketgraph.graph.vocab import ID
+    if not isinstance(iri, str) or not iri.startswith(ID):
+        return None
+    rest = iri[len(ID):]
+    for prefix, kind in _IRI_KINDS:
+        if rest.startswith(prefix):
+            return kind
+    return None
 
 
-def render(spec: GraphSpec, *, title: str, caption: str, out: Path) -> Path:
-    """Render a GraphSpec to one self-contained HTML file (written atomically, UTF-8)."""
-    nodes = [{"id": n["id"], "label": n["label"], "group": n["group"], "color": KIND_COLORS.get(n["group"], "#999999"),
-              "info": n.get("info", []), "title": n["label"]} for n in spec.net.nodes]
-    edges = [{"from": e["from"], "to": e["to"], "value": e.get("value", 1),
-              "info": e.get("info", []),
-              "title": f"weight {e.get('value', 1)}"} for e in spec.net.edges]
-    big = len(nodes) > PHYSICS_NODE_LIMIT
+def _kind_of(col: str) -> str:
+    c = col.lower()
+    for k, name in (("firm", "LawFirm"), ("judge", "Judge"), ("platform", "Platform"),
+                    ("attorney", "Attorney"), ("party", "Party"), ("plaintiff", "Party"),
+                    ("court", "Court"), ("precedent", "Precedent"), ("case", "Case")):
+        if c.startswith(k):
+            return name
+    return "Entity"
+
+
+def result_graph(res: Any):
+    """A saved query's answer as a networkx graph (Python analytics return their own;
+    SPARQL queries are drawn from their ``# view: KIND A B WEIGHT`` hint, where A and B
+    are ``IDCOLUMN:LABELCOLUMN`` or one column)."""
+    import networkx as nx
+    from docketgraph.graph.errors import QueryError
+    if getattr(res, "graph", None) is not None:
+        return res.graph
+    q = res.query
+    hint = list(q.view) if q is not None else []
+    if len(hint) < 4 or hint[0] not in ("bipartite", "pair", "edges"):
+        raise QueryError(f"query {q.name if q else '?'} has no graph view "
+                         "(its header has no '# view: bipartite A B WEIGHT' line)")
+    ends = []
+    for tok in hint[1:3]:
+        id_col, _, label_col = tok.partition(":")
+        ends.append((id_col, label_col or id_col))
+    w_col = hint[3]
+    G = nx.Graph(name=q.name)
+    for r in res.rows:
+        ids = []
+        for id_col, label_col in ends:
+            raw = r.get(id_col)
+            if raw is None:
+                break
+            kind = kind_of_iri(raw) or _kind_of(label_col if label_col != id_col else id_col)
+            if kind == "Entity" and label_col != id_col:
+                kind = _kind_of(label_col)
+            nid = f"{kind}:{raw}"
+            if nid not in G:
+                label = r.get(label_col) or r.get(id_col)
+                if id_col in ("judge", "j") and r.get("role"):
+                    label = f"{label} ({r['role']})"
+                G.add_node(nid, kind=kind, label=str(label), iri=raw if kind_of_iri(raw) else None)
+            ids.append(nid)
+        if len(ids) != 2 or ids[0] == ids[1]:
+            continue
+        w = r.get(w_col) or 1
+        cases = [c.strip() for c in str(r.get("dockets") or "").split(",") if c.strip()]
+        case_ids = str(r.get("case_ids") or "").split()
+        if G.has_edge(*ids):
+            d = G.edges[ids[0], ids[1]]
+            d["weight"] += w
+            d["cases"] = sorted(set(d["cases"]) | set(cases))
+            d["case_ids"] = sorted(set(d["case_ids"]) | set(case_ids))
+        else:
+            G.add_edge(ids[0], ids[1], weight=w, cases=cases, case_ids=case_ids,
+                       first=r.get("first"), last=r.get("last"))
+    return G
+
+
+def _top_nodes(G, limit: int):
+    """The ``limit`` nodes with the highest weighted degree (ties by label)."""
+    wdeg = dict(G.degree(weight="weight"))
+    order = sorted(G.nodes, key=lambda n: (-wdeg[n], str(G.nodes[n].get("label", n)).casefold(), str(n)))
+    return G.subgraph(order[:limit]).copy()
+
+
+_GOLDEN = 2.399963229728653  # golden angle, radians
+
+
+def layout(G, *, spacing: float = 30.0) -> dict:
+    """A fast deterministic layout for large graphs (pure Python, O(nodes + edges)).
+
+    Components are laid out largest first on a sunflower spiral; inside each, nodes are
+    placed breadth-first from the heaviest one, each around the neighbour that placed it,
+    so a hub's cases and counterparts gather round it.
+    """
+    import math
+    pos: dict = {}
+    wdeg = dict(G.degree(weight="weight"))
+    comps = sorted((sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
+                   key=lambda c: (-len(c), str(c[0])))
+    cx = cy = 0.0
+    placed_area = 0.0
+    for ci, comp in enumerate(comps):
+        radius = spacing * math.sqrt(len(comp)) * 1.2
+        if ci:
+            placed_area += (radius * 2.2) ** 2
+            r = math.sqrt(placed_area / math.pi) + radius
+            a = ci * _GOLDEN
+            cx, cy = r * math.cos(a), r * math.sin(a)
+        children: dict = {}
+        root = comp[0]
+        pos[root] = (cx, cy)
+        queue = [root]
+        seen = {root}
+        head = 0
+        step = spacing
+        while head < len(queue):
+            u = queue[head]; head += 1
+            ux, uy = pos[u]
+            nbrs = sorted((v for v in G.neighbors(u) if v not in seen),
+                          key=lambda v: (-wdeg[v], str(v)))
+            for v in nbrs:
+                i = children.get(u, 0) + 1
+                children[u] = i
+                rr = step * math.sqrt(i) * (1.0 if u == root else 0.6)
+                a = i * _GOLDEN
+                pos[v] = (ux + rr * math.cos(a), uy + rr * math.sin(a))
+                seen.add(v)
+                queue.append(v)
+        for n in comp:  # unreachable in a directed walk: put beside the root
+            if n not in pos:
+                pos[n] = (cx, cy)
+    return pos
+
+
+def _components(G):
+    import networkx as nx
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    return nx.connected_components(U)
+
+
+def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = None,
+                 evidence: Any = None) -> Path:
+    """Render a networkx graph (nodes: kind, label, info; edges: weight, cases, first,
+    last) to one self-contained HTML file, written atomically as UTF-8.
+
+    ``evidence(u, v, data)`` may return lines of evidence for an edge (documents and
+    sentences); it is asked for the heaviest ``EVIDENCE_EDGE_LIMIT`` edges.
+    """
+    limit = top or DEFAULT_MAX_NODES
+    total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
+    notes = []
+    if total_nodes > limit:
+        G = _top_nodes(G, limit)
+        notes.append(f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
+                     f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
+                     f"views keep at most {limit} nodes (--top).")
+    ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    node_dates: dict = {}
+    edges = []
+    heavy = sorted(G.edges(data=True), key=lambda e: -float(e[2].get("weight", 1) or 1))
+    with_evidence = {(a, b) for a, b, _ in heavy[:EVIDENCE_EDGE_LIMIT]} if evidence else set()
+    if evidence and len(heavy) > EVIDENCE_EDGE_LIMIT:
+        notes.append(f"Evidence sentences are attached to the {EVIDENCE_EDGE_LIMIT} heaviest edges.")
+    for i, (a, b, d) in enumerate(G.edges(data=True)):
+        w = d.get("weight", 1) or 1
+        info = []
+        if d.get("relation"):
+            info.append(plain(d["relation"]))
+        cases = d.get("cases") or []
+        if cases:
+            info.append(f"{len(cases)} case(s): " + ", ".join(plain(c) for c in cases[:30])
+                        + (" …" if len(cases) > 30 else ""))
+        first, last = d.get("first"), d.get("last")
+        if first or last:
+            info.append(f"filed {first or '?'} to {last or '?'}")
+        if (a, b) in with_evidence:
+            info += [plain(x) for x in (evidence(a, b, d) or [])][:20]
+        for n in (a, b):
+            lo, hi = node_dates.get(n, (None, None))
+            if first and (lo is None or first < lo):
+                lo = first
+            if last and (hi is None or last > hi):
+                hi = last
+            node_dates[n] = (lo, hi)
+        edges.append({"id": f"e{i}", "from": ids[a], "to": ids[b], "value": float(w),
+                      "title": f"weight {w:g}" if isinstance(w, (int, float)) else "weight",
+                      "info": info, "first": plain(first or ""), "last": plain(last or "")})
+    nodes = []
+    wdeg = dict(G.degree(weight="weight"))
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind") or "Entity"
+        label = plain(d.get("label") or n)
+        info = [f"kind: {KIND_LABELS.get(kind, kind)}"]
+        if d.get("role"):
+            info.append(f"role: {plain(d['role'])}")
+        info.append(f"weighted degree: {wdeg.get(n, 0):g}")
+        info += [plain(x) for x in (d.get("info") or [])][:20]
+        lo, hi = node_dates.get(n, (None, None))
+        nodes.append({"id": ids[n], "label": label, "title": label, "group": kind,
+                      "color": KIND_COLORS.get(kind, "#999999"), "info": info,
+                      "first": plain(lo or ""), "last": plain(hi or "")})
+    return _write(nodes, edges, title=title, caption=caption + (" " + " ".join(notes) if notes else ""),
+                  out=out, positions=layout(G) if len(nodes) > PHYSICS_NODE_LIMIT else None, ids=ids)
+
+
+def _write(nodes: list[dict], edges: list[dict], *, title: str, caption: str, out: Path,
+           positions: dict | None = None, ids: dict | None = None) -> Path:
     options: dict[str, Any] = {
-        "interaction": {"hover": True, "tooltipDelay": 150},
-        "edges": {"scaling": {"min": 1, "max": 12}, "color": {"inherit": False, "color": "#888"}},
-        "nodes": {"shape": "dot", "size": 14, "font": {"size": 13}},
+        "interaction": {"hover": len(nodes) <= PHYSICS_NODE_LIMIT, "tooltipDelay": 150,
+                        "hideEdgesOnDrag": len(nodes) > PHYSICS_NODE_LIMIT},
+        "edges": {"scaling": {"min": 1, "max": 12}, "color": {"inherit": False, "color": "#999"}},
+        "nodes": {"shape": "dot", "size": 12, "font": {"size": 13}},
     }
-    if big:
-        import networkx as nx
-        g = nx.Graph()
-        g.add_nodes_from(n["id"] for n in nodes)
-        g.add_edges_from((e["from"], e["to"]) for e in edges)
-        pos = nx.spring_layout(g, seed=7, iterations=30 if len(nodes) < 3000 else 15)
-        scale = 40 * (len(nodes) ** 0.5)
+    if positions is not None:
+        back = {v: k for k, v in (ids or {}).items()}
         for n in nodes:
-            x, y = pos[n["id"]]
-            n["x"], n["y"] = float(x * scale), float(y * scale)
+            x, y = positions[back[n["id"]]]
+            n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
         options["physics"] = {"enabled": False}
         options["layout"] = {"improvedLayout": False}
         options["edges"]["smooth"] = False
     else:
         options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
-                              "stabilization": {"enabled": True, "iterations": 300}}
+                              "stabilization": {"enabled": True, "iterations": 300, "fit": True}}
     counts: dict[str, int] = {}
     for n in nodes:
         counts[n["group"]] = counts.get(n["group"], 0) + 1
     legend = [{"kind": k, "label": KIND_LABELS.get(k, k), "color": KIND_COLORS.get(k, "#999"),
                "count": c} for k, c in sorted(counts.items())]
+    dates = sorted({x for e in edges for x in (e["first"], e["last"]) if x})
     vis_js, vis_css = _vis_assets()
+    vis_js = vis_js.replace("</script", "<\\/script")
     app_js = (resources.files("docketgraph.queries") / "templates" / "view.js").read_text(encoding="utf-8")
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda n: (resources.files("docketgraph.queries") / "templates" / n)
                                      .read_text(encoding="utf-8")),
         autoescape=True)
-    tpl = env.get_template("view.html")
-    html = tpl.render(
-        title=plain(title), caption=plain(caption) if len(caption) < _MAX_TEXT else caption[:1000],
-        legend=legend,
+    html = env.get_template("view.html").render(
+        title=plain(title), caption=caption[:2000], legend=legend,
+        n_nodes=len(nodes), n_edges=len(edges),
+        date_min=dates[0] if dates else "", date_max=dates[-1] if dates else "",
         data_json=_markup(_json_for_html({"nodes": nodes, "edges": edges, "options": options})),
-        vis_js=_markup(vis_js.replace("</script", "<\\/script")), vis_css=_markup(vis_css),
-        app_js=_markup(app_js),
-        script_hashes=" ".join([_sha256_src(vis_js.replace("</script", "<\\/script")), _sha256_src(app_js)]),
+        vis_js=_markup(vis_js), vis_css=_markup(vis_css), app_js=_markup(app_js),
+        script_hashes=" ".join([_sha256_src(vis_js), _sha256_src(app_js)]),
     )
     out = Path(out)
     atomic_write(out, html.encode("utf-8"))
@@ -177,58 +355,59 @@ def default_out(name: str, params: tuple[tuple[str, str], ...] = ()) -> Path:
     return Path("output") / (safe_filename(stem) + ".html")
 
 
-def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None) -> Path:
-    """Draw a saved query's result using its ``# view:`` hint."""
-    from docketgraph.graph.errors import QueryError
+def _when() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _edge_evidence(kg: Any):
+    def ev(a: str, b: str, d: dict) -> list[str]:
+        row = {"case_ids": " ".join(d.get("case_ids") or [])}
+        for i, n in enumerate((a, b)):
+            iri = n.split(":", 1)[1] if ":" in n and not n.startswith("http") else n
+            row[f"e{i}"] = iri
+        out = []
+        for e in kg.row_evidence(row, per_row=5):
+            out.append(f"{e.get('case') or ''} · {e.get('document') or ''}"
+                       + (f" ({e['filed']})" if e.get("filed") else "")
+                       + f": \u201c{e.get('sentence') or ''}\u201d")
+        return out
+    return ev
+
+
+def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *,
+                      top: int | None = None) -> Path:
+    """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
+    G = result_graph(res)
     q = res.query
-    hint = list(q.view) if q is not None else []
-    if not hint or hint[0] != "bipartite" or len(hint) < 4:
-        raise QueryError(f"query {q.name if q else '?'} has no graph view "
-                         "(its header has no '# view: bipartite A B WEIGHT' line)")
-    _, a_col, b_col, w_col = hint[:4]
-    a_kind, b_kind = _kind_of(a_col), _kind_of(b_col)
-    label = {"firm": "firm_label", "judge": "judge_label"}
-    spec = GraphSpec()
-    for r in res.rows:
-        a_id = f"{a_kind}:{r.get(a_col)}"
-        b_id = f"{b_kind}:{r.get(b_col)}"
-        a_label = r.get(label.get(a_col, a_col)) or r.get(a_col)
-        b_label = r.get(label.get(b_col, b_col)) or r.get(b_col)
-        role = r.get("role")
-        spec.node(a_id, a_label, a_kind)
-        spec.node(b_id, f"{b_label} ({role})" if role and b_kind == "Judge" else b_label, b_kind,
-                  [f"role: {role}"] if role else [])
-        w = r.get(w_col) or 1
-        info = [f"{w} case(s)"]
-        if r.get("dockets"):
-            info.append("cases: " + str(r["dockets"]))
-            info += _documents_for(kg, str(r["dockets"]))
-        spec.edge(a_id, b_id, float(w), info)
     params = ", ".join(f"{k}={v}" for k, v in res.params) or "none"
-    when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    caption = (f"{q.description} Query: {q.name}; parameters: {params}; {len(res.rows)} rows; "
-               f"drawn {when} by docketgraph. Edge width = {w_col}.")
+    hint = list(q.view)
+    w = hint[3] if len(hint) > 3 else "weight (cases)"
+    caption = (f"{q.description} Query: {q.name}; parameters: {params}; "
+               f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges; edge width = {w}; "
+               f"drawn {_when()} by docketgraph.")
     target = Path(out) if out else default_out(q.name, res.params)
-    return render(spec, title=q.title, caption=caption, out=target)
+    return render_graph(G, title=q.title, caption=caption, out=target, top=top,
+                        evidence=_edge_evidence(kg))
 
 
-def _kind_of(col: str) -> str:
-    c = col.lower()
-    for k, name in (("firm", "LawFirm"), ("judge", "Judge"), ("platform", "Platform"),
-                    ("attorney", "Attorney"), ("party", "Party"), ("court", "Court"),
-                    ("precedent", "Precedent"), ("case", "Case")):
-        if c.startswith(k):
-            return name
-    return "Entity"
-
-
-def _documents_for(kg: Any, dockets: str) -> list[str]:
-    import pyoxigraph as ox
-    from docketgraph.graph import keys
-    out = []
-    for d in [x.strip() for x in dockets.split(",") if x.strip()][:20]:
-        _, rows = kg.store.query(
-            "SELECT DISTINCT ?name ?dk WHERE { ?case dg:docketKey ?dk . ?doc dg:filedIn ?case ; schema:name ?name }",
-            {"dk": ox.Literal(keys.docket_key(d))})
-        out += [f"{d}: {r['name']}" for r in rows]
-    return out
+def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None, *,
+                       depth: int = 2, top: int | None = None) -> Path:
+    """Draw the neighbourhood of the entity whose name best matches ``name``."""
+    from docketgraph.graph.errors import BadParameter
+    from docketgraph.queries import analytics
+    hits = analytics.search_entities(kg.store, name, limit=1)
+    if not hits:
+        raise BadParameter(f"no entity with a name like {name!r}")
+    center = hits[0]
+    G = analytics.entity_graph(kg.store)
+    if center["id"] not in G:
+        G.add_node(center["id"], kind=center["kind"], label=center["name"])
+    H = analytics.neighbourhood(G, center["id"], depth=depth)
+    H.nodes[center["id"]]["info"] = ["the entity searched for"]
+    caption = (f"The neighbourhood of {plain(center['name'])} ({center['kind']}, best match for "
+               f"{plain(name)!r}, score {center['score']}): everything within {depth} steps through "
+               f"cases (entity - case links) and firm membership. {H.number_of_nodes()} nodes, "
+               f"{H.number_of_edges()} edges; drawn {_when()} by docketgraph (view --entity).")
+    target = Path(out) if out else default_out("entity", (("name", name), ("depth", str(depth))))
+    return render_graph(H, title=f"Around {plain(center['name'])}", caption=caption, out=target,
+                        top=top, evidence=_edge_evidence(kg))

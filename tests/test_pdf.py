@@ -222,6 +222,16 @@ def test_page_offsets_point_at_each_page(tro, page, starts_with):
     assert tro.text[start:].startswith(starts_with), tro.text[start:start + 80]
 
 
+@pytest.mark.parametrize("needle, page", [
+    ("IN THE UNITED STATES DISTRICT COURT", 1),
+    ("LumenWave has shown", 2),
+    ("Meridian Lakes IP Law LLC", 3),
+])
+def test_page_for(tro, needle, page):
+    assert pdf.page_for(tro, tro.text.index(needle)) == page
+    assert tro.metadata["page_labels"] == ["1", "2", "3"]
+
+
 @pytest.mark.parametrize("furniture, count", [
     ("Document #: 18 Filed: 06/21/24", 1),   # CM/ECF stamp: the first copy only
     ("PageID #:413", 0),
