@@ -470,6 +470,8 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         lm = _LEFT_ROLE.search(tail)
         sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
             not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
+        if sep.group(0).lower() in ("against", "v") and not sep_alone:
+            continue  # bare "against" / "v" only as a caption line of their own
         if lm:
             l_end = max(0, sep.start() - 240) + lm.start("role")
             lroles = _roles(lm.group("role"))

@@ -229,7 +229,8 @@ def find_dockets(text: str) -> list[DocketHit]:
         if overlaps(s, e):
             continue
         before, after = _line_of(src, s, e)
-        labelled = bool(_LABEL_BEFORE.search(before[-40:]))
+        labelled = bool(_LABEL_BEFORE.search(before[-40:])) or bool(
+            re.search(r"(?i)\bnos\.\s{0,3}(?:\d{2,4}-\d{3,5}(?:-[a-z]{2})?\s{0,2}(?:,|&|and)\s{0,3}){1,8}$", before[-120:]))
         alone = not before.strip() and not re.sub(r"[\s,.;]", "", after[:2])
         if not (labelled or alone):
             continue

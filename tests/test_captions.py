@@ -358,3 +358,11 @@ def test_defendant_tables_and_glossary_columns(text, expected):
 ])
 def test_compound_role_labels_keep_first_roles(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Case No. 1:23-cv-01820\n\nThis action was brought by Plaintiff against Defendants, who sell goods online.\n",
+    "Case No. 1:23-cv-01820\n\nIn the earlier suit the Plaintiff v the Defendants matter was settled.\n",
+])
+def test_prose_is_not_a_caption(text):
+    assert find_caption(text).caption is None

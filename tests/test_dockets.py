@@ -127,3 +127,8 @@ def test_appellate_number_of_a_cited_decision_is_cited():
     text = (APPELLATE_HEAD + "No. 24-3561\n\nText.\nSee Kao v. Hollis Supply, LLC, No.\n22-3817, 2023 WL 4408215, "
             "at *3 (6th Cir. July 7, 2023).\n")
     assert [h.docket for h in own_dockets(find_dockets(text))] == ["24-3561"]
+
+
+def test_consolidated_appeal_numbers_are_all_own():
+    text = APPELLATE_HEAD + "Nos. 19-1234, 19-1235 & 19-1301\n\nX v. Y\n"
+    assert [h.docket for h in own_dockets(find_dockets(text))] == ["19-1234", "19-1235", "19-1301"]
