@@ -541,8 +541,9 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     # a page title: one of the first lines, "X v. Y" and nothing else
     off = 0
     for line in text[:1500].split("\n")[:8]:
-        vm = re.search(r"\sv\.?\s", line)
-        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line):
+        vm = re.search(r"\sv\.\s|\svs\.?\s", line)
+        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line) \
+                and not re.search(r"\b(?!al\b)[a-z]{3,}\.\s*$", line):
             return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
         off += len(line) + 1
     return []
