@@ -48,7 +48,6 @@ _ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defend
 # "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
 _ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
               r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?)){0,3}")
-_ROLE = re.compile(r"(?i)(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")")
 _LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}[.,;]?$")
 _RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
 _SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
@@ -975,8 +974,5 @@ def find_caption(text: str) -> Caption:
     if not caps:
         defendants = [p.name for p in parties if p.role == "defendant"]
         et_al = True
-    # appellate designations imply trial roles for parties found in the appellate role only
-    if any(p.role in ("appellant", "appellee") for p in parties):
-        pass
     sched = is_schedule_a(defendants or [p.name for p in parties if p.role == "defendant"], text, et_al)
     return Caption(parties=tuple(parties), caption=caption_str, schedule_a=sched)

@@ -272,13 +272,12 @@ def find_dockets(text: str) -> list[DocketHit]:
         hits.append(DocketHit(m.group("num"), text[s:e], (s, e), "appellate", None, role))
 
     hits.sort(key=lambda h: h.span)
-    if appellate_doc and any(h.level == "appellate" and h.role == "own" for h in hits):
-        pass
-    elif appellate_doc:
+    has_appeal_number = any(h.level == "appellate" and h.role == "own" for h in hits)
+    if appellate_doc and not has_appeal_number:
         # no appellate number found: district numbers are the document's own
         hits = [DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials,
                           "own" if h.role == "lower" else h.role, h.office) for h in hits]
-    else:
+    elif not appellate_doc:
         hits = _pick_own_district(hits)
     order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
     return sorted(hits, key=lambda h: (order[h.role], h.span))
