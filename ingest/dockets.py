@@ -117,14 +117,30 @@ def docket_key(docket: str | None) -> str:
     return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}" if m else s
 
 
+_REACH = 240  # how far context is read around a number (keeps long lines linear)
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le < 0 else le
+    """The text before and after a number on its line, at most ``_REACH`` characters each."""
+    lo = max(0, start - _REACH)
+    ls = text.rfind("\n", lo, start)
+    ls = lo if ls < 0 else ls + 1
+    hi = min(len(text), end + _REACH)
+    le = text.find("\n", end, hi)
+    le = hi if le < 0 else le
     return text[ls:start], text[end:le]
 
 
-def _is_cited(text: str, start: int, end: int) -> bool:
+def _first_line_end(text: str) -> int:
+    """End of the document's first non-blank line."""
+    m = re.search(r"\S", text)
+    if not m:
+        return 0
+    e = text.find("\n", m.start())
+    return len(text) if e < 0 else e
+
+
+def _is_cited(text: str, start: int, end: int, first_line_end: int = 0) -> bool:
     after = text[end:end + 160]
     if _CM_ECF_AFTER.match(after):
         return False
@@ -132,7 +148,7 @@ def _is_cited(text: str, start: int, end: int) -> bool:
     back = text[max(0, start - 250):start]
     # A page title or tracker heading ("X v. Y, No. 1:22cv850 - Document 44 (S.D.N.Y. 2022)")
     # sits on the document's first line.
-    if text.rfind("\n", 0, start) < 0 or not text[:start].strip().count("\n"):
+    if start < first_line_end:
         return False
     if not _CITE_AFTER.match(after):
         return False
@@ -184,11 +200,19 @@ def find_dockets(text: str) -> list[DocketHit]:
     src = text.translate(_DASHES)
     appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
     blocks = _appeal_blocks(src) if appellate_doc else []
-    taken: list[tuple[int, int]] = []
+    fle = _first_line_end(src)
+    covered = bytearray(len(src) + 1)
     hits: list[DocketHit] = []
 
+    class _Taken:
+        @staticmethod
+        def append(span: tuple[int, int]) -> None:
+            covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    taken = _Taken()
+
     def overlaps(s: int, e: int) -> bool:
-        return any(s < b and a < e for a, b in taken)
+        return 1 in covered[s:e]
 
     def add(m: re.Match, docket: str, level: str, init: str | None, office: str | None) -> None:
         s, e = m.start(), m.end()
@@ -198,7 +222,7 @@ def find_dockets(text: str) -> list[DocketHit]:
             return
         taken.append((s, e))
         in_block = any(a <= s < b for a, b in blocks)
-        if _is_cited(src, s, e):
+        if _is_cited(src, s, e, fle):
             role = "cited"
         elif level == "district" and appellate_doc:
             role = "lower" if (in_block or s < HEAD) else "mentioned"
@@ -238,7 +262,7 @@ def find_dockets(text: str) -> list[DocketHit]:
         if in_block and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")):
             # "No. 07-00095—James L. Graham, District Judge": the district case appealed from
             yr, num = m.group("num").split("-")
-            if _is_cited(src, s, e):
+            if _is_cited(src, s, e, fle):
                 continue
             taken.append((s, e))
             hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district", None,
@@ -258,12 +282,12 @@ def find_dockets(text: str) -> list[DocketHit]:
                 e += init.end()
                 init = re.match(r"-([A-Z]{2,4})", init.group(0))
             taken.append((s, e))
-            role = "cited" if _is_cited(src, s, e) else _context_role(src, s, e)
+            role = "cited" if _is_cited(src, s, e, fle) else _context_role(src, s, e)
             hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district",
                                   init.group(1) if init else None, role))
             continue
         taken.append((s, e))
-        if _is_cited(src, s, e):
+        if _is_cited(src, s, e, fle):
             role = "cited"
         elif appellate_doc and s < HEAD:
             role = "own"

@@ -110,6 +110,8 @@ def test_docket_key_drops_office_digit(a, b):
     "1:23-cv-" * 6_000,
     "Case No. 23-cv-01820 " + "x" * 100_000,
     ("a" * 200 + "\n") * 300,
+    "Acme Corp. v. Beta LLC, No. 1:23-cv-01820 " * 5_000,  # one long line, many numbers
+    "12-3456 " * 20_000,
 ])
 def test_hostile_input_is_linear(text):
     find_dockets(text)  # must return promptly (a catastrophic pattern would hang here)
