@@ -573,11 +573,13 @@ def _unspace_small_caps(text: str) -> str:
     return re.sub(r"\b([A-Z]) ([A-Z]{2,})\b", lambda m: m.group(1) + m.group(2) + " ", text)
 
 
-def _find(text: str, base: int, name: str) -> tuple[int, int]:
-    i = text.find(name, base)
+def _find(text: str, base: int, name: str, reach: int = 2000) -> tuple[int, int]:
+    """Span of ``name`` at or after ``base`` (within ``reach`` characters)."""
+    window = text[base:base + reach + len(name)]
+    i = window.find(name)
     if i < 0:
-        i = text.lower().find(name.lower(), base)
-    return (i, i + len(name)) if i >= 0 else (base, base)
+        i = window.lower().find(name.lower())
+    return (base + i, base + i + len(name)) if i >= 0 else (base, base)
 
 
 # ---------------------------------------------------------------- glossaries and body
@@ -615,7 +617,7 @@ def _glossary_columns(text: str) -> list[tuple[str, str, Span]]:
         starts = parts[0][1]
         for name, s, e in _split_glossary(value):
             raw0 = name.split()[0] if name.split() else name
-            i = text.find(raw0, starts)
+            i = text.find(raw0, starts, starts + 8000)
             out.append((name, role, (i, i + len(name)) if i >= 0 else (starts, starts)))
     return out
 
