@@ -16,6 +16,7 @@ JSON-LD document whose ``@context`` points at a URL is refused.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -84,6 +85,19 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
     return buf.getvalue()
 
 
+@contextlib.contextmanager
+def _exact_literals():
+    """rdflib rewrites some literals to a canonical form while parsing (a dateTime's "Z"
+    becomes "+00:00"); keep every literal exactly as written so exports round-trip."""
+    import rdflib
+    old = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = old
+
+
 def _bind(g: Any) -> None:
     from docketgraph.graph.store import PREFIXES
     for k, v in PREFIXES.items():
@@ -95,7 +109,8 @@ def _rdflib_dataset(nquads: bytes):
     ds = rdflib.Dataset()
     _bind(ds)
     if nquads.strip():
-        ds.parse(data=nquads, format="nquads")
+        with _exact_literals():
+            ds.parse(data=nquads, format="nquads")
     return ds
 
 
@@ -186,7 +201,8 @@ def import_bytes(data: bytes, fmt: str) -> Any:
         if f == "jsonld":
             _refuse_remote_context(data)
         ds = rdflib.Dataset()
-        ds.parse(data=data, format=RDF_FORMATS[f])
+        with _exact_literals():
+            ds.parse(data=data, format=RDF_FORMATS[f])
         nq = ds.serialize(format="nquads", encoding="utf-8")
         return list(ox.parse(nq, format=ox.RdfFormat.N_QUADS))
     except (BadInput, UnsupportedFormat):

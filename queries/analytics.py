@@ -261,11 +261,11 @@ def centrality(G: nx.Graph, *, weight: str = "weight", top: int | None = None) -
     bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
     deg = dict(G.degree())
     wdeg = dict(G.degree(weight=weight))
-    rows = [{"name": G.nodes[n].get("label", n), "kind": G.nodes[n].get("kind", ""),
+    rows = [{"name": str(G.nodes[n].get("label", n)), "kind": G.nodes[n].get("kind", ""),
              "degree": deg[n], "weighted_degree": int(wdeg[n]) if float(wdeg[n]).is_integer() else wdeg[n],
              "pagerank": round(pr[n], 6), "betweenness": round(bc[n], 6), "id": n}
             for n in G]
-    rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), r["id"]))
+    rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), str(r["id"])))
     return rows[:top] if top else rows
 
 
@@ -276,11 +276,11 @@ def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
         return []
     U = G.to_undirected() if G.is_directed() else G
     parts = nx.community.louvain_communities(U, weight=weight, resolution=resolution, seed=seed)
-    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     rows = []
     for i, members in enumerate(parts, 1):
-        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), G.nodes[n].get("label", n).casefold(), n)):
-            rows.append({"community": i, "size": len(members), "name": G.nodes[n].get("label", n),
+        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), str(G.nodes[n].get("label", n)).casefold(), str(n))):
+            rows.append({"community": i, "size": len(members), "name": str(G.nodes[n].get("label", n)),
                          "kind": G.nodes[n].get("kind", ""),
                          "weighted_degree": G.degree(n, weight=weight), "id": n})
     return rows

@@ -33,7 +33,7 @@ CASES: dict[str, list[dict]] = {
     "platforms-by-firm": [{"firm": "Greer, Burns & Crain, Ltd."}, {"kind": "payment"}],
     "platforms-by-judge": [{"judge": "Paul A. Engelmayer"}],
     "brand-portfolio": [{"plaintiff": "The Pinkfong Company, Inc."}],
-    "schedule-a-cases": [{"court": "nysd"}, {"firm": "Greer, Burns & Crain, Ltd."}, {"judge": "Paul G. Gardephe"},
+    "schedule-a-cases": [{"court": "nysd"}, {"firm": "Greer, Burns & Crain, Ltd."}, {"judge": "Paul A. Engelmayer"},
                          {"from": "2024-01-01"}],
     "precedents-cited": [{"firm": "Greer, Burns & Crain, Ltd."}],
     "case-summary": [{"docket": "23-cv-1820"}, {"docket": "1:22-cv-04133"}],
