@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.model import Extraction, Span
-from docketgraph.graph.vocab import DG, NAME, RDF_TYPE, RDFS_LABEL, XSD
+from docketgraph.graph.vocab import DG, EMAIL, NAME, RDF_TYPE, RDFS_LABEL, XSD
+
+if TYPE_CHECKING:
+    from docketgraph.graph.resolve import Resolver
 
 CaseResolver = Callable[[str | None, str], str]
 _TYPE = ox.NamedNode(RDF_TYPE)
@@ -93,6 +96,12 @@ class _Builder:
         self.add(node, RDFS_LABEL, _lit(name))
         return node
 
+    def keyed(self, node: ox.NamedNode, *aliases: str) -> None:
+        """One ``dg:key`` per entity (its IRI's last segment); every spelling's ``dg:alias``."""
+        self.add(node, DG.key, ox.Literal(node.value.rsplit("/", 1)[-1]))
+        for a in aliases:
+            self.add(node, DG.alias, ox.Literal(a))
+
     def mention(self, about: ox.NamedNode, spans: Iterable[Span], surface: str | None = None) -> None:
         for i, (a, b) in enumerate(list(spans)[:5]):
             m = _n(keys.node_iri("mention", self.doc.value, about.value, str(a), str(b)))
@@ -108,12 +117,29 @@ class _Builder:
 
 def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | None = None,
                      resolve_case: CaseResolver = default_case_resolver,
+                     resolver: "Resolver | None" = None,
                      ingested: str | None = None) -> list[ox.Quad]:
-    """All quads one document asserts, in its own named graph."""
+    """All quads one document asserts, in its own named graph.
+
+    ``resolver`` matches firms, attorneys and judges to entities already stored; each
+    merge is recorded as a ``dg:Merge`` in this document's graph, with its reason.
+    """
+    from docketgraph.graph.resolve import Resolver
+    resolver = resolver or Resolver()
     sha = ex.sha256
     g = _n(keys.graph_iri(sha))
     doc = _n(keys.document_iri(sha))
     b = _Builder(g, doc, text)
+
+    def merged(match, surface: str) -> tuple[str, str]:
+        if match.reason:
+            m = _n(keys.node_iri("merge", doc.value, match.iri, surface))
+            b.add(m, RDF_TYPE, _n(DG.Merge))
+            b.add(m, DG.about, _n(match.iri))
+            b.add(m, DG.surface, _lit(surface))
+            b.add(m, DG.evidence, _lit(match.reason))
+            b.add(m, DG.inDocument, doc)
+        return match.iri, match.name or surface
     b.entity(doc.value, DG.Document, ex.doc)
     b.add(doc, DG.sha256, ox.Literal(sha))
     b.add(doc, DG.kind, ox.Literal(ex.kind))
@@ -164,9 +190,10 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
 
     # judges
     for j in ex.judges:
-        node = b.entity(keys.judge_iri(j.name, j.role), DG.Judge, j.name)
+        iri, label = merged(resolver.judge(j.name, j.role), j.name)
+        node = b.entity(iri, DG.Judge, label)
         b.add(node, DG.judgeRole, ox.Literal(j.role))
-        b.add(node, DG.key, ox.Literal(keys.slug(j.name)))
+        b.keyed(node, keys.slug(label), keys.slug(j.name))
         case = case_for(j.case)
         if case is not None:
             pred = {"magistrate": DG.magistrateJudge, "circuit": DG.panelJudge}.get(j.role, DG.presidingJudge)
@@ -179,7 +206,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         case = case_for(p.case)
         scope = case.value if (case is not None and keys.is_group_party(p.name)) else None
         node = b.entity(keys.party_iri(p.name, scope), DG.Party, p.name)
-        b.add(node, DG.key, ox.Literal(keys.slug(p.name)))
+        b.keyed(node, keys.slug(p.name))
         party_nodes[p.name] = node
         if case is not None:
             b.add(node, DG.partyTo, case)
@@ -198,8 +225,9 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     # firms and attorneys: appearances
     firm_nodes: dict[str, ox.NamedNode] = {}
     for f in ex.firms:
-        node = b.entity(keys.firm_iri(f.name), DG.LawFirm, f.name)
-        b.add(node, DG.key, ox.Literal(keys.firm_key(f.name)))
+        iri, label = merged(resolver.firm(f.name), f.name)
+        node = b.entity(iri, DG.LawFirm, label)
+        b.keyed(node, keys.firm_key(label), keys.firm_key(f.name))
         firm_nodes[keys.firm_key(f.name)] = node
         if f.evidence:
             b.add(node, DG.evidence, _lit(f.evidence))
@@ -211,12 +239,18 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     for a in ex.attorneys:
         firm = None
         if a.firm:
-            firm = firm_nodes.get(keys.firm_key(a.firm)) or b.entity(keys.firm_iri(a.firm), DG.LawFirm, a.firm)
-            b.add(firm, DG.key, ox.Literal(keys.firm_key(a.firm)))
-        node = b.entity(keys.attorney_iri(a.name, a.firm), DG.Attorney, a.name)
-        b.add(node, DG.key, ox.Literal(keys.slug(a.name)))
+            firm = firm_nodes.get(keys.firm_key(a.firm))
+            if firm is None:
+                iri, label = merged(resolver.firm(a.firm), a.firm)
+                firm = b.entity(iri, DG.LawFirm, label)
+                b.keyed(firm, keys.firm_key(label))
+            b.keyed(firm, keys.firm_key(a.firm))
+        iri, label = merged(resolver.attorney(a.name, firm.value if firm is not None else None,
+                                              a.email), a.name)
+        node = b.entity(iri, DG.Attorney, label)
+        b.keyed(node, keys.slug(label), keys.slug(a.name))
         if a.email:
-            b.add(node, DG.email, _lit(a.email))
+            b.add(node, EMAIL, _lit(a.email))
         if firm is not None:
             b.add(node, DG.memberOf, firm)
         case = case_for(a.case)
@@ -228,7 +262,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     # platforms
     for p in ex.platforms:
         node = b.entity(keys.platform_iri(p.name), DG.Platform, p.name)
-        b.add(node, DG.key, ox.Literal(keys.slug(p.name)))
+        b.keyed(node, keys.slug(p.name))
         b.add(node, DG.platformKind, ox.Literal(p.kind))
         for case in case_nodes.values():
             b.add(case, DG.mentionsPlatform, node)

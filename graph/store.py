@@ -77,8 +77,12 @@ class GraphStore:
 
     def __init__(self, location: str | os.PathLike | None = None, *, read_only: bool = False):
         self.location = os.fspath(location) if location is not None else None
+        self.remote = bool(self.location and self.location.startswith(("http://", "https://")))
         try:
-            if self.location is None:
+            if self.remote:
+                from docketgraph.graph.remote import HttpBackend
+                self._store = HttpBackend(self.location)
+            elif self.location is None:
                 self._store = ox.Store()
             elif read_only:
                 if not os.path.isdir(self.location):
@@ -93,6 +97,17 @@ class GraphStore:
                                  "docketgraph process") from None
             raise StoreError(f"cannot open store {self.location}: {msg}") from None
         self.read_only = read_only
+        self.aliases_path: str | None = None
+        self._resolver = None
+
+    def resolver(self):
+        """The entity resolver, loaded from the store on first use and kept current."""
+        if self._resolver is None:
+            from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
+            cands = load_candidates(lambda q: self.query(q)[1])
+            self._resolver = Resolver(cands["firms"], cands["attorneys"], cands["judges"],
+                                      Aliases.load(self.aliases_path))
+        return self._resolver
 
     # --- reading -----------------------------------------------------------------
     def query(self, sparql: str, bindings: dict[str, Any] | None = None,
@@ -134,6 +149,13 @@ class GraphStore:
             if sha not in out:
                 out.append(sha)
         return out
+
+    def key_for_alias(self, alias: str) -> str | None:
+        """The ``dg:key`` of the entity one of whose spellings normalises to ``alias``."""
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.alias), ox.Literal(alias), None):
+            for k in self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.key), None, None):
+                return k.object.value
+        return None
 
     def has_document(self, sha256: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(keys.graph_iri(sha256)))
@@ -186,7 +208,8 @@ class GraphStore:
                 return WriteResult("added-path" if not old else "replaced", 1,
                                    replaced=old[0] if old else None)
             return WriteResult("unchanged")
-        quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case)
+        quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
+                                 resolver=self.resolver())
         self._write(quads, drop_paths=[(s, path) for s in old])
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
@@ -227,7 +250,7 @@ class GraphStore:
         return self._store.dump(format=fmt)
 
     def flush(self) -> None:
-        if self.location is not None and not self.read_only:
+        if self.location is not None and not self.read_only and not self.remote:
             try:
                 self._store.flush()
             except OSError:

@@ -26,7 +26,7 @@ PROPERTIES = (
     # appearance (n-ary: who appeared for whom in which case)
     "case", "party", "side", "firm", "attorney", "role",
     # people and organisations
-    "key", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
+    "key", "alias", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
     # provenance
     "about", "inDocument", "start", "end", "quote", "evidence", "surface",
 )
@@ -48,3 +48,4 @@ class _Closed:
 
 DG = _Closed(CLASSES + PROPERTIES)
 NAME = SCHEMA_TERMS["name"]
+EMAIL = SCHEMA_TERMS["email"]

@@ -1,9 +1,134 @@
-"""Captions: parties and their roles, the caption line, Schedule A defendant groups."""
+"""Captions: parties and their roles, the caption line, Schedule A defendant groups.
+
+Where parties come from, in order:
+
+1. The caption: ``NAMES, Plaintiff, v. NAMES, Defendants.`` in every layout filings use
+   (centred stacked lines, one run-in line, two columns ruled with ")", "§" or ":",
+   "-against-", "- against -", "–v.–", "versus", CM/ECF NextGen headers with the case
+   number and judge in the right column). Right-column matter (case numbers, "Judge X",
+   "Magistrate Judge X", "(Judge X)", "Honorable X", redaction stamps) is masked first.
+   Each side is split into parties on ";", ", " and " and " (legal suffixes such as
+   "Co., Ltd." and "Jr." stay with their name), "et al." and d/b/a aliases are dropped,
+   descriptions after a person's name ("District Director, ...", "in her official
+   capacity ...", "individually and as ...") are cut, ALL-CAPS names are written in
+   normal case with legal suffixes kept (LLC, Inc., Ltd.).
+   A hyphenated designation ("Plaintiffs-Appellants", "Plaintiff, Appellant") gives two
+   entries, the trial role and the appellate role.
+2. When no such caption is printed: a caption-like title ("Re: X v. Y", "Case Name: X v.
+   Y", a page title on the first line).
+3. Glossary tables of orders against online sellers ("Defendants" followed by the list
+   of store names; "Plaintiff or Short Name" followed by the plaintiff's name).
+4. The body, when it states a role: "Plaintiff EZSHOOT LLC", "defendants Hailitech and
+   Hxltech", "Third-Party Service Providers Alibaba and AliExpress", "Counsel for Appellee,
+   X". Names already found are not repeated (a shorter form of a caption name is the same
+   party).
+
+Schedule A rule (``schedule_a``, version 1): the case is a Schedule A case when
+(a) a defendant is a group identified on a schedule, exhibit or annex ("The Partnerships
+and Unincorporated Associations Identified on Schedule A") or a Doe range ("Does 1-100"),
+or (b) the defendants are many online sellers: five or more defendants named one by one
+that are store names or seller IDs, or a first defendant "et al." whose name is a store
+or seller alias (one word, digits, "Store"/"Shop"/"Official") rather than a company or
+person, or (c) the document speaks of the defendants' "Schedule A" or their online stores
+and seller aliases.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from docketgraph.graph.model import PartyMention
+from docketgraph.graph.model import PartyMention, Span
+from docketgraph.ingest.courts import STATES
+
+HEAD = 4000
+
+_ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
+              r"|appellants?|appellees?|intervenors?|movants?|claimants?)")
+_ROLE = re.compile(
+    r"(?i)(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
+    r"(?:appellants?|appellees?|petitioners?|respondents?))?)"
+)
+_LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
+                        r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}[.,;]?$")
+_RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
+                         r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}(?:[.,;:]|\n|$)")
+_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+
+# Right-column matter and rules masked out of the caption area (replaced by spaces).
+_NOISE = [
+    re.compile(r"(?i)(?:case|civil\s{1,3}action|docket|cause)?\s{0,3}(?:no|number)\.?\s{0,3}:?(?=\s{0,3}\d)"),
+    re.compile(r"(?i)\b(?:case|civil\s{1,3}action)\s{0,3}(?:no\.?|number)\s{0,3}:?"),
+    re.compile(r"(?m)(?:(?:Magistrate|District|Chief)[ \t]{1,3})?Judge:?[ \t]{1,3}(?:Hon\.[ \t])?[A-Z][\w.'-]*(?:[ \t]{1,3}[A-Z][\w.'-]*){0,3}(?:[ \t]*\n[ \t]*[A-Z][A-Za-z'-]+[ \t]*$)?"),
+    re.compile(r"\((?:Magistrate\s)?Judge\s[^()\n]{1,40}\)"),
+    re.compile(r"(?i)\bHon(?:orable|\.)\s{1,3}(?![Tt]he\b|Individuals\b|Partnerships\b)[A-Z][a-z]+\.?(?:\s{1,3}[A-Z]\.)?(?:\s{1,3}(?!Individuals\b|Partnerships\b|The\b)[A-Z][a-z]+){1,2}"),
+    re.compile(r"(?i)redacted by court order|filed under seal|\bD\.\s?C\.\s(?:Docket\s)?No\.?"),
+    re.compile(r"(?m)^[ \t]*(?:[-X>N,_*]+)[ \t]*$"),
+    re.compile(r"(?m)[ \t]-[ \t]*$"),
+    re.compile(r"(?:(?<=\s)|^)[)§|:](?=\s|$)", re.M),
+    re.compile(r"[§\ue000-\uf8ff]"),
+    re.compile(r"(?m)(?:^|(?<=\s))(?:OPINION|ORDER|Opinion)[ \t]*$"),
+    re.compile(r"\b\d?:?\d{2}-[a-z]{2}-[xX]{2,}\b"),
+    re.compile(r"(?i)\bDocument\s{1,3}#?:?\s{0,2}\d+\s{1,3}Filed:?\s{1,3}\d{1,2}/\d{1,2}/\d{2,4}(?:\s{1,3}Page:?\s{1,3}\d+\s{1,3}of\s{1,3}\d+)?(?:\s{1,3}PageID\s{0,3}#?:?\s{0,2}\d+)?"),
+    re.compile(r"(?i)\bcase:?(?=\s{3,})"),
+    re.compile(r"(?:IN\s{1,3}THE\s{1,3})?UNITED\s{1,3}STATES\s{1,3}(?:DISTRICT|BANKRUPTCY)\s{1,3}COURT(?:\s{1,3}FOR\s{1,3}THE)?"),
+    re.compile(r"(?:(?:FOR\s{1,3}THE\s{1,3})?(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|MIDDLE|CENTRAL)\s{1,3})?DISTRICT\s{1,3}OF\s{1,3}(?:" + "|".join(s.upper().replace(" ", r"\s{1,3}") for s in sorted(STATES, key=len, reverse=True)) + r")\b(?:\s{1,3}[A-Z]{3,}\s{1,3}DIVISION)?"),
+    re.compile(r"\b[A-Z]{3,}\s{1,3}DIVISION\b"),
+    re.compile(r"(?i)\bCIVIL\b(?=\s{1,3}\d)"),
+    re.compile(r"-{3,}\s?X?"),
+]
+_HEADING_LINE = re.compile(
+    r"(?i)court\b|district\s{1,3}of|division\b|circuit\b|^\s*(?:opinion|summary|precedential|published)\s*$"
+    r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
+    r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
+)
+_LABEL_PREFIX = re.compile(r"^(?:Parties|Case\s{1,3}Name:?|Caption:?|Re:?|RE:?)\s{0,3}")
+
+_SUFFIX = re.compile(
+    r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
+    r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
+)
+_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|pte|ltd|ibm)$")
+_SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
+_DESCRIPTOR = re.compile(
+    r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|a\s(?:\w+\s)?(?:corporation|company)"
+    r"|(?:acting\s)?(?:district\s)?director\b|secretary\b|attorney\sgeneral\b|administrator\b|commissioner\b"
+    r"|governor\b|sheriff\b|warden\b|superintendent\b|chief\b|mayor\b|trustee\b|executor\b|president\b|officer\b"
+    r"|sued\sas\b|et\sal\b)"
+)
+_GROUP = re.compile(
+    r"(?i)(?:the\s{1,3})?(?:individuals|partnerships|corporations|entities|unincorporated|limited\s{1,3}liability)"
+    r"[^;]{0,220}?(?:identified|listed|named|set\s{1,3}forth)\s{1,3}(?:on|in)\s{1,3}(?:the\s{1,3})?(?:attached\s{1,3})?"
+    r"(?:schedule|exhibit|annex|appendix)\s{0,3}[\"'\u201c\u201d]?\s?[A-Z0-9]{1,2}\b[\"'\u201c\u201d]?,?"
+    r"(?:\s{1,3}hereto)?(?:,\s{0,3}the\b)?"
+)
+_DOES = re.compile(r"(?i)\b(?:john\s{1,3})?does?\s{1,3}\d{1,4}\s?(?:-|through|to)\s?\d{1,5}\b")
+_ET_AL = re.compile(r"(?i),?\s{0,3}\bet\.?\s{0,3}al\.?(?:,)?")
+_DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a)\b.*$", re.S)
+_STORELIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
+_ORGLIKE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?")
+_BODY_STOP = {
+    "products", "product", "online", "internet", "nos", "no", "number", "motion", "counsel", "design",
+    "designs", "marks", "mark", "works", "store", "stores", "seller", "sellers", "aliases", "alias",
+    "declaration", "brief", "complaint", "opposition", "reply", "response", "exhibit", "has", "is", "was",
+    "and", "or", "in", "the", "that", "who", "which", "filed", "moves", "also", "may", "does", "did", "must",
+    "shall", "will", "would", "could", "should", "can", "a", "an", "on", "to", "at", "of", "for", "with",
+    "by", "as", "from", "but", "not", "its", "their", "his", "her", "here", "below", "above", "herein",
+    "i", "ii", "iii", "pursuant", "s", "amazon", "ebay", "schedule", "identified", "merchant", "storefronts",
+    "assets", "financial", "institutions", "information", "accounts", "account", "user", "users",
+    "internet-based", "e-commerce", "application", "mark", "trademark", "trademarks", "copyright",
+    "copyrights", "patent", "patents", "work", "defendant", "defendants", "plaintiff", "plaintiffs",
+    "appellant", "appellants", "appellee", "appellees", "dkt", "ecf", "doc", "docs", "see", "id", "if", "are",
+    "were", "be", "been", "being", "had", "have", "do", "so", "this", "these", "those", "each", "all", "any",
+    "nor", "upon", "against", "because", "when", "whether", "opp", "mot", "memo", "resp",
+    "domain", "brand", "brands", "goods", "listings", "listing", "websites", "website", "names", "ids",
+    "characters", "character", "images", "photographs", "trade", "counterfeit", "infringing", "unknown",
+    "class", "group", "counterclaim", "counterclaims", "cross", "exhibits", "entities", "individuals",
+    "partnerships", "corporations", "seller", "aliases", "infringe", "infringes", "sells", "sell", "sold",
+    "argue", "argues", "contend", "contends", "claim", "claims", "allege", "alleges", "state", "states",
+    "move", "moved", "request", "requests", "seek", "seeks", "respond", "responds", "object", "objects",
+    "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
+}
 
 
 @dataclass(frozen=True)
@@ -13,5 +138,677 @@ class Caption:
     schedule_a: bool = False
 
 
+# ---------------------------------------------------------------- names
+
+
+def _tc_word(w: str, first: bool) -> str:
+    core = w.strip(",.;:()\"'\u201c\u201d")
+    if not core or not any(c.isalpha() for c in core) or not core.isupper():
+        return w
+    if _KEEP_CAPS.match(core):
+        return w
+    if len(core) == 1:
+        return w
+    if core.lower() in _SMALL and not first:
+        return w.lower()
+    out = []
+    up = True
+    for c in w:
+        if c.isalpha():
+            out.append(c.upper() if up else c.lower())
+            up = False
+        else:
+            out.append(c)
+            up = c in "-/(\"'\u201c" and False or c in "-/(\u201c\""
+    return "".join(out)
+
+
+def normal_case(name: str) -> str:
+    """ALL-CAPS names in normal case; names already in mixed case are kept as printed."""
+    words = name.split()
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return name
+    upper_share = sum(c.isupper() for c in letters) / len(letters)
+    if upper_share < 0.8:
+        return name
+    out = []
+    for i, w in enumerate(words):
+        if re.match(r"(?i)^mc[a-z]{2,}", w) and w.isupper():
+            out.append("Mc" + w[2:].capitalize())
+            continue
+        out.append(_tc_word(w, i == 0))
+    return " ".join(out)
+
+
+def _clean_name(raw: str) -> str:
+    s = " ".join(raw.split())
+    s = _ET_AL.sub("", s)
+    s = s.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2018": "'"}))
+    s = re.sub(r"\s\d{1,2}$", "", s)  # footnote marker "NAPOLITANO, 1"
+    s = s.strip(" ,;:-")
+    if s.endswith(".") and not re.search(r"(?i)(?:\b(?:inc|ltd|co|corp|jr|sr|l\.l\.c|l\.p|n\.a|s\.a|p\.c|p\.a)|\b[A-Z])\.$", s):
+        s = s[:-1]
+    return s.strip(" ,;:")
+
+
+def _group_name(raw: str) -> str:
+    s = _clean_name(raw)
+    m = re.search(r"(?i),\s{0,3}the$", s)
+    if m:
+        s = "The " + s[: m.start()].strip()
+    s = re.sub(r"(?i)\bunincorpo-\s?rated\b", "Unincorporated", s)
+    s = re.sub(r"(?i)\bschedule\s?\"?\s?([A-Z0-9])\s?\"?,?", lambda m: m.group(0).rstrip(",").replace(' "', ' "').replace('" ', '"'), s)
+    s = re.sub(r'\s?"\s?([A-Z0-9])\s?,?\s?"', r' "\1"', s)
+    return normal_case(s).strip(" ,")
+
+
+def _split_names(seg: str) -> list[tuple[str, int, int]]:
+    """Split one side of a caption into names with offsets relative to ``seg``."""
+    out: list[tuple[str, int, int]] = []
+    # Groups and Doe ranges are single parties; cut them out first.
+    taken: list[tuple[int, int]] = []
+    for rx in (_GROUP, _DOES):
+        for m in rx.finditer(seg):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append(m.span())
+            name = _group_name(m.group(0)) if rx is _GROUP else normal_case(" ".join(m.group(0).split()))
+            out.append((name, m.start(), m.end()))
+    # The rest: split on ";" then on ", " / " and " between names.
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for a, b in sorted(taken) + [(len(seg), len(seg))]:
+        if a > pos:
+            pieces.append((pos, a))
+        pos = max(pos, b)
+    for a, b in pieces:
+        chunk = seg[a:b]
+        for m in re.finditer(r"[^;]+", chunk):
+            part_start = a + m.start()
+            part = m.group(0)
+            part = _DBA.sub("", part)  # aliases are not parties
+            d = _DESCRIPTOR.search(part)
+            if d:
+                part = part[: d.start()]
+            for name, s, e in _split_list(part):
+                out.append((name, part_start + s, part_start + e))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]]:
+    """ "A, B, C and D" -> names; "Co., Ltd." and "Jr." stay with their name.
+
+    `` and `` separates names when ``split_and`` is set (body lists), in the last item of
+    a comma list, or when both sides look like separate parties.
+    """
+    merged: list[list[int]] = []
+    for m in re.finditer(r"[^,]+", part):
+        s, e = m.start(), m.end()
+        core = m.group(0).strip()
+        sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
+                      r"(?=\s|$)", core)
+        if merged and sm and (sm.end() == len(core) or _SUFFIX.match(sm.group(1).strip())):
+            lead = m.group(0).index(core)
+            merged[-1][1] = s + lead + sm.end()
+            rest = core[sm.end():]
+            if re.match(r"\s{1,3}(?:and|&)\s", rest) or (rest.strip() and not split_and):
+                r0 = s + lead + sm.end()
+                merged.append([r0, e])
+            continue
+        merged.append([s, e])
+    out = []
+    many = len(merged) >= 2
+    for idx, (s, e) in enumerate(merged):
+        sub = part[s:e]
+        lead_and = re.match(r"\s*(?:and|&)\s", sub)
+        if lead_and:
+            s += lead_and.end()
+            sub = part[s:e]
+        do_split = split_and or (many and idx == len(merged) - 1) or _and_splits(sub)
+        pieces = re.split(r"\s(?:and|AND)\s(?=\S)", sub) if do_split else [sub]
+        if do_split and (many and idx == len(merged) - 1) and not split_and:
+            # "..., Yiwu Xiangxing Weiye Industry And Trade Co., Ltd." keeps its "And"
+            pieces = re.split(r"\s(?:and)\s(?=\S)", sub) if re.search(r"\sand\s", sub) else [sub]
+        off = s
+        for p in pieces:
+            i = part.find(p, off)
+            name = _clean_name(p)
+            if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in ("the", "and", "et al"):
+                out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
+            off = i + len(p)
+    return out
+
+
+def _and_splits(s: str) -> bool:
+    """Whether " and " in ``s`` separates two parties (not "Industry And Trade Co.")."""
+    m = re.search(r"\s(?:and|AND)\s", s)
+    if not m:
+        return False
+    left, right = s[: m.start()].strip(), s[m.end():].strip()
+    if re.search(r"\sAnd\s", s) and not re.search(r"\s(?:and|AND)\s", s):
+        return False
+    if not left or not right:
+        return False
+    lw = left.split()
+    # "Dammann & Co., Inc. and International Flavors" / "K2 Inc. and K-2 Corporation"
+    if _ORGLIKE.search(lw[-1]) or re.search(r"(?i)\b(?:llc|inc\.?|ltd\.?|corporation|company)$", left):
+        return True
+    # two person names: "Awareness Avenue Jewelry LLC and Mikkel Guldberg Hansen"
+    if re.fullmatch(r"[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3}", right) and re.fullmatch(
+            r"[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,4}", left) and len(lw) <= 4:
+        return not re.search(r"(?i)\b(?:industry|trade|import|export|commercial|arts|crafts|services?|states|bureau|"
+                             r"department|office|agency|administration|commission|county|city|board|university|bank|"
+                             r"insurance|company|group|church|association|foundation|trust|fund|council|society|"
+                             r"protection|security|immigration|citizenship|customs|border)\b", left + " " + right)
+    return False
+
+
+# ---------------------------------------------------------------- caption search
+
+
+def _mask(text: str) -> str:
+    """The caption area with right-column matter and column rules blanked (same length)."""
+    from docketgraph.ingest.dockets import find_dockets
+
+    s = text.translate(_DASHES)
+    for rx in _NOISE:
+        s = rx.sub(lambda m: " " * len(m.group(0)), s)
+    chars = list(s)
+    for h in find_dockets(text):
+        for i in range(*h.span):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _roles(label: str) -> list[str]:
+    words = re.findall(r"(?i)third[- ]party|counter[- ]?(?:plaintiff|defendant)|plaintiff|defendant|petitioner|respondent"
+                       r"|appellant|appellee|intervenor|movant|claimant", label)
+    out = []
+    for w in words:
+        w = w.lower()
+        if w.startswith("third"):
+            out.append("third-party")
+            break  # "Third-Party Defendant" is one role
+        if w.startswith("counter"):
+            continue
+        out.append({"claimant": "movant"}.get(w, w))
+    return out or ["unknown"]
+
+
+def _left_block(masked: str, end: int) -> int:
+    """Start of the names that end at ``end`` (lines back to a blank line or a heading)."""
+    ls = masked.rfind("\n", 0, end) + 1
+    line = masked[ls:end]
+    if line.strip(" ,;\t"):
+        # names on the label's own line ("Roadget Business Pte. Ltd., Plaintiff, v. ...");
+        # a wide gap left by masked matter, or a label word, starts them
+        start = ls
+        gaps = [m.end() for m in re.finditer(r"[ \t]{3,}(?=\S)", line)]
+        if gaps:
+            start = ls + gaps[-1]
+        stripped = masked[start:end]
+        lead = len(stripped) - len(stripped.lstrip())
+        m = _LABEL_PREFIX.match(stripped.lstrip())
+        if m:
+            start += lead + m.end()
+        if start == ls:
+            # a name continued from the line above ("DAMMANN & CO., INC. and\nINTERNATIONAL ...")
+            le = ls - 1
+            while le > 0:
+                ps = masked.rfind("\n", 0, le) + 1
+                prev = masked[ps:le]
+                if prev.strip() and re.search(r"(?:,|\band|&)\s*$", prev) and not _HEADING_LINE.search(prev):
+                    start = ps
+                    le = ps - 1
+                else:
+                    break
+        return start
+    start = end
+    seen = False
+    le = ls - 1
+    while le >= 0 and end - le < 700:
+        ps = masked.rfind("\n", 0, le) + 1
+        pline = masked[ps:le]
+        if not pline.strip():
+            if seen:
+                break
+        elif _HEADING_LINE.search(pline):
+            break
+        else:
+            seen = True
+            start = ps
+        if ps == 0:
+            break
+        le = ps - 1
+    return start
+
+
+def _right_block_unlabelled(masked: str, start: int) -> int:
+    """End of the names after "v." when no role label follows (names up to a blank line)."""
+    i = start
+    seen = False
+    while i < len(masked) and i - start < 600:
+        le = masked.find("\n", i)
+        le = len(masked) if le < 0 else le
+        line = masked[i:le]
+        if not line.strip():
+            if seen:
+                return i
+        else:
+            seen = True
+        i = le + 1
+    return min(i, len(masked))
+
+
+@dataclass
+class _Side:
+    names: list[tuple[str, int, int]]
+    roles: list[str]
+
+
+def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
+    found = []
+    last_end = 0
+    for sep in _SEP.finditer(masked, 0, min(len(masked), HEAD)):
+        if sep.start() < last_end:
+            continue
+        tail = masked[max(0, sep.start() - 240):sep.start()]
+        tail = re.sub(r"[\s(\[]+$", "", tail)
+        lm = _LEFT_ROLE.search(tail)
+        sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
+            not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
+        if lm:
+            l_end = max(0, sep.start() - 240) + lm.start("role")
+            lroles = _roles(lm.group("role"))
+        elif sep_alone:
+            l_end = masked.rfind("\n", 0, sep.start())
+            while l_end > 0 and not masked[masked.rfind("\n", 0, l_end) + 1:l_end].strip():
+                l_end = masked.rfind("\n", 0, l_end)
+            lroles = ["plaintiff"]
+        else:
+            continue
+        l_start = _left_block(masked, l_end)
+        left = masked[l_start:l_end]
+        if not left.strip() or len(left) > 700:
+            continue
+        rm = _RIGHT_ROLE.search(masked, sep.end(), min(len(masked), sep.end() + 1600))
+        if rm and lm:
+            r_end = rm.start()
+            rroles = _roles(rm.group("role"))
+            end = rm.end()
+        elif sep_alone:
+            # no role labels (consolidated appellate captions): names up to a blank line
+            r_end = _right_block_unlabelled(masked, sep.end())
+            rroles = ["defendant"]
+            end = r_end
+            if rm and rm.start() <= r_end + 40:
+                r_end, rroles, end = rm.start(), _roles(rm.group("role")), rm.end()
+        else:
+            continue
+        right = masked[sep.end():r_end]
+        if not right.strip():
+            continue
+        lnames = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
+        rnames = [(n, sep.end() + a, sep.end() + b) for n, a, b in _split_names(right)]
+        if not lnames or not rnames:
+            continue
+        found.append((_Side(lnames, lroles), _Side(rnames, rroles), (l_start, end)))
+        last_end = end
+        # a second caption printed right after the first (consolidated cases) is read too
+    return found
+
+
+_TITLE = re.compile(
+    r"(?m)^(?:(?:Re|RE|Case\s{1,3}Name)\s{0,3}:?\s{0,3}[*_]*\s{0,3})?(?P<l>[^\n]{2,200}?)\s{1,3}v\.?\s{1,3}"
+    r"(?P<r>[^\n]{2,200}?)[*_]*\s*$"
+)
+
+
+def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
+    """ "Re: X v. Y", "Case Name: X v. Y" (possibly wrapped), or a first-line page title."""
+    for m in re.finditer(r"(?i)(?:\bre|case\s{1,3}name)\s{0,3}:[\s*_]{0,8}", text[:HEAD]):
+        seg_end = text.find("\n\n", m.end())
+        seg_end = min(seg_end if seg_end > 0 else len(text), m.end() + 300)
+        seg = text[m.end():seg_end]
+        line = seg.split("\n")
+        joined = " ".join(x.strip(" *_") for x in line if x.strip(" *_"))
+        vm = re.search(r"\sv\.?\s", joined)
+        if not vm:
+            continue
+        return [_title_sides(text, m.end(), joined[: vm.start()], joined[vm.end():])]
+    # a page title: one of the first lines, "X v. Y" and nothing else
+    off = 0
+    for line in text[:1500].split("\n")[:8]:
+        vm = re.search(r"\sv\.?\s", line)
+        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line):
+            return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
+        off += len(line) + 1
+    return []
+
+
+def _title_sides(text: str, base: int, left: str, right: str):
+    right = re.split(r",\s{0,3}(?:No\.|Case|Civil|\d)|\s-\s|\s\(", right)[0]
+    right = right.strip(" *_.")
+    left = left.strip(" *_")
+    ln = [(normal_case(_clean_name(n)), *_find(text, base, n)) for n, _, _ in _split_list(left)]
+    rn = [(n, *_find(text, base, n)) for n, _, _ in _split_names(right)]
+    ln = [x for x in ln if x[0]]
+    return (_Side(ln, ["plaintiff"]), _Side(rn, ["defendant"]), (base, base))
+
+
+_SMALL_CAPS_WORDS = re.compile(r"\b(?:F OR|T HE|C IRCUIT|A RGUED|D ECIDED|A PPEAL|S ECOND|P ER|C URIAM|A FFIRMED)\b")
+
+
+def _unspace_small_caps(text: str) -> str:
+    """Join letter-spaced small caps ("JULIAN L OPEZ" -> "JULIAN LOPEZ") in documents printed so.
+
+    Only when the document shows the pattern in its headings; one space is removed per
+    join, so later offsets shift: the replacement keeps the length by moving the space
+    to the end of the word.
+    """
+    if len(_SMALL_CAPS_WORDS.findall(text[:HEAD])) < 2:
+        return text
+    return re.sub(r"\b([A-Z]) ([A-Z]{2,})\b", lambda m: m.group(1) + m.group(2) + " ", text)
+
+
+def _find(text: str, base: int, name: str) -> tuple[int, int]:
+    i = text.find(name, base)
+    if i < 0:
+        i = text.lower().find(name.lower(), base)
+    return (i, i + len(name)) if i >= 0 else (base, base)
+
+
+# ---------------------------------------------------------------- glossaries and body
+
+
+_GLOSSARY_ROW = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?:Plaintiffs?|Defendants)(?:\s(?:or|and)\s[^\n]{1,60})?)[ \t]*\n[ \t]*(?P<value>[^\n]{2,6000})$"
+)
+
+
+def _glossary(text: str) -> list[tuple[str, str, Span]]:
+    out = []
+    if not re.search(r"(?m)^\s*(?:GLOSSARY|Term)\s*$", text[:HEAD]):
+        return out
+    for m in _GLOSSARY_ROW.finditer(text):
+        label = m.group("label")
+        role = "plaintiff" if label.lower().startswith("plaintiff") else "defendant"
+        value = m.group("value")
+        base = m.start("value")
+        for name, s, e in _split_glossary(value):
+            out.append((name, role, (base + s, base + e)))
+    return out
+
+
+def _split_glossary(value: str) -> list[tuple[str, int, int]]:
+    out = []
+    parts = _split_list(value)
+    for name, s, e in parts:
+        raw = value[s:e]
+        aka = re.search(r"(?i)\s(?:a/k/a|aka)\s(.+)$", raw)
+        if aka:
+            before = raw[: aka.start()]
+            if re.search(r"[^\x00-\u024f]", before) or not before.strip():
+                s2 = s + aka.start(1)
+                out.append((_clean_name(aka.group(1)), s2, e))
+            else:
+                out.append((_clean_name(before), s, s + len(before)))
+            continue
+        out.append((name, s, e))
+    return out
+
+
+_TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
+_NAME = (_TOK + r"(?:,?[ \t](?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du|and)(?=[ \t][A-Z])))"
+         r"{0,7}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
+_PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
+_ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Dd]efendants?"
+              r"|(?:(?<=BY[ \t])|(?<=AND[ \t])|(?<=OF[ \t])|(?<=TO[ \t])|(?<=FOR[ \t]))(?:PLAINTIFFS?|DEFENDANTS?)"
+              r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
+_BODY = re.compile(
+    _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
+    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and[ \t])" + _NAME + _PAREN + r"){0,6})"
+)
+# "The Plaintiff, EZSHOOT LLC, moves"
+_APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),[ \t](?P<names>" + _NAME + r"),")
+# "the defendants named here-amazing5c, dreamhouse2020, and salonmarket2020 (hereinafter ...)";
+# "The seven replying defendants are: X (...); Y (...); and Z (...)"
+_LISTED = re.compile(
+    r"(?P<role>\b(?:[Pp]laintiffs|[Dd]efendants))[ \t](?:named[ \t]here|listed[ \t]below|identified[ \t]below|are|include)"
+    r"[ \t]?[-:\u2014][ \t]?(?P<names>[^\n][\s\S]{1,1200}?)(?:[ \t]?\((?:hereinafter|collectively|together)|\.(?:\s*\n|\s+[A-Z][a-z]+\s+[a-z])|\(\s?[\"\u201c]the)"
+)
+# "Defendants Guangzhou Deyi Clothing Co., Ltd. d/b/a D Yi; Wan Hualin, an individual, d/b/a Hbili; ..."
+_SEMI_LIST = re.compile(
+    r"(?P<role>\b(?:[Pp]laintiffs|[Dd]efendants))[ \t](?P<names>[A-Z][^;()\n]{1,120}(?:;[ \t](?:and[ \t])?[A-Z][^;()\n]{1,120}){1,40})"
+)
+_COUNSEL_FOR = re.compile(
+    r"(?i)counsel\s{1,3}for\s{1,3}(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
+    r"\s{1,8}(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
+)
+_SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
+
+
+def _role_of(word: str) -> str:
+    w = word.lower()
+    return ("third-party" if w.startswith("third") else
+            "plaintiff" if w.startswith("plaintiff") else
+            "defendant" if w.startswith("defendant") else
+            "intervenor" if w.startswith("intervenor") else
+            "petitioner" if w.startswith("petitioner") else "respondent")
+
+
+def _good_body_name(name: str) -> bool:
+    toks = name.split()
+    if not toks or len(name) < 2 or name.isdigit():
+        return False
+    first = toks[0].lower().strip(".,'\u2019")
+    return first not in _BODY_STOP and name.lower() not in _BODY_STOP
+
+
+def _tidy_body_name(name: str) -> str:
+    name = re.split(r"['\u2019]s\b", name)[0]
+    m = _SUFFIX_END.match(name)
+    if m:
+        name = m.group(1)
+    return name.strip(" ,;")
+
+
+def _body_parties(text: str) -> list[tuple[str, str, Span]]:
+    out = []
+    for m in _LISTED.finditer(text):
+        role = _role_of(m.group("role"))
+        base = m.start("names")
+        names = m.group("names")
+        items = names.split(";") if ";" in names else None
+        if items:
+            off = 0
+            for it in items:
+                i = names.find(it, off)
+                off = i + len(it)
+                raw = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", it))
+                raw = " ".join(raw.split())
+                raw = re.sub(r"^\s*(?:and\s)?", "", raw).strip(" .")
+                if raw and _good_body_name(raw):
+                    out.append((normal_case(_clean_name(raw)), role, _find(text, base + i, raw.split()[0])))
+        else:
+            for name, s, e in _split_list(names, split_and=True):
+                if _good_body_name(name):
+                    out.append((name, role, (base + s, base + e)))
+    for m in _SEMI_LIST.finditer(text):
+        role = _role_of(m.group("role"))
+        base = m.start("names")
+        off = 0
+        for it in m.group("names").split(";"):
+            i = m.group("names").find(it, off)
+            off = i + len(it)
+            raw = _DBA.sub("", it)
+            d = _DESCRIPTOR.search(raw)
+            if d:
+                raw = raw[: d.start()]
+            raw = re.sub(r"^\s*and\s", "", raw).strip(" ,")
+            if raw and _good_body_name(raw):
+                out.append((_clean_name(raw), role, (base + i, base + i + len(it.rstrip()))))
+    for rx in (_BODY, _APPOSITIVE):
+        for m in rx.finditer(text):
+            role = _role_of(m.group("role"))
+            names = m.group("names")
+            base = m.start("names")
+            names = re.sub(r"[ \t]?\([^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
+            if re.match(r"(?i)(?:the\s)?(?:individuals|partnerships|corporations|unincorporated|entities)\b", names):
+                continue  # a defendant group described again in the body
+            for name, s, e in _split_list(names, split_and=True):
+                name = _tidy_body_name(name)
+                if not _good_body_name(name):
+                    break
+                if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
+                    break
+                out.append((normal_case(name), role, (base + s, base + s + len(name))))
+    for m in _COUNSEL_FOR.finditer(text):
+        names = " ".join(m.group("names").split())
+        role = "appellee" if "appellee" in m.group("role").lower() else (
+            "appellant" if "appellant" in m.group("role").lower() else _roles(m.group("role"))[0])
+        for name, s, e in _split_list(names):
+            out.append((name, role, _find(text, m.start("names"), name)))
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+
+_ABBREV = {"ins": "insurance", "co": "company", "corp": "corporation", "inc": "incorporated",
+           "intl": "international", "mfg": "manufacturing", "mktg": "marketing", "grp": "group",
+           "bus": "business", "assn": "association", "natl": "national", "ltd": "limited", "bros": "brothers"}
+
+
+def _key(name: str) -> str:
+    s = name.lower().replace("&", " and ")
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    return " ".join(s.split())
+
+
+_LEGAL_TAIL = re.compile(r"(?:\s(?:incorporated|llc|limited|corporation|plc|lp|llp|pllc|gmbh|pte))+$")
+
+
+def _match_key(name: str) -> str:
+    """``_key`` with common abbreviations spelled out ("Mutual Ins. Co." = "Mutual Insurance Company")."""
+    return " ".join(_ABBREV.get(w, w) for w in _key(name).split())
+
+
+def _same_party(a: str, b: str) -> bool:
+    ka, kb = _match_key(a), _match_key(b)
+    if ka == kb:
+        return True
+    sa, sb = _LEGAL_TAIL.sub("", ka), _LEGAL_TAIL.sub("", kb)
+    if sa and sa == sb and len(sa.split()) >= 2:
+        return True
+    ta, tb = ka.split(), kb.split()
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    # "Roger Mortimer" is "Roger D. Mortimer"; "Roadget" is not "Roadget Business Pte. Ltd."
+    extra = [w for w in long_ if w not in short]
+    return (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)
+            and all(len(w) == 1 for w in extra))
+
+
+def _display(side: _Side, et_al: bool) -> str:
+    names = [n for n, _, _ in side.names]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0] + (", et al." if et_al else "")
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return names[0] + ", et al."
+
+
+def is_schedule_a(defendants: list[str], text: str, et_al: bool) -> bool:
+    """The stated Schedule A rule (see the module docstring)."""
+    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or _DOES.search(d) for d in defendants):
+        return True
+    storelike = [d for d in defendants if _STORELIKE.search(d) and not _ORGLIKE.search(d)
+                 or (len(d.split()) == 1 and not _ORGLIKE.search(d))]
+    if len(defendants) >= 5 and len(storelike) >= 3:
+        return True
+    if et_al and defendants and (defendants[0] in storelike):
+        return True
+    return bool(re.search(r"(?i)schedule\s{0,3}[\"\u201c]?a\b|seller\s{1,3}aliases|online\s{1,3}(?:stores|sellers|merchants)"
+                          r"|internet\s{1,3}stores|merchant\s{1,3}storefronts", text))
+
+
 def find_caption(text: str) -> Caption:
-    return Caption()
+    """Parties with roles, the caption line ("Plaintiff v. Defendant") and the Schedule A flag."""
+    text = _unspace_small_caps(text)
+    masked_full = _mask(text)
+    head = text[: HEAD + 2000]
+    masked = masked_full[: HEAD + 2000]
+    caps = _captions(head, masked)
+    from_title = False
+    if not caps:
+        caps = _title_caption(text)
+        from_title = bool(caps)
+    parties: list[PartyMention] = []
+
+    trial = ("plaintiff", "defendant", "third-party", "petitioner", "respondent", "intervenor")
+
+    def add(name: str, role: str, span: Span) -> None:
+        name = name.strip()
+        if not name or len(name) > 200:
+            return
+        same = [i for i, p in enumerate(parties) if _same_party(p.name, name)]
+        for i in same:
+            p = parties[i]
+            if p.role == role or (role in trial and p.role in trial):
+                if p.role == role and len(name) > len(p.name) and _key(p.name) != _key(name):
+                    parties[i] = PartyMention(name, role, None, p.spans + (span,))
+                return
+        if same:
+            name = parties[same[0]].name  # one party, one name: the first (caption) form
+        parties.append(PartyMention(name, role, None, (span,)))
+
+    caption_str = None
+    defendants: list[str] = []
+    et_al = False
+    first_defendants: set[str] = set()
+    for n, (left, right, (cs, ce)) in enumerate(caps):
+        lroles, rroles = left.roles, right.roles
+        if n > 0 and any(_same_party(a, b) for a, _, _ in left.names for b in first_defendants):
+            # a defendant's own complaint against others: a third-party complaint
+            rroles = ["third-party"]
+            lroles = []
+        for roles, side in ((lroles, left), (rroles, right)):
+            for role in roles:
+                for name, s, e in side.names:
+                    add(name, role, (s, e))
+        if n == 0:
+            seg = head[cs:ce] if ce > cs else head[:400]
+            et_al = bool(_ET_AL.search(seg))
+            first_defendants = {x for x, _, _ in right.names}
+            defendants = [x for x, _, _ in right.names]
+            caption_str = f"{_display(left, False)} v. {_display(right, et_al)}"
+            if from_title:
+                caption_str = None if len(caption_str) < 5 else caption_str
+    # "NAME,\nAppellant" blocks after a consolidated caption (who brought the appeal)
+    for m in re.finditer(r"(?m)^[ \t]*(?P<n>[A-Z][^\n,]{2,80}(?:,\s(?:Inc|Ltd|LLC|Co)\.?)?),[ \t]*\n[ \t]*(?P<r>Appellants?|Appellees?)[ \t]*$", head):
+        add(_clean_name(m.group("n")), "appellant" if m.group("r").lower().startswith("appellant") else "appellee",
+            m.span("n"))
+    for name, role, span in _glossary(text):
+        add(name, role, span)
+    for name, role, span in _body_parties(masked_full):
+        add(name, role, span)
+    # a surname alone ("plaintiffs Hart and Berry") is the party already named in full
+    full = [p for p in parties if len(p.name.split()) >= 2]
+    parties = [p for p in parties if len(p.name.split()) >= 2 or not any(
+        q.role == p.role and _key(q.name).split()[-1:] == _key(p.name).split() for q in full)]
+    if not caps:
+        defendants = [p.name for p in parties if p.role == "defendant"]
+        et_al = True
+    # appellate designations imply trial roles for parties found in the appellate role only
+    if any(p.role in ("appellant", "appellee") for p in parties):
+        pass
+    sched = is_schedule_a(defendants or [p.name for p in parties if p.role == "defendant"], text, et_al)
+    return Caption(parties=tuple(parties), caption=caption_str, schedule_a=sched)

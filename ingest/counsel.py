@@ -1,9 +1,1013 @@
-"""Counsel: attorneys, their firms, e-mails and whom they represent."""
+"""Counsel: attorneys, their firms, e-mails and whom they represent.
+
+Rules follow how filings print counsel:
+
+- **Contact blocks** (signature blocks, appellate cover pages, proposed orders): names stacked
+  above the firm line, then address, phone and e-mail lines, and a representation line
+  ("Counsel for Plaintiff X", "Attorneys for Plaintiff" + the party on the next line). The
+  firm is the organisation on the block's first non-name line; a block whose only person
+  line is the attorney's own name and that names no organisation is a solo practitioner
+  (firm null). A letter on a firm's letterhead signed by an attorney takes the letterhead firm.
+- **One-line blocks**: "A (JD 7204) B (AS 7715) FIRM LLP Attorneys for Plaintiff X".
+- **Counsel statements** of opinions: "X, Firm, City, State, for appellant.",
+  "ARGUED: ... ON BRIEF: ...", "X (argued) and Y, Firm, City, for ...", "X, with whom Y and
+  Firm were on brief, for ..." (in "X, Y, and Firm on brief" lists each attorney's firm is
+  null, a lone "X and Firm" keeps the pair; lawyers given only with a city have no firm).
+- **Docket text**: "ATTORNEY Appearance for Plaintiff P by X", "Notice of appearance by X
+  on behalf of P", and a CM/ECF notice's "electronically mailed to" list (name + e-mails).
+- **Statements in an order's body**: "Plaintiff's counsel Epstein Drengel" (a firm, resolved
+  against the reference list with the evidence kept), "Firm LLP, counsel for Plaintiff",
+  and a tracker's labelled "Law firm:" field.
+
+The e-mail of an attorney is the first address listed for them, matched to the attorney by
+the address's local part (jgaudio@ -> Justin R. Gaudio) or, failing that, by the line right
+below the name. A firm is never taken from an e-mail domain.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
+from docketgraph.graph.names import (
+    clean_space, given_names, is_all_caps, person_key, person_name, surname,
+)
+from docketgraph.ingest.firms import (
+    canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
+    match_firm,
+)
+
+__all__ = ["find_counsel"]
+
+Span = tuple[int, int]
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
+_PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
+_ROLE_LINE_RE = re.compile(
+    r"^[ \t*_]*(?:(?:Attorneys?|Counsel|Lawyers?)(?:[ \t]+and[ \t]+Counsel(?:ors)?)?[ \t]+for\b"
+    r"|(?:ATTORNEYS?|COUNSEL)[ \t]+FOR\b)", re.M)
+_SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/s/[ \t]*", re.M)
+_BAR_RE = re.compile(
+    r"\((?:[A-Z]{1,3}[ \t]?\d{2,7}|(?:ARDC|Bar|Fla\.? Bar|SBN|State Bar|NY Bar|Reg\.?)[^()\n]{0,25}"
+    r"|admitted[^()\n]{0,40}|pro hac vice[^()\n]{0,20}|argued|Argued|ARGUED|of counsel)\)")
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|District of Columbia|D\\.C\\.|DC|Puerto Rico|"
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|Ala\\.|Ariz\\.|Ark\\.|Cal\\.|"
+    "Calif\\.|Colo\\.|Conn\\.|Del\\.|Fla\\.|Ga\\.|Ill\\.|Ind\\.|Kan\\.|Ky\\.|La\\.|Md\\.|Mass\\.|"
+    "Mich\\.|Minn\\.|Miss\\.|Mo\\.|Mont\\.|Neb\\.|Nev\\.|N\\.H\\.|N\\.J\\.|N\\.M\\.|N\\.Y\\.|N\\.C\\.|"
+    "N\\.D\\.|Okla\\.|Or\\.|Ore\\.|Pa\\.|R\\.I\\.|S\\.C\\.|S\\.D\\.|Tenn\\.|Tex\\.|Vt\\.|Va\\.|"
+    "Wash\\.|W\\.Va\\.|Wis\\.|Wyo\\."
+)
+_STATE_RE = re.compile(rf"^(?:{_STATES})(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?$", re.I)
+_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]{1,24}(?:[A-Z][a-z'’\-]{1,20})?|[A-Z]\.|[A-Z][A-Z'’\-]{1,24}|[A-Z](?=[ \t]))"
+_PERSON_RE = re.compile(
+    rf"^{_NAME_TOKEN}(?:[ \t]{{1,2}}(?:{_NAME_TOKEN}|de|De|van|Van|von|la|La|del|Del|da|di|Di)){{1,4}}"
+    r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV))?$"
+)
+_NOT_NAME_WORDS = {
+    "respectfully", "submitted", "dated", "counsel", "attorneys", "attorney", "plaintiff",
+    "plaintiffs", "defendant", "defendants", "street", "suite", "avenue", "floor", "court",
+    "united", "states", "district", "judge", "honorable", "hon", "telephone", "facsimile",
+    "email", "e-mail", "fax", "tel", "phone", "certificate", "service", "order", "ordered",
+    "so", "the", "of", "for", "and", "llp", "llc", "ltd", "ltd.", "pllc", "p.c.", "p.a.", "inc",
+    "inc.", "law", "group", "firm", "office", "offices", "division", "via", "ecf", "re", "re:",
+    "page", "exhibit", "declaration", "memorandum", "motion", "case", "no", "no.", "docket",
+    "chambers", "clerk", "courthouse", "square", "plaza", "drive", "road", "boulevard", "box",
+    "appellant", "appellee", "appellants", "appellees", "petitioner", "respondent", "argued",
+    "brief", "on", "with", "whom", "by", "in", "at", "to", "from", "dear", "sincerely",
+    "jointly", "magistrate", "circuit", "county", "city", "state", "department", "glossary",
+    "definition", "term", "preliminary", "injunction", "temporary", "restraining", "proposed",
+    "amazon", "schedule", "notice", "electronic", "filing", "original", "main", "document",
+    "opinion", "judgment", "final", "default", "legal", "associates", "partners", "society",
+    "amicus", "amici", "curiae", "fellowship", "church", "union", "foundation", "center",
+}
+_SUFFIX_ITEM = re.compile(r"^(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|Esq\.?)$")
+_TITLE_ITEM = re.compile(
+    r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate)[ \t]+)*"
+    r"(?:(?:United[ \t]+States|U\.[ \t]?S\.|State|County|City)[ \t]+)?"
+    r"(?:Attorneys?[ \t]+General|Solicitor[ \t]+General|Attorneys?|Counsel|Public[ \t]+Defenders?|"
+    r"District[ \t]+Attorneys?|Corporation[ \t]+Counsel|General[ \t]+Counsel|Law[ \t]+Students?|"
+    r"Lead[ \t]+Attorney|Attorney[ \t]+to[ \t]+be[ \t]+Noticed|Pro[ \t]+Hac[ \t]+Vice|Designated)"
+    r"(?:[ \t]+of[ \t]+[A-Z][A-Za-z \t]{2,40})?$",
+    re.I,
+)
+_GENERIC_LOCAL = {"mail", "info", "docket", "dockets", "ecf", "ecfnotices", "notices", "notice",
+                  "office", "admin", "contact", "service", "efile", "filing", "masterdocketlit",
+                  "docketing", "calendar", "court", "legal", "law"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:(?:third[ \t-]party[ \t]+)?(?:plaintiffs?|defendants?|appellants?|appellees?|"
+    r"petitioners?|respondents?|intervenors?|movants?|counter-?(?:claimants?|defendants?)|"
+    r"cross-?(?:appellants?|appellees?))(?:[-–](?:appellants?|appellees?|petitioners?|"
+    r"respondents?|cross-appellants?|cross-appellees?))*|amic(?:us|i)[ \t]+curiae)\b", re.I)
+
+
+@dataclass
+class _Att:
+    name: str
+    firm: str | None = None
+    email: str | None = None
+    represents: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    firm_set: bool = False
+
+
+@dataclass
+class _Firm:
+    name: str
+    represents: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    evidence: str | None = None
+
+
+class _Acc:
+    """Accumulates attorneys and firms, merging spellings of one person or firm."""
+
+    def __init__(self, text: str, parties: tuple[PartyMention, ...]):
+        self.text = text
+        self.parties = parties
+        self.atts: list[_Att] = []
+        self.firms: list[_Firm] = []
+
+    # -- firms
+    def firm(self, raw: str, span: Span | None, represents: list[str] = (),
+             *, need_reference: bool = False) -> str | None:
+        raw = clean_firm(raw)
+        if not raw or len(raw) < 3 or not re.search(r"[A-Za-z]{2,}", _firm_core(raw)) or \
+                _firm_core(raw) in ("llc", "llp", "ltd", "pc", "pa", "pllc", "inc"):
+            return None
+        if need_reference and match_firm(raw, self.text) is None and not has_legal_suffix(raw):
+            return None
+        name, evidence = canonical_firm(raw, self.text)
+        if is_government_office(raw):
+            name, evidence = _gov_display(raw), None
+        key = _firm_merge_key(name)
+        for f in self.firms:
+            if _firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name):
+                if len(name) > len(f.name) and not f.evidence:
+                    f.name = name
+                if span:
+                    f.spans.append(span)
+                _extend(f.represents, represents)
+                f.evidence = f.evidence or evidence
+                return f.name
+        self.firms.append(_Firm(name, list(represents), [span] if span else [], evidence))
+        return name
+
+    # -- attorneys
+    def attorney(self, raw: str, span: Span, *, firm: str | None = None, email: str | None = None,
+                 represents: list[str] = (), firm_known: bool = True) -> None:
+        name = person_name(_strip_name_noise(raw))
+        if not _plausible_person(name):
+            return
+        k = person_key(name)
+        for a in self.atts:
+            if person_key(a.name) == k or _same_person(a.name, name):
+                if len(name) > len(a.name):
+                    a.name = name
+                a.spans.append(span)
+                if firm and not a.firm:
+                    a.firm = firm
+                if email and not a.email:
+                    a.email = email
+                _extend(a.represents, represents)
+                return
+        self.atts.append(_Att(name, firm, email, list(represents), [span]))
+
+    def result(self, case: str | None) -> tuple[list[AttorneyMention], list[FirmMention]]:
+        firm_names = {f.name for f in self.firms}
+        atts = []
+        for a in self.atts:
+            firm = a.firm if a.firm in firm_names else a.firm
+            atts.append(AttorneyMention(a.name, firm, a.email, tuple(a.represents), case,
+                                        tuple(sorted(set(a.spans))), tuple(a.roles)))
+        firms = [FirmMention(f.name, tuple(f.represents), case, tuple(sorted(set(f.spans))),
+                             f.evidence) for f in self.firms]
+        return atts, firms
+
+
+def _extend(dst: list[str], src) -> None:
+    for x in src or ():
+        if x and x not in dst:
+            dst.append(x)
+
+
+def _firm_merge_key(name: str) -> str:
+    from docketgraph.graph.names import firm_key
+    return firm_key(name)
+
+
+def _firm_core(name: str) -> str:
+    from docketgraph.graph.names import firm_core_key
+    return firm_core_key(name)
+
+
+def _gov_display(raw: str) -> str:
+    s = clean_space(raw).strip(" ,.;")
+    s = s.replace("’", "'")
+    if is_all_caps(s):
+        from docketgraph.graph.names import firm_display
+        s = firm_display(s)
+    return s
+
+
+def _strip_name_noise(raw: str) -> str:
+    s = _BAR_RE.sub(" ", raw)
+    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/s/)?[ \t]*", "", s)
+    s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
+    s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
+    return clean_space(s).strip(" ,;*_")
+
+
+def _plausible_person(name: str) -> bool:
+    if not name or len(name) > 60 or not _PERSON_RE.match(name):
+        return False
+    words = [w.lower().strip(",.") for w in name.split()]
+    if any(w in _NOT_NAME_WORDS for w in words):
+        return False
+    core = [w for w in name.split() if not _SUFFIX_ITEM.match(w.strip(","))]
+    if len(core) < 2:
+        return False
+    if all(len(w.rstrip(".")) == 1 for w in core[:-1]) and len(core) == 2 and len(core[0]) <= 2:
+        return False  # "J. Smith" alone: too thin? keep "F. James Loprest" (3 words)
+    return len(core[-1].rstrip(".,")) >= 2
+
+
+def _same_person(a: str, b: str) -> bool:
+    if person_key(surname(a)) != person_key(surname(b)):
+        return False
+    ga, gb = given_names(a), given_names(b)
+    if not ga or not gb:
+        return False
+    fa, fb = ga[0].rstrip(".").lower(), gb[0].rstrip(".").lower()
+    if fa == fb:
+        return True
+    return (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]
+
+
+# ---------------------------------------------------------------- lines and blocks
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    kind: str = "other"
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+_ADDRESS_RE = re.compile(
+    r"(?:^\d{1,6}[ \t]+\S|\b(?:Suite|Ste\.|Floor|Fl\.|P\.?[ \t]?O\.?[ \t]+Box|Street|St\.|Avenue|Ave\.?|"
+    r"Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Plaza|Square|Place|Lane|Parkway|Pike|Route)\b"
+    r"|,[ \t]*(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+\d{5}(?:-\d{4})?\b)")
+_JUDGE_LINE_RE = re.compile(r"(?i:\b(?:judge|honorable|justice|courthouse|chambers)\b|\bhon\.)")
+_SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|date:|sincerely|very[ \t]+truly|"
+                           r"of[ \t]+counsel|jointly[ \t]+submitted)\b)")
+
+
+def _classify(line: _Line) -> str:
+    t = line.text.strip().strip("*_ ")
+    if not t:
+        return "blank"
+    if len(t) > 160:
+        return "prose"
+    if _ROLE_LINE_RE.match(t):
+        return "role"
+    if re.search(r"(?i:\bfor[ \t]+(?:the[ \t]+)?(?:plaintiffs?|defendants?|appell|petition|respond|amic))", t) \
+            or (t.count(",") >= 3 and len(t) > 60):
+        return "prose"
+    if _SIG_RE.match(t):
+        return "sig"
+    if _SUBMITTED_RE.match(t):
+        return "submitted"
+    if _EMAIL_RE.search(t):
+        return "email"
+    if re.match(r"(?i:^(?:tel|telephone|phone|fax|facsimile|ph|direct|main|cell)\b\.?:?|^[tfp][ \t]?:)", t) \
+            or (_PHONE_RE.search(t) and len(_PHONE_RE.sub("", t).strip(" ()/:.-–•|TFtfaxelphonsimi")) < 25):
+        return "phone"
+    if re.match(r"(?i:^(?:www\.|https?://))", t):
+        return "url"
+    if _JUDGE_LINE_RE.search(t):
+        return "judge"
+    if _ADDRESS_RE.search(t) and not _PERSON_RE.match(_strip_name_noise(t)):
+        return "address"
+    if re.search(r"\d{2,}", t) and not _BAR_RE.search(t):
+        return "address" if len(t) < 60 else "prose"
+    cleaned = _strip_name_noise(t)
+    if looks_like_firm(cleaned) and not _plausible_person(person_name(cleaned)):
+        return "firm"
+    if _plausible_person(person_name(cleaned)):
+        return "name"
+    if re.search(r"[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}", t) or t.endswith(("." ,";")) \
+            and len(t) > 60:
+        return "prose"
+    return "other"
+
+
+def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
+    """Party names a representation phrase points to ("Plaintiff Robert Diggs", "Appellee")."""
+    s = clean_space(stmt).strip(" ,.;:*_")
+    names: list[str] = []
+    role_m = _ROLE_WORDS.search(s)
+    rest = _ROLE_WORDS.sub("", s, count=1).strip(" ,.;:") if role_m else s
+    rest = re.sub(r"^(?:the|The)[ \t]+", "", rest) if rest.lower().startswith("the ") and role_m \
+        and len(rest) < 8 else rest
+    if rest and len(rest) > 2 and not re.fullmatch(r"(?i:and|the|all|each)", rest):
+        for p in re.split(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*", rest):
+            p = p.strip(" ,.;")
+            if len(p) > 1 and p[0].isupper():
+                names.append(p)
+    if not names and role_m:
+        word = role_m.group(0).lower()
+        for party in parties:
+            r = party.role.lower()
+            if r[:5] in word or (r == "third-party" and "third" in word):
+                if party.name not in names:
+                    names.append(party.name)
+    return names
+
+
+def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) -> dict[str, str]:
+    """Match e-mails to attorneys: local part built from the name, else the line below."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name, _ in names:
+        pn = person_name(_strip_name_noise(name))
+        last = re.sub(r"[^a-z]", "", person_key(surname(pn)))
+        giv = [re.sub(r"[^a-z]", "", person_key(g)) for g in given_names(pn)]
+        first = giv[0] if giv else ""
+        if not last:
+            continue
+        for e, _ in emails:
+            local = re.sub(r"[^a-z]", "", e.split("@")[0].lower())
+            if e in used or local in _GENERIC_LOCAL:
+                continue
+            if (last in local and (not first or local.startswith(first[:1]) or local.startswith(last))) \
+                    or (len(last) >= 4 and local.startswith(last[:4]) and first and first[:1] in local) \
+                    or (len(first) >= 3 and (local == first or local == first + last[:1])):
+                out[name] = e
+                used.add(e)
+                break
+    personal = [e for e, _ in emails if e not in used
+                and re.sub(r"[^a-z]", "", e.split("@")[0].lower()) not in _GENERIC_LOCAL]
+    if len(names) == 1 and not out and len(personal) == 1:
+        return {names[0][0]: personal[0]}  # one attorney, one personal address
+    for name, line_no in names:
+        if name in out:
+            continue
+        for e, eline in emails:
+            if e not in used and eline in (line_no + 1, line_no + 2) and \
+                    re.sub(r"[^a-z]", "", e.split("@")[0].lower()) not in _GENERIC_LOCAL:
+                out[name] = e
+                used.add(e)
+                break
+    return out
+
+
+def _blocks(text: str, acc: _Acc) -> None:
+    lines = _lines(text)
+    for ln in lines:
+        ln.kind = _classify(ln)
+    n = len(lines)
+    # letterhead: a firm line near the top followed by address/phone/e-mail lines
+    letterhead = None
+    seen = 0
+    for i, ln in enumerate(lines[:12]):
+        if ln.kind == "blank":
+            continue
+        seen += 1
+        if ln.kind == "firm" and any(x.kind in ("address", "phone", "email", "url")
+                                     for x in lines[i + 1:i + 4]):
+            letterhead = (ln, clean_firm(ln.text))
+            break
+        if seen > 3:
+            break
+    i = 0
+    while i < n:
+        if lines[i].kind in ("prose", "blank", "judge"):
+            i += 1
+            continue
+        j = i
+        blanks = 0
+        while j < n and lines[j].kind not in ("prose", "judge"):
+            if lines[j].kind == "blank":
+                blanks += 1
+                if blanks > 1 and not _continues_block(lines, j):
+                    break
+            else:
+                blanks = 0
+            j += 1
+        _parse_block([x for x in lines[i:j] if x.kind != "blank"], lines, acc, letterhead)
+        i = max(j, i + 1)
+
+
+def _continues_block(lines: list[_Line], j: int) -> bool:
+    """Blank-separated lines (text layers often double-space blocks) still belong together
+    when the next non-blank line is a contact line."""
+    k = j
+    while k < len(lines) and lines[k].kind == "blank" and k - j < 3:
+        k += 1
+    return k < len(lines) and lines[k].kind in ("email", "address", "phone", "firm", "role", "name")
+
+
+def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhead) -> None:
+    kinds = [b.kind for b in block]
+    if not any(k in ("email", "sig", "role", "firm") for k in kinds):
+        return
+    if "name" not in kinds and "sig" not in kinds:
+        return
+    if not any(k in ("email", "sig", "role", "address", "phone") for k in kinds):
+        return
+    # split one block into several when a representation line closes a group
+    groups: list[list[_Line]] = [[]]
+    k = 0
+    while k < len(block):
+        b = block[k]
+        groups[-1].append(b)
+        k += 1
+        if b.kind == "role":
+            # the party may continue on the following lines ("Counsel for Appellant, International
+            # \n Flavors & Fragrances Inc.")
+            taken = 0
+            while k < len(block) and taken < 2 and _continues_party(groups[-1][-1], block[k]):
+                block[k].kind = "represents"
+                groups[-1].append(block[k])
+                k += 1
+                taken += 1
+            groups.append([])
+    for g in groups:
+        if g:
+            _parse_group(g, acc, letterhead)
+
+
+def _continues_party(prev: _Line, line: _Line) -> bool:
+    """Whether ``line`` carries on the party named by a representation line."""
+    if line.kind not in ("name", "other", "firm"):
+        return False
+    p = prev.text.strip().strip("*_ ")
+    if p.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$", p):
+        return False
+    t = line.text.strip()
+    if re.search(r"\b[A-Z]\.[ \t]+[A-Z][a-z]", t) or _BAR_RE.search(t) or _SIG_RE.match(t):
+        return False  # the next attorney
+    return not re.search(r"(?i:\bcourt\b)", t)
+
+
+def _looks_like_block_start(block: list[_Line], k: int) -> bool:
+    rest = [b.kind for b in block[k:k + 3]]
+    return rest[:1] == ["name"] and len(rest) > 1 and rest[1] in ("name", "email", "firm")
+
+
+def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
+    text = acc.text
+    names: list[tuple[str, int, Span]] = []
+    firm_line: _Line | None = None
+    emails: list[tuple[str, int]] = []
+    role_text = ""
+    role_span = None
+    pro_se = False
+    for idx, b in enumerate(g):
+        t = b.text
+        if re.search(r"(?i:\bpro[ \t]+se\b)", t):
+            pro_se = True
+        if b.kind == "email":
+            for m in _EMAIL_RE.finditer(t):
+                emails.append((m.group(0).rstrip("."), idx))
+            # "Danielle S. Futterman dfutterman@..." on one line
+            before = _EMAIL_RE.split(t)[0]
+            bn = _strip_name_noise(before.replace("E:", " ").replace("Email:", " "))
+            if bn and _plausible_person(person_name(bn)):
+                names.append((bn, idx, (b.start + t.find(bn.split()[0]), b.start + t.find(bn.split()[0]) + len(bn))))
+        elif b.kind == "sig":
+            body = _SIG_RE.sub("", t, count=1)
+            nm = _strip_name_noise(body)
+            if nm and _plausible_person(person_name(nm)):
+                off = t.find(nm.split()[0]) if nm.split() else 0
+                names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
+        elif b.kind == "name":
+            nm = _strip_name_noise(t)
+            off = t.find(nm.split()[0])
+            names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
+        elif b.kind == "firm":
+            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", t.strip())
+            if lead and _plausible_person(person_name(lead.group(1))) and \
+                    looks_like_firm(t.strip()[lead.end():]):
+                nm = lead.group(1)
+                off = t.find(nm)
+                names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
+                rest_off = off + len(t.strip()[:lead.end()]) - (t.strip().find(nm))
+                b = _Line(b.start + rest_off, b.end, t[rest_off:], "firm")
+            if firm_line is None:
+                firm_line = b
+        elif b.kind == "role" and not role_text:
+            role_text = t
+            role_span = (b.start, b.end)
+        elif b.kind == "represents":
+            role_text += " " + t
+        elif b.kind == "other" and firm_line is None and names and idx + 1 < len(g) \
+                and g[idx + 1].kind == "address":
+            firm_line = b
+    # the firm printed as the last "name" line right above the address ("Day Pitney")
+    if firm_line is None and len(names) >= 2:
+        nm, idx, sp = names[-1]
+        if idx + 1 < len(g) and g[idx + 1].kind == "address" and not re.search(r"\b[A-Z]\.", nm) \
+                and idx > 0 and g[idx - 1].kind in ("name", "sig") and _is_firm_position(g, idx):
+            firm_line = g[idx]
+            names = names[:-1]
+    if not names or pro_se:
+        return
+    # dedupe names (a /s/ line repeats a stacked name)
+    seen: dict[str, tuple[str, int, Span]] = {}
+    for nm, idx, sp in names:
+        k = person_key(person_name(nm))
+        if k not in seen:
+            seen[k] = (nm, idx, sp)
+    names = list(seen.values())
+    role_raw = re.sub(r"^.*?\bfor\b", "", role_text, count=1, flags=re.I | re.S) if role_text else ""
+    represents = _party_names_for(role_raw, acc.parties) if role_text else []
+    firm = None
+    if firm_line is not None:
+        raw_firm = _strip_name_noise(firm_line.text) or firm_line.text
+        firm = acc.firm(raw_firm, (firm_line.start, firm_line.end), represents)
+    elif letterhead is not None and any(b.kind == "sig" for b in g):
+        ln, raw_firm = letterhead
+        firm = acc.firm(raw_firm, (ln.start, ln.end), represents)
+    if firm is None and role_text == "" and not emails and not any(b.kind == "sig" for b in g):
+        return  # a list of names with nothing saying they are counsel
+    email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
+    for nm, idx, sp in names:
+        acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
+
+
+def _is_firm_position(g: list[_Line], idx: int) -> bool:
+    """The line right above the address after stacked names is the firm's, when at least one
+    name above it is marked as counsel ("(Argued)", a bar number, an initial)."""
+    above = [b for b in g[:idx] if b.kind in ("name", "sig")]
+    return any(re.search(r"\b[A-Z]\.|\(", b.text) for b in above)
+
+
+# ---------------------------------------------------------------- one-line blocks
+
+_INLINE_RE = re.compile(r"(?:Attorneys?|Counsel)[ \t]+for[ \t]+(?P<who>[^\n]{1,160})")
+
+
+def _inline_blocks(text: str, acc: _Acc) -> None:
+    for m in _INLINE_RE.finditer(text):
+        line_start = text.rfind("\n", max(0, m.start() - 600), m.start()) + 1
+        line_start = max(line_start, m.start() - 600)
+        before = text[line_start:m.start()]
+        if len(before) < 15 or not _BAR_RE.search(before) and not re.search(
+                r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$", before.strip()):
+            continue
+        # the firm: a run of capitals (or a reference name) at the end
+        fm = re.search(r"((?:[A-Z][A-Z&,.'’\-]*[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
+                       r"L\.L\.P\.|Ltd\.))[ \t]*$", before)
+        firm = None
+        names_part = before
+        if fm:
+            firm = acc.firm(fm.group(1), (line_start + fm.start(1), line_start + fm.end(1)),
+                            _party_names_for(_who(m.group("who")), acc.parties))
+            names_part = before[:fm.start(1)]
+        represents = _party_names_for(_who(m.group("who")), acc.parties)
+        for pm in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN}){{1,3}}(?:,?[ \t]Jr\.)?", names_part):
+            nm = pm.group(0)
+            if _plausible_person(person_name(nm)):
+                acc.attorney(nm, (line_start + pm.start(), line_start + pm.end()), firm=firm,
+                             represents=represents)
+
+
+def _who(s: str) -> str:
+    s = re.split(r"(?i:[ \t](?:PRELIMINARY|TEMPORARY|FINAL|ORDER|HON\.|UNITED)\b)", s)[0]
+    return s
+
+
+# ---------------------------------------------------------------- counsel statements (opinions)
+
+_STMT_END_RE = re.compile(
+    r"\bfor[ \t\n]+(?P<who>(?:the[ \t\n]+)?(?:[^.;]|\.(?=[A-Za-z,])|\.[ \t\n]*(?=[a-z])|"
+    r"(?<=\b[A-Z])\.|(?<=Inc)\.|(?<=Co)\.|(?<=Jr)\.|(?<=St)\.|(?<=Ltd)\.){0,1500}?"
+    r"(?i:(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|"
+    r"intervenors?|movants?)(?:[-–][a-z\-]{4,30})?|amic(?:us|i)[ \t\n]+curiae))[ \t]*\.",
+)
+_OPINION_START_RE = re.compile(
+    r"^[ \t]*(?:OPINION|O P I N I O N|PER[ \t]+CURIAM|P[ \t]?ER[ \t]+C[ \t]?URIAM|MEMORANDUM|"
+    r"[A-Z][A-Z \t]{2,30},[ \t]+(?:Circuit|District|Chief|Senior)[ \t]+Judge[.:])", re.M)
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr|\bInc|\bCo|\bLtd|\bCorp|\bSt|\bNo|\bMr|\bMs|\bDr|"
+                         r"\bEsq|\b[A-Z]\.[A-Z]|\bP\.C|\bL\.L\.P|\bP\.A|\bU\.S|\bN\.Y|\bD\.C|\bO\.C)$")
+
+
+def _counsel_region(text: str) -> tuple[int, int]:
+    m = _OPINION_START_RE.search(text, 200)
+    end = m.start() if m else min(len(text), 15000)
+    return 0, min(end, 25000)
+
+
+def _statements(text: str, acc: _Acc) -> None:
+    a, b = _counsel_region(text)
+    region = text[a:b]
+    prev_end = 0
+    last_who = ""
+    for m in _STMT_END_RE.finditer(region):
+        start = _stmt_start(region, prev_end, m.start())
+        body = region[start:m.start()]
+        who = m.group("who")
+        inner = list(re.finditer(r"[ \t\n]for[ \t\n]+(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|"
+                                 r"respond|intervenor|movant))", who))
+        if inner:
+            body = region[start:m.start("who") + inner[-1].start()]
+            who = who[inner[-1].end():]
+        _parse_statement(text, a + start, body, who, acc)
+        # sentences after it without their own "for ..." ("Of counsel on the brief was X")
+        prev_end = m.end()
+        last_who = who
+    # trailing "With him on the brief was X." / "Of counsel on the brief was X, Firm." sentences
+    for m in re.finditer(r"(?:With[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were)|"
+                         r"Of[ \t]+counsel[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were))[ \t\n]+", region):
+        end = _sentence_end(region, m.end())
+        who = _preceding_who(region, m.start())
+        _parse_statement(text, a + m.end(), region[m.end():end], who or last_who, acc)
+
+
+def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
+    """Offset of the period ending the sentence that runs from ``pos`` (initials skipped)."""
+    for m in re.finditer(r"\.(?=\s|$)", s[pos:pos + limit]):
+        k = pos + m.start()
+        if _ABBREV_END.search(s[max(pos, k - 8):k]):
+            continue
+        return k
+    return min(len(s), pos + limit)
+
+
+def _preceding_who(region: str, pos: int) -> str:
+    last = None
+    for m in _STMT_END_RE.finditer(region, 0, pos):
+        last = m
+    return last.group("who") if last else ""
+
+
+def _stmt_start(region: str, lo: int, hi: int) -> int:
+    """Start of the sentence that ends at ``hi``: after the last sentence end or label."""
+    best = lo
+    for m in re.finditer(r"(?m)(?:ARGUED|ON[ \t]+BRIEFS?|SUBMITTED)[ \t]*:[ \t]*\n?|^[ \t]*COUNSEL[ \t]*\n|"
+                         r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n|^[ \t]*[A-Z][A-Z \t&'’\-]{5,}[ \t]*\n", region[lo:hi]):
+        s = lo + m.start()
+        if m.group(0).startswith(".") and _ABBREV_END.search(region[max(lo, s - 8):s]):
+            continue
+        best = lo + m.end()
+    return best
+
+
+def _split_items(body: str) -> list[tuple[str, int]]:
+    """Comma/semicolon/"and" separated items with their offsets, parentheses kept whole."""
+    items = []
+    depth = 0
+    cur_start = 0
+    i = 0
+    seps = []
+    while i < len(body):
+        c = body[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ",;":
+            seps.append((i, i + 1))
+        elif depth == 0 and body.startswith(" and ", i):
+            seps.append((i, i + 5))
+            i += 4
+        i += 1
+    pos = 0
+    for s, e in seps + [(len(body), len(body))]:
+        piece = body[pos:s]
+        lead = len(piece) - len(piece.lstrip(" \t\n"))
+        item = piece.strip(" \t\n")
+        if item.lower().startswith("and "):
+            lead += 4
+            item = item[4:].strip()
+        if item:
+            items.append((item, pos + lead))
+        pos = e
+    return items
+
+
+def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> None:
+    body = re.sub(r"-\n[ \t]*", "", body)  # words broken across lines
+    body = clean_space(body)
+    body = re.sub(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*", "", body)
+    on_brief_list = bool(re.search(r"(?i:\bon[ \t]+(?:the[ \t]+)?briefs?\b)", body))
+    body = re.sub(r"(?i:,?[ \t]*(?:were|was)?[ \t]*on[ \t]+(?:the[ \t]+)?briefs?[ \t]*,?)", ",", body)
+    body = re.sub(r"(?i:\b(?:argued|submitted)[ \t]*$)", "", body.strip())
+    # "X, with whom Y and Z were on brief" -> X ; Y ; Z (all listed)
+    with_whom = re.search(r"(?i:,?[ \t]*with[ \t]+whom[ \t]+)", body)
+    main, extra = (body[:with_whom.start()], body[with_whom.end():]) if with_whom else (body, "")
+    represents = _party_names_for(who, acc.parties)
+    if ";" in main and not extra:
+        for sub in main.split(";"):
+            if sub.strip():
+                _parse_statement(text, base, sub, who, acc)
+        return
+    groups = _items_to_pairs(main)
+    if extra:
+        # "X, with whom A, B, and Firm were on brief": list form, attorneys' firms null
+        groups_extra = _items_to_pairs(extra, list_form=True)
+        for nm, firm in groups:
+            if firm is None:
+                for _, f2 in groups_extra:
+                    if f2:
+                        acc.firm(f2, _find_span(text, base, f2), represents)
+        groups = groups + groups_extra
+        on_brief_list = True
+    elif on_brief_list:
+        groups = _items_to_pairs(main, list_form=True)
+    for nm, firm in groups:
+        fname = acc.firm(firm, _find_span(text, base, firm), represents) if firm else None
+        if nm:
+            acc.attorney(nm, _find_span(text, base, nm) or (base, base), firm=fname,
+                         represents=represents)
+
+
+def _find_span(text: str, base: int, s: str | None) -> Span | None:
+    if not s:
+        return None
+    first = s.split()[0] if s.split() else s
+    i = text.find(first, base, base + 3000)
+    if i < 0:
+        return None
+    j = text.find(s.split()[-1], i, i + len(s) + 200)
+    return (i, j + len(s.split()[-1])) if j >= 0 else (i, i + len(first))
+
+
+def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | None, str | None]]:
+    """(attorney, firm) pairs of one counsel sentence."""
+    items = [it for it, _ in _split_items(body)]
+    # reattach generational suffixes: "F. JAMES LOPREST", "JR."
+    merged: list[str] = []
+    for it in items:
+        it = re.sub(r"\((?:argued|Argued|ARGUED)\)", "", it).strip()
+        if _SUFFIX_ITEM.match(it) and merged:
+            merged[-1] = merged[-1] + ", " + it
+        elif it:
+            merged.append(it)
+    # "(DAVID S. JONES, of counsel)" inside an item: another attorney of the same firm
+    expanded: list[tuple[str, bool]] = []  # (item, is_of_counsel)
+    for it in merged:
+        inner = re.search(r"\(([^()]{3,120})\)", it)
+        outer = re.sub(r"\([^()]*\)", "", it).strip()
+        if outer:
+            expanded.append((outer, False))
+        if inner:
+            for sub in re.split(r",|[ \t]+and[ \t]+", re.sub(r"(?i:,?[ \t]*of[ \t]+counsel)", "", inner.group(1))):
+                if sub.strip():
+                    expanded.append((sub.strip(), True))
+    # merge comma runs of a firm name: "Leary", "Bride", "Tinker & Moran" / "..., LLP"
+    runs: list[tuple[str, bool]] = []
+    k = 0
+    while k < len(expanded):
+        it, oc = expanded[k]
+        if re.fullmatch(r"[A-Z][A-Za-z'’\-]+", it) and not oc:
+            j = k
+            while j < len(expanded) and re.fullmatch(r"[A-Z][A-Za-z'’\-]+", expanded[j][0]):
+                j += 1
+            if j < len(expanded) and j > k and re.search(r"[ \t](?:&|and|AND)[ \t]", expanded[j][0]) \
+                    and not _PERSON_RE.match(expanded[j][0].split("&")[0].strip() or "x"):
+                joined = ", ".join(x for x, _ in expanded[k:j + 1])
+                runs.append((joined, False))
+                k = j + 1
+                continue
+        if runs and re.fullmatch(r"(?:L\.?L\.?P\.?|P\.?L\.?L\.?C\.?|L\.?L\.?C\.?|Ltd\.?|LTD\.?|P\.C\.|P\.A\.|"
+                                 r"O\.C\.|PC|PA|S\.C\.|Chartered|Inc\.?)", it):
+            runs[-1] = (runs[-1][0] + ", " + it, runs[-1][1])
+            k += 1
+            continue
+        runs.append((it, oc))
+        k += 1
+    # drop places: a state and the city before it; "of Seattle"
+    kinds: list[str] = []
+    for it, oc in runs:
+        core = re.sub(r"^of[ \t]+", "", it)
+        if _STATE_RE.match(core):
+            kinds.append("state")
+        elif _TITLE_ITEM.match(it) or it.lower() in ("of counsel", "counsel"):
+            kinds.append("title")
+        else:
+            kinds.append("x")
+    for i in range(len(kinds) - 1, 0, -1):
+        if kinds[i] == "state" and kinds[i - 1] in ("x", "state"):
+            kinds[i - 1] = "city"  # "New York, New York": the first is the city
+    for i, (it, _) in enumerate(runs):
+        if kinds[i] == "x" and it.startswith("of ") and i + 1 < len(runs) and kinds[i + 1] == "state":
+            kinds[i] = "city"
+    seq = [(it, oc) for (it, oc), kd in zip(runs, kinds) if kd == "x"]
+    pairs: list[tuple[str | None, str | None]] = []
+    pending: list[str] = []
+    last_firm: str | None = None
+    for idx, (it, oc) in enumerate(seq):
+        cand = _strip_name_noise(it)
+        forced = False
+        if oc:
+            if _plausible_person(person_name(cand)):
+                pairs.append((cand, last_firm))
+            continue
+        is_person = _plausible_person(person_name(cand)) and not (
+            looks_like_firm(cand) and not re.search(r"\b[A-Z]\.", cand))
+        if is_person and list_form and not re.search(r"\b[A-Z]\.", cand) and \
+                sum(1 for x, _ in seq if re.search(r"\b[A-Z]\.", x)) >= 2 and len(cand.split()) <= 3:
+            is_person = False  # "..., James G. Monteleone, and Bernstein Shur on brief"
+            forced = True
+        if is_person and not (pending and idx == len(seq) - 1 and not list_form and
+                              _firm_by_position(seq, idx, pending)):
+            pending.append(cand)
+            continue
+        if not is_person and not forced and not looks_like_firm(cand) and not (pending and not list_form):
+            continue
+        # a firm
+        last_firm = cand
+        if list_form and len(pending) != 1:
+            pairs.extend((p, None) for p in pending)
+            pairs.append((None, cand))
+        else:
+            pairs.extend((p, cand) for p in pending)
+            if not pending:
+                pairs.append((None, cand))
+        pending = []
+    pairs.extend((p, None) for p in pending)
+    return pairs
+
+
+def _firm_by_position(seq, idx, pending) -> bool:
+    """The last item after attorneys and before the city is their firm when it is not shaped
+    like a person's name with an initial ("Bernstein Shur" after listed attorneys)."""
+    it = seq[idx][0]
+    return not re.search(r"\b[A-Z]\.", it) and len(pending) >= 1 and all(
+        re.search(r"\b[A-Z]\.", p) for p in pending)
+
+
+# ---------------------------------------------------------------- docket text, NEF, body
+
+_APPEARANCE_RE = re.compile(
+    r"(?i:attorney[ \t]+appearance[ \t]+for)[ \t]+(?P<who>[^\n]{1,160}?)[ \t]+by[ \t]+"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN}){{1,3}}(?:,?[ \t]Jr\.)?)"
+    r"|(?i:notice[ \t]+of[ \t]+(?:attorney[ \t]+)?appearance[ \t]+by)[ \t]+(?:attorney[ \t]+)?"
+    rf"(?P<name2>{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN}){{1,3}})[ \t]+on[ \t]+behalf[ \t]+of[ \t]+(?P<who2>[^\n(]{{1,160}})"
+)
+
+
+def _appearances(text: str, acc: _Acc) -> None:
+    for m in _APPEARANCE_RE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        who = m.group("who") or m.group("who2") or ""
+        span = m.span("name") if m.group("name") else m.span("name2")
+        acc.attorney(name, span, represents=_party_names_for(who, acc.parties))
+
+
+def _nef(text: str, acc: _Acc) -> None:
+    m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+electronically[ \t]+mailed[ \t]+to:?)", text)
+    if not m:
+        return
+    end_m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+delivered|the[ \t]+following[ \t]+document)",
+                      text[m.end():])
+    end = m.end() + (end_m.start() if end_m else min(len(text) - m.end(), 20000))
+    region_lines = [ln for ln in _lines(text[m.end():end])]
+    filer = re.search(r"\(([A-Z][a-z'’\-]+),[ \t]+([A-Z][a-z'’\-]+)\)", text)
+    filer_party = re.search(r"Filer:[ \t]*([^\n]{1,80}(?:\n[^\n:]{1,40})?)", text)
+    pending = None
+    for ln in region_lines:
+        t = ln.text.strip()
+        if not t:
+            continue
+        s = m.end() + ln.start
+        if _EMAIL_RE.search(t):
+            if pending:
+                nm, sp = pending
+                e = _EMAIL_RE.search(t).group(0)
+                reps = []
+                if filer and filer_party and nm.split()[0] == filer.group(2) and \
+                        surname(nm) == filer.group(1):
+                    reps = [clean_space(filer_party.group(1))]
+                acc.attorney(nm, sp, email=e, represents=reps)
+                pending = None
+            continue
+        nm = re.sub(r"[ \t]*\((?:terminated|TERMINATED)\)", "", t)
+        if _PERSON_RE.match(nm):
+            pending = (nm, (s + ln.text.find(nm), s + ln.text.find(nm) + len(nm)))
+
+
+_BODY_COUNSEL_RE = re.compile(
+    r"(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,5}(?:,?[ \t]+"
+    r"(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)"
+    r"|(?P<firm2>[A-Z][A-Za-z&'’.\-]*(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,6}),?[ \t]+"
+    r"(?:(?:is|are|as)[ \t]+)?(?:counsel|attorneys)[ \t]+(?:of[ \t]+record[ \t]+)?for[ \t]+(?:the[ \t]+)?"
+    r"(?P<side2>Plaintiffs?|Defendants?|Petitioners?|Respondents?)\b"
+)
+
+
+def _body_statements(text: str, acc: _Acc) -> None:
+    for m in _BODY_COUNSEL_RE.finditer(text):
+        raw = m.group("firm") or m.group("firm2")
+        side = (m.group("side") or m.group("side2") or "").lower()
+        span = m.span("firm") if m.group("firm") else m.span("firm2")
+        words = raw.split()
+        # drop trailing words that are not part of a name ("Epstein Drengel Decl.")
+        while words and words[-1].rstrip(".,") in ("Decl", "Declaration", "Aff", "Affidavit", "The", "In"):
+            words.pop()
+        while words and words[0] in ("The", "And", "As", "By"):
+            words.pop(0)
+        raw = " ".join(words)
+        if not raw:
+            continue
+        hit = match_firm(raw, text)
+        if hit is None and not has_legal_suffix(raw):
+            continue
+        reps = _party_names_for(side, acc.parties)
+        start = text.find(raw, span[0], span[1] + 1)
+        acc.firm(raw, (start, start + len(raw)) if start >= 0 else span, reps)
+
+
+_LABEL_RE = re.compile(r"^[ \t]*(?:Law[ \t]+Firm|Firm|Plaintiff['’]?s?[ \t]+(?:Law[ \t]+)?Firm|"
+                       r"代理律所|律所|律师事务所)[ \t]*[:：][ \t]*(?P<firm>[^\n]{2,80})$", re.M)
+
+
+def _labelled(text: str, acc: _Acc) -> None:
+    for m in _LABEL_RE.finditer(text):
+        raw = m.group("firm").strip()
+        hit = match_firm(raw, text)
+        if hit is None and not looks_like_firm(raw):
+            continue
+        plaintiffs = [p.name for p in acc.parties if p.role == "plaintiff"]
+        acc.firm(raw, m.span("firm"), plaintiffs)
+
+
+_FOR_LINE_RE = re.compile(
+    r"(?m)^[ \t]*For[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600})$")
+
+
+def _for_lines(text: str, acc: _Acc) -> None:
+    """Reporter-style counsel lines: "For Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju,
+    LEAD ATTORNEY, Glacier Law LLP, Chicago, IL." (one attorney per line, firm after titles)."""
+    for m in _FOR_LINE_RE.finditer(text):
+        body = m.group("body").rstrip(" .")
+        if not re.match(rf"{_NAME_TOKEN}", body):
+            continue
+        _parse_statement(text, m.start("body"), body, m.group("who"), acc)
+
+
+_REPRESENTED_RE = re.compile(r"(?m)^(?P<party>[^\n]{2,120}?)[ \t]+represented[ \t]+by[ \t]+(?P<rest>[^\n]{3,120})$")
+
+
+def _represented_by(text: str, acc: _Acc) -> None:
+    """Docket listings: "Robert Diggs represented by Amy Crout Ziegler" + the contact block."""
+    for m in _REPRESENTED_RE.finditer(text):
+        nm = _strip_name_noise(m.group("rest"))
+        if not _plausible_person(person_name(nm)):
+            continue
+        # the block below: firm line, address, e-mail, until a blank line or the next party
+        after = text[m.end():m.end() + 800].split("\n\n", 1)[0]
+        firm = None
+        email = None
+        for i, ln in enumerate(after.split("\n")[1:12]):
+            if "represented by" in ln:
+                break
+            ln_s = ln.strip()
+            if not ln_s:
+                break
+            em = _EMAIL_RE.search(ln_s)
+            if em and email is None:
+                email = em.group(0)
+            elif i == 0 and looks_like_firm(_strip_name_noise(ln_s)) and not _EMAIL_RE.search(ln_s):
+                off = text.find(ln_s, m.end())
+                firm = acc.firm(ln_s, (off, off + len(ln_s)) if off >= 0 else None,
+                                [clean_space(m.group("party"))])
+        start = m.start("rest") + m.group("rest").find(nm.split()[0])
+        acc.attorney(nm, (start, start + len(nm)), firm=firm, email=email,
+                     represents=[clean_space(m.group("party"))])
 
 
 def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
                  case: str | None = None) -> tuple[list[AttorneyMention], list[FirmMention]]:
-    return [], []
+    """Attorneys and law firms acting as counsel in one filing, with spans."""
+    acc = _Acc(text, tuple(parties))
+    _statements(text, acc)
+    _for_lines(text, acc)
+    _represented_by(text, acc)
+    _blocks(text, acc)
+    _inline_blocks(text, acc)
+    _appearances(text, acc)
+    _nef(text, acc)
+    _body_statements(text, acc)
+    _labelled(text, acc)
+    return acc.result(case)

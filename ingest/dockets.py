@@ -1,9 +1,90 @@
-"""Docket numbers in every common form, normalised as SCHEMA.md says."""
+"""Docket numbers in every common form, normalised as SCHEMA.md says.
+
+District and bankruptcy numbers become ``O:YY-tt-NNNNN`` (office digit only when printed)
+or ``YY-tt-NNNNN``: ``21 Civ. 333 (PGG)`` -> ``21-cv-00333``, ``20 C 3490`` ->
+``20-cv-03490``, ``2022-cv-04498`` -> ``22-cv-04498``, ``1:2022cv00850`` ->
+``1:22-cv-00850``, ``23-22599-Civ-Scola`` -> ``23-cv-22599``, ``CV-00-13002-DDP`` ->
+``00-cv-13002``. Judge initials or names after the number are kept apart
+(``judge_initials``). Appellate numbers are kept as printed (``09-1225``,
+``08-6301-cv``, ``2009-1361``).
+
+Each hit also says what it is to the document (``role``):
+
+- ``own``: the document's own case (caption, header, CM/ECF page stamp, case-tracker
+  field, the appellate number of an opinion);
+- ``lower``: in an appellate opinion or judgment, the district case appealed from
+  ("D.C. No.", "No. ... (district court)" in the "Appeal from" block);
+- ``cited``: the docket of another decision cited in the text ("..., No. 04 Civ. 5492
+  (GBD), 2005 WL 1994013");
+- ``mentioned``: any other number in running text.
+
+Every pattern is linear: bounded repetitions, no nested quantifiers over overlapping
+classes, so hostile input (long runs of digits, dashes or spaces) costs linear time.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docketgraph.graph.model import Span
+
+# Dashes and hyphen look-alikes folded to "-" one character for one, so spans still hold.
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
+
+_TYPES = {"c": "cv", "civ": "cv", "cv": "cv", "civil": "cv", "cr": "cr", "crim": "cr",
+          "mc": "mc", "misc": "mc", "mj": "mj", "md": "md", "bk": "bk", "ap": "ap",
+          "ml": "ml", "dp": "dp", "po": "po", "sw": "sw", "gjc": "gjc"}
+
+# Separator between year, type and number: "-", " ", ". ", "" (1:2022cv00850), and a
+# wrapped line carrying a printed line number ("05 Civ.\n 7   10851").
+_SEP = r"(?:[ \t]?-[ \t]?|\.?[ \t]{1,3}|\.?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:\d{1,2}[ \t]{2,8})?|\.?)"
+
+# YY-tt-NNNNN and its printed variants; judge initials or names may follow.
+_DISTRICT = re.compile(
+    r"(?:(?<=Number)|(?<=No)|(?<![\w/:-]))(?<!\d\.)"
+    r"(?:(?P<off>\d)[ \t]?:[ \t]?)?"
+    r"(?P<yr>(?:19|20)\d{2}|\d{2})"
+    r"(?P<s1>" + _SEP + r")"
+    r"(?P<typ>(?i:civil|civ|crim|misc|cv|cr|mc|mj|md|bk|ap|ml|dp|po|sw|c))"
+    r"(?P<s2>" + _SEP + r")"
+    r"(?P<num>\d{1,6})"
+    r"(?![\d/])"
+    r"(?P<init>(?:-(?!cv\b|CV\b)[A-Za-z]{1,12}(?:/[A-Za-z][A-Za-z-]{0,20})?){0,3})"
+    r"(?:[ \t]{0,2}\((?P<init2>[A-Z]{2,5})\))?"
+)
+# YY-NNNNN-Civ-Judge (S.D. Fla., N.D. Ala.: "23-22599-Civ-Scola", "06-02274-CV-AR-S").
+_TYPE_AFTER = re.compile(
+    r"(?<![\w./:-])(?:(?P<off>\d):)?(?P<yr>\d{2})-(?P<num>\d{3,6})-(?P<typ>(?i:civ|cv|cr|crim))"
+    r"(?P<init>(?:-[A-Za-z]{1,12}){0,3})(?![\w])"
+)
+# CV-YY-NNNNN (C.D. Cal.: "CV-00-13002-DDP").
+_TYPE_FIRST = re.compile(
+    r"(?<![\w./:-])(?P<typ>(?i:cv|cr))-(?P<yr>\d{2})-(?P<num>\d{3,6})"
+    r"(?P<init>(?:-[A-Za-z]{1,12}){0,3})(?![\w])"
+)
+# Appellate numbers as printed: 09-1225, 08-6301-cv, 2009-1361.
+_APPELLATE = re.compile(
+    r"(?<![\w./:$-])(?P<num>(?:19|20)\d{2}-\d{4,5}|\d{2}-\d{3,5}(?:-(?i:cv|ag|cr|pr|op|bk))?)"
+    r"(?![\w/]|-\d)"
+)
+
+# Label words that introduce a docket number in a caption or header.
+_LABEL_BEFORE = re.compile(
+    r"(?i:(?:case|docket|civil action|civil|cause|file|action|index)\s{0,3}(?:no|number|num)?\.?\s{0,3}:?"
+    r"|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no\.?|nos?\.|case:?|number:?|docket\s{0,2}number:?)"
+    r"[ \t]{0,4}$"
+)
+# After a number: what a citation of another decision looks like.
+_CITE_AFTER = re.compile(
+    r"^[^\n;]{0,60}?(?:\b\d{4}\s?WL\s?\d|\b\d{4}\sU\.S\.\s?Dist\.\s?LEXIS|\b\d{1,4}\s(?:F\.|B\.R\.|U\.S\.)"
+    r"|,?\s(?:at\s\*?\d+\s)?\((?:[A-Z][A-Za-z.]{0,10}\s?){1,5}(?:[A-Z][a-z]{2}\.?\s\d{1,2},\s)?\d{4}\))"
+)
+_CM_ECF_AFTER = re.compile(r"^[\w/-]{0,40}\s{0,3}(?:Document|Doc\.|Dkt\.)\s{0,3}#?\s{0,2}:?\s{0,2}\d", re.I)
+_APPEAL_FROM = re.compile(r"(?i:appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no)")
+_APPELLATE_DOC = re.compile(r"(?i:court\s{1,5}of\s{1,5}appeals|circuit\s{1,3}judges?\b)")
+_PLACEHOLDER_AFTER = re.compile(r"^-?[xX_]{2,}")
+
+HEAD = 4000  # characters of a document where its own caption and header live
 
 
 @dataclass(frozen=True)
@@ -13,8 +94,204 @@ class DocketHit:
     span: Span
     level: str = "district"  # district | appellate | state
     judge_initials: str | None = None
+    role: str = "own"  # own | lower | cited | mentioned
+    office: str | None = None
+
+
+def normalise(year: str, typ: str, num: str, office: str | None = None) -> str:
+    """``("2022", "Civ", "333", "1")`` -> ``"1:22-cv-00333"``."""
+    t = _TYPES.get(typ.lower().rstrip("."), typ.lower())
+    yy = year[-2:]
+    core = f"{yy}-{t}-{int(num):05d}"
+    return f"{office}:{core}" if office else core
+
+
+def docket_key(docket: str | None) -> str:
+    """The identity of a docket (office digit dropped): ``1:23-cv-1820`` -> ``23-cv-01820``."""
+    s = re.sub(r"\s+", "", str(docket or "").lower())
+    s = re.sub(r"^\d:", "", s)
+    m = re.match(r"^(\d{2})-([a-z]{1,4})-0*(\d+)$", s)
+    return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}" if m else s
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    return text[ls:start], text[end:le]
+
+
+def _is_cited(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 160]
+    if _CM_ECF_AFTER.match(after):
+        return False
+    before, _ = _line_of(text, start, end)
+    back = text[max(0, start - 250):start]
+    # A page title or tracker heading ("X v. Y, No. 1:22cv850 - Document 44 (S.D.N.Y. 2022)")
+    # sits on the document's first line.
+    if text.rfind("\n", 0, start) < 0 or not text[:start].strip().count("\n"):
+        return False
+    if not _CITE_AFTER.match(after):
+        return False
+    if not before.strip():
+        # A header line that starts with the number: "24 CV 607 (N.D. Ill. Jul. 9, 2024)".
+        return bool(re.search(r"\sv\.\s", back[-120:]) and "\n" not in back[-80:])
+    return True
+
+
+def _context_role(text: str, start: int, end: int) -> str:
+    """``own`` when the number sits where a caption/header puts it, else ``mentioned``."""
+    before, after = _line_of(text, start, end)
+    if _CM_ECF_AFTER.match(text[end:end + 60]):
+        return "own"
+    if _LABEL_BEFORE.search(before[-40:]):
+        return "own"
+    if not before.strip() or re.fullmatch(r"[\s*#>|(\[)]*", before):
+        return "own"
+    if re.search(r"(?:^|\s)[):§|][ \t]*$", before) or re.search(r"^\s*$|^[ \t]*[)(]", after[:3] or " "):
+        # two-column caption rule ("... ) No. 23 C 4131") or a number ending its line
+        return "own" if start < HEAD else "mentioned"
+    return "mentioned"
+
+
+def _appeal_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of "Appeal from the United States District Court ..." blocks (lower court)."""
+    out = []
+    for m in _APPEAL_FROM.finditer(text, 0, min(len(text), HEAD + 2000)):
+        if m.group(0).lower().startswith(("appeal", "on")):
+            out.append((m.start(), min(len(text), m.end() + 400)))
+        else:  # "D.C. No." labels the number on its own or the next line
+            nl = text.find("\n", m.end())
+            nl = len(text) if nl < 0 else nl
+            if not text[m.end():nl].strip():
+                nl2 = text.find("\n", nl + 1)
+                nl = len(text) if nl2 < 0 else nl2
+            out.append((m.start(), nl))
+    return out
 
 
 def find_dockets(text: str) -> list[DocketHit]:
-    """Docket numbers in document order, the document's own case first."""
-    return []
+    """Docket numbers in document order, the document's own case first.
+
+    The order is: own cases (first seen first), lower-court cases, then cited and
+    mentioned numbers in document order.
+    """
+    src = text.translate(_DASHES)
+    appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
+    blocks = _appeal_blocks(src) if appellate_doc else []
+    taken: list[tuple[int, int]] = []
+    hits: list[DocketHit] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in taken)
+
+    def add(m: re.Match, docket: str, level: str, init: str | None, office: str | None) -> None:
+        s, e = m.start(), m.end()
+        if overlaps(s, e):
+            return
+        if _PLACEHOLDER_AFTER.match(src, e):
+            return
+        taken.append((s, e))
+        in_block = any(a <= s < b for a, b in blocks)
+        if _is_cited(src, s, e):
+            role = "cited"
+        elif level == "district" and appellate_doc:
+            role = "lower" if (in_block or s < HEAD) else "mentioned"
+        else:
+            role = _context_role(src, s, e)
+        hits.append(DocketHit(docket, text[s:e], (s, e), level, init or None, role, office))
+
+    for rx in (_TYPE_AFTER, _TYPE_FIRST):
+        for m in rx.finditer(src):
+            if rx is _TYPE_AFTER and m.group("typ") == "cv" and not m.group("init"):
+                continue  # "08-6301-cv" is a Second Circuit appellate number
+            init = (m.group("init") or "").strip("-") or None
+            off = m.groupdict().get("off")
+            add(m, normalise(m.group("yr"), m.group("typ"), m.group("num"), off), "district", init, off)
+    for m in _DISTRICT.finditer(src):
+        typ = m.group("typ")
+        if typ.lower() == "c" and (len(m.group("num")) < 2 or m.group("s1") == "" or m.group("s2") == ""):
+            continue  # a bare "C" needs separators and a real number ("20 C 3490")
+        if m.group("s1") in ("", ".") and len(m.group("yr")) == 2 and not m.group("off"):
+            continue  # "23cv1820" without office digit is too loose to trust
+        if len(m.group("yr")) == 4 and not m.group("yr").startswith(("19", "20")):
+            continue
+        init = (m.group("init") or "").strip("-") or m.group("init2")
+        add(m, normalise(m.group("yr"), typ, m.group("num"), m.group("off")), "district", init,
+            m.group("off"))
+    for m in _APPELLATE.finditer(src):
+        s, e = m.start(), m.end()
+        if overlaps(s, e):
+            continue
+        before, after = _line_of(src, s, e)
+        labelled = bool(_LABEL_BEFORE.search(before[-40:]))
+        alone = not before.strip() and not re.sub(r"[\s,.;]", "", after[:2])
+        if not (labelled or alone):
+            continue
+        in_block = any(a <= s < b for a, b in blocks)
+        if in_block and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")):
+            # "No. 07-00095—James L. Graham, District Judge": the district case appealed from
+            yr, num = m.group("num").split("-")
+            if _is_cited(src, s, e):
+                continue
+            taken.append((s, e))
+            hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district", None,
+                                  "lower"))
+            continue
+        if not appellate_doc and not labelled:
+            continue
+        taken.append((s, e))
+        if _is_cited(src, s, e):
+            role = "cited"
+        elif appellate_doc and s < HEAD:
+            role = "own"
+        else:
+            role = "mentioned"
+        hits.append(DocketHit(m.group("num"), text[s:e], (s, e), "appellate", None, role))
+
+    hits.sort(key=lambda h: h.span)
+    if appellate_doc and any(h.level == "appellate" and h.role == "own" for h in hits):
+        pass
+    elif appellate_doc:
+        # no appellate number found: district numbers are the document's own
+        hits = [DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials,
+                          "own" if h.role == "lower" else h.role, h.office) for h in hits]
+    else:
+        hits = _pick_own_district(hits)
+    order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
+    return sorted(hits, key=lambda h: (order[h.role], h.span))
+
+
+def _pick_own_district(hits: list[DocketHit]) -> list[DocketHit]:
+    """A trial-court document has one own case: the first number in caption position.
+
+    Later numbers with the same key are the same case (own); other numbers are mentions.
+    """
+    own_key = next((docket_key(h.docket) for h in hits if h.role == "own"), None)
+    if own_key is None:
+        own_key = next((docket_key(h.docket) for h in hits if h.role == "mentioned"), None)
+    out = []
+    for h in hits:
+        if h.role == "cited":
+            out.append(h)
+            continue
+        role = "own" if docket_key(h.docket) == own_key else "mentioned"
+        out.append(DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials, role, h.office))
+    return out
+
+
+def own_dockets(hits: list[DocketHit]) -> list[DocketHit]:
+    """One hit per distinct own or lower case (the fullest form: office digit when shown)."""
+    best: dict[str, DocketHit] = {}
+    order: list[str] = []
+    for h in hits:
+        if h.role not in ("own", "lower"):
+            continue
+        k = docket_key(h.docket)
+        if k not in best:
+            best[k] = h
+            order.append(k)
+        elif h.office and not best[k].office:
+            best[k] = DocketHit(h.docket, best[k].raw, best[k].span, h.level,
+                                best[k].judge_initials or h.judge_initials, best[k].role, h.office)
+    return [best[k] for k in order]

@@ -1,8 +1,424 @@
-"""Judges of the case and their roles, from captions, bylines and signature blocks."""
+"""Judges of the case and their roles, from captions, bylines and signature blocks.
+
+Sources, each a rule about how filings are written:
+
+- a title before the name: ``Judge X``, ``Magistrate Judge X``, ``Hon. X``, ``the Honorable
+  X`` (captions, letters' addressees, ``MINUTE entry before the Honorable X``, ``Signed by
+  Judge X``); a role after the name overrides the default (``Hon. X, U.S. District Judge``);
+- a role after the name: ``X, U.S.D.J.``, ``X\\nUnited States District Judge``,
+  ``X UNITED STATES DISTRICT JUDGE``, ``No. 07-00095—X, District Judge.``,
+  ``X, Circuit Judge.`` (signature blocks, bylines, appeal headers);
+- appellate panels: ``Before: X, Y, and Z, Circuit Judges.`` (surnames kept as printed),
+  ``Per Curiam (X, Y, and Z, Circuit Judges.)``, a district judge ``sitting by designation``;
+- the appeal line ``Appeal from ... Court for the ... District of ... (Berman, J.)``.
+
+Not judges of the case: names inside citation parentheticals (``(Dow, J.)``), judges'
+initials in docket numbers, phrases such as ``a Federal Judge``. Each judge is listed once,
+under the fullest spelling found; roles are district, magistrate, bankruptcy, circuit,
+state or unknown.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from docketgraph.graph.model import JudgeMention
+from docketgraph.graph.names import fix_letterspacing, given_names, person_key, person_name, surname
+
+__all__ = ["find_judges"]
+
+_TOKEN = r"(?:[A-Z][A-Za-z'’\-]{0,24}\.?)"
+_NAME = rf"{_TOKEN}(?:[ \t]{{1,3}}{_TOKEN}){{0,5}}(?:,?[ \t]{{1,3}}(?:Jr|Sr|JR|SR)\.?)?"
+
+_STOP = {
+    "united", "states", "state", "district", "court", "judge", "judges", "magistrate", "circuit",
+    "chief", "senior", "individuals", "plaintiff", "plaintiffs", "defendant", "defendants",
+    "memorandum", "opinion", "order", "case", "no", "the", "and", "of", "for", "in", "on", "re",
+    "dated", "so", "ordered", "northern", "southern", "eastern", "western", "middle", "central",
+    "division", "corporations", "partnerships", "honorable", "hon", "bankruptcy", "signed",
+    "entered", "date", "page", "document", "filed", "per", "curiam", "before", "appeal",
+    "presiding", "minute", "entry", "docket", "u.s.", "us", "v", "v.", "vs", "vs.", "civil",
+    "action", "re:", "dear", "at", "by", "with", "courthouse", "sitting", "designation",
+    "justice", "usdj", "u.s.d.j.", "u.s.m.j.", "is", "a", "an", "to", "as", "x", "or",
+    "judgment", "final", "default", "preliminary", "injunction", "temporary", "restraining",
+    "glossary", "mdl", "panel", "proposed", "filed", "under", "seal", "amended", "second",
+    "mediation", "program", "settlement", "conference", "trial", "status", "hearing",
+}
+_SUFFIX_TOKENS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+_ROLE_WORD = {"magistrate": "magistrate", "district": "district", "bankruptcy": "bankruptcy",
+              "circuit": "circuit"}
+
+# A title before the name.
+_TITLE_RE = re.compile(
+    r"(?P<title>(?i:(?:the[ \t]+)?hon(?:orable|\.)[ \t]+(?:(?:chief|senior)[ \t]+)?"
+    r"(?:(?:u\.[ \t]?s\.|united[ \t]+states)[ \t]+)?(?:(?:magistrate|district|bankruptcy|circuit)"
+    r"[ \t]+)?(?:judge[ \t]+)?)"
+    r"|(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:U\.[ \t]?S\.|United[ \t]+States|UNITED[ \t]+STATES)"
+    r"[ \t]+)?(?:(?:Magistrate|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
+    r"[ \t]+)?(?:Judge|JUDGE)[ \t]+)"
+    rf"(?P<name>{_NAME})"
+)
+# A role after the name.
+_ROLE_AFTER_RE = re.compile(
+    r"(?i:(?:(?:senior|chief)[ \t]+)?(?:(?:united[ \t]+states|u\.[ \t]?s\.)[ \t]+)?"
+    r"(?P<word>magistrate|district|bankruptcy|circuit)[ \t]+judge)"
+    r"|(?P<abbr>U\.[ \t]?S\.[ \t]?(?P<abbrw>[DMB])\.[ \t]?J\.)"
+    r"|(?P<chief>Chief[ \t]+Judge\b)"
+)
+_ROLE_FOLLOWS_RE = re.compile(
+    r"[ \t]*,?[ \t]*\*?[ \t]*(?:,[ \t]*)?(?:\n[ \t]*)?"
+    r"(?:(?P<word>(?i:(?:(?:senior|chief)[ \t]+)?(?:(?:united[ \t]+states|u\.[ \t]?s\.)[ \t]+)?"
+    r"(?:magistrate|district|bankruptcy|circuit)[ \t]+judge))"
+    r"|(?P<abbr>U\.[ \t]?S\.[ \t]?[DMB]\.[ \t]?J\.))"
+)
+_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
+_PER_CURIAM_RE = re.compile(r"\((?P<body>[^()\n]{3,200}(?i:circuit)[ \t]+(?i:judges)\.?)\)")
+_APPEAL_J_RE = re.compile(
+    r"(?i:appeal(?:ed)?[ \t]+from)[^()]{0,160}?Court[^()]{0,120}?\((?P<name>[A-Z][A-Za-z'’\-]+"
+    r"(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(?P<mag>M\.[ \t]?)?(?:C\.[ \t]?)?J\.\)"
+)
+_DOC_APPELLATE = re.compile(r"(?i:court[ \t]+of[ \t]+appeals|c[ \t]?ourt[ \t]+of[ \t]+a[ \t]?ppeals)")
+_DOC_STATE = re.compile(
+    r"(?i:in[ \t]+the[ \t]+(?:circuit|superior|chancery|district)[ \t]+court[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?(?:state|county|city|[a-z]+[ \t]+county)|supreme[ \t]+court[ \t]+of[ \t]+"
+    r"(?:the[ \t]+state|[a-z]+)|court[ \t]+of[ \t]+common[ \t]+pleas)")
+_DOC_BANKRUPTCY = re.compile(r"(?i:united[ \t]+states[ \t]+bankruptcy[ \t]+court)")
+_DOC_FEDERAL = re.compile(r"(?i:united[ \t]+states[ \t]+district[ \t]+court)")
+
+
+@dataclass
+class _Hit:
+    name: str
+    role: str | None  # None: no explicit role
+    span: tuple[int, int]
+    strength: int  # 2 explicit, 1 default
+
+
+def _is_stop(t: str) -> bool:
+    low = t.lower().strip(",")
+    if re.fullmatch(r"[a-z]\.?", low):
+        return False  # an initial
+    return low in _STOP or low.rstrip(".") in _STOP
+
+
+def _trim_tokens(tokens: list[str]) -> list[str]:
+    """Cut a token run at the first stop word; drop stray one-letter tokens at the start."""
+    out: list[str] = []
+    for t in tokens:
+        if _is_stop(t):
+            break
+        out.append(t)
+    while out and re.fullmatch(r"[A-Z]", out[0]):
+        out.pop(0)
+    while out and re.fullmatch(r"[A-Z]\.?", out[-1]) and len(out) > 1:
+        out.pop()  # a name does not end on an initial
+    return out
+
+
+def _valid_name(tokens: list[str], *, surname_ok: bool) -> bool:
+    core = [t for t in tokens if t.lower().strip(",.") not in _SUFFIX_TOKENS]
+    if not core:
+        return False
+    if len(core) == 1:
+        t = core[0]
+        return surname_ok and len(t) >= 2 and not t.endswith(".") and t[1:2].isalpha()
+    if all(re.fullmatch(r"[A-Z]\.?", t) for t in core):
+        return False
+    return len(core[-1].rstrip(".")) >= 2
+
+
+def _span_of_tokens(text: str, start: int, end: int, tokens: list[str]) -> tuple[int, int] | None:
+    """The span of the joined tokens inside text[start:end] (tokens are in order)."""
+    if not tokens:
+        return None
+    i = text.find(tokens[0], start, end)
+    if i < 0:
+        return None
+    j = i
+    for t in tokens:
+        k = text.find(t, j, end)
+        if k < 0:
+            return None
+        j = k + len(t)
+    return i, j
+
+
+def _doc_kind(text: str) -> str:
+    head = text[:4000]
+    if _DOC_APPELLATE.search(head):
+        return "appellate"
+    if _DOC_BANKRUPTCY.search(head):
+        return "bankruptcy"
+    if _DOC_STATE.search(head) and not _DOC_FEDERAL.search(head):
+        return "state"
+    return "district"
+
+
+def _default_role(kind: str) -> str:
+    return {"bankruptcy": "bankruptcy", "state": "state", "appellate": "unknown"}.get(kind, "district")
+
+
+def _role_from_words(s: str, kind: str, *, panel: bool = False) -> str | None:
+    low = s.lower()
+    for w, role in _ROLE_WORD.items():
+        if w in low:
+            if role == "circuit" and kind == "state":
+                return "state"
+            return role
+    if re.search(r"u\.\s?s\.\s?([dmb])\.\s?j\.", low):
+        return {"d": "district", "m": "magistrate", "b": "bankruptcy"}[
+            re.search(r"u\.\s?s\.\s?([dmb])\.\s?j\.", low).group(1)]
+    if "chief" in low:
+        return "circuit" if panel else None
+    return None
+
+
+def _excluded_context(text: str, start: int) -> bool:
+    """A title used generically ("a Federal Judge", "Judge MDL Panel") or inside a citation."""
+    before = text[max(0, start - 30):start]
+    if re.search(r"(?i:\b(?:a|an|federal|state|any|every|each|that|this|trial|the)[ \t]+)$", before) \
+            and not re.search(r"(?i:the[ \t]+)$", before):
+        return True
+    # inside a parenthetical that is part of a citation: "(quoting ... v. ...)"
+    window = text[max(0, start - 160):start]
+    open_paren = window.rfind("(")
+    if open_paren >= 0 and ")" not in window[open_paren:]:
+        inner = window[open_paren:]
+        if re.search(r"(?i:\bquoting\b|\bciting\b|\bv\.[ \t])", inner):
+            return True
+    return False
+
+
+def _title_hits(text: str, kind: str) -> list[_Hit]:
+    hits = []
+    appeal_zones = [(m.start(), m.start() + 600) for m in re.finditer(
+        r"(?i:appeal(?:ed)?[ \t]+from|on[ \t]+appeal[ \t]+from)", text[:6000])]
+    for m in _TITLE_RE.finditer(text):
+        if _excluded_context(text, m.start()):
+            continue
+        raw = m.group("name")
+        nstart = m.start("name")
+        tokens = _trim_tokens(raw.split())
+        if not tokens:
+            continue
+        span = _span_of_tokens(text, nstart, m.end("name"), tokens)
+        if span is None:
+            continue
+        end = span[1]
+        # "Magistrate Judge Heather K.\nMcShain": the surname continues on the next line
+        if re.fullmatch(r"[A-Z]\.", raw.split()[-1]) and tokens[-1] != raw.split()[-1]:
+            pass
+        if re.fullmatch(r"[A-Z]\.", text[max(span[0], end - 2):end]) or \
+                (len(tokens) >= 1 and re.search(r"[ \t][A-Z]\.$", text[span[0]:m.end("name")])):
+            nxt = re.match(r"[ \t]*\n[ \t]*([A-Z][A-Za-z'’\-]{1,24})(?=[ \t]*(?:\n|$))", text[m.end("name"):])
+            if nxt:
+                tokens = raw.split() + [nxt.group(1)]
+                end = m.end("name") + nxt.end(1)
+                span = (span[0], end)
+        title = m.group("title")
+        surname_ok = True
+        if not _valid_name(tokens, surname_ok=surname_ok):
+            continue
+        if len(tokens) == 1 and re.match(r"[ \t]+[A-Z][a-z]", text[end:end + 3]):
+            continue  # "Judge Views Diversity": a phrase, not a judge
+        role = _role_from_words(title, kind)
+        after = _ROLE_FOLLOWS_RE.match(text, end)
+        if after:
+            role = _role_from_words(after.group(0), kind) or role
+        strength = 2 if role else 1
+        if role is None and len(tokens) == 1 and m.start() > 3000:
+            strength = 0  # "Judge X" deep in the body: kept only if another mention names X
+        if role is None:
+            if kind == "appellate":
+                strength = min(strength, 1)
+                in_zone = any(a <= m.start() <= b for a, b in appeal_zones)
+                role = "district" if in_zone else "unknown"
+                strength = 2 if in_zone else 0
+            else:
+                role = _default_role(kind)
+        if "chief" in title.lower() and kind == "appellate" and strength < 2:
+            role = "unknown"
+        hits.append(_Hit(" ".join(text[span[0]:span[1]].split()), role, span, strength))
+    return hits
+
+
+def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
+    """The name printed just before ``pos`` on its line (or on the line above when the role
+    starts its own line). Returns tokens and the start offset."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    seg = text[line_start:pos]
+    if not seg.strip():
+        prev_end = line_start - 1
+        if prev_end <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        # allow one blank line between the name and its role line
+        if not text[prev_start:prev_end].strip() and prev_start > 1:
+            prev_end = prev_start - 1
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+        line_start, seg = prev_start, text[prev_start:prev_end]
+    own_line = not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    seg_clean = seg.rstrip(" \t,*—–-:")
+    m = re.search(rf"({_NAME})[ \t]*$", seg_clean)
+    if not m:
+        return None
+    if own_line and seg_clean[:m.start(1)].strip(" \t_*/s"):
+        return None  # the line above holds more than a name ("for the District of New Jersey")
+    tokens = m.group(1).split()
+    # keep the trailing run after the last stop word
+    keep: list[str] = []
+    for t in reversed(tokens):
+        if _is_stop(t):
+            break
+        keep.append(t)
+    keep.reverse()
+    while keep and re.fullmatch(r"[A-Z]", keep[0]):
+        keep.pop(0)
+    if not keep:
+        return None
+    start = line_start + m.start(1)
+    span = _span_of_tokens(text, start, line_start + len(seg_clean), keep)
+    if span is None:
+        return None
+    # a letter-spaced surname: "R OVNER"
+    if len(keep) == 1 and re.search(r"(?:^|[^A-Za-z])[A-Z] $", text[max(0, span[0] - 3):span[0]]):
+        return [keep[0][0:0] + text[span[0] - 2] + keep[0]], span[0] - 2
+    return keep, span[0]
+
+
+def _role_after_hits(text: str, kind: str) -> list[_Hit]:
+    hits = []
+    for m in _ROLE_AFTER_RE.finditer(text):
+        if m.group("chief"):
+            before = text[max(0, m.start() - 3):m.start()]
+            if "," not in before:
+                continue
+        if re.match(r"[ \t]*:?[ \t]+(?:[A-Z][a-z]|[A-Z]\.[ \t]|[A-Z]{2,}[ \t,])", text[m.end():m.end() + 6]):
+            continue  # "Magistrate Judge Susan E. Cox": a title before a name
+        got = _name_before(text, m.start())
+        if not got:
+            continue
+        tokens, start = got
+        if not _valid_name(tokens, surname_ok=True):
+            continue
+        if len(tokens) == 1 and not tokens[0].isupper() and kind != "appellate":
+            continue  # "the Magistrate Judge" in prose
+        phrase = m.group(0)
+        role = _role_from_words(phrase, kind)
+        if role is None:  # ", Chief Judge."
+            role = "district" if kind != "appellate" or _in_appeal_header(text, m.start()) else "circuit"
+        raw = " ".join(tokens)
+        end = start + len(text[start:].split("\n", 1)[0].rstrip(" \t,*—–-:")) if False else None
+        span = (start, start + len(raw)) if text[start:start + len(raw)] == raw else \
+            _span_of_tokens(text, start, m.start(), tokens) or (start, m.start())
+        hits.append(_Hit(fix_letterspacing(" ".join(text[span[0]:span[1]].split())), role, span, 2))
+    return hits
+
+
+def _in_appeal_header(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 400):pos]
+    return bool(re.search(r"(?i:appeal(?:ed)?[ \t]+from|district[ \t]+court)", window)) and \
+        not re.search(r"(?i:\bbefore\b)", window[-120:])
+
+
+_ROLE_SPLIT_RE = re.compile(
+    r",?[ \t]*\*?[ \t]*(?P<role>(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:United[ \t]+States|U\.[ \t]?S\.)[ \t]+)?"
+    r"(?:(?:Circuit|District|Magistrate|Bankruptcy|CIRCUIT|DISTRICT)\s{1,40})?(?:Judges?|JUDGES?)"
+    r"(?:[ \t]+for[ \t]+the[ \t]+[A-Z][^,;.]{0,80})?(?:,[ \t]*sitting[ \t]+by[ \t]+designation)?)[.,;:]?"
+)
+
+
+def _panel_hits(text: str, kind: str) -> list[_Hit]:
+    hits = []
+    bodies = []
+    for m in _PANEL_RE.finditer(text):
+        body = m.group("body")
+        cut = re.search(r"(?i:judges?)(?:[ \t]+for[ \t]+the[^.]{0,80})?(?:,[ \t]*sitting[ \t]+by[ \t]+"
+                        r"designation)?\.", body)
+        if not cut or "judge" not in body.lower():
+            continue
+        if re.match(r"[ \t]*(?:the|this|me|us|a|an)\b", body, re.I):
+            continue
+        bodies.append((m.start("body"), body[:cut.end()]))
+    for m in _PER_CURIAM_RE.finditer(text):
+        bodies.append((m.start("body"), m.group("body")))
+    for base, body in bodies:
+        pos = 0
+        for rm in _ROLE_SPLIT_RE.finditer(body):
+            seg = body[pos:rm.start()]
+            role = _role_from_words(rm.group("role"), kind, panel=True) or "circuit"
+            if "designation" in rm.group("role").lower() and role == "circuit":
+                role = "district"
+            for piece in re.finditer(r"[^,;&\n]+", seg):
+                ptxt = piece.group(0)
+                ptxt2 = re.sub(r"^[ \t]*(?:and|AND)\b", "", ptxt)
+                ptxt2 = re.sub(r"\b(?:and|AND)[ \t]*$", "", ptxt2)
+                for part in re.split(r"[ \t]+(?:and|AND)[ \t]+", ptxt2):
+                    name = fix_letterspacing(part.strip(" \t*:"))
+                    tokens = [t for t in name.split() if t]
+                    tokens = _trim_tokens(tokens)
+                    if not tokens or not _valid_name(tokens, surname_ok=True):
+                        continue
+                    joined = " ".join(tokens)
+                    # span: locate the raw part inside the body
+                    raw = part.strip(" \t*:")
+                    off = body.find(raw, pos)
+                    if off < 0:
+                        continue
+                    span = (base + off, base + off + len(raw))
+                    hits.append(_Hit(joined, role, span, 3))
+            pos = rm.end()
+    return hits
+
+
+def _appeal_line_hits(text: str, kind: str) -> list[_Hit]:
+    hits = []
+    for m in _APPEAL_J_RE.finditer(text[:8000]):
+        role = "magistrate" if m.group("mag") else ("bankruptcy" if "Bankruptcy" in m.group(0) else "district")
+        hits.append(_Hit(m.group("name"), role, m.span("name"), 2))
+    return hits
+
+
+def _compatible(a: str, b: str) -> bool:
+    ga, gb = given_names(a), given_names(b)
+    if not ga or not gb:
+        return True
+    fa, fb = ga[0].rstrip(".").lower(), gb[0].rstrip(".").lower()
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fa == fb
+
+
+def _fullness(name: str) -> tuple[int, int, int]:
+    words = name.split()
+    return (len(words), sum(len(w.rstrip(".")) > 1 for w in words), 0 if name.isupper() else 1)
 
 
 def find_judges(text: str) -> list[JudgeMention]:
-    return []
+    """The judges of the case a filing names, each once, with role and spans."""
+    kind = _doc_kind(text)
+    hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _role_after_hits(text, kind)
+            + _title_hits(text, kind))
+    clusters: list[list[_Hit]] = []
+    for h in hits:
+        sk = person_key(surname(h.name).replace("’", "'"))
+        if not sk:
+            continue
+        for c in clusters:
+            if person_key(surname(c[0].name)) == sk and all(_compatible(h.name, x.name) for x in c):
+                c.append(h)
+                break
+        else:
+            clusters.append([h])
+    out = []
+    for c in clusters:
+        best = max(c, key=lambda h: _fullness(person_name(h.name)))
+        strong = max(c, key=lambda h: h.strength)
+        if strong.strength <= 0:
+            continue  # a bare "Judge X" in an appellate opinion that names no such judge
+        role = strong.role or "unknown"
+        spans = tuple(sorted({h.span for h in c}))
+        out.append((spans[0][0], JudgeMention(person_name(best.name), role, None, spans)))
+    out.sort(key=lambda x: x[0])
+    return [j for _, j in out]

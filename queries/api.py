@@ -109,8 +109,9 @@ class KnowledgeGraph:
     # --- verbs -------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
                on_file: Callable[[str, str], None] | None = None,
-               on_total: Callable[[int], None] | None = None) -> IngestReport:
-        return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total)
+               on_total: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+        """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes)."""
+        return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
 
     def query(self, name: str, /, **params: Any) -> Result:
         q = self.registry.get(name)
@@ -124,8 +125,13 @@ class KnowledgeGraph:
             graph = out[2] if len(out) > 2 else None
         else:
             strs = {k: str(v) for k, v in values.items()}
-            cols, rows = self.store.query(q.sparql, q.bindings(strs),
-                                          custom_functions=q.functions(strs))
+            bindings = q.bindings(strs)
+            for p in q.params:  # names are matched through every stored spelling
+                if p.type in ("firm", "key") and p.name in bindings:
+                    key = self.store.key_for_alias(bindings[p.name].value)
+                    if key is not None:
+                        bindings[p.name] = type(bindings[p.name])(key)
+            cols, rows = self.store.query(q.sparql, bindings, custom_functions=q.functions(strs))
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
 
     def evidence(self, res: Result, *, per_row: int = 10) -> Result:

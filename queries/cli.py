@@ -107,7 +107,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--jobs", "-j", type=int, default=None,
               help="Worker processes for extraction (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool) -> None:
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+                   "this process stays the single writer.")
+@click.option("--timeout", type=float, default=120.0, show_default=True,
+              help="Seconds one file may take before it is stopped and reported.")
+@click.option("--aliases", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="JSON file forcing or forbidding entity merges (see `entities --help`).")
+def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool,
+           dask_address: str | None, timeout: float, aliases: str | None) -> None:
     """Read filings (files or folders, recursively) into the store.
 
     Each file is read by the reader its content calls for (text, PDF, PACER docket page,
@@ -121,6 +129,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
     jobs = jobs or os.cpu_count() or 1
     err = Console(stderr=True)
     kg = _kg(store)
+    kg.store.aliases_path = aliases
     try:
         progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
@@ -139,7 +148,8 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                 rate = done[0] / max(time.monotonic() - t0, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total)
+            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
+                            dask=dask_address, timeout=timeout)
         for _, msg in rep.errors:
             click.echo(f"Error: {msg}", err=True)
         secs = time.monotonic() - t0
@@ -262,6 +272,36 @@ def view(name: str | None, params, store: str | None, out: str | None, entity: s
     finally:
         kg.close()
     click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("--kind", "-k", type=click.Choice(["firm", "attorney", "judge", "party", "platform",
+                                                 "case", "court", "precedent"]),
+              default="firm", show_default=True, help="Which kind of entity.")
+@click.option("--explain", "explain_name", default=None, metavar="NAME",
+              help="Show the surface forms, documents and merges behind the entity named NAME.")
+@_store_option
+@_output_options
+def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, limit: int | None) -> None:
+    """List entities of a kind, or explain how one entity was resolved (--explain NAME).
+
+    Resolution merges spelling variants across filings (firm suffixes and typos,
+    attorneys by e-mail or name within a firm, judges within a role); each merge is
+    recorded with its reason and the document that caused it.
+    """
+    from docketgraph.queries import entities as ent
+    kg = _kg(store, read_only=True)
+    try:
+        if explain_name:
+            rows = ent.explain(kg.store, kind, explain_name)
+            if not rows:
+                raise click.ClickException(f"no {kind} matches {explain_name!r}")
+            emit(["entity", "what", "value", "document", "detail"], rows, fmt, limit)
+        else:
+            cols, rows = ent.list_entities(kg.store, kind)
+            emit(["name", "documents", "surface_forms"], rows, fmt, limit)
+    finally:
+        kg.close()
 
 
 @cli.command()

@@ -4,14 +4,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from docketgraph.graph.errors import DocketGraphError, StoreError
+from docketgraph.graph.errors import StoreError
 from docketgraph.graph.store import GraphStore
 from docketgraph.ingest.registry import MAX_FILE_BYTES
+from docketgraph.queries import workers
 
 log = logging.getLogger(__name__)
 
@@ -54,22 +54,6 @@ def _is_gold(path: str) -> bool:
     return path.endswith(".gold.json")
 
 
-def _work(path: str) -> tuple[str, object, str | None, str | None]:
-    """Worker: read and extract one file. Returns (path, extraction, text, error)."""
-    try:
-        from docketgraph.ingest import extract, read_file
-        doc = read_file(path)
-        ex = extract(doc)
-        return path, ex, doc.text, None
-    except DocketGraphError as e:
-        return path, None, None, str(e)
-    except MemoryError:
-        return path, None, None, f"{path}: out of memory while extracting"
-    except Exception as e:  # a bug or a hostile file: report it, keep going
-        log.debug("extraction failed", exc_info=True)
-        return path, None, None, f"{path}: extraction failed: {type(e).__name__}: {e}"
-
-
 def _sha(path: str) -> str | None:
     h = hashlib.sha256()
     try:
@@ -85,7 +69,9 @@ def _sha(path: str) -> str | None:
 
 def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
            on_file: Callable[[str, str], None] | None = None,
-           on_total: Callable[[int], None] | None = None) -> IngestReport:
+           on_total: Callable[[int], None] | None = None, in_process: bool = False,
+           timeout: float = workers.DEFAULT_TIMEOUT,
+           memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
     """Ingest files and folders into ``store``; returns counts and per-file errors."""
     report = IngestReport()
     files = [f for f in iter_files(paths) if not _is_gold(f)]
@@ -124,24 +110,13 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
         report.quads += res.quads
         on_file and on_file(path, status)
 
-    if jobs <= 1 or len(todo) <= 1:
-        for f in todo:
-            commit(*_work(f))
+    if dask is not None:
+        outcomes = workers.run_dask(todo, dask)
+    elif in_process:
+        outcomes = (workers.extract_one(f) for f in todo)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending = set()
-            it = iter(todo)
-            for f in it:
-                pending.add(pool.submit(_work, f))
-                if len(pending) >= jobs * 4:
-                    break
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    commit(*fut.result())
-                for f in it:
-                    pending.add(pool.submit(_work, f))
-                    if len(pending) >= jobs * 4:
-                        break
+        outcomes = workers.run(todo, jobs=jobs, timeout=timeout, memory=memory)
+    for o in outcomes:
+        commit(o.path, o.extraction, o.text, o.error)
     store.flush()
     return report

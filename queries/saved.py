@@ -155,6 +155,7 @@ class SavedQuery:
             ok = getattr(name, "value", "") in terms
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
+        within.bounds = (lo, hi)  # type: ignore[attr-defined]  # read by the SPARQL-server store
         return {ox.NamedNode(NS + "param"): param, ox.NamedNode(NS + "given"): given, ox.NamedNode(NS + "within"): within,
                 ox.NamedNode(NS + "noDates"): no_dates}
 

@@ -9,9 +9,7 @@ from docketgraph.queries.saved import Registry, parse_rq
 from factories import TEXT, case_extraction
 
 
-@pytest.fixture()
-def kg():
-    g = KnowledgeGraph(None)
+def populate(g):
     g.store.put(case_extraction("a", docket="1:23-cv-01820",
                                 judges=(("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate"))),
                 text=TEXT, path="/a")
@@ -25,6 +23,11 @@ def kg():
                                 plaintiff="Allstar Marketing Group, LLC", platforms=()),
                 text=TEXT, path="/c")
     return g
+
+
+@pytest.fixture()
+def kg():
+    return populate(KnowledgeGraph(None))
 
 
 def pairs(res):

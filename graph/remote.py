@@ -1,0 +1,164 @@
+"""A SPARQL 1.1 server as the store (``--store http(s)://host/...``).
+
+The backend speaks the SPARQL 1.1 query and update protocols and offers the few store
+operations GraphStore needs, so every saved query runs unchanged on the embedded store
+and on a server (Oxigraph server, Apache Jena Fuseki, GraphDB, Virtuoso, Amazon Neptune).
+
+Parameters cannot travel as engine substitutions over the protocol, so they are sent as
+a trailing ``VALUES`` block whose terms are written by pyoxigraph (escaped and validated
+N-Triples forms): the user's value is data inside a term, never query syntax. Documents
+keep their own named graphs; reading uses the server's union default graph (Oxigraph's
+``union-default-graph`` parameter; for Fuseki set ``tdb2:unionDefaultGraph true``).
+
+Locations: ``http://host:7878`` (Oxigraph: ``/query`` and ``/update`` are appended), or
+explicit endpoints ``http://host/ds/query`` — the update endpoint is then the same URL
+with its last segment replaced by ``update``.
+"""
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from docketgraph.graph.errors import QueryError, StoreError
+
+TIMEOUT = 120
+
+
+def endpoints(url: str) -> tuple[str, str]:
+    u = url.rstrip("/")
+    if u.endswith(("/query", "/sparql")):
+        return u, u.rsplit("/", 1)[0] + "/update"
+    return u + "/query", u + "/update"
+
+
+class HttpBackend:
+    """The subset of pyoxigraph.Store's interface that GraphStore uses, over HTTP."""
+
+    def __init__(self, url: str, union_param: bool = True):
+        if not url.startswith(("http://", "https://")):
+            raise StoreError(f"not an http(s) URL: {url}")
+        self.url = url
+        self.query_url, self.update_url = endpoints(url)
+        self.union_param = union_param
+        # fail early with a clear message when nothing answers
+        self._post(self.query_url, "ASK { ?s ?p ?o }", "application/sparql-query",
+                   "application/sparql-results+json")
+
+    # --- protocol ------------------------------------------------------------------
+    def _post(self, url: str, body: str, ctype: str, accept: str | None = None) -> bytes:
+        if self.union_param and url == self.query_url:
+            url = url + "?union-default-graph"
+        req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST",
+                                     headers={"Content-Type": ctype + "; charset=utf-8",
+                                              **({"Accept": accept} if accept else {})})
+        try:
+            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as e:
+            detail = e.read(2000).decode("utf-8", "replace").strip()
+            if 400 <= e.code < 500:
+                raise QueryError(f"SPARQL server refused the request ({e.code}): {detail}") from None
+            raise StoreError(f"SPARQL server error {e.code} at {url}: {detail}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"cannot reach SPARQL server {self.url}: {e}") from None
+
+    @staticmethod
+    def _prologue(prefixes: dict[str, str] | None) -> str:
+        return "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items())
+
+    @staticmethod
+    def values_block(subs: dict[ox.Variable, Any]) -> str:
+        if not subs:
+            return ""
+        names = " ".join(str(v) for v in subs)
+        terms = " ".join(str(t) for t in subs.values())  # pyoxigraph's escaped N-Triples forms
+        return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+    @staticmethod
+    def inline_functions(sparql: str, functions: dict) -> str:
+        """Replace calls of the saved queries' parameter functions (``dg:param("x")``,
+        ``dg:given("x")``, ``dg:noDates()``, ``dg:within(?v)``) by the terms they return,
+        written by pyoxigraph, so the query runs on a server without custom functions."""
+        import re
+        by_name = {k.value.rsplit("#", 1)[-1]: f for k, f in functions.items()}
+        unknown = [n for n in by_name if n not in ("param", "given", "noDates", "within")]
+        if unknown:
+            raise StoreError(f"custom functions {unknown} are not available on a SPARQL server")
+
+        def call(name: str, arg: str | None) -> str:
+            term = by_name[name](ox.Literal(arg)) if arg is not None else by_name[name]()
+            return str(term) if term is not None else "?__unbound_parameter"
+
+        s = re.sub(r'dg:(param|given)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)',
+                   lambda m: call(m.group(1), m.group(2)), sparql)
+        s = re.sub(r"dg:noDates\(\s*\)", lambda m: call("noDates", None), s)
+
+        def within(m: "re.Match") -> str:
+            var = m.group(1)
+            lo, hi = getattr(by_name.get("within"), "bounds", (None, None))
+            parts = [f"({var} >= {lo})" if lo is not None else "true",
+                     f"({var} <= {hi})" if hi is not None else "true"]
+            # like the embedded function: an unbound date is an error (COALESCE moves on)
+            return f"IF(BOUND({var}), ({' && '.join(parts)}), ?__unbound_parameter)"
+
+        s = re.sub(r"dg:within\(\s*(\?[A-Za-z_][A-Za-z0-9_]*)\s*\)", within, s)
+        if "dg:within(" in s or "dg:param(" in s or "dg:given(" in s:
+            raise StoreError("a parameter function call could not be rewritten for the server")
+        return s
+
+    def query(self, sparql: str, *, prefixes=None, use_default_graph_as_union=True,
+              substitutions=None, custom_functions=None):
+        if custom_functions:
+            sparql = self.inline_functions(sparql, custom_functions)
+        text = self._prologue(prefixes) + sparql + self.values_block(substitutions or {})
+        data = self._post(self.query_url, text, "application/sparql-query",
+                          "application/sparql-results+json, application/n-triples;q=0.5")
+        try:
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError):
+            return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+    def update(self, text: str) -> None:
+        self._post(self.update_url, text, "application/sparql-update")
+
+    # --- store operations ------------------------------------------------------------
+    def _select(self, sparql: str) -> list[dict]:
+        res = self.query(sparql, use_default_graph_as_union=False)
+        cols = [v.value for v in res.variables]
+        return [{c: s[c] for c in cols} for s in res]
+
+    def quads_for_pattern(self, s, p, o, g) -> Iterable[ox.Quad]:
+        def part(term, var):
+            return str(term) if term is not None else f"?{var}"
+        gq = f"GRAPH {part(g, 'g')}" if g is not None else "GRAPH ?g"
+        q = f"SELECT * WHERE {{ {gq} {{ {part(s, 's')} {part(p, 'p')} {part(o, 'o')} }} }}"
+        for row in self._select(q):
+            yield ox.Quad(row.get("s") or s, row.get("p") or p, row.get("o") or o, row.get("g") or g)
+
+    def contains_named_graph(self, g: ox.NamedNode) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}", use_default_graph_as_union=False))
+
+    def named_graphs(self) -> Iterable[ox.NamedNode]:
+        return [r["g"] for r in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        body = " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                           for q in quads)
+        if body:
+            self.update(f"INSERT DATA {{ {body} }}")
+
+    def __len__(self) -> int:
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].value) if rows else 0
+
+    def dump(self, format=None, **kw) -> bytes:
+        res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                         use_default_graph_as_union=False)
+        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES)
+
+    def flush(self) -> None:
+        pass

@@ -1,0 +1,134 @@
+"""Court ids (courts-db) for CM/ECF docket report pages.
+
+A CM/ECF docket page names its court in the page header ("U.S. District Court /
+Northern District of Illinois - CM/ECF LIVE, Ver 6.2.1 (Chicago)", "California Northern
+District (San Francisco)", "UNITED STATES DISTRICT COURT, CENTRAL DISTRICT OF CALIFORNIA
+(Western Division - Los Angeles)"), often in the page title ("U.S. District Court:txed",
+"CM/ECF - vaed") and in the court's own links (``ecf.ilnd.uscourts.gov``). courts-db's
+``find_court`` is case-sensitive and wants the "District Court for the ..." phrasing, so
+the header phrase is normalised before asking, and district courts are preferred over
+bankruptcy courts unless the header says "Bankruptcy Court".
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from docketgraph.graph.model import Span
+
+_log = logging.getLogger(__name__)
+
+_DIRECTIONS = ("Northern", "Southern", "Eastern", "Western", "Middle", "Central")
+_DIR = r"(?P<dir>Northern|Southern|Eastern|Western|Middle|Central)"
+_WORD = r"[A-Za-z][A-Za-z.]{0,20}"
+# "Northern District of Illinois", "District of New Jersey", "DISTRICT OF CALIFORNIA"
+_DISTRICT_OF = re.compile(
+    rf"(?:{_DIR}[ \t]+)?District[ \t]+of[ \t]+(?P<state>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+# "California Northern District", "Northern Illinois" (page titles)
+_INVERTED = re.compile(
+    rf"\b(?P<state>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+{_DIR}[ \t]+District\b", re.IGNORECASE
+)
+_ID_TOKEN = re.compile(r"(?<![A-Za-z0-9.])([a-z]{2,4}[db])(?![A-Za-z0-9])")
+_ECF_HOST = re.compile(r"ecf\.([a-z]{2,4}[db])\.uscourts\.gov", re.IGNORECASE)
+_SMALL = {"of", "the", "and"}
+
+
+@dataclass(frozen=True)
+class CourtHit:
+    id: str
+    span: Span | None  # where the page states it (None when only a link gives it)
+    evidence: str
+
+
+@functools.lru_cache(maxsize=1)
+def _federal_ids() -> dict[str, str]:
+    """courts-db id -> court type, for federal district and bankruptcy courts."""
+    from courts_db import courts
+
+    out = {}
+    for c in courts:
+        cid = c.get("id") or ""
+        if c.get("system") != "federal":
+            continue
+        if c.get("type") == "bankruptcy" or c.get("parent") == "usdistct" or (
+            cid.endswith("d") and "District Court" in (c.get("name") or "")
+        ):
+            out[cid] = "bankruptcy" if c.get("type") == "bankruptcy" else "district"
+    return out
+
+
+def _title(words: str) -> str:
+    out = []
+    for i, w in enumerate(words.split()):
+        lw = w.lower()
+        out.append(lw if (lw in _SMALL and i) else lw[:1].upper() + lw[1:])
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=512)
+def _lookup(phrase: str, bankruptcy: bool) -> str | None:
+    """One courts-db id for 'Northern District of Illinois'-style phrases, else None."""
+    from courts_db import find_court
+
+    # courts-db knows district courts as "District Court for the ..." and bankruptcy
+    # courts only with the full "United States Bankruptcy Court for the ..." form
+    kind = "United States Bankruptcy Court" if bankruptcy else "District Court"
+    try:
+        found = find_court(f"{kind} for the {phrase}")
+    except Exception:  # courts-db raises on odd input; treat as no match
+        _log.debug("courts-db failed on %r", phrase, exc_info=True)
+        return None
+    known = _federal_ids()
+    want = "bankruptcy" if bankruptcy else "district"
+    ids = sorted({i for i in found if known.get(i) == want})
+    return ids[0] if len(ids) == 1 else None
+
+
+def _candidates(m: re.Match) -> list[str]:
+    """Phrases to try for one header match, longest state name first."""
+    direction = m.group("dir")
+    words = m.group("state").split()
+    out = []
+    for k in range(len(words), 0, -1):
+        state = _title(" ".join(words[:k]))
+        if direction:
+            out.append(f"{_title(direction)} District of {state}")
+        else:
+            out.append(f"District of {state}")
+    return out
+
+
+def court_from_header(header: str, offset: int = 0, *, raw_html: str = "") -> CourtHit | None:
+    """The court of a docket page from its header text (the part before the party list).
+
+    ``offset`` is where ``header`` starts in the document text, so spans are document
+    spans. ``raw_html`` lets the court's own ECF links decide when the text does not.
+    """
+    bankruptcy = bool(re.search(r"Bankruptcy\s+Court", header, re.IGNORECASE))
+    for m in _DISTRICT_OF.finditer(header):
+        for phrase in _candidates(m):
+            cid = _lookup(phrase, bankruptcy)
+            if cid:
+                return CourtHit(cid, (offset + m.start(), offset + m.end()), m.group(0))
+    for m in _INVERTED.finditer(header):
+        state = _title(m.group("state"))
+        for phrase in (f"{_title(m.group('dir'))} District of {state}",
+                       f"{_title(m.group('dir'))} District of {state.split()[-1]}"):
+            cid = _lookup(phrase, bankruptcy)
+            if cid:
+                return CourtHit(cid, (offset + m.start(), offset + m.end()), m.group(0))
+    known = _federal_ids()
+    for m in _ID_TOKEN.finditer(header):
+        cid = m.group(1)
+        if cid in known and (known[cid] == "bankruptcy") == bankruptcy:
+            return CourtHit(cid, (offset + m.start(1), offset + m.end(1)), cid)
+    if raw_html:
+        for m in _ECF_HOST.finditer(raw_html[:2_000_000]):
+            cid = m.group(1).lower()
+            if cid in known:
+                return CourtHit(cid, None, m.group(0))
+    return None

@@ -1,0 +1,224 @@
+"""Captions: parties and roles from every layout, the caption line and the Schedule A flag."""
+from __future__ import annotations
+
+import pytest
+
+from docketgraph.ingest.captions import find_caption, normal_case
+
+
+def roles(text: str) -> set[tuple[str, str]]:
+    return {(p.name, p.role) for p in find_caption(text).parties}
+
+
+CENTRED = """IN THE UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION
+
+ROBERT DIGGS,
+
+Plaintiff,
+
+v.
+
+THE PARTNERSHIPS and UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE "A",
+
+Defendants.
+
+Case No. 23-cv-01820
+"""
+AGAINST = """UNITED STATES DISTRICT COURT
+SOUTHERN DISTRICT OF NEW YORK
+
+ALLSTAR MARKETING GROUP, LLC,
+Plaintiff,
+
+- against -
+
+ALI DROPSHIPPING SUPPORT STORE, et
+al.,
+
+Defendants.
+
+ORDER
+"""
+RULED = """IN THE UNITED STATES DISTRICT COURT
+NORTHERN DISTRICT OF ILLINOIS
+)
+ABC PRODUCTS, )
+)
+Plaintiff, )
+) No. 23 C 4131
+v. )
+) Judge Virginia M. Kendall
+THE INDIVIDUALS, CORPORATIONS,
+)
+LIMITED LIABILITY COMPANIES,
+PARTNERSHIPS, AND UNINCORPO- )
+RATED ASSOCIATIONS IDENTIFIED )
+ON THE ATTACHED SCHEDULE A, )
+)
+Defendants.
+)
+
+ORDER
+"""
+SECTION_RULE = """UNITED STATES DISTRICT COURT
+WESTERN DISTRICT OF TEXAS
+
+JANE ROE, \u00a7
+Plaintiff, \u00a7
+\u00a7 Civil Action No. 1:22-cv-00100
+v. \u00a7
+\u00a7
+ACME WIDGETS, INC. and \u00a7
+JOHN SMITH, \u00a7
+Defendants. \u00a7
+"""
+INLINE = ("Opinion\n\n24 CV 607\n\n07-09-2024\n\nRoadget Business Pte. Ltd., Plaintiff, v. The Individuals, "
+          "Corporations, Limited Liability Companies, Partnerships, and Unincorporated Associations Identified "
+          "on Schedule A Hereto, Defendants.\n\n\nMEMORANDUM OPINION AND ORDER\n")
+APPELLATE = """UNITED STATES COURT OF APPEALS
+FOR THE FOURTH CIRCUIT
+
+RITA WEINTRAUB; BARRY
+WEINTRAUB,
+            Plaintiffs-Appellants,
+               v.                           No. 08-2373
+
+QUICKEN LOANS, INCORPORATED,
+             Defendant-Appellee.
+"""
+NEXTGEN = """UNITED STATES DISTRICT COURT
+FOR THE Northern District of Illinois - CM/ECF NextGen 1.7.1.1 Eastern Division
+Roadget Business PTE LTD, et al.
+Plaintiff, v. Case No.:
+1:24-cv-02015 Honorable Sharon Johnson Coleman Individuals, Corporations, Limited Liability
+Companies, Partnerships and Unincorporated
+Associations Identified on Schedule A Hereto, The
+Defendant. NOTIFICATION OF DOCKET ENTRY
+"""
+DOES = ("Case No. 11 C 10\n\nDECKERS OUTDOOR CORPORATION, Plaintiff, v. DOES 1-55 d/b/a the aliases identified "
+        "on Schedule A and DOES 56-500, Defendants.\n")
+SELLERS = ("20-cv-9069 (PKC)\n\nALLSTAR MARKETING GROUP LLC, Plaintiff, v. ANDNOV73, ATZIKL79331, BUYZOID, "
+           "LO-2803 and YAQFA-0, Defendants.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CENTRED, {("Robert Diggs", "plaintiff"),
+               ('The Partnerships and Unincorporated Associations Identified on Schedule "A"', "defendant")}),
+    (AGAINST, {("Allstar Marketing Group, LLC", "plaintiff"), ("Ali Dropshipping Support Store", "defendant")}),
+    (RULED, {("Abc Products", "plaintiff"),
+             ("The Individuals, Corporations, Limited Liability Companies, Partnerships, and Unincorporated "
+              "Associations Identified on the Attached Schedule A", "defendant")}),
+    (SECTION_RULE, {("Jane Roe", "plaintiff"), ("Acme Widgets, Inc.", "defendant"), ("John Smith", "defendant")}),
+    (INLINE, {("Roadget Business Pte. Ltd.", "plaintiff"),
+              ("The Individuals, Corporations, Limited Liability Companies, Partnerships, and Unincorporated "
+               "Associations Identified on Schedule A Hereto", "defendant")}),
+    (APPELLATE, {("Rita Weintraub", "plaintiff"), ("Rita Weintraub", "appellant"),
+                 ("Barry Weintraub", "plaintiff"), ("Barry Weintraub", "appellant"),
+                 ("Quicken Loans, Incorporated", "defendant"), ("Quicken Loans, Incorporated", "appellee")}),
+    (NEXTGEN, {("Roadget Business PTE LTD", "plaintiff"),
+               ("The Individuals, Corporations, Limited Liability Companies, Partnerships and Unincorporated "
+                "Associations Identified on Schedule A Hereto", "defendant")}),
+    (DOES, {("Deckers Outdoor Corporation", "plaintiff"), ("Does 1-55", "defendant"),
+            ("Does 56-500", "defendant")}),
+    (SELLERS, {("Allstar Marketing Group LLC", "plaintiff"), ("Andnov73", "defendant"),
+               ("Atzikl79331", "defendant"), ("Buyzoid", "defendant"), ("Lo-2803", "defendant"),
+               ("Yaqfa-0", "defendant")}),
+])
+def test_caption_layouts(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, caption", [
+    (CENTRED, 'Robert Diggs v. The Partnerships and Unincorporated Associations Identified on Schedule "A"'),
+    (AGAINST, "Allstar Marketing Group, LLC v. Ali Dropshipping Support Store, et al."),
+    ("Re: The Pinkfong Company, Inc. v. 7day Store, et al.\nCase No. 22-cv-4133 (PAE)\n\nDear Judge X,",
+     "The Pinkfong Company, Inc. v. 7day Store, et al."),
+])
+def test_caption_line(text, caption):
+    assert find_caption(text).caption == caption
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I write on behalf of counsel for The Pinkfong Company, Inc. and Third-Party Service Providers Alibaba "
+     "and AliExpress (collectively, the Parties).",
+     {("Alibaba", "third-party"), ("AliExpress", "third-party")}),
+    ("On April 9, 2021, defendants Hailitech and Hxltech moved to set aside the default.",
+     {("Hailitech", "defendant"), ("Hxltech", "defendant")}),
+    ("The Plaintiff, EZSHOOT LLC, moves, ex parte, for entry of an order.", {("Ezshoot LLC", "plaintiff")}),
+    ("Defendant BonWeiry opposes the preliminary injunction.", {("BonWeiry", "defendant")}),
+    ("A subset of the defendants named here-amazing5c, dreamhouse2020, happyonlineshop, and salonmarket2020 "
+     "(hereinafter \u201cDefendants\u201d)-have moved.",
+     {("amazing5c", "defendant"), ("dreamhouse2020", "defendant"), ("happyonlineshop", "defendant"),
+      ("salonmarket2020", "defendant")}),
+    ("MINUTE entry: Defendants Guangzhou Deyi Clothing Co., Ltd. d/b/a D Yi; Wan Hualin, an individual, "
+     "d/b/a Hbili; and Ye Tong, an individual, d/b/a PCMP (together, \"Defendants\") have presented evidence.",
+     {("Guangzhou Deyi Clothing Co., Ltd.", "defendant"), ("Wan Hualin", "defendant"),
+      ("Ye Tong", "defendant")}),
+    ("The Defendants sell Plaintiff Products through Defendant Online Stores.", set()),
+])
+def test_parties_named_in_the_body_with_a_role(text, expected):
+    assert roles(text) == expected
+
+
+GLOSSARY = """PRELIMINARY INJUNCTION ORDER
+GLOSSARY
+Term
+Definition
+Plaintiffs or Spin Master
+Spin Master Ltd. and Spin Master Toys UK Limited
+Defendants
+aganv, BabeLeMi Store, Jinhua Yifan Aits And Crafts Co., Ltd., chenyaoyu\u7cd6\u679c a/k/a chenyaoyu candy and ZCUBE Official Store
+Defaulting Defendants
+aganv
+"""
+
+
+def test_glossary_rows():
+    assert roles(GLOSSARY) == {
+        ("Spin Master Ltd.", "plaintiff"), ("Spin Master Toys UK Limited", "plaintiff"),
+        ("aganv", "defendant"), ("BabeLeMi Store", "defendant"),
+        ("Jinhua Yifan Aits And Crafts Co., Ltd.", "defendant"), ("chenyaoyu candy", "defendant"),
+        ("ZCUBE Official Store", "defendant"),
+    }
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CENTRED, True), (DOES, True), (SELLERS, True), (AGAINST, True),
+    ("Case No. 1:21-cv-02975\n\nLORRI STREET, Plaintiff, v. FOOTPRINT ACQUISITION, LLC, Defendant.\n", False),
+    ("No. 1:22-cv-07119\nROADGET BUSINESS PTE. LTD., Plaintiff, v. PDD HOLDINGS INC., et al. Defendants.\n",
+     False),
+])
+def test_schedule_a_rule(text, expected):
+    assert find_caption(text).schedule_a is expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ROBERT DIGGS", "Robert Diggs"),
+    ("ALLSTAR MARKETING GROUP, LLC", "Allstar Marketing Group, LLC"),
+    ("THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS", "The Partnerships and Unincorporated Associations"),
+    ("Roadget Business PTE LTD", "Roadget Business PTE LTD"),
+    ("K2 INC.", "K2 Inc."),
+])
+def test_normal_case(raw, expected):
+    assert normal_case(raw) == expected
+
+
+def test_spans_point_at_the_names():
+    cap = find_caption(CENTRED)
+    for p in cap.parties:
+        s, e = p.spans[0]
+        assert CENTRED[s:e].lower().replace('"', "").split()[:2] == p.name.lower().replace('"', "").split()[:2]
+
+
+@pytest.mark.parametrize("text", [
+    " " * 50_000,
+    "-" * 50_000,
+    "v. " * 15_000,
+    "Plaintiff, " * 5_000,
+    ("Defendants " + "A, " * 20_000),
+    ")\n" * 25_000,
+    "THE INDIVIDUALS, PARTNERSHIPS " * 2_000 + "IDENTIFIED",
+    ("x" * 10_000 + " v. " + "y" * 10_000),
+])
+def test_hostile_input_is_linear(text):
+    find_caption(text)

@@ -1,0 +1,332 @@
+"""Counsel (ingest/counsel.py): attorneys, firms, e-mails, represents; one row per rule."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from docketgraph.graph.model import PartyMention
+from docketgraph.graph.names import firm_key, person_key
+from docketgraph.ingest.counsel import find_counsel
+
+GBC_BLOCK = """Dated this 17th day of April 2023.
+
+Respectfully submitted,
+
+/s/ Justin T. Joseph
+
+Amy C. Ziegler
+Justin R. Gaudio
+Justin T. Joseph
+Greer, Burns & Crain, Ltd.
+300 South Wacker Drive, Suite 2500
+Chicago, Illinois 60606
+312.360.0080 / 312.360.9315 (facsimile)
+aziegler@gbc.law
+jgaudio@gbc.law
+
+jjoseph@gbc.law
+
+Counsel for Plaintiff Robert Diggs
+"""
+
+LETTERHEAD = """**EPSTEIN DRANGEL LLP**
+
+60 East 42nd Street, Suite 1250, New York, NY 10165
+T: 212.292.5390 • E: mail@ipcounselors.com
+www.ipcounselors.com
+
+June 29, 2023
+
+Hon. Paul A. Engelmayer
+United States District Judge
+Thurgood Marshall
+United States Courthouse
+40 Foley Square
+New York, New York 10007
+
+Dear Judge Engelmayer,
+
+We write on behalf of Plaintiff to provide a joint status update pursuant to the Court's order.
+
+Respectfully submitted,
+
+BY: /s/ Danielle S. Futterman
+Danielle S. Futterman
+dfutterman@ipcounselors.com
+Attorneys for Plaintiff
+"""
+
+STACKED_APPELLATE = """Robert G. Rose (Argued)
+Day Pitney
+P.O. Box 1945
+Morristown, NJ 07962
+      Counsel for Appellant, International
+      Flavors & Fragrances Inc.
+
+Frank E. Borowsky, Jr. (Argued)
+Michael J. Frantz, Jr.
+Borowsky & Borowsky
+59 Avenue at the Common
+Shrewsbury, NJ 07702
+       Counsel for Appellee, The
+       Travelers Indemnity Company
+"""
+
+TOP_BLOCK = """Jason M. Drangel (JD 7204)
+jdrangel@ipcounselors.com
+Ashly E. Sands (AS 7715)
+asands@ipcounselors.com
+EPSTEIN DRANGEL LLP
+60 East 42 nd Street, Suite 1250
+New York, NY 10165
+Telephone: (212) 292-5390
+Attorneys for Plaintiff
+Who Decides War, LLC
+UNITED STATES DISTRICT COURT
+"""
+
+ONE_LINE = ("Opinion\n23-cv-9238 (JLR)\nJason M. Drangel (JD 7204) Ashly E. Sands (AS 7715) Gabriela N. Nastasi "
+            "EPSTEIN DRANGEL LLP Attorneys for Plaintiff The Pinkfong Company, Inc.\nPRELIMINARY INJUNCTION ORDER\n")
+
+SOLO = """Respectfully submitted,
+
+/s/ Jane Q. Public
+Jane Q. Public, Esq.
+123 Main Street
+Springfield, IL 62701
+jane@publiclaw.example
+Attorney for Defendant
+"""
+
+NEF = """Notice of Electronic Filing
+
+Filer: Lorri
+Street
+
+Docket Text:
+
+STATUS Report , Joint by Lorri
+Street (Wiley, Joshua)
+
+1:21-cv-02975 Notice has been electronically mailed to:
+
+John Peirce Morrison
+pete.morrison@akerman.com, masterdocketlit@akerman.com
+
+Joshua Jon Wiley
+driscoll@everettlawfirm.com, ecfnotices@everettlawfirm.com
+
+Megan M Kokontis
+megan.kokontis@akerman.com
+
+1:21-cv-02975 Notice has been delivered by other means to:
+"""
+
+
+def att(text, **kw):
+    a, _ = find_counsel(text, **kw)
+    return sorted((x.name, x.firm, x.email) for x in a)
+
+
+def firms(text, **kw):
+    _, f = find_counsel(text, **kw)
+    return sorted(x.name for x in f)
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    (GBC_BLOCK, [("Amy C. Ziegler", "Greer, Burns & Crain, Ltd.", "aziegler@gbc.law"),
+                 ("Justin R. Gaudio", "Greer, Burns & Crain, Ltd.", "jgaudio@gbc.law"),
+                 ("Justin T. Joseph", "Greer, Burns & Crain, Ltd.", "jjoseph@gbc.law")],
+     ["Greer, Burns & Crain, Ltd."]),
+    (LETTERHEAD, [("Danielle S. Futterman", "Epstein Drangel LLP", "dfutterman@ipcounselors.com")],
+     ["Epstein Drangel LLP"]),
+    (STACKED_APPELLATE, [("Frank E. Borowsky, Jr.", "Borowsky & Borowsky", None),
+                         ("Michael J. Frantz, Jr.", "Borowsky & Borowsky", None),
+                         ("Robert G. Rose", "Day Pitney", None)],
+     ["Borowsky & Borowsky", "Day Pitney"]),
+    (TOP_BLOCK, [("Ashly E. Sands", "Epstein Drangel LLP", "asands@ipcounselors.com"),
+                 ("Jason M. Drangel", "Epstein Drangel LLP", "jdrangel@ipcounselors.com")],
+     ["Epstein Drangel LLP"]),
+    (ONE_LINE, [("Ashly E. Sands", "Epstein Drangel LLP", None),
+                ("Gabriela N. Nastasi", "Epstein Drangel LLP", None),
+                ("Jason M. Drangel", "Epstein Drangel LLP", None)],
+     ["Epstein Drangel LLP"]),
+    (SOLO, [("Jane Q. Public", None, "jane@publiclaw.example")], []),
+    (NEF, [("John Peirce Morrison", None, "pete.morrison@akerman.com"),
+           ("Joshua Jon Wiley", None, "driscoll@everettlawfirm.com"),
+           ("Megan M Kokontis", None, "megan.kokontis@akerman.com")], []),
+])
+def test_contact_blocks(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # "X, Firm, City, State, for party."
+    ("COUNSEL\n\nARGUED: Stanley L. Myers, Powell, Ohio, for Appellant. Joshua Bachrach, WILSON,\nELSER, "
+     "MOSKOWITZ, EDELMAN & DICKER LLP, Philadelphia, Pennsylvania, for\nAppellee.\n",
+     [("Joshua Bachrach", "Wilson, Elser, Moskowitz, Edelman & Dicker LLP"), ("Stanley L. Myers", None)],
+     ["Wilson, Elser, Moskowitz, Edelman & Dicker LLP"]),
+    # semicolon-separated lawyers identified by city only
+    ("COUNSEL\n\nAnthony J. Brady, Jr., Maple Shade, New Jersey; Barry Wein-\ntraub, Stafford, Virginia, for "
+     "Appellants. Michael R. Ward,\nMORRIS & MORRIS, Richmond, Virginia, for Appellee.\n",
+     [("Anthony J. Brady, Jr.", None), ("Barry Weintraub", None), ("Michael R. Ward", "Morris & Morris")],
+     ["Morris & Morris"]),
+    # "X (argued) and Y, Firm, City" share the firm
+    ("COUNSEL\n\nMarion R. Yagman (argued) and Joseph Reichmann, Yagman\n& Yagman & Reichman, Venice Beach, "
+     "California, for the\nplaintiffs-appellants.\n",
+     [("Joseph Reichmann", "Yagman & Yagman & Reichman"), ("Marion R. Yagman", "Yagman & Yagman & Reichman")],
+     ["Yagman & Yagman & Reichman"]),
+    # government law office, with an attorney "of counsel" in parentheses
+    ("A FFIRMED.\n\n F. JAMES LOPREST, JR., United States Attorney’s\n Office for the Southern District of New "
+     "York\n (DAVID S. JONES, of counsel), New York, New\n York, for Defendants-Appellees.\n",
+     [("David S. Jones", "United States Attorney's Office for the Southern District of New York"),
+      ("F. James Loprest, Jr.", "United States Attorney's Office for the Southern District of New York")],
+     ["United States Attorney's Office for the Southern District of New York"]),
+    # "with whom ... were on brief": list form, firm listed but attorneys' firm null
+    ("Before\n\nSelya, Circuit Judge.\n\n\nRoger K. Gannam, with whom Mathew D. Staver, Horatio G. Mihet,\n"
+     "and Liberty Counsel were on brief, for appellant.\n",
+     [("Horatio G. Mihet", None), ("Mathew D. Staver", None), ("Roger K. Gannam", None)],
+     ["Liberty Counsel"]),
+    # a lone "X and Firm on brief" keeps the pair
+    ("Judges.\n\nStephen C. Whiting and The Whiting Law Firm on brief for\nAdrienne Bennett, amicus curiae.\n",
+     [("Stephen C. Whiting", "The Whiting Law Firm")], ["The Whiting Law Firm"]),
+    # titles are not firms
+    ("Judges.\n\n Christopher C. Taub, Deputy Attorney General, with whom Aaron\nM. Frey, Attorney General, "
+     "were on brief, for appellee.\n",
+     [("Aaron M. Frey", None), ("Christopher C. Taub", None)], []),
+    # Federal Circuit style: "of City", "Of counsel on the brief was", "With him on the brief was"
+    ("      Philip P. Mann, Mann Law Group, of Seattle, Washington, for plaintiff-appellee.\nOf counsel on the "
+     "brief was John E. Whitaker, Whitaker Law Group, of\nSeattle,\nWashington.\n\n      Lawrence D. Graham, "
+     "Black Lowe & Graham PLLC, of Seattle, Washington,\nargued for defendants-appellants. With him on the brief "
+     "was Douglas A. Grady.\n",
+     [("Douglas A. Grady", None), ("John E. Whitaker", "Whitaker Law Group"),
+      ("Lawrence D. Graham", "Black Lowe & Graham PLLC"), ("Philip P. Mann", "Mann Law Group")],
+     ["Black Lowe & Graham PLLC", "Mann Law Group", "Whitaker Law Group"]),
+    # reported district opinions
+    ("MEMORANDUM OPINION AND ORDER\nJustin R. Gaudio, Greer, Burns & Crain, Ltd., Chicago, IL, for Plaintiff.\n"
+     "He Cheng, Tao Liu, Glacier Law LLP, New York, NY, for Defendants.\n",
+     [("He Cheng", "Glacier Law LLP"), ("Justin R. Gaudio", "Greer, Burns & Crain, Ltd."),
+      ("Tao Liu", "Glacier Law LLP")],
+     ["Glacier Law LLP", "Greer, Burns & Crain, Ltd."]),
+    ("Counsel\nFor Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju, LEAD ATTORNEY, Glacier Law LLP, Chicago, "
+     "IL.\n", [("Tianyu Ju", "Glacier Law LLP")], ["Glacier Law LLP"]),
+])
+def test_counsel_statements(text, attorneys, firm_names):
+    assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    ("4 2022-08-24 ATTORNEY Appearance for Plaintiff Toho Co., Ltd. by Keith A. Vogt\n"
+     "5 2022-08-24 ATTORNEY Appearance for Plaintiff Toho Co., Ltd. by Yanling Jiang\n",
+     [("Keith A. Vogt", None), ("Yanling Jiang", None)], []),
+    ("12 NOTICE of Appearance by Jane Q. Roe on behalf of Defendant Foo Store (Roe, Jane)\n",
+     [("Jane Q. Roe", None)], []),
+    ("原告:Toho Co., Ltd.\n代理律所:Keith\n", [], ["Keith Vogt, Ltd."]),
+    ("Law Firm: Greer Burns & Crain\n", [], ["Greer, Burns & Crain, Ltd."]),
+    ("Plaintiff\nRobert Diggs represented by Amy Crout Ziegler\nGreer, Burns & Crain, Ltd.\n300 South Wacker "
+     "Drive\nChicago, IL 60606\nEmail: aziegler@gbc.law\nATTORNEY TO BE NOTICED\n",
+     [("Amy Crout Ziegler", "Greer, Burns & Crain, Ltd.")], ["Greer, Burns & Crain, Ltd."]),
+])
+def test_docket_text(text, attorneys, firm_names):
+    assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
+    text = ("In support, Plaintiff attaches a Declaration stating that Plaintiff’s counsel Epstein Drengel "
+            "“verified that each Defendant provides shipping.” (Drengel Decl. (Dkt. No. 13) ¶ 24)")
+    parties = (PartyMention("Allstar Marketing Group, LLC", "plaintiff"),)
+    a, f = find_counsel(text, parties=parties, case="21-cv-00333")
+    assert a == []  # "Drengel Decl." names a declarant without a first name
+    assert [x.name for x in f] == ["Epstein Drangel LLP"]
+    assert "fuzzy" in f[0].evidence
+    assert f[0].represents == ("Allstar Marketing Group, LLC",)
+    assert f[0].case == "21-cv-00333"
+    s, e = f[0].spans[0]
+    assert text[s:e] == "Epstein Drengel"
+
+
+@pytest.mark.parametrize("text", [
+    # firms mentioned, not counsel in the case
+    "Plaintiff relies on a survey by Kirkland & Ellis LLP and an article by Jones Day.",
+    "See Declaration of Justin R. Gaudio (the “Gaudio Declaration”) at ¶ 2.",
+    "The Court has previously sanctioned Greer, Burns & Crain in another case.",
+    # a judge's address block in a letter is not counsel
+    "Hon. Paul A. Engelmayer\nUnited States District Judge\nThurgood Marshall\nUnited States Courthouse\n"
+    "40 Foley Square\nNew York, New York 10007\n",
+    # a party appearing pro se
+    "Respectfully submitted,\n\n/s/ John Q. Doe\nJohn Q. Doe, pro se\n12 Elm Street\nSpringfield, IL 62701\n",
+])
+def test_not_counsel(text):
+    assert find_counsel(text) == ([], [])
+
+
+def test_represents_from_parties_and_case_passed_in():
+    parties = (PartyMention("Robert Diggs", "plaintiff"),
+               PartyMention("The Partnerships and Unincorporated Associations Identified on Schedule A",
+                            "defendant"))
+    a, f = find_counsel(GBC_BLOCK.replace("Counsel for Plaintiff Robert Diggs", "Counsel for Plaintiff"),
+                        parties=parties, case="1:23-cv-01820")
+    assert {x.represents for x in a} == {("Robert Diggs",)}
+    assert f[0].represents == ("Robert Diggs",)
+    assert {x.case for x in a} | {x.case for x in f} == {"1:23-cv-01820"}
+
+
+@pytest.mark.parametrize("text", [GBC_BLOCK, LETTERHEAD, STACKED_APPELLATE, TOP_BLOCK, ONE_LINE, NEF])
+def test_spans_are_evidence(text):
+    a, f = find_counsel(text)
+    for x in a:
+        assert any(person_key(text[s:e]).split()[-1:] == person_key(x.name).split()[-1:] or
+                   person_key(x.name.split(",")[0]).split()[-1] in person_key(text[s:e])
+                   for s, e in x.spans), (x.name, [text[s:e] for s, e in x.spans])
+    for y in f:
+        assert any(firm_key(text[s:e]).split()[:1] == firm_key(y.name).split()[:1] for s, e in y.spans), y
+
+
+@pytest.mark.parametrize("text", [
+    " " * 50_000,
+    "@" * 50_000,
+    "a@" * 25_000,
+    ("x." * 20_000) + "@",
+    "ABC " * 20_000,
+    "A. " * 20_000,
+    ("X, for " * 5_000) + "appellee.",
+    "for " + "a" * 50_000 + " appellee.",
+    "John A. Smith" + ", Smith" * 10_000 + ", for appellant.",
+    "John A. Smith\n" * 5_000,
+    "Attorneys for Plaintiff " * 3_000,
+    "Plaintiff's counsel " + "Aa " * 20_000,
+    "A & " * 20_000,
+    "LLP " * 20_000,
+    "\n" * 50_000,
+    "Jason M. Drangel (JD 7204) " * 2_000 + "EPSTEIN DRANGEL LLP Attorneys for Plaintiff X",
+])
+def test_crafted_long_inputs_return(text):
+    a, f = find_counsel(text)
+    assert isinstance(a, list) and isinstance(f, list)
+
+
+def _norm(s):
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", (s or "").lower().replace("&", " and "))).strip()
+
+
+def test_counsel_on_seeds_and_dev_texts(seeds_dir, dev_dir):
+    tp = fp = fn = 0
+    for folder in (seeds_dir, dev_dir):
+        for g in sorted(folder.glob("*.gold.json")):
+            gold = json.loads(g.read_text())
+            doc = folder / gold["doc"]
+            if doc.suffix != ".txt":
+                continue
+            a, f = find_counsel(doc.read_text())
+            got = {("a", _norm(x.name), _norm(x.firm)) for x in a} | {("f", _norm(x.name), "") for x in f}
+            want = ({("a", _norm(x["name"]), _norm(x["firm"])) for x in gold["attorneys"]}
+                    | {("f", _norm(x["name"]), "") for x in gold["firms"]})
+            tp += len(got & want)
+            fp += len(got - want)
+            fn += len(want - got)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.9, (tp, fp, fn)

@@ -1,0 +1,91 @@
+"""Court headings and short forms to courts-db ids; only the document's own court."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from docketgraph.ingest.courts import find_court, find_courts, find_lower_court, lookup
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IN THE UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION\n", "ilnd"),
+    ("UNITED STATES DISTRICT COURT  \nSOUTHERN DISTRICT OF NEW YORK\n", "nysd"),
+    ("IN THE UNITED STATES DISTRICT COURT FOR THE\n\n\nNORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION", "ilnd"),
+    ("United States District Court, Southern District of Florida\nAug 17, 2023", "flsd"),
+    ("United States District Court, S.D. New York\nAug 14, 2023", "nysd"),
+    ("CourtU.S. District Court \u2014 Northern District of Illinois\n", "ilnd"),
+    ("United States District Court\n\nNorthern District of Illinois - CM/ECF LIVE, Ver 6.3.3", "ilnd"),
+    ("UNITED STATES DISTRICT COURT MIDDLE DISTRICT OF FLORIDA TAMPA DIVISION", "flmd"),
+    ("IN THE UNITED STATES DISTRICT COURT\n\n\nFOR THE WESTERN DISTRICT OF PENNSYLVANIA", "pawd"),
+    ("United States Court of Appeals\n              For the Seventh Circuit\n", "ca7"),
+    ("UNITED STATES COURT OF APPEALS\n\n   F OR THE S ECOND C IRCUIT\n", "ca2"),
+    ("United States Court of Appeals for the Federal Circuit\n", "cafc"),
+    ("UNITED STATES BANKRUPTCY COURT FOR THE NORTHERN DISTRICT OF ILLINOIS\n", "ilnb"),
+])
+def test_headings(text, expected):
+    hit = find_court(text)
+    assert hit is not None and hit.id == expected
+    assert text[hit.span[0]:hit.span[1]].strip()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opinion\n\n24 CV 607 (N.D. Ill. Jul. 9, 2024)\n\nText.", "ilnd"),
+    ("Opinion\n20-cv-9069 (PKC) (S.D.N.Y. Aug. 14, 2023)\n", "nysd"),
+    ("Roku Inc. v. Schedule A, No. 1:2022cv00850 - Document 44 (S.D.N.Y. 2022)\n\nText.", "nysd"),
+])
+def test_short_form_on_own_header_line(text, expected):
+    assert find_court(text).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "MEMORANDUM OPINION AND ORDER\n\nThe Court agrees. See BRABUS GmbH v. Schedule A, 2022 WL 7501046, "
+    "at *1 (N.D. Ill. Oct. 13, 2022).\n",
+    "Opinion\n21 C 3289\n11-23-2022\nMEMORANDUM OPINION AND ORDER\nThis case is one of hundreds filed in "
+    "this District.\n",
+    "See Oakley, Inc. v. P'Ships Identified on Schedule \"A\", No. 21-cv-536 at *3\n(N.D. Ill. Jan. 30, 2021).",
+])
+def test_courts_of_cited_decisions_are_not_the_documents(text):
+    assert find_court(text) is None
+
+
+def test_lower_court_of_an_appeal():
+    text = ("UNITED STATES COURT OF APPEALS\n FOR THE THIRD CIRCUIT\n\n No. 09-1225\n\n"
+            "On Appeal from the United States District Court\n for the District of New Jersey\n")
+    assert find_court(text).id == "ca3"
+    assert find_lower_court(text).id == "njd"
+    assert [h.role for h in find_courts(text)] == ["own", "lower"]
+
+
+def test_letter_to_a_judge_placed_by_courthouse():
+    text = ("June 29, 2023\n\nHon. Paul A. Engelmayer\nUnited States District Judge\nThurgood Marshall\n"
+            "United States Courthouse\n40 Foley Square\nNew York, New York 10007\n\nDear Judge Engelmayer,")
+    assert find_court(text).id == "nysd"
+
+
+def test_courthouse_examples_resolve():
+    data = json.loads(resources.files("docketgraph.ingest").joinpath("data/courthouses.json").read_text())
+    for rec in data["courthouses"]:
+        for ex in rec["examples"]:
+            hit = find_court("United States District Judge\n" + ex)
+            assert hit is not None and hit.id == rec["court"], ex
+
+
+@pytest.mark.parametrize("name, bankruptcy, expected", [
+    ("United States District Court for the Northern District of Illinois", False, "ilnd"),
+    ("United States Bankruptcy Court for the Northern District of Illinois", True, "ilnb"),
+])
+def test_lookup_prefers_district_over_bankruptcy(name, bankruptcy, expected):
+    assert lookup(name, bankruptcy) == expected
+
+
+@pytest.mark.parametrize("text", [
+    " " * 50_000,
+    "United States " * 5_000,
+    "District Court for the " * 3_000,
+    "(N.D. Ill. " * 5_000,
+    "COURT OF APPEALS " + " " * 50_000 + "FOR",
+])
+def test_hostile_input_is_linear(text):
+    find_court(text)

@@ -1,0 +1,115 @@
+"""Docket numbers: every printed form, normalisation, and what the number is to the document."""
+from __future__ import annotations
+
+import pytest
+
+from docketgraph.ingest.dockets import docket_key, find_dockets, normalise, own_dockets
+
+
+def own(text: str) -> list[str]:
+    return [h.docket for h in own_dockets(find_dockets(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No. 1:23-cv-01820", ["1:23-cv-01820"]),
+    ("Case No. 23-cv-01820", ["23-cv-01820"]),
+    ("Case No. 22-cv-4133 (PAE)", ["22-cv-04133"]),
+    ("21 Civ. 333 (PGG)", ["21-cv-00333"]),
+    ("Case No. 18 CV 2188", ["18-cv-02188"]),
+    ("24 CV 607", ["24-cv-00607"]),
+    ("2022-cv-04498", ["22-cv-04498"]),
+    ("No. 23 C 4131", ["23-cv-04131"]),
+    ("Case No. 11 C 10", ["11-cv-00010"]),
+    ("1:2022cv00850", ["1:22-cv-00850"]),
+    ("Case 1:22-cv-00850-LJL Document 44 Filed 05/20/22", ["1:22-cv-00850"]),
+    ("Civil Action 23-22599-Civ-Scola", ["23-cv-22599"]),
+    ("23-cv-21333-BLOOM/Otazo-Reyes", ["23-cv-21333"]),
+    ("Case No. 8:23-cv-2-TPB-AAS", ["8:23-cv-00002"]),
+    ("Case: 1:24\u2212cv\u221202015 Document #: 64", ["1:24-cv-02015"]),
+    ("Docket Number1:22-cv-07119", ["1:22-cv-07119"]),
+    ("Case No. 1:23-cv-xxxx", []),
+    ("Page 1 of 25", []),
+    ("Telephone: (212) 292-5390", []),
+])
+def test_district_forms(text, expected):
+    assert own(text) == expected
+
+
+@pytest.mark.parametrize("text, docket, initials", [
+    ("22-cv-4133 (PAE)", "22-cv-04133", "PAE"),
+    ("1:22-cv-00850-LJL Document 44", "1:22-cv-00850", "LJL"),
+    ("8:23-cv-00002-TPB-AAS", "8:23-cv-00002", "TPB-AAS"),
+    ("23-cv-21333-BLOOM/Otazo-Reyes", "23-cv-21333", "BLOOM/Otazo-Reyes"),
+])
+def test_judge_initials_kept_apart(text, docket, initials):
+    h = find_dockets(text)[0]
+    assert (h.docket, h.judge_initials) == (docket, initials)
+
+
+APPELLATE_HEAD = "UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (APPELLATE_HEAD + "No. 08-2110\n\nAppeal from the United States District Court\nfor the Eastern "
+     "District of Wisconsin.\nNo. 05-C-00999\u2014Charles N. Clevert, Jr., Chief Judge.\n",
+     [("08-2110", "own"), ("05-cv-00999", "lower")]),
+    (APPELLATE_HEAD + "No. 07-55393\n  D.C. No.\n CV-00-13002-DDP\n",
+     [("07-55393", "own"), ("00-cv-13002", "lower")]),
+    (APPELLATE_HEAD + "No. 08-4433\nAppeal from the United States District Court\nfor the Southern "
+     "District of Ohio at Columbus.\nNo. 07-00095\u2014James L. Graham, District Judge.\n",
+     [("08-4433", "own"), ("07-cv-00095", "lower")]),
+    (APPELLATE_HEAD + "              D. C. Docket No. 06-02274-CV-AR-S\n No. 08-14991\n",
+     [("08-14991", "own"), ("06-cv-02274", "lower")]),
+    ("United States Court of Appeals for the Second Circuit\n\nDocket No. 08-6301-cv\n",
+     [("08-6301-cv", "own")]),
+    ("United States Court of Appeals for the Federal Circuit\n\n 2009-1361\n\nON APPEAL from the United "
+     "States District Court for the Western District of Washington\nin CASE NO. 07-CV-1660.\n",
+     [("2009-1361", "own"), ("07-cv-01660", "lower")]),
+])
+def test_appellate_and_lower_court_numbers(text, expected):
+    assert [(h.docket, h.role) for h in own_dockets(find_dockets(text))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "See Aqua Products, Inc. v. Smartpool, Inc., No. 04 Civ. 5492 (GBD), 2005 WL 1994013, at *5.",
+    "Indus. Xperience, LLC v. Dance Xperience, No. 19-CV-06724, 2020 WL 1888977, at *2 (N.D. Ill.).",
+    "Oakley, Inc. v. P'Ships Identified on Schedule \"A\", No. 21-cv-536 at *3 (N.D. Ill. Jan. 30, 2021).",
+])
+def test_dockets_in_citations_are_cited_not_own(text):
+    body = "ORDER\n\nCase No. 1:23-cv-01820\n\nThe Court has considered the motion. " + text
+    hits = find_dockets(body)
+    assert own(body) == ["1:23-cv-01820"]
+    assert [h.role for h in hits if h.docket != "1:23-cv-01820"] == ["cited"]
+
+
+def test_office_digit_kept_when_any_mention_shows_it():
+    text = "Case No. 24-cv-11211\n\nCase: 1:24-cv-11211 Document #: 11 Filed: 11/21/24"
+    assert own(text) == ["1:24-cv-11211"]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (("2022", "Civ", "333", "1"), "1:22-cv-00333"),
+    (("20", "C", "3490", None), "20-cv-03490"),
+    (("24", "cr", "7", None), "24-cr-00007"),
+])
+def test_normalise(args, expected):
+    assert normalise(*args) == expected
+
+
+@pytest.mark.parametrize("a, b", [("1:23-cv-1820", "23-cv-01820"), ("23-CV-01820", "23-cv-01820")])
+def test_docket_key_drops_office_digit(a, b):
+    assert docket_key(a) == docket_key(b)
+
+
+@pytest.mark.parametrize("text", [
+    " " * 50_000,
+    "-" * 50_000,
+    "1-" * 25_000,
+    "No. " * 12_000,
+    "12 " * 20_000 + "cv",
+    "1:23-cv-" * 6_000,
+    "Case No. 23-cv-01820 " + "x" * 100_000,
+    ("a" * 200 + "\n") * 300,
+])
+def test_hostile_input_is_linear(text):
+    find_dockets(text)  # must return promptly (a catastrophic pattern would hang here)

@@ -1,0 +1,84 @@
+"""Golden scoring on the real filings in ../shared: seeds and the dev corpus.
+
+Every document in a corpus folder must have its ``NAME.gold.json`` beside it (a missing
+golden file is a failure). Each corpus's micro F1, computed by the project's scorer
+(``shared/tools/score.py``) over all scored fields, must stay above a floor, and so must
+the fields this pipeline's caption, docket and court steps produce. Floors are the measured
+values minus a margin; raise them when the extraction improves.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from docketgraph.ingest import extract_file
+
+DOC_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".json", ".md"}
+
+# corpus -> (overall micro F1 floor, {field: F1 floor}); measured values in CHANGES notes.
+FLOORS = {
+    "seeds": (0.45, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95}),
+    "dev": (0.45, {"cases": 0.95, "case.court": 0.80, "parties": 0.70, "party.role": 0.70}),
+}
+
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("dg_score", shared / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _corpus(shared: Path, name: str) -> Path:
+    return shared / "seeds" if name == "seeds" else shared / "corpus" / "dev"
+
+
+def _documents(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in DOC_SUFFIXES and not p.name.endswith(".gold.json")
+                  and p.name not in ("README.md", "REVIEW.md"))
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_every_document_has_a_golden_file(shared, name):
+    folder = _corpus(shared, name)
+    docs = _documents(folder)
+    assert docs, f"no documents in {folder}"
+    missing = [d.name for d in docs if not (folder / (d.stem + ".gold.json")).exists()]
+    assert not missing, f"documents without a golden file: {missing}"
+
+
+def _prf(t: int, p: int, n: int) -> float:
+    pr = t / (t + p) if t + p else 1.0
+    rc = t / (t + n) if t + n else 1.0
+    return 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_micro_f1_above_floor(shared, name):
+    score = _scorer(shared)
+    folder = _corpus(shared, name)
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    golds = sorted(folder.glob("*.gold.json"))
+    assert golds
+    for g in golds:
+        gold = json.loads(g.read_text())
+        doc = folder / gold.get("doc", g.name[: -len(".gold.json")] + ".txt")
+        assert doc.exists(), f"{g.name} names a missing document {doc.name}"
+        pred = extract_file(doc).to_gold()
+        gk, pk = score.keysets(gold), score.keysets(pred)
+        for f in gk:
+            tp[f] += len(gk[f] & pk[f])
+            fp[f] += len(pk[f] - gk[f])
+            fn[f] += len(gk[f] - pk[f])
+    micro = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    floor, fields = FLOORS[name]
+    assert micro >= floor, f"{name}: micro F1 {micro:.3f} < {floor}"
+    low = {f: round(_prf(tp[f], fp[f], fn[f]), 3) for f in fields if _prf(tp[f], fp[f], fn[f]) < fields[f]}
+    assert not low, f"{name}: fields under their floors: {low}"

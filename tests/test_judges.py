@@ -1,0 +1,168 @@
+"""Judges and their roles (ingest/judges.py): one row per rule."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from docketgraph.graph.names import person_key
+from docketgraph.ingest.judges import find_judges
+
+APPELLATE = "UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n\nNo. 08-2110\n\n"
+DISTRICT = "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\n\n"
+
+
+def judges(text):
+    return sorted((j.name, j.role) for j in find_judges(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # captions
+    (DISTRICT + "Case No. 23-cv-01820\n\nJudge Martha M. Pacold\n\nMagistrate Judge Susan E. Cox\n",
+     [("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate")]),
+    (DISTRICT + "Plaintiff, Judge Sunil R. Harjani\nv.\nMagistrate Judge Heather K.\nMcShain\n",
+     [("Heather K. McShain", "magistrate"), ("Sunil R. Harjani", "district")]),
+    (DISTRICT + "ABC PRODUCTS, )\n) Judge Virginia M. Kendall\nTHE INDIVIDUALS\n",
+     [("Virginia M. Kendall", "district")]),
+    (DISTRICT + "Case No.:\n1:24-cv-02015 Honorable Sharon Johnson Coleman Individuals, Corporations\n",
+     [("Sharon Johnson Coleman", "district")]),
+    ("AFG MEDIA LTD, Civil Action No. 23-cv-1840\n(Judge Stickman)\nv.\n", [("Stickman", "district")]),
+    # bylines and signature blocks
+    ("MEMORANDUM OPINION AND ORDER\n\nLINDSAY C. JENKINS UNITED STATES DISTRICT JUDGE\n\nPlaintiff owns",
+     [("Lindsay C. Jenkins", "district")]),
+    ("ORDER\n\n21 Civ. 333 (PGG)\n\nPAUL G. GARDEPHE, U.S.D.J.:\n\nPlaintiff asserts",
+     [("Paul G. Gardephe", "district")]),
+    ("SO ORDERED.\n\n---\n\nPAUL A. ENGELMAYER  \nUnited States District Judge  \nJuly 5, 2023",
+     [("Paul A. Engelmayer", "district")]),
+    ("Franklin U. Valderrama, United States District Judge\n\nPlaintiff moves", [("Franklin U. Valderrama", "district")]),
+    ("ORDER\n\nRobert N. Scola, Jr. United States District Judge.\n\nThis matter",
+     [("Robert N. Scola, Jr.", "district")]),
+    ("ORDER\nHON. ALVIN K. HELLERSTEIN UNITED STATES DISTRICT JUDGE\nGLOSSARY", [("Alvin K. Hellerstein", "district")]),
+    ("REPORT AND RECOMMENDATION\n\nJEFFREY CUMMINGS, United States Magistrate Judge\n",
+     [("Jeffrey Cummings", "magistrate")]),
+    ("ORDER\n\nJANET S. BAER, U.S.B.J.\n", [("Janet S. Baer", "bankruptcy")]),
+    ("ENTERED:\n\n_________________\nSteven C. Seeger\nUnited States District Judge\n", [("Steven C. Seeger", "district")]),
+    # letters and docket text
+    ("Hon. Paul A. Engelmayer  \nUnited States District Judge  \n40 Foley Square\n\nDear Judge Engelmayer,\n",
+     [("Paul A. Engelmayer", "district")]),
+    ("SO ORDERED. (Signed by Judge Jeannette A. Vargas on 3/5/2025) (tg)", [("Jeannette A. Vargas", "district")]),
+    ("MINUTE entry before the Honorable John F. Kness: Plaintiff's motion is granted.", [("John F. Kness", "district")]),
+    ("ORDER. Signed by Magistrate Judge Gabriel A. Fuentes on 1/18/2023.", [("Gabriel A. Fuentes", "magistrate")]),
+    # appellate opinions
+    (APPELLATE + "Before F LAUM, M ANION, and R OVNER, Circuit Judges.\n R OVNER, Circuit Judge. A jury",
+     [("Flaum", "circuit"), ("Manion", "circuit"), ("Rovner", "circuit")]),
+    (APPELLATE + "Before: BATCHELDER, Chief Judge; SILER and GILMAN, Circuit Judges.\n",
+     [("Batchelder", "circuit"), ("Gilman", "circuit"), ("Siler", "circuit")]),
+    (APPELLATE + "Before\n\nHoward, Chief Judge,\nSelya and Barron, Circuit Judges.\n",
+     [("Barron", "circuit"), ("Howard", "circuit"), ("Selya", "circuit")]),
+    (APPELLATE + "Before NIEMEYER and DUNCAN, Circuit Judges,\nand Benson E. LEGG, United States District "
+     "Judge for the\n District of Maryland, sitting by designation.\n\nJudge Niemeyer wrote the opinion, in "
+     "which Judge Duncan and Judge Legg joined.",
+     [("Benson E. Legg", "district"), ("Duncan", "circuit"), ("Niemeyer", "circuit")]),
+    (APPELLATE + " Before: Kim McLane Wardlaw and Consuelo M. Callahan,\n  Circuit Judges, and Ralph R. "
+     "Beistline,* Chief District\n   Judge.\n\n  Opinion by Judge Callahan\n",
+     [("Consuelo M. Callahan", "circuit"), ("Kim McLane Wardlaw", "circuit"), ("Ralph R. Beistline", "district")]),
+    (APPELLATE + "Per Curiam (BRYSON, GAJARSA, and PROST, Circuit Judges.)\n",
+     [("Bryson", "circuit"), ("Gajarsa", "circuit"), ("Prost", "circuit")]),
+    (APPELLATE + "Appeal from the United States District Court\n for the Eastern District of Wisconsin.\n"
+     " No. 05-C-00999—Charles N. Clevert, Jr., Chief Judge.\n",
+     [("Charles N. Clevert, Jr.", "district")]),
+    (APPELLATE + "Appeal from the United States District Court\nfor the Southern District of Ohio.\n"
+     "No. 07-00095—James L. Graham, District Judge.\n", [("James L. Graham", "district")]),
+    (APPELLATE + "Appeal from an order of the United States District Court for the Southern District of New "
+     "York (Berman, J.), entered on October 30, 2008.\n", [("Berman", "district")]),
+    (APPELLATE + "Appealed from: United States District Court for the Western District of Washington\n\n"
+     "Chief Judge Robert S. Lasnik\n", [("Robert S. Lasnik", "district")]),
+    (APPELLATE + "On Appeal from the United States District Court\nfor the District of New Jersey\n"
+     "District Judge: Honorable Dickinson R. Debevoise\n", [("Dickinson R. Debevoise", "district")]),
+    (APPELLATE + "[Hon. Nancy Torresen, U.S. District Judge]\n", [("Nancy Torresen", "district")]),
+    (APPELLATE + "In August 2008, Magistrate Judge Shipp denied the motion. Judge Shipp noted that",
+     [("Shipp", "magistrate")]),
+    # state courts
+    ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
+     [("Jane A. Doe", "state")]),
+])
+def test_find_judges(text, expected):
+    assert judges(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # citations and quotations
+    DISTRICT + "Indus. Xperience, LLC v. Dance Xperience, No. 19-CV-06724, 2020 WL 1888977, at *2 (N.D. Ill. "
+    "Apr. 16, 2020) (Dow, J.).",
+    DISTRICT + "See Deckers Outdoor Corp. v. P'ships, 2013 WL 12314399 (N.D. Ill. 2013) (Chang, J.).",
+    DISTRICT + "e.g., Dolores K. Sloviter, A Federal Judge Views Diversity Jurisdiction, 78 Va. L. Rev.",
+    DISTRICT + "(quoting Judge Richard A. Posner, The Federal Courts 45 (1996))",
+    # initials and judges' names inside docket numbers
+    "Case 1:22-cv-00850-LJL Document 44 Filed 05/20/22\n23-cv-21333-BLOOM/Otazo-Reyes\n",
+    "Case 8:23-cv-00002-TPB-AAS Document 9\n21 Civ. 333 (PGG)\n",
+    # generic uses of the titles
+    "the parties respectfully request that the Court refer this matter to a Magistrate Judge for settlement.",
+    "Before the Court is Plaintiff's motion. The Judge MDL Panel transferred the case.",
+    "Before this Court can grant Plaintiff the relief it seeks, Plaintiff must show jurisdiction.",
+])
+def test_not_judges_of_the_case(text):
+    assert find_judges(text) == []
+
+
+def test_one_entry_per_judge_under_the_fullest_spelling():
+    text = (DISTRICT + "Judge Paul A. Engelmayer\n\nDear Judge Engelmayer,\n\nPAUL A. ENGELMAYER\n"
+            "United States District Judge\n")
+    got = find_judges(text)
+    assert [(j.name, j.role) for j in got] == [("Paul A. Engelmayer", "district")]
+    assert len(got[0].spans) == 3
+
+
+def test_different_judges_with_one_surname_stay_apart():
+    text = DISTRICT + "Judge John A. Smith\n\nMagistrate Judge Mary B. Smith\n"
+    assert judges(text) == [("John A. Smith", "district"), ("Mary B. Smith", "magistrate")]
+
+
+@pytest.mark.parametrize("text", [
+    DISTRICT + "Judge Martha M. Pacold\n\nMagistrate Judge Susan E. Cox\n",
+    "LINDSAY C. JENKINS UNITED STATES DISTRICT JUDGE\n",
+    APPELLATE + "Before F LAUM, M ANION, and R OVNER, Circuit Judges.\n",
+])
+def test_spans_point_at_the_name(text):
+    for j in find_judges(text):
+        for a, b in j.spans:
+            found = re.sub(r"\s+", " ", text[a:b])
+            assert person_key(found.replace(" ", "")) == person_key(j.name.replace(" ", "")) or \
+                person_key(found) == person_key(j.name), (found, j.name)
+
+
+@pytest.mark.parametrize("text", [
+    " " * 50_000,
+    "Judge " * 10_000,
+    "Hon. " * 10_000,
+    "Before " + "A, " * 10_000 + "Circuit Judges.",
+    ("Aa " * 30_000) + "United States District Judge",
+    "(" * 20_000 + "Judge X",
+    "A. " * 20_000 + "U.S.D.J.",
+    "@" * 50_000,
+    "\n" * 50_000 + "Judge",
+])
+def test_crafted_long_inputs_return(text):
+    assert isinstance(find_judges(text), list)
+
+
+def _gold_judges(path):
+    gold = json.loads(path.read_text())
+    return {(person_key(j["name"]), j["role"]) for j in gold["judges"]}
+
+
+def test_judges_on_seeds_and_dev_texts(seeds_dir, dev_dir):
+    tp = fp = fn = 0
+    for folder in (seeds_dir, dev_dir):
+        for g in sorted(folder.glob("*.gold.json")):
+            doc = folder / json.loads(g.read_text())["doc"]
+            if doc.suffix != ".txt":
+                continue
+            got = {(person_key(j.name), j.role) for j in find_judges(doc.read_text())}
+            want = _gold_judges(g)
+            tp += len(got & want)
+            fp += len(got - want)
+            fn += len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95, (tp, fp, fn)

@@ -1,0 +1,52 @@
+"""The store-agnostic query tests, run again against a real Oxigraph SPARQL server.
+
+The test functions of test_queries run here with ``kg`` backed by a server started on a
+loopback port, so every saved query must give the same answer on both stores.
+"""
+from __future__ import annotations
+
+import pytest
+
+from docketgraph.graph.errors import StoreError
+from docketgraph.graph.store import GraphStore
+from docketgraph.queries.api import KnowledgeGraph
+from factories import TEXT, case_extraction
+from sparql_server import OxigraphServer
+
+import test_queries
+from test_queries import *  # noqa: F401,F403  (the same tests, with the kg fixture below)
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    srv = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture()
+def kg(server):
+    server.clear()
+    g = KnowledgeGraph(server.url)
+    test_queries.populate(g)
+    return g
+
+
+def test_server_store_replaces_by_path(server):
+    server.clear()
+    st = GraphStore(server.url)
+    old = case_extraction("old", docket="1:23-cv-01820", judges=(("Old Judge", "district"),))
+    new = case_extraction("new", docket="1:23-cv-01820", judges=(("New Judge", "district"),))
+    assert st.put(old, text=TEXT, path="/f/a.txt").status == "new"
+    assert st.put(old, text=TEXT, path="/f/a.txt").status == "unchanged"
+    assert st.put(new, text=TEXT, path="/f/a.txt").status == "replaced"
+    _, rows = st.query("SELECT ?n WHERE { ?j a dg:Judge ; schema:name ?n }")
+    assert [r["n"] for r in rows] == ["New Judge"]
+    assert len(st.named_graphs()) == 1
+
+
+def test_unreachable_server_is_a_clear_error():
+    with pytest.raises(StoreError, match="cannot reach"):
+        GraphStore("http://127.0.0.1:9/")
