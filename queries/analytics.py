@@ -121,8 +121,8 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
                     continue
                 _add_node(G, a["x"], a["kind"], a["label"])
                 _add_node(G, b["x"], b["kind"], b["label"])
-                first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
-                last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+                first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
+                last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
                 _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
     return G
 
@@ -162,8 +162,8 @@ def attorney_graph(store: Any, *, court: str | None = None, firm: str | None = N
         for r in ls:
             _add_node(G, r["x"], "Attorney", r["label"])
         for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
-            first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
-            last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+            first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
+            last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
             _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
     if firm:
         fk = keys.firm_key(firm)
