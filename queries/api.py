@@ -86,6 +86,10 @@ SELECT ?e ?docname ?path ?filed ?sentence ?start WHERE {
 """
 
 
+QUERIES_ENV = "DOCKETGRAPH_QUERIES"
+"""Folders of the user's own saved queries (``os.pathsep``-separated), besides --queries-dir."""
+
+
 class KnowledgeGraph:
     """A litigation knowledge graph in a store (a folder, or in memory with ``None``)."""
 
@@ -93,7 +97,8 @@ class KnowledgeGraph:
                  queries_dirs: Iterable[str | os.PathLike] = ()):
         location = default_location() if store == "" else store
         self.store = GraphStore(location, read_only=read_only)
-        self.queries_dirs = [Path(d) for d in queries_dirs]
+        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
+        self.queries_dirs = [Path(d) for d in env] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
 
     # --- registry ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -85,3 +86,16 @@ def test_export(store, tmp_path, fmt):
     out = tmp_path / f"g.{fmt}"
     msg = run("export", "--format", fmt, "-o", str(out), "--store", store)
     assert str(out) in msg and out.stat().st_size > 1000
+
+
+def test_user_queries_from_the_environment(store, tmp_path, monkeypatch):
+    d = tmp_path / "mine"
+    d.mkdir()
+    (d / "my-count.rq").write_text("# title: Mine\n# description: Count the documents.\n"
+                                   "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a dg:Document }\n")
+    (d / "broken.rq").write_text("# title: B\n# description: d\n\nSELECT ?x WHERE {\n  ?x ?p\n")
+    monkeypatch.setenv("DOCKETGRAPH_QUERIES", str(d))
+    r = CliRunner().invoke(cli, ["query", "--list", "--format", "csv"])
+    assert "my-count" in r.output
+    assert re.search(r"broken\.rq:6:1: SPARQL syntax error: expected", r.output)
+    assert json.loads(run("query", "my-count", "--format", "json", "--store", store)) == [{"n": 5}]
