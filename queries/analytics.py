@@ -428,5 +428,5 @@ QUERIES: list[SavedQuery] = [
                (Param("name", "str", "", "The name to look for, misspelt or partial"),
                 Param("kind", "str", "", "Only this kind: LawFirm, Judge, Attorney, Party, Platform, Case, Court, Precedent, Document"),
                 Param("limit", "int", "10", "At most this many matches")),
-               source="analytics.py", python=_search_query),
+               source="analytics.py", hidden=("id",), python=_search_query),
 ]
