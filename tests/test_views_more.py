@@ -91,3 +91,13 @@ def test_layout_keeps_a_hub_near_its_cases():
     assert len(pos) == G.number_of_nodes() and len(set(pos.values())) == len(pos)
     d = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
     assert max(d("h0", f"c0-{i}") for i in range(30)) < min(d("h0", f"h{h}") for h in range(1, 6))
+
+
+@pytest.mark.parametrize("view, label, sentence", [
+    (("firms-before-judges",), "Martha M. Pacold (district)", "entered by Judge Martha M. Pacold"),
+    (("platforms-by-firm",), "Alipay", "Alipay and Amazon shall restrain"),
+])
+def test_node_details_carry_evidence(kg, tmp_path, view, label, sentence):
+    d = data_of(kg.view(*view, tmp_path / "v.html").read_text())
+    node = next(n for n in d["nodes"] if n["label"] == label)
+    assert any(sentence in line for line in node["info"]), node["info"]
