@@ -126,13 +126,15 @@ class SavedQuery:
         """Parameters delivered through dg:param / dg:within rather than substitution."""
         return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
 
-    def functions(self, values: dict[str, str]) -> dict:
-        """pyoxigraph ``custom_functions`` delivering the function-bound parameters."""
+    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
+        """pyoxigraph ``custom_functions`` delivering the function-bound parameters
+        (``terms`` may give already-resolved terms for some of them)."""
         from docketgraph.graph.vocab import NS
+        given = dict(terms or {})
         terms = {}
         for p in self.params:
             if p.name in self.function_params:
-                t = p.bind(values.get(p.name))
+                t = given.get(p.name) or p.bind(values.get(p.name))
                 if t is not None:
                     terms[p.name] = t
         lo, hi = terms.get("from"), terms.get("to")
