@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from nameparser import HumanName
 
@@ -102,6 +103,7 @@ def _cap_word(w: str) -> str:
     return lw[0].upper() + lw[1:]
 
 
+@lru_cache(maxsize=16384)
 def proper_case(name: str) -> str:
     """Mixed case for a name printed in capitals; other names are returned unchanged.
 
@@ -122,6 +124,7 @@ def proper_case(name: str) -> str:
                     for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=16384)
 def person_name(raw: str) -> str:
     """Display form of a person's name: no titles, normal case, suffix after a comma.
 

@@ -28,13 +28,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
 from docketgraph.graph.names import (
-    clean_space, given_names, is_all_caps, person_key, person_name, surname,
+    clean_space, firm_core_key, firm_display, firm_key, given_names, is_all_caps, person_key,
+    person_name, surname,
 )
 from docketgraph.ingest.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
-    match_firm,
+    match_firm, similar_spelling,
 )
 
 __all__ = ["find_counsel"]
@@ -46,9 +49,10 @@ _PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
 _ROLE_LINE_RE = re.compile(
     r"^[ \t*_]*(?:(?:Attorneys?|Counsel|Lawyers?)(?:[ \t]+and[ \t]+Counsel(?:ors)?)?[ \t]+for\b"
     r"|(?:ATTORNEYS?|COUNSEL)[ \t]+FOR\b)", re.M)
-_SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/s/[ \t]*", re.M)
+_SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/?s/[ \t]*", re.M)
 _BAR_RE = re.compile(
     r"\((?:[A-Z]{1,3}[ \t]?\d{2,7}|(?:ARDC|Bar|Fla\.? Bar|SBN|State Bar|NY Bar|Reg\.?)[^()\n]{0,25}"
+    r"|[A-Za-z. ]{0,12}\b(?:Bar|ARDC|SBN|Reg\.)[ \t]+(?:No\.|#|Number)?[^()\n]{0,20}"
     r"|admitted[^()\n]{0,40}|pro hac vice[^()\n]{0,20}|argued|Argued|ARGUED|of counsel)\)")
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -157,6 +161,20 @@ class _Acc:
                 _extend(f.represents, represents)
                 f.evidence = f.evidence or evidence
                 return f.name
+        for f in self.firms:
+            if similar_spelling(f.name, name):
+                # a typo of a firm named elsewhere in the document: the more frequent spelling
+                low = self.text.lower()
+                if low.count(name.lower()) > low.count(f.name.lower()):
+                    f.evidence = f"spelling {f.name!r} merged into {name!r} (more frequent)"
+                    f.name = name
+                else:
+                    f.evidence = f.evidence or f"spelling {name!r} merged into {f.name!r} (more frequent)"
+                if span:
+                    f.spans.append(span)
+                _extend(f.represents, represents)
+                f.evidence = f.evidence or evidence
+                return f.name
         self.firms.append(_Firm(name, list(represents), [span] if span else [], evidence))
         return name
 
@@ -181,10 +199,11 @@ class _Acc:
         self.atts.append(_Att(name, firm, email, list(represents), [span]))
 
     def result(self, case: str | None) -> tuple[list[AttorneyMention], list[FirmMention]]:
-        firm_names = {f.name for f in self.firms}
+        # an attorney's firm is named as the firm list names it (the fullest spelling)
+        final = {_firm_core(f.name): f.name for f in self.firms}
         atts = []
         for a in self.atts:
-            firm = a.firm if a.firm in firm_names else a.firm
+            firm = final.get(_firm_core(a.firm), a.firm) if a.firm else None
             atts.append(AttorneyMention(a.name, firm, a.email, tuple(a.represents), case,
                                         tuple(sorted(set(a.spans))), tuple(a.roles)))
         firms = [FirmMention(f.name, tuple(f.represents), case, tuple(sorted(set(f.spans))),
@@ -199,27 +218,21 @@ def _extend(dst: list[str], src) -> None:
 
 
 def _firm_merge_key(name: str) -> str:
-    from docketgraph.graph.names import firm_key
     return firm_key(name)
 
 
 def _firm_core(name: str) -> str:
-    from docketgraph.graph.names import firm_core_key
     return firm_core_key(name)
 
 
 def _gov_display(raw: str) -> str:
-    s = clean_space(raw).strip(" ,.;")
-    s = s.replace("’", "'")
-    if is_all_caps(s):
-        from docketgraph.graph.names import firm_display
-        s = firm_display(s)
-    return s
+    s = clean_space(raw).strip(" ,.;").replace("’", "'")
+    return firm_display(s) if is_all_caps(s) else s
 
 
 def _strip_name_noise(raw: str) -> str:
     s = _BAR_RE.sub(" ", raw)
-    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/s/)?[ \t]*", "", s)
+    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*", "", s)
     s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
     s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
     return clean_space(s).strip(" ,;*_")
@@ -248,6 +261,8 @@ def _same_person(a: str, b: str) -> bool:
     fa, fb = ga[0].rstrip(".").lower(), gb[0].rstrip(".").lower()
     if fa == fb:
         return True
+    if min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1:
+        return True  # an obvious misspelling: "Willaim" / "William"
     return (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]
 
 
@@ -308,9 +323,10 @@ def _classify(line: _Line) -> str:
     if re.search(r"\d{2,}", t) and not _BAR_RE.search(t):
         return "address" if len(t) < 60 else "prose"
     cleaned = _strip_name_noise(t)
-    if looks_like_firm(cleaned) and not _plausible_person(person_name(cleaned)):
+    person = bool(_PERSON_RE.match(cleaned)) and _plausible_person(person_name(cleaned))
+    if not person and looks_like_firm(cleaned):
         return "firm"
-    if _plausible_person(person_name(cleaned)):
+    if person:
         return "name"
     if re.search(r"[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}", t) or t.endswith(("." ,";")) \
             and len(t) > 60:
@@ -328,9 +344,12 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
         and len(rest) < 8 else rest
     if rest and len(rest) > 2 and not re.fullmatch(r"(?i:and|the|all|each)", rest):
         for p in re.split(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*", rest):
-            p = p.strip(" ,.;")
+            p = p.strip(" ,;")
+            if not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.L\.C|P\.C|N\.A)\.$", p):
+                p = p.rstrip(".")
+            p = re.sub(r"^the[ \t]+(?=[A-Z])", "", p)
             if len(p) > 1 and p[0].isupper():
-                names.append(p)
+                names.append(_as_party(p, parties))
     if not names and role_m:
         word = role_m.group(0).lower()
         for party in parties:
@@ -339,6 +358,19 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
                 if party.name not in names:
                     names.append(party.name)
     return names
+
+
+def _as_party(name: str, parties: tuple[PartyMention, ...]) -> str:
+    """The party's own name when a representation phrase gives it in part ("Dammann & Co."
+    for "Dammann & Co., Inc.", "Travelers Indemnity Company" for "The Travelers ...")."""
+    k = firm_key(name)
+    if not k:
+        return name
+    for party in parties:
+        pk = firm_key(party.name)
+        if pk == k or (len(k) >= 6 and (pk.startswith(k) or k.startswith(pk))):
+            return party.name
+    return name
 
 
 def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) -> dict[str, str]:
@@ -456,8 +488,8 @@ def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhe
 
 def _continues_party(prev: _Line, line: _Line) -> bool:
     """Whether ``line`` carries on the party named by a representation line."""
-    if line.kind not in ("name", "other", "firm"):
-        return False
+    if line.kind not in ("name", "other", "firm") or line.start != prev.end + 1:
+        return False  # the party's name continues on the very next line only
     p = prev.text.strip().strip("*_ ")
     if p.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$", p):
         return False
@@ -473,12 +505,10 @@ def _looks_like_block_start(block: list[_Line], k: int) -> bool:
 
 
 def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
-    text = acc.text
     names: list[tuple[str, int, Span]] = []
-    firm_line: _Line | None = None
+    firm_lines: list[tuple[int, _Line]] = []
     emails: list[tuple[str, int]] = []
     role_text = ""
-    role_span = None
     pro_se = False
     for idx, b in enumerate(g):
         t = b.text
@@ -491,65 +521,72 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
             before = _EMAIL_RE.split(t)[0]
             bn = _strip_name_noise(before.replace("E:", " ").replace("Email:", " "))
             if bn and _plausible_person(person_name(bn)):
-                names.append((bn, idx, (b.start + t.find(bn.split()[0]), b.start + t.find(bn.split()[0]) + len(bn))))
+                off = t.find(bn.split()[0])
+                names.append((bn, idx, (b.start + off, b.start + off + len(bn))))
         elif b.kind == "sig":
-            body = _SIG_RE.sub("", t, count=1)
-            nm = _strip_name_noise(body)
+            nm = _strip_name_noise(_SIG_RE.sub("", t, count=1))
             if nm and _plausible_person(person_name(nm)):
-                off = t.find(nm.split()[0]) if nm.split() else 0
+                off = t.find(nm.split()[0])
                 names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
         elif b.kind == "name":
             nm = _strip_name_noise(t)
             off = t.find(nm.split()[0])
             names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
         elif b.kind == "firm":
-            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", t.strip())
-            if lead and _plausible_person(person_name(lead.group(1))) and \
-                    looks_like_firm(t.strip()[lead.end():]):
+            # "Quinn B. Guillermo Greer, Burns & Crain, Ltd.": a name and the firm on one line
+            st = t.strip()
+            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", st)
+            if lead and _plausible_person(person_name(lead.group(1))) and looks_like_firm(st[lead.end():]):
                 nm = lead.group(1)
                 off = t.find(nm)
                 names.append((nm, idx, (b.start + off, b.start + off + len(nm))))
-                rest_off = off + len(t.strip()[:lead.end()]) - (t.strip().find(nm))
+                rest_off = t.find(st) + lead.end()
                 b = _Line(b.start + rest_off, b.end, t[rest_off:], "firm")
-            if firm_line is None:
-                firm_line = b
+            firm_lines.append((idx, b))
         elif b.kind == "role" and not role_text:
             role_text = t
-            role_span = (b.start, b.end)
         elif b.kind == "represents":
             role_text += " " + t
-        elif b.kind == "other" and firm_line is None and names and idx + 1 < len(g) \
-                and g[idx + 1].kind == "address":
-            firm_line = b
+        elif b.kind == "other" and names and idx + 1 < len(g) and g[idx + 1].kind == "address" \
+                and not (firm_lines and firm_lines[-1][0] > names[-1][1]) \
+                and not _TITLE_ITEM.match(_strip_name_noise(t)):
+            firm_lines.append((idx, b))  # the organisation line right above the address
     # the firm printed as the last "name" line right above the address ("Day Pitney")
-    if firm_line is None and len(names) >= 2:
+    if not firm_lines and len(names) >= 2:
         nm, idx, sp = names[-1]
         if idx + 1 < len(g) and g[idx + 1].kind == "address" and not re.search(r"\b[A-Z]\.", nm) \
                 and idx > 0 and g[idx - 1].kind in ("name", "sig") and _is_firm_position(g, idx):
-            firm_line = g[idx]
+            firm_lines.append((idx, g[idx]))
             names = names[:-1]
     if not names or pro_se:
         return
     # dedupe names (a /s/ line repeats a stacked name)
     seen: dict[str, tuple[str, int, Span]] = {}
     for nm, idx, sp in names:
-        k = person_key(person_name(nm))
-        if k not in seen:
-            seen[k] = (nm, idx, sp)
+        seen.setdefault(person_key(person_name(nm)), (nm, idx, sp))
     names = list(seen.values())
     role_raw = re.sub(r"^.*?\bfor\b", "", role_text, count=1, flags=re.I | re.S) if role_text else ""
     represents = _party_names_for(role_raw, acc.parties) if role_text else []
-    firm = None
-    if firm_line is not None:
-        raw_firm = _strip_name_noise(firm_line.text) or firm_line.text
-        firm = acc.firm(raw_firm, (firm_line.start, firm_line.end), represents)
-    elif letterhead is not None and any(b.kind == "sig" for b in g):
+    firms_at: list[tuple[int, str]] = []
+    for idx, fl in firm_lines:
+        raw_firm = _strip_name_noise(fl.text) or fl.text
+        name = acc.firm(raw_firm, (fl.start, fl.end), represents)
+        if name:
+            firms_at.append((idx, name))
+    if not firms_at and letterhead is not None and any(b.kind == "sig" for b in g):
         ln, raw_firm = letterhead
-        firm = acc.firm(raw_firm, (ln.start, ln.end), represents)
-    if firm is None and role_text == "" and not emails and not any(b.kind == "sig" for b in g):
-        return  # a list of names with nothing saying they are counsel
+        name = acc.firm(raw_firm, (ln.start, ln.end), represents)
+        if name:
+            firms_at.append((-1, name))
+    if not firms_at and role_text == "" and not emails and not any(
+            b.kind == "submitted" and not re.match(r"(?i:[ \t*_]*dated?\b)", b.text) for b in g):
+        return  # "/s/ X" alone: a judge's or declarant's signature, not a counsel block
     email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
     for nm, idx, sp in names:
+        # the firm printed below the attorney's name (stacked block), else the one above it
+        below = [f for i, f in firms_at if i > idx]
+        above = [f for i, f in firms_at if i < idx]
+        firm = below[0] if below else (above[-1] if above else None)
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
 
 
@@ -574,7 +611,7 @@ def _inline_blocks(text: str, acc: _Acc) -> None:
                 r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$", before.strip()):
             continue
         # the firm: a run of capitals (or a reference name) at the end
-        fm = re.search(r"((?:[A-Z][A-Z&,.'’\-]*[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
+        fm = re.search(r"((?:(?<![A-Z&,.'’\-])[A-Z][A-Z&,.'’\-]{0,40}[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
                        r"L\.L\.P\.|Ltd\.))[ \t]*$", before)
         firm = None
         names_part = before
@@ -597,12 +634,32 @@ def _who(s: str) -> str:
 
 # ---------------------------------------------------------------- counsel statements (opinions)
 
-_STMT_END_RE = re.compile(
-    r"\bfor[ \t\n]+(?P<who>(?:the[ \t\n]+)?(?:[^.;]|\.(?=[A-Za-z,])|\.[ \t\n]*(?=[a-z])|"
-    r"(?<=\b[A-Z])\.|(?<=Inc)\.|(?<=Co)\.|(?<=Jr)\.|(?<=St)\.|(?<=Ltd)\.){0,1500}?"
-    r"(?i:(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|"
-    r"intervenors?|movants?)(?:[-–][a-z\-]{4,30})?|amic(?:us|i)[ \t\n]+curiae))[ \t]*\.",
-)
+_STMT_ROLE_END_RE = re.compile(
+    r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
+    r"(?:[-–][a-z\-]{4,30})?|\bamic(?:us|i)[ \t\n]+curiae(?:[ \t\n]+[A-Z][^.;\n]{2,120})?"
+    r"|(?<=for[ \t\n])(?:the[ \t\n]+)?United[ \t\n]+States(?:[ \t\n]+of[ \t\n]+America)?)[ \t]*\.")
+_ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
+
+
+def _statement_ends(region: str):
+    """(body start, "for" start, who start, end) of each "..., for <party>." sentence."""
+    prev_end = 0
+    for e in _STMT_ROLE_END_RE.finditer(region):
+        if e.start() < prev_end:
+            continue
+        start = _stmt_start(region, prev_end, e.start())
+        seg = region[start:e.start()]
+        fm = re.search(r"\bfor[ \t\n]+", seg)
+        if not fm:
+            continue
+        inner = None
+        for inner in re.finditer(rf"[ \t\n]for[ \t\n]+{_ROLE_AHEAD}", region[start:e.end()]):
+            pass
+        f_start, w_start = (inner.start(), inner.end()) if inner else (fm.start(), fm.end())
+        yield start, start + f_start, start + w_start, e.end()
+        prev_end = e.end()
+
+
 _OPINION_START_RE = re.compile(
     r"^[ \t]*(?:OPINION|O P I N I O N|PER[ \t]+CURIAM|P[ \t]?ER[ \t]+C[ \t]?URIAM|MEMORANDUM|"
     r"[A-Z][A-Z \t]{2,30},[ \t]+(?:Circuit|District|Chief|Senior)[ \t]+Judge[.:])", re.M)
@@ -619,27 +676,18 @@ def _counsel_region(text: str) -> tuple[int, int]:
 def _statements(text: str, acc: _Acc) -> None:
     a, b = _counsel_region(text)
     region = text[a:b]
-    prev_end = 0
-    last_who = ""
-    for m in _STMT_END_RE.finditer(region):
-        start = _stmt_start(region, prev_end, m.start())
-        body = region[start:m.start()]
-        who = m.group("who")
-        inner = list(re.finditer(r"[ \t\n]for[ \t\n]+(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|"
-                                 r"respond|intervenor|movant))", who))
-        if inner:
-            body = region[start:m.start("who") + inner[-1].start()]
-            who = who[inner[-1].end():]
-        _parse_statement(text, a + start, body, who, acc)
-        # sentences after it without their own "for ..." ("Of counsel on the brief was X")
-        prev_end = m.end()
-        last_who = who
-    # trailing "With him on the brief was X." / "Of counsel on the brief was X, Firm." sentences
+    ends = list(_statement_ends(region))
+    for start, f_start, w_start, end in ends:
+        who = region[w_start:end].rstrip(" .")
+        _parse_statement(text, a + start, region[start:f_start], who, acc)
+    # sentences without their own "for ...": "With him on the brief was X." / "Of counsel on the
+    # brief was X, Firm." belong to the party of the sentence before
     for m in re.finditer(r"(?:With[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were)|"
                          r"Of[ \t]+counsel[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were))[ \t\n]+", region):
         end = _sentence_end(region, m.end())
-        who = _preceding_who(region, m.start())
-        _parse_statement(text, a + m.end(), region[m.end():end], who or last_who, acc)
+        before = [x for x in ends if x[3] <= m.start()]
+        who = region[before[-1][2]:before[-1][3]].rstrip(" .") if before else ""
+        _parse_statement(text, a + m.end(), region[m.end():end], who, acc)
 
 
 def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
@@ -650,13 +698,6 @@ def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
             continue
         return k
     return min(len(s), pos + limit)
-
-
-def _preceding_who(region: str, pos: int) -> str:
-    last = None
-    for m in _STMT_END_RE.finditer(region, 0, pos):
-        last = m
-    return last.group("who") if last else ""
 
 
 def _stmt_start(region: str, lo: int, hi: int) -> int:
@@ -675,7 +716,6 @@ def _split_items(body: str) -> list[tuple[str, int]]:
     """Comma/semicolon/"and" separated items with their offsets, parentheses kept whole."""
     items = []
     depth = 0
-    cur_start = 0
     i = 0
     seps = []
     while i < len(body):
@@ -704,10 +744,21 @@ def _split_items(body: str) -> list[tuple[str, int]]:
     return items
 
 
+_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|may|must|should|would|moved|"
+                         r"appeared|represents?|seeks?|asks?|requests?|argues?|contends?|did|does)\b")
+
+
 def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> None:
     body = re.sub(r"-\n[ \t]*", "", body)  # words broken across lines
     body = clean_space(body)
+    if _PROSE_VERB.search(re.sub(r"(?i:(?:was|were)[ \t]+on[ \t]+(?:the[ \t]+)?briefs?)", "", body)):
+        return  # a sentence of prose ("X is counsel for plaintiff"), not a counsel listing
     body = re.sub(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*", "", body)
+    # D.C. Circuit style: "X argued the cause", "Y filed the brief", "Z entered an appearance"
+    body = re.sub(r"(?i:[ \t]+(?:argued[ \t]+the[ \t]+cause|argued|filed[ \t]+the[ \t]+briefs?|entered[ \t]+an?"
+                  r"[ \t]+appearance)(?:[ \t]+and[ \t]+filed[ \t]+the[ \t]+briefs?)?[ \t]*,?[ \t]*$)", "", body.strip())
+    # Tenth Circuit style: "X (Y with her on the briefs), Firm"
+    body = re.sub(r"(?i:[ \t]+with[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?)(?=[^()]*\))", "", body)
     on_brief_list = bool(re.search(r"(?i:\bon[ \t]+(?:the[ \t]+)?briefs?\b)", body))
     body = re.sub(r"(?i:,?[ \t]*(?:were|was)?[ \t]*on[ \t]+(?:the[ \t]+)?briefs?[ \t]*,?)", ",", body)
     body = re.sub(r"(?i:\b(?:argued|submitted)[ \t]*$)", "", body.strip())
@@ -741,14 +792,17 @@ def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> No
 
 
 def _find_span(text: str, base: int, s: str | None) -> Span | None:
-    if not s:
+    """Where ``s`` (as cleaned: spaces collapsed, line-break hyphens joined) is printed."""
+    if not s or not s.split():
         return None
-    first = s.split()[0] if s.split() else s
-    i = text.find(first, base, base + 3000)
+    words = s.split()
+    i = text.find(words[0], base, base + 3000)
     if i < 0:
         return None
-    j = text.find(s.split()[-1], i, i + len(s) + 200)
-    return (i, j + len(s.split()[-1])) if j >= 0 else (i, i + len(first))
+    last = words[-1].rstrip(".,")
+    m = re.compile(rf"{re.escape(last[:3])}[\w'’.]*(?:-(?:\n[ \t]*)?[\w'’.]+)*").search(
+        text, i + len(words[0]) if len(words) > 1 else i, i + len(s) + 80)
+    return (i, m.end()) if m else (i, i + len(words[0]))
 
 
 def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | None, str | None]]:
@@ -818,9 +872,9 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     for idx, (it, oc) in enumerate(seq):
         cand = _strip_name_noise(it)
         forced = False
-        if oc:
+        if oc and last_firm is not None:
             if _plausible_person(person_name(cand)):
-                pairs.append((cand, last_firm))
+                pairs.append((cand, last_firm))  # "Firm (X, of counsel)"
             continue
         is_person = _plausible_person(person_name(cand)) and not (
             looks_like_firm(cand) and not re.search(r"\b[A-Z]\.", cand))
@@ -890,7 +944,12 @@ def _nef(text: str, acc: _Acc) -> None:
         if not t:
             continue
         s = m.end() + ln.start
-        if _EMAIL_RE.search(t):
+        em0 = _EMAIL_RE.search(t)
+        if em0 and not pending:
+            lead = clean_space(t[:em0.start()]).strip(" ,;:-")
+            if lead and _PERSON_RE.match(lead):
+                pending = (lead, (s + ln.text.find(lead), s + ln.text.find(lead) + len(lead)))
+        if em0:
             if pending:
                 nm, sp = pending
                 e = _EMAIL_RE.search(t).group(0)
@@ -907,16 +966,28 @@ def _nef(text: str, acc: _Acc) -> None:
 
 
 _BODY_COUNSEL_RE = re.compile(
-    r"(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
-    r"(?P<firm>[A-Z][A-Za-z&'’.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,5}(?:,?[ \t]+"
+    r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}(?:,?[ \t]+"
     r"(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)"
-    r"|(?P<firm2>[A-Z][A-Za-z&'’.\-]*(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]*){0,6}),?[ \t]+"
+    r"|(?<![A-Za-z&'’.\-])(?P<firm2>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,6}),?[ \t]+"
     r"(?:(?:is|are|as)[ \t]+)?(?:counsel|attorneys)[ \t]+(?:of[ \t]+record[ \t]+)?for[ \t]+(?:the[ \t]+)?"
     r"(?P<side2>Plaintiffs?|Defendants?|Petitioners?|Respondents?)\b"
 )
 
 
+_REPRESENTED_BY_FIRM_RE = re.compile(
+    r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)[ \t]+(?:is|are|was|were)[ \t]+"
+    r"represented[ \t]+by[ \t]+(?:counsel[ \t]+(?:at|from)[ \t]+|the[ \t]+law[ \t]+firm[ \t]+of[ \t]+)?"
+    r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}"
+    r"(?:,?[ \t]+(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))?)")
+
+
 def _body_statements(text: str, acc: _Acc) -> None:
+    for m in _REPRESENTED_BY_FIRM_RE.finditer(text):
+        raw = m.group("firm").rstrip(",")
+        if match_firm(raw, text) is None and not has_legal_suffix(raw):
+            continue
+        acc.firm(raw, m.span("firm"), _party_names_for(m.group("side"), acc.parties))
     for m in _BODY_COUNSEL_RE.finditer(text):
         raw = m.group("firm") or m.group("firm2")
         side = (m.group("side") or m.group("side2") or "").lower()
@@ -953,7 +1024,8 @@ def _labelled(text: str, acc: _Acc) -> None:
 
 
 _FOR_LINE_RE = re.compile(
-    r"(?m)^[ \t]*For[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600})$")
+    r"(?m)^[ \t]*(?:For|FOR)[ \t]+(?P<who>[^:\n]{1,200}?):[ \t]*(?P<body>[^\n]{5,600}"
+    r"(?:\n[ \t]{8,}[^\n]{1,300}){0,6})$")
 
 
 def _for_lines(text: str, acc: _Acc) -> None:
@@ -963,6 +1035,9 @@ def _for_lines(text: str, acc: _Acc) -> None:
         body = m.group("body").rstrip(" .")
         if not re.match(rf"{_NAME_TOKEN}", body):
             continue
+        # "(Sarah Smith, Assistant United States Attorney, on the brief)": another attorney
+        body = re.sub(r"\(([^()]{3,200}?),?[ \t\n]+on[ \t\n]+the[ \t\n]+briefs?\)", r", \1", body)
+        body = re.split(r",?[ \t\n]+for[ \t\n]+[A-Z]", body)[0]  # "..., for Damian Williams, U.S. Attorney"
         _parse_statement(text, m.start("body"), body, m.group("who"), acc)
 
 

@@ -15,12 +15,13 @@ pipeline for the rest (citations, platforms, anything the fields lack).
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from typing import Any, Iterable
+from typing import Any
 
 from docketgraph.graph.errors import BadInput
 from docketgraph.graph.model import (
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 
 #: JSON files larger than this are refused (bytes)
 MAX_JSON_BYTES = 32 * 1024 * 1024
+#: more objects/arrays, or strings, than this are refused before parsing (memory)
+MAX_JSON_CONTAINERS = 1_000_000
+MAX_JSON_STRINGS = 2_000_000
+MAX_JSON_VALUES = 4_000_000
 #: deeper nesting than this is refused (CourtListener records nest three or four levels)
 MAX_DEPTH = 32
 #: at most this many records are read from one file
@@ -63,6 +68,14 @@ def sniff(head: bytes, suffix: str) -> int:
 def _load(path: str, data: bytes) -> Any:
     if len(data) > MAX_JSON_BYTES:
         raise BadInput(f"{path}: JSON is {len(data):,} bytes, over the {MAX_JSON_BYTES:,}-byte limit")
+    # parsed JSON costs some 50-100 bytes per object or string: count them first
+    containers = data.count(b"{") + data.count(b"[")
+    strings = data.count(b'"') // 2
+    values = data.count(b",")
+    if (containers > MAX_JSON_CONTAINERS or strings > MAX_JSON_STRINGS
+            or values > MAX_JSON_VALUES):
+        raise BadInput(f"{path}: JSON with too many values to read safely ({containers:,} "
+                       f"objects, {strings:,} strings, {values:,} commas)")
     try:
         obj = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
@@ -302,6 +315,11 @@ def read(path: str, data: bytes) -> Document:
                 out.field("court", court)
         for name in _FIELDS.get(kind, ()):
             out.field(name, rec.get(name))
+        if kind == "docket" and isinstance(rec.get("original_court_info"), dict):
+            oci = rec["original_court_info"]
+            out.field("lower_court_id", _url_court(rec.get("appeal_from")))
+            out.field("lower_court_docket_number", oci.get("docket_number"))
+            out.field("lower_court_assigned_to_str", oci.get("assigned_to_str"))
         if kind in ("docket",) and isinstance(rec.get("parties"), list):
             for party in rec["parties"]:
                 if isinstance(party, dict):
@@ -354,6 +372,13 @@ _COURT_URL = re.compile(r"/courts/([a-z0-9]{2,20})/?$")
 _COURT_ID = re.compile(r"^[a-z0-9]{2,20}$")
 
 
+def _url_court(value: Any) -> str | None:
+    if isinstance(value, str):
+        m = _COURT_URL.search(value.strip())
+        return m.group(1) if m else None
+    return None
+
+
 def court_id_of(rec: dict) -> str | None:
     """The courts-db id of a docket record, from ``court_id`` or the ``court`` URL."""
     for key in ("court_id", "court"):
@@ -369,6 +394,7 @@ def court_id_of(rec: dict) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=512)
 def _court_level(court: str | None) -> str:
     """district | bankruptcy | circuit | state | unknown, from courts-db."""
     if not court:
@@ -415,7 +441,8 @@ def normalise_docket(raw: str) -> str | None:
 
 
 def _docket_key(docket: str | None) -> str | None:
-    return docket.split(":", 1)[-1].lower() if docket else None
+    from docketgraph.ingest.dockets import docket_key
+    return docket_key(docket) if docket else None
 
 
 _SCHEDULE_A = re.compile(r"(?i)schedule\s*[\"'“”]?a\b|unincorporated\s+associations")
@@ -432,6 +459,7 @@ def _judge_names(value: Any) -> list[str]:
     if not s:
         return []
     # "Paul L. Friedman" stays whole; lists of names split on commas / "and" / ";"
+    # (CourtListener writes full names first-name first, so a comma separates judges)
     parts = re.split(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+", s)
     names = []
     for p in parts:
@@ -440,52 +468,45 @@ def _judge_names(value: Any) -> list[str]:
         if p and not re.fullmatch(r"(?i)jr|sr|ii|iii|iv|per curiam|chief judge|circuit judges?"
                                   r"|district judges?|before", p):
             names.append(p)
-    # a "Last, First" pair split by the comma rule is joined back when it is one name
     return names
 
 
-_ROLE_WORDS = (
-    ("third party", "third-party"), ("third-party", "third-party"),
-    ("intervenor", "intervenor"), ("counter", None), ("cross", None),
-    ("plaintiff", "plaintiff"), ("defendant", "defendant"), ("appellant", "appellant"),
-    ("appellee", "appellee"), ("petitioner", "petitioner"), ("respondent", "respondent"),
-    ("movant", "movant"),
-)
-
-
 def party_role(party_type: str) -> str | None:
-    """A schema role from a PACER party type ("Defendant", "Third Party Defendant"...).
+    """A schema role from a PACER party type, as the PACER reader maps it (CourtListener's
+    party types are PACER's)."""
+    from docketgraph.ingest.pacer import party_role as pacer_role
+    return pacer_role(party_type)
 
-    Counter- and cross-claim types only repeat a party, so they give no role."""
-    t = party_type.lower()
-    for word, role in _ROLE_WORDS:
-        if word in t:
-            return role
-    return None
+
+_TRIAL_ROLES = ("plaintiff", "defendant", "third-party", "intervenor", "movant")
+_APPEAL_ROLES = ("appellant", "appellee", "petitioner", "respondent")
+
+
+def party_roles(party_type: str) -> list[str]:
+    """Every role in a hyphenated designation ("Plaintiff - Appellant"), in order."""
+    roles: list[str] = []
+    for part in re.split(r"\s+-\s+|\s*/\s*|\s*,\s*", party_type):
+        role = party_role(part)
+        if role and role not in roles:
+            roles.append(role)
+    return roles
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
-_NOT_FIRM = re.compile(
-    r"(?i)^(?:\d|p\.?\s?o\.?\s+box|suite\b|ste\.?\b|floor\b|\(?\d{3}\)?[\s.-]\d{3}|email|e-mail|"
-    r"fax|tel|phone|pro se|designation|lead attorney|attorney to be noticed|pro hac vice|"
-    r"terminated|one\s|two\s)")
-_CITY_LINE = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$|,\s*[A-Z][a-z]+\s+\d{5}")
-
-
 _PRO_SE = re.compile(r"(?im)^\s*pro se\s*$")
 
 
+def canonical_firm(printed: str, context: str) -> tuple[str, str | None]:
+    """The firm's canonical name from the project's reference list, with the evidence."""
+    from docketgraph.ingest.firms import canonical_firm as canonical
+    return canonical(printed, context)
+
+
 def firm_of(contact: str, attorney: str) -> str | None:
-    """The organisation on the first line of a PACER contact block, if it names one."""
-    for line in contact.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if (_NOT_FIRM.match(line) or _EMAIL.search(line) or _CITY_LINE.search(line)
-                or _squash(line) == _squash(attorney)):
-            return None
-        return line
-    return None
+    """The organisation on the first line of a PACER contact block, if it names one
+    (office suffix dropped), as the PACER reader reads it."""
+    from docketgraph.ingest.pacer import firm_from_contact
+    return firm_from_contact(contact, attorney)[0]
 
 
 def _squash(s: str) -> str:
@@ -525,7 +546,8 @@ def _spans_in(text: str, label: str, value: str) -> tuple[Span, ...]:
 
 def structured_extraction(document: Document) -> Extraction:
     """The record fields alone, mapped into the model (no text extraction)."""
-    text = document.text
+    # the rendered fields come before the opinion/document text: search only them
+    text = document.text[:int(document.metadata.get("body_start", len(document.text)))]
     recs = _records(document.structured)
     m = _Mapped()
     dockets = [r for k, r in recs if k == "docket"]
@@ -555,12 +577,21 @@ def structured_extraction(document: Document) -> Extraction:
             attrs=tuple((k, _clean(docket_rec.get(k))) for k in ("cause", "nature_of_suit")
                         if docket_rec and _clean(docket_rec.get(k)))))
 
-    def add_judge(name: str, role: str, label: str) -> None:
+    lower = None
+    oci = (docket_rec or {}).get("original_court_info")
+    if isinstance(oci, dict) and _clean(oci.get("docket_number")):
+        raw = _clean(oci.get("docket_number"))
+        lower = normalise_docket(raw)
+        lower_court = _url_court(docket_rec.get("appeal_from"))
+        m.cases.append(CaseMention(docket=lower, court=lower_court,
+                                   spans=_spans_in(text, "lower_court_docket_number", raw)[:1]))
+
+    def add_judge(name: str, role: str, label: str, case: str | None = docket) -> None:
         key = _squash(name)
         for j in m.judges:
             if _squash(j.name) == key:
                 return
-        m.judges.append(JudgeMention(name, role, docket, _spans_in(text, label, name)
+        m.judges.append(JudgeMention(name, role, case, _spans_in(text, label, name)
                                      or _name_spans(text, label, name)))
 
     if docket_rec:
@@ -572,6 +603,11 @@ def structured_extraction(document: Document) -> Extraction:
             add_judge(name, "magistrate" if level == "district" else level, "referred_to_str")
         for name in _judge_names(docket_rec.get("panel_str")):
             add_judge(name, level, "panel_str")
+        if lower and isinstance(oci, dict):
+            lower_level = _court_level(_url_court(docket_rec.get("appeal_from")))
+            for name in _judge_names(oci.get("assigned_to_str")):
+                add_judge(name, lower_level if lower_level != "unknown" else "district",
+                          "lower_court_assigned_to_str", lower)
     for c in clusters:
         for name in _judge_names(c.get("judges")):
             add_judge(name, level, "judges")
@@ -581,7 +617,7 @@ def structured_extraction(document: Document) -> Extraction:
         for name in _judge_names(o.get("joined_by_str")):
             add_judge(name, level, "joined_by_str")
 
-    _map_parties(m, recs, text, docket, docket_rec)
+    _map_parties(m, recs, text, docket, docket_rec, lower)
 
     if docket_rec and _clean(docket_rec.get("date_filed")):
         m.filed = _clean(docket_rec.get("date_filed"))
@@ -620,7 +656,7 @@ def _url_id(value: Any) -> str | None:
 
 
 def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: str | None,
-                 docket_rec: dict | None) -> None:
+                 docket_rec: dict | None, lower: str | None = None) -> None:
     docket_id = str(docket_rec.get("id")) if docket_rec and docket_rec.get("id") else None
     parties: list[dict] = [r for k, r in recs if k == "party"]
     if docket_rec and isinstance(docket_rec.get("parties"), list):
@@ -628,6 +664,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
     attorney_recs = {str(r.get("id")): r for k, r in recs if k == "attorney" and r.get("id")}
 
     party_by_id: dict[str, str] = {}
+    seen_parties: set[str] = set()
     cursor = 0
     reps: dict[str, list[str]] = {}   # attorney key -> party names
     att_info: dict[str, dict] = {}
@@ -639,7 +676,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         if span:
             cursor = span[1]
             span = (span[0] + 7, span[0] + 7 + len(name))
-        role = None
+        roles: list[str] = []
         types = p.get("party_types")
         type_names = []
         if isinstance(types, list):
@@ -652,13 +689,18 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         elif p.get("type"):
             type_names.append(_clean(p.get("type")))
         for t in type_names:
-            role = party_role(t)
-            if role:
+            roles = party_roles(t)
+            if roles:
                 break
         if p.get("id") is not None:
             party_by_id[str(p["id"])] = name
-        if role and not any(_squash(x.name) == _squash(name) for x in m.parties):
-            m.parties.append(PartyMention(name, role, docket, (span,) if span else ()))
+        appeal = any(r in _APPEAL_ROLES for r in roles)
+        if roles and _squash(name) not in seen_parties:
+            seen_parties.add(_squash(name))
+            for role in roles:
+                # "Plaintiff - Appellant": the trial role belongs to the case below
+                case = lower if (appeal and role in _TRIAL_ROLES) else docket
+                m.parties.append(PartyMention(name, role, case, (span,) if span else ()))
         for a in p.get("attorneys") or ():
             if not isinstance(a, dict):
                 continue
@@ -694,6 +736,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
                                 "email": _clean(a.get("email"))}
 
     firms: dict[str, FirmMention] = {}
+    canon: dict[str, tuple[str, str | None]] = {}
     for key, info in att_info.items():
         name = _display_name(info["name"])
         if not name:
@@ -702,31 +745,30 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
         if _PRO_SE.search(contact):
             continue  # a party appearing for itself is not an attorney
         email = info["email"] or (_EMAIL.search(contact).group() if _EMAIL.search(contact) else None)
-        firm = firm_of(contact, info["name"]) if contact else None
+        printed = firm_of(contact, info["name"]) if contact else None
+        if printed and printed not in canon:
+            canon[printed] = canonical_firm(printed, contact)
+        firm, evidence = canon[printed] if printed else (None, None)
         represents = tuple(reps.get(key, ()))
         aspan = _spans_in(text, "attorney", info["name"])[:1]
         m.attorneys.append(AttorneyMention(name, firm, email or None, represents, docket, aspan))
         if firm:
-            fspan = _find(text, firm + "\n", aspan[0][1] if aspan else 0)
+            fspan = _find(text, printed, aspan[0][1] if aspan else 0)
             f = firms.get(_squash(firm))
             if f is None:
-                firms[_squash(firm)] = FirmMention(
-                    firm, represents, docket,
-                    ((fspan[0], fspan[0] + len(firm)),) if fspan else ())
+                firms[_squash(firm)] = FirmMention(firm, represents, docket,
+                                                   (fspan,) if fspan else (), evidence)
             else:
                 firms[_squash(firm)] = replace(
-                    f, represents=tuple(dict.fromkeys(f.represents + represents)))
+                    f, represents=tuple(dict.fromkeys(f.represents + represents)),
+                    spans=tuple(dict.fromkeys(f.spans + ((fspan,) if fspan else ()))))
     m.firms.extend(firms.values())
 
 
 def _display_name(name: str) -> str:
-    """ALL-CAPS names from PACER in normal case; other names as written."""
-    if name and name.isupper():
-        from nameparser import HumanName
-        hn = HumanName(name)
-        hn.capitalize(force=True)
-        return str(hn)
-    return name
+    """A person's name as the gold writes it: no honorific, ALL CAPS in normal case."""
+    from docketgraph.ingest.pacer import canonical_person
+    return canonical_person(name)
 
 
 # ---------------------------------------------------------------- extraction
@@ -759,6 +801,17 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _relink_parties(parties, case):
+    """Parties with no case take the document's, except the trial role of a party with an
+    appellate role too ("Plaintiff - Appellant"), which belongs to the case below."""
+    appealing = {_squash(p.name) for p in parties if p.role in _APPEAL_ROLES}
+    out = []
+    for p in parties:
+        below = p.role in _TRIAL_ROLES and _squash(p.name) in appealing
+        out.append(replace(p, case=case) if p.case is None and case and not below else p)
+    return out
+
+
 def _same_judge(a: JudgeMention, b: JudgeMention) -> bool:
     """The same name, or the same surname in a compatible role ("Brennan" the circuit
     judge is not "Harold T. Brennan" the district judge below)."""
@@ -769,12 +822,8 @@ def _same_judge(a: JudgeMention, b: JudgeMention) -> bool:
     return a.role == b.role or "unknown" in (a.role, b.role)
 
 
-def _with_text_spans(item, found, key=None):
+def _with_text_spans(item, same):
     """``item`` with the spans of the text's mentions of the same name added as evidence."""
-    if key is None:
-        same = [f for f in found if _same_judge(item, f)]
-    else:
-        same = [f for f in found if key(f) == key(item)]
     if not same:
         return item
     spans = tuple(dict.fromkeys(item.spans + tuple(s for f in same for s in f.spans)))
@@ -803,7 +852,8 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
     def relink(items):
         return [replace(i, case=case) if i.case is None and case else i for i in items]
 
-    judges = [_with_text_spans(j, found.judges) for j in relink(structured.judges)]
+    judges = [_with_text_spans(j, [f for f in found.judges if _same_judge(j, f)])
+              for j in relink(structured.judges)]
     if primary is not None and not any(c.court for c in structured.cases) and primary.court:
         # the record gave no court, the text did: judges' roles follow that court
         level = _court_level(primary.court)
@@ -812,10 +862,13 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
         if not any(_same_judge(s, j) for s in judges):
             judges.append(j)
 
-    def extend(base, extra, key=lambda x: _squash(x.name)):
-        base = [_with_text_spans(b, extra, key) for b in base]
-        have = {key(x) for x in base}
-        return list(base) + [x for x in extra if key(x) not in have]
+    def extend(base, extra):
+        by_name: dict[str, list] = {}
+        for x in extra:
+            by_name.setdefault(_squash(x.name), []).append(x)
+        base = [_with_text_spans(b, by_name.get(_squash(b.name), ())) for b in base]
+        have = {_squash(x.name) for x in base}
+        return base + [x for x in extra if _squash(x.name) not in have]
 
     return Extraction(
         doc=structured.doc, sha256=structured.sha256,
@@ -824,12 +877,7 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
         cases=tuple(cases), judges=tuple(judges),
         firms=tuple(extend(relink(structured.firms), found.firms)),
         attorneys=tuple(extend(relink(structured.attorneys), found.attorneys)),
-        parties=tuple(extend(relink(structured.parties), found.parties)),
+        parties=tuple(extend(_relink_parties(structured.parties, case), found.parties)),
         platforms=tuple(found.platforms), citations=tuple(found.citations),
         format=structured.format,
     )
-
-
-def records(document: Document) -> Iterable[tuple[str, dict]]:
-    """The (kind, record) pairs a CourtListener Document was read from."""
-    return _records(document.structured)

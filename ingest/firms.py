@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA
 from docketgraph.graph.names import clean_space, firm_core_key, firm_display, firm_key, is_all_caps
 
 __all__ = ["FirmRecord", "load_firms", "canonical_firm", "match_firm", "clean_firm",
-           "looks_like_firm", "is_government_office", "has_legal_suffix", "FUZZY_THRESHOLD"]
+           "looks_like_firm", "is_government_office", "has_legal_suffix", "similar_spelling",
+           "FUZZY_THRESHOLD"]
 
 FUZZY_THRESHOLD = 88.0
 
@@ -48,18 +49,6 @@ _FIRM_WORD_RE = re.compile(
     r"Society|SOCIETY|Foundation|FOUNDATION|Institute|INSTITUTE|Center|CENTER|Clinic|CLINIC|"
     r"Project|PROJECT|Union|UNION|Fund|FUND|Alliance|ALLIANCE|Committee|COMMITTEE)\b"
     r"|[A-Za-z.,]\s&\s[A-Z]"
-)
-_GOV_RE = re.compile(
-    r"(?:United States|U\.\s?S\.)\s+Attorney['’]?s['’]?\s+Office\b[^\n]{0,80}"
-    r"|\bOffice\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:Attorney\s+General|"
-    r"(?:United States|U\.\s?S\.)\s+Attorney|Solicitor\s+General|Corporation\s+Counsel|"
-    r"General\s+Counsel|Public\s+Defender|District\s+Attorney|State['’]s\s+Attorney|"
-    r"County\s+Attorney|City\s+Attorney)\b[^\n]{0,60}"
-    r"|\b(?:(?:United States|U\.\s?S\.)\s+)?Department\s+of\s+Justice\b[^\n]{0,60}"
-    r"|\bFederal\s+(?:Community\s+)?(?:Public\s+)?Defender['’]?s?\b[^\n]{0,40}"
-    r"|\b(?:[A-Z][a-z]+\s+){1,2}Attorney\s+General['’]s\s+Office\b"
-    r"|\b(?:[A-Z][a-z]+\s+){1,2}State['’]s\s+Attorney['’]s\s+Office\b",
-    re.I,
 )
 _GOV_ANCHOR_RE = re.compile(
     r"^(?:(?:the\s+)?(?:United States|U\.\s?S\.)\s+Attorney['’]?s['’]?\s+Office|Office\s+of|"
@@ -183,9 +172,32 @@ def _tokens_agree(a: list[str], b: list[str]) -> bool:
     return same >= 1
 
 
+def similar_spelling(a: str, b: str) -> bool:
+    """Two spellings of one firm's name in one document ("Morrison & Foersterr LLP" and
+    "Morrison & Foerster LLP"): same core once typos of one letter in long words are allowed."""
+    ka, kb = firm_core_key(a), firm_core_key(b)
+    if ka == kb:
+        return True
+    if fuzz.ratio(ka, kb) < FUZZY_THRESHOLD:
+        return False
+    return _tokens_agree(_distinctive(ka), _distinctive(kb))
+
+
 def match_firm(raw: str, context_text: str | None = None) -> tuple[FirmRecord, str] | None:
     """The reference record a firm string names, with how it matched; None when none does."""
-    s = clean_firm(raw)
+    hit = _match_name(clean_firm(raw))
+    if hit is None or context_text is None or "fuzzy" not in hit[1]:
+        return hit
+    rec, how = hit
+    low = context_text.lower()
+    doms = [d for d in rec.domains if "@" + d in low or "." + d in low or "/" + d in low]
+    if doms:
+        how += f"; e-mail domain {doms[0]} in the document agrees"
+    return rec, how
+
+
+@lru_cache(maxsize=8192)
+def _match_name(s: str) -> tuple[FirmRecord, str] | None:
     if not s:
         return None
     exact, core, fuzzy_keys, fuzzy_recs = _index()
@@ -206,13 +218,7 @@ def match_firm(raw: str, context_text: str | None = None) -> tuple[FirmRecord, s
         rec = fuzzy_recs[idx]
         if not _tokens_agree(mine, _distinctive(cand)):
             continue
-        how = f"fuzzy match of {s!r} to {rec.name!r} (rapidfuzz ratio {score:.0f})"
-        if context_text and rec.domains:
-            low = context_text.lower()
-            doms = [d for d in rec.domains if "@" + d in low or "." + d in low or "/" + d in low]
-            if doms:
-                how += f"; e-mail domain {doms[0]} in the document agrees"
-        return rec, how
+        return rec, f"fuzzy match of {s!r} to {rec.name!r} (rapidfuzz ratio {score:.0f})"
     return None
 
 

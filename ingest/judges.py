@@ -10,7 +10,9 @@ Sources, each a rule about how filings are written:
   ``X, Circuit Judge.`` (signature blocks, bylines, appeal headers);
 - appellate panels: ``Before: X, Y, and Z, Circuit Judges.`` (surnames kept as printed),
   ``Per Curiam (X, Y, and Z, Circuit Judges.)``, a district judge ``sitting by designation``;
-- the appeal line ``Appeal from ... Court for the ... District of ... (Berman, J.)``.
+- the appeal line ``Appeal from ... Court for the ... District of ... (Berman, J.)``;
+- labelled fields of docket headers and case trackers: ``Presiding Judge: X``, ``Referred To:
+  X`` (a magistrate judge), ``法官:X``.
 
 Not judges of the case: names inside citation parentheticals (``(Dow, J.)``), judges'
 initials in docket numbers, phrases such as ``a Federal Judge``. Each judge is listed once,
@@ -55,9 +57,9 @@ _TITLE_RE = re.compile(
     r"(?:(?:u\.[ \t]?s\.|united[ \t]+states)[ \t]+)?(?:(?:magistrate|district|bankruptcy|circuit)"
     r"[ \t]+)?(?:judge[ \t]+)?)"
     r"|(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:U\.[ \t]?S\.|United[ \t]+States|UNITED[ \t]+STATES)"
-    r"[ \t]+)?(?:(?:Magistrate|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
+    r"[ \t]+)?(?:(?:Magistrate|Mag\.|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
     r"[ \t]+)?(?:Judge|JUDGE)[ \t]+)"
-    rf"(?P<name>{_NAME})"
+    rf"(?=(?P<name>{_NAME}))"
 )
 # A role after the name.
 _ROLE_AFTER_RE = re.compile(
@@ -72,7 +74,7 @@ _ROLE_FOLLOWS_RE = re.compile(
     r"(?:magistrate|district|bankruptcy|circuit)[ \t]+judge))"
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?[DMB]\.[ \t]?J\.))"
 )
-_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
+_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE|PRESENT|Present)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
 _PER_CURIAM_RE = re.compile(r"\((?P<body>[^()\n]{3,200}(?i:circuit)[ \t]+(?i:judges)\.?)\)")
 _APPEAL_J_RE = re.compile(
     r"(?i:appeal(?:ed)?[ \t]+from)[^()]{0,160}?Court[^()]{0,120}?\((?P<name>[A-Z][A-Za-z'’\-]+"
@@ -113,6 +115,8 @@ def _trim_tokens(tokens: list[str]) -> list[str]:
         out.pop(0)
     while out and re.fullmatch(r"[A-Z]\.?", out[-1]) and len(out) > 1:
         out.pop()  # a name does not end on an initial
+    if out and len(out[-1]) > 3 and out[-1].endswith(".") and out[-1].lower() not in _SUFFIX_TOKENS:
+        out[-1] = out[-1][:-1]  # the sentence's full stop
     return out
 
 
@@ -160,7 +164,7 @@ def _default_role(kind: str) -> str:
 
 
 def _role_from_words(s: str, kind: str, *, panel: bool = False) -> str | None:
-    low = s.lower()
+    low = s.lower().replace("mag.", "magistrate")
     for w, role in _ROLE_WORD.items():
         if w in low:
             if role == "circuit" and kind == "state":
@@ -192,8 +196,12 @@ def _excluded_context(text: str, start: int) -> bool:
 
 def _title_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
-    appeal_zones = [(m.start(), m.start() + 600) for m in re.finditer(
-        r"(?i:appeal(?:ed)?[ \t]+from|on[ \t]+appeal[ \t]+from)", text[:6000])]
+    appeal_zones = []
+    for m in re.finditer(r"(?i:appeal(?:ed)?[ \t]+from|on[ \t]+appeal[ \t]+from)", text[:6000]):
+        # the lower court's header: up to the panel, the argument date or a blank-line gap
+        stop = re.search(r"(?i:\bbefore\b|\bargued\b|\bsubmitted\b|\bfiled\b)|\n[ \t]*\n[ \t]*\n",
+                         text[m.end():m.end() + 400])
+        appeal_zones.append((m.start(), m.end() + (stop.start() if stop else 400)))
     for m in _TITLE_RE.finditer(text):
         if _excluded_context(text, m.start()):
             continue
@@ -207,8 +215,6 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
             continue
         end = span[1]
         # "Magistrate Judge Heather K.\nMcShain": the surname continues on the next line
-        if re.fullmatch(r"[A-Z]\.", raw.split()[-1]) and tokens[-1] != raw.split()[-1]:
-            pass
         if re.fullmatch(r"[A-Z]\.", text[max(span[0], end - 2):end]) or \
                 (len(tokens) >= 1 and re.search(r"[ \t][A-Z]\.$", text[span[0]:m.end("name")])):
             nxt = re.match(r"[ \t]*\n[ \t]*([A-Z][A-Za-z'’\-]{1,24})(?=[ \t]*(?:\n|$))", text[m.end("name"):])
@@ -227,16 +233,19 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if after:
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
-        if role is None and len(tokens) == 1 and m.start() > 3000:
-            strength = 0  # "Judge X" deep in the body: kept only if another mention names X
+        prose = role is None and len(tokens) == 1 and (m.start() > 3000 or not re.search(
+            r"(?:^|\n|[()|\[])[ \t*]*$|(?i:dear|before)[ \t]+$", text[max(0, m.start() - 12):m.start()]))
         if role is None:
             if kind == "appellate":
-                strength = min(strength, 1)
                 in_zone = any(a <= m.start() <= b for a, b in appeal_zones)
                 role = "district" if in_zone else "unknown"
                 strength = 2 if in_zone else 0
             else:
                 role = _default_role(kind)
+        if prose:
+            # "Judge X" in running prose ("as Judge X noted in ..."): kept only when another
+            # mention names X; captions ("(Judge Stickman)", a line of its own) count
+            strength = 0
         if "chief" in title.lower() and kind == "appellate" and strength < 2:
             role = "unknown"
         hits.append(_Hit(" ".join(text[span[0]:span[1]].split()), role, span, strength))
@@ -246,19 +255,19 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
 def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
     """The name printed just before ``pos`` on its line (or on the line above when the role
     starts its own line). Returns tokens and the start offset."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 160)
     seg = text[line_start:pos]
     if not seg.strip():
         prev_end = line_start - 1
         if prev_end <= 0:
             return None
-        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev_start = max(text.rfind("\n", max(0, prev_end - 200), prev_end) + 1, prev_end - 160)
         # allow one blank line between the name and its role line
         if not text[prev_start:prev_end].strip() and prev_start > 1:
             prev_end = prev_start - 1
-            prev_start = text.rfind("\n", 0, prev_end) + 1
+            prev_start = max(text.rfind("\n", max(0, prev_end - 200), prev_end) + 1, prev_end - 160)
         line_start, seg = prev_start, text[prev_start:prev_end]
-    own_line = not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    own_line = not text[max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 160):pos].strip()
     seg_clean = seg.rstrip(" \t,*—–-:")
     m = re.search(rf"({_NAME})[ \t]*$", seg_clean)
     if not m:
@@ -283,7 +292,7 @@ def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
         return None
     # a letter-spaced surname: "R OVNER"
     if len(keep) == 1 and re.search(r"(?:^|[^A-Za-z])[A-Z] $", text[max(0, span[0] - 3):span[0]]):
-        return [keep[0][0:0] + text[span[0] - 2] + keep[0]], span[0] - 2
+        return [text[span[0] - 2] + keep[0]], span[0] - 2
     return keep, span[0]
 
 
@@ -309,7 +318,6 @@ def _role_after_hits(text: str, kind: str) -> list[_Hit]:
         if role is None:  # ", Chief Judge."
             role = "district" if kind != "appellate" or _in_appeal_header(text, m.start()) else "circuit"
         raw = " ".join(tokens)
-        end = start + len(text[start:].split("\n", 1)[0].rstrip(" \t,*—–-:")) if False else None
         span = (start, start + len(raw)) if text[start:start + len(raw)] == raw else \
             _span_of_tokens(text, start, m.start(), tokens) or (start, m.start())
         hits.append(_Hit(fix_letterspacing(" ".join(text[span[0]:span[1]].split())), role, span, 2))
@@ -372,6 +380,30 @@ def _panel_hits(text: str, kind: str) -> list[_Hit]:
     return hits
 
 
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>法官|(?:(?:Presiding|Assigned|Referred|Referring)[ \t]+)?(?:Magistrate[ \t]+)?Judge|"
+    r"(?:Assigned|Referred)[ \t]+(?:to|To))[ \t]*[:：][ \t]*(?:(?i:hon(?:orable|\.)?)[ \t]+)?"
+    r"(?:(?:Magistrate|District)[ \t]+Judge[ \t]+)?(?P<name>[^\n]{3,60})$")
+
+
+def _label_hits(text: str, kind: str) -> list[_Hit]:
+    """Labelled fields of case trackers and docket headers: "Judge: X", "法官:X", "Assigned to: X"."""
+    hits = []
+    for m in _LABEL_RE.finditer(text):
+        raw = m.group("name").strip()
+        tokens = _trim_tokens(raw.split())
+        if len(tokens) < 2 or not _valid_name(tokens, surname_ok=False):
+            continue
+        span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+        if span is None:
+            continue
+        # a referral goes to a magistrate judge ("Referred To: X", "Referring Judge: X")
+        prefix = text[m.start():m.start("name")]
+        role = "magistrate" if re.search(r"(?i:magistrate|referr)", prefix) else _default_role(kind)
+        hits.append(_Hit(" ".join(tokens), role, span, 1))
+    return hits
+
+
 def _appeal_line_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
     for m in _APPEAL_J_RE.finditer(text[:8000]):
@@ -399,7 +431,7 @@ def find_judges(text: str) -> list[JudgeMention]:
     """The judges of the case a filing names, each once, with role and spans."""
     kind = _doc_kind(text)
     hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _role_after_hits(text, kind)
-            + _title_hits(text, kind))
+            + _title_hits(text, kind) + _label_hits(text, kind))
     clusters: list[list[_Hit]] = []
     for h in hits:
         sk = person_key(surname(h.name).replace("’", "'"))

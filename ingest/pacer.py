@@ -178,6 +178,27 @@ def _letters(s: str) -> int:
     return len(_NOT_ALNUM.sub("", s))
 
 
+def _parse_parts(report, path: str) -> dict:
+    """juriscraper's metadata, parties and entries, each read on its own."""
+    data: dict = {}
+    errors = []
+    for part in ("metadata", "parties", "docket_entries"):
+        try:
+            with _huge_lxml():
+                value = getattr(report, part)
+        except Exception as e:
+            errors.append(f"{part}: {type(e).__name__}: {e}")
+            continue
+        if part == "metadata":
+            data.update(value or {})
+        elif value:
+            data[part] = value
+    if not data.get("parties") and not data.get("docket_number"):
+        return {}
+    data["parse_errors"] = errors
+    return data
+
+
 def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str) -> dict:
     """juriscraper's DocketReport data (metadata, parties, docket entries)."""
     from juriscraper.pacer import DocketReport
@@ -186,10 +207,17 @@ def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str)
     try:
         with _huge_lxml():
             report._parse_text(html_text)
+    except Exception as e:  # lxml/nh3 refusing the markup
+        raise BadInput(f"{path}: juriscraper could not read the page: "
+                       f"{type(e).__name__}: {e}") from None
+    try:
+        with _huge_lxml():
             data = report.data
     except Exception as e:  # juriscraper raises IndexError/AttributeError on odd pages
-        raise BadInput(f"{path}: juriscraper could not parse the docket page: "
-                       f"{type(e).__name__}: {e}") from None
+        # keep what can be read (a page without a 'Date Filed' cell still lists parties)
+        _log.info("%s: juriscraper failed on the whole page (%s: %s); reading its parts",
+                  path, type(e).__name__, e)
+        data = _parse_parts(report, path)
     if not data:
         raise BadInput(f"{path}: juriscraper found no docket data on the page")
     tree = getattr(report, "tree", None)
@@ -435,6 +463,12 @@ _LAWISH = re.compile(r"\bLaw\b|\bLegal\b|\bAttorneys?\b|\bCounsel\b|\bJustice\b|
                      r"\bProfessional\s+Corporation\b|" + _LEGAL_SUFFIX.replace(r"P\.?\s?C\.?|", ""),
                      re.IGNORECASE)
 _CORPORATE_END = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Company|Co)\.?)$", re.IGNORECASE)
+_JOB_TITLE = re.compile(
+    r"^(?:AUSA|SAUSA|(?:(?:Assistant|Deputy|Senior|Special|Chief|Trial|Staff|Supervisory|"
+    r"Associate|Principal|Lead|Managing|General|Executive)\s+){1,3}"
+    r"(?:United\s+States\s+|U\.\s?S\.\s+|State\s+|County\s+|City\s+|District\s+)?"
+    r"(?:Attorneys?(?:\s+General)?|Counsel|Solicitor(?:\s+General)?|Public\s+Defender|"
+    r"Prosecutor|Corporation\s+Counsel))$", re.IGNORECASE)
 _CONTINUES = re.compile(r"(?:\bof|\bthe|\band|&|,)$", re.IGNORECASE)
 
 
@@ -448,6 +482,8 @@ def firm_from_contact(contact: str, attorney: str = "") -> tuple[str | None, str
     lines = [x for x in lines if x]
     if not lines:
         return None, None
+    while len(lines) > 1 and _JOB_TITLE.match(lines[0]):
+        lines = lines[1:]  # "Assistant United States Attorney" names a post, not the office
     first = lines[0]
     raw = first
     if _CONTINUES.search(first) and len(lines) > 1 and not _ADDRESS_LINE.match(lines[1]):
@@ -586,6 +622,8 @@ _JUDGE_TRAIL = frozenset(
     "Judge Judges District Clerk Panel MDL".split()
 )
 _DATE_AFTER = re.compile(r" {0,3}on +(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_OTHER_BENCH = re.compile(r"(?:Administrative +Law|Immigration|State +Court|Superior +Court|"
+                          r"Tax +Court|Workers'? +Compensation) *$", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"(?:signed|ordered|entered) +by *$", re.IGNORECASE)
 
 
@@ -660,6 +698,16 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
     for kind, value, (a, _b) in _header_judge_lines(text, header_end):
         m = _HEADER_JUDGE.match(value)
         if not m:
+            # 'Assigned to: JUDGE ANN B. EXAMPLE': capitals the name pattern does not take
+            rest = re.sub(r"^(?:(?:the|Honorable|Hon\.|Chief|Senior|District|Magistrate|"
+                          r"Bankruptcy|Judge)\s+)+", "", value, flags=re.IGNORECASE)
+            rest = re.split(r"\s*[(\[]", rest, maxsplit=1)[0].strip(" ,")
+            if person_key(rest) and len(rest.split()) <= 6 and not re.search(r"\d", rest):
+                role = _judge_role(value[: len(value) - len(rest)], "", bankruptcy)
+                if kind == "referred" and role != "bankruptcy":
+                    role = "magistrate"
+                start = a + value.index(rest)
+                add(canonical_person(rest), role, (start, start + len(rest)), True)
             continue
         role = _judge_role(m.group("title") or "", m.group("post") or "", bankruptcy)
         if kind == "referred" and role != "bankruptcy":
@@ -673,6 +721,8 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
         la, lb = _line_bounds(text, m.start())
         line = text[la:lb]
         before = text[max(la, m.start() - 40):m.start()]
+        if _OTHER_BENCH.search(before + (m.group("title") or "")):
+            continue  # an agency or state judge whose decision is under review
         signer = bool(_SIGNED_BEFORE.search(before))
         if signer and re.search(r"standing\s+order", line, re.IGNORECASE):
             continue  # a district-wide standing order docketed here
@@ -1010,10 +1060,18 @@ def _extract(document: Document, st: dict) -> Extraction:
                          attrs=tuple((k, str(data[k])) for k in ("nature_of_suit", "cause", "jurisdiction")
                                      if data.get(k))),)
 
+    # the party listing lies between the header and the docket entries: its names are
+    # looked up there (a Schedule A listing can hold hundreds of defendants)
+    entries_start = _entries_start(text, header_end)
+    listing_end = entries_start if entries_start > header_end else len(text)
+
+    def listing_spans(needle: str, limit: int) -> tuple[Span, ...]:
+        return (spans_of(text, needle, start=header_end, end=listing_end, limit=limit)
+                or spans_of(text, needle, start=header_end, limit=limit))
+
     # ---- parties (listing)
     parties: dict[str, _Party] = {}
     listing = data.get("parties") or []
-    search_from = header_end
     for p in listing:
         raw = p.get("name") or ""
         role = party_role(p.get("type") or "")
@@ -1023,12 +1081,11 @@ def _extract(document: Document, st: dict) -> Extraction:
         key = " ".join(_name_tokens(name))
         if not key:
             continue
-        sp = spans_of(text, raw, start=header_end)
+        sp = listing_spans(raw, 25)
         if key in parties:
             parties[key].spans.extend(s for s in sp if s not in parties[key].spans)
             continue  # a repeated block (counter-claim, cross-claim): first role stays
         parties[key] = _Party(name, role, [raw], list(sp))
-        search_from = max(search_from, sp[0][1] if sp else search_from)
 
     # ---- attorneys (listing)
     attorneys: list[_Attorney] = []
@@ -1063,7 +1120,7 @@ def _extract(document: Document, st: dict) -> Extraction:
             firm, firm_raw = firm_from_contact(contact, raw)
             if firm:
                 a.firms.append((firm, firm_raw or firm))
-                a.firm_spans.extend(spans_of(text, firm_raw or firm, start=header_end, limit=5))
+                a.firm_spans.extend(listing_spans(firm_raw or firm, 5))
             email = _first_email(contact)
             if email:
                 a.emails.append(email)
@@ -1073,7 +1130,7 @@ def _extract(document: Document, st: dict) -> Extraction:
                     a.roles.append(r)
             if kept and parties[pkey].name not in a.represents:
                 a.represents.append(parties[pkey].name)
-            a.spans.extend(s for s in spans_of(text, raw, start=header_end, limit=10)
+            a.spans.extend(s for s in listing_spans(raw, 10)
                            if s not in a.spans)
 
     # ---- judges
@@ -1081,7 +1138,6 @@ def _extract(document: Document, st: dict) -> Extraction:
     judge_keys = {_judge_key(j.name) for j in judges}
 
     # ---- docket text: attorneys, parties
-    entries_start = _entries_start(text, header_end)
     party_keys = set(parties)
     for ta in find_text_attorneys(text, entries_start, party_keys, judge_keys):
         a = attorney_for(ta.name, ta.rank)
@@ -1134,6 +1190,9 @@ def _extract(document: Document, st: dict) -> Extraction:
         forms = [f for f, _r, _a in c if firm_key(f) in best_keys]
         best = max(forms, key=lambda f: (len(firm_key(f)), any(ch.islower() for ch in f), len(f)))
         canonical = normal_case(best)
+        fixed = _reference_typo_fix(best, text)
+        if fixed:
+            canonical, how = fixed
         represents: list[str] = []
         spans: list[Span] = []
         for _f, raw, a in c:
@@ -1141,10 +1200,12 @@ def _extract(document: Document, st: dict) -> Extraction:
             for r in a.represents:
                 if r not in represents:
                     represents.append(r)
-            spans.extend(s for s in spans_of(text, raw, start=header_end, limit=5) if s not in spans)
+            spans.extend(s for s in listing_spans(raw, 5) if s not in spans)
         evidence = None
         if len({f for f, _r, _a in c}) > 1:
             evidence = "spelling variants merged: " + " | ".join(sorted({f for f, _r, _a in c}))
+        if fixed:
+            evidence = "; ".join(x for x in (evidence, how) if x)
         firm_mentions.append(FirmMention(canonical, tuple(represents), docket, tuple(spans[:25]),
                                          evidence))
 
@@ -1174,12 +1235,31 @@ def _extract(document: Document, st: dict) -> Extraction:
     )
 
 
+def _reference_typo_fix(firm: str, text: str) -> tuple[str, str] | None:
+    """The reference list's name when the document misspells a known firm
+    ('Epstein Drengel' -> Epstein Drangel LLP). Exact and alias matches keep the
+    document's own fullest form, as docket annotations do."""
+    try:
+        from docketgraph.ingest.firms import match_firm
+    except ImportError:  # pragma: no cover - the firm list ships with the package
+        return None
+    try:
+        hit = match_firm(firm, text)
+    except Exception:  # the reference list is an aid, never a reason to fail a docket
+        _log.debug("firm reference lookup failed for %r", firm, exc_info=True)
+        return None
+    if hit is None:
+        return None
+    rec, how = hit
+    return (rec.name, how) if how.startswith("fuzzy") else None
+
+
 def _entries_start(text: str, header_end: int) -> int:
-    m = re.search(r"^(?:Date\s+Filed|Filing\s+Date)\b[^\n]{0,40}$\n?(?:#\n)?(?:Docket\s+Text)?",
-                  text[header_end:], re.MULTILINE | re.IGNORECASE)
-    if m:
-        return header_end + m.start()
-    m = re.search(r"^Docket\s+Text$", text[header_end:], re.MULTILINE)
+    """Where the docket entries table starts (its 'Date Filed / # / Docket Text' head)."""
+    m = re.search(r"^(?:Date\s+Filed|Filing\s+Date)\n(?:#\n)?(?:Docket\s+Text)$", text[header_end:],
+                  re.MULTILINE | re.IGNORECASE)
+    if not m:
+        m = re.search(r"^Docket\s+Text$", text[header_end:], re.MULTILINE | re.IGNORECASE)
     return header_end + m.start() if m else header_end
 
 

@@ -69,23 +69,66 @@ def _title(words: str) -> str:
     return " ".join(out)
 
 
+_ABBR = {"N": "northern", "S": "southern", "E": "eastern", "W": "western", "M": "middle",
+         "C": "central"}
+_NAME_ABBR = re.compile(r"(?:District|Bankruptcy)\s+Court,\s+(?:(?P<d>[NSEWMC])\.\s?D\.|D\.)?\s*(?P<state>.+)$")
+_NAME_FULL = re.compile(r"Court\s+for\s+the\s+(?:(?P<d>Northern|Southern|Eastern|Western|Middle|Central)\s+)?"
+                        r"District\s+of\s+(?P<state>.+)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_index() -> dict[tuple[str, str, str], str]:
+    """(kind, direction, state) -> id, from courts-db's own court names
+    ('District Court, E.D. Missouri', 'United States District Court for the Eastern District
+    of Arkansas'), for the phrasings its regexes miss."""
+    from courts_db import courts
+
+    known = _federal_ids()
+    out: dict[tuple[str, str, str], str] = {}
+    for c in courts:
+        cid = c.get("id") or ""
+        if cid not in known:
+            continue
+        name = (c.get("name") or "").strip()
+        m = _NAME_FULL.search(name)
+        if m:
+            direction = (m.group("d") or "").lower()
+        else:
+            m = _NAME_ABBR.search(name)
+            if not m:
+                continue
+            direction = _ABBR.get(m.group("d") or "", "")
+        state = re.sub(r"^(?:District\s+of\s+)?(?:the\s+)?", "", m.group("state").strip(),
+                       flags=re.IGNORECASE).lower()
+        out.setdefault((known[cid], direction, state), cid)
+    return out
+
+
 @functools.lru_cache(maxsize=512)
 def _lookup(phrase: str, bankruptcy: bool) -> str | None:
     """One courts-db id for 'Northern District of Illinois'-style phrases, else None."""
     from courts_db import find_court
 
-    # courts-db knows district courts as "District Court for the ..." and bankruptcy
-    # courts only with the full "United States Bankruptcy Court for the ..." form
-    kind = "United States Bankruptcy Court" if bankruptcy else "District Court"
-    try:
-        found = find_court(f"{kind} for the {phrase}")
-    except Exception:  # courts-db raises on odd input; treat as no match
-        _log.debug("courts-db failed on %r", phrase, exc_info=True)
-        return None
     known = _federal_ids()
     want = "bankruptcy" if bankruptcy else "district"
-    ids = sorted({i for i in found if known.get(i) == want})
-    return ids[0] if len(ids) == 1 else None
+    # courts-db knows district courts as "District Court for the ..." and bankruptcy
+    # courts only with the full "United States Bankruptcy Court for the ..." form
+    kinds = (("United States Bankruptcy Court",) if bankruptcy
+             else ("District Court", "United States District Court"))
+    for kind in kinds:
+        try:
+            found = find_court(f"{kind} for the {phrase}")
+        except Exception:  # courts-db raises on odd input; treat as no match
+            _log.debug("courts-db failed on %r", phrase, exc_info=True)
+            continue
+        ids = sorted({i for i in found if known.get(i) == want})
+        if len(ids) == 1:
+            return ids[0]
+    m = re.match(r"(?:(?P<d>\w+)\s+)?District\s+of\s+(?:the\s+)?(?P<state>.+)$", phrase,
+                 re.IGNORECASE)
+    if m:
+        return _name_index().get((want, (m.group("d") or "").lower(), m.group("state").lower()))
+    return None
 
 
 def _candidates(m: re.Match) -> list[str]:

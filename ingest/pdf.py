@@ -9,6 +9,7 @@ Cleaning, page by page, before the text reaches the extractors:
 
 - pleading-paper line numbers (a run 1, 2, 3 ... down the left margin, printed as bare
   lines or as a prefix of each line) are removed;
+- lines holding nothing but a caption's column marks (")" or "§") are removed;
 - page-number lines at the top or bottom of a page ("3", "- 3 -", "Page 3 of 9") are
   removed;
 - running heads and footers (lines repeated, digits aside, at the top or bottom of most
@@ -28,6 +29,7 @@ errors are caught broadly), or extraction running past ``TIME_BUDGET_S``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import logging
 import re
@@ -50,6 +52,8 @@ TIME_BUDGET_S = 60.0
 MIN_TEXT_CHARS = 20
 #: decompressed size allowed for one stream (bytes)
 MAX_STREAM_BYTES = 32 * 1024 * 1024
+#: operators and operands pypdf may parse in one content stream
+MAX_PAGE_OPERATIONS = 250_000
 
 SUFFIXES = {".pdf"}
 
@@ -86,18 +90,25 @@ def _what_it_is(data: bytes) -> str:
 def _limits() -> Iterator[None]:
     """Tighter pypdf resource limits for untrusted files, where pypdf supports them."""
     try:
-        from pypdf import apply_configuration
-    except ImportError:  # pypdf < 6: only its built-in defaults apply
+        from pypdf import Configuration, apply_configuration
+    except ImportError:  # older pypdf: only its built-in defaults apply
         yield
         return
-    with apply_configuration(
-        maximum_declared_stream_length=MAX_STREAM_BYTES,
-        zlib_maximum_output_length=MAX_STREAM_BYTES,
-        lzw_maximum_output_length=MAX_STREAM_BYTES,
-        run_length_maximum_output_length=MAX_STREAM_BYTES,
-        array_based_stream_maximum_output_length=MAX_STREAM_BYTES,
-        page_tree_maximum_entries=MAX_PAGES * 4,
-    ):
+    wanted = {
+        "maximum_declared_stream_length": MAX_STREAM_BYTES,
+        "zlib_maximum_output_length": MAX_STREAM_BYTES,
+        "lzw_maximum_output_length": MAX_STREAM_BYTES,
+        "run_length_maximum_output_length": MAX_STREAM_BYTES,
+        "brotli_maximum_output_length": MAX_STREAM_BYTES,
+        "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
+        "page_tree_maximum_entries": MAX_PAGES * 4,
+        # a dense page of text is some tens of thousands of operators and operands;
+        # a crafted one with millions takes pypdf minutes (about 20 µs each)
+        "stream_parsing_work_maximum_count": MAX_PAGE_OPERATIONS,
+        "xform_maximum_invocations_per_extraction": 200,
+    }
+    known = {f.name for f in dataclasses.fields(Configuration)}
+    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):
         yield
 
 
@@ -148,7 +159,9 @@ def _describe(e: BaseException) -> str:
 def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     """Each page's raw text, and each page's printed label ("i", "1", "A-3")."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import (
+        DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError,
+    )
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -176,6 +189,7 @@ def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
         raise BadInput(f"{path}: PDF has no pages")
 
     deadline = time.monotonic() + TIME_BUDGET_S
+    over_limit: list[tuple[int, str]] = []
     texts: list[str] = []
     total = 0
     for i in range(n):
@@ -186,10 +200,20 @@ def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
             page_text = reader.pages[i].extract_text() or ""
         except DependencyError as e:
             raise BadInput(f"{path}: page {i + 1} needs a missing decoder ({_describe(e)})") from None
+        except LimitReachedError as e:
+            # one page over a resource limit (a huge vector drawing, or a crafted stream):
+            # the other pages are still read; a document of nothing else is refused
+            log.warning("%s: page %d skipped: %s", path, i + 1, _describe(e))
+            over_limit.append((i + 1, _describe(e)))
+            page_text = ""
         total += len(page_text)
         if total > MAX_TEXT_CHARS:
             raise BadInput(f"{path}: more than {MAX_TEXT_CHARS:,} characters of text")
         texts.append(page_text)
+    if over_limit and not any(t.strip() for t in texts):
+        page, why = over_limit[0]
+        raise BadInput(f"{path}: PDF exceeds a safety limit on {len(over_limit)} page(s) "
+                       f"(page {page}: {why})")
     return texts, _labels(reader, n)
 
 
@@ -236,6 +260,9 @@ _LINE_NO_BARE = re.compile(r"^[ \t]*(\d{1,2})[ \t]*$")
 _LINE_NO_PREFIX = re.compile(r"^[ \t]*(\d{1,2})(?![.)\d])[ \t]+(?=\S)")
 #: a run of at least this many consecutive line numbers marks pleading paper
 MIN_LINE_NUMBERS = 10
+
+#: a caption's column of ")" or "§" marks, each on a line of its own in the text layer
+_RULE_ONLY = re.compile(r"^[ \t]*[)§:][ \t)§:]{0,8}$")
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -327,7 +354,7 @@ def clean_pages(pages: list[str]) -> list[str]:
                     drop.add(i)
                 seen.add(key)
         drop |= _edge_page_numbers(lines, heads)
-        kept = [ln for i, ln in enumerate(lines) if i not in drop]
+        kept = [ln for i, ln in enumerate(lines) if i not in drop and not _RULE_ONLY.match(ln)]
         while kept and not kept[0].strip():
             kept.pop(0)
         while kept and not kept[-1].strip():

@@ -51,7 +51,8 @@ _OPERATOR_RE = re.compile(
     r"(?:\.com)?,?[ \t]"
     r"(?:(?:[A-Z][\w&'\u2019-]{0,30}|\([A-Z][A-Za-z ]{0,20}\)|E-Commerce|&|and|of)\.?,?[ \t]){0,6}?"
     r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Pte|Pty|Corp|Corporation|Co|Company|"
-    r"S\.A|S\.\u00e0 ?r\.l|S\.a\.r\.l|SARL|GmbH|AG|B\.V|PLC|plc|N\.A|LP|L\.P|SIA|Holdings?|Group)"
+    r"S\.A|S\.\u00e0 ?r\.l|S\.a\.r\.l|SARL|GmbH|AG|B\.V|PLC|plc|N\.A|LP|L\.P|SIA|Holdings?|Group|"
+    r"INC|INCORPORATED|LTD|LIMITED|PTE|CORP|CORPORATION|CO|COMPANY|HOLDINGS?|GROUP)"
     r"(?![A-Za-z])"
 )
 # "SIA Joom", "ContextLogic Inc. d/b/a Wish": a legal form before the brand.

@@ -43,6 +43,28 @@ ROWS = [
     # the same decision cited twice is one entry
     ("A v. B, 5 F.4th 6 (7th Cir. 2021). Later: A v. B, 5 F.4th 6, 9 (7th Cir. 2021).",
      [("5 F.4th 6", "A v. B")]),
+    ("Tiffany (NJ) Inc. v. eBay Inc., 600 F.3d 93, 103 (2d Cir. 2010).",
+     [("600 F.3d 93", "Tiffany (NJ) Inc. v. eBay Inc.")]),
+    ("Monster Energy Co. v. Wensheng, 136 F. Supp. 3d 897, 910 (N.D. Ill. 2015); see also "
+     "Lorillard Tobacco Co. v. Montrose Wholesale Candies, 2005 U.S. Dist. LEXIS 1234, at *4.",
+     [("136 F. Supp. 3d 897", "Monster Energy Co. v. Wensheng"),
+      ("2005 U.S. Dist. LEXIS 1234", "Lorillard Tobacco Co. v. Montrose Wholesale Candies")]),
+    ("Bose Corp. v. P'ships & Unincorporated Ass'ns Identified on Schedule \"A\", "
+     "334 F.R.D. 511, 516 (N.D. Ill. 2020).",
+     [("334 F.R.D. 511",
+       "Bose Corp. v. P'ships & Unincorporated Ass'ns Identified on Schedule \"A\"")]),
+    ("Gucci Am., Inc. v. Weixing Li, 768 F.3d 122, 127 (2d Cir. 2014) (quoting Hoffman v. "
+     "Blaski, 363 U.S. 335 (1960)).",
+     [("768 F.3d 122", "Gucci Am., Inc. v. Weixing Li"), ("363 U.S. 335", "Hoffman v. Blaski")]),
+    ("Volkswagen AG v. iman365-usa, No. 18-cv-06611, 2020 WL 977969, at *3 (N.D. Ill. 2020) "
+     "(citing uBID, Inc. v. GoDaddy Grp., Inc., 623 F.3d 421, 426-27 (7th Cir. 2010)).",
+     [("2020 WL 977969", "Volkswagen AG v. iman365-usa"),
+      ("623 F.3d 421", "uBID, Inc. v. GoDaddy Grp., Inc.")]),
+    ("Plaintiff's Motion (Dkt. 12 at 3; ECF No. 15). Case: 1:23-cv-01820 Document #: 25 "
+     "Filed: 04/17/23 Page 3 of 5 PageID #:1234. Fed. R. Civ. P. 65(b)(1).", []),
+    # a repeat with a misprinted volume is the same decision
+    ("Berry v. Baca, 379 F.3d 764 (9th Cir. 2004). Later: Berry v. Baca, 370 F.3d 764.",
+     [("379 F.3d 764", "Berry v. Baca")]),
     ("Nothing to cite here, only 28 U.S.C. § 1331 and Fed. R. Civ. P. 65.", []),
     ("", []),
 ]
@@ -63,10 +85,19 @@ def test_folded_spans():
     assert [text[a:b] for a, b in c.spans] == ["1 F.3d 2", "Id. at 4", "1 F.3d at 5"]
 
 
-def test_own_reporter_cite_in_head_is_not_a_citation():
-    text = ("592 F. Supp. 2d 752\n\nUNITED STATES DISTRICT COURT\n"
-            "This case follows Kanter v. Barella, 489 F.3d 170 (3d Cir. 2007).")
-    assert [c.cite for c in find_citations(text)] == ["489 F.3d 170"]
+@pytest.mark.parametrize("text,cites", [
+    ("592 F. Supp. 2d 752\n\nUNITED STATES DISTRICT COURT\n"
+     "This case follows Kanter v. Barella, 489 F.3d 170 (3d Cir. 2007).", ["489 F.3d 170"]),
+    ("Cite as: 592 F.3d 123 (3d Cir. 2010)\n\nOPINION\nSee Smith v. Jones, 1 F.3d 2 "
+     "(3d Cir. 1999).\n\n592 F.3d 123\n", ["1 F.3d 2"]),
+    # a running head repeated on every page, far from the start
+    ("x\n" + "Text of the opinion. " * 40 + "\n1 F.3d 2\nmore " + "words " * 200
+     + "\n1 F.3d 2\nSee Smith v. Jones, 3 F.3d 4 (1999).", ["3 F.3d 4"]),
+    # a cite in the body is a citation even when it comes first
+    ("See Smith v. Jones, 1 F.3d 2 (3d Cir. 1999).", ["1 F.3d 2"]),
+])
+def test_own_reporter_cite_is_not_a_citation(text, cites):
+    assert [c.cite for c in find_citations(text)] == cites
 
 
 @pytest.mark.parametrize("text,windows", [
@@ -124,3 +155,76 @@ def test_gold_citations_found(seeds_dir, dev_dir):
             missing += [(g.name, c) for c in want - got]
             extra += [(g.name, c) for c in got - want]
     assert not missing and not extra, (missing, extra)
+
+
+@pytest.mark.parametrize("paren", [
+    "3d Cir. 2009", "2d Cir.", "S.D.N.Y. Aug. 18, 2005", "N.D. Ill.", "Fed. Cir.",
+    "N.J. Super. Ct. App. Div. 2009", "Pa.", "", "Cal.", "D. Mass.", "Ill. App. Ct.",
+    "xyz", "C", "per curiam",
+])
+def test_fast_court_lookup_matches_eyecite(paren):
+    from docketgraph.ingest.citations import _court_lookup_cached
+
+    original, fast = _court_lookup_cached()
+    assert fast(paren) == original(paren)
+
+
+def test_passage_tokenizer_matches_eyecite(seeds_dir, dev_dir):
+    """Token for token, the passage tokenizer agrees with eyecite's default one."""
+    from eyecite.tokenizers import default_tokenizer
+
+    from docketgraph.ingest.citations import _passage_tokenizer, _Prepared
+
+    def shape(tokens):
+        return [(type(t).__name__, str(t), getattr(t, "start", None)) for t in tokens]
+
+    for p in _texts(seeds_dir, dev_dir):
+        text = _Prepared(p.read_text(encoding="utf-8", errors="replace")).text
+        for start, end in candidate_windows(text):
+            passage = text[start:end]
+            words, _ = _passage_tokenizer().tokenize(passage)
+            expected, _ = default_tokenizer.tokenize(passage)
+            assert shape(words) == shape(expected), (p.name, start)
+
+
+def _reporter_examples() -> list[str]:
+    from reporters_db import JOURNALS, LAWS, REPORTERS
+
+    out = []
+    for table in (REPORTERS, LAWS, JOURNALS):
+        for records in table.values():
+            for rec in records:
+                out.extend(rec.get("examples", []))
+    return out
+
+
+def test_prefilter_finds_every_reporter_example():
+    """Every citation token eyecite finds in reporters-db's examples lies in a passage."""
+    from eyecite.models import CitationToken
+    from eyecite.tokenizers import default_tokenizer
+
+    from docketgraph.ingest.citations import _Prepared
+
+    examples = _reporter_examples()
+    assert len(examples) > 500
+    missed = []
+    for example in examples:
+        text = _Prepared(f"See {example} (2001).").text
+        windows = candidate_windows(text)
+        for _, token in default_tokenizer.tokenize(text)[1]:
+            if isinstance(token, CitationToken) and not any(
+                    a <= token.start and token.end <= b for a, b in windows):
+                missed.append(example)
+    assert not missed
+
+
+def test_a_passage_eyecite_cannot_read_costs_only_its_citations(monkeypatch, caplog):
+    import eyecite
+
+    def broken(*args, **kwargs):
+        raise ValueError("broken parser")
+
+    monkeypatch.setattr(eyecite, "get_citations", broken)
+    with caplog.at_level("WARNING"):
+        assert find_citations("Foo v. Bar, 1 F.3d 2 (1999).") == []
+    assert "eyecite failed" in caplog.text

@@ -154,6 +154,24 @@ def firms(text, **kw):
                 ("Jason M. Drangel", "Epstein Drangel LLP", None)],
      ["Epstein Drangel LLP"]),
     (SOLO, [("Jane Q. Public", None, "jane@publiclaw.example")], []),
+    # lead and local counsel in one block: each attorney takes the firm printed below the name;
+    # a title line ("Assistant Attorney General") is not a firm
+    ("Respectfully submitted,\n\n/s/ Jane A. Doe\nJane A. Doe\nDoe & Partners LLP\n1 Main Street, Suite 100\n"
+     "New York, NY 10001\njdoe@doepartners.com\n\nJohn B. Roe\nRoe Law Group, LLC\n200 W. Madison Street\n"
+     "Chicago, IL 60606\njroe@roelaw.com\n\nCounsel for Defendants\n\nMary C. Poe\nAssistant Attorney General\n"
+     "100 W. Randolph Street\nChicago, IL 60601\nmpoe@ilag.gov\nCounsel for the State\n",
+     [("Jane A. Doe", "Doe & Partners LLP", "jdoe@doepartners.com"),
+      ("John B. Roe", "Roe Law Group, LLC", "jroe@roelaw.com"), ("Mary C. Poe", None, "mpoe@ilag.gov")],
+     ["Doe & Partners LLP", "Roe Law Group, LLC"]),
+    ("Respectfully submitted,\n\ns/ Richard Guerra\nRichard Guerra (Fla. Bar No. 689521)\nTHE BRICKELL IP GROUP, "
+     "PLLC\n1101 Brickell Avenue\nMiami, FL 33131\nrguerra@brickellip.com\nCounsel for Plaintiff\n",
+     [("Richard Guerra", "The Brickell IP Group, PLLC", "rguerra@brickellip.com")], ["The Brickell IP Group, PLLC"]),
+    ("Respectfully submitted,\n\n/s/ Jane Doe\nJane Doe (IL Bar No. 6283456)\nDoe Law LLC\n1 N. State St.\n"
+     "Chicago, IL 60602\njdoe@doelaw.com\nCounsel for Defendants\n",
+     [("Jane Doe", "Doe Law LLC", "jdoe@doelaw.com")], ["Doe Law LLC"]),
+    ("1:21-cv-02975 Notice has been electronically mailed to:\n\nAmy Crout Ziegler    aziegler@gbc.law, "
+     "docket@gbc.law\n\n1:21-cv-02975 Notice has been delivered by other means to:\n",
+     [("Amy Crout Ziegler", None, "aziegler@gbc.law")], []),
     (NEF, [("John Peirce Morrison", None, "pete.morrison@akerman.com"),
            ("Joshua Jon Wiley", None, "driscoll@everettlawfirm.com"),
            ("Megan M Kokontis", None, "megan.kokontis@akerman.com")], []),
@@ -213,6 +231,23 @@ def test_contact_blocks(text, attorneys, firm_names):
      ["Glacier Law LLP", "Greer, Burns & Crain, Ltd."]),
     ("Counsel\nFor Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju, LEAD ATTORNEY, Glacier Law LLP, Chicago, "
      "IL.\n", [("Tianyu Ju", "Glacier Law LLP")], ["Glacier Law LLP"]),
+    ("PRESENT:\n  REENA RAGGI,\n  DENNY CHIN,\n     Circuit Judges.\n\nFOR PLAINTIFF-APPELLANT:      JANE R. DOE, "
+     "Doe & Roe LLP,\n                              New York, NY.\n\nFOR DEFENDANTS-APPELLEES:     RICHARD ROE, "
+     "Assistant United States\n                              Attorney (Sarah Smith, Assistant United\n"
+     "                              States Attorney, on the brief), for Damian\n"
+     "                              Williams, United States Attorney, New York, NY.\n",
+     [("Jane R. Doe", "Doe & Roe LLP"), ("Richard Roe", None), ("Sarah Smith", None)], ["Doe & Roe LLP"]),
+    # amici and the United States as the represented party
+    ("COUNSEL\n\nJane A. Doe, Doe LLP, Washington, D.C., for amicus curiae American Civil Liberties Union. "
+     "Mark B. Roe, Assistant United States Attorney, Chicago, Illinois, for the United States.\n",
+     [("Jane A. Doe", "Doe LLP"), ("Mark B. Roe", None)], ["Doe LLP"]),
+    # Tenth Circuit and D.C. Circuit styles
+    ("Jane Doe (John Roe with her on the briefs), Roe & Doe LLP, Denver, Colorado, for Plaintiff-Appellant.",
+     [("Jane Doe", "Roe & Doe LLP"), ("John Roe", "Roe & Doe LLP")], ["Roe & Doe LLP"]),
+    ("Judges.\n\nJane A. Doe argued the cause for appellant. With her on the briefs was John B. Roe.\n\n"
+     "Mark C. Smith, Attorney, U.S. Department of Justice, argued the cause for appellee.\n",
+     [("Jane A. Doe", None), ("John B. Roe", None), ("Mark C. Smith", "U.S. Department of Justice")],
+     ["U.S. Department of Justice"]),
 ])
 def test_counsel_statements(text, attorneys, firm_names):
     assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
@@ -226,6 +261,10 @@ def test_counsel_statements(text, attorneys, firm_names):
     ("12 NOTICE of Appearance by Jane Q. Roe on behalf of Defendant Foo Store (Roe, Jane)\n",
      [("Jane Q. Roe", None)], []),
     ("原告:Toho Co., Ltd.\n代理律所:Keith\n", [], ["Keith Vogt, Ltd."]),
+    # one attorney, listed once under the fullest spelling; an obvious misspelling merged
+    ("4 ATTORNEY Appearance for Plaintiff X Co. by Willaim A. Baird\n"
+     "5 ATTORNEY Appearance for Plaintiff X Co. by William Anthony Baird\n",
+     [("William Anthony Baird", None)], []),
     ("Law Firm: Greer Burns & Crain\n", [], ["Greer, Burns & Crain, Ltd."]),
     ("Plaintiff\nRobert Diggs represented by Amy Crout Ziegler\nGreer, Burns & Crain, Ltd.\n300 South Wacker "
      "Drive\nChicago, IL 60606\nEmail: aziegler@gbc.law\nATTORNEY TO BE NOTICED\n",
@@ -250,6 +289,17 @@ def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
     assert text[s:e] == "Epstein Drengel"
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("Plaintiff's counsel, Greer, Burns & Crain, Ltd., shall serve the order.", "Greer, Burns & Crain, Ltd."),
+    ("Epstein Drangel\nEpstein Drangel LLP, counsel for Plaintiff\n", "Epstein Drangel LLP"),
+    ("Defendants' counsel Glacier Law LLP appeared.", "Glacier Law LLP"),
+    ("Plaintiff is represented by Greer, Burns & Crain, Ltd. in this action.", "Greer, Burns & Crain, Ltd."),
+])
+def test_body_counsel_statements(text, firm):
+    a, f = find_counsel(text)
+    assert a == [] and [x.name for x in f] == [firm]
+
+
 @pytest.mark.parametrize("text", [
     # firms mentioned, not counsel in the case
     "Plaintiff relies on a survey by Kirkland & Ellis LLP and an article by Jones Day.",
@@ -258,6 +308,8 @@ def test_body_counsel_statement_resolves_a_misspelt_firm_with_evidence():
     # a judge's address block in a letter is not counsel
     "Hon. Paul A. Engelmayer\nUnited States District Judge\nThurgood Marshall\nUnited States Courthouse\n"
     "40 Foley Square\nNew York, New York 10007\n",
+    # a judge's own signature
+    "SO ORDERED.\n\nDated: May 1, 2024\n\n/s/ Jorge L. Alonso\nJorge L. Alonso\nUnited States District Judge\n",
     # a party appearing pro se
     "Respectfully submitted,\n\n/s/ John Q. Doe\nJohn Q. Doe, pro se\n12 Elm Street\nSpringfield, IL 62701\n",
 ])
@@ -330,3 +382,66 @@ def test_counsel_on_seeds_and_dev_texts(seeds_dir, dev_dir):
             fp += len(got - want)
             fn += len(want - got)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9, (tp, fp, fn)
+
+
+@pytest.mark.parametrize("stated, parties, expected", [
+    ("Counsel for Appellee, Dammann & Co.", ("Dammann & Co., Inc.",), ("Dammann & Co., Inc.",)),
+    ("Counsel for Appellee, The\n       Travelers Indemnity Company", ("The Travelers Indemnity Company",),
+     ("The Travelers Indemnity Company",)),
+    ("Counsel for Plaintiff Robert Diggs", (), ("Robert Diggs",)),
+    ("Counsel for Defendants Hailitech and Hxltech", (), ("Hailitech", "Hxltech")),
+])
+def test_represents_uses_the_parties_names(stated, parties, expected):
+    text = f"Respectfully submitted,\n\n/s/ Jane Q. Roe\nJane Q. Roe\nRoe Law LLC\n1 Main Street\n{stated}\n"
+    ps = tuple(PartyMention(n, "appellee") for n in parties)
+    a, f = find_counsel(text, parties=ps)
+    assert a[0].represents == expected
+    assert f[0].represents == expected
+
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Respectfully submitted,", "/s/ ", "Jane A. Doe", "Doe & Roe LLP", "Counsel for Plaintiff",
+                           "jdoe@doe.example", "1 Main Street", "Chicago, IL 60606", "\n", ", ", " and ", "for appellee.",
+                           "(argued)", "EPSTEIN DRENGEL", "Plaintiff's counsel ", "represented by ", "代理律所:"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_gives_valid_mentions(pieces):
+    text = "".join(pieces)
+    a, f = find_counsel(text)
+    for x in a:
+        assert x.name and all(0 <= s <= e <= len(text) for s, e in x.spans)
+        assert x.email is None or "@" in x.email
+    firm_names = {y.name for y in f}
+    for x in a:
+        assert x.firm is None or x.firm in firm_names
+    for y in f:
+        assert y.name and all(0 <= s <= e <= len(text) for s, e in y.spans)
+
+
+def test_a_firm_misspelt_once_takes_the_documents_usual_spelling():
+    block = ("Respectfully submitted,\n\n/s/ {n}\n{n}\n{f}\n1 Main Street\nNew York, NY 10001\n"
+             "Counsel for Plaintiff\n\n")
+    text = (block.format(n="Jane A. Doe", f="Morrison & Foerster LLP")
+            + block.format(n="John B. Roe", f="Morrison & Foersterr LLP")
+            + "Morrison & Foerster LLP is counsel for Plaintiff.\n")
+    a, f = find_counsel(text)
+    assert [y.name for y in f] == ["Morrison & Foerster LLP"]
+    assert "Foersterr" in f[0].evidence
+    assert {x.firm for x in a} == {"Morrison & Foerster LLP"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Morrison & Foerster LLP", "Morrison & Foersterr LLP", True),
+    ("Greer, Burns & Crain", "Greer, Burns & Crain, Ltd.", True),
+    ("Keener & Associates, P.C.", "Kenner & Associates, P.C.", False),
+    ("Jones Day", "Jones Walker", False),
+])
+def test_similar_spelling(a, b, same):
+    from docketgraph.ingest.firms import similar_spelling
+    assert similar_spelling(a, b) is same
+

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from importlib import resources
 
 import pytest
 
 from docketgraph.graph.names import firm_key
 from docketgraph.ingest import firms as F
 
-DATA = Path(__file__).resolve().parents[1] / "ingest" / "data" / "firms.json"
+DATA = resources.files("docketgraph.ingest").joinpath("data/firms.json")  # the installed package's file
 RECORDS = json.loads(DATA.read_text("utf-8"))
 EXAMPLES = [(r["name"], e) for r in RECORDS for e in r["examples"]]
 

@@ -43,6 +43,8 @@ def judges(text):
      [("Jeffrey Cummings", "magistrate")]),
     ("ORDER\n\nJANET S. BAER, U.S.B.J.\n", [("Janet S. Baer", "bankruptcy")]),
     ("ENTERED:\n\n_________________\nSteven C. Seeger\nUnited States District Judge\n", [("Steven C. Seeger", "district")]),
+    ("DONE AND ORDERED in Chambers.\n\ns/ William S. Stickman IV\nWILLIAM S. STICKMAN IV\nUNITED STATES DISTRICT "
+     "JUDGE\n\ncc: counsel of record", [("William S. Stickman IV", "district")]),
     # letters and docket text
     ("Hon. Paul A. Engelmayer  \nUnited States District Judge  \n40 Foley Square\n\nDear Judge Engelmayer,\n",
      [("Paul A. Engelmayer", "district")]),
@@ -79,6 +81,30 @@ def judges(text):
     (APPELLATE + "[Hon. Nancy Torresen, U.S. District Judge]\n", [("Nancy Torresen", "district")]),
     (APPELLATE + "In August 2008, Magistrate Judge Shipp denied the motion. Judge Shipp noted that",
      [("Shipp", "magistrate")]),
+    (APPELLATE + "Before EASTERBROOK, Chief Judge, and ROVNER and WOOD, Circuit Judges.\n",
+     [("Easterbrook", "circuit"), ("Rovner", "circuit"), ("Wood", "circuit")]),
+    ("UNITED STATES COURT OF APPEALS\nFOR THE SECOND CIRCUIT\n\nSUMMARY ORDER\n\nPRESENT:\n    REENA RAGGI,\n"
+     "    DENNY CHIN,\n        Circuit Judges.\n", [("Denny Chin", "circuit"), ("Reena Raggi", "circuit")]),
+    ("SO ORDERED.\n\nDated: May 1, 2024\n\n/s/ Jorge L. Alonso\nJorge L. Alonso\nUnited States District Judge\n",
+     [("Jorge L. Alonso", "district")]),
+    ("Referred to: Mag. Judge Young B. Kim\nCASE REASSIGNED to the Honorable Jeremy C. Daniel. Honorable "
+     "Martha M. Pacold no longer assigned to the case.",
+     [("Jeremy C. Daniel", "district"), ("Martha M. Pacold", "district"), ("Young B. Kim", "magistrate")]),
+    ("The case was reassigned to United States District Judge Mary M. Rowland. Before the Honorable Court is",
+     [("Mary M. Rowland", "district")]),
+    (APPELLATE.replace("SEVENTH", "NINTH") + "Appeal from the United States District Court\nfor the Central District "
+     "of California\nJohn A. Kronstadt, District Judge, Presiding\n\nSubmitted March 1, 2023\n\nBefore: SCHROEDER, "
+     "RAWLINSON, and BRESS, Circuit Judges.\n\nAs Justice Scalia observed, and as Judge Posner\nwrote in Foo v. "
+     "Bar, 123 F.3d 456 (7th Cir. 1999) (Posner, J.), we review de novo.\n",
+     [("Bress", "circuit"), ("John A. Kronstadt", "district"), ("Rawlinson", "circuit"), ("Schroeder", "circuit")]),
+    # labelled fields of trackers and docket headers
+    ("法院:伊利诺伊州北法院\n法官:John F. Kness\n", [("John F. Kness", "district")]),
+    ("Assigned to: Honorable Andrea R. Wood\nReferred to: Magistrate Judge M. David Weisman\n",
+     [("Andrea R. Wood", "district"), ("M. David Weisman", "magistrate")]),
+    ("Presiding Judge: Sunil R. Harjani\nReferring Judge: Heather K. McShain\n",
+     [("Heather K. McShain", "magistrate"), ("Sunil R. Harjani", "district")]),
+    ("Assigned To: Martha M. Pacold\nReferred To: Susan E. Cox\n",
+     [("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate")]),
     # state courts
     ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n\nJudge Jane A. Doe\n",
      [("Jane A. Doe", "state")]),
@@ -101,6 +127,8 @@ def test_find_judges(text, expected):
     "the parties respectfully request that the Court refer this matter to a Magistrate Judge for settlement.",
     "Before the Court is Plaintiff's motion. The Judge MDL Panel transferred the case.",
     "Before this Court can grant Plaintiff the relief it seeks, Plaintiff must show jurisdiction.",
+    # a surname-only "Judge X" in running prose that names no judge of this case
+    DISTRICT + "ORDER\n\nThe motion is granted. As Judge Kennelly noted in Zorro, joinder is proper.\n",
 ])
 def test_not_judges_of_the_case(text):
     assert find_judges(text) == []
@@ -166,3 +194,21 @@ def test_judges_on_seeds_and_dev_texts(seeds_dir, dev_dir):
             fn += len(want - got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.95, (tp, fp, fn)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Judge ", "Hon. ", "Magistrate ", "Before: ", "Circuit Judges.", "United States District "
+                           "Judge", "Paul A. Engelmayer", "SMITH", ", ", "\n", "  ", "(", ")", "U.S.D.J.", "—",
+                           "Appeal from the District Court for X (Berman, J.)", "法官:", "Referred To: "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_gives_valid_mentions(pieces):
+    text = "".join(pieces)
+    for j in find_judges(text):
+        assert j.role in ("district", "magistrate", "bankruptcy", "circuit", "state", "unknown")
+        assert j.name and j.spans
+        assert all(0 <= a < b <= len(text) for a, b in j.spans)

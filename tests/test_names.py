@@ -10,9 +10,6 @@ from hypothesis import strategies as st
 
 from docketgraph.graph import names as N
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 @pytest.mark.parametrize("raw, expected", [
     ("HON. PAUL A. ENGELMAYER", "Paul A. Engelmayer"),
     ("Hon. Paul A. Engelmayer", "Paul A. Engelmayer"),
@@ -128,7 +125,7 @@ def test_firm_display(raw, expected):
 
 
 def test_names_imports_nothing_from_ingest_or_queries():
-    tree = ast.parse((ROOT / "graph" / "names.py").read_text())
+    tree = ast.parse(Path(N.__file__).read_text())
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

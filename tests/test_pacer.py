@@ -577,6 +577,12 @@ def test_strip_office(raw, expected):
     ("Fulton County District Attorney's Office\n136 Pryor Street", "Fani T. Willis",
      "Fulton County District Attorney's Office"),
     ("U.S. Attorney's Office\n219 S. Dearborn", "Ann Prosecutor", "U.S. Attorney's Office"),
+    ("Assistant United States Attorney\nUnited States Attorney's Office\n219 S. Dearborn",
+     "Ann Prosecutor", "United States Attorney's Office"),
+    ("AUSA\nU.S. Attorney's Office - Chicago\n219 S. Dearborn", "Ann Prosecutor",
+     "U.S. Attorney's Office"),
+    ("Assistant Attorney General\nOffice of the Illinois Attorney General\n100 W. Randolph",
+     "Ann Lawyer", "Office of the Illinois Attorney General"),
 ])
 def test_firm_from_contact(contact, attorney, firm):
     assert pacer.firm_from_contact(contact, attorney)[0] == firm
@@ -632,6 +638,28 @@ def test_court_from_header(header, court):
     if hit and hit.span:
         s, e = hit.span
         assert header[s:e] == hit.evidence
+
+
+def _district_phrases():
+    from docketgraph.ingest.pacer_courts import _name_index
+
+    rows = []
+    for (kind, direction, state), cid in sorted(_name_index().items()):
+        if kind == "district":
+            phrase = (f"{direction.title()} " if direction else "") + f"District of {state.title()}"
+            rows.append((phrase, cid))
+    return rows
+
+
+def test_every_federal_district_court_resolves_from_a_docket_header():
+    rows = _district_phrases()
+    assert len(rows) >= 94  # every federal district, and a few historical ones
+    wrong = []
+    for phrase, cid in rows:
+        hit = court_from_header(f"U.S. District Court\n{phrase} (Office)")
+        if not hit or hit.id != cid:
+            wrong.append((phrase, cid, hit and hit.id))
+    assert wrong == []
 
 
 @pytest.mark.parametrize("text,names", [
@@ -709,6 +737,14 @@ def test_find_text_attorneys(line, parties, judges, expected):
     ("Initial Case Assignment to District Judge T. S. Ellis, III and Magistrate Judge John F. "
      "Anderson.", {("T. S. Ellis, III", "district"), ("John F. Anderson", "magistrate")}),
     ("Memo-Endorsement on letter addressed to Judge Martin.", set()),
+    ("Assigned to: Timothy M. Burgess", {("Timothy M. Burgess", "district")}),
+    ("Assigned to: Magistrate Judge John D. Love", {("John D. Love", "magistrate")}),
+    ("Assigned to: JUDGE ANN B. EXAMPLE\nReferred to: MAGISTRATE JUDGE LEE C. SAMPLE (Settlement)",
+     {("Ann B. Example", "district"), ("Lee C. Sample", "magistrate")}),
+    ("Assigned to: Chief Judge Rebecca R. Pallmeyer\nReferred to: Honorable Susan E. Cox",
+     {("Rebecca R. Pallmeyer", "district"), ("Susan E. Cox", "magistrate")}),
+    ("COMPLAINT for review of the decision of Administrative Law Judge Pat Q. Hearing.", set()),
+    ("Remand to state court; Superior Court Judge Lee A. Local presiding.", set()),
 ])
 def test_find_judges_in_docket_text(line, judges):
     text = "CIVIL DOCKET FOR CASE #: 1:20-cv-00001\nCaption\nDocket Text\n" + line
@@ -716,7 +752,7 @@ def test_find_judges_in_docket_text(line, judges):
     assert {(j.name, j.role) for j in found} == judges
     for j in found:
         for s, e in j.spans:
-            assert pacer._judge_key(text[s:e]) == pacer._judge_key(j.name)
+            assert pacer._judge_key(text[s:e]).lower() == pacer._judge_key(j.name).lower()
 
 
 @pytest.mark.parametrize("raw,docket", [
@@ -728,3 +764,53 @@ def test_find_judges_in_docket_text(line, judges):
 ])
 def test_docket_normalisation(raw, docket):
     assert pacer._docket(raw) == docket
+
+
+def test_misspelled_known_firm_takes_its_reference_name():
+    page = SYNTHETIC.read_text(encoding="utf-8").replace(
+        "Defender Law Office, LLC", "Epstein Drengel LLP")
+    ex = extract(pacer.read("typo.html", page.encode("utf-8")))
+    firm = next(f for f in ex.firms if "Epstein" in f.name)
+    assert firm.name == "Epstein Drangel LLP"
+    assert "fuzzy" in (firm.evidence or "")
+    assert {a.name: a.firm for a in ex.attorneys}["Sam R. Defender"] == "Epstein Drangel LLP"
+
+
+def test_known_firm_written_another_way_keeps_the_documents_form(dev_extractions):
+    # docket annotations keep the document's fullest spelling, not the reference alias
+    _doc, ex = dev_extractions["08_njd-catalyst-v-annora-docket"]
+    assert "Sterne Kessler Goldstein & Fox" in {f.name for f in ex.firms}
+
+
+def test_platforms_named_in_docket_text(synthetic):
+    _doc, ex = synthetic
+    assert {("Amazon", "marketplace"), ("PayPal", "payment")} <= {(p.name, p.kind)
+                                                                  for p in ex.platforms}
+
+
+def test_page_juriscraper_cannot_fully_parse_still_gives_its_parts():
+    # juriscraper's metadata needs a "Date Filed" cell; without it the rest still reads
+    page = SYNTHETIC.read_text(encoding="utf-8").replace("Date Filed: 06/28/2024<br>", "")
+    doc = pacer.read("nodate.html", page.encode("utf-8"))
+    ex = extract(doc)
+    assert doc.structured["docket"]["parse_errors"]
+    assert ex.filed is None
+    assert [c.docket for c in ex.cases] == ["1:24-cv-05512"]
+    assert {p.name for p in ex.parties} >= {"Brightline Toys LLC", "Jordan Q. Seller"}
+    assert {a.name for a in ex.attorneys} >= {"Alex B. Counsel", "Sam R. Defender"}
+
+
+@pytest.mark.parametrize("html,text", [
+    ("<p>Loevy &amp; Loevy<br>311 N. Aberdeen</p>", "Loevy & Loevy\n311 N. Aberdeen"),
+    ("<td>represented&nbsp;by</td><td><b>Jon   A.\n  Doe</b></td>", "represented by\nJon A. Doe"),
+    ("<div>a<script>var x = '<td>';</script>b<style>p{}</style>c</div>", "abc"),
+    ("<div>before<!-- note -->after</div>", "beforeafter"),
+    ("<div>ANDREW Z.\n    BARNETT. Signed</div>", "ANDREW Z. BARNETT. Signed"),
+    ("<pre>col1   col2\nline2</pre>", "col1 col2\nline2"),
+    ("<table><tr><td>Plaintiff</td></tr><tr><td><b>Acme</b> <i>Inc.</i></td></tr></table>",
+     "Plaintiff\nAcme Inc."),
+])
+def test_render_text(html, text):
+    from lxml import html as lhtml
+
+    assert pacer.render_text(lhtml.document_fromstring(f"<html><body>{html}</body></html>")) == text

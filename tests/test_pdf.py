@@ -155,6 +155,15 @@ def huge_length() -> bytes:
     return text_page_pdf(b"", stream=stream)
 
 
+def busy_pages(pages: int, operations: int) -> bytes:
+    """``pages`` pages each drawing ``operations`` tiny text runs (compressed, so the file
+    stays small while pypdf has much to parse)."""
+    content = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"(word ) Tj " * operations + b"ET", 9)
+    leaves = b" ".join(b"3 0 R" for _ in range(pages))
+    return text_page_pdf(b"", kids=b"[" + leaves + b"]", count=pages,
+                         stream=_stream(content, b"/Filter /FlateDecode "))
+
+
 def deep_nesting(depth: int) -> bytes:
     return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R /Junk " + b"[" * depth + b"]" * depth + b" >>",
@@ -329,6 +338,9 @@ PLEADING = [f"{i}" for i in range(1, 29)]
     # a single page keeps its stamp (nothing repeats)
     ([["Case: 1:23-cv-01820 Document #: 26 Filed: 04/17/23 Page 1 of 1 PageID #:123", "Order"]],
      ["Case: 1:23-cv-01820 Document #: 26 Filed: 04/17/23 Page 1 of 1 PageID #:123\nOrder"]),
+    # a caption's ")" column, split onto lines of its own, is dropped; ")" in text stays
+    ([["ACME LLC,", ")", ")", "Plaintiff,", ") )", "v.", "§", "Case No. (1) stays)"]],
+     ["ACME LLC,\nPlaintiff,\nv.\nCase No. (1) stays)"]),
     # ligatures and soft hyphens
     ([["The ﬁrm ﬁled an aﬃdavit; counter\u00adfeit goods."]], ["The firm filed an affidavit; counterfeit goods."]),
 ])
@@ -372,6 +384,7 @@ import json, resource, sys, time
 from docketgraph.graph.errors import BadInput
 from docketgraph.ingest import pdf
 path = sys.argv[1]
+pdf.TIME_BUDGET_S = 3.0   # the reader's budget, shortened so the guard below is not hit
 t = time.monotonic()
 try:
     doc = pdf.read(path, open(path, "rb").read())
@@ -414,6 +427,8 @@ HOSTILE = [
     ("cyclic-page-tree", cyclic_page_tree, "corrupt or unreadable PDF"),
     ("length-2000000000", huge_length, "safety limit"),
     ("nesting-100000-deep", lambda: deep_nesting(100_000), "PDF"),
+    ("3-million-text-operations", lambda: busy_pages(1, 3_000_000), "safety limit"),
+    ("slow-pages-past-the-time-budget", lambda: busy_pages(40, 60_000), "stopped after 3 s"),
 ]
 
 
@@ -442,3 +457,24 @@ def test_owner_password_only_is_read(tmp_path):
 def test_limits_are_constants():
     assert pdf.MAX_PAGES == 2_000
     assert pdf.MAX_STREAM_BYTES <= 64 * 1024 * 1024
+
+
+def test_one_page_over_a_limit_is_skipped_and_the_rest_read(tmp_path, caplog):
+    busy = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"(word ) Tj " * 3_000_000 + b"ET", 9)
+    data = raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 7 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
+        b"/Resources << /Font << /F1 7 0 R >> >> >>",
+        _stream(busy, b"/Filter /FlateDecode "),
+        _stream(HELLO),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    path = tmp_path / "two.pdf"
+    path.write_bytes(data)
+    doc = read_file(path)
+    assert doc.pages == (0, 1)
+    assert doc.text == "\nPlaintiff moves for a temporary restraining order."
+    assert "page 1 skipped" in caplog.text

@@ -103,6 +103,20 @@ ROWS = [
     ("Mr. Amazonas and the Temurin project.", []),
     ("posts on Facebook and domains registered with GoDaddy",
      [("Facebook", "other"), ("GoDaddy", "other")]),
+    ("Defendants operate Online Marketplace Accounts on Amazon.com, eBay.com, "
+     "AliExpress.com, Walmart.com, Wish.com, DHgate.com and Temu.com.",
+     [("Amazon", "marketplace"), ("eBay", "marketplace"), ("AliExpress", "marketplace"),
+      ("Walmart", "marketplace"), ("Wish", "marketplace"), ("DHgate", "marketplace"),
+      ("Temu", "marketplace")]),
+    ("third party providers, including PayPal, Inc. (\"PayPal\"), Alipay, WeChat Pay, "
+     "Stripe, Payoneer, LianLian and WorldFirst",
+     [("PayPal", "payment"), ("Alipay", "payment"), ("WeChat Pay", "payment"),
+      ("Stripe", "payment"), ("Payoneer", "payment"), ("LianLian", "payment"),
+      ("WorldFirst", "payment")]),
+    ("Wal-Mart Stores, Inc. v. Dukes, 564 U.S. 338 (2011).", []),
+    ("AMAZON.COM, INC. and AMAZON TECHNOLOGIES, INC., Plaintiffs", []),
+    ("Amazon.com Services LLC operates fulfilment centres.", []),
+    ("I wish you well. We target the market. Target Corp. is a party.", []),
     ("", []),
 ]
 

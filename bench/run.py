@@ -1,0 +1,180 @@
+"""docketgraph benchmarks: one command, figures and ratios against side-by-side baselines.
+
+    python bench/run.py                      # scales 1000,10000; writes bench/REPORT.md
+    python bench/run.py --scales 1000,10000,100000 --files 400
+
+Never run by the tests. Prints each figure as it is measured and writes a markdown report.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import extractions, write_filings  # noqa: E402
+
+LINES: list[str] = []
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+    LINES.append(line)
+
+
+def median_ms(fn, runs: int = 5) -> float:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench_ingest(n_files: int, work: Path) -> None:
+    from docketgraph.ingest.citations import find_citations
+    import eyecite
+    say("## Ingest (text filings)")
+    say()
+    folder = work / "filings"
+    files = write_filings(max(1, n_files // 2), folder)
+    total = sum(p.stat().st_size for p in files)
+    mb = total / 1e6
+    t0 = time.perf_counter()
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    t_read = time.perf_counter() - t0
+    sample = texts[: max(1, len(texts) // 5)]
+    smb = sum(len(t.encode()) for t in sample) / 1e6
+    t0 = time.perf_counter()
+    for t in sample:
+        eyecite.get_citations(t)
+    t_eye = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for t in sample:
+        find_citations(t)
+    t_ours = time.perf_counter() - t0
+    store = work / "store"
+    exe = str(Path(sys.executable).with_name("docketgraph"))
+    t0 = time.perf_counter()
+    r = subprocess.run([exe, "ingest", str(folder), "--store", str(store), "--jobs", "2", "-q"],
+                       capture_output=True, text=True)
+    t_ingest = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    r2 = subprocess.run([exe, "ingest", str(folder), "--store", str(store), "--jobs", "2", "-q"],
+                        capture_output=True, text=True)
+    t_again = time.perf_counter() - t0
+    say(f"| what | figure |")
+    say("|---|---|")
+    say(f"| files | {len(files)} ({mb:.2f} MB) |")
+    say(f"| reading the bytes (baseline) | {mb / t_read:.1f} MB/s |")
+    say(f"| eyecite.get_citations on whole texts (baseline, {smb:.2f} MB) | {smb / t_eye:.3f} MB/s |")
+    say(f"| docketgraph citation step (pre-filter + eyecite) | {smb / t_ours:.3f} MB/s, "
+        f"**{t_eye / t_ours:.1f}x** eyecite alone |")
+    say(f"| end-to-end ingest, --jobs 2 | {mb / t_ingest:.2f} MB/s, {len(files) / t_ingest:.1f} files/s "
+        f"({t_ingest:.1f} s; exit {r.returncode}) |")
+    say(f"| second run (all unchanged) | {t_again:.2f} s, **{t_ingest / t_again:.1f}x** faster "
+        f"(exit {r2.returncode}) |")
+    say()
+
+
+def bench_store(scales: list[int], work: Path) -> None:
+    from docketgraph.graph.store import GraphStore
+    from docketgraph.queries.api import KnowledgeGraph
+    from docketgraph.queries.saved import Registry
+    say("## Store load and saved-query latency (on-disk pyoxigraph store)")
+    say()
+    say("Each case is three filings (a complaint with counsel, parties, platforms and citations; "
+        "an order naming the district judge; an order naming both judges), loaded through "
+        "`GraphStore.put` (one transaction per document, entity resolution included).")
+    say()
+    reg = Registry()
+    examples = {
+        "firms-before-judges": {}, "judges-for-firm": {"firm": None}, "firms-for-judge": {"judge": None},
+        "case-summary": {"docket": "1:21-cv-00001"}, "platforms-by-firm": {},
+    }
+    results: dict[str, dict[int, float]] = {}
+    loads = []
+    for n in scales:
+        loc = work / f"store-{n}"
+        st = GraphStore(loc)
+        t0 = time.perf_counter()
+        docs = 0
+        for ex in extractions(n):
+            st.put(ex)
+            docs += 1
+        st.flush()
+        secs = time.perf_counter() - t0
+        quads = len(st)
+        loads.append((n, docs, quads, secs))
+        say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
+            f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s)")
+        st.close()
+        kg = KnowledgeGraph(loc, read_only=True)
+        firm = kg.query("firms-before-judges").rows[0]
+        for q in reg.all():
+            params = dict(examples.get(q.name, {}))
+            if "firm" in params:
+                params["firm"] = firm.get("firm_label")
+            if "judge" in params:
+                params["judge"] = firm.get("judge_label")
+            try:
+                ms = median_ms(lambda: kg.query(q.name, **params))
+            except Exception as e:  # report, keep going
+                say(f"  - {q.name}: failed: {e}")
+                continue
+            results.setdefault(q.name, {})[n] = ms
+        t0 = time.perf_counter()
+        out = kg.view("firms-before-judges", work / f"view-{n}.html")
+        tv = time.perf_counter() - t0
+        say(f"  - view firms-before-judges: {tv:.2f} s, {out.stat().st_size / 1e6:.2f} MB")
+        kg.close()
+    say()
+    say("| saved query | " + " | ".join(f"{n:,} cases (ms)" for n in scales) + " |")
+    say("|---|" + "---|" * len(scales))
+    for name in sorted(results):
+        say(f"| {name} | " + " | ".join(f"{results[name].get(n, float('nan')):.1f}" for n in scales) + " |")
+    say()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scales", default="1000,10000", help="case counts for the store benchmarks")
+    ap.add_argument("--files", type=int, default=400, help="text filings for the ingest benchmark")
+    ap.add_argument("--report", default=str(HERE / "REPORT.md"))
+    ap.add_argument("--skip-ingest", action="store_true")
+    a = ap.parse_args()
+    scales = [int(x) for x in a.scales.split(",") if x]
+    work = Path(tempfile.mkdtemp(prefix="dg-bench-"))
+    say("# docketgraph benchmark report")
+    say()
+    say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"run {time.strftime('%Y-%m-%d %H:%M')}. Command: `python bench/run.py --scales {a.scales} "
+        f"--files {a.files}`.")
+    say()
+    try:
+        if not a.skip_ingest:
+            bench_ingest(a.files, work)
+        bench_store(scales, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    say(f"Peak memory: this process {me:.0f} MB; largest child process {kids:.0f} MB.")
+    Path(a.report).write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    print(f"wrote {a.report}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
