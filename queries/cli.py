@@ -181,7 +181,7 @@ def extract(file: str, as_json: bool, provenance: bool) -> None:
 @_store_option
 @click.option("--list", "list_", is_flag=True, help="List the saved queries.")
 @click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of your own saved queries (.rq); repeatable.")
+              help="A folder of your own saved queries (.rq); repeatable. Also: $DOCKETGRAPH_QUERIES.")
 @click.option("--sort", default=None, metavar="COLS",
               help="Sort rows by these columns (comma-separated; -COL for descending).")
 @click.option("--evidence", is_flag=True,
@@ -194,8 +194,10 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     filing date and the sentence that supports the link.
     """
     if list_ or not name:
+        from docketgraph.queries.api import QUERIES_ENV
         from docketgraph.queries.saved import Registry
-        reg = Registry(list(queries_dir))
+        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
+        reg = Registry(env + list(queries_dir))
         rows = [{"name": q.name,
                  "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
                                          for p in q.params),
