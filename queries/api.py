@@ -31,6 +31,8 @@ class Result:
     def visible_columns(self) -> list[str]:
         """Columns for tables: the query's hidden ones (IRIs kept for evidence) left out."""
         hidden = set(self.query.hidden) if self.query is not None else set()
+        # a name parameter's column holds the entity's key; its *_label column is shown instead
+        hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
 
     def sorted(self, spec: str) -> "Result":

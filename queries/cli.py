@@ -77,10 +77,14 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
         from rich.markup import escape
         t = Table(title=escape(title) if title else None, show_lines=False)
         for c in columns:
-            t.add_column(escape(c), overflow="fold")
+            head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
+            t.add_column(escape(head), overflow="fold")
         for r in rows:
             t.add_row(*(escape(_cell(r.get(c))) for c in columns))
-        Console(soft_wrap=False).print(t)
+        console = Console(soft_wrap=False)
+        if not console.is_terminal:  # piped or captured: wide enough for a readable table
+            console = Console(soft_wrap=False, width=max(console.width, 160))
+        console.print(t)
         if not rows:
             click.echo("(no rows)")
 
