@@ -114,6 +114,11 @@ class SavedQuery:
     def bindings(self, values: dict[str, str]) -> dict[str, ox.Literal]:
         for k in values:
             self.param(k)
+        lo, hi = values.get("from"), values.get("to")
+        if lo and hi and any(p.name == "from" and p.type == "date" for p in self.params):
+            a, b = self.param("from").bind(lo), self.param("to").bind(hi)
+            if a is not None and b is not None and a.value > b.value:
+                raise BadParameter(f"parameter from ({a.value}) is after parameter to ({b.value})")
         out = {}
         for p in self.params:
             term = p.bind(values.get(p.name))
