@@ -103,7 +103,7 @@ class _Builder:
             self.add(node, DG.alias, ox.Literal(a))
 
     def mention(self, about: ox.NamedNode, spans: Iterable[Span], surface: str | None = None) -> None:
-        for i, (a, b) in enumerate(list(spans)[:5]):
+        for i, (a, b) in enumerate([sp for sp in spans if sp[1] > sp[0]][:5]):
             m = _n(keys.node_iri("mention", self.doc.value, about.value, str(a), str(b)))
             self.add(m, RDF_TYPE, _n(DG.Mention))
             self.add(m, DG.about, about)
