@@ -108,7 +108,8 @@ class CitationMention:
 
 
 def _spans(spans: Iterable[Span]) -> list[list[int]]:
-    return [[int(a), int(b)] for a, b in spans]
+    """Spans as JSON lists; an empty span is no evidence and is left out."""
+    return [[int(a), int(b)] for a, b in spans if int(b) > int(a)]
 
 
 @dataclass(frozen=True)

@@ -158,9 +158,13 @@ def _ascii(s: str) -> str:
 
 def person_key(name: str) -> str:
     """Matching key for a person's name: lower case, letters and digits only."""
-    s = _ascii(strip_honorifics(name)).lower()
-    s = re.sub(r"[^a-z0-9 ]+", " ", s)
-    return " ".join(s.split())
+    prev = None
+    s = name
+    while s != prev:  # titles can surface once punctuation is gone ("MR:0"): repeat to a fixpoint
+        prev = s
+        s = _ascii(strip_honorifics(s)).lower()
+        s = " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
+    return s
 
 
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|v|esq)\.?$", re.I)

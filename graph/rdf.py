@@ -103,7 +103,7 @@ class _Builder:
             self.add(node, DG.alias, ox.Literal(a))
 
     def mention(self, about: ox.NamedNode, spans: Iterable[Span], surface: str | None = None) -> None:
-        for i, (a, b) in enumerate(list(spans)[:5]):
+        for i, (a, b) in enumerate([sp for sp in spans if sp[1] > sp[0]][:5]):
             m = _n(keys.node_iri("mention", self.doc.value, about.value, str(a), str(b)))
             self.add(m, RDF_TYPE, _n(DG.Mention))
             self.add(m, DG.about, about)
@@ -234,7 +234,8 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         case = case_for(f.case)
         if case is not None:
             _appearance(b, case, firm=node, attorney=None, parties=f.represents,
-                        party_nodes=party_nodes, side=side_of(f.represents), spans=f.spans)
+                        party_nodes=party_nodes, side=side_of(f.represents), spans=f.spans,
+                        shown_on=_date(ex.filed))
         b.mention(node, f.spans)
     for a in ex.attorneys:
         firm = None
@@ -256,7 +257,8 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         case = case_for(a.case)
         if case is not None:
             _appearance(b, case, firm=firm, attorney=node, parties=a.represents,
-                        party_nodes=party_nodes, side=side_of(a.represents), spans=a.spans)
+                        party_nodes=party_nodes, side=side_of(a.represents), spans=a.spans,
+                        shown_on=_date(ex.filed))
         b.mention(node, a.spans)
 
     # platforms
@@ -282,7 +284,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
 
 
 def _appearance(b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, party_nodes,
-                side, spans) -> None:
+                side, spans, shown_on=None) -> None:
     targets = [party_nodes[p] for p in parties if p in party_nodes] or [None]
     for party in targets:
         app = _n(keys.node_iri("appearance", case.value, firm.value if firm else "",
@@ -294,6 +296,9 @@ def _appearance(b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, par
         b.add(app, DG.party, party)
         if side:
             b.add(app, DG.side, ox.Literal(side))
+        b.add(app, DG.shownOn, shown_on)  # the filing date of a document showing it
+        if firm is not None:
+            b.add(case, DG.appearingFirm, firm)
         b.mention(app, spans)
 
 

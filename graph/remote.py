@@ -7,8 +7,8 @@ and on a server (Oxigraph server, Apache Jena Fuseki, GraphDB, Virtuoso, Amazon 
 Parameters cannot travel as engine substitutions over the protocol, so they are sent as
 a trailing ``VALUES`` block whose terms are written by pyoxigraph (escaped and validated
 N-Triples forms): the user's value is data inside a term, never query syntax. Documents
-keep their own named graphs; reading uses the server's union default graph (Oxigraph's
-``union-default-graph`` parameter; for Fuseki set ``tdb2:unionDefaultGraph true``).
+keep their own named graphs, and their triples are also kept, de-duplicated, in the
+default graph that queries read (as on the embedded store), so no server setting is needed.
 
 Locations: ``http://host:7878`` (Oxigraph: ``/query`` and ``/update`` are appended), or
 explicit endpoints ``http://host/ds/query`` — the update endpoint is then the same URL
@@ -38,7 +38,7 @@ def endpoints(url: str) -> tuple[str, str]:
 class HttpBackend:
     """The subset of pyoxigraph.Store's interface that GraphStore uses, over HTTP."""
 
-    def __init__(self, url: str, union_param: bool = True):
+    def __init__(self, url: str, union_param: bool = False):
         if not url.startswith(("http://", "https://")):
             raise StoreError(f"not an http(s) URL: {url}")
         self.url = url
@@ -146,10 +146,13 @@ class HttpBackend:
         return [r["g"] for r in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        body = " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
-                           for q in quads)
-        if body:
-            self.update(f"INSERT DATA {{ {body} }}")
+        parts = []
+        for q in quads:
+            t = f"{q.subject} {q.predicate} {q.object}"
+            parts.append(t + " ." if isinstance(q.graph_name, ox.DefaultGraph)
+                         else f"GRAPH {q.graph_name} {{ {t} }}")
+        if parts:
+            self.update("INSERT DATA { " + "\n".join(parts) + " }")
 
     def __len__(self) -> int:
         rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

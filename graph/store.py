@@ -36,6 +36,35 @@ PREFIXES = {
 }
 
 
+def drop_graph_ops(g: ox.NamedNode) -> list[str]:
+    """SPARQL update operations removing graph ``g`` and, from the default graph, the
+    triples no other document graph asserts."""
+    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
+            f"DROP SILENT GRAPH {g}"]
+
+
+def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
+    """Each quad in its named graph and its triple in the default graph."""
+    out = list(quads)
+    out += [ox.Quad(q.subject, q.predicate, q.object) for q in quads
+            if not isinstance(q.graph_name, ox.DefaultGraph)]
+    return out
+
+
+def data_block(quads: Sequence[ox.Quad]) -> str:
+    """The body of an INSERT DATA for ``quads`` plus their default-graph copies, written
+    from pyoxigraph terms' own (escaped, validated) N-Triples forms."""
+    parts = []
+    for q in quads:
+        t = f"{q.subject} {q.predicate} {q.object}"
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            parts.append(t + " .")
+        else:
+            parts.append(f"GRAPH {q.graph_name} {{ {t} }} {t} .")
+    return "\n".join(parts)
+
+
 def default_location() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
 
@@ -112,14 +141,15 @@ class GraphStore:
     # --- reading -----------------------------------------------------------------
     def query(self, sparql: str, bindings: dict[str, Any] | None = None,
               custom_functions: dict | None = None) -> tuple[list[str], list[dict]]:
-        """Run a SELECT (or ASK) query over the union of all document graphs.
+        """Run a SELECT (or ASK) query over the default graph: the de-duplicated union of
+        every document's assertions (``GRAPH ?g`` reaches each document's own graph).
 
         ``bindings`` maps variable names to pyoxigraph terms: they are substituted by the
         engine (never pasted into the text).
         """
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items() if v is not None}
         try:
-            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False,
                                     substitutions=subs or None,
                                     custom_functions=custom_functions)
         except SyntaxError as e:
@@ -140,7 +170,7 @@ class GraphStore:
                  for t in triples])
 
     def raw_query(self, sparql: str, **kw):
-        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kw)
+        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False, **kw)
 
     def documents_for_path(self, path: str) -> list[str]:
         out = []
@@ -214,32 +244,33 @@ class GraphStore:
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
     def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = ()) -> None:
-        drops = []
+        """One transaction: the document's named graph plus its triples in the default graph
+        (the de-duplicated union that queries read), after dropping what it replaces."""
+        ops = []
         for old_sha, path in drop_paths:
             others = [p for p in self.document_paths(old_sha) if p != path]
             og = ox.NamedNode(keys.graph_iri(old_sha))
             if others:  # the old content is still known under another path: forget this path only
                 od = ox.NamedNode(keys.document_iri(old_sha))
-                drops.append(f"DELETE DATA {{ GRAPH {og} {{ {od} {ox.NamedNode(DG.path)} "
-                             f"{ox.Literal(path)} }} }}")
+                t = f"{od} {ox.NamedNode(DG.path)} {ox.Literal(path)}"
+                ops.append(f"DELETE DATA {{ GRAPH {og} {{ {t} }} {t} }}")
             else:
-                drops.append(f"DROP SILENT GRAPH {og}")
+                ops += drop_graph_ops(og)
         try:
-            if not drops:
-                self._store.extend(quads)
+            if not ops:
+                self._store.extend(with_default_copies(quads))
             else:
-                body = " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
-                                   for q in quads)
-                self._store.update(" ;\n".join(drops + [f"INSERT DATA {{ {body} }}"]))
+                self._store.update(" ;\n".join(ops + [f"INSERT DATA {{ {data_block(quads)} }}"]))
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 
     def remove_document(self, sha256: str) -> bool:
+        """Remove a document and every assertion that only it made (one transaction)."""
         self._check_writable()
         g = ox.NamedNode(keys.graph_iri(sha256))
         if not self._store.contains_named_graph(g):
             return False
-        self._store.update(f"DROP SILENT GRAPH {g}")
+        self._store.update(" ;\n".join(drop_graph_ops(g)))
         return True
 
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:

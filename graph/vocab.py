@@ -24,7 +24,7 @@ PROPERTIES = (
     "scheduleARule", "presidingJudge", "magistrateJudge", "panelJudge", "judgeRole",
     "mentionsPlatform", "natureOfSuit", "cause", "dateFiled",
     # appearance (n-ary: who appeared for whom in which case)
-    "case", "party", "side", "firm", "attorney", "role",
+    "case", "party", "side", "firm", "attorney", "role", "shownOn", "appearingFirm",
     # people and organisations
     "key", "alias", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
     # provenance

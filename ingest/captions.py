@@ -44,20 +44,19 @@ HEAD = 4000
 
 _ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
               r"|appellants?|appellees?|intervenors?|movants?|claimants?)")
-_ROLE = re.compile(
-    r"(?i)(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-    r"(?:appellants?|appellees?|petitioners?|respondents?))?)"
-)
-_LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-                        r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}[.,;]?$")
-_RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + r"(?:\s?[-,\u2013]\s?(?:and\s)?(?:cross[- ])?"
-                         r"(?:appellants?|appellees?|petitioners?|respondents?))?)\s{0,3}(?:[.,;:]|\n|$)")
+# "Plaintiff", "Plaintiffs-Appellants", "Plaintiff, Appellant", "Defendant/Third-Party Plaintiff",
+# "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
+_ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
+              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?)){0,3}")
+_LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}[.,;]?$")
+_RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
 _SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
 _NOISE = [
-    re.compile(r"(?i)(?:case|civil\s{1,3}action|docket|cause)?\s{0,3}(?:no|number)\.?\s{0,3}:?(?=\s{0,3}\d)"),
+    re.compile(r"(?i)(?:case|civil\s{1,3}action|docket|cause|c\.\s?a\.)?\s{0,3}(?:no|number)\.?\s{0,3}:?(?=\s{0,3}\d)"),
+    re.compile(r"(?<![\w*])\*{1,3}|\*{1,3}(?![\w*])"),
     re.compile(r"(?i)\b(?:case|civil\s{1,3}action)\s{0,3}(?:no\.?|number)\s{0,3}:?"),
     re.compile(r"(?m)(?:(?:Magistrate|District|Chief)[ \t]{1,3})?Judge:?[ \t]{1,3}(?:Hon\.[ \t])?[A-Z][\w.'-]*(?:[ \t]{1,3}[A-Z][\w.'-]*){0,3}(?:[ \t]*\n[ \t]*[A-Z][A-Za-z'-]+[ \t]*$)?"),
     re.compile(r"\((?:Magistrate\s)?Judge\s[^()\n]{1,40}\)"),
@@ -82,13 +81,13 @@ _HEADING_LINE = re.compile(
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
     r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
-_LABEL_PREFIX = re.compile(r"^(?:Parties|Case\s{1,3}Name:?|Caption:?|Re:?|RE:?)\s{0,3}")
+_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\b:?|R[Ee]\s{0,2}:)\s{0,3}")
 
 _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
     r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
 )
-_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|pte|ltd|ibm)$")
+_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
 _SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
     r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|a\s(?:\w+\s)?(?:corporation|company)"
@@ -128,6 +127,8 @@ _BODY_STOP = {
     "argue", "argues", "contend", "contends", "claim", "claims", "allege", "alleges", "state", "states",
     "move", "moved", "request", "requests", "seek", "seeks", "respond", "responds", "object", "objects",
     "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
+    "meets", "meet", "satisfies", "lacks", "fails", "establishes", "demonstrates", "shows", "owns", "holds",
+    "who", "whose", "whom", "what", "it", "they", "he", "she", "we", "you",
 }
 
 
@@ -159,7 +160,7 @@ def _tc_word(w: str, first: bool) -> str:
             up = False
         else:
             out.append(c)
-            up = c in "-/(\"'\u201c" and False or c in "-/(\u201c\""
+            up = c in "-/(&\u201c\""
     return "".join(out)
 
 
@@ -198,6 +199,8 @@ def _group_name(raw: str) -> str:
     if m:
         s = "The " + s[: m.start()].strip()
     s = re.sub(r"(?i)\bunincorpo-\s?rated\b", "Unincorporated", s)
+    if s.count('"') % 2:
+        s = s.rstrip(",") + '"' if s.rstrip(",").endswith(("A", "B", "1")) else s
     s = re.sub(r"(?i)\bschedule\s?\"?\s?([A-Z0-9])\s?\"?,?", lambda m: m.group(0).rstrip(",").replace(' "', ' "').replace('" ', '"'), s)
     s = re.sub(r'\s?"\s?([A-Z0-9])\s?,?\s?"', r' "\1"', s)
     return normal_case(s).strip(" ,")
@@ -213,7 +216,9 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
-            name = _group_name(m.group(0)) if rx is _GROUP else normal_case(" ".join(m.group(0).split()))
+            name = _group_name(m.group(0)) if rx is _GROUP else re.sub(
+                r"(?i)^(john\s|jane\s)?(does?)\b", lambda d: (d.group(1) or "").title() + d.group(2).title(),
+                " ".join(m.group(0).split()))
             out.append((name, m.start(), m.end()))
     # The rest: split on ";" then on ", " / " and " between names.
     pos = 0
@@ -237,6 +242,10 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
+              "individually", "each", "all", "others", "and others"}
+
+
 def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]]:
     """ "A, B, C and D" -> names; "Co., Ltd." and "Jr." stay with their name.
 
@@ -244,7 +253,7 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
     a comma list, or when both sides look like separate parties.
     """
     merged: list[list[int]] = []
-    for m in re.finditer(r"[^,]+", part):
+    for m in re.finditer(r"[^,]*[^,\s][^,]*", part):
         s, e = m.start(), m.end()
         core = m.group(0).strip()
         sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
@@ -275,7 +284,7 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
         for p in pieces:
             i = part.find(p, off)
             name = _clean_name(p)
-            if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in ("the", "and", "et al"):
+            if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
             off = i + len(p)
     return out
@@ -308,11 +317,36 @@ def _and_splits(s: str) -> bool:
 # ---------------------------------------------------------------- caption search
 
 
+_RULE_CHARS = ":)\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
+_COLUMN_RULE = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^[ \t]*)[" + _RULE_CHARS + r"](?=[ \t]|$)", re.M)
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[-_=*]{3,}[ \t]*[xX/]?|[xX][-_=]{3,})[ \t]*$")
+
+
+def _mask_columns(s: str) -> str:
+    """Blank the right column of a two-column caption (everything after a ":", ")", "§" or
+    box rule standing alone on its line), margin line numbers and ruled lines."""
+    head_end = min(len(s), HEAD + 2000)
+    head = s[:head_end]
+    if len(_LINE_NUMBER.findall(head)) >= 8:
+        head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
+    head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
+    out = []
+    for line in head.split("\n"):
+        if len(line) < 160:
+            m = _COLUMN_RULE.search(line)
+            if m:
+                line = line[: m.start()] + " " * (len(line) - m.start())
+        out.append(line)
+    return "\n".join(out) + s[head_end:]
+
+
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
     from docketgraph.ingest.dockets import find_dockets
 
     s = text.translate(_DASHES)
+    s = _mask_columns(s)
     for rx in _NOISE:
         s = rx.sub(lambda m: " " * len(m.group(0)), s)
     chars = list(s)
@@ -325,15 +359,28 @@ def _mask(text: str) -> str:
 def _roles(label: str) -> list[str]:
     words = re.findall(r"(?i)third[- ]party|counter[- ]?(?:plaintiff|defendant)|plaintiff|defendant|petitioner|respondent"
                        r"|appellant|appellee|intervenor|movant|claimant", label)
-    out = []
-    for w in words:
+    out: list[str] = []
+    skip_next = False
+    for i, w in enumerate(words):
         w = w.lower()
+        if skip_next:
+            skip_next = False
+            continue
         if w.startswith("third"):
-            out.append("third-party")
-            break  # "Third-Party Defendant" is one role
+            # "Third-Party Defendant" is one role; a later "Third-Party Plaintiff" repeats a party
+            if not out:
+                out.append("third-party")
+            skip_next = True
+            continue
         if w.startswith("counter"):
             continue
-        out.append({"claimant": "movant"}.get(w, w))
+        w = {"claimant": "movant"}.get(w, w)
+        trial = w not in ("appellant", "appellee")
+        if trial and any(r not in ("appellant", "appellee") for r in out):
+            continue  # one trial role per party: the first
+        if not trial and any(r in ("appellant", "appellee") for r in out):
+            continue  # cross-appeal designations keep the first appellate role
+        out.append(w)
     return out or ["unknown"]
 
 
@@ -402,6 +449,9 @@ def _right_block_unlabelled(masked: str, start: int) -> int:
     return min(i, len(masked))
 
 
+_SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATED|LLC|L\.L\.C\.|LTD\.|LIMITED|CO\.),[ \t]*\n")
+
+
 @dataclass
 class _Side:
     names: list[tuple[str, int, int]]
@@ -419,6 +469,8 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         lm = _LEFT_ROLE.search(tail)
         sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
             not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
+        if sep.group(0).lower() in ("against", "v") and not sep_alone:
+            continue  # bare "against" / "v" only as a caption line of their own
         if lm:
             l_end = max(0, sep.start() - 240) + lm.start("role")
             lroles = _roles(lm.group("role"))
@@ -450,8 +502,15 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         right = masked[sep.end():r_end]
         if not right.strip():
             continue
+        # pdftotext sometimes prints the end of the last name after the role label
+        # ("RELIANCE STANDARD LIFE INSURANCE\n  Defendant-Appellee.\n COMPANY,")
+        spill = _SPILL.match(masked, end)
+        spill_word = spill.group("w") if spill else None
         lnames = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
         rnames = [(n, sep.end() + a, sep.end() + b) for n, a, b in _split_names(right)]
+        if spill_word and rnames:
+            n, a, b = rnames[-1]
+            rnames[-1] = (f"{n} {normal_case(spill_word)}", a, spill.end("w"))
         if not lnames or not rnames:
             continue
         found.append((_Side(lnames, lroles), _Side(rnames, rroles), (l_start, end)))
@@ -481,8 +540,9 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     # a page title: one of the first lines, "X v. Y" and nothing else
     off = 0
     for line in text[:1500].split("\n")[:8]:
-        vm = re.search(r"\sv\.?\s", line)
-        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line):
+        vm = re.search(r"\sv\.\s|\svs\.?\s", line)
+        if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line) \
+                and not re.search(r"\b(?!al\b)[a-z]{3,}\.\s*$", line):
             return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
         off += len(line) + 1
     return []
@@ -513,11 +573,13 @@ def _unspace_small_caps(text: str) -> str:
     return re.sub(r"\b([A-Z]) ([A-Z]{2,})\b", lambda m: m.group(1) + m.group(2) + " ", text)
 
 
-def _find(text: str, base: int, name: str) -> tuple[int, int]:
-    i = text.find(name, base)
+def _find(text: str, base: int, name: str, reach: int = 2000) -> tuple[int, int]:
+    """Span of ``name`` at or after ``base`` (within ``reach`` characters)."""
+    window = text[base:base + reach + len(name)]
+    i = window.find(name)
     if i < 0:
-        i = text.lower().find(name.lower(), base)
-    return (i, i + len(name)) if i >= 0 else (base, base)
+        i = window.lower().find(name.lower())
+    return (base + i, base + i + len(name)) if i >= 0 else (base, base)
 
 
 # ---------------------------------------------------------------- glossaries and body
@@ -528,10 +590,100 @@ _GLOSSARY_ROW = re.compile(
 )
 
 
+_GLOSSARY_COLS = re.compile(
+    r"(?m)^(?P<lead>[ \t]*)(?P<label>(?:Plaintiffs?|Defendants)(?:\s(?:or|and)\s[^\n]{1,40}?)?)[ \t]{2,}(?P<value>\S[^\n]{1,300})$"
+)
+
+
+def _glossary_columns(text: str) -> list[tuple[str, str, Span]]:
+    """A glossary printed as two columns ("Defendants      AllureShop, ...\n      wrapped")."""
+    out = []
+    for m in _GLOSSARY_COLS.finditer(text):
+        col = m.start("value") - (text.rfind("\n", 0, m.start()) + 1)
+        role = "plaintiff" if m.group("label").lower().startswith("plaintiff") else "defendant"
+        parts = [(m.group("value"), m.start("value"))]
+        pos = m.end() + 1
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            line = text[pos:le]
+            left, right = line[:col], line[col:]
+            if not line.strip() or (left.strip() and right.strip()):
+                break
+            if right.strip():
+                parts.append((right, pos + col))
+            pos = le + 1
+        value = " ".join(p for p, _ in parts)
+        starts = parts[0][1]
+        for name, s, e in _split_glossary(value):
+            raw0 = name.split()[0] if name.split() else name
+            i = text.find(raw0, starts, starts + 8000)
+            out.append((name, role, (i, i + len(name)) if i >= 0 else (starts, starts)))
+    return out
+
+
+_TABLE_NAME_HEADER = re.compile(r"(?i)\b(?:defendants?(?:\s(?:name|store|seller))?|seller(?:\s(?:alias|name|id))?|store(?:\sname)?"
+                                r"|merchant\sname|alias(?:es)?)\b")
+_TABLE_NOT_NAME = re.compile(r"(?i)^\s*(?:def(?:endant)?\.?\s?(?:no\.?|#)|no\.?|#|def\.)\s*$")
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    if "|" in line:
+        out, pos = [], 0
+        for part in line.split("|"):
+            if part.strip():
+                out.append((pos + len(part) - len(part.lstrip()), part.strip()))
+            pos += len(part) + 1
+        return out
+    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?:[ \t]\S+)*", line)]
+
+
+def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
+    """Rows of a defendant table ("Def.  Defendant / Seller ID   Marketplace ..."): each
+    entry of the name column is a defendant."""
+    out: list[tuple[str, str, Span]] = []
+    lines = text.split("\n")
+    offs = []
+    pos = 0
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        cells = _cells(line)
+        if len(cells) < 2 or len(line) > 200:
+            i += 1
+            continue
+        name_col = next((c for c, t in cells if _TABLE_NAME_HEADER.search(t) and not _TABLE_NOT_NAME.match(t)), None)
+        if name_col is None or not any(re.search(r"(?i)marketplace|platform|merchant|url|id\b|no\.|#|def\.", t)
+                                       for c, t in cells if c != name_col):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(lines) and re.fullmatch(r"[\s|:+-]*-{3,}[\s|:+-]*", lines[j]):
+            j += 1
+        rows = 0
+        while j < len(lines) and lines[j].strip() and rows < 5000:
+            row = _cells(lines[j])
+            if len(row) < 2:
+                break
+            c, t = min(row, key=lambda ct: abs(ct[0] - name_col))
+            if abs(c - name_col) <= 4 and t and not re.fullmatch(r"[-\d.]+", t):
+                s = offs[j] + lines[j].find(t, c)
+                out.append((t, "defendant", (s, s + len(t))))
+                rows += 1
+            j += 1
+        i = j if rows else i + 1
+    return out
+
+
 def _glossary(text: str) -> list[tuple[str, str, Span]]:
     out = []
-    if not re.search(r"(?m)^\s*(?:GLOSSARY|Term)\s*$", text[:HEAD]):
+    if not re.search(r"(?m)^\s*(?:GLOSSARY|Term)\b", text[:HEAD]):
         return out
+    if re.search(r"(?m)^\s*Term[ \t]{2,}Definition\s*$", text[:HEAD]):
+        return _glossary_columns(text)
     for m in _GLOSSARY_ROW.finditer(text):
         label = m.group("label")
         role = "plaintiff" if label.lower().startswith("plaintiff") else "defendant"
@@ -561,8 +713,8 @@ def _split_glossary(value: str) -> list[tuple[str, int, int]]:
 
 
 _TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
-_NAME = (_TOK + r"(?:,?[ \t](?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du|and)(?=[ \t][A-Z])))"
-         r"{0,7}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
+_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du)(?=[ \t][A-Z])))"
+         r"{0,9}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
 _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
               r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
@@ -571,7 +723,7 @@ _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]rov
               r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
-    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and[ \t])" + _NAME + _PAREN + r"){0,6})"
+    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
 )
 # "The Plaintiff, EZSHOOT LLC, moves"
 _APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),[ \t](?P<names>" + _NAME + r"),")
@@ -587,7 +739,7 @@ _SEMI_LIST = re.compile(
 )
 _COUNSEL_FOR = re.compile(
     r"(?i)counsel\s{1,3}for\s{1,3}(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
-    r"\s{1,8}(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
+    r"\s{1,8}(?=(?-i:[A-Z]))(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
 )
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
 
@@ -609,8 +761,17 @@ def _good_body_name(name: str) -> bool:
     return first not in _BODY_STOP and name.lower() not in _BODY_STOP
 
 
+_ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|inc\.|co\.|corp\.|ltd\.|jr\.|sr\.|bros\.|intl\.|mfg\.|no\.|st\.|mt\.)$")
+
+
 def _tidy_body_name(name: str) -> str:
+    name = " ".join(name.split())
     name = re.split(r"['\u2019]s\b", name)[0]
+    toks = name.split(" ")
+    for i, t in enumerate(toks[:-1]):
+        if t.endswith(".") and not _ABBR_TOKEN.match(t):
+            name = " ".join(toks[: i + 1])  # a sentence ends here
+            break
     m = _SUFFIX_END.match(name)
     if m:
         name = m.group(1)
@@ -796,7 +957,15 @@ def find_caption(text: str) -> Caption:
     for m in re.finditer(r"(?m)^[ \t]*(?P<n>[A-Z][^\n,]{2,80}(?:,\s(?:Inc|Ltd|LLC|Co)\.?)?),[ \t]*\n[ \t]*(?P<r>Appellants?|Appellees?)[ \t]*$", head):
         add(_clean_name(m.group("n")), "appellant" if m.group("r").lower().startswith("appellant") else "appellee",
             m.span("n"))
+    # a one-word caption name ("Street v. Footprint Acquisition, LLC") and the filer's full name
+    for fm in re.finditer(r"(?m)^Filer:\s{0,3}(?P<n>[A-Z][a-z]+\s{1,3}[A-Z][A-Za-z'-]+)\s*$", text[:HEAD]):
+        full = " ".join(fm.group("n").split())
+        for i, p in enumerate(parties):
+            if len(p.name.split()) == 1 and full.split()[-1] == p.name:
+                parties[i] = PartyMention(full, p.role, None, p.spans + (fm.span("n"),))
     for name, role, span in _glossary(text):
+        add(name, role, span)
+    for name, role, span in _defendant_table(text):
         add(name, role, span)
     for name, role, span in _body_parties(masked_full):
         add(name, role, span)
@@ -807,8 +976,5 @@ def find_caption(text: str) -> Caption:
     if not caps:
         defendants = [p.name for p in parties if p.role == "defendant"]
         et_al = True
-    # appellate designations imply trial roles for parties found in the appellate role only
-    if any(p.role in ("appellant", "appellee") for p in parties):
-        pass
     sched = is_schedule_a(defendants or [p.name for p in parties if p.role == "defendant"], text, et_al)
     return Caption(parties=tuple(parties), caption=caption_str, schedule_a=sched)

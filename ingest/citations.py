@@ -266,8 +266,9 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
 
 
 _PREP_RE = re.compile(
-    r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{2,}|[_\u2014\u2013-]{%d,}" % (_RULE_KEEP + 1)
+    r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{2,}|[_\u2014\u2013-]{%d,}|[\u00a7\u00b6]{4,}" % (_RULE_KEEP + 1)
 )
+_SECTION_KEEP = 3  # runs of section/paragraph signs are shortened too: eyecite is quadratic on them
 # A lone newline, tab or form feed becomes a space in place (same length, no segment).
 _ONE_SPACE = str.maketrans("\t\r\f\v\n", "     ")
 
@@ -298,6 +299,8 @@ class _Prepared:
             run = original[start:end]
             if run[0] in "_\u2014\u2013-":
                 repl = run[:_RULE_KEEP]
+            elif run[0] in "\u00a7\u00b6":
+                repl = run[:_SECTION_KEEP]
             elif run.count("\n") >= 2:
                 repl = "\n"
             else:

@@ -38,7 +38,7 @@ STATES = (
     "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
     "Puerto Rico", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
     "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
-    "Guam", "Virgin Islands", "Northern Mariana Islands",
+    "Guam", "Virgin Islands", "Northern Mariana Islands", "Columbia",
 )
 _DIRS = {"n": "Northern", "s": "Southern", "e": "Eastern", "w": "Western", "m": "Middle",
          "c": "Central"}
@@ -91,6 +91,7 @@ ZH_STATES = {
 _ZH_DIRS = {"北": "Northern", "南": "Southern", "东": "Eastern", "西": "Western", "中": "Middle"}
 _ZH_COURT = re.compile(r"法院\s{0,3}[:：]\s{0,3}(?P<state>" + "|".join(sorted(ZH_STATES, key=len, reverse=True))
                        + r")州?(?P<dir>[北南东西中])?(?:部|区)?(?:地区)?(?:联邦)?(?:地区)?法院")
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 _APPEAL_FROM = re.compile(r"(?i)appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from")
 
 
@@ -155,7 +156,10 @@ def _district_id(m: re.Match) -> str | None:
         direction = _DIRS[m.group("abbr").lower()]
     bk = m.group("kind").lower() == "bankruptcy"
     court = "Bankruptcy Court" if bk else "District Court"
-    where = f"{_title(direction)} District of {state}" if direction else f"District of {state}"
+    if state.startswith("District of") or state == "Columbia":
+        where = "District of Columbia"
+    else:
+        where = f"{_title(direction)} District of {state}" if direction else f"District of {state}"
     return lookup(f"United States {court} for the {where}", bk)
 
 
@@ -171,23 +175,34 @@ def find_courts(text: str) -> list[CourtHit]:
     in the "Appeal from ..." block is ``lower``.
     """
     head = text[:HEAD + 2000]
+    if len(_LINE_NUMBER.findall(head)) >= 8:  # margin line numbers between heading lines
+        head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
     found: list[CourtHit] = []
     appeal_blocks = [(m.start(), m.end() + 300) for m in _APPEAL_FROM.finditer(head)]
     for m in _APPEALS_COURT.finditer(head):
         cid = _appeals_id(m)
         if cid:
             found.append(CourtHit(cid, m.span(), "own", "appellate"))
-    appellate = bool(found)
     for m in _DISTRICT_COURT.finditer(head):
         cid = _district_id(m)
-        if not cid:
-            continue
-        level = "bankruptcy" if m.group("kind").lower() == "bankruptcy" else "district"
-        in_block = any(a <= m.start() < b for a, b in appeal_blocks)
-        role = "lower" if (appellate or in_block) else "own"
-        found.append(CourtHit(cid, m.span(), role, level))
+        if cid:
+            level = "bankruptcy" if m.group("kind").lower() == "bankruptcy" else "district"
+            found.append(CourtHit(cid, m.span(), "own", level))
     found.sort(key=lambda h: h.span)
-    return found
+    if not found:
+        return found
+    # The first court named is the document's; in an appellate document the district
+    # court is the one appealed from; other courts are merely mentioned.
+    appellate = found[0].level == "appellate"
+    out = [found[0]]
+    for h in found[1:]:
+        in_block = any(a <= h.span[0] < b for a, b in appeal_blocks)
+        if appellate and h.level != "appellate":
+            role = "lower" if in_block or not any(x.role == "lower" for x in out) else "mentioned"
+        else:
+            role = "mentioned"
+        out.append(CourtHit(h.id, h.span, role, h.level))
+    return out
 
 
 def _short_form_head(text: str) -> CourtHit | None:

@@ -50,7 +50,7 @@ _DISTRICT = re.compile(
     r"(?P<num>\d{1,6})"
     r"(?![\d/])"
     r"(?P<init>(?:-(?!cv\b|CV\b)[A-Za-z]{1,12}(?:/[A-Za-z][A-Za-z-]{0,20})?){0,3})"
-    r"(?:[ \t]{0,2}\((?P<init2>[A-Z]{2,5})\))?"
+    r"(?:[ \t]{0,2}\((?P<init2>[A-Z]{2,5})\)(?:[ \t]{0,2}\([A-Z]{2,5}\)){0,2})?"
 )
 # YY-NNNNN-Civ-Judge (S.D. Fla., N.D. Ala.: "23-22599-Civ-Scola", "06-02274-CV-AR-S").
 _TYPE_AFTER = re.compile(
@@ -70,7 +70,7 @@ _APPELLATE = re.compile(
 
 # Label words that introduce a docket number in a caption or header.
 _LABEL_BEFORE = re.compile(
-    r"(?i:(?:case|docket|civil action|civil|cause|file|action|index)\s{0,3}(?:no|number|num)?\.?\s{0,3}:?"
+    r"(?i:(?:case|docket|civil action|civil|cause|file|action|index|c\.\s?a\.)\s{0,3}(?:no|number|num)?\.?\s{0,3}:?"
     r"|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no\.?|nos?\.|case:?|number:?|docket\s{0,2}number:?)"
     r"[ \t]{0,4}$"
 )
@@ -78,6 +78,9 @@ _LABEL_BEFORE = re.compile(
 _CITE_AFTER = re.compile(
     r"^[^\n;]{0,60}?(?:\b\d{4}\s?WL\s?\d|\b\d{4}\sU\.S\.\s?Dist\.\s?LEXIS|\b\d{1,4}\s(?:F\.|B\.R\.|U\.S\.)"
     r"|,?\s(?:at\s\*?\d+\s)?\((?:[A-Z][A-Za-z.]{0,10}\s?){1,5}(?:[A-Z][a-z]{2}\.?\s\d{1,2},\s)?\d{4}\))"
+)
+_REPORTER_AFTER = re.compile(
+    r"^[^\n;]{0,60}?(?:\b\d{4}\s?WL\s?\d|\b\d{4}\sU\.S\.\s?Dist\.\s?LEXIS|\b\d{1,4}\s(?:F\.|B\.R\.|U\.S\.\s\d))"
 )
 _CM_ECF_AFTER = re.compile(r"^[\w/-]{0,40}\s{0,3}(?:Document|Doc\.|Dkt\.)\s{0,3}#?\s{0,2}:?\s{0,2}\d", re.I)
 _APPEAL_FROM = re.compile(r"(?i:appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from|d\.\s?c\.\s{0,2}(?:docket\s{0,2})?no)")
@@ -114,14 +117,30 @@ def docket_key(docket: str | None) -> str:
     return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}" if m else s
 
 
+_REACH = 240  # how far context is read around a number (keeps long lines linear)
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le < 0 else le
+    """The text before and after a number on its line, at most ``_REACH`` characters each."""
+    lo = max(0, start - _REACH)
+    ls = text.rfind("\n", lo, start)
+    ls = lo if ls < 0 else ls + 1
+    hi = min(len(text), end + _REACH)
+    le = text.find("\n", end, hi)
+    le = hi if le < 0 else le
     return text[ls:start], text[end:le]
 
 
-def _is_cited(text: str, start: int, end: int) -> bool:
+def _first_line_end(text: str) -> int:
+    """End of the document's first non-blank line."""
+    m = re.search(r"\S", text)
+    if not m:
+        return 0
+    e = text.find("\n", m.start())
+    return len(text) if e < 0 else e
+
+
+def _is_cited(text: str, start: int, end: int, first_line_end: int = 0) -> bool:
     after = text[end:end + 160]
     if _CM_ECF_AFTER.match(after):
         return False
@@ -129,10 +148,12 @@ def _is_cited(text: str, start: int, end: int) -> bool:
     back = text[max(0, start - 250):start]
     # A page title or tracker heading ("X v. Y, No. 1:22cv850 - Document 44 (S.D.N.Y. 2022)")
     # sits on the document's first line.
-    if text.rfind("\n", 0, start) < 0 or not text[:start].strip().count("\n"):
+    if start < first_line_end:
         return False
     if not _CITE_AFTER.match(after):
         return False
+    if _REPORTER_AFTER.match(after):
+        return True
     if not before.strip():
         # A header line that starts with the number: "24 CV 607 (N.D. Ill. Jul. 9, 2024)".
         return bool(re.search(r"\sv\.\s", back[-120:]) and "\n" not in back[-80:])
@@ -179,11 +200,19 @@ def find_dockets(text: str) -> list[DocketHit]:
     src = text.translate(_DASHES)
     appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
     blocks = _appeal_blocks(src) if appellate_doc else []
-    taken: list[tuple[int, int]] = []
+    fle = _first_line_end(src)
+    covered = bytearray(len(src) + 1)
     hits: list[DocketHit] = []
 
+    class _Taken:
+        @staticmethod
+        def append(span: tuple[int, int]) -> None:
+            covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    taken = _Taken()
+
     def overlaps(s: int, e: int) -> bool:
-        return any(s < b and a < e for a, b in taken)
+        return 1 in covered[s:e]
 
     def add(m: re.Match, docket: str, level: str, init: str | None, office: str | None) -> None:
         s, e = m.start(), m.end()
@@ -193,7 +222,7 @@ def find_dockets(text: str) -> list[DocketHit]:
             return
         taken.append((s, e))
         in_block = any(a <= s < b for a, b in blocks)
-        if _is_cited(src, s, e):
+        if _is_cited(src, s, e, fle):
             role = "cited"
         elif level == "district" and appellate_doc:
             role = "lower" if (in_block or s < HEAD) else "mentioned"
@@ -224,7 +253,8 @@ def find_dockets(text: str) -> list[DocketHit]:
         if overlaps(s, e):
             continue
         before, after = _line_of(src, s, e)
-        labelled = bool(_LABEL_BEFORE.search(before[-40:]))
+        labelled = bool(_LABEL_BEFORE.search(before[-40:])) or bool(
+            re.search(r"(?i)\bnos\.\s{0,3}(?:\d{2,4}-\d{3,5}(?:-[a-z]{2})?\s{0,2}(?:,|&|and)\s{0,3}){1,8}$", before[-120:]))
         alone = not before.strip() and not re.sub(r"[\s,.;]", "", after[:2])
         if not (labelled or alone):
             continue
@@ -232,7 +262,7 @@ def find_dockets(text: str) -> list[DocketHit]:
         if in_block and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")):
             # "No. 07-00095—James L. Graham, District Judge": the district case appealed from
             yr, num = m.group("num").split("-")
-            if _is_cited(src, s, e):
+            if _is_cited(src, s, e, fle):
                 continue
             taken.append((s, e))
             hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district", None,
@@ -240,8 +270,24 @@ def find_dockets(text: str) -> list[DocketHit]:
             continue
         if not appellate_doc and not labelled:
             continue
+        if not appellate_doc and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")) and re.search(
+                r"(?i)(?:civil|civ\.|c\.\s?a\.)\s{0,3}(?:action\s{0,3})?(?:no\.?|number)\s{0,3}:?\s{0,3}$"
+                r"|case\s{0,3}no\.?\s{0,3}:?\s{0,3}$",
+                before[-40:]):
+            # "Civil Action No. 25-1876 (KSH) (LMS)", "C.A. No. 22-1234-CFC": a district civil
+            # number printed without its type
+            yr, num = m.group("num").split("-")
+            init = re.match(r"[ \t]{0,2}\(([A-Z]{2,5})\)|-([A-Z]{2,4})\b", src[e:e + 12])
+            if init and init.group(2):
+                e += init.end()
+                init = re.match(r"-([A-Z]{2,4})", init.group(0))
+            taken.append((s, e))
+            role = "cited" if _is_cited(src, s, e, fle) else _context_role(src, s, e)
+            hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district",
+                                  init.group(1) if init else None, role))
+            continue
         taken.append((s, e))
-        if _is_cited(src, s, e):
+        if _is_cited(src, s, e, fle):
             role = "cited"
         elif appellate_doc and s < HEAD:
             role = "own"
@@ -250,13 +296,12 @@ def find_dockets(text: str) -> list[DocketHit]:
         hits.append(DocketHit(m.group("num"), text[s:e], (s, e), "appellate", None, role))
 
     hits.sort(key=lambda h: h.span)
-    if appellate_doc and any(h.level == "appellate" and h.role == "own" for h in hits):
-        pass
-    elif appellate_doc:
+    has_appeal_number = any(h.level == "appellate" and h.role == "own" for h in hits)
+    if appellate_doc and not has_appeal_number:
         # no appellate number found: district numbers are the document's own
         hits = [DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials,
                           "own" if h.role == "lower" else h.role, h.office) for h in hits]
-    else:
+    elif not appellate_doc:
         hits = _pick_own_district(hits)
     order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
     return sorted(hits, key=lambda h: (order[h.role], h.span))

@@ -28,7 +28,9 @@ def extract(document: Document) -> Extraction:
 _TRIAL_ROLES = {"plaintiff", "defendant", "third-party", "intervenor", "movant", "petitioner",
                 "respondent"}
 _APPEAL_ROLES = {"appellant", "appellee"}
-_PANEL = re.compile(r"(?i)\bbefore\b[:\s]|sitting\s{1,3}by\s{1,3}designation|per\s{1,3}curiam|circuit\s{1,3}judges?")
+_PANEL = re.compile(r"(?i)\bbefore\s{0,3}:?\s|per\s{1,3}curiam\s{0,3}\(")
+_PANEL_END = re.compile(r"(?i)judges?\s{0,3}[.)]|\.\s{0,3}\n")
+_DESIGNATION = re.compile(r"(?i)sitting\s{1,3}by\s{1,3}designation")
 
 
 def _lower_from_citation(text: str, hits, parties) -> object | None:
@@ -52,9 +54,15 @@ def _lower_from_citation(text: str, hits, parties) -> object | None:
 
 
 def _panel_spans(text: str) -> list[tuple[int, int]]:
+    """Where an appellate court's panel is named: "Before: X, Y and Z, Circuit Judges." (to the
+    end of that sentence) and the sentence of a judge "sitting by designation"."""
     out = []
-    for m in _PANEL.finditer(text, 0, min(len(text), 6000)):
-        out.append((max(0, m.start() - 250), m.end() + 250))
+    for m in _PANEL.finditer(text, 0, min(len(text), 8000)):
+        e = _PANEL_END.search(text, m.end(), m.end() + 400)
+        out.append((m.start(), e.end() if e else m.end() + 200))
+    for m in _DESIGNATION.finditer(text, 0, min(len(text), 8000)):
+        s = max(text.rfind(".", 0, m.start() - 1), text.rfind("*", 0, m.start()), m.start() - 250)
+        out.append((s, m.end()))
     return out
 
 

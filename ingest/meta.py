@@ -38,6 +38,10 @@ _LABELLED = [
     re.compile(r"(?i)\(?\bfiled\s{0,3}(?:on\s{1,3})?:?\s{0,3}" + _DATE_RX),
     re.compile(r"(?i)\bdate\s{1,3}filed\s{0,3}:?\s{0,3}" + _DATE_RX),
     re.compile(r"(?i)\bsigned\s{1,3}by\s{1,3}[^()\n]{1,60}?\s{1,3}on\s{1,3}" + _DATE_RX),
+    re.compile(r"(?i)\bsigned\s{1,3}(?:on\s{1,3})?" + _DATE_RX),
+    # "SIGNED this 3rd day of February, 2025", "AND NOW, this 11th day of March, 2025"
+    re.compile(r"(?i)\bthis\s{1,3}(?=\d{1,2}(?:st|nd|rd|th)?\s{1,3}day\s)" + _DATE_RX),
+    re.compile(r"(?im)^\W{0,3}date\s{0,3}:\s{0,12}" + _DATE_RX),
     re.compile(r"(?:发案日期|立案日期|起诉日期)\s{0,3}[:：]\s{0,3}" + _DATE_RX),
     re.compile(r"(?i)\bentered\s{0,3}:?\s{0,3}" + _DATE_RX),
 ]
@@ -108,20 +112,23 @@ def find_filed(text: str) -> str | None:
 
 
 _TITLE_WORDS = re.compile(r"(?i)\b(?:opinion|order|judgment|memorandum|brief|reply|response|opposition|complaint"
-                          r"|declaration|affidavit|motion|petition|injunction|stipulation)\b")
+                          r"|declaration|affidavit|motion|petition|injunction|stipulation|recommendation)\b")
 _NOT_TITLE = re.compile(r"(?i)\bcourt\b|district\s{1,3}of|\bdivision\b|\bcircuit\b|\sv\.\s|plaintiffs?,|defendants?[,.]"
                         r"|^\s*opinion\s*$|found this document useful|^\s*(?:case|no\.)")
 
 
 def _kind_of_title(line: str) -> str | None:
     u = line.upper()
+    if re.search(r"\bREPORT\s{1,3}AND\s{1,3}RECOMMENDATION\b", u):
+        return "opinion"
     if re.search(r"\bOPINION\b", u) and not re.search(r"\bOPPOSITION\b|\bMOTION\b.*\bOPINION", u):
         return "opinion"
     if re.search(r"\bJUDGMENT\b", u) and not re.search(r"^\s*(?:PLAINTIFF|DEFENDANT|MOTION)", u):
         return "judgment"
     if re.search(r"^\W*(?:PLAINTIFFS?|DEFENDANTS?|RESPONDENTS?|PETITIONERS?)['\u2019]?S?['\u2019]?\s", u) or \
             re.search(r"\b(?:MEMORANDUM|BRIEF|REPLY|RESPONSE|OPPOSITION)\b", u):
-        if re.search(r"^\W*(?:\w+['\u2019]S?\s)?(?:\w+\s)?MOTION\b", u):
+        if re.search(r"\bMOTION\b", u) and not re.search(
+                r"\b(?:MEMORANDUM|BRIEF|REPLY|RESPONSE|OPPOSITION|IN\s{1,3}SUPPORT)\b", u):
             return "motion"
         return "memorandum"
     if re.search(r"\bORDER\b|\bINJUNCTION\b", u):

@@ -31,22 +31,23 @@ from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter
 from docketgraph.queries.saved import Param, SavedQuery
 
-_LINKS = """
-SELECT ?x ?kind (SAMPLE(?label0) AS ?label) ?case ?docket ?court
-       (MIN(?filed) AS ?first) (MAX(?filed) AS ?last) WHERE {
-  {
-    { GRAPH ?g { ?app a dg:Appearance ; dg:case ?case ; dg:firm ?x . ?doc a dg:Document } BIND("LawFirm" AS ?kind) }
-    UNION { GRAPH ?g { ?app a dg:Appearance ; dg:case ?case ; dg:attorney ?x . ?doc a dg:Document } BIND("Attorney" AS ?kind) }
-    UNION { GRAPH ?g { ?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x . ?doc a dg:Document } BIND("Judge" AS ?kind) }
-    UNION { GRAPH ?g { ?case dg:mentionsPlatform ?x . ?doc a dg:Document } BIND("Platform" AS ?kind) }
-    UNION { GRAPH ?g { ?case dg:cites ?x . ?doc a dg:Document } BIND("Precedent" AS ?kind) }
-    UNION { GRAPH ?g { ?pt a dg:Participation ; dg:case ?case ; dg:party ?x . ?doc a dg:Document } BIND("Party" AS ?kind) }
-    UNION { GRAPH ?g { ?case dg:inCourt ?x . ?doc a dg:Document } BIND("Court" AS ?kind) }
-  }
-  ?x schema:name ?label0 . ?case dg:docketNumber ?docket ; dg:courtKey ?court .
-  OPTIONAL { ?doc dg:filed ?filed }
-} GROUP BY ?x ?kind ?case ?docket ?court
-"""
+#: entity–case relations, each read inside one document's graph (no cross-graph joins,
+#: so the union of graphs never multiplies rows); joined and dated in Python
+_RELATIONS = {
+    "LawFirm": "?r a dg:Appearance ; dg:case ?case ; dg:firm ?x .",
+    "Attorney": "?r a dg:Appearance ; dg:case ?case ; dg:attorney ?x .",
+    "Judge": "?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x .",
+    "Platform": "?case dg:mentionsPlatform ?x .",
+    "Precedent": "?case dg:cites ?x .",
+    "Party": "?r a dg:Participation ; dg:case ?case ; dg:party ?x .",
+    "Court": "?case dg:inCourt ?x .",
+}
+_REL_SPARQL = "SELECT DISTINCT ?g ?case ?x WHERE {{ GRAPH ?g {{ {body} }} }}"
+_DOC_DATES = "SELECT DISTINCT ?g ?filed WHERE { GRAPH ?g { ?doc a dg:Document ; dg:filed ?filed } }"
+_CASE_INFO = """SELECT ?case (SAMPLE(?d) AS ?docket) (SAMPLE(?c) AS ?court) (SAMPLE(?n) AS ?label)
+WHERE { ?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c . OPTIONAL { ?case schema:name ?n } }
+GROUP BY ?case"""
+_LABELS = "SELECT ?x (SAMPLE(?n) AS ?label) WHERE {{ ?x a dg:{kind} ; schema:name ?n }} GROUP BY ?x"
 _CASES = """
 SELECT ?case (SAMPLE(?label0) AS ?label) WHERE { ?case a dg:Case ; schema:name ?label0 } GROUP BY ?case
 """
@@ -61,23 +62,42 @@ PROJECTIONS = ("firm-judge", "attorneys", "citations", "platform-firm")
 
 
 def _links(store: Any, *, court: str | None = None, date_from: str | None = None,
-           date_to: str | None = None) -> list[dict]:
+           date_to: str | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
     """Entity–case links with the filing-date range of the documents that assert them."""
-    _, rows = store.query(_LINKS)
-    out = []
+    _, dates = store.query(_DOC_DATES)
+    filed = {r["g"]: r["filed"] for r in dates}
+    _, cases = store.query(_CASE_INFO)
+    info = {r["case"]: r for r in cases}
     court = court.strip().lower() if court else None
-    for r in rows:
-        if court and r["court"] != court:
-            continue
-        if date_from or date_to:
-            first, last = r.get("first"), r.get("last")
-            if not first:
+    out = []
+    for kind in (kinds or _RELATIONS):
+        _, labels = store.query(_LABELS.format(kind=kind))
+        label = {r["x"]: r["label"] for r in labels}
+        _, rows = store.query(_REL_SPARQL.format(body=_RELATIONS[kind]))
+        agg: dict[tuple[str, str], list] = {}
+        for r in rows:
+            key = (r["x"], r["case"])
+            a = agg.setdefault(key, [None, None])
+            d = filed.get(r["g"])
+            if d:
+                a[0] = d if a[0] is None or d < a[0] else a[0]
+                a[1] = d if a[1] is None or d > a[1] else a[1]
+        for (x, case), (first, last) in agg.items():
+            c = info.get(case)
+            if c is None:
                 continue
-            if date_from and last < date_from:
+            if court and c["court"] != court:
                 continue
-            if date_to and first > date_to:
-                continue
-        out.append(r)
+            if date_from or date_to:
+                if not first:
+                    continue
+                if date_from and last < date_from:
+                    continue
+                if date_to and first > date_to:
+                    continue
+            out.append({"x": x, "kind": kind, "label": label.get(x, x), "case": case,
+                        "docket": c["docket"], "court": c["court"], "first": first, "last": last})
+    out.sort(key=lambda r: (r["kind"], r["x"], r["case"]))
     return out
 
 
@@ -121,8 +141,8 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
                     continue
                 _add_node(G, a["x"], a["kind"], a["label"])
                 _add_node(G, b["x"], b["kind"], b["label"])
-                first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
-                last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+                first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
+                last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
                 _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
     return G
 
@@ -131,7 +151,7 @@ def firm_judge_graph(store: Any, *, court: str | None = None, date_from: str | N
                      date_to: str | None = None) -> nx.Graph:
     """Firms and judges, an edge when a firm appeared in a case before the judge; the
     weight is the number of such cases (``bipartite`` node attribute: 0 firms, 1 judges)."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Judge"))
     G = _join(nx.Graph(name="firm-judge"), _by_case(links, "LawFirm"), _by_case(links, "Judge"))
     _, roles = store.query(_ROLES)
     role = {r["j"]: r["role"] for r in roles}
@@ -145,7 +165,7 @@ def firm_judge_graph(store: Any, *, court: str | None = None, date_from: str | N
 def platform_firm_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
                         date_to: str | None = None) -> nx.Graph:
     """Firms and the platforms named in their cases; weight = number of cases."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Platform"))
     G = _join(nx.Graph(name="platform-firm"), _by_case(links, "LawFirm"), _by_case(links, "Platform"))
     for _, d in G.nodes(data=True):
         d["bipartite"] = 0 if d["kind"] == "LawFirm" else 1
@@ -156,14 +176,14 @@ def attorney_graph(store: Any, *, court: str | None = None, firm: str | None = N
                    date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
     """Attorneys who appeared in the same case; weight = number of shared cases. With
     ``firm``, only the neighbourhood of that firm's attorneys."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
     G = nx.Graph(name="attorneys")
     for case, ls in _by_case(links, "Attorney").items():
         for r in ls:
             _add_node(G, r["x"], "Attorney", r["label"])
         for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
-            first = max(filter(None, (a.get("first"), b.get("first"))), default=None)
-            last = min(filter(None, (a.get("last"), b.get("last"))), default=None)
+            first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
+            last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
             _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
     if firm:
         fk = keys.firm_key(firm)
@@ -183,7 +203,7 @@ def citation_graph(store: Any, *, by: str = "firm", court: str | None = None,
     precedents cited in their cases; weight = number of citing cases."""
     if by not in ("firm", "case"):
         raise BadParameter(f"citation graph by {by!r}: use 'firm' or 'case'")
-    links = _links(store, court=court, date_from=date_from, date_to=date_to)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Precedent"))
     G = nx.DiGraph(name="citations")
     cites = _by_case(links, "Precedent")
     if by == "case":
@@ -261,11 +281,11 @@ def centrality(G: nx.Graph, *, weight: str = "weight", top: int | None = None) -
     bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
     deg = dict(G.degree())
     wdeg = dict(G.degree(weight=weight))
-    rows = [{"name": G.nodes[n].get("label", n), "kind": G.nodes[n].get("kind", ""),
+    rows = [{"name": str(G.nodes[n].get("label", n)), "kind": G.nodes[n].get("kind", ""),
              "degree": deg[n], "weighted_degree": int(wdeg[n]) if float(wdeg[n]).is_integer() else wdeg[n],
              "pagerank": round(pr[n], 6), "betweenness": round(bc[n], 6), "id": n}
             for n in G]
-    rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), r["id"]))
+    rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), str(r["id"])))
     return rows[:top] if top else rows
 
 
@@ -276,11 +296,11 @@ def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
         return []
     U = G.to_undirected() if G.is_directed() else G
     parts = nx.community.louvain_communities(U, weight=weight, resolution=resolution, seed=seed)
-    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     rows = []
     for i, members in enumerate(parts, 1):
-        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), G.nodes[n].get("label", n).casefold(), n)):
-            rows.append({"community": i, "size": len(members), "name": G.nodes[n].get("label", n),
+        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), str(G.nodes[n].get("label", n)).casefold(), str(n))):
+            rows.append({"community": i, "size": len(members), "name": str(G.nodes[n].get("label", n)),
                          "kind": G.nodes[n].get("kind", ""),
                          "weighted_degree": G.degree(n, weight=weight), "id": n})
     return rows
@@ -428,5 +448,5 @@ QUERIES: list[SavedQuery] = [
                (Param("name", "str", "", "The name to look for, misspelt or partial"),
                 Param("kind", "str", "", "Only this kind: LawFirm, Judge, Attorney, Party, Platform, Case, Court, Precedent, Document"),
                 Param("limit", "int", "10", "At most this many matches")),
-               source="analytics.py", python=_search_query),
+               source="analytics.py", hidden=("id",), python=_search_query),
 ]

@@ -31,6 +31,8 @@ class Result:
     def visible_columns(self) -> list[str]:
         """Columns for tables: the query's hidden ones (IRIs kept for evidence) left out."""
         hidden = set(self.query.hidden) if self.query is not None else set()
+        # a name parameter's column holds the entity's key; its *_label column is shown instead
+        hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
 
     def sorted(self, spec: str) -> "Result":
@@ -86,6 +88,10 @@ SELECT ?e ?docname ?path ?filed ?sentence ?start WHERE {
 """
 
 
+QUERIES_ENV = "DOCKETGRAPH_QUERIES"
+"""Folders of the user's own saved queries (``os.pathsep``-separated), besides --queries-dir."""
+
+
 class KnowledgeGraph:
     """A litigation knowledge graph in a store (a folder, or in memory with ``None``)."""
 
@@ -93,7 +99,8 @@ class KnowledgeGraph:
                  queries_dirs: Iterable[str | os.PathLike] = ()):
         location = default_location() if store == "" else store
         self.store = GraphStore(location, read_only=read_only)
-        self.queries_dirs = [Path(d) for d in queries_dirs]
+        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
+        self.queries_dirs = [Path(d) for d in env] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
 
     # --- registry ----------------------------------------------------------------
@@ -131,7 +138,15 @@ class KnowledgeGraph:
                     key = self.store.key_for_alias(bindings[p.name].value)
                     if key is not None:
                         bindings[p.name] = type(bindings[p.name])(key)
-            cols, rows = self.store.query(q.sparql, bindings, custom_functions=q.functions(strs))
+            resolved = {}
+            for p in q.params:  # the same for parameters delivered through functions
+                if p.type in ("firm", "key") and p.name in q.function_params and p.name in strs:
+                    term = p.bind(strs[p.name])
+                    key = self.store.key_for_alias(term.value) if term is not None else None
+                    if key is not None:
+                        resolved[p.name] = type(term)(key)
+            cols, rows = self.store.query(q.sparql, bindings,
+                                          custom_functions=q.functions(strs, resolved))
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
 
     def evidence(self, res: Result, *, per_row: int = 10) -> Result:

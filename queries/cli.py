@@ -77,10 +77,14 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
         from rich.markup import escape
         t = Table(title=escape(title) if title else None, show_lines=False)
         for c in columns:
-            t.add_column(escape(c), overflow="fold")
+            head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
+            t.add_column(escape(head), overflow="fold")
         for r in rows:
             t.add_row(*(escape(_cell(r.get(c))) for c in columns))
-        Console(soft_wrap=False).print(t)
+        console = Console(soft_wrap=False)
+        if not console.is_terminal:  # piped or captured: wide enough for a readable table
+            console = Console(soft_wrap=False, width=max(console.width, 160))
+        console.print(t)
         if not rows:
             click.echo("(no rows)")
 
@@ -181,7 +185,7 @@ def extract(file: str, as_json: bool, provenance: bool) -> None:
 @_store_option
 @click.option("--list", "list_", is_flag=True, help="List the saved queries.")
 @click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of your own saved queries (.rq); repeatable.")
+              help="A folder of your own saved queries (.rq); repeatable. Also: $DOCKETGRAPH_QUERIES.")
 @click.option("--sort", default=None, metavar="COLS",
               help="Sort rows by these columns (comma-separated; -COL for descending).")
 @click.option("--evidence", is_flag=True,
@@ -194,8 +198,10 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     filing date and the sentence that supports the link.
     """
     if list_ or not name:
+        from docketgraph.queries.api import QUERIES_ENV
         from docketgraph.queries.saved import Registry
-        reg = Registry(list(queries_dir))
+        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
+        reg = Registry(env + list(queries_dir))
         rows = [{"name": q.name,
                  "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
                                          for p in q.params),

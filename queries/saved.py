@@ -114,6 +114,11 @@ class SavedQuery:
     def bindings(self, values: dict[str, str]) -> dict[str, ox.Literal]:
         for k in values:
             self.param(k)
+        lo, hi = values.get("from"), values.get("to")
+        if lo and hi and any(p.name == "from" and p.type == "date" for p in self.params):
+            a, b = self.param("from").bind(lo), self.param("to").bind(hi)
+            if a is not None and b is not None and a.value > b.value:
+                raise BadParameter(f"parameter from ({a.value}) is after parameter to ({b.value})")
         out = {}
         for p in self.params:
             term = p.bind(values.get(p.name))
@@ -126,13 +131,15 @@ class SavedQuery:
         """Parameters delivered through dg:param / dg:within rather than substitution."""
         return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
 
-    def functions(self, values: dict[str, str]) -> dict:
-        """pyoxigraph ``custom_functions`` delivering the function-bound parameters."""
+    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
+        """pyoxigraph ``custom_functions`` delivering the function-bound parameters
+        (``terms`` may give already-resolved terms for some of them)."""
         from docketgraph.graph.vocab import NS
+        given = dict(terms or {})
         terms = {}
         for p in self.params:
             if p.name in self.function_params:
-                t = p.bind(values.get(p.name))
+                t = given.get(p.name) or p.bind(values.get(p.name))
                 if t is not None:
                     terms[p.name] = t
         lo, hi = terms.get("from"), terms.get("to")
@@ -216,12 +223,24 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
         ox.Store().query(text, prefixes={"dg": "urn:x:", "schema": "urn:y:", "rdfs": "urn:z:",
                                          "xsd": _XSD, "rdf": "urn:r:"})
     except SyntaxError as e:
-        raise QueryError(f"{where}: SPARQL syntax error: {e}") from None
+        raise QueryError(_syntax_message(where, str(e))) from None
     except Exception:
         pass
     return SavedQuery(name=name, title=meta["title"], description=meta["description"],
                       params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
                       source=source, hidden=tuple(meta.get("hidden", "").split()))
+
+
+def _syntax_message(where: str, msg: str) -> str:
+    """``FILE:LINE:COL: SPARQL syntax error: ...`` with the parser's long list of
+    expected tokens cut short."""
+    m = re.match(r"error at (\d+):(\d+):\s*(.*)", msg, re.S)
+    if m:
+        where, msg = f"{where}:{m.group(1)}:{m.group(2)}", m.group(3)
+    msg = " ".join(msg.split())
+    if len(msg) > 160:
+        msg = msg[:157] + "..."
+    return f"{where}: SPARQL syntax error: {msg}"
 
 
 class Registry:

@@ -236,12 +236,13 @@ def _components(G):
 
 
 def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = None,
-                 evidence: Any = None) -> Path:
+                 evidence: Any = None, node_evidence: Any = None) -> Path:
     """Render a networkx graph (nodes: kind, label, info; edges: weight, cases, first,
     last) to one self-contained HTML file, written atomically as UTF-8.
 
     ``evidence(u, v, data)`` may return lines of evidence for an edge (documents and
     sentences); it is asked for the heaviest ``EVIDENCE_EDGE_LIMIT`` edges.
+    ``node_evidence(n, data)`` likewise for the ``EVIDENCE_EDGE_LIMIT`` heaviest nodes.
     """
     limit = top or DEFAULT_MAX_NODES
     total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
@@ -284,6 +285,8 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
                       "info": info, "first": plain(first or ""), "last": plain(last or "")})
     nodes = []
     wdeg = dict(G.degree(weight="weight"))
+    heavy_nodes = set(sorted(G.nodes, key=lambda n: (-wdeg[n], str(n)))[:EVIDENCE_EDGE_LIMIT]) \
+        if node_evidence else set()
     for n, d in G.nodes(data=True):
         kind = d.get("kind") or "Entity"
         label = plain(d.get("label") or n)
@@ -292,6 +295,8 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
             info.append(f"role: {plain(d['role'])}")
         info.append(f"weighted degree: {wdeg.get(n, 0):g}")
         info += [plain(x) for x in (d.get("info") or [])][:20]
+        if n in heavy_nodes:
+            info += [plain(x) for x in (node_evidence(n, d) or [])][:10]
         lo, hi = node_dates.get(n, (None, None))
         nodes.append({"id": ids[n], "label": label, "title": label, "group": kind,
                       "color": KIND_COLORS.get(kind, "#999999"), "info": info,
@@ -374,6 +379,19 @@ def _edge_evidence(kg: Any):
     return ev
 
 
+def _node_evidence(kg: Any):
+    def ev(n: str, d: dict) -> list[str]:
+        iri = d.get("iri") or (n.split(":", 1)[1] if ":" in n and not n.startswith("http") else n)
+        if kind_of_iri(iri) in (None, "Case", "Document"):
+            return []
+        out = []
+        for e in kg.row_evidence({"e": iri}, per_row=5):
+            out.append(f"{e.get('document') or ''}" + (f" ({e['filed']})" if e.get("filed") else "")
+                       + f": \u201c{e.get('sentence') or ''}\u201d")
+        return out
+    return ev
+
+
 def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *,
                       top: int | None = None) -> Path:
     """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
@@ -387,7 +405,7 @@ def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *
                f"drawn {_when()} by docketgraph.")
     target = Path(out) if out else default_out(q.name, res.params)
     return render_graph(G, title=q.title, caption=caption, out=target, top=top,
-                        evidence=_edge_evidence(kg))
+                        evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))
 
 
 def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None, *,
@@ -410,4 +428,4 @@ def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None,
                f"{H.number_of_edges()} edges; drawn {_when()} by docketgraph (view --entity).")
     target = Path(out) if out else default_out("entity", (("name", name), ("depth", str(depth))))
     return render_graph(H, title=f"Around {plain(center['name'])}", caption=caption, out=target,
-                        top=top, evidence=_edge_evidence(kg))
+                        top=top, evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))

@@ -32,3 +32,13 @@ def seeds_dir(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def dev_dir(shared: Path) -> Path:
     return shared / "corpus" / "dev"
+
+
+# Property tests run the same examples on every machine, so a CI run is reproducible.
+try:
+    from hypothesis import settings as _hsettings
+
+    _hsettings.register_profile("docketgraph", derandomize=True, deadline=None)
+    _hsettings.load_profile("docketgraph")
+except ImportError:  # pragma: no cover
+    pass

@@ -222,3 +222,147 @@ def test_spans_point_at_the_names():
 ])
 def test_hostile_input_is_linear(text):
     find_caption(text)
+
+
+COLUMNS = """UNITED STATES DISTRICT COURT
+SOUTHERN DISTRICT OF NEW YORK
+---------------------------------------------------------------x
+ORCHID LANE APPAREL, INC.,
+                                                               :
+                              Plaintiff,                       :
+                                                               :   24 Civ. 7719 (RJM)
+               -against-                                       :
+                                                               :   FINAL DEFAULT JUDGMENT
+ALLURESHOP, BESTDEAL-2024, CHIC&CO STORE,                      :   AND PERMANENT INJUNCTION
+ELLIE'S CLOSET OFFICIAL and FUNNYFASHION88,                    :   ORDER
+                                                               :
+                              Defendants.                      :
+---------------------------------------------------------------x
+"""
+NUMBERED = """ 1                       IN THE UNITED STATES DISTRICT COURT
+ 2                      FOR THE NORTHERN DISTRICT OF ILLINOIS
+ 3                                EASTERN DIVISION
+ 4
+ 5  THISTLEDOWN GAMES LTD.,
+ 6                                               Case No. 1:24-cv-01234
+ 7                      Plaintiff,
+ 8                                               Judge Lorenzo V. Abernathy
+ 9            v.
+10                                               Magistrate Judge Hye-jin Park
+11  THE PARTNERSHIPS and UNINCORPORATED
+12  ASSOCIATIONS IDENTIFIED ON SCHEDULE "A,"
+13
+14                      Defendants.
+"""
+BOX = """ GRANITE RIDGE OUTFITTERS, INC.,                          \u2510
+                              Plaintiff-Appellee,         \u2502
+                                                          >      No. 24-3561
+       v.                                                 \u2502
+ NINGBO HAIYUE TRADING CO., LTD.,                         \u2502
+                              Defendant-Appellant.        \u2502
+                                                          \u2518
+"""
+CALIFORNIA = """JOHN DOE, an individual,
+
+                Plaintiff,
+
+        v.
+
+ACME CORP., a Delaware corporation; and DOES 1 through 10, inclusive,
+
+                Defendants.
+"""
+MARKDOWN = """**NIKE, INC.,**
+
+**Plaintiff,**
+
+**v.**
+
+**THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE "A",**
+
+**Defendants.**
+"""
+SPILL = """ MARIBEA BALMERT,
+                             Plaintiff-Appellant,
+          v.
+ RELIANCE STANDARD LIFE INSURANCE
+
+                       Defendant-Appellee. -
+ COMPANY,
+"""
+NEF = "Case Name:\nStreet v. Footprint Acquisition,\nLLC\n\nCase Number: 1:21-cv-02975\n\nFiler: Lorri\nStreet\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (COLUMNS, {("Orchid Lane Apparel, Inc.", "plaintiff"), ("Allureshop", "defendant"),
+               ("Bestdeal-2024", "defendant"), ("Chic&Co Store", "defendant"),
+               ("Ellie's Closet Official", "defendant"), ("Funnyfashion88", "defendant")}),
+    (NUMBERED, {("Thistledown Games Ltd.", "plaintiff"),
+                ('The Partnerships and Unincorporated Associations Identified on Schedule "A"', "defendant")}),
+    (BOX, {("Granite Ridge Outfitters, Inc.", "plaintiff"), ("Granite Ridge Outfitters, Inc.", "appellee"),
+           ("Ningbo Haiyue Trading Co., Ltd.", "defendant"), ("Ningbo Haiyue Trading Co., Ltd.", "appellant")}),
+    (CALIFORNIA, {("John Doe", "plaintiff"), ("Acme Corp.", "defendant"), ("Does 1 through 10", "defendant")}),
+    (MARKDOWN, {("Nike, Inc.", "plaintiff"),
+                ('The Partnerships and Unincorporated Associations Identified on Schedule "A"', "defendant")}),
+    (SPILL, {("Maribea Balmert", "plaintiff"), ("Maribea Balmert", "appellant"),
+             ("Reliance Standard Life Insurance Company", "defendant"),
+             ("Reliance Standard Life Insurance Company", "appellee")}),
+    (NEF, {("Lorri Street", "plaintiff"), ("Footprint Acquisition, LLC", "defendant")}),
+])
+def test_more_layouts(text, expected):
+    assert roles(text) == expected
+
+
+TABLE = """     4.   Each Defendant is identified in the table below:
+
+     Def.  Defendant / Seller ID              Marketplace   Merchant Identifier
+     ----  ---------------------------------  ------------  --------------------
+      1    Zhenrui Optical Store              AliExpress    1102847731
+      2    BRIGHTLENS-US                      Amazon        A3QX7L0PZK9T2E
+      3    sunnyday_glasses88                 eBay          sunnyday_glasses88
+      4    Mingda Trading Co., Ltd.           Alibaba       mingdatrade
+
+     5.   Defendants use aliases.
+"""
+GLOSSARY_COLUMNS = """                                  GLOSSARY
+
+Term                     Definition
+Plaintiff or Orchid      Orchid Lane Apparel, Inc.
+Lane
+Defendants               AllureShop, BestDeal-2024, Chic&Co Store, Dreamwear
+                         Factory Outlet and FunnyFashion88
+Defaulting Defendants    AllureShop and FunnyFashion88
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (TABLE, {("Zhenrui Optical Store", "defendant"), ("BRIGHTLENS-US", "defendant"),
+             ("sunnyday_glasses88", "defendant"), ("Mingda Trading Co., Ltd.", "defendant")}),
+    (GLOSSARY_COLUMNS, {("Orchid Lane Apparel, Inc.", "plaintiff"), ("AllureShop", "defendant"),
+                        ("BestDeal-2024", "defendant"), ("Chic&Co Store", "defendant"),
+                        ("Dreamwear Factory Outlet", "defendant"), ("FunnyFashion88", "defendant")}),
+])
+def test_defendant_tables_and_glossary_columns(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ACME CORP.,\n\n    Plaintiff-Counter-Defendant,\n\nv.\n\nBETA LLC,\n\n    Defendant/Third-Party Plaintiff.\n",
+     {("Acme Corp.", "plaintiff"), ("Beta LLC", "defendant")}),
+    ("ACME CORP.,\n    Plaintiff-Appellee-Cross-Appellant,\nv.\nBETA LLC,\n    Defendant-Appellant-Cross-Appellee.\n",
+     {("Acme Corp.", "plaintiff"), ("Acme Corp.", "appellee"), ("Beta LLC", "defendant"),
+      ("Beta LLC", "appellant")}),
+    ("CHEN LI,\n    Petitioner-Appellant,\nv.\nWARDEN SMITH,\n    Respondent-Appellee.\n",
+     {("Chen Li", "petitioner"), ("Chen Li", "appellant"), ("Warden Smith", "respondent"),
+      ("Warden Smith", "appellee")}),
+])
+def test_compound_role_labels_keep_first_roles(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Case No. 1:23-cv-01820\n\nThis action was brought by Plaintiff against Defendants, who sell goods online.\n",
+    "Case No. 1:23-cv-01820\n\nIn the earlier suit the Plaintiff v the Defendants matter was settled.\n",
+])
+def test_prose_is_not_a_caption(text):
+    assert find_caption(text).caption is None

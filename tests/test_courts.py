@@ -89,3 +89,33 @@ def test_lookup_prefers_district_over_bankruptcy(name, bankruptcy, expected):
 ])
 def test_hostile_input_is_linear(text):
     find_court(text)
+
+
+def test_first_court_named_is_the_documents():
+    text = ("IN THE UNITED STATES DISTRICT COURT\nFOR THE EASTERN DISTRICT OF TEXAS\n\nMotion.\n\n"
+            "2. Mr. Aguilar is admitted to practice before the United States Court of Appeals for the Federal "
+            "Circuit.\n")
+    assert find_court(text).id == "txed"
+    assert find_lower_court(text) is None
+
+
+def test_heading_with_margin_line_numbers():
+    text = "".join(f"{i:2d}  {line}\n" for i, line in enumerate(
+        ["", "IN THE UNITED STATES DISTRICT COURT", "FOR THE NORTHERN DISTRICT OF ILLINOIS", "EASTERN DIVISION",
+         "", "ACME, Plaintiff,", "v.", "X, Defendant.", "", "MEMORANDUM"], 1))
+    assert find_court(text).id == "ilnd"
+
+
+def test_chinese_tracker_court_field():
+    assert find_court("2022-cv-04498\n\n\u6cd5\u9662:\u4f0a\u5229\u8bfa\u4f0a\u5dde\u5317\u6cd5\u9662\n").id == "ilnd"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLUMBIA\n", "dcd"),
+    ("United States Court of Appeals for the District of Columbia Circuit\n", "cadc"),
+    ("UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF NEW YORK\n", "nyed"),
+    ("United States District Court for the District of Massachusetts", "mad"),
+    ("UNITED STATES DISTRICT COURT FOR THE SOUTHERN DISTRICT OF TEXAS HOUSTON DIVISION", "txsd"),
+])
+def test_more_district_and_circuit_headings(text, expected):
+    assert find_court(text).id == expected

@@ -110,6 +110,27 @@ def test_docket_key_drops_office_digit(a, b):
     "1:23-cv-" * 6_000,
     "Case No. 23-cv-01820 " + "x" * 100_000,
     ("a" * 200 + "\n") * 300,
+    "Acme Corp. v. Beta LLC, No. 1:23-cv-01820 " * 5_000,  # one long line, many numbers
+    "12-3456 " * 20_000,
 ])
 def test_hostile_input_is_linear(text):
     find_dockets(text)  # must return promptly (a catastrophic pattern would hang here)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Re: X v. Y\n     Civil Action No. 25-1876 (KSH) (LMS)\n", [("25-cv-01876", "KSH")]),
+    ("v.                                      C.A. No. 22-1234-CFC\n", [("22-cv-01234", "CFC")]),
+])
+def test_district_numbers_printed_without_type(text, expected):
+    assert [(h.docket, h.judge_initials) for h in own_dockets(find_dockets(text))] == expected
+
+
+def test_appellate_number_of_a_cited_decision_is_cited():
+    text = (APPELLATE_HEAD + "No. 24-3561\n\nText.\nSee Kao v. Hollis Supply, LLC, No.\n22-3817, 2023 WL 4408215, "
+            "at *3 (6th Cir. July 7, 2023).\n")
+    assert [h.docket for h in own_dockets(find_dockets(text))] == ["24-3561"]
+
+
+def test_consolidated_appeal_numbers_are_all_own():
+    text = APPELLATE_HEAD + "Nos. 19-1234, 19-1235 & 19-1301\n\nX v. Y\n"
+    assert [h.docket for h in own_dockets(find_dockets(text))] == ["19-1234", "19-1235", "19-1301"]

@@ -1,4 +1,5 @@
-"""Golden scoring on the real filings in ../shared: seeds and the dev corpus.
+"""Golden scoring on the real filings in ../shared (seeds, dev corpus) and the fictional
+fixture filings in tests/fixtures/filings.
 
 Every document in a corpus folder must have its ``NAME.gold.json`` beside it (a missing
 golden file is a failure). Each corpus's micro F1, computed by the project's scorer
@@ -19,11 +20,20 @@ from docketgraph.ingest import extract_file
 
 DOC_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".json", ".md"}
 
-# corpus -> (overall micro F1 floor, {field: F1 floor}); measured values in CHANGES notes.
+# corpus -> (overall micro F1 floor, {field: F1 floor}). Measured when set, with main's
+# people, counsel, platform, citation and PACER steps merged: micro F1 seeds 1.000, dev 0.997,
+# fixtures 0.933; cases and case.court 1.000 on all three; parties 1.000 / 0.996 / 1.000;
+# party.role 1.000 / 0.994 / 1.000; judge.case 1.000 / 1.000 / 0.941; firm.case 1.000 /
+# 1.000 / 0.632. Floors are those minus a margin; raise them when the extraction improves.
 FLOORS = {
-    "seeds": (0.45, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95}),
-    "dev": (0.45, {"cases": 0.95, "case.court": 0.80, "parties": 0.70, "party.role": 0.70}),
+    "seeds": (0.95, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95,
+                     "judge.case": 0.90, "firm.case": 0.90}),
+    "dev": (0.90, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95,
+                   "judge.case": 0.90, "firm.case": 0.90}),
+    "fixtures": (0.85, {"cases": 0.95, "case.court": 0.95, "parties": 0.95, "party.role": 0.95,
+                        "judge.case": 0.85, "firm.case": 0.55}),
 }
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "filings"
 
 
 def _scorer(shared: Path):
@@ -34,13 +44,15 @@ def _scorer(shared: Path):
 
 
 def _corpus(shared: Path, name: str) -> Path:
+    if name == "fixtures":
+        return FIXTURES
     return shared / "seeds" if name == "seeds" else shared / "corpus" / "dev"
 
 
 def _documents(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir()
                   if p.suffix.lower() in DOC_SUFFIXES and not p.name.endswith(".gold.json")
-                  and p.name not in ("README.md", "REVIEW.md"))
+                  and p.name not in ("README.md", "REVIEW.md", "MANIFEST.tsv"))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -66,3 +66,24 @@ def test_parse_date(raw, iso):
 def test_hostile_input_is_linear(text):
     find_kind(text)
     find_filed(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("REPORT AND RECOMMENDATION ON PLAINTIFF'S\nMOTION FOR ENTRY OF FINAL DEFAULT JUDGMENT\n", "opinion"),
+    ("DEFENDANT ORBIQ GLOBAL INC.'S MOTION FOR ADMISSION OF\nRAFAEL D. AGUILAR PRO HAC VICE\n", "motion"),
+    ("MEMORANDUM OF LAW IN SUPPORT OF PLAINTIFF'S EX PARTE\nMOTION FOR ENTRY OF A TEMPORARY RESTRAINING ORDER\n",
+     "memorandum"),
+])
+def test_kind_more_titles(text, kind):
+    assert find_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, filed", [
+    ("RESPECTFULLY SUBMITTED in Chambers in Miami, Florida, this 14th day of\nOctober, 2025.", "2025-10-14"),
+    ("AND NOW, this 11th day of March, 2025, IT IS HEREBY ORDERED that:", "2025-03-11"),
+    ("SIGNED this 3rd day of February, 2025, at 11:20 a.m.", "2025-02-03"),
+    ("CIVIL ACTION NO. 4:24-CV-00519\n|\nSigned June 17, 2024\n", "2024-06-17"),
+    ("Date: June 2, 2025                  Respectfully submitted,", "2025-06-02"),
+])
+def test_filed_more_forms(text, filed):
+    assert find_filed(text) == filed

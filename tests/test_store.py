@@ -104,3 +104,26 @@ def test_mentions_carry_sentences():
     st.put(case_extraction("a", docket="1:23-cv-01820"), text=TEXT, path="/a")
     _, rows = st.query("SELECT ?q WHERE { ?m a dg:Mention ; dg:about ?j ; dg:quote ?q . ?j a dg:Judge }")
     assert rows and "Judge sentence" in rows[0]["q"]
+
+
+def test_removing_one_document_keeps_what_another_still_asserts():
+    st = GraphStore(None)
+    a = case_extraction("a", docket="1:23-cv-01820")
+    b = case_extraction("b", docket="1:23-cv-01820", judges=(("Other Judge", "district"),))
+    st.put(a, text=TEXT, path="/a")
+    st.put(b, text=TEXT, path="/b")
+    st.remove_document(b.sha256)
+    _, rows = st.query("SELECT DISTINCT ?n WHERE { ?j a dg:Judge ; schema:name ?n }")
+    assert [r["n"] for r in rows] == ["Martha M. Pacold"]
+    _, rows = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?c a dg:Case }")
+    assert rows[0]["n"] == 1  # the case triple survives: document a still asserts it
+    st.remove_document(a.sha256)
+    assert len(st) == 0
+
+
+def test_default_graph_has_no_duplicate_solutions():
+    st = GraphStore(None)
+    for tag in "abc":
+        st.put(case_extraction(tag, docket="1:23-cv-01820"), text=TEXT, path="/" + tag)
+    _, rows = st.query("SELECT ?f WHERE { ?f a dg:LawFirm }")
+    assert len(rows) == 1

@@ -1,0 +1,82 @@
+"""Ingest a folder of 1,000 mixed filings twice and report both times and files/s.
+
+The files are made from the project's own samples and fixtures (text filings, a PDF, a
+PACER docket page, CourtListener JSON) with varied names and docket numbers, so every
+file has its own content. Never run by the tests.
+
+    python bench/bench_folder.py [--files 1000] [--jobs 2]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_DOCKET = re.compile(r"(\d{2})-cv-(\d{4,5})")
+
+
+def sources() -> list[Path]:
+    out = sorted((ROOT / "samples").glob("*.txt"))
+    out += sorted((ROOT / "tests/fixtures/filings").glob("*.txt"))
+    out += sorted((ROOT / "tests/fixtures/pdf").glob("*.pdf"))
+    out += sorted((ROOT / "tests/fixtures/pacer").glob("*.html"))
+    out += [p for p in sorted((ROOT / "tests/fixtures/courtlistener").glob("*.json"))
+            if not p.name.endswith(".gold.json")]
+    return out
+
+
+def make(folder: Path, n: int) -> int:
+    src = sources()
+    size = 0
+    for i in range(n):
+        s = src[i % len(src)]
+        data = s.read_bytes()
+        if s.suffix == ".pdf":
+            data += f"\n% copy {i}\n".encode()  # after %%EOF: new content, same text
+        else:
+            from docketgraph.ingest.decode import decode
+            text = decode(data)[0]
+            text = _DOCKET.sub(lambda m: f"{m.group(1)}-cv-{(int(m.group(2)) + i * 7) % 99999:05d}", text)
+            data = text.encode("utf-8")
+        sub = folder / f"batch{i // 100:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        p = sub / f"{i:04d}-{s.stem}{s.suffix}"
+        p.write_bytes(data)
+        size += len(data)
+    return size
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dg-folder-"))
+    try:
+        folder = work / "filings"
+        size = make(folder, a.files)
+        exe = str(Path(sys.executable).with_name("docketgraph"))
+        runs = []
+        for label in ("first run", "second run"):
+            t0 = time.perf_counter()
+            r = subprocess.run([exe, "ingest", str(folder), "--store", str(work / "store"),
+                                "--jobs", str(a.jobs), "-q"], capture_output=True, text=True)
+            secs = time.perf_counter() - t0
+            runs.append(secs)
+            summary = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
+            print(f"{label}: {secs:.1f} s, {a.files / secs:.1f} files/s, {size / 1e6 / secs:.2f} MB/s "
+                  f"(exit {r.returncode}) — {summary}")
+        print(f"{a.files} files, {size / 1e6:.1f} MB; second run {runs[0] / runs[1]:.1f}x faster")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
