@@ -42,13 +42,37 @@ def median_ms(fn, runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def real_text_filings(n: int, folder: Path) -> list[Path]:
+    """Text filings for the ingest benchmark: the shared corpus's real texts (and the seeds)
+    when ../shared is beside the project, plus the samples, repeated with varied docket
+    numbers so each file has its own content."""
+    import re
+    root = HERE.parent
+    src = sorted((root.parent / "shared" / "corpus" / "dev").glob("*.txt"))
+    src += sorted((root.parent / "shared" / "seeds").glob("*.txt"))
+    src += sorted((root / "samples").glob("*.txt"))
+    if not src:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    pat = re.compile(r"(\d{2})-cv-(\d{4,5})")
+    out = []
+    for i in range(n):
+        s = src[i % len(src)]
+        text = pat.sub(lambda m: f"{m.group(1)}-cv-{(int(m.group(2)) + i * 7) % 99999:05d}",
+                       s.read_text(encoding="utf-8", errors="replace"))
+        p = folder / f"{i:05d}-{s.name}"
+        p.write_text(text + f"\n<!-- copy {i} -->\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
 def bench_ingest(n_files: int, work: Path) -> None:
     from docketgraph.ingest.citations import find_citations
     import eyecite
     say("## Ingest (text filings)")
     say()
     folder = work / "filings"
-    files = write_filings(max(1, n_files // 2), folder)
+    files = real_text_filings(n_files, folder) or write_filings(max(1, n_files // 2), folder)
     total = sum(p.stat().st_size for p in files)
     mb = total / 1e6
     t0 = time.perf_counter()
