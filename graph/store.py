@@ -273,6 +273,27 @@ class GraphStore:
         self._store.update(" ;\n".join(drop_graph_ops(g)))
         return True
 
+    def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000) -> int:
+        """Load many new documents fast (benchmarks, first loads into an empty store).
+
+        Not transactional per document and no replacement by path: use ``put`` for ingest.
+        Returns the number of quads written."""
+        self._check_writable()
+        resolver = self.resolver()
+        n = 0
+        buf: list[ox.Quad] = []
+        for ex in extractions:
+            buf += with_default_copies(extraction_quads(ex, resolve_case=self.resolve_case,
+                                                        resolver=resolver))
+            if len(buf) >= batch * 50:
+                self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
+                n += len(buf)
+                buf = []
+        if buf:
+            self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
+            n += len(buf)
+        return n
+
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self._check_writable()
         self._store.extend(list(quads))

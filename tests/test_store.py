@@ -127,3 +127,14 @@ def test_default_graph_has_no_duplicate_solutions():
         st.put(case_extraction(tag, docket="1:23-cv-01820"), text=TEXT, path="/" + tag)
     _, rows = st.query("SELECT ?f WHERE { ?f a dg:LawFirm }")
     assert len(rows) == 1
+
+
+def test_bulk_put_gives_the_same_answers_as_put():
+    exs = [case_extraction(t, docket=f"1:23-cv-0182{i}") for i, t in enumerate("abc")]
+    one, bulk = GraphStore(None), GraphStore(None)
+    for ex in exs:
+        one.put(ex)
+    bulk.bulk_put(exs)
+    q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    strip = lambda rows: [r for r in rows if not r["p"].endswith("#ingested")]
+    assert strip(one.query(q)[1]) == strip(bulk.query(q)[1])
