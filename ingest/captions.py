@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docketgraph.graph.model import PartyMention, Span
 from docketgraph.ingest.courts import STATES
@@ -43,7 +44,7 @@ from docketgraph.ingest.courts import STATES
 HEAD = 4000
 
 _ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
-              r"|appellants?|appellees?|intervenors?|movants?|claimants?)")
+              r"|appellants?|appellees?|intervenors?|movants?|claimants?)(?:\(s\))?")
 # "Plaintiff", "Plaintiffs-Appellants", "Plaintiff, Appellant", "Defendant/Third-Party Plaintiff",
 # "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
 _ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
@@ -81,7 +82,20 @@ _HEADING_LINE = re.compile(
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
     r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
-_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\b:?|R[Ee]\s{0,2}:)\s{0,3}")
+_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t]))\s{0,3}")
+
+# Entity-form suffixes across jurisdictions, one list for name shapes, casing and splitting.
+# Canonical spelling without a final period (the period is kept as printed).
+ENTITY_SUFFIXES = (
+    "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.L.L.C", "LP", "L.P", "Ltd", "Limited",
+    "Co", "Corp", "Corporation", "Company", "PLC", "P.L.C", "N.A", "P.C", "P.A", "S.A", "S.A.S", "S.p.A",
+    "S.r.l", "S.L", "SARL", "S.a.r.l", "AG", "KG", "GmbH", "B.V", "N.V", "K.K", "Pte", "Pty", "Sdn", "Bhd",
+    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o",
+)
+_SUFFIX_CANON = {w.lower(): w for w in ENTITY_SUFFIXES}
+_SUFFIX_ALT = "|".join(re.escape(w) for w in sorted(ENTITY_SUFFIXES, key=len, reverse=True))
+# a token that is an entity suffix ("Pte.", "B.V.", "GmbH"), case-insensitive
+_SUFFIX_TOKEN = re.compile(r"(?i)^(?:" + _SUFFIX_ALT + r")\.?$")
 
 _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
@@ -113,7 +127,7 @@ _BODY_STOP = {
     "and", "or", "in", "the", "that", "who", "which", "filed", "moves", "also", "may", "does", "did", "must",
     "shall", "will", "would", "could", "should", "can", "a", "an", "on", "to", "at", "of", "for", "with",
     "by", "as", "from", "but", "not", "its", "their", "his", "her", "here", "below", "above", "herein",
-    "i", "ii", "iii", "pursuant", "s", "amazon", "ebay", "schedule", "identified", "merchant", "storefronts",
+    "i", "ii", "iii", "pursuant", "s", "schedule", "identified", "merchant", "storefronts",
     "assets", "financial", "institutions", "information", "accounts", "account", "user", "users",
     "internet-based", "e-commerce", "application", "mark", "trademark", "trademarks", "copyright",
     "copyrights", "patent", "patents", "work", "defendant", "defendants", "plaintiff", "plaintiffs",
@@ -146,6 +160,10 @@ def _tc_word(w: str, first: bool) -> str:
     core = w.strip(",.;:()\"'\u201c\u201d")
     if not core or not any(c.isalpha() for c in core) or not core.isupper():
         return w
+    bare = w.rstrip(",;:")
+    canon = _SUFFIX_CANON.get(bare.lower().rstrip("."))
+    if canon and len(canon) > 2 or canon in ("AG", "KG", "LP", "Co"):
+        return canon + bare[len(canon):] + w[len(bare):] if bare[: len(canon)].lower() == canon.lower() else w
     if _KEEP_CAPS.match(core):
         return w
     if len(core) == 1:
@@ -167,7 +185,8 @@ def _tc_word(w: str, first: bool) -> str:
 def normal_case(name: str) -> str:
     """ALL-CAPS names in normal case; names already in mixed case are kept as printed."""
     words = name.split()
-    letters = [c for c in name if c.isalpha()]
+    # a mixed-case entity form ("ORBIT GmbH", "BLUE SKY S.r.l.") does not make the name mixed case
+    letters = [c for w in words if w.isupper() or not _SUFFIX_TOKEN.match(w.rstrip(",;:")) for c in w if c.isalpha()]
     if not letters:
         return name
     upper_share = sum(c.isupper() for c in letters) / len(letters)
@@ -188,7 +207,7 @@ def _clean_name(raw: str) -> str:
     s = s.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2018": "'"}))
     s = re.sub(r"\s\d{1,2}$", "", s)  # footnote marker "NAPOLITANO, 1"
     s = s.strip(" ,;:-")
-    if s.endswith(".") and not re.search(r"(?i)(?:\b(?:inc|ltd|co|corp|jr|sr|l\.l\.c|l\.p|n\.a|s\.a|p\.c|p\.a)|\b[A-Z])\.$", s):
+    if s.endswith(".") and not re.search(r"(?i)(?:\b(?:jr|sr|" + _SUFFIX_ALT + r")|\b[A-Z])\.$", s):
         s = s[:-1]
     return s.strip(" ,;:")
 
@@ -283,6 +302,10 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
         off = s
         for p in pieces:
             i = part.find(p, off)
+            num = re.match(r"\s*\(?\d{1,3}[.)][ \t]{1,8}(?=\S)", p)
+            if num:  # a numbered list item ("1. Shenzhen ... Co., Ltd.;")
+                i += num.end()
+                p = p[num.end():]
             name = _clean_name(p)
             if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
@@ -333,7 +356,11 @@ def _mask_columns(s: str) -> str:
     head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
     out = []
     for line in head.split("\n"):
-        if len(line) < 160:
+        md = re.match(r"[ \t]{0,3}\|", line)
+        if md and line.count("|") >= 2:
+            cut = line.index("|", md.end())
+            line = line[: md.end() - 1] + " " + line[md.end(): cut] + " " * (len(line) - cut)
+        elif len(line) < 160:
             m = _COLUMN_RULE.search(line)
             if m:
                 line = line[: m.start()] + " " * (len(line) - m.start())
@@ -739,7 +766,7 @@ _SEMI_LIST = re.compile(
 )
 _COUNSEL_FOR = re.compile(
     r"(?i)counsel\s{1,3}for\s{1,3}(?P<role>(?:third\s?-?party\s)?(?:appellants?|appellees?|plaintiffs?|defendants?)),"
-    r"\s{1,8}(?=(?-i:[A-Z]))(?P<names>[^\n]{3,80}(?:\n[ \t]{0,12}[^\n]{3,80})?)"
+    r"\s{1,8}(?P<names>(?-i:" + _NAME + r")(?:(?:,[ \t]|,?[ \t]and[ \t])(?-i:" + _NAME + r")){0,3})"
 )
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
 
@@ -753,15 +780,54 @@ def _role_of(word: str) -> str:
             "petitioner" if w.startswith("petitioner") else "respondent")
 
 
-def _good_body_name(name: str) -> bool:
+def _good_body_name(name: str, role: str = "") -> bool:
     toks = name.split()
     if not toks or len(name) < 2 or name.isdigit():
         return False
     first = toks[0].lower().strip(".,'\u2019")
-    return first not in _BODY_STOP and name.lower() not in _BODY_STOP
+    return first not in _BODY_STOP and name.lower() not in _BODY_STOP and (
+        role not in ("plaintiff", "defendant") or first not in _platform_words())
 
 
-_ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|inc\.|co\.|corp\.|ltd\.|jr\.|sr\.|bros\.|intl\.|mfg\.|no\.|st\.|mt\.)$")
+@lru_cache(maxsize=1)
+def _platform_words() -> frozenset[str]:
+    """One-word marketplace and payment brands ("Defendant AliExpress seller accounts" names no party)."""
+    from docketgraph.ingest.platforms import load_gazetteer
+
+    return frozenset(f.lower() for p in load_gazetteer() for f in (p.name, *p.aliases) if " " not in f)
+
+
+_OUTLINE_PREFIX = re.compile(r"[ \t]*(?:[A-Z]|[IVXL]{1,6}|[ivxl]{1,6}|\d{1,2}(?:\.\d{1,2})?)[.)][ \t]{1,8}")
+_DOT_LEADER = re.compile(r"(?:\.[ \t]?){4,}|\u2026{2,}|_{4,}[ \t]*\d")
+_CAP_WORD = re.compile(r"[A-Z0-9][^\s]*|(?:of|on|in|for|and|the|to|a|an|at|by|as|under|with)$")
+
+
+def _heading_at(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits in a heading or a table-of-contents line ("B. Plaintiff Meets the
+    Standard", "Plaintiff Deserves Relief ........ 3"): headings state arguments, not parties."""
+    lo = max(0, pos - 200)
+    ls = text.rfind("\n", lo, pos) + 1
+    if ls == 0 and lo > 0:
+        return False  # a long line is prose, not a heading
+    le = text.find("\n", pos, pos + 400)
+    if le < 0:
+        if len(text) - pos > 400:
+            return False
+        le = len(text)
+    line = text[ls:le]
+    if _OUTLINE_PREFIX.fullmatch(text[ls:pos]) or _DOT_LEADER.search(line):
+        return True
+    words = line.split()
+    if text[ls:pos].strip() or len(words) < 3 or len(line) > 120 or line.rstrip()[-1:] in ".,;:":
+        return False
+    if not all(_CAP_WORD.match(w) for w in words):
+        return False
+    before = text[max(0, ls - 2): ls]
+    after = text[le: le + 2]
+    return (ls == 0 or before == "\n\n" or before.endswith("\n") and ls < 2) and (le == len(text) or after.startswith("\n\n") or after == "\n")
+
+
+_ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|(?:" + _SUFFIX_ALT + r")\.|jr\.|sr\.|bros\.|intl\.|mfg\.|ins\.|mktg\.|assn\.|natl\.|no\.|st\.|mt\.)$")
 
 
 def _tidy_body_name(name: str) -> str:
@@ -793,11 +859,11 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
                 raw = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", it))
                 raw = " ".join(raw.split())
                 raw = re.sub(r"^\s*(?:and\s)?", "", raw).strip(" .")
-                if raw and _good_body_name(raw):
+                if raw and _good_body_name(raw, role):
                     out.append((normal_case(_clean_name(raw)), role, _find(text, base + i, raw.split()[0])))
         else:
             for name, s, e in _split_list(names, split_and=True):
-                if _good_body_name(name):
+                if _good_body_name(name, role):
                     out.append((name, role, (base + s, base + e)))
     for m in _SEMI_LIST.finditer(text):
         role = _role_of(m.group("role"))
@@ -811,10 +877,12 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
             if d:
                 raw = raw[: d.start()]
             raw = re.sub(r"^\s*and\s", "", raw).strip(" ,")
-            if raw and _good_body_name(raw):
+            if raw and _good_body_name(raw, role):
                 out.append((_clean_name(raw), role, (base + i, base + i + len(it.rstrip()))))
     for rx in (_BODY, _APPOSITIVE):
         for m in rx.finditer(text):
+            if _heading_at(text, m.start()):
+                continue
             role = _role_of(m.group("role"))
             names = m.group("names")
             base = m.start("names")
@@ -823,7 +891,7 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
                 continue  # a defendant group described again in the body
             for name, s, e in _split_list(names, split_and=True):
                 name = _tidy_body_name(name)
-                if not _good_body_name(name):
+                if not _good_body_name(name, role):
                     break
                 if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
                     break
@@ -833,7 +901,9 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
         role = "appellee" if "appellee" in m.group("role").lower() else (
             "appellant" if "appellant" in m.group("role").lower() else _roles(m.group("role"))[0])
         for name, s, e in _split_list(names):
-            out.append((name, role, _find(text, m.start("names"), name)))
+            name = _tidy_body_name(name)
+            if _good_body_name(re.sub(r"^[Tt]he\s", "", name), role):  # "Counsel for Appellee, The Travelers ..."
+                out.append((name, role, _find(text, m.start("names"), name)))
     return out
 
 

@@ -219,6 +219,9 @@ def test_spans_point_at_the_names():
     ")\n" * 25_000,
     "THE INDIVIDUALS, PARTNERSHIPS " * 2_000 + "IDENTIFIED",
     ("x" * 10_000 + " v. " + "y" * 10_000),
+    "counsel for Plaintiff, " + "Ab Cd Ef, Gh and " * 2_000 + "!",
+    "1. Plaintiff " + "Aa " * 10_000 + "....",
+    "| " + "Ab | " * 10_000,
 ])
 def test_hostile_input_is_linear(text):
     find_caption(text)
@@ -366,3 +369,97 @@ def test_compound_role_labels_keep_first_roles(text, expected):
 ])
 def test_prose_is_not_a_caption(text):
     assert find_caption(text).caption is None
+
+
+# Layouts written from how filings are drafted; expectations fixed before the code was run.
+PLAINTIFF_S = """MERIDIAN HOME GOODS, INC.,
+          Plaintiff(s),
+     v.
+SUNVALE TRADING LLC and ORCHID LANE STORE,
+          Defendant(s).
+"""
+DOES_ET_AL = """CORVID APPAREL LLC,
+     Plaintiff,
+v.
+JOHN DOES 1-25, et al.,
+     Defendants.
+"""
+COUNTER = """HALVERSON TOOLS CO.,
+     Plaintiff/Counter-Defendant,
+v.
+BRIGHTWELL SUPPLY LLC,
+     Defendant/Counter-Plaintiff.
+"""
+MD_TABLE = """| ALDER & PINE GMBH, | Case No. 1:24-cv-05512 |
+| Plaintiff, | |
+| v. | |
+| KOBALT S.R.L., | |
+| Defendant. | |
+"""
+DIACRITICS = """ANDRÉS ORDOÑEZ and MÜLLER WERKZEUG GMBH,
+     Plaintiffs,
+v.
+ŁUKASZ NOWAK,
+     Defendant.
+"""
+NUMBERED = """LUMEN BRIGHT LLC,
+    Plaintiff,
+v.
+1. SHENZHEN QIANYU TECHNOLOGY CO., LTD.;
+2. HAPPYDAYS99 STORE;
+3. YIWU ORCHID TRADING CO., LTD.,
+    Defendants.
+"""
+FOREIGN = """VERDANT AG,
+   Plaintiff,
+v.
+MARLOW B.V., KAIZEN K.K., and HELIOS PTE. LTD.,
+   Defendants.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (PLAINTIFF_S, {("Meridian Home Goods, Inc.", "plaintiff"), ("Sunvale Trading LLC", "defendant"),
+                   ("Orchid Lane Store", "defendant")}),
+    (DOES_ET_AL, {("Corvid Apparel LLC", "plaintiff"), ("John Does 1-25", "defendant")}),
+    (COUNTER, {("Halverson Tools Co.", "plaintiff"), ("Brightwell Supply LLC", "defendant")}),
+    (MD_TABLE, {("Alder & Pine GmbH", "plaintiff"), ("Kobalt S.r.l.", "defendant")}),
+    (DIACRITICS, {("Andrés Ordoñez", "plaintiff"), ("Müller Werkzeug GmbH", "plaintiff"),
+                  ("Łukasz Nowak", "defendant")}),
+    (NUMBERED, {("Lumen Bright LLC", "plaintiff"), ("Shenzhen Qianyu Technology Co., Ltd.", "defendant"),
+                ("Happydays99 Store", "defendant"), ("Yiwu Orchid Trading Co., Ltd.", "defendant")}),
+    (FOREIGN, {("Verdant AG", "plaintiff"), ("Marlow B.V.", "defendant"), ("Kaizen K.K.", "defendant"),
+               ("Helios Pte. Ltd.", "defendant")}),
+])
+def test_unseen_caption_layouts(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ARGUMENT\nB. Plaintiff Prevails on Each Factor ........ 4\n", set()),
+    ("TABLE OF CONTENTS\n1. Plaintiff Deserves Relief .......... 3\n", set()),
+    ("II. Defendants Received Adequate Notice\n", set()),
+    ("Counsel for Defendants, Kestrel Optics Inc. and Bright Star Ltd., filed a response.\n",
+     {("Kestrel Optics Inc.", "defendant"), ("Bright Star Ltd.", "defendant")}),
+    ("At the hearing, counsel for Plaintiff, Acme Corp., appeared.\n", {("Acme Corp.", "plaintiff")}),
+    ("Defendant AliExpress seller accounts were frozen.\n", set()),
+    ("Defendant PayPal holds the funds.\n", set()),
+    ("Defendants Helios Pte. Ltd. and Nova Co., Ltd. have not appeared.\n",
+     {("Helios Pte. Ltd.", "defendant"), ("Nova Co., Ltd.", "defendant")}),
+    ("Defendants Lumenor Official and FunnyFashion88 did not respond.\n",
+     {("Lumenor Official", "defendant"), ("FunnyFashion88", "defendant")}),
+    ("Plaintiff Glowfield\nLighting LLC moves against Defendant Lumenor Décor\nOfficial.\n",
+     {("Glowfield Lighting LLC", "plaintiff"), ("Lumenor Décor Official", "defendant")}),
+])
+def test_body_roles_skip_headings_platforms_and_clauses(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("REDWATER BRANDS LLC,\n    Plaintiff,\nv.\nRELIANCE TRADING CO.,\n    Defendant.\n",
+     {("Redwater Brands LLC", "plaintiff"), ("Reliance Trading Co.", "defendant")}),
+    ("Re: Reliance Goods Inc., Plaintiff, v. Redwood Shop, Defendant.\n",
+     {("Reliance Goods Inc.", "plaintiff"), ("Redwood Shop", "defendant")}),
+])
+def test_label_prefix_needs_a_word_boundary(text, expected):
+    assert roles(text) == expected
