@@ -112,7 +112,7 @@ def bench_ingest(n_files: int, work: Path) -> None:
     say()
 
 
-QUERY_TIMEOUT = 60.0
+QUERY_TIMEOUT = 20.0
 PUT_LIMIT = 1000  # above this many cases the store is loaded with GraphStore.bulk_put
 
 
