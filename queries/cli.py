@@ -351,6 +351,11 @@ def stats(store: str | None, fmt: str, limit: int | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    import logging
+    # library warnings (eyecite's "Unknown overlap case", juriscraper's log set-up) are not
+    # for the terminal unless asked for
+    logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
     try:
         cli.main(args=args, prog_name="docketgraph", standalone_mode=False)
     except click.exceptions.Abort:
