@@ -146,13 +146,10 @@ class HttpBackend:
         return [r["g"] for r in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        parts = []
-        for q in quads:
-            t = f"{q.subject} {q.predicate} {q.object}"
-            parts.append(t + " ." if isinstance(q.graph_name, ox.DefaultGraph)
-                         else f"GRAPH {q.graph_name} {{ {t} }}")
-        if parts:
-            self.update("INSERT DATA { " + "\n".join(parts) + " }")
+        from docketgraph.graph.store import data_block  # store imports this module lazily
+        body = data_block(quads, default_copies=False)  # callers pass the copies themselves
+        if body:
+            self.update("INSERT DATA { " + body + " }")
 
     def __len__(self) -> int:
         rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

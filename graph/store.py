@@ -52,16 +52,16 @@ def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
     return out
 
 
-def data_block(quads: Sequence[ox.Quad]) -> str:
-    """The body of an INSERT DATA for ``quads`` plus their default-graph copies, written
-    from pyoxigraph terms' own (escaped, validated) N-Triples forms."""
+def data_block(quads: Iterable[ox.Quad], *, default_copies: bool = True) -> str:
+    """The body of an INSERT DATA for ``quads`` (plus, by default, their default-graph
+    copies), written from pyoxigraph terms' own (escaped, validated) N-Triples forms."""
     parts = []
     for q in quads:
         t = f"{q.subject} {q.predicate} {q.object}"
         if isinstance(q.graph_name, ox.DefaultGraph):
             parts.append(t + " .")
         else:
-            parts.append(f"GRAPH {q.graph_name} {{ {t} }} {t} .")
+            parts.append(f"GRAPH {q.graph_name} {{ {t} }}" + (f" {t} ." if default_copies else ""))
     return "\n".join(parts)
 
 

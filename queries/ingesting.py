@@ -5,7 +5,6 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from docketgraph.graph.errors import StoreError
@@ -16,7 +15,6 @@ from docketgraph.queries import workers
 log = logging.getLogger(__name__)
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
-SKIP_SUFFIXES = {".json"}  # gold files and other JSON are only read when they are CourtListener records
 
 
 @dataclass
