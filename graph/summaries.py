@@ -74,6 +74,12 @@ RELATIONS: tuple[Relation, ...] = (
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
         BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)"""),
+    Relation("attorney", ("x",), """
+        {values} ?app a dg:Appearance ; dg:attorney ?x ; dg:case ?case ."""),
+    Relation("opposing", ("x", "xside", "y", "yside"), """
+        {values} ?a1 a dg:Appearance ; dg:case ?case ; dg:firm ?x ; dg:side ?xside .
+        ?a2 a dg:Appearance ; dg:case ?case ; dg:firm ?y ; dg:side ?yside .
+        FILTER(?xside != ?yside && ?x != ?y)"""),
     Relation("co-counsel", ("level", "x", "y"), """
         { {values} ?a1 dg:attorney ?x ; dg:case ?case . ?a2 dg:case ?case ; dg:attorney ?y .
           ?x schema:name ?xn_ . ?y schema:name ?yn_ .

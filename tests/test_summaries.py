@@ -54,7 +54,7 @@ def _params(kg: KnowledgeGraph, name: str) -> list[dict]:
 
 def test_summarised_queries():
     assert {"firms-before-judges", "judges-for-firm", "firms-for-judge", "platforms-by-firm",
-            "platforms-by-judge", "schedule-a-cases", "co-counsel",
+            "platforms-by-judge", "schedule-a-cases", "co-counsel", "opposing-counsel", "attorneys-of-firm",
             "precedents-cited"} <= set(SUMMARISED)
 
 
@@ -110,7 +110,8 @@ def test_summary_equals_exact_on_a_synthetic_graph(synthetic_kg, name):
     for params in _params(synthetic_kg, name):
         got = _rows(synthetic_kg, name, params, exact=False)
         assert got == _rows(synthetic_kg, name, params, exact=True), params
-    assert got[1] or name == "co-counsel"  # the graph gives every query something to count
+    # the synthetic cases have no defence counsel: pairs across sides are on the fixture graph
+    assert got[1] or name in ("co-counsel", "opposing-counsel")
 
 
 def _all_equal(kg: KnowledgeGraph) -> None:
