@@ -56,6 +56,8 @@ class Relation:
     name: str
     dims: tuple[str, ...]
     pattern: str
+    #: a variable the pattern may bind whose entities' names each group lists (``dgs:items``)
+    item: str | None = None
 
 
 RELATIONS: tuple[Relation, ...] = (
@@ -66,10 +68,10 @@ RELATIONS: tuple[Relation, ...] = (
         {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform ."""),
     Relation("judge-platform", ("judge", "platform", "court"), """
         {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform ."""),
-    Relation("firm-precedent", ("firm", "precedent", "judge"), """
+    Relation("firm-precedent", ("firm", "precedent"), """
         {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
-        ?app a dg:Appearance ; dg:case ?case ; dg:firm ?firm .
-        OPTIONAL { ?case JUDGED ?judge }"""),
+        ?case dg:appearingFirm ?firm .
+        OPTIONAL { ?case JUDGED ?judge }""", item="judge"),
     Relation("schedule-a", ("court", "year"), """
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
@@ -81,17 +83,19 @@ RELATIONS: tuple[Relation, ...] = (
         ?a2 a dg:Appearance ; dg:case ?case ; dg:firm ?y ; dg:side ?yside .
         FILTER(?xside != ?yside && ?x != ?y)"""),
     Relation("co-counsel", ("level", "x", "y"), """
-        { {values} ?a1 dg:attorney ?x ; dg:case ?case . ?a2 dg:case ?case ; dg:attorney ?y .
-          ?x schema:name ?xn_ . ?y schema:name ?yn_ .
-          FILTER(STR(?x) < STR(?y))
-          OPTIONAL { ?a1 dg:side ?s1_ } OPTIONAL { ?a2 dg:side ?s2_ }
-          FILTER(COALESCE(?s1_ = ?s2_, true)) BIND("attorneys" AS ?level) }
+        { { SELECT DISTINCT ?case ?x ?s1_ WHERE { {values} ?a1 dg:case ?case ; dg:attorney ?x .
+              OPTIONAL { ?a1 dg:side ?s1_ } } }
+          { SELECT DISTINCT ?case ?y ?s2_ WHERE { {values} ?a2 dg:case ?case ; dg:attorney ?y .
+              OPTIONAL { ?a2 dg:side ?s2_ } } }
+          BIND("attorneys" AS ?level) }
         UNION
-        { {values} ?a1 dg:firm ?x ; dg:case ?case . ?a2 dg:case ?case ; dg:firm ?y .
-          ?x schema:name ?xn_ . ?y schema:name ?yn_ .
-          FILTER(STR(?x) < STR(?y))
-          OPTIONAL { ?a1 dg:side ?s1_ } OPTIONAL { ?a2 dg:side ?s2_ }
-          FILTER(COALESCE(?s1_ = ?s2_, true)) BIND("firms" AS ?level) }"""),
+        { { SELECT DISTINCT ?case ?x ?s1_ WHERE { {values} ?a1 dg:case ?case ; dg:firm ?x .
+              OPTIONAL { ?a1 dg:side ?s1_ } } }
+          { SELECT DISTINCT ?case ?y ?s2_ WHERE { {values} ?a2 dg:case ?case ; dg:firm ?y .
+              OPTIONAL { ?a2 dg:side ?s2_ } } }
+          BIND("firms" AS ?level) }
+        FILTER(STR(?x) < STR(?y) && COALESCE(?s1_ = ?s2_, true))
+        FILTER EXISTS { ?x schema:name ?xn_ } FILTER EXISTS { ?y schema:name ?yn_ }"""),
 )
 
 
@@ -140,47 +144,69 @@ def _group_iri_expr(rel: Relation) -> str:
 
 def facts_update(cases: Sequence[ox.NamedNode]) -> str:
     """One update request rebuilding the facts of ``cases`` (and marking their old and new
-    groups dirty), then clearing the cases' stale marks."""
+    groups dirty), then clearing the cases' stale marks.
+
+    A case's facts: its docket (``case dgs:docket``), its membership of each group
+    (``group dgs:member case``) and, for relations with dates, a node per (group, case)
+    holding the dates (``dgs:of``, ``dgs:case``, ``dgs:on``)."""
     vals = _values(cases)
     ops = [
-        # the groups the cases' old facts belong to need recounting
+        # the groups the cases belonged to need recounting
         f"INSERT {{ GRAPH {_G} {{ ?grp dgs:dirty true }} }} WHERE {{ {vals} "
-        f"GRAPH {_G} {{ ?fact dgs:case ?case ; dgs:of ?grp }} }}",
+        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
+        f"DELETE {{ GRAPH {_G} {{ ?grp dgs:member ?case }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
         f"DELETE {{ GRAPH {_G} {{ ?fact ?p ?o }} }} WHERE {{ {vals} "
         f"GRAPH {_G} {{ ?fact dgs:case ?case ; ?p ?o }} }}",
+        f"DELETE {{ GRAPH {_G} {{ ?case dgs:docket ?d }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?case dgs:docket ?d }} }}",
+        f"INSERT {{ GRAPH {_G} {{ ?case dgs:docket ?docket }} }} WHERE {{ "
+        f"{_CASE_INFO.replace('{values}', vals)} }}",
     ]
     for rel in RELATIONS:
         dims_t = " ".join(f"dgs:{d} ?{d} ;" for d in rel.dims)
+        dims_v = " ".join("?" + d for d in rel.dims)
+        dated = "?on" in rel.pattern
+        extra = (" ?on" if dated else "") + (f" ?{rel.item}" if rel.item else "")
+        fact = ("?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on ; "
+                f"dgs:item {'?' + rel.item if rel.item else '?none_'} . " if extra else "")
+        bind_fact = ('BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if extra else "")
         ops.append(
-            f"INSERT {{ GRAPH {_G} {{ ?fact dgs:case ?case ; dgs:of ?grp ; dgs:docket ?docket ; dgs:on ?on . "
-            f'?grp dgs:rel "{rel.name}" ; {dims_t} dgs:dirty true . }} }} '
-            f"WHERE {{ {_CASE_INFO.replace('{values}', vals)} "
-            f"{_pattern(rel, vals)} "
-            f"BIND({_group_iri_expr(rel)} AS ?grp) "
-            f'BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) }}')
+            f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
+            f'dgs:rel "{rel.name}" ; {dims_t} dgs:dirty true . }} }} '
+            f"WHERE {{ {{ SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
+            f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }} }} "
+            f"BIND({_group_iri_expr(rel)} AS ?grp) {bind_fact}}}")
     ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
                + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 
-_VALUE_PREDS = ("cases", "dockets", "caseIds", "first", "last")
+_VALUE_PREDS = ("cases", "dockets", "caseIds", "first", "last", "items")
 
 
 def groups_update(groups: Sequence[ox.NamedNode]) -> str:
-    """One update request recounting ``groups`` from their facts (a group left without
-    facts is removed), then clearing their dirty marks."""
+    """One update request recounting ``groups`` from their members (a group left without
+    members is removed), then clearing their dirty marks."""
     vals = "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
     ops = [f"DELETE {{ GRAPH {_G} {{ ?grp dgs:{p} ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:{p} ?v }} }}"
            for p in _VALUE_PREDS]
     ops.append(
         f"INSERT {{ GRAPH {_G} {{ ?grp dgs:cases ?n ; dgs:dockets ?dockets ; dgs:caseIds ?ids ; "
-        f"dgs:first ?first ; dgs:last ?last }} }} WHERE {{ {{ SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
+        f"dgs:first ?first ; dgs:last ?last }} }} WHERE {{ {{ "
+        "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
         '(GROUP_CONCAT(DISTINCT ?docket; separator=", ") AS ?dockets) '
         '(GROUP_CONCAT(DISTINCT STR(?case); separator=" ") AS ?ids) (MIN(?on) AS ?first) (MAX(?on) AS ?last) '
-        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:case ?case ; dgs:docket ?docket . "
-        "OPTIONAL { ?fact dgs:on ?on } } } GROUP BY ?grp } }")
+        f"WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
+        "OPTIONAL { ?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } } } GROUP BY ?grp } }")
+    # the names of the entities a group lists (e.g. the judges before whom a precedent was cited)
+    ops.append(
+        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
+        '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
+        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:item ?item }} "
+        "?item <https://schema.org/name> ?item_name } GROUP BY ?grp } }")
     ops.append(f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?p ?o }} "
-               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?f_ dgs:of ?grp }} }} }}")
+               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}")
     ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
                + " ".join(f"{g} dgs:dirty true ." for g in groups) + " } }")
     return PREFIX_BLOCK + " ;\n".join(ops)
