@@ -233,6 +233,12 @@ class GraphStore:
         except (OSError, RuntimeError, ValueError):
             return False
 
+    def summary_groups(self, relation: str) -> list[dict]:
+        """Every group of a summary relation, unpacked (see ``summaries.unpack``)."""
+        p = ox.NamedNode(summaries.packed_predicate(relation))
+        return [summaries.unpack(q.object.value)
+                for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)]
+
     def refresh_summaries(self, progress=None) -> int:
         """Rebuild the summaries of every case a write touched; returns the cases rebuilt."""
         self._check_writable()

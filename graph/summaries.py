@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "1"
+VERSION = "2"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
@@ -164,7 +164,7 @@ def facts_update(cases: Sequence[ox.NamedNode]) -> str:
         f"{_CASE_INFO.replace('{values}', vals)} }}",
     ]
     for rel in RELATIONS:
-        dims_t = " ".join(f"dgs:{d} ?{d} ;" for d in rel.dims)
+        dims_s = ', "\\t", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
         dims_v = " ".join("?" + d for d in rel.dims)
         dated = "?on" in rel.pattern
         extra = (" ?on" if dated else "") + (f" ?{rel.item}" if rel.item else "")
@@ -173,42 +173,60 @@ def facts_update(cases: Sequence[ox.NamedNode]) -> str:
         bind_fact = ('BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if extra else "")
         ops.append(
             f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
-            f'dgs:rel "{rel.name}" ; {dims_t} dgs:dirty true . }} }} '
+            f'dgs:rel "{rel.name}" ; dgs:dims ?dims_ ; dgs:dirty true . }} }} '
             f"WHERE {{ {{ SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
             f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }} }} "
-            f"BIND({_group_iri_expr(rel)} AS ?grp) {bind_fact}}}")
+            f"BIND({_group_iri_expr(rel)} AS ?grp) BIND(CONCAT({dims_s}) AS ?dims_) {bind_fact}}}")
     ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
                + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 
-_VALUE_PREDS = ("cases", "dockets", "caseIds", "first", "last", "items")
+def packed_predicate(relation: str) -> str:
+    """The predicate holding a group's packed answer, one per relation (a single index scan
+    reads every group of a relation)."""
+    return f"{SNS}packed-{relation}"
+
+
+def unpack(value: str) -> dict:
+    """A group's packed answer: ``cases`` (int), ``first``, ``last`` (dates or None),
+    ``items`` (names joined by "; "), ``dockets``, ``case_ids`` and ``dims`` (the group's
+    identity, in the relation's order: IRIs and literals as strings)."""
+    f = value.split("\t")
+    return {"cases": int(f[0]), "first": f[1] or None, "last": f[2] or None, "items": f[3],
+            "dockets": f[4], "case_ids": f[5], "dims": f[6:]}
 
 
 def groups_update(groups: Sequence[ox.NamedNode]) -> str:
     """One update request recounting ``groups`` from their members (a group left without
-    members is removed), then clearing their dirty marks."""
+    members is removed), then clearing their dirty marks.
+
+    A group's answer is one literal (see ``unpack``): its case count, first and last dates,
+    listed names, dockets, case ids and identity, tab-separated (labels hold no control
+    characters, IRIs no tabs)."""
     vals = "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
-    ops = [f"DELETE {{ GRAPH {_G} {{ ?grp dgs:{p} ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:{p} ?v }} }}"
-           for p in _VALUE_PREDS]
-    ops.append(
-        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:cases ?n ; dgs:dockets ?dockets ; dgs:caseIds ?ids ; "
-        f"dgs:first ?first ; dgs:last ?last }} }} WHERE {{ {{ "
+    ops = [
+        f"DELETE {{ GRAPH {_G} {{ ?grp ?pk ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?pk ?v }} "
+        f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || ?pk = dgs:items) }}',
+        # the names of the entities a group lists (e.g. the judges before whom a precedent was cited)
+        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
+        '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
+        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:item ?item }} "
+        "?item <https://schema.org/name> ?item_name } GROUP BY ?grp } }",
+        f"INSERT {{ GRAPH {_G} {{ ?grp ?pk ?packed }} }} WHERE {{ {{ "
         "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
         '(GROUP_CONCAT(DISTINCT ?docket; separator=", ") AS ?dockets) '
         '(GROUP_CONCAT(DISTINCT STR(?case); separator=" ") AS ?ids) (MIN(?on) AS ?first) (MAX(?on) AS ?last) '
         f"WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
-        "OPTIONAL { ?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } } } GROUP BY ?grp } }")
-    # the names of the entities a group lists (e.g. the judges before whom a precedent was cited)
-    ops.append(
-        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
-        '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
-        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:item ?item }} "
-        "?item <https://schema.org/name> ?item_name } GROUP BY ?grp } }")
-    ops.append(f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?p ?o }} "
-               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}")
-    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
-               + " ".join(f"{g} dgs:dirty true ." for g in groups) + " } }")
+        "OPTIONAL { ?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } } } GROUP BY ?grp } "
+        f"GRAPH {_G} {{ ?grp dgs:rel ?rel ; dgs:dims ?dims . OPTIONAL {{ ?grp dgs:items ?items }} }} "
+        f'BIND(IRI(CONCAT("{SNS}packed-", ?rel)) AS ?pk) '
+        'BIND(CONCAT(STR(?n), "\\t", COALESCE(STR(?first), ""), "\\t", COALESCE(STR(?last), ""), "\\t", '
+        'COALESCE(?items, ""), "\\t", ?dockets, "\\t", ?ids, "\\t", ?dims) AS ?packed) }',
+        f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}",
+        f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{g} dgs:dirty true ." for g in groups) + " } }",
+    ]
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 

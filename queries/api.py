@@ -137,8 +137,6 @@ class KnowledgeGraph:
             graph = out[2] if len(out) > 2 else None
         else:
             strs = {k: str(v) for k, v in values.items()}
-            if q.summary_sparql:
-                q = q.variant(strs, self.store.summaries_current())
             bindings = q.bindings(strs)
             for p in q.params:  # names are matched through every stored spelling
                 if p.type in ("firm", "key") and p.name in bindings:
@@ -152,8 +150,15 @@ class KnowledgeGraph:
                     key = self.store.key_for_alias(term.value) if term is not None else None
                     if key is not None:
                         resolved[p.name] = type(term)(key)
-            cols, rows = self.store.query(q.sparql, bindings,
-                                          custom_functions=q.functions(strs, resolved))
+            if (q.summary is not None and not any(strs.get(u) for u in q.summary_unless)
+                    and self.store.summaries_current()):
+                # the same answer from the summaries (queries.summarised)
+                terms = {**{k: t.value for k, t in bindings.items()},
+                         **{k: t.value for k, t in q.function_terms(strs, resolved).items()}}
+                cols, rows = q.summary(self.store, terms)
+            else:
+                cols, rows = self.store.query(q.sparql, bindings,
+                                              custom_functions=q.functions(strs, resolved))
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
 
     def evidence(self, res: Result, *, per_row: int = 10) -> Result:

@@ -9,6 +9,8 @@ Header lines (comments at the top of the file)::
     # view: bipartite firm judge cases
 
     # hidden: f j            (columns kept for evidence and views, not shown in tables)
+    # summary: from to       (a built-in query also answered from the store's summaries,
+                              by queries.summarised, unless one of these is given)
 
 A parameter ``NAME`` is bound to the variable ``?NAME`` through the engine
 (pyoxigraph substitutions), never pasted into the text. pyoxigraph only substitutes
@@ -103,18 +105,10 @@ class SavedQuery:
     source: str = ""
     hidden: tuple[str, ...] = ()
     python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
-    #: the text to run instead when the store's summaries are current (graph.summaries)
-    #: and none of ``summary_unless`` is given
-    summary_sparql: str = ""
+    #: answered from the store's summaries (queries.summarised) when they are current and
+    #: none of ``summary_unless`` is given (header line ``# summary: PARAM ...``)
+    summary: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
     summary_unless: tuple[str, ...] = ()
-
-    def variant(self, values: dict[str, Any], summaries_current: bool) -> "SavedQuery":
-        """The query to run for these parameter values: the summary text when it may be
-        read, else the exact one (both give the same answer; see ``# if summary``)."""
-        if (self.summary_sparql and summaries_current
-                and not any(values.get(n) not in (None, "") for n in self.summary_unless)):
-            return replace(self, sparql=self.summary_sparql, summary_sparql="")
-        return self
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -143,17 +137,23 @@ class SavedQuery:
         """Parameters delivered through dg:param / dg:within rather than substitution."""
         return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
 
-    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
-        """pyoxigraph ``custom_functions`` delivering the function-bound parameters
-        (``terms`` may give already-resolved terms for some of them)."""
-        from docketgraph.graph.vocab import NS
+    def function_terms(self, values: dict[str, str],
+                       terms: dict[str, ox.Literal] | None = None) -> dict[str, ox.Literal]:
+        """The function-bound parameters' terms (``terms`` may give already-resolved ones)."""
         given = dict(terms or {})
-        terms = {}
+        out = {}
         for p in self.params:
             if p.name in self.function_params:
                 t = given.get(p.name) or p.bind(values.get(p.name))
                 if t is not None:
-                    terms[p.name] = t
+                    out[p.name] = t
+        return out
+
+    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
+        """pyoxigraph ``custom_functions`` delivering the function-bound parameters
+        (``terms`` may give already-resolved terms for some of them)."""
+        from docketgraph.graph.vocab import NS
+        terms = self.function_terms(values, terms)
         lo, hi = terms.get("from"), terms.get("to")
 
         def param(name):
@@ -191,52 +191,8 @@ _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.I)
 _SELECT = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.I | re.S)
 
 
-_IF = re.compile(r"^#\s*if\s+summary\b(?:\s+unless\s+(.*))?\s*$")
-_ELSE = re.compile(r"^#\s*else\s*$")
-_ENDIF = re.compile(r"^#\s*endif\s*$")
-
-
-def split_variants(text: str, where: str) -> tuple[str, str, tuple[str, ...]]:
-    """``(exact, summary, unless)`` from a file that may hold two bodies::
-
-        # if summary unless from to
-        SELECT ... (reads the summaries graph)
-        # else
-        SELECT ... (reads the documents' facts)
-        # endif
-
-    The header lines stay with both bodies. A file without ``# if`` is its own exact text.
-    """
-    lines = text.splitlines()
-    idx = [i for i, l in enumerate(lines) if _IF.match(l)]
-    if not idx:
-        return text, "", ()
-    i = idx[0]
-    try:
-        e = next(k for k in range(i + 1, len(lines)) if _ELSE.match(lines[k]))
-        z = next(k for k in range(e + 1, len(lines)) if _ENDIF.match(lines[k]))
-    except StopIteration:
-        raise QueryError(f"{where}:{i + 1}: '# if summary' needs '# else' and '# endif'") from None
-    unless = tuple((_IF.match(lines[i]).group(1) or "").split())
-    head, tail = lines[:i], lines[z + 1:]
-    return ("\n".join(head + lines[e + 1:z] + tail), "\n".join(head + lines[i + 1:e] + tail), unless)
-
-
 def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     """Parse one ``.rq`` file; errors name the file and line."""
-    exact, summary, unless = split_variants(text, source or name)
-    q = _parse_one(exact, name, source)
-    if summary:
-        s = _parse_one(summary, name, source, exempt=frozenset(unless))
-        if s.params != q.params:
-            raise QueryError(f"{source or name}: both bodies must declare the same parameters")
-        for u in unless:
-            q.param(u)
-        q = replace(q, summary_sparql=s.sparql, summary_unless=unless)
-    return q
-
-
-def _parse_one(text: str, name: str, source: str = "", exempt: frozenset = frozenset()) -> SavedQuery:
     meta: dict[str, str] = {}
     params: list[Param] = []
     where = source or name
@@ -267,7 +223,7 @@ def _parse_one(text: str, name: str, source: str = "", exempt: frozenset = froze
     if params and not sel:
         raise QueryError(f"{where}: a query with parameters must be a SELECT")
     for p in params:
-        if _function_bound(text, p.name) or p.name in exempt:
+        if _function_bound(text, p.name):
             continue
         if sel and not re.search(r"\?" + re.escape(p.name) + r"\b", sel.group(1)):
             raise QueryError(f"{where}: parameter ?{p.name} must be projected by the SELECT "
@@ -282,9 +238,18 @@ def _parse_one(text: str, name: str, source: str = "", exempt: frozenset = froze
         raise QueryError(_syntax_message(where, str(e))) from None
     except Exception:
         pass
-    return SavedQuery(name=name, title=meta["title"], description=meta["description"],
-                      params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
-                      source=source, hidden=tuple(meta.get("hidden", "").split()))
+    unless = tuple(meta.get("summary", "").split())
+    for u in unless:
+        if u not in {p.name for p in params}:
+            raise QueryError(f"{where}: '# summary:' names {u!r}, which is not a parameter")
+    q = SavedQuery(name=name, title=meta["title"], description=meta["description"],
+                   params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
+                   source=source, hidden=tuple(meta.get("hidden", "").split()),
+                   summary_unless=unless)
+    if "summary" in meta and source.startswith("saved/"):
+        from docketgraph.queries import summarised
+        q = replace(q, summary=summarised.QUERIES.get(name))
+    return q
 
 
 def _syntax_message(where: str, msg: str) -> str:

@@ -16,14 +16,15 @@ import pytest
 
 from docketgraph.graph import summaries
 from docketgraph.queries.api import KnowledgeGraph
-from docketgraph.queries.saved import Registry, split_variants
+from docketgraph.queries import summarised
+from docketgraph.queries.saved import Registry
 from query_factories import filings, small_graph
 from test_queries_golden import CASES, GOLDEN, _canon, answers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import extractions  # noqa: E402
 
-SUMMARISED = [q.name for q in Registry().all() if q.summary_sparql]
+SUMMARISED = [q.name for q in Registry().all() if q.summary is not None]
 
 
 def _rows(kg: KnowledgeGraph, name: str, params: dict, *, exact: bool) -> tuple:
@@ -58,20 +59,9 @@ def test_summarised_queries():
             "precedents-cited"} <= set(SUMMARISED)
 
 
-@pytest.mark.parametrize("text,exact,summary,unless", [
-    ("# title: t\nSELECT 1\n", "# title: t\nSELECT 1\n", "", ()),
-    ("# title: t\n# if summary unless from to\nSELECT 2 {}\n# else\nSELECT 1 {}\n# endif\n",
-     "# title: t\nSELECT 1 {}", "# title: t\nSELECT 2 {}", ("from", "to")),
-    ("# title: t\n# if summary\nA\n# else\nB\n# endif", "# title: t\nB", "# title: t\nA", ()),
-])
-def test_split_variants(text, exact, summary, unless):
-    assert split_variants(text, "x.rq") == (exact, summary, unless)
-
-
-def test_split_variants_needs_else_and_endif():
-    from docketgraph.graph.errors import QueryError
-    with pytest.raises(QueryError, match="x.rq:2"):
-        split_variants("# title: t\n# if summary\nSELECT 1 {}\n", "x.rq")
+def test_every_summary_has_its_function():
+    for q in Registry().all():
+        assert (q.summary is not None) == (q.name in summarised.QUERIES), q.name
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,242 @@
+"""The headline saved queries answered from the store's summaries (graph.summaries).
+
+Each function gives the same columns and rows as its ``.rq`` file (the exact path, which
+stays the reference; tests/test_summaries.py runs both and compares) from the packed group
+answers: one index scan of a relation's groups, the names, keys and roles of the few
+firms, judges, platforms and attorneys involved, then filtering and ordering in Python.
+That is what keeps a headline query in tens of milliseconds at 10,000 cases: SPARQL over
+the same groups spent most of its time unpacking and ordering strings.
+
+Parameters arrive as normalised terms (firm and judge names already resolved to keys
+through every stored spelling), exactly as the ``.rq`` files receive them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable
+
+_FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
+  ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
+_JUDGES = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) (MIN(?r) AS ?role) WHERE {
+  ?x a dg:Judge ; schema:name ?n ; dg:key ?k ; dg:judgeRole ?r } GROUP BY ?x"""
+_PLATFORMS = """SELECT DISTINCT ?x ?name ?kind WHERE {
+  { SELECT ?x (MIN(?n) AS ?name) WHERE { ?x a dg:Platform ; schema:name ?n } GROUP BY ?x }
+  ?x dg:platformKind ?kind }"""
+_NAMES = """SELECT ?x (MIN(?n) AS ?name) WHERE { ?x schema:name ?n } GROUP BY ?x"""
+_MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { { ?x dg:key ?k } UNION { ?x dg:memberOf/dg:key ?k } }"""
+_ATTORNEYS = """SELECT ?a ?f (MIN(?an) AS ?attorney_name) (MIN(?fn) AS ?firm_name) ?firm
+  (GROUP_CONCAT(DISTINCT ?mail; separator=", ") AS ?emails) WHERE {
+  ?a a dg:Attorney ; dg:memberOf ?f ; schema:name ?an .
+  ?f dg:key ?firm ; schema:name ?fn .
+  OPTIONAL { ?a schema:email ?mail } } GROUP BY ?a ?f ?firm"""
+_PRECEDENTS = """SELECT ?x ?citation (COALESCE(MIN(?cn), MIN(?n)) AS ?name) WHERE {
+  ?x a dg:Precedent ; dg:citation ?citation ; schema:name ?n . OPTIONAL { ?x dg:citedName ?cn } }
+  GROUP BY ?x ?citation"""
+SA_RULE = ("sa-1: caption names a defendant group identified on a schedule, or Does, or partnerships "
+           "and unincorporated associations; one count per case; year of earliest stored filing")
+
+
+def _by(store: Any, sparql: str, key: str = "x") -> dict[str, dict]:
+    return {r[key]: r for r in store.query(sparql)[1]}
+
+
+def _by_many(store: Any, sparql: str, key: str = "x") -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in store.query(sparql)[1]:
+        out[r[key]].append(r)
+    return out
+
+
+def _desc(n: int) -> int:
+    return -n
+
+
+def _ok(p: dict, name: str, value: Any) -> bool:
+    """True when parameter ``name`` was not given or equals ``value``."""
+    return name not in p or p[name] == value
+
+
+def _group_cols(g: dict) -> dict:
+    return {"cases": g["cases"], "dockets": g["dockets"], "case_ids": g["case_ids"]}
+
+
+def _firm_judge_rows(store: Any, p: dict) -> list[tuple[dict, dict, dict, dict]]:
+    firms, judges = _by(store, _FIRMS), _by(store, _JUDGES)
+    out = []
+    for g in store.summary_groups("firm-judge"):
+        f, j, court = g["dims"]
+        fi, ji = firms.get(f), judges.get(j)
+        if fi is None or ji is None or not _ok(p, "court", court):
+            continue
+        out.append((g, fi, ji, court))
+    return out
+
+
+def firms_before_judges(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
+            "last", "firm", "judge", "f", "j"]
+    rows = []
+    for g, fi, ji, court in _firm_judge_rows(store, p):
+        if not (_ok(p, "firm", fi["key"]) and _ok(p, "judge", ji["key"]) and _ok(p, "role", ji["role"])):
+            continue
+        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
+                     "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
+                     "firm": fi["key"], "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["judge_label"]))
+    return cols, rows
+
+
+def judges_for_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
+            "last", "firm", "f", "j"]
+    rows = []
+    for g, fi, ji, court in _firm_judge_rows(store, p):
+        if not _ok(p, "firm", fi["key"]):
+            continue
+        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
+                     "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
+                     "firm": fi["key"], "f": fi["x"], "j": ji["x"]})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["judge_label"], r["firm_label"]))
+    return cols, rows
+
+
+def firms_for_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "judge_label", "court", "cases", "dockets", "case_ids", "first", "last",
+            "judge", "f", "j"]
+    rows = []
+    for g, fi, ji, court in _firm_judge_rows(store, p):
+        if not _ok(p, "judge", ji["key"]):
+            continue
+        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "court": court,
+                     **_group_cols(g), "first": g["first"], "last": g["last"],
+                     "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["judge_label"]))
+    return cols, rows
+
+
+def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "platform_label", "kind", "cases", "dockets", "case_ids", "firm", "f", "p"]
+    firms, platforms = _by(store, _FIRMS.replace("a dg:LawFirm ; ", "")), _by_many(store, _PLATFORMS)
+    rows = []
+    for g in store.summary_groups("firm-platform"):
+        f, pl = g["dims"]
+        fi = firms.get(f)
+        if fi is None or not _ok(p, "firm", fi["key"]):
+            continue
+        for pi in platforms.get(pl, ()):
+            if _ok(p, "kind", pi["kind"]):
+                rows.append({"firm_label": fi["name"], "platform_label": pi["name"], "kind": pi["kind"],
+                             **_group_cols(g), "firm": fi["key"], "f": f, "p": pl})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["platform_label"]))
+    return cols, rows
+
+
+def platforms_by_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["judge_label", "platform_label", "kind", "court", "cases", "dockets", "case_ids", "judge", "j", "p"]
+    judges = _by(store, """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
+                             ?x dg:key ?k ; schema:name ?n } GROUP BY ?x""")
+    platforms = _by_many(store, _PLATFORMS)
+    rows = []
+    for g in store.summary_groups("judge-platform"):
+        j, pl, court = g["dims"]
+        ji = judges.get(j)
+        if ji is None or not (_ok(p, "judge", ji["key"]) and _ok(p, "court", court)):
+            continue
+        for pi in platforms.get(pl, ()):
+            if _ok(p, "kind", pi["kind"]):
+                rows.append({"judge_label": ji["name"], "platform_label": pi["name"], "kind": pi["kind"],
+                             "court": court, **_group_cols(g), "judge": ji["key"], "j": j, "p": pl})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["judge_label"], r["platform_label"]))
+    return cols, rows
+
+
+def schedule_a_cases(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
+    rows = []
+    for g in store.summary_groups("schedule-a"):
+        court, year = g["dims"]
+        if _ok(p, "court", court):
+            rows.append({"court": court, "year": year, **_group_cols(g), "rule": SA_RULE})
+    rows.sort(key=lambda r: (r["court"], r["year"]))
+    return cols, rows
+
+
+def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["level", "first", "second", "cases", "dockets", "case_ids", "x", "y"]
+    names = _by(store, _NAMES)
+    keys: dict[str, set] = defaultdict(set)
+    if "firm" in p:
+        for r in store.query(_MEMBER_KEYS)[1]:
+            keys[r["x"]].add(r["k"])
+    rows = []
+    for g in store.summary_groups("co-counsel"):
+        level, x, y = g["dims"]
+        if x not in names or y not in names:
+            continue
+        if "firm" in p and p["firm"] not in keys.get(x, ()) and p["firm"] not in keys.get(y, ()):
+            continue
+        rows.append({"level": level, "first": names[x]["name"], "second": names[y]["name"],
+                     **_group_cols(g), "x": x, "y": y})
+    rows.sort(key=lambda r: (r["level"], _desc(r["cases"]), r["first"], r["second"]))
+    return cols, rows
+
+
+def opposing_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["first", "first_side", "second", "second_side", "cases", "dockets", "case_ids", "firm", "x", "y"]
+    names = _by(store, _NAMES)
+    fkeys = {r["x"]: r["key"] for r in store.query(
+        "SELECT ?x (MIN(?k) AS ?key) WHERE { ?x dg:key ?k } GROUP BY ?x")[1]}
+    rows = []
+    for g in store.summary_groups("opposing"):
+        x, xside, y, yside = g["dims"]
+        if x not in names or y not in names or x not in fkeys or not _ok(p, "firm", fkeys[x]):
+            continue
+        rows.append({"first": names[x]["name"], "first_side": xside, "second": names[y]["name"],
+                     "second_side": yside, **_group_cols(g), "firm": fkeys[x], "x": x, "y": y})
+    rows.sort(key=lambda r: (_desc(r["cases"]), r["first"], r["second"]))
+    return cols, rows
+
+
+def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "attorney_label", "emails", "cases", "dockets", "case_ids", "firm", "f", "a"]
+    groups = {g["dims"][0]: g for g in store.summary_groups("attorney")}
+    rows = []
+    for r in store.query(_ATTORNEYS)[1]:
+        if not _ok(p, "firm", r["firm"]):
+            continue
+        g = groups.get(r["a"], {"cases": 0, "dockets": "", "case_ids": ""})
+        rows.append({"firm_label": r["firm_name"], "attorney_label": r["attorney_name"],
+                     "emails": r["emails"], **_group_cols(g), "firm": r["firm"], "f": r["f"], "a": r["a"]})
+    rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["attorney_label"]))
+    return cols, rows
+
+
+def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+    cols = ["firm_label", "citation", "precedent_label", "judges", "cases", "dockets", "case_ids", "firm", "f", "pr"]
+    firms = _by(store, _FIRMS.replace("a dg:LawFirm ; ", ""))
+    precedents = _by_many(store, _PRECEDENTS)
+    rows = []
+    for g in store.summary_groups("firm-precedent"):
+        f, pr = g["dims"]
+        fi = firms.get(f)
+        if fi is None or not _ok(p, "firm", fi["key"]):
+            continue
+        for pi in precedents.get(pr, ()):
+            rows.append({"firm_label": fi["name"], "citation": pi["citation"], "precedent_label": pi["name"],
+                         "judges": g["items"], **_group_cols(g), "firm": fi["key"], "f": f, "pr": pr})
+    rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["citation"]))
+    return cols, rows
+
+
+QUERIES: dict[str, Callable[[Any, dict], tuple[list[str], list[dict]]]] = {
+    "firms-before-judges": firms_before_judges,
+    "judges-for-firm": judges_for_firm,
+    "firms-for-judge": firms_for_judge,
+    "platforms-by-firm": platforms_by_firm,
+    "platforms-by-judge": platforms_by_judge,
+    "schedule-a-cases": schedule_a_cases,
+    "co-counsel": co_counsel,
+    "opposing-counsel": opposing_counsel,
+    "attorneys-of-firm": attorneys_of_firm,
+    "precedents-cited": precedents_cited,
+}
