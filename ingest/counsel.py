@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -401,7 +402,14 @@ _SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|d
 
 
 def _classify(line: _Line) -> str:
-    t = line.text.strip().strip("*_ ")
+    return _classify_text(line.text)
+
+
+# Counsel blocks repeat from filing to filing (the same firm, address and signature
+# lines): a line's kind, a pure function of its text, is remembered.
+@lru_cache(maxsize=16384)
+def _classify_text(text: str) -> str:
+    t = text.strip().strip("*_ ")
     if not t:
         return "blank"
     if len(t) > 160:
