@@ -156,7 +156,9 @@ class HttpBackend:
         return int(rows[0]["n"].value) if rows else 0
 
     def dump(self, format=None, **kw) -> bytes:
-        res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+        from docketgraph.graph.summaries import SUMMARY_GRAPH  # derived: not exported
+        res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                         f"FILTER(?g != <{SUMMARY_GRAPH}>) }}",
                          use_default_graph_as_union=False)
         return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES)
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Sequence
 
 import pyoxigraph as ox
 
-from docketgraph.graph import keys
+from docketgraph.graph import keys, summaries
 from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
 from docketgraph.graph.model import Extraction
 from docketgraph.graph.rdf import extraction_quads
@@ -33,7 +33,9 @@ PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dgs": summaries.SNS,
 }
+_SUMMARY = ox.NamedNode(summaries.SUMMARY_GRAPH)
 
 
 def drop_graph_ops(g: ox.NamedNode) -> list[str]:
@@ -208,10 +210,36 @@ class GraphStore:
         return keys.case_iri(None, docket)
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads stored, the summaries (derived, rebuilt from the documents) not counted."""
+        n = len(self._store)
+        if self._store.contains_named_graph(_SUMMARY):
+            n -= sum(1 for _ in self._store.quads_for_pattern(None, None, None, _SUMMARY))
+        return n
 
     def named_graphs(self) -> list[str]:
-        return [g.value for g in self._store.named_graphs()]
+        """The documents' graphs (the summaries' graph is not one)."""
+        return [g.value for g in self._store.named_graphs() if g != _SUMMARY]
+
+    # --- summaries -----------------------------------------------------------------
+    def _rows(self, sparql: str) -> list[dict]:
+        res = self.raw_query(sparql)
+        cols = [v.value for v in res.variables]
+        return [{c: sol[c] for c in cols} for sol in res]
+
+    def summaries_current(self) -> bool:
+        """True when the saved queries may read the summaries (see graph.summaries)."""
+        try:
+            return bool(self.raw_query(summaries.CURRENT_ASK))
+        except (OSError, RuntimeError, ValueError):
+            return False
+
+    def refresh_summaries(self, progress=None) -> int:
+        """Rebuild the summaries of every case a write touched; returns the cases rebuilt."""
+        self._check_writable()
+        try:
+            return summaries.refresh(self._rows, self._store.update, progress=progress)
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
 
     # --- writing -----------------------------------------------------------------
     def _check_writable(self) -> None:
@@ -240,13 +268,17 @@ class GraphStore:
             return WriteResult("unchanged")
         quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
                                  resolver=self.resolver())
-        self._write(quads, drop_paths=[(s, path) for s in old])
+        cases = {q.subject for q in quads if q.predicate.value == DG.docketKey}
+        self._write(quads, drop_paths=[(s, path) for s in old], stale=cases)
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
-    def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = ()) -> None:
+    def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = (),
+               stale: Iterable[ox.NamedNode] = ()) -> None:
         """One transaction: the document's named graph plus its triples in the default graph
-        (the de-duplicated union that queries read), after dropping what it replaces."""
+        (the de-duplicated union that queries read), after dropping what it replaces, with
+        the marks saying which cases' summaries to rebuild."""
         ops = []
+        marks = summaries.stale_quads(stale)
         for old_sha, path in drop_paths:
             others = [p for p in self.document_paths(old_sha) if p != path]
             og = ox.NamedNode(keys.graph_iri(old_sha))
@@ -255,12 +287,14 @@ class GraphStore:
                 t = f"{od} {ox.NamedNode(DG.path)} {ox.Literal(path)}"
                 ops.append(f"DELETE DATA {{ GRAPH {og} {{ {t} }} {t} }}")
             else:
+                ops.append(summaries.mark_graph_cases(og))
                 ops += drop_graph_ops(og)
         try:
             if not ops:
-                self._store.extend(with_default_copies(quads))
+                self._store.extend(with_default_copies(quads) + marks)
             else:
-                self._store.update(" ;\n".join(ops + [f"INSERT DATA {{ {data_block(quads)} }}"]))
+                body = data_block(quads) + "\n" + data_block(marks, default_copies=False)
+                self._store.update(" ;\n".join(ops + [f"INSERT DATA {{ {body} }}"]))
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 
@@ -270,10 +304,12 @@ class GraphStore:
         g = ox.NamedNode(keys.graph_iri(sha256))
         if not self._store.contains_named_graph(g):
             return False
-        self._store.update(" ;\n".join(drop_graph_ops(g)))
+        self._store.update(" ;\n".join([summaries.mark_graph_cases(g)] + drop_graph_ops(g)))
+        self.refresh_summaries()
         return True
 
-    def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000) -> int:
+    def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000,
+                 refresh: bool = True) -> int:
         """Load many new documents fast (benchmarks, first loads into an empty store).
 
         Not transactional per document and no replacement by path: use ``put`` for ingest.
@@ -283,8 +319,9 @@ class GraphStore:
         n = 0
         buf: list[ox.Quad] = []
         for ex in extractions:
-            buf += with_default_copies(extraction_quads(ex, resolve_case=self.resolve_case,
-                                                        resolver=resolver))
+            quads = extraction_quads(ex, resolve_case=self.resolve_case, resolver=resolver)
+            buf += with_default_copies(quads)
+            buf += summaries.stale_quads(q.subject for q in quads if q.predicate.value == DG.docketKey)
             if len(buf) >= batch * 50:
                 self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
                 n += len(buf)
@@ -292,14 +329,22 @@ class GraphStore:
         if buf:
             self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
             n += len(buf)
+        if refresh:
+            self.refresh_summaries()
         return n
 
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (an import); the summaries are rebuilt from what the store then holds."""
         self._check_writable()
-        self._store.extend(list(quads))
+        self._store.extend([q for q in quads if q.graph_name != _SUMMARY])
+        self._store.update(summaries.MARK_ALL)
+        self.refresh_summaries()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        return self._store.dump(format=fmt)
+        """Every document's graph and the default graph (the summaries are derived data)."""
+        if self.remote or not self._store.contains_named_graph(_SUMMARY):
+            return self._store.dump(format=fmt)
+        return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt)
 
     def flush(self) -> None:
         if self.location is not None and not self.read_only and not self.remote:

@@ -118,7 +118,12 @@ class KnowledgeGraph:
                on_file: Callable[[str, str], None] | None = None,
                on_total: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
         """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes)."""
-        return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
+        try:
+            return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
+        finally:
+            # the summaries the saved queries read, rebuilt for the cases this run touched
+            # (a run stopped part way leaves marks instead: queries then take the exact path)
+            self.store.refresh_summaries()
 
     def query(self, name: str, /, **params: Any) -> Result:
         q = self.registry.get(name)
@@ -132,6 +137,8 @@ class KnowledgeGraph:
             graph = out[2] if len(out) > 2 else None
         else:
             strs = {k: str(v) for k, v in values.items()}
+            if q.summary_sparql:
+                q = q.variant(strs, self.store.summaries_current())
             bindings = q.bindings(strs)
             for p in q.params:  # names are matched through every stored spelling
                 if p.type in ("firm", "key") and p.name in bindings:

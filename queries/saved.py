@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -103,6 +103,18 @@ class SavedQuery:
     source: str = ""
     hidden: tuple[str, ...] = ()
     python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+    #: the text to run instead when the store's summaries are current (graph.summaries)
+    #: and none of ``summary_unless`` is given
+    summary_sparql: str = ""
+    summary_unless: tuple[str, ...] = ()
+
+    def variant(self, values: dict[str, Any], summaries_current: bool) -> "SavedQuery":
+        """The query to run for these parameter values: the summary text when it may be
+        read, else the exact one (both give the same answer; see ``# if summary``)."""
+        if (self.summary_sparql and summaries_current
+                and not any(values.get(n) not in (None, "") for n in self.summary_unless)):
+            return replace(self, sparql=self.summary_sparql, summary_sparql="")
+        return self
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -179,8 +191,52 @@ _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.I)
 _SELECT = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.I | re.S)
 
 
+_IF = re.compile(r"^#\s*if\s+summary\b(?:\s+unless\s+(.*))?\s*$")
+_ELSE = re.compile(r"^#\s*else\s*$")
+_ENDIF = re.compile(r"^#\s*endif\s*$")
+
+
+def split_variants(text: str, where: str) -> tuple[str, str, tuple[str, ...]]:
+    """``(exact, summary, unless)`` from a file that may hold two bodies::
+
+        # if summary unless from to
+        SELECT ... (reads the summaries graph)
+        # else
+        SELECT ... (reads the documents' facts)
+        # endif
+
+    The header lines stay with both bodies. A file without ``# if`` is its own exact text.
+    """
+    lines = text.splitlines()
+    idx = [i for i, l in enumerate(lines) if _IF.match(l)]
+    if not idx:
+        return text, "", ()
+    i = idx[0]
+    try:
+        e = next(k for k in range(i + 1, len(lines)) if _ELSE.match(lines[k]))
+        z = next(k for k in range(e + 1, len(lines)) if _ENDIF.match(lines[k]))
+    except StopIteration:
+        raise QueryError(f"{where}:{i + 1}: '# if summary' needs '# else' and '# endif'") from None
+    unless = tuple((_IF.match(lines[i]).group(1) or "").split())
+    head, tail = lines[:i], lines[z + 1:]
+    return ("\n".join(head + lines[e + 1:z] + tail), "\n".join(head + lines[i + 1:e] + tail), unless)
+
+
 def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     """Parse one ``.rq`` file; errors name the file and line."""
+    exact, summary, unless = split_variants(text, source or name)
+    q = _parse_one(exact, name, source)
+    if summary:
+        s = _parse_one(summary, name, source, exempt=frozenset(unless))
+        if s.params != q.params:
+            raise QueryError(f"{source or name}: both bodies must declare the same parameters")
+        for u in unless:
+            q.param(u)
+        q = replace(q, summary_sparql=s.sparql, summary_unless=unless)
+    return q
+
+
+def _parse_one(text: str, name: str, source: str = "", exempt: frozenset = frozenset()) -> SavedQuery:
     meta: dict[str, str] = {}
     params: list[Param] = []
     where = source or name
@@ -211,7 +267,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     if params and not sel:
         raise QueryError(f"{where}: a query with parameters must be a SELECT")
     for p in params:
-        if _function_bound(text, p.name):
+        if _function_bound(text, p.name) or p.name in exempt:
             continue
         if sel and not re.search(r"\?" + re.escape(p.name) + r"\b", sel.group(1)):
             raise QueryError(f"{where}: parameter ?{p.name} must be projected by the SELECT "
@@ -221,7 +277,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
             raise QueryError(f"{where}: missing '# {req}:' header line")
     try:
         ox.Store().query(text, prefixes={"dg": "urn:x:", "schema": "urn:y:", "rdfs": "urn:z:",
-                                         "xsd": _XSD, "rdf": "urn:r:"})
+                                         "xsd": _XSD, "rdf": "urn:r:", "dgs": "urn:s:"})
     except SyntaxError as e:
         raise QueryError(_syntax_message(where, str(e))) from None
     except Exception:

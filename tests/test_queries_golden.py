@@ -35,7 +35,7 @@ CASES: dict[str, list[dict]] = {
     "brand-portfolio": [{"plaintiff": "The Pinkfong Company, Inc."}],
     "schedule-a-cases": [{"court": "nysd"}, {"firm": "Greer, Burns & Crain, Ltd."}, {"judge": "Paul A. Engelmayer"},
                          {"from": "2024-01-01"}],
-    "precedents-cited": [{"firm": "Greer, Burns & Crain, Ltd."}],
+    "precedents-cited": [{"firm": "Greer, Burns & Crain, Ltd."}, {"judge": "Susan E. Cox"}],
     "case-summary": [{"docket": "23-cv-1820"}, {"docket": "1:22-cv-04133"}],
     "entity-search": [{"name": "Greer Burns Crain"}, {"name": "Pacold", "kind": "Judge"}, {"name": "alibaba"}],
     "document-provenance": [{"document": "order.txt"}],

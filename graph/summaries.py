@@ -1,0 +1,240 @@
+"""Summaries: derived relations materialised for the headline saved queries.
+
+"Which firms appeared before which judges, in how many cases" joins every appearance with
+every case's judges and groups the lot: seconds at 10,000 cases. The summaries hold the
+answer ready, one *group* node per (firm, judge, court), (firm, platform), ... with its
+case count, dockets, case ids and first and last dates, built from one *fact* node per
+case in the group. They live in a graph of their own (``SUMMARY_GRAPH``), never in a
+document's graph nor in the default graph, and are rebuilt from the documents' facts:
+
+- a document write (new, replaced or removed) marks the cases it touches (those in the
+  new graph and in the graph it drops) *stale*, in the same transaction as the write;
+- ``refresh`` rebuilds the facts of stale cases and then the groups those facts belong
+  to (before and after), in bounded chunks, each chunk one update request that also
+  clears the marks it handled;
+- while any mark is left (a run stopped part way, a library user who called ``put``
+  without ``refresh``), the saved queries take their exact path over the documents'
+  facts instead of the summaries: an answer is never read from a stale summary.
+
+Everything is SPARQL 1.1 Update over the default graph (the de-duplicated union of the
+documents), so the same text maintains the summaries on the embedded store and on a
+SPARQL server.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from docketgraph.graph.vocab import BASE
+
+log = logging.getLogger(__name__)
+
+SNS = BASE + "summary#"
+SUMMARY_GRAPH = SNS + "graph"
+GROUP_BASE = BASE + "summary/"
+VERSION = "1"
+
+_G = f"<{SUMMARY_GRAPH}>"
+_JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
+# one docket number and one court per case (a case node normally has exactly one of each)
+_CASE_INFO = ("{ SELECT ?case (MIN(?dn_) AS ?docket) (MIN(?ck_) AS ?court) WHERE { {values} "
+              "?case dg:docketNumber ?dn_ ; dg:courtKey ?ck_ } GROUP BY ?case }")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A derived relation: per case, the groups (tuples of ``dims``) the case belongs to.
+
+    ``pattern`` binds ``?case`` and every dim (a dim may stay unbound: OPTIONAL), and may
+    bind ``?on`` (dates: the group keeps their minimum and maximum). ``{values}`` in it is
+    replaced by the VALUES block restricting ``?case``; ``?docket`` and ``?court`` (one
+    each per case) may be used, the pattern is joined with them.
+    """
+    name: str
+    dims: tuple[str, ...]
+    pattern: str
+    #: a variable the pattern may bind whose entities' names each group lists (``dgs:items``)
+    item: str | None = None
+
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation("firm-judge", ("firm", "judge", "court"), """
+        {values} ?app dg:firm ?firm ; dg:case ?case . OPTIONAL { ?app dg:shownOn ?on }
+        ?case JUDGED ?judge ."""),
+    Relation("firm-platform", ("firm", "platform"), """
+        {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform ."""),
+    Relation("judge-platform", ("judge", "platform", "court"), """
+        {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform ."""),
+    Relation("firm-precedent", ("firm", "precedent"), """
+        {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
+        ?case dg:appearingFirm ?firm .
+        OPTIONAL { ?case JUDGED ?judge }""", item="judge"),
+    Relation("schedule-a", ("court", "year"), """
+        { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
+            ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)"""),
+    Relation("attorney", ("x",), """
+        {values} ?app a dg:Appearance ; dg:attorney ?x ; dg:case ?case ."""),
+    Relation("opposing", ("x", "xside", "y", "yside"), """
+        {values} ?a1 a dg:Appearance ; dg:case ?case ; dg:firm ?x ; dg:side ?xside .
+        ?a2 a dg:Appearance ; dg:case ?case ; dg:firm ?y ; dg:side ?yside .
+        FILTER(?xside != ?yside && ?x != ?y)"""),
+    Relation("co-counsel", ("level", "x", "y"), """
+        { { SELECT DISTINCT ?case ?x ?s1_ WHERE { {values} ?a1 dg:case ?case ; dg:attorney ?x .
+              OPTIONAL { ?a1 dg:side ?s1_ } } }
+          { SELECT DISTINCT ?case ?y ?s2_ WHERE { {values} ?a2 dg:case ?case ; dg:attorney ?y .
+              OPTIONAL { ?a2 dg:side ?s2_ } } }
+          BIND("attorneys" AS ?level) }
+        UNION
+        { { SELECT DISTINCT ?case ?x ?s1_ WHERE { {values} ?a1 dg:case ?case ; dg:firm ?x .
+              OPTIONAL { ?a1 dg:side ?s1_ } } }
+          { SELECT DISTINCT ?case ?y ?s2_ WHERE { {values} ?a2 dg:case ?case ; dg:firm ?y .
+              OPTIONAL { ?a2 dg:side ?s2_ } } }
+          BIND("firms" AS ?level) }
+        FILTER(STR(?x) < STR(?y) && COALESCE(?s1_ = ?s2_, true))
+        FILTER EXISTS { ?x schema:name ?xn_ } FILTER EXISTS { ?y schema:name ?yn_ }"""),
+)
+
+
+def _pattern(rel: Relation, vals: str) -> str:
+    return rel.pattern.replace("{values}", vals).replace("JUDGED", _JUDGED)
+
+
+PREFIX_BLOCK = ("PREFIX dg: <https://docketgraph.org/ns#>\n"
+                "PREFIX schema: <https://schema.org/>\n"
+                f"PREFIX dgs: <{SNS}>\n")
+
+
+def _values(cases: Sequence[ox.NamedNode]) -> str:
+    return "VALUES ?case { " + " ".join(str(c) for c in cases) + " }"
+
+
+def stale_quads(cases: Iterable[ox.NamedNode]) -> list[ox.Quad]:
+    """The marks saying these cases' summaries must be rebuilt (written with the document)."""
+    g = ox.NamedNode(SUMMARY_GRAPH)
+    p = ox.NamedNode(SNS + "stale")
+    t = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    return [ox.Quad(c, p, t, g) for c in dict.fromkeys(cases)]
+
+
+def mark_graph_cases(graph: ox.NamedNode) -> str:
+    """An update operation marking stale every case a document graph speaks of."""
+    return (f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} "
+            f"WHERE {{ GRAPH {graph} {{ ?c a <https://docketgraph.org/ns#Case> }} }}")
+
+
+MARK_ALL = (f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} "
+            "WHERE { ?c a <https://docketgraph.org/ns#Case> }")
+CLEAR_ALL = f"DROP SILENT GRAPH {_G}"
+VERSION_DATA = f'INSERT DATA {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'
+#: true when queries may read the summaries: built by this version and nothing stale
+CURRENT_ASK = (f'ASK {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} '
+               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?x <{SNS}stale>|<{SNS}dirty> true }} }} }}")
+STALE_CASES = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }} LIMIT {{n}}"
+DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
+
+
+def _group_iri_expr(rel: Relation) -> str:
+    parts = ', "|", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
+    return f'IRI(CONCAT("{GROUP_BASE}{rel.name}/", MD5(CONCAT({parts}))))'
+
+
+def facts_update(cases: Sequence[ox.NamedNode]) -> str:
+    """One update request rebuilding the facts of ``cases`` (and marking their old and new
+    groups dirty), then clearing the cases' stale marks.
+
+    A case's facts: its docket (``case dgs:docket``), its membership of each group
+    (``group dgs:member case``) and, for relations with dates, a node per (group, case)
+    holding the dates (``dgs:of``, ``dgs:case``, ``dgs:on``)."""
+    vals = _values(cases)
+    ops = [
+        # the groups the cases belonged to need recounting
+        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:dirty true }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
+        f"DELETE {{ GRAPH {_G} {{ ?grp dgs:member ?case }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
+        f"DELETE {{ GRAPH {_G} {{ ?fact ?p ?o }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?fact dgs:case ?case ; ?p ?o }} }}",
+        f"DELETE {{ GRAPH {_G} {{ ?case dgs:docket ?d }} }} WHERE {{ {vals} "
+        f"GRAPH {_G} {{ ?case dgs:docket ?d }} }}",
+        f"INSERT {{ GRAPH {_G} {{ ?case dgs:docket ?docket }} }} WHERE {{ "
+        f"{_CASE_INFO.replace('{values}', vals)} }}",
+    ]
+    for rel in RELATIONS:
+        dims_t = " ".join(f"dgs:{d} ?{d} ;" for d in rel.dims)
+        dims_v = " ".join("?" + d for d in rel.dims)
+        dated = "?on" in rel.pattern
+        extra = (" ?on" if dated else "") + (f" ?{rel.item}" if rel.item else "")
+        fact = ("?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on ; "
+                f"dgs:item {'?' + rel.item if rel.item else '?none_'} . " if extra else "")
+        bind_fact = ('BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if extra else "")
+        ops.append(
+            f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
+            f'dgs:rel "{rel.name}" ; {dims_t} dgs:dirty true . }} }} '
+            f"WHERE {{ {{ SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
+            f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }} }} "
+            f"BIND({_group_iri_expr(rel)} AS ?grp) {bind_fact}}}")
+    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
+               + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
+    return PREFIX_BLOCK + " ;\n".join(ops)
+
+
+_VALUE_PREDS = ("cases", "dockets", "caseIds", "first", "last", "items")
+
+
+def groups_update(groups: Sequence[ox.NamedNode]) -> str:
+    """One update request recounting ``groups`` from their members (a group left without
+    members is removed), then clearing their dirty marks."""
+    vals = "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
+    ops = [f"DELETE {{ GRAPH {_G} {{ ?grp dgs:{p} ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:{p} ?v }} }}"
+           for p in _VALUE_PREDS]
+    ops.append(
+        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:cases ?n ; dgs:dockets ?dockets ; dgs:caseIds ?ids ; "
+        f"dgs:first ?first ; dgs:last ?last }} }} WHERE {{ {{ "
+        "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
+        '(GROUP_CONCAT(DISTINCT ?docket; separator=", ") AS ?dockets) '
+        '(GROUP_CONCAT(DISTINCT STR(?case); separator=" ") AS ?ids) (MIN(?on) AS ?first) (MAX(?on) AS ?last) '
+        f"WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
+        "OPTIONAL { ?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } } } GROUP BY ?grp } }")
+    # the names of the entities a group lists (e.g. the judges before whom a precedent was cited)
+    ops.append(
+        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
+        '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
+        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:item ?item }} "
+        "?item <https://schema.org/name> ?item_name } GROUP BY ?grp } }")
+    ops.append(f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?p ?o }} "
+               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}")
+    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
+               + " ".join(f"{g} dgs:dirty true ." for g in groups) + " } }")
+    return PREFIX_BLOCK + " ;\n".join(ops)
+
+
+def refresh(query: Callable[[str], list], update: Callable[[str], None], *,
+            chunk: int = 500, progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild the facts of every stale case, then every dirty group; returns the number of
+    cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms."""
+    done = 0
+    if not query(f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> \"{VERSION}\" }} }}"):
+        # built by no version, or another one: rebuild every case
+        update(CLEAR_ALL + " ;\n" + MARK_ALL)
+    while True:
+        rows = query(STALE_CASES.replace("{n}", str(chunk)))
+        cases = [r["case"] for r in rows if isinstance(r.get("case"), ox.NamedNode)]
+        if not cases:
+            break
+        update(facts_update(cases))
+        done += len(cases)
+        if progress:
+            progress(len(cases))
+    while True:
+        rows = query(DIRTY_GROUPS.replace("{n}", str(chunk)))
+        groups = [r["g"] for r in rows if isinstance(r.get("g"), ox.NamedNode)]
+        if not groups:
+            break
+        update(groups_update(groups))
+    update(f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
+           f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA)
+    return done

@@ -1,0 +1,184 @@
+"""Summaries (graph.summaries): the saved queries' summary bodies give the exact answers.
+
+Every saved query with a ``# if summary`` body is run both ways — over the summaries and
+over the documents' facts — and the answers must be equal, on the fixture graph, on a
+synthetic Schedule A graph, and after replacing and removing documents.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from docketgraph.graph import summaries
+from docketgraph.queries.api import KnowledgeGraph
+from docketgraph.queries.saved import Registry, split_variants
+from query_factories import filings, small_graph
+from test_queries_golden import CASES, GOLDEN, _canon, answers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import extractions  # noqa: E402
+
+SUMMARISED = [q.name for q in Registry().all() if q.summary_sparql]
+
+
+def _rows(kg: KnowledgeGraph, name: str, params: dict, *, exact: bool) -> tuple:
+    current = kg.store.summaries_current
+    if exact:
+        kg.store.summaries_current = lambda: False  # type: ignore[method-assign]
+    try:
+        res = kg.query(name, **params)
+    finally:
+        kg.store.summaries_current = current  # type: ignore[method-assign]
+    return res.columns, sorted(json.dumps({k: _canon(k, v) for k, v in r.items()}, sort_keys=True)
+                               for r in res.rows)
+
+
+def _params(kg: KnowledgeGraph, name: str) -> list[dict]:
+    q = kg.registry.get(name)
+    declared = {p.name for p in q.params}
+    firms = [r["k"] for r in kg.store.query(
+        "SELECT DISTINCT ?k WHERE { ?f a dg:LawFirm ; dg:key ?k } ORDER BY ?k")[1]][:3]
+    judges = [r["k"] for r in kg.store.query(
+        "SELECT DISTINCT ?k WHERE { ?j a dg:Judge ; dg:key ?k } ORDER BY ?k")[1]][:3]
+    out = [{}, {"court": "ilnd"}, {"court": "nysd"}, {"role": "magistrate"}, {"kind": "payment"},
+           {"firm": "no such firm"}]
+    out += [{"firm": f} for f in firms] + [{"judge": j} for j in judges]
+    out += [{"court": "ilnd", "firm": f} for f in firms[:1]]
+    return [p for p in out if set(p) <= declared]
+
+
+def test_summarised_queries():
+    assert {"firms-before-judges", "judges-for-firm", "firms-for-judge", "platforms-by-firm",
+            "platforms-by-judge", "schedule-a-cases", "co-counsel", "opposing-counsel", "attorneys-of-firm",
+            "precedents-cited"} <= set(SUMMARISED)
+
+
+@pytest.mark.parametrize("text,exact,summary,unless", [
+    ("# title: t\nSELECT 1\n", "# title: t\nSELECT 1\n", "", ()),
+    ("# title: t\n# if summary unless from to\nSELECT 2 {}\n# else\nSELECT 1 {}\n# endif\n",
+     "# title: t\nSELECT 1 {}", "# title: t\nSELECT 2 {}", ("from", "to")),
+    ("# title: t\n# if summary\nA\n# else\nB\n# endif", "# title: t\nB", "# title: t\nA", ()),
+])
+def test_split_variants(text, exact, summary, unless):
+    assert split_variants(text, "x.rq") == (exact, summary, unless)
+
+
+def test_split_variants_needs_else_and_endif():
+    from docketgraph.graph.errors import QueryError
+    with pytest.raises(QueryError, match="x.rq:2"):
+        split_variants("# title: t\n# if summary\nSELECT 1 {}\n", "x.rq")
+
+
+@pytest.fixture(scope="module")
+def fixture_kg():
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    return kg
+
+
+@pytest.mark.parametrize("name", SUMMARISED)
+def test_summary_answers_are_the_goldens(fixture_kg, name):
+    assert fixture_kg.store.summaries_current()
+    want = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    got = json.loads(json.dumps(answers(fixture_kg, name)))
+    assert got == want
+
+
+@pytest.mark.parametrize("name", SUMMARISED)
+def test_summary_equals_exact_on_the_fixture_graph(fixture_kg, name):
+    for params in [{}] + CASES.get(name, []) + _params(fixture_kg, name):
+        assert _rows(fixture_kg, name, params, exact=False) == _rows(fixture_kg, name, params, exact=True), params
+
+
+@pytest.fixture(scope="module")
+def synthetic_kg():
+    kg = KnowledgeGraph(None)
+    for ex in extractions(40):
+        kg.store.put(ex)
+    assert not kg.store.summaries_current()  # written, not yet summarised
+    kg.store.refresh_summaries()
+    return kg
+
+
+@pytest.mark.parametrize("name", SUMMARISED)
+def test_summary_equals_exact_on_a_synthetic_graph(synthetic_kg, name):
+    for params in _params(synthetic_kg, name):
+        got = _rows(synthetic_kg, name, params, exact=False)
+        assert got == _rows(synthetic_kg, name, params, exact=True), params
+    # the synthetic cases have no defence counsel: pairs across sides are on the fixture graph
+    assert got[1] or name in ("co-counsel", "opposing-counsel")
+
+
+def _all_equal(kg: KnowledgeGraph) -> None:
+    for name in SUMMARISED:
+        for params in _params(kg, name):
+            assert _rows(kg, name, params, exact=False) == _rows(kg, name, params, exact=True), (name, params)
+
+
+def test_replacing_and_removing_documents_keeps_summaries_exact():
+    kg = KnowledgeGraph(None)
+    docs = filings()
+    for ex, text in docs:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    before = _rows(kg, "firms-before-judges", {}, exact=False)
+    # the complaint's path now holds a version naming another firm
+    ex, text = docs[0]
+    firm = ex.firms[0]
+    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
+    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
+                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
+                                              for a in ex.attorneys if a.firm == firm.name))
+    res = kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}")
+    assert res.status == "replaced"
+    assert not kg.store.summaries_current()
+    # a stale summary is never read: the exact path answers meanwhile
+    assert _rows(kg, "firms-before-judges", {}, exact=False) == _rows(kg, "firms-before-judges", {}, exact=True)
+    kg.store.refresh_summaries()
+    assert kg.store.summaries_current()
+    _all_equal(kg)
+    after = _rows(kg, "firms-before-judges", {}, exact=False)
+    assert after != before and "Brand New Counsel LLP" in json.dumps(after)
+    # removing every document leaves no summary behind
+    for g in kg.store.named_graphs():
+        assert kg.store.remove_document(g.rsplit("/", 1)[-1])
+    assert kg.store.summaries_current()
+    assert _rows(kg, "firms-before-judges", {}, exact=False)[1] == []
+    _, rows = kg.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH dgs:graph { ?s dgs:rel ?r } }")
+    assert rows[0]["n"] == 0
+
+
+def test_a_store_without_summaries_is_rebuilt_whole():
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    want = _rows(kg, "firms-before-judges", {}, exact=True)
+    kg.store._store.update(summaries.CLEAR_ALL)  # as a store written before summaries existed
+    assert not kg.store.summaries_current()
+    assert _rows(kg, "firms-before-judges", {}, exact=False) == want  # exact path meanwhile
+    kg.store.refresh_summaries()
+    assert kg.store.summaries_current()
+    assert _rows(kg, "firms-before-judges", {}, exact=False) == want
+
+
+def test_summaries_are_neither_exported_nor_counted_as_documents(fixture_kg):
+    kg = fixture_kg
+    assert summaries.SUMMARY_GRAPH not in kg.store.named_graphs()
+    assert len(kg.store.named_graphs()) == len(filings())
+    dump = kg.store.dump(ox.RdfFormat.N_QUADS).decode()
+    assert summaries.SNS not in dump
+    n_summary = sum(1 for _ in kg.store._store.quads_for_pattern(
+        None, None, None, ox.NamedNode(summaries.SUMMARY_GRAPH)))
+    assert n_summary > 0 and len(kg.store) == len(kg.store._store) - n_summary
+
+
+def test_ingest_refreshes_summaries(tmp_path):
+    src = Path(__file__).resolve().parents[1] / "samples"
+    kg = KnowledgeGraph(str(tmp_path / "store"))
+    kg.ingest([src], in_process=True)
+    assert kg.store.summaries_current()
+    _all_equal(kg)
