@@ -128,14 +128,28 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
         func: Callable[[str], Outcome] = extract_one, depth: int = PREFETCH) -> Iterator[Outcome]:
     """Extract ``paths`` in ``jobs`` worker processes; yields outcomes as they finish.
 
-    Each worker holds up to ``depth`` jobs (the one it runs and the next ones), so it
-    goes on while the caller is busy with an outcome (writing it to the store); at most
-    ``jobs * depth`` outcomes are in flight, whatever the number of paths. A job's time
+    ``paths`` is read as jobs are needed (it may be a generator). Each worker holds up to
+    ``depth`` jobs (the one it runs and the next ones), so it goes on while the caller is
+    busy with an outcome (writing it to the store); at most ``jobs * depth`` outcomes
+    are in flight, whatever the number of paths. A job's time
     limit runs from when its worker is known to have started it: when it was sent to an
     idle worker, or when the worker's previous result was received.
     """
-    paths = list(paths)
-    if not paths:
+    source = iter(paths)
+    pending: deque[tuple[int, str]] = deque()
+    count = 0
+
+    def take(n: int) -> None:
+        """Move paths from the caller's iterable to ``pending`` until it holds ``n``."""
+        nonlocal count
+        for path in source:
+            pending.append((count, path))
+            count += 1
+            if len(pending) >= n:
+                return
+
+    take(max(1, jobs))
+    if not pending:
         return
     fork = hasattr(os, "fork")
     ctx = mp.get_context("fork" if fork else "spawn")
@@ -143,10 +157,14 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
         preload()
     depth = max(1, depth)
     results = ctx.Queue()
-    slots = [_Slot(ctx, results, memory, func) for _ in range(max(1, min(jobs, len(paths))))]
-    pending = deque(enumerate(paths))
+    slots = [_Slot(ctx, results, memory, func) for _ in range(max(1, min(jobs, len(pending))))]
     try:
-        while pending or any(s.jobs for s in slots):
+        while True:
+            room = sum(depth - len(s.jobs) for s in slots)
+            if len(pending) < room:
+                take(room)
+            if not pending and not any(s.jobs for s in slots):
+                break
             now = time.monotonic()
             for _ in range(depth):
                 for s in slots:

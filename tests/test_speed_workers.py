@@ -52,6 +52,30 @@ def test_every_path_gets_one_outcome(paths, jobs, depth, failing):
             assert o.error is None and o.extraction == f"ok:{o.path}"
 
 
+@pytest.mark.parametrize("jobs,depth", [(1, 1), (1, 2), (2, 2), (3, 1)])
+def test_paths_are_read_as_jobs_are_needed(jobs, depth):
+    """A generator of paths is read a few at a time: when the first outcome comes, at
+    most the jobs in flight and one refill have been taken from it."""
+    taken = []
+
+    def source():
+        for i in range(30):
+            taken.append(i)
+            yield f"f{i}"
+
+    gen = workers.run(source(), jobs=jobs, depth=depth, func=job)
+    first = next(gen)
+    assert first.error is None
+    assert len(taken) <= 2 * jobs * depth
+    rest = list(gen)
+    assert sorted(o.path for o in [first, *rest]) == sorted(f"f{i}" for i in range(30))
+    assert len(taken) == 30
+
+
+def test_no_paths_start_no_worker():
+    assert list(workers.run(iter(()), jobs=2, func=job)) == []
+
+
 def marking(path: str) -> workers.Outcome:
     Path(path + ".started").write_text("")
     return workers.Outcome(path, extraction="ok", text="")
