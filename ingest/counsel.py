@@ -32,13 +32,13 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
-from docketgraph.graph.names import (
-    clean_space, firm_core_key, firm_display, firm_key, given_names, is_all_caps, person_key,
-    person_name, surname,
-)
+from docketgraph.graph.names import clean_space, firm_display, given_names, is_all_caps
 from docketgraph.ingest.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
     match_firm, similar_spelling,
+)
+from docketgraph.ingest.namekeys import (
+    firm_core_key, firm_key, person_key, person_name, surname,
 )
 
 __all__ = ["find_counsel"]
