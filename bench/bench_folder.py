@@ -1,10 +1,13 @@
-"""Ingest a folder of 1,000 mixed filings twice and report both times and files/s.
+"""Ingest a folder of filings twice into a fresh store and report both times, files/s and MB/s.
 
-The files are made from the project's own samples and fixtures (text filings, a PDF, a
-PACER docket page, CourtListener JSON) with varied names and docket numbers, so every
-file has its own content. Never run by the tests.
+By default the files are made from the project's own samples and fixtures (text filings,
+a PDF, a PACER docket page, CourtListener JSON) with varied names and docket numbers, so
+every file has its own content. ``--synthetic CASES`` writes instead the whole dockets of
+that many synthetic Schedule A cases (``generate.write_filings``: twenty filings a case).
+``--extract`` first times in-process extraction of the same files (one process, CPU
+time), the ceiling of what one worker can feed the store. Never run by the tests.
 
-    python bench/bench_folder.py [--files 1000] [--jobs 2]
+    python bench/bench_folder.py [--files 1000] [--jobs 2] [--synthetic CASES] [--extract]
 """
 from __future__ import annotations
 
@@ -52,15 +55,47 @@ def make(folder: Path, n: int) -> int:
     return size
 
 
+def synthetic(folder: Path, cases: int) -> tuple[int, int]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_filings
+    files = write_filings(cases, folder, filings_per_case=None)
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def extract_rate(folder: Path) -> str:
+    """In-process extraction of every file under ``folder`` (after a warm-up)."""
+    import logging
+    from docketgraph.ingest import extract, read_file
+    from docketgraph.ingest.extract import warm_up
+    logging.disable(logging.WARNING)
+    warm_up()
+    paths = sorted(p for p in folder.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in paths)
+    t0 = time.process_time()
+    for p in paths:
+        extract(read_file(p))
+    secs = time.process_time() - t0
+    return (f"in-process extraction (1 process, CPU time): {secs:.1f} s, {len(paths) / secs:.1f} files/s, "
+            f"{size / 1e6 / secs:.3f} MB/s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--synthetic", type=int, default=0, metavar="CASES",
+                    help="ingest the dockets of this many synthetic cases instead")
+    ap.add_argument("--extract", action="store_true", help="also time in-process extraction")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dg-folder-"))
     try:
         folder = work / "filings"
-        size = make(folder, a.files)
+        if a.synthetic:
+            a.files, size = synthetic(folder, a.synthetic)
+        else:
+            size = make(folder, a.files)
+        if a.extract:
+            print(extract_rate(folder))
         exe = str(Path(sys.executable).with_name("docketgraph"))
         runs = []
         for label in ("first run", "second run"):

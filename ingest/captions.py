@@ -924,11 +924,15 @@ def _key(name: str) -> str:
 _LEGAL_TAIL = re.compile(r"(?:\s(?:incorporated|llc|limited|corporation|plc|lp|llp|pllc|gmbh|pte))+$")
 
 
+@lru_cache(maxsize=16384)
 def _match_key(name: str) -> str:
     """``_key`` with common abbreviations spelled out ("Mutual Ins. Co." = "Mutual Insurance Company")."""
     return " ".join(_ABBREV.get(w, w) for w in _key(name).split())
 
 
+# Each party found is compared with every one found before it: the answer, a pure
+# function of the two names, is remembered.
+@lru_cache(maxsize=65536)
 def _same_party(a: str, b: str) -> bool:
     ka, kb = _match_key(a), _match_key(b)
     if ka == kb:

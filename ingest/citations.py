@@ -25,7 +25,10 @@ MB/s). Three things make the citation step about ten times faster with the same 
 - inside a passage a tokenizer runs each reporter regex only near its strings
   (``_passage_tokenizer``);
 - eyecite's court lookup is replaced, while our calls run, by one that gives the same
-  answers without normalising every court's name on every call.
+  answers without normalising every court's name on every call, and its search for
+  "Name 123" reference pin cites after each full citation skips compiling its regex
+  when no name in the rest of the passage is followed by a pin cite
+  (``_reference_shortcut``).
 
 ``find_citations_whole`` runs eyecite on the whole prepared text and is kept as the
 reference: the test suite checks that both give the same results on real filings and that
@@ -535,25 +538,91 @@ def _court_lookup_cached():
     return original, get_court_by_paren
 
 
+def _reference_shortcut(original):
+    """eyecite's ``extract_pincited_reference_citations`` without its compiles when they
+    cannot find anything.
+
+    For every full citation eyecite builds and compiles a new verbose regex from the
+    citation's party names and searches the rest of the text for name-and-pin-cite
+    references ("Smith 123"): a quarter to a third of extraction time, even though
+    ``_convert`` drops the ReferenceCitations found. Their presence in eyecite's list
+    still matters (``filter_citations`` and the parallel-cite check read it), so they
+    are not switched off. That regex (``reference_pin_cite_re``) is ``\b``, one of the
+    names, then a fixed tail (whitespace and a pin cite). Each name is passed through
+    ``re.escape``, which escapes every character the verbose syntax would skip or read as
+    a comment, and no flag ignores case: a match holds one of the names exactly as
+    written, followed by a match of the tail. So when no occurrence of a name in the
+    text after the citation is followed by a match of the tail (compiled once, with the
+    same flags), the original would compile its regex and find nothing; this returns the
+    same empty list without compiling. Otherwise the original runs unchanged.
+    """
+    from eyecite.models import ReferenceCitation
+    from eyecite.regexes import reference_pin_cite_re
+    from eyecite.utils import is_valid_name
+
+    fields = tuple(ReferenceCitation.name_fields)
+    marker = "NAME"
+    full = reference_pin_cite_re([marker])
+    head = r"\b(?:" + marker + ")"
+    # the tail after the names; without it (another eyecite layout) names alone decide
+    tail = re.compile(full[len(head):], re.VERBOSE).match if full.startswith(head) else None
+
+    def extract_pincited_reference_citations(citation, plain_text):
+        end = citation.span()[-1]
+        metadata = citation.metadata
+        remaining = None
+        for key in fields:
+            value = getattr(metadata, key, None)
+            if not (value and is_valid_name(value)):
+                continue
+            if tail is None:
+                if plain_text.find(value, end) != -1:
+                    return original(citation, plain_text)
+                continue
+            if remaining is None:
+                remaining = plain_text[end:]
+            at = remaining.find(value)
+            while at != -1:
+                if tail(remaining, at + len(value)):
+                    return original(citation, plain_text)
+                at = remaining.find(value, at + 1)
+        return []
+
+    return extract_pincited_reference_citations
+
+
+@lru_cache(maxsize=1)
+def _reference_lookup_cached():
+    from eyecite import find
+
+    original = find.extract_pincited_reference_citations
+    return original, _reference_shortcut(original)
+
+
 @contextmanager
 def _cached_court_lookup():
-    """Use a faster court lookup while our calls run.
+    """Use a faster court lookup and reference search while our calls run.
 
     ``eyecite.helpers.get_court_by_paren`` maps a parenthetical ("3d Cir.") to a court id
     by walking the whole courts-db list and normalising each court's citation string with
     a regex substitution on every call: about 14 ms per citation, most of eyecite's time
     on a citation-dense opinion. The replacement walks the same list in the same order
-    with the strings normalised once, and remembers answers, so no result changes. The
-    original is restored afterwards.
+    with the strings normalised once, and remembers answers, so no result changes.
+    ``eyecite.find.extract_pincited_reference_citations`` is replaced by
+    ``_reference_shortcut``, which skips its regex compile when no party name followed
+    by a pin cite occurs later in the text (same results). The originals are restored afterwards.
     """
-    from eyecite import helpers
+    from eyecite import find, helpers
 
     original, fast = _court_lookup_cached()
+    original_ref, fast_ref = _reference_lookup_cached()
     helpers.get_court_by_paren = fast
+    find.extract_pincited_reference_citations = fast_ref
     try:
         yield
     finally:
         helpers.get_court_by_paren = original
+        find.extract_pincited_reference_citations = original_ref
 
 
 def _cites_prefiltered(text: str) -> list[_Cite]:

@@ -27,17 +27,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
-from docketgraph.graph.names import (
-    clean_space, firm_core_key, firm_display, firm_key, given_names, is_all_caps, person_key,
-    person_name, surname,
-)
+from docketgraph.graph.names import clean_space, firm_display, given_names, is_all_caps
 from docketgraph.ingest.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
     match_firm, similar_spelling,
+)
+from docketgraph.ingest.namekeys import (
+    firm_core_key, firm_key, person_key, person_name, surname,
 )
 
 __all__ = ["find_counsel"]
@@ -401,7 +402,14 @@ _SUBMITTED_RE = re.compile(r"(?i:^[ \t*_]*(?:respectfully[ \t]+submitted|dated|d
 
 
 def _classify(line: _Line) -> str:
-    t = line.text.strip().strip("*_ ")
+    return _classify_text(line.text)
+
+
+# Counsel blocks repeat from filing to filing (the same firm, address and signature
+# lines): a line's kind, a pure function of its text, is remembered.
+@lru_cache(maxsize=16384)
+def _classify_text(text: str) -> str:
+    t = text.strip().strip("*_ ")
     if not t:
         return "blank"
     if len(t) > 160:

@@ -84,6 +84,11 @@ def normalise_text(text: str) -> str:
     return text
 
 
+# Bytes that are not control characters of binary data (tab, newlines, form feed and
+# escape are text): deleting them leaves the control bytes to count.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or (13 < b < 32 and b != 27)))
+
+
 def looks_binary(data: bytes) -> bool:
     """True when a byte string is unlikely to be text in any encoding we read."""
     if _looks_utf16(data):
@@ -93,5 +98,5 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample and sample.count(b"\x00") > len(sample) * 0.01:
         return True
-    bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+    bad = len(sample.translate(None, _NOT_CONTROL))  # the control bytes left
     return bad > len(sample) * 0.05

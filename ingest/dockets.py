@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docketgraph.graph.model import Span
 
@@ -197,6 +198,18 @@ def find_dockets(text: str) -> list[DocketHit]:
     The order is: own cases (first seen first), lower-court cases, then cited and
     mentioned numbers in document order.
     """
+    # The text pipeline asks for the same text's numbers twice (for the cases and to mask
+    # them out of the caption): the answer, a pure function of the text, is remembered
+    # for the last few texts.
+    return list(_find_dockets_cached(text))
+
+
+@lru_cache(maxsize=4)
+def _find_dockets_cached(text: str) -> tuple[DocketHit, ...]:
+    return tuple(_find_dockets(text))
+
+
+def _find_dockets(text: str) -> list[DocketHit]:
     src = text.translate(_DASHES)
     appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
     blocks = _appeal_blocks(src) if appellate_doc else []

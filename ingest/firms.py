@@ -22,7 +22,8 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from docketgraph.graph.names import clean_space, firm_core_key, firm_display, firm_key, is_all_caps
+from docketgraph.graph.names import clean_space, firm_display, is_all_caps
+from docketgraph.ingest.namekeys import firm_core_key, firm_key
 
 __all__ = ["FirmRecord", "load_firms", "canonical_firm", "match_firm", "clean_firm",
            "looks_like_firm", "is_government_office", "has_legal_suffix", "similar_spelling",
@@ -156,6 +157,7 @@ def is_government_office(s: str) -> bool:
     return bool(_GOV_ANCHOR_RE.match(clean_space(s)))
 
 
+@lru_cache(maxsize=16384)
 def looks_like_firm(s: str) -> bool:
     """Whether a line or list item has the shape of a law firm's name."""
     s = clean_space(s)
@@ -174,15 +176,13 @@ def looks_like_firm(s: str) -> bool:
 
 
 def _distinctive(key: str) -> list[str]:
-    out = []
-    for w in key.split():
-        if w in _GENERIC:
-            continue
-        # a typo of a generic word ("Frim") is not distinctive either
-        if len(w) >= 4 and any(len(g) >= 4 and OSA.distance(w, g) <= 1 for g in _GENERIC):
-            continue
-        out.append(w)
-    return out
+    return [w for w in key.split() if w not in _GENERIC and not _generic_typo(w)]
+
+
+@lru_cache(maxsize=16384)
+def _generic_typo(w: str) -> bool:
+    """A typo of a generic word ("Frim") is not distinctive either."""
+    return len(w) >= 4 and any(len(g) >= 4 and OSA.distance(w, g) <= 1 for g in _GENERIC)
 
 
 def _tokens_agree(a: list[str], b: list[str]) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import logging
 import re
 import threading
@@ -355,6 +356,7 @@ def clean_space(s: str) -> str:
     return re.sub(r"\s+([,.])", r"\1", s)
 
 
+@functools.lru_cache(maxsize=16384)
 def canonical_person(raw: str) -> str:
     """'Ms.  Sonja O'Donnell' -> "Sonja O'Donnell"; 'W. BLAKE COBLENTZ, ESQ.' -> 'W. Blake Coblentz'."""
     s = clean_space(raw)
@@ -383,6 +385,7 @@ class PersonKey:
     last: str
 
 
+@functools.lru_cache(maxsize=16384)
 def person_key(name: str) -> PersonKey | None:
     toks = _name_tokens(canonical_person(name))
     if len(toks) < 2:

@@ -70,25 +70,33 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
            on_total: Callable[[int], None] | None = None, in_process: bool = False,
            timeout: float = workers.DEFAULT_TIMEOUT,
            memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
-    """Ingest files and folders into ``store``; returns counts and per-file errors."""
+    """Ingest files and folders into ``store``; returns counts and per-file errors.
+
+    Files are listed, checked (unchanged content is skipped) and handed to the workers
+    as they are needed, so memory holds the files in flight, not the whole list: a
+    count of the files comes first for ``on_total``.
+    """
     report = IngestReport()
-    files = [f for f in iter_files(paths) if not _is_gold(f)]
+    paths = list(paths)  # the paths named, walked twice (count, then work)
     if on_total:
-        on_total(len(files))
-    todo: list[str] = []
-    for f in files:
-        report.files += 1
-        if not os.path.exists(f):
-            report.failed += 1
-            report.errors.append((f, f"{f}: no such file"))
-            on_file and on_file(f, "failed")
-            continue
-        sha = _sha(f)
-        if sha and store.has_document(sha) and os.path.abspath(f) in store.document_paths(sha):
-            report.unchanged += 1
-            on_file and on_file(f, "unchanged")
-            continue
-        todo.append(f)
+        on_total(sum(1 for f in iter_files(paths) if not _is_gold(f)))
+
+    def todo() -> Iterator[str]:
+        for f in iter_files(paths):
+            if _is_gold(f):
+                continue
+            report.files += 1
+            if not os.path.exists(f):
+                report.failed += 1
+                report.errors.append((f, f"{f}: no such file"))
+                on_file and on_file(f, "failed")
+                continue
+            sha = _sha(f)
+            if sha and store.has_document(sha) and os.path.abspath(f) in store.document_paths(sha):
+                report.unchanged += 1
+                on_file and on_file(f, "unchanged")
+                continue
+            yield f
 
     def commit(path: str, ex, text, err) -> None:
         if err is not None:
@@ -109,11 +117,11 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
         on_file and on_file(path, status)
 
     if dask is not None:
-        outcomes = workers.run_dask(todo, dask)
+        outcomes = workers.run_dask(list(todo()), dask)
     elif in_process:
-        outcomes = (workers.extract_one(f) for f in todo)
+        outcomes = (workers.extract_one(f) for f in todo())
     else:
-        outcomes = workers.run(todo, jobs=jobs, timeout=timeout, memory=memory)
+        outcomes = workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory)
     for o in outcomes:
         commit(o.path, o.extraction, o.text, o.error)
     store.flush()

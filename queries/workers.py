@@ -10,6 +10,7 @@ import multiprocessing as mp
 import os
 import queue as _queue
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -17,6 +18,8 @@ from typing import Callable, Iterable, Iterator
 DEFAULT_TIMEOUT = 120.0
 #: address-space limit of a worker process, in bytes
 DEFAULT_MEMORY = 3 * 1024 ** 3
+#: jobs sent ahead to each worker, so it goes on while the caller writes an outcome
+PREFETCH = 2
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,24 @@ def _worker(tasks, results, memory: int, func: Callable[[str], Outcome]) -> None
 
 
 class _Slot:
+    """One worker process and the jobs sent to it, oldest (the one it is running) first."""
+
     def __init__(self, ctx, results, memory: int, func: Callable[[str], Outcome]):
         self.tasks = ctx.Queue()
         self.proc = ctx.Process(target=_worker, args=(self.tasks, results, memory, func), daemon=True)
         self.proc.start()
-        self.job: tuple[int, str, float] | None = None  # (index, path, started)
+        self.jobs: deque[tuple[int, str]] = deque()  # (index, path)
+        self.started = 0.0  # when the oldest job began, as far as the parent knows
+
+    def send(self, idx: int, path: str, now: float) -> None:
+        if not self.jobs:
+            self.started = now
+        self.jobs.append((idx, path))
+        self.tasks.put((idx, path))
+
+    def done(self, now: float) -> None:
+        self.jobs.popleft()
+        self.started = now  # the worker went on to the next job when it sent this result
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -93,36 +109,78 @@ class _Slot:
             self.proc.join(timeout=5)
 
 
+def preload() -> None:
+    """Import the extractors and fill their lazy tables (eyecite's tokenizer and the
+    reporter regexes a filing uses, courts-db, the firm list) once, in the parent, so
+    that forked workers start with them instead of each paying for them on its first
+    file (about a second of CPU per worker). A failure here is only logged: each worker
+    would meet it again on its own files and report it per file."""
+    try:
+        from docketgraph.ingest.extract import warm_up
+        warm_up()
+    except Exception as e:  # noqa: BLE001 - the per-file path reports real problems
+        import logging
+        logging.getLogger(__name__).debug("preloading the extractors failed: %r", e)
+
+
 def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         memory: int = DEFAULT_MEMORY,
-        func: Callable[[str], Outcome] = extract_one) -> Iterator[Outcome]:
-    """Extract ``paths`` in ``jobs`` worker processes; yields outcomes as they finish."""
-    paths = list(paths)
-    if not paths:
+        func: Callable[[str], Outcome] = extract_one, depth: int = PREFETCH) -> Iterator[Outcome]:
+    """Extract ``paths`` in ``jobs`` worker processes; yields outcomes as they finish.
+
+    ``paths`` is read as jobs are needed (it may be a generator). Each worker holds up to
+    ``depth`` jobs (the one it runs and the next ones), so it goes on while the caller is
+    busy with an outcome (writing it to the store); at most ``jobs * depth`` outcomes
+    are in flight, whatever the number of paths. A job's time
+    limit runs from when its worker is known to have started it: when it was sent to an
+    idle worker, or when the worker's previous result was received.
+    """
+    source = iter(paths)
+    pending: deque[tuple[int, str]] = deque()
+    count = 0
+
+    def take(n: int) -> None:
+        """Move paths from the caller's iterable to ``pending`` until it holds ``n``."""
+        nonlocal count
+        for path in source:
+            pending.append((count, path))
+            count += 1
+            if len(pending) >= n:
+                return
+
+    take(max(1, jobs))
+    if not pending:
         return
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    fork = hasattr(os, "fork")
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork and func is extract_one:
+        preload()
+    depth = max(1, depth)
     results = ctx.Queue()
-    slots = [_Slot(ctx, results, memory, func) for _ in range(max(1, min(jobs, len(paths))))]
-    pending = list(enumerate(paths))[::-1]
-    running = 0
+    slots = [_Slot(ctx, results, memory, func) for _ in range(max(1, min(jobs, len(pending))))]
     try:
-        while pending or running:
-            for i, s in enumerate(slots):
-                if s.job is None and pending:
-                    idx, path = pending.pop()
-                    s.job = (idx, path, time.monotonic())
-                    s.tasks.put((idx, path))
-                    running += 1
+        while True:
+            room = sum(depth - len(s.jobs) for s in slots)
+            if len(pending) < room:
+                take(room)
+            if not pending and not any(s.jobs for s in slots):
+                break
             now = time.monotonic()
+            for _ in range(depth):
+                for s in slots:
+                    if pending and len(s.jobs) < depth:
+                        idx, path = pending.popleft()
+                        s.send(idx, path, now)
             for i, s in enumerate(slots):
-                if s.job is None:
+                if not s.jobs:
                     continue
                 dead = not s.proc.is_alive()
-                if dead or now - s.job[2] > timeout:
-                    _, path, _ = s.job
+                if dead or now - s.started > timeout:
+                    _, path = s.jobs.popleft()
                     s.stop(kill=True)
+                    # jobs sent after it were not started: they go to the next worker
+                    pending.extendleft(reversed(s.jobs))
                     slots[i] = _Slot(ctx, results, memory, func)
-                    running -= 1
                     why = ("worker died (out of memory or crashed)" if dead
                            else f"took longer than {timeout:.0f}s; stopped")
                     yield Outcome(path, error=f"{path}: {why}")
@@ -131,14 +189,15 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
             except _queue.Empty:
                 continue
             for s in slots:
-                if s.job is not None and s.job[0] == idx:
-                    s.job = None
-                    running -= 1
+                if s.jobs and s.jobs[0][0] == idx:
+                    s.done(time.monotonic())
                     break
+            else:
+                continue  # from a worker stopped meanwhile: its file was reported
             yield outcome
     finally:
         for s in slots:
-            s.stop(kill=s.job is not None)
+            s.stop(kill=bool(s.jobs))
 
 
 def run_dask(paths: Iterable[str], address: str, *,
