@@ -22,8 +22,11 @@ _JUDGES = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) (MIN(?r) AS ?role) W
 _PLATFORMS = """SELECT DISTINCT ?x ?name ?kind WHERE {
   { SELECT ?x (MIN(?n) AS ?name) WHERE { ?x a dg:Platform ; schema:name ?n } GROUP BY ?x }
   ?x dg:platformKind ?kind }"""
-_NAMES = """SELECT ?x (MIN(?n) AS ?name) WHERE { ?x schema:name ?n } GROUP BY ?x"""
-_MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { { ?x dg:key ?k } UNION { ?x dg:memberOf/dg:key ?k } }"""
+#: counsel: attorneys and firms (the pairs' members), with their names and keys
+_COUNSEL = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
+  VALUES ?t { dg:Attorney dg:LawFirm } ?x a ?t ; schema:name ?n . OPTIONAL { ?x dg:key ?k } } GROUP BY ?x"""
+_MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { VALUES ?t { dg:Attorney dg:LawFirm } ?x a ?t .
+  { ?x dg:key ?k } UNION { ?x dg:memberOf/dg:key ?k } }"""
 _ATTORNEYS = """SELECT ?a ?f (MIN(?an) AS ?attorney_name) (MIN(?fn) AS ?firm_name) ?firm
   (GROUP_CONCAT(DISTINCT ?mail; separator=", ") AS ?emails) WHERE {
   ?a a dg:Attorney ; dg:memberOf ?f ; schema:name ?an .
@@ -116,7 +119,8 @@ def firms_for_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
 
 def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "platform_label", "kind", "cases", "dockets", "case_ids", "firm", "f", "p"]
-    firms, platforms = _by(store, _FIRMS.replace("a dg:LawFirm ; ", "")), _by_many(store, _PLATFORMS)
+    # the groups' firms are dg:appearingFirm objects: law firms
+    firms, platforms = _by(store, _FIRMS), _by_many(store, _PLATFORMS)
     rows = []
     for g in store.summary_groups("firm-platform"):
         f, pl = g["dims"]
@@ -133,8 +137,9 @@ def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
 
 def platforms_by_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["judge_label", "platform_label", "kind", "court", "cases", "dockets", "case_ids", "judge", "j", "p"]
+    # the groups' judges are the cases' judges
     judges = _by(store, """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
-                             ?x dg:key ?k ; schema:name ?n } GROUP BY ?x""")
+                             ?x a dg:Judge ; dg:key ?k ; schema:name ?n } GROUP BY ?x""")
     platforms = _by_many(store, _PLATFORMS)
     rows = []
     for g in store.summary_groups("judge-platform"):
@@ -163,7 +168,7 @@ def schedule_a_cases(store: Any, p: dict) -> tuple[list[str], list[dict]]:
 
 def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["level", "first", "second", "cases", "dockets", "case_ids", "x", "y"]
-    names = _by(store, _NAMES)
+    names = _by(store, _COUNSEL)
     keys: dict[str, set] = defaultdict(set)
     if "firm" in p:
         for r in store.query(_MEMBER_KEYS)[1]:
@@ -183,9 +188,8 @@ def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
 
 def opposing_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["first", "first_side", "second", "second_side", "cases", "dockets", "case_ids", "firm", "x", "y"]
-    names = _by(store, _NAMES)
-    fkeys = {r["x"]: r["key"] for r in store.query(
-        "SELECT ?x (MIN(?k) AS ?key) WHERE { ?x dg:key ?k } GROUP BY ?x")[1]}
+    names = _by(store, _COUNSEL)
+    fkeys = {x: r["key"] for x, r in names.items() if r.get("key") is not None}
     rows = []
     for g in store.summary_groups("opposing"):
         x, xside, y, yside = g["dims"]
@@ -213,7 +217,7 @@ def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
 
 def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "citation", "precedent_label", "judges", "cases", "dockets", "case_ids", "firm", "f", "pr"]
-    firms = _by(store, _FIRMS.replace("a dg:LawFirm ; ", ""))
+    firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
     rows = []
     for g in store.summary_groups("firm-precedent"):
