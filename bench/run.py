@@ -8,6 +8,7 @@ Never run by the tests. Prints each figure as it is measured and writes a markdo
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -140,6 +141,37 @@ def timed_query(loc, name: str, params: dict, timeout: float) -> float | str:
     return out.get() if not out.empty() else "failed: no result"
 
 
+def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: Path) -> None:
+    """Every saved query's latency on the store at ``loc``, a few with dates, and one view."""
+    from docketgraph.queries.api import KnowledgeGraph
+    kg = KnowledgeGraph(loc, read_only=True)
+    firm = kg.query("firms-before-judges").rows[0]
+    for q in reg.all():
+        params = dict(examples.get(q.name, {}))
+        if "firm" in params:
+            params["firm"] = firm.get("firm_label")
+        if "judge" in params:
+            params["judge"] = firm.get("judge_label")
+        ms = timed_query(loc, q.name, params, timeout=QUERY_TIMEOUT)
+        if isinstance(ms, str):
+            say(f"  - {q.name}: {ms}")
+            ms = float("nan")
+        results.setdefault(q.name, {})[n] = ms
+    # with a date range the queries read the documents' facts, not the summaries
+    for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
+        label = f"{name} (from/to given: exact path)"
+        ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
+        if isinstance(ms, str):
+            say(f"  - {label}: {ms}")
+            ms = float("nan")
+        results.setdefault(label, {})[n] = ms
+    t0 = time.perf_counter()
+    out = kg.view("firms-before-judges", work / f"view-{n}.html")
+    tv = time.perf_counter() - t0
+    say(f"  - view firms-before-judges: {tv:.2f} s, {out.stat().st_size / 1e6:.2f} MB")
+    kg.close()
+
+
 def bench_store(scales: list[int], work: Path) -> None:
     from docketgraph.graph.store import GraphStore
     from docketgraph.queries.api import KnowledgeGraph
@@ -163,6 +195,16 @@ def bench_store(scales: list[int], work: Path) -> None:
     loads = []
     for n in scales:
         loc = work / f"store-{n}"
+        record = work / f"store-{n}.json"
+        if record.exists() and loc.exists():  # loaded by an earlier run with --work
+            n, docs, quads, secs, t_sum = json.loads(record.read_text())
+            loads.append((n, docs, quads, secs))
+            say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
+                f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
+                f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s) (store loaded by an earlier run)")
+            _time_queries(loc, n, reg, examples, results, work)
+            continue
+        shutil.rmtree(loc, ignore_errors=True)
         st = GraphStore(loc)
         t0 = time.perf_counter()
         docs = 0
@@ -185,32 +227,8 @@ def bench_store(scales: list[int], work: Path) -> None:
             f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
             f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s)")
         st.close()
-        kg = KnowledgeGraph(loc, read_only=True)
-        firm = kg.query("firms-before-judges").rows[0]
-        for q in reg.all():
-            params = dict(examples.get(q.name, {}))
-            if "firm" in params:
-                params["firm"] = firm.get("firm_label")
-            if "judge" in params:
-                params["judge"] = firm.get("judge_label")
-            ms = timed_query(loc, q.name, params, timeout=QUERY_TIMEOUT)
-            if isinstance(ms, str):
-                say(f"  - {q.name}: {ms}")
-                ms = float("nan")
-            results.setdefault(q.name, {})[n] = ms
-        # with a date range the queries read the documents' facts, not the summaries
-        for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
-            label = f"{name} (from/to given: exact path)"
-            ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
-            if isinstance(ms, str):
-                say(f"  - {label}: {ms}")
-                ms = float("nan")
-            results.setdefault(label, {})[n] = ms
-        t0 = time.perf_counter()
-        out = kg.view("firms-before-judges", work / f"view-{n}.html")
-        tv = time.perf_counter() - t0
-        say(f"  - view firms-before-judges: {tv:.2f} s, {out.stat().st_size / 1e6:.2f} MB")
-        kg.close()
+        record.write_text(json.dumps([n, docs, quads, secs, t_sum]))
+        _time_queries(loc, n, reg, examples, results, work)
     say()
     say("| saved query | " + " | ".join(f"{n:,} cases (ms)" for n in scales) + " |")
     say("|---|" + "---|" * len(scales))
@@ -229,9 +247,13 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=400, help="text filings for the ingest benchmark")
     ap.add_argument("--report", default=str(HERE / "REPORT.md"))
     ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--work", help="keep the stores in this folder and reuse the ones already "
+                    "loaded there (their load figures are read back), e.g. to re-time queries at "
+                    "100,000 cases without loading again")
     a = ap.parse_args()
     scales = [int(x) for x in a.scales.split(",") if x]
-    work = Path(tempfile.mkdtemp(prefix="dg-bench-"))
+    work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="dg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     say("# docketgraph benchmark report")
     say()
     say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -243,7 +265,8 @@ def main() -> int:
             bench_ingest(a.files, work)
         bench_store(scales, work)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not a.work:
+            shutil.rmtree(work, ignore_errors=True)
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     say(f"Peak memory: this process {me:.0f} MB; largest child process {kids:.0f} MB.")
