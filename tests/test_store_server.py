@@ -50,3 +50,20 @@ def test_server_store_replaces_by_path(server):
 def test_unreachable_server_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot reach"):
         GraphStore("http://127.0.0.1:9/")
+
+
+def test_summaries_on_the_server_give_the_exact_answers(server):
+    """The summaries are kept by the same SPARQL updates on a server, and read back."""
+    from query_factories import filings
+    from test_summaries import SUMMARISED, _params, _rows
+    server.clear()
+    g = KnowledgeGraph(server.url)
+    for ex, text in filings():
+        g.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    assert not g.store.summaries_current()
+    g.store.refresh_summaries()
+    assert g.store.summaries_current()
+    for name in SUMMARISED:
+        for params in _params(g, name):
+            assert _rows(g, name, params, exact=False) == _rows(g, name, params, exact=True), (name, params)
+    assert g.query("firms-before-judges").rows  # there is something to compare
