@@ -116,14 +116,16 @@ class KnowledgeGraph:
     # --- verbs -------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
                on_file: Callable[[str, str], None] | None = None,
-               on_total: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
-        """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes)."""
-        try:
-            return _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
-        finally:
-            # the summaries the saved queries read, rebuilt for the cases this run touched
-            # (a run stopped part way leaves marks instead: queries then take the exact path)
-            self.store.refresh_summaries()
+               on_total: Callable[[int], None] | None = None,
+               on_summary: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+        """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes).
+
+        At the end, the summaries of the cases the run touched are rebuilt (``on_summary``
+        hears how many cases each step rebuilt); a run stopped part way leaves marks instead,
+        and the saved queries take their exact path until the next run rebuilds them."""
+        rep = _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
+        self.store.refresh_summaries(progress=on_summary)
+        return rep
 
     def query(self, name: str, /, **params: Any) -> Result:
         q = self.registry.get(name)

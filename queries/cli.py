@@ -135,7 +135,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
     kg = _kg(store)
     kg.store.aliases_path = aliases
     try:
-        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                             console=err, disable=quiet or not err.is_terminal, transient=False)
         import time
@@ -152,8 +152,15 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                 rate = done[0] / max(time.monotonic() - t0, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
+            summary_task = []
+
+            def on_summary(n: int) -> None:
+                if not summary_task:
+                    summary_task.append(progress.add_task("summaries", total=None, rate="cases summarised"))
+                progress.update(summary_task[0], advance=n)
+
             rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
-                            dask=dask_address, timeout=timeout)
+                            on_summary=on_summary, dask=dask_address, timeout=timeout)
         for _, msg in rep.errors:
             click.echo(f"Error: {msg}", err=True)
         secs = time.monotonic() - t0
