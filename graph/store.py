@@ -36,6 +36,7 @@ PREFIXES = {
     "dgs": summaries.SNS,
 }
 _SUMMARY = ox.NamedNode(summaries.SUMMARY_GRAPH)
+_DOCKET_KEY = DG.docketKey
 
 
 def drop_graph_ops(g: ox.NamedNode) -> list[str]:
@@ -274,7 +275,7 @@ class GraphStore:
             return WriteResult("unchanged")
         quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
                                  resolver=self.resolver())
-        cases = {q.subject for q in quads if q.predicate.value == DG.docketKey}
+        cases = {q.subject for q in quads if q.predicate.value == _DOCKET_KEY}
         self._write(quads, drop_paths=[(s, path) for s in old], stale=cases)
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
@@ -327,7 +328,7 @@ class GraphStore:
         for ex in extractions:
             quads = extraction_quads(ex, resolve_case=self.resolve_case, resolver=resolver)
             buf += with_default_copies(quads)
-            buf += summaries.stale_quads(q.subject for q in quads if q.predicate.value == DG.docketKey)
+            buf += summaries.stale_quads(q.subject for q in quads if q.predicate.value == _DOCKET_KEY)
             if len(buf) >= batch * 50:
                 self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
                 n += len(buf)
