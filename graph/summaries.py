@@ -56,8 +56,9 @@ class Relation:
     name: str
     dims: tuple[str, ...]
     pattern: str
-    #: a variable the pattern may bind whose entities' names each group lists (``dgs:items``)
-    item: str | None = None
+    #: a pattern binding ``?item`` from a member ``?case``: each group lists the names of the
+    #: items of its cases (``dgs:items``), found when the group is recounted
+    items: str | None = None
 
 
 RELATIONS: tuple[Relation, ...] = (
@@ -70,8 +71,7 @@ RELATIONS: tuple[Relation, ...] = (
         {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform ."""),
     Relation("firm-precedent", ("firm", "precedent"), """
         {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
-        ?case dg:appearingFirm ?firm .
-        OPTIONAL { ?case JUDGED ?judge }""", item="judge"),
+        ?case dg:appearingFirm ?firm .""", items="?case JUDGED ?item ."),
     Relation("schedule-a", ("court", "year"), """
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
@@ -167,9 +167,8 @@ def facts_update(cases: Sequence[ox.NamedNode]) -> str:
         dims_s = ', "\\t", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
         dims_v = " ".join("?" + d for d in rel.dims)
         dated = "?on" in rel.pattern
-        extra = (" ?on" if dated else "") + (f" ?{rel.item}" if rel.item else "")
-        fact = ("?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on ; "
-                f"dgs:item {'?' + rel.item if rel.item else '?none_'} . " if extra else "")
+        extra = " ?on" if dated else ""
+        fact = "?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on . " if dated else ""
         bind_fact = ('BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if extra else "")
         ops.append(
             f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
@@ -208,11 +207,20 @@ def groups_update(groups: Sequence[ox.NamedNode]) -> str:
     ops = [
         f"DELETE {{ GRAPH {_G} {{ ?grp ?pk ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?pk ?v }} "
         f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || ?pk = dgs:items) }}',
-        # the names of the entities a group lists (e.g. the judges before whom a precedent was cited)
-        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
-        '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
-        f"WHERE {{ {vals} GRAPH {_G} {{ ?fact dgs:of ?grp ; dgs:item ?item }} "
-        "?item <https://schema.org/name> ?item_name } GROUP BY ?grp } }",
+    ]
+    # the names of the items a group's cases have (e.g. the judges before whom a precedent
+    # was cited), read from the documents' facts
+    for rel in RELATIONS:
+        mine = [g for g in groups if g.value.startswith(f"{GROUP_BASE}{rel.name}/")]
+        if rel.items and mine:
+            ops.append(
+                f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
+                '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
+                "WHERE { VALUES ?grp { " + " ".join(str(g) for g in mine) + " } "
+                f"GRAPH {_G} {{ ?grp dgs:member ?case }} "
+                f"{rel.items.replace('JUDGED', _JUDGED)} ?item <https://schema.org/name> ?item_name }} "
+                "GROUP BY ?grp } }")
+    ops += [
         f"INSERT {{ GRAPH {_G} {{ ?grp ?pk ?packed }} }} WHERE {{ {{ "
         "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
         '(GROUP_CONCAT(DISTINCT ?docket; separator=", ") AS ?dockets) '
