@@ -165,7 +165,11 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         b.add(node, RDF_TYPE, _n(DG.Case))
         b.add(node, DG.docketKey, ox.Literal(dk))
         b.add(node, DG.docketNumber, _lit(c.docket))
-        b.add(node, DG.courtKey, ox.Literal(c.court or "unknown"))
+        if c.court or node.value.startswith(keys.case_iri(None, c.docket).rsplit("/", 1)[0] + "/"):
+            # a filing that does not state its court, joined to the stored case of that
+            # number, adds no court of its own ("unknown" is for cases whose court no
+            # stored filing states)
+            b.add(node, DG.courtKey, ox.Literal(c.court or "unknown"))
         label = f"{c.caption} ({c.docket})" if c.caption else c.docket
         b.add(node, NAME, _lit(label))
         b.add(node, RDFS_LABEL, _lit(label))

@@ -208,7 +208,7 @@ def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     for r in store.query(_ATTORNEYS)[1]:
         if not _ok(p, "firm", r["firm"]):
             continue
-        g = groups.get(r["a"], {"cases": 0, "dockets": "", "case_ids": ""})
+        g = groups.get(r["a"], {"cases": 0, "dockets": None, "case_ids": None})  # as GROUP_CONCAT of none
         rows.append({"firm_label": r["firm_name"], "attorney_label": r["attorney_name"],
                      "emails": r["emails"], **_group_cols(g), "firm": r["firm"], "f": r["f"], "a": r["a"]})
     rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["attorney_label"]))
@@ -227,7 +227,7 @@ def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
             continue
         for pi in precedents.get(pr, ()):
             rows.append({"firm_label": fi["name"], "citation": pi["citation"], "precedent_label": pi["name"],
-                         "judges": g["items"], **_group_cols(g), "firm": fi["key"], "f": f, "pr": pr})
+                         "judges": g["items"] or None, **_group_cols(g), "firm": fi["key"], "f": f, "pr": pr})
     rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["citation"]))
     return cols, rows
 

@@ -172,3 +172,17 @@ def test_ingest_refreshes_summaries(tmp_path):
     kg.ingest([src], in_process=True)
     assert kg.store.summaries_current()
     _all_equal(kg)
+
+
+def test_summary_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
+    """Real filings bring what fixtures lack: a case written with and without its office
+    digit, a filing that does not state its court, counsel without appearances."""
+    root = Path(__file__).resolve().parent
+    files = [p for d in (dev_dir, seeds_dir, root / "fixtures" / "filings", root / "fixtures" / "heldout")
+             for p in sorted(d.iterdir()) if p.is_file() and not p.name.endswith(".gold.json")]
+    kg = KnowledgeGraph(str(tmp_path / "store"))
+    rep = kg.ingest(files, in_process=True)
+    assert rep.files == len(files) and kg.store.summaries_current()
+    _all_equal(kg)
+    _, rows = kg.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?c dg:courtKey \"unknown\" ; dg:inCourt ?court }")
+    assert rows[0]["n"] == 0  # no case both in a court and in "unknown"
