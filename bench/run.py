@@ -264,8 +264,7 @@ def main() -> int:
     say("# docketgraph benchmark report")
     say()
     say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"run {time.strftime('%Y-%m-%d %H:%M')}. Command: `python bench/run.py --scales {a.scales} "
-        f"--files {a.files}`.")
+        f"run {time.strftime('%Y-%m-%d %H:%M')}. Command: `python bench/run.py {' '.join(sys.argv[1:])}`.")
     say()
     try:
         if not a.skip_ingest:
