@@ -2,19 +2,23 @@
 
 "Which firms appeared before which judges, in how many cases" joins every appearance with
 every case's judges and groups the lot: seconds at 10,000 cases. The summaries hold the
-answer ready, one *group* node per (firm, judge, court), (firm, platform), ... with its
-case count, dockets, case ids and first and last dates, built from one *fact* node per
-case in the group. They live in a graph of their own (``SUMMARY_GRAPH``), never in a
-document's graph nor in the default graph, and are rebuilt from the documents' facts:
+answer ready: one *group* per (firm, judge, court), (firm, platform), ... (``RELATIONS``),
+whose whole answer — case count, first and last dates, listed names, dockets, case ids
+and identity — is one literal under a predicate of its relation, so reading a relation is
+one index scan (``GraphStore.summary_groups``; ``queries.summarised`` shapes the rows).
+Groups are counted from their *memberships* (``group dgs:member case``, plus a node per
+(group, case) holding dates for relations with dates), which live in a graph of their
+own (``SUMMARY_GRAPH``), never in a document's graph nor in the default graph:
 
 - a document write (new, replaced or removed) marks the cases it touches (those in the
   new graph and in the graph it drops) *stale*, in the same transaction as the write;
-- ``refresh`` rebuilds the facts of stale cases and then the groups those facts belong
-  to (before and after), in bounded chunks, each chunk one update request that also
-  clears the marks it handled;
+- ``refresh`` rebuilds the memberships of stale cases and then recounts the groups they
+  belonged to (before and after), in bounded chunks, each chunk one update request that
+  also clears the marks it handled;
 - while any mark is left (a run stopped part way, a library user who called ``put``
-  without ``refresh``), the saved queries take their exact path over the documents'
-  facts instead of the summaries: an answer is never read from a stale summary.
+  without ``refresh``), or the summaries were built by another version, the saved
+  queries take their exact path over the documents' facts instead: an answer is never
+  read from a stale summary.
 
 Everything is SPARQL 1.1 Update over the default graph (the de-duplicated union of the
 documents), so the same text maintains the summaries on the embedded store and on a
@@ -242,7 +246,7 @@ def refresh(query: Callable[[str], list], update: Callable[[str], None], *,
             chunk: int = 500, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms."""
-    done = 0
+    done = recounted = 0
     if not query(f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> \"{VERSION}\" }} }}"):
         # built by no version, or another one: rebuild every case
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
@@ -261,6 +265,8 @@ def refresh(query: Callable[[str], list], update: Callable[[str], None], *,
         if not groups:
             break
         update(groups_update(groups))
+        recounted += len(groups)
+    log.info("summaries: %d cases rebuilt, %d groups recounted", done, recounted)
     update(f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
            f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA)
     return done
