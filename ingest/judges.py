@@ -201,6 +201,16 @@ def _excluded_context(text: str, start: int) -> bool:
     return False
 
 
+_NEXT_NAME_RE = re.compile(r"[ \t]*:?[ \t]{1,3}(?P<n>[A-Z][A-Za-z.'’\-]{0,24}(?:[ \t][A-Z][A-Za-z.'’\-]{0,24}){1,3})")
+
+
+def _title_of_next(text: str, pos: int) -> bool:
+    """The role phrase ending at ``pos`` titles the next name ("Judge Jane A. Doe\n
+    Magistrate Judge John B. Roe"), so it is not the role of the name before it."""
+    m = _NEXT_NAME_RE.match(text, pos)
+    return bool(m) and _valid_name(_trim_tokens(m.group("n").split()), surname_ok=False)
+
+
 def _title_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
     appeal_zones = []
@@ -249,7 +259,7 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
             continue  # "Judge Views Diversity": a phrase, not a judge
         role = _role_from_words(title, kind)
         after = _ROLE_FOLLOWS_RE.match(text, end)
-        if after:
+        if after and not _title_of_next(text, after.end()):
             role = _role_from_words(after.group(0), kind) or role
         strength = 2 if role else 1
         prose = role is None and len(tokens) == 1 and (m.start() > 3000 or not re.search(

@@ -21,6 +21,13 @@ def judges(text):
     # captions
     (DISTRICT + "Case No. 23-cv-01820\n\nJudge Martha M. Pacold\n\nMagistrate Judge Susan E. Cox\n",
      [("Martha M. Pacold", "district"), ("Susan E. Cox", "magistrate")]),
+    # a role phrase that titles the next name is not the role of the name before it
+    (DISTRICT + "Case No. 1:25-cv-01234\nJudge Jane A. Doe\nMagistrate Judge John B. Roe\n\nORDER\n",
+     [("Jane A. Doe", "district"), ("John B. Roe", "magistrate")]),
+    (DISTRICT + "Judge Jane A. Doe, Magistrate Judge John B. Roe\n",
+     [("Jane A. Doe", "district"), ("John B. Roe", "magistrate")]),
+    ("ENTERED:\n\n JANE A. DOE\n United States Magistrate Judge\n\nDated: May 1, 2025\n",
+     [("Jane A. Doe", "magistrate")]),
     (DISTRICT + "Plaintiff, Judge Sunil R. Harjani\nv.\nMagistrate Judge Heather K.\nMcShain\n",
      [("Heather K. McShain", "magistrate"), ("Sunil R. Harjani", "district")]),
     (DISTRICT + "ABC PRODUCTS, )\n) Judge Virginia M. Kendall\nTHE INDIVIDUALS\n",
