@@ -55,17 +55,38 @@ def _date(s: str | None) -> ox.Literal | None:
         return None
 
 
+# a full stop that ends an abbreviation or an initial, not a sentence: "Martha M. Pacold",
+# "Nike, Inc. v. ...", "F. Supp. 3d", "No. 23-cv-1820", "U.S. Dist. LEXIS"
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:v|vs|No|Nos|Inc|Corp|Co|Ltd|LLC|Bros|Jr|Sr|Mr|Mrs|Ms|Dr|Hon|St|Mt|Fed|Supp|"
+    r"Cir|Dist|App|Ill|Cal|Fla|Tex|Pa|Mass|Mich|Wis|Ind|Ariz|Colo|Conn|Del|Ga|Md|Minn|Mo|Nev|"
+    r"Okla|Or|Tenn|Va|Wash|Cl|Ct|Ed|Rev|Stat|Civ|Crim|Misc|Div|Mag|Gen|Int|Nat|Ass|Assn|"
+    r"Dep|Dept|Comm|Corp|Cty|Univ|Sec|art|cl|ch|para|pp|cf|e\.g|i\.e|et al|id|Id))\Z")
+
+
+def _sentence_stops(s: str) -> list[int]:
+    """Offsets just after each sentence-ending full stop (or blank line) in ``s``."""
+    out = []
+    for m in re.finditer(r"\.(?=\s)|\n[ \t]*\n", s):
+        if m.group(0) == "." and _ABBREV.search(s[max(0, m.start() - 12):m.start()]):
+            continue
+        out.append(m.end())
+    return out
+
+
 def sentence_at(text: str, span: Span, limit: int = 400) -> str:
-    """The sentence (or line group) around a span, for evidence."""
+    """The sentence (or line group) around a span, for evidence: it runs from the last
+    sentence end before the span to the first after it, initials and abbreviations
+    ("Martha M. Pacold", "Inc.", "F. Supp.") not counting as ends."""
     a, b = span
     a = max(0, min(a, len(text))); b = max(a, min(b, len(text)))
     lo = max(0, a - limit // 2)
     left = text[lo:a]
-    cut = max(left.rfind(". "), left.rfind("\n\n"))
-    start = lo + cut + 1 if cut >= 0 else lo
+    stops = _sentence_stops(left)
+    start = lo + stops[-1] if stops else lo
     right = text[b: b + limit // 2]
-    m = re.search(r"\.\s|\n\n", right)
-    end = b + (m.start() + 1 if m else len(right))
+    stops = _sentence_stops(right)
+    end = b + (stops[0] if stops else len(right))
     return clean_label(" ".join(text[start:end].split()))
 
 
