@@ -320,6 +320,8 @@ def edge_rows(G: nx.Graph) -> list[dict]:
 
 # --- entity search ------------------------------------------------------------------
 
+_KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform", "Precedent", "Document")
+_ALL_KINDS = " ".join(f"dg:{k}" for k in _KINDS)
 _NAMES = """
 SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
   VALUES ?kind { dg:Case dg:Court dg:Judge dg:LawFirm dg:Attorney dg:Party dg:Platform dg:Precedent dg:Document }
@@ -334,8 +336,13 @@ def search_entities(store: Any, name: str, *, kind: str | None = None, limit: in
     from rapidfuzz import fuzz, process, utils
     if not name or not name.strip():
         return []
-    _, rows = store.query(_NAMES)
     want = kind.lower() if kind else None
+    sparql = _NAMES
+    if want:  # read only that kind's names (the class comes from the fixed list, not the text)
+        classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))]
+        if classes:
+            sparql = _NAMES.replace(_ALL_KINDS, " ".join(f"dg:{c}" for c in classes))
+    _, rows = store.query(sparql)
     cands = []
     for r in rows:
         k = r["kind"].rsplit("#", 1)[-1]
