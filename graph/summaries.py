@@ -242,30 +242,31 @@ def groups_update(groups: Sequence[ox.NamedNode]) -> str:
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 
+def _drain(query: Callable[[str], list], update: Callable[[str], None], select: str, var: str,
+           build: Callable[[list], str], chunk: int, progress: Callable[[int], None] | None) -> int:
+    """Until ``select`` finds no more marked nodes: take a chunk, run ``build(chunk)`` (an
+    update that also clears the chunk's marks). Returns how many nodes were handled."""
+    n = 0
+    while True:
+        rows = query(select.replace("{n}", str(chunk)))
+        nodes = [r[var] for r in rows if isinstance(r.get(var), ox.NamedNode)]
+        if not nodes:
+            return n
+        update(build(nodes))
+        n += len(nodes)
+        if progress:
+            progress(len(nodes))
+
+
 def refresh(query: Callable[[str], list], update: Callable[[str], None], *,
             chunk: int = 500, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms."""
-    done = recounted = 0
     if not query(f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> \"{VERSION}\" }} }}"):
         # built by no version, or another one: rebuild every case
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
-    while True:
-        rows = query(STALE_CASES.replace("{n}", str(chunk)))
-        cases = [r["case"] for r in rows if isinstance(r.get("case"), ox.NamedNode)]
-        if not cases:
-            break
-        update(facts_update(cases))
-        done += len(cases)
-        if progress:
-            progress(len(cases))
-    while True:
-        rows = query(DIRTY_GROUPS.replace("{n}", str(chunk)))
-        groups = [r["g"] for r in rows if isinstance(r.get("g"), ox.NamedNode)]
-        if not groups:
-            break
-        update(groups_update(groups))
-        recounted += len(groups)
+    done = _drain(query, update, STALE_CASES, "case", facts_update, chunk, progress)
+    recounted = _drain(query, update, DIRTY_GROUPS, "g", groups_update, chunk, None)
     log.info("summaries: %d cases rebuilt, %d groups recounted", done, recounted)
     update(f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
            f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA)
