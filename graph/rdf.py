@@ -61,7 +61,7 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:v|vs|No|Nos|Inc|Corp|Co|Ltd|LLC|Bros|Jr|Sr|Mr|Mrs|Ms|Dr|Hon|St|Mt|Fed|Supp|"
     r"Cir|Dist|App|Ill|Cal|Fla|Tex|Pa|Mass|Mich|Wis|Ind|Ariz|Colo|Conn|Del|Ga|Md|Minn|Mo|Nev|"
     r"Okla|Or|Tenn|Va|Wash|Cl|Ct|Ed|Rev|Stat|Civ|Crim|Misc|Div|Mag|Gen|Int|Nat|Ass|Assn|"
-    r"Dep|Dept|Comm|Corp|Cty|Univ|Sec|art|cl|ch|para|pp|cf|e\.g|i\.e|et al|id|Id))\Z")
+    r"Dep|Dept|Comm|Cty|Univ|Sec|art|cl|ch|para|pp|cf|e\.g|i\.e|et al|id|Id))\Z")
 
 
 def _sentence_stops(s: str) -> list[int]:
@@ -186,7 +186,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         b.add(node, RDF_TYPE, _n(DG.Case))
         b.add(node, DG.docketKey, ox.Literal(dk))
         b.add(node, DG.docketNumber, _lit(c.docket))
-        if c.court or node.value.startswith(keys.case_iri(None, c.docket).rsplit("/", 1)[0] + "/"):
+        if c.court or node.value == keys.case_iri(None, c.docket):
             # a filing that does not state its court, joined to the stored case of that
             # number, adds no court of its own ("unknown" is for cases whose court no
             # stored filing states)

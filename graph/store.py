@@ -68,6 +68,11 @@ def data_block(quads: Iterable[ox.Quad], *, default_copies: bool = True) -> str:
     return "\n".join(parts)
 
 
+def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
+    """The cases a document's quads speak of (each has its docket key there)."""
+    return [q.subject for q in quads if q.predicate.value == _DOCKET_KEY]
+
+
 def default_location() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
 
@@ -275,8 +280,7 @@ class GraphStore:
             return WriteResult("unchanged")
         quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
                                  resolver=self.resolver())
-        cases = {q.subject for q in quads if q.predicate.value == _DOCKET_KEY}
-        self._write(quads, drop_paths=[(s, path) for s in old], stale=cases)
+        self._write(quads, drop_paths=[(s, path) for s in old], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
     def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = (),
@@ -328,7 +332,7 @@ class GraphStore:
         for ex in extractions:
             quads = extraction_quads(ex, resolve_case=self.resolve_case, resolver=resolver)
             buf += with_default_copies(quads)
-            buf += summaries.stale_quads(q.subject for q in quads if q.predicate.value == _DOCKET_KEY)
+            buf += summaries.stale_quads(_cases_of(quads))
             if len(buf) >= batch * 50:
                 self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
                 n += len(buf)

@@ -52,14 +52,15 @@ _CASE_INFO = ("{ SELECT ?case (MIN(?dn_) AS ?docket) (MIN(?ck_) AS ?court) WHERE
 class Relation:
     """A derived relation: per case, the groups (tuples of ``dims``) the case belongs to.
 
-    ``pattern`` binds ``?case`` and every dim (a dim may stay unbound: OPTIONAL), and may
-    bind ``?on`` (dates: the group keeps their minimum and maximum). ``{values}`` in it is
+    ``pattern`` binds ``?case`` and every dim, and with ``dates`` also ``?on`` (the group
+    keeps their minimum and maximum, from a node per (group, case)). ``{values}`` in it is
     replaced by the VALUES block restricting ``?case``; ``?docket`` and ``?court`` (one
     each per case) may be used, the pattern is joined with them.
     """
     name: str
     dims: tuple[str, ...]
     pattern: str
+    dates: bool = False
     #: a pattern binding ``?item`` from a member ``?case``: each group lists the names of the
     #: items of its cases (``dgs:items``), found when the group is recounted
     items: str | None = None
@@ -68,7 +69,7 @@ class Relation:
 RELATIONS: tuple[Relation, ...] = (
     Relation("firm-judge", ("firm", "judge", "court"), """
         {values} ?app dg:firm ?firm ; dg:case ?case . OPTIONAL { ?app dg:shownOn ?on }
-        ?case JUDGED ?judge ."""),
+        ?case JUDGED ?judge .""", dates=True),
     Relation("firm-platform", ("firm", "platform"), """
         {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform ."""),
     Relation("judge-platform", ("judge", "platform", "court"), """
@@ -170,10 +171,9 @@ def facts_update(cases: Sequence[ox.NamedNode]) -> str:
     for rel in RELATIONS:
         dims_s = ', "\\t", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
         dims_v = " ".join("?" + d for d in rel.dims)
-        dated = "?on" in rel.pattern
-        extra = " ?on" if dated else ""
-        fact = "?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on . " if dated else ""
-        bind_fact = ('BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if extra else "")
+        extra = " ?on" if rel.dates else ""
+        fact = "?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on . " if rel.dates else ""
+        bind_fact = 'BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if rel.dates else ""
         ops.append(
             f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
             f'dgs:rel "{rel.name}" ; dgs:dims ?dims_ ; dgs:dirty true . }} }} '

@@ -92,6 +92,11 @@ QUERIES_ENV = "DOCKETGRAPH_QUERIES"
 """Folders of the user's own saved queries (``os.pathsep``-separated), besides --queries-dir."""
 
 
+def env_queries_dirs() -> list[str]:
+    """The folders named by ``$DOCKETGRAPH_QUERIES``."""
+    return [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
+
+
 class KnowledgeGraph:
     """A litigation knowledge graph in a store (a folder, or in memory with ``None``)."""
 
@@ -99,8 +104,7 @@ class KnowledgeGraph:
                  queries_dirs: Iterable[str | os.PathLike] = ()):
         location = default_location() if store == "" else store
         self.store = GraphStore(location, read_only=read_only)
-        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
-        self.queries_dirs = [Path(d) for d in env] + [Path(d) for d in queries_dirs]
+        self.queries_dirs = [Path(d) for d in env_queries_dirs()] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
 
     # --- registry ----------------------------------------------------------------

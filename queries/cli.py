@@ -205,10 +205,9 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     filing date and the sentence that supports the link.
     """
     if list_ or not name:
-        from docketgraph.queries.api import QUERIES_ENV
+        from docketgraph.queries.api import env_queries_dirs
         from docketgraph.queries.saved import Registry
-        env = [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
-        reg = Registry(env + list(queries_dir))
+        reg = Registry(env_queries_dirs() + list(queries_dir))
         rows = [{"name": q.name,
                  "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
                                          for p in q.params),

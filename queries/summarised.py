@@ -50,10 +50,6 @@ def _by_many(store: Any, sparql: str, key: str = "x") -> dict[str, list[dict]]:
     return out
 
 
-def _desc(n: int) -> int:
-    return -n
-
-
 def _ok(p: dict, name: str, value: Any) -> bool:
     """True when parameter ``name`` was not given or equals ``value``."""
     return name not in p or p[name] == value
@@ -85,7 +81,7 @@ def firms_before_judges(store: Any, p: dict) -> tuple[list[str], list[dict]]:
         rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
                      "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
                      "firm": fi["key"], "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["judge_label"]))
+    rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["judge_label"]))
     return cols, rows
 
 
@@ -99,7 +95,7 @@ def judges_for_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
         rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
                      "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
                      "firm": fi["key"], "f": fi["x"], "j": ji["x"]})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["judge_label"], r["firm_label"]))
+    rows.sort(key=lambda r: (-r["cases"], r["judge_label"], r["firm_label"]))
     return cols, rows
 
 
@@ -113,7 +109,7 @@ def firms_for_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
         rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "court": court,
                      **_group_cols(g), "first": g["first"], "last": g["last"],
                      "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["judge_label"]))
+    rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["judge_label"]))
     return cols, rows
 
 
@@ -131,7 +127,7 @@ def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
             if _ok(p, "kind", pi["kind"]):
                 rows.append({"firm_label": fi["name"], "platform_label": pi["name"], "kind": pi["kind"],
                              **_group_cols(g), "firm": fi["key"], "f": f, "p": pl})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["firm_label"], r["platform_label"]))
+    rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["platform_label"]))
     return cols, rows
 
 
@@ -151,7 +147,7 @@ def platforms_by_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
             if _ok(p, "kind", pi["kind"]):
                 rows.append({"judge_label": ji["name"], "platform_label": pi["name"], "kind": pi["kind"],
                              "court": court, **_group_cols(g), "judge": ji["key"], "j": j, "p": pl})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["judge_label"], r["platform_label"]))
+    rows.sort(key=lambda r: (-r["cases"], r["judge_label"], r["platform_label"]))
     return cols, rows
 
 
@@ -182,7 +178,7 @@ def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
             continue
         rows.append({"level": level, "first": names[x]["name"], "second": names[y]["name"],
                      **_group_cols(g), "x": x, "y": y})
-    rows.sort(key=lambda r: (r["level"], _desc(r["cases"]), r["first"], r["second"]))
+    rows.sort(key=lambda r: (r["level"], -r["cases"], r["first"], r["second"]))
     return cols, rows
 
 
@@ -197,7 +193,7 @@ def opposing_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
             continue
         rows.append({"first": names[x]["name"], "first_side": xside, "second": names[y]["name"],
                      "second_side": yside, **_group_cols(g), "firm": fkeys[x], "x": x, "y": y})
-    rows.sort(key=lambda r: (_desc(r["cases"]), r["first"], r["second"]))
+    rows.sort(key=lambda r: (-r["cases"], r["first"], r["second"]))
     return cols, rows
 
 
@@ -211,7 +207,7 @@ def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
         g = groups.get(r["a"], {"cases": 0, "dockets": None, "case_ids": None})  # as GROUP_CONCAT of none
         rows.append({"firm_label": r["firm_name"], "attorney_label": r["attorney_name"],
                      "emails": r["emails"], **_group_cols(g), "firm": r["firm"], "f": r["f"], "a": r["a"]})
-    rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["attorney_label"]))
+    rows.sort(key=lambda r: (r["firm_label"], -r["cases"], r["attorney_label"]))
     return cols, rows
 
 
@@ -228,7 +224,7 @@ def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
         for pi in precedents.get(pr, ()):
             rows.append({"firm_label": fi["name"], "citation": pi["citation"], "precedent_label": pi["name"],
                          "judges": g["items"] or None, **_group_cols(g), "firm": fi["key"], "f": f, "pr": pr})
-    rows.sort(key=lambda r: (r["firm_label"], _desc(r["cases"]), r["citation"]))
+    rows.sort(key=lambda r: (r["firm_label"], -r["cases"], r["citation"]))
     return cols, rows
 
 
