@@ -179,9 +179,33 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
     kg.close()
 
 
-def bench_store(scales: list[int], work: Path) -> None:
+def _load(loc: Path, n: int) -> tuple[int, int, float, float]:
+    """Load ``n`` synthetic cases into a new store at ``loc`` and build its summaries:
+    (documents, quads, load seconds, summaries seconds)."""
     from docketgraph.graph.store import GraphStore
-    from docketgraph.queries.api import KnowledgeGraph
+    shutil.rmtree(loc, ignore_errors=True)
+    st = GraphStore(loc)
+    t0 = time.perf_counter()
+    docs = 0
+    if n <= PUT_LIMIT:
+        for ex in extractions(n):
+            st.put(ex)
+            docs += 1
+    else:  # large scales: the bulk path (same quads, no per-document transaction)
+        docs = 3 * n
+        st.bulk_put(extractions(n), refresh=False)
+    st.flush()
+    secs = time.perf_counter() - t0
+    quads = len(st)
+    t0 = time.perf_counter()
+    st.refresh_summaries()
+    st.flush()
+    t_sum = time.perf_counter() - t0
+    st.close()
+    return docs, quads, secs, t_sum
+
+
+def bench_store(scales: list[int], work: Path) -> None:
     from docketgraph.queries.saved import Registry
     say("## Store load and saved-query latency (on-disk pyoxigraph store)")
     say()
@@ -199,42 +223,19 @@ def bench_store(scales: list[int], work: Path) -> None:
         "entity-search": {"name": "Holdings"},
     }
     results: dict[str, dict[int, float]] = {}
-    loads = []
     for n in scales:
         loc = work / f"store-{n}"
         record = work / f"store-{n}.json"
-        if record.exists() and loc.exists():  # loaded by an earlier run with --work
+        reused = record.exists() and loc.exists()  # loaded by an earlier run with --work
+        if reused:
             n, docs, quads, secs, t_sum = json.loads(record.read_text())
-            loads.append((n, docs, quads, secs))
-            say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
-                f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
-                f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s) (store loaded by an earlier run)")
-            _time_queries(loc, n, reg, examples, results, work)
-            continue
-        shutil.rmtree(loc, ignore_errors=True)
-        st = GraphStore(loc)
-        t0 = time.perf_counter()
-        docs = 0
-        if n <= PUT_LIMIT:
-            for ex in extractions(n):
-                st.put(ex)
-                docs += 1
-        else:  # large scales: the bulk path (same quads, no per-document transaction)
-            docs = 3 * n
-            st.bulk_put(extractions(n), refresh=False)
-        st.flush()
-        secs = time.perf_counter() - t0
-        quads = len(st)
-        t0 = time.perf_counter()
-        st.refresh_summaries()
-        st.flush()
-        t_sum = time.perf_counter() - t0
-        loads.append((n, docs, quads, secs))
+        else:
+            docs, quads, secs, t_sum = _load(loc, n)
+            record.write_text(json.dumps([n, docs, quads, secs, t_sum]))
         say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
             f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
-            f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s)")
-        st.close()
-        record.write_text(json.dumps([n, docs, quads, secs, t_sum]))
+            f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s)"
+            + (" (store loaded by an earlier run)" if reused else ""))
         _time_queries(loc, n, reg, examples, results, work)
     say()
     say("| saved query | " + " | ".join(f"{n:,} cases (ms)" for n in scales) + " |")
