@@ -600,7 +600,7 @@ def _reference_lookup_cached():
 
 
 @contextmanager
-def _cached_court_lookup():
+def _eyecite_shortcuts():
     """Use a faster court lookup and reference search while our calls run.
 
     ``eyecite.helpers.get_court_by_paren`` maps a parenthetical ("3d Cir.") to a court id
@@ -628,7 +628,7 @@ def _cached_court_lookup():
 def _cites_prefiltered(text: str) -> list[_Cite]:
     prep = _Prepared(text)
     out: list[_Cite] = []
-    with _cached_court_lookup():
+    with _eyecite_shortcuts():
         for ws, we in candidate_windows(prep.text):
             out.extend(_convert(_eyecite(prep.text[ws:we], _passage_tokenizer()),
                                 lambda i, b=ws: prep.original(b + i)))

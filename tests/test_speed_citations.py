@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.citations import _cached_court_lookup, _reference_lookup_cached
+from docketgraph.ingest.citations import _eyecite_shortcuts, _reference_lookup_cached
 
 # (passage, ReferenceCitations eyecite finds after the full cites)
 ROWS = [
@@ -83,7 +83,7 @@ def test_get_citations_same_with_shortcut(text: str, refs: int | None) -> None:
     from eyecite.models import ReferenceCitation
 
     plain = get_citations(text)
-    with _cached_court_lookup():
+    with _eyecite_shortcuts():
         assert find.extract_pincited_reference_citations is _reference_lookup_cached()[1]
         patched = get_citations(text)
     assert find.extract_pincited_reference_citations is _reference_lookup_cached()[0]
