@@ -609,6 +609,14 @@ def _find(text: str, base: int, name: str, reach: int = 2000) -> tuple[int, int]
     return (base + i, base + i + len(name)) if i >= 0 else (base, base)
 
 
+def _span_from(text: str, start: int, name: str) -> tuple[int, int]:
+    """Span of ``name`` printed at ``start``, however the text wraps it ("Luis\n    Lopez")."""
+    if text.startswith(name, start):
+        return (start, start + len(name))
+    m = re.compile(r"\s+".join(map(re.escape, name.split()))).match(text, start)
+    return m.span() if m else (start, start + len(name))
+
+
 # ---------------------------------------------------------------- glossaries and body
 
 
@@ -895,7 +903,7 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
                     break
                 if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
                     break
-                out.append((normal_case(name), role, (base + s, base + s + len(name))))
+                out.append((normal_case(name), role, _span_from(text, base + s, name)))
     for m in _COUNSEL_FOR.finditer(text):
         names = " ".join(m.group("names").split())
         role = "appellee" if "appellee" in m.group("role").lower() else (

@@ -1,6 +1,8 @@
 """Small factories for extractions used by store, query and view tests."""
 from __future__ import annotations
 
+import re
+
 import hashlib
 
 from docketgraph.graph.model import (
@@ -33,3 +35,10 @@ def case_extraction(tag: str, *, docket: str, court: str | None = "ilnd",
 
 
 TEXT = "Case text. Judge sentence. Firm sentence here. Party names. Platform. Cite 1 2 3."
+
+
+def first_look(gold_file) -> bool:
+    """A dev document added after the rules were written (leading number above 43): the
+    component tests hold those to measured floors, the first 43 and the seeds exactly."""
+    m = re.match(r"(\d+)_", gold_file.name)
+    return bool(m) and int(m.group(1)) > 43 and gold_file.parent.name == "dev"

@@ -39,8 +39,14 @@ OPTIONAL_KEYS = {"citations": {"name"}}
 # digits. Appellate numbers are kept as printed: 20-2927, 08-6301-cv, 2009-1361.
 DISTRICT_DOCKET = re.compile(r"(?:\d:)?\d{2}-[a-z]{2,3}-\d{5}")
 APPELLATE_DOCKET = re.compile(r"\d{2}(?:\d{2})?-\d{1,5}(?:-[a-z]{2,3})?")
-COURT_ID = re.compile(r"[a-z][a-z0-9]{1,11}")
+# State-court numbers are kept as printed (627 EDA 2019, A-0465-20, 4D21-2227, 05-22-00834-CV,
+# 107662/2010, 20STCV47489): letters, digits, '-', '/', spaces, no "No." and no end stop.
+STATE_DOCKET = re.compile(r"(?!No\b)[A-Za-z0-9](?:[A-Za-z0-9/ -]*[A-Za-z0-9])?")
+FEDERAL_COURT = re.compile(r"[a-z]{2}[a-z]?d|[a-z]{2}[a-z]?b|ca\d{1,2}|cadc|cafc|dcd|dcb|jpml|uscfc|cit")
+COURT_ID = re.compile(r"[a-z][a-z0-9]{1,19}")
 CITE = re.compile(r"\d{1,4} [A-Za-z][A-Za-z0-9.' ]{0,30}? \d{1,8}")
+# Public-domain and Tax Court memorandum cites have no volume: 2017-Ohio-8571, T.C. Memo. 2007-340.
+PUBLIC_DOMAIN_CITE = re.compile(r"\d{4}-[A-Z][A-Za-z]{1,10}-\d{1,6}|T\.C\. (?:Memo\.|Summary Opinion) \d{4}-\d{1,4}")
 EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24}")
 
 
@@ -93,7 +99,9 @@ def schema_errors(gold: object) -> list[str]:
     for case in gold["cases"]:
         docket = case["docket"]
         if docket is not None:
-            if not (DISTRICT_DOCKET.fullmatch(docket) or APPELLATE_DOCKET.fullmatch(docket)):
+            federal = case["court"] is not None and FEDERAL_COURT.fullmatch(case["court"])
+            if not (DISTRICT_DOCKET.fullmatch(docket) or APPELLATE_DOCKET.fullmatch(docket)
+                    or (not federal and STATE_DOCKET.fullmatch(docket))):
                 errors.append(f"docket {docket!r} is not in normal form")
             dockets.add(docket)
         if case["court"] is not None and not COURT_ID.fullmatch(str(case["court"])):
@@ -140,7 +148,8 @@ def schema_errors(gold: object) -> list[str]:
         if platform["kind"] not in PLATFORM_KINDS:
             errors.append(f"platform kind {platform['kind']!r} not allowed")
     for citation in gold["citations"]:
-        if not isinstance(citation["cite"], str) or not CITE.fullmatch(citation["cite"]):
+        if not isinstance(citation["cite"], str) or not (
+                CITE.fullmatch(citation["cite"]) or PUBLIC_DOMAIN_CITE.fullmatch(citation["cite"])):
             errors.append(f"citation {citation['cite']!r} is not volume, reporter, page")
         if citation.get("name") is not None and not isinstance(citation["name"], str):
             errors.append("citation name must be a string or null")
