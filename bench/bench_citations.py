@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from docketgraph.ingest.citations import find_citations, find_citations_whole
+from docketgraph.ingest.fields.citations import find_citations, find_citations_whole
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = [ROOT.parent / "shared" / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]

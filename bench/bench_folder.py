@@ -43,7 +43,7 @@ def make(folder: Path, n: int) -> int:
         if s.suffix == ".pdf":
             data += f"\n% copy {i}\n".encode()  # after %%EOF: new content, same text
         else:
-            from docketgraph.ingest.decode import decode
+            from docketgraph.ingest.readers.decode import decode
             text = decode(data)[0]
             text = _DOCKET.sub(lambda m: f"{m.group(1)}-cv-{(int(m.group(2)) + i * 7) % 99999:05d}", text)
             data = text.encode("utf-8")

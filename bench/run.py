@@ -73,7 +73,7 @@ def real_text_filings(n: int, folder: Path) -> list[Path]:
 
 
 def bench_ingest(n_files: int, work: Path) -> None:
-    from docketgraph.ingest.citations import find_citations
+    from docketgraph.ingest.fields.citations import find_citations
     import eyecite
     say("## Ingest (text filings)")
     say()

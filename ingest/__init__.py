@@ -9,7 +9,7 @@ import os
 
 from docketgraph.graph.model import Extraction
 from docketgraph.ingest.extract import extract
-from docketgraph.ingest.registry import read_file
+from docketgraph.ingest.readers.registry import read_file
 
 
 def extract_file(path: str | os.PathLike) -> Extraction:

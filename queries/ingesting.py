@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from docketgraph.graph.errors import StoreError
 from docketgraph.graph.store import GraphStore
-from docketgraph.ingest.registry import MAX_FILE_BYTES
+from docketgraph.ingest.readers.registry import MAX_FILE_BYTES
 from docketgraph.queries import workers
 
 log = logging.getLogger(__name__)

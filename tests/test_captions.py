@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.captions import find_caption, normal_case
+from docketgraph.ingest.fields.captions import find_caption, normal_case
 
 
 def roles(text: str) -> set[tuple[str, str]]:

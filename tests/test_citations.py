@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from docketgraph.ingest.citations import (
+from docketgraph.ingest.fields.citations import (
     candidate_windows, find_citations, find_citations_whole,
 )
 
@@ -180,7 +180,7 @@ def test_gold_citations_found(seeds_dir, dev_dir):
     "xyz", "C", "per curiam",
 ])
 def test_fast_court_lookup_matches_eyecite(paren):
-    from docketgraph.ingest.citations import _court_lookup_cached
+    from docketgraph.ingest.fields.citations import _court_lookup_cached
 
     original, fast = _court_lookup_cached()
     assert fast(paren) == original(paren)
@@ -190,7 +190,7 @@ def test_passage_tokenizer_matches_eyecite(seeds_dir, dev_dir):
     """Token for token, the passage tokenizer agrees with eyecite's default one."""
     from eyecite.tokenizers import default_tokenizer
 
-    from docketgraph.ingest.citations import _passage_tokenizer, _Prepared
+    from docketgraph.ingest.fields.citations import _passage_tokenizer, _Prepared
 
     def shape(tokens):
         return [(type(t).__name__, str(t), getattr(t, "start", None)) for t in tokens]
@@ -220,7 +220,7 @@ def test_prefilter_finds_every_reporter_example():
     from eyecite.models import CitationToken
     from eyecite.tokenizers import default_tokenizer
 
-    from docketgraph.ingest.citations import _Prepared
+    from docketgraph.ingest.fields.citations import _Prepared
 
     examples = _reporter_examples()
     assert len(examples) > 500

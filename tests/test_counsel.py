@@ -1,4 +1,4 @@
-"""Counsel (ingest/counsel.py): attorneys, firms, e-mails, represents; one row per rule."""
+"""Counsel (ingest/fields/counsel.py): attorneys, firms, e-mails, represents; one row per rule."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import pytest
 
 from docketgraph.graph.model import PartyMention
 from docketgraph.graph.names import firm_key, person_key
-from docketgraph.ingest.counsel import find_counsel
+from docketgraph.ingest.fields.counsel import find_counsel
 
 GBC_BLOCK = """Dated this 17th day of April 2023.
 
@@ -461,7 +461,7 @@ def test_a_firm_misspelt_once_takes_the_documents_usual_spelling():
     ("Jones Day", "Jones Walker", False),
 ])
 def test_similar_spelling(a, b, same):
-    from docketgraph.ingest.firms import similar_spelling
+    from docketgraph.ingest.fields.firms import similar_spelling
     assert similar_spelling(a, b) is same
 
 

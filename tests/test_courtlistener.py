@@ -12,9 +12,9 @@ from docketgraph.graph.model import (
     CaseMention, CitationMention, Document, Extraction, JudgeMention, PartyMention,
     PlatformMention,
 )
-from docketgraph.ingest import courtlistener as cl
+from docketgraph.ingest.readers import courtlistener as cl
 from docketgraph.ingest.extract import extract
-from docketgraph.ingest.registry import choose, read_file
+from docketgraph.ingest.readers.registry import choose, read_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "courtlistener"
 INPUTS = sorted(p for p in FIXTURES.glob("*.json") if not p.name.endswith(".gold.json"))
@@ -431,13 +431,13 @@ def test_merge(structured, found, check):
 def test_text_findings_are_shifted_into_the_whole_text(monkeypatch, tmp_path):
     """Spans found in the opinion body point into Document.text, after the rendered fields."""
     import sys
-    pipeline = sys.modules["docketgraph.ingest.extract"]  # the package re-exports a function of that name
+    pipeline = sys.modules["docketgraph.ingest.readers.text"]
 
     def fake(doc):
         i = doc.text.index("Temu")
         return Extraction(doc=doc.name, platforms=(PlatformMention("Temu", "marketplace", ((i, i + 4),)),))
 
-    monkeypatch.setattr(pipeline, "extract_text", fake)
+    monkeypatch.setattr(pipeline, "extract", fake)
     rec = {"plain_text": "Sellers on Temu were restrained.", "document_number": "7",
            "pacer_doc_id": "1", "description": "ORDER"}
     path = tmp_path / "doc.json"

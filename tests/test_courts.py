@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from docketgraph.ingest.courts import find_court, find_courts, find_lower_court, lookup
+from docketgraph.ingest.fields.courts import find_court, find_courts, find_lower_court, lookup
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,8 +6,8 @@ import codecs
 import pytest
 
 from docketgraph.ingest import extract
-from docketgraph.ingest.decode import decode, looks_binary, normalise_text
-from docketgraph.ingest.registry import read_file
+from docketgraph.ingest.readers.decode import decode, looks_binary, normalise_text
+from docketgraph.ingest.readers.registry import read_file
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.dockets import docket_key, find_dockets, normalise, own_dockets
+from docketgraph.ingest.fields.dockets import docket_key, find_dockets, normalise, own_dockets
 
 
 def own(text: str) -> list[str]:

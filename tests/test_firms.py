@@ -1,4 +1,4 @@
-"""The law-firm reference list (ingest/data/firms.json) and the canonicaliser (ingest/firms.py)."""
+"""The law-firm reference list (ingest/data/firms.json) and the canonicaliser (ingest/fields/firms.py)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from docketgraph.graph.names import firm_key
-from docketgraph.ingest import firms as F
+from docketgraph.ingest.fields import firms as F
 
 DATA = resources.files("docketgraph.ingest").joinpath("data/firms.json")  # the installed package's file
 RECORDS = json.loads(DATA.read_text("utf-8"))

@@ -1,4 +1,4 @@
-"""Judges and their roles (ingest/judges.py): one row per rule."""
+"""Judges and their roles (ingest/fields/judges.py): one row per rule."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from docketgraph.graph.names import person_key
-from docketgraph.ingest.judges import find_judges
+from docketgraph.ingest.fields.judges import find_judges
 
 APPELLATE = "UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n\nNo. 08-2110\n\n"
 DISTRICT = "IN THE UNITED STATES DISTRICT COURT\nFOR THE NORTHERN DISTRICT OF ILLINOIS\n\n"

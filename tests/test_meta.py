@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.meta import find_filed, find_kind, parse_date
+from docketgraph.ingest.fields.kind_date import find_filed, find_kind, parse_date
 
 
 @pytest.mark.parametrize("text, kind", [

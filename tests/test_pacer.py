@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from docketgraph.graph.errors import BadInput, DocketGraphError
-from docketgraph.ingest import pacer, registry
+from docketgraph.ingest.readers import pacer, registry
 from docketgraph.ingest.extract import extract
-from docketgraph.ingest.pacer_courts import court_from_header
+from docketgraph.ingest.readers.pacer_courts import court_from_header
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pacer"
 SYNTHETIC = FIXTURES / "ilnd_schedule_a_docket.html"
@@ -641,7 +641,7 @@ def test_court_from_header(header, court):
 
 
 def _district_phrases():
-    from docketgraph.ingest.pacer_courts import _name_index
+    from docketgraph.ingest.readers.pacer_courts import _name_index
 
     rows = []
     for (kind, direction, state), cid in sorted(_name_index().items()):

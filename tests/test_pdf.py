@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from docketgraph.graph.errors import BadInput
-from docketgraph.ingest import pdf
-from docketgraph.ingest.extract import extract, extract_text
-from docketgraph.ingest.registry import choose, read_file
+from docketgraph.ingest.readers import pdf
+from docketgraph.ingest.extract import extract
+from docketgraph.ingest.readers.text import extract as extract_text
+from docketgraph.ingest.readers.registry import choose, read_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
 TRO = FIXTURES / "lumenwave-tro.pdf"
@@ -382,7 +383,7 @@ def test_pleading_paper_pdf(tmp_path):
 CHILD = r"""
 import json, resource, sys, time
 from docketgraph.graph.errors import BadInput
-from docketgraph.ingest import pdf
+from docketgraph.ingest.readers import pdf
 path = sys.argv[1]
 pdf.TIME_BUDGET_S = float(sys.argv[2])   # the reader's budget, shortened below the guard
 t = time.monotonic()

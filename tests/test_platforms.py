@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from docketgraph.graph.model import PLATFORM_KINDS
-from docketgraph.ingest.platforms import find_platforms, load_gazetteer
+from docketgraph.ingest.fields.platforms import find_platforms, load_gazetteer
 
 
 def _records() -> list[dict]:

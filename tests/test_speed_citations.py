@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.citations import _eyecite_shortcuts, _reference_lookup_cached
+from docketgraph.ingest.fields.citations import _eyecite_shortcuts, _reference_lookup_cached
 
 # (passage, ReferenceCitations eyecite finds after the full cites)
 ROWS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.decode import looks_binary
+from docketgraph.ingest.readers.decode import looks_binary
 
 ROWS = [
     (b"", False),

@@ -51,7 +51,7 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
     """Read one file into a Document with the reader its content calls for."""
     path = os.fspath(path)
     if data is None:
-        from docketgraph.ingest.decode import read_bytes
+        from docketgraph.ingest.readers.decode import read_bytes
         data = read_bytes(path, MAX_FILE_BYTES)
     suffix = os.path.splitext(path)[1]
     name = choose(data[:8192], suffix)
@@ -60,7 +60,7 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
     return get(name).read(path, data)
 
 
-register("pacer", "docketgraph.ingest.pacer")
-register("pdf", "docketgraph.ingest.pdf")
-register("courtlistener", "docketgraph.ingest.courtlistener")
-register("text", "docketgraph.ingest.text")
+register("pacer", "docketgraph.ingest.readers.pacer")
+register("pdf", "docketgraph.ingest.readers.pdf")
+register("courtlistener", "docketgraph.ingest.readers.courtlistener")
+register("text", "docketgraph.ingest.readers.text")

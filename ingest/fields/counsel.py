@@ -33,11 +33,11 @@ from rapidfuzz.distance import OSA
 
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
 from docketgraph.graph.names import clean_space, firm_display, given_names, is_all_caps
-from docketgraph.ingest.firms import (
+from docketgraph.ingest.fields.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, looks_like_firm,
     match_firm, similar_spelling,
 )
-from docketgraph.ingest.namekeys import (
+from docketgraph.ingest.fields.namekeys import (
     firm_core_key, firm_key, person_key, person_name, surname,
 )
 

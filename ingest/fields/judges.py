@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from docketgraph.graph.model import JudgeMention
 from docketgraph.graph.names import fix_letterspacing, given_names
-from docketgraph.ingest.namekeys import person_key, person_name, surname
+from docketgraph.ingest.fields.namekeys import person_key, person_name, surname
 
 __all__ = ["find_judges"]
 

@@ -38,7 +38,7 @@ from docketgraph.graph.model import (
     AttorneyMention, CaseMention, Document, Extraction, FirmMention, JudgeMention,
     PartyMention, Span, content_hash,
 )
-from docketgraph.ingest.decode import decode, looks_binary, normalise_text
+from docketgraph.ingest.readers.decode import decode, looks_binary, normalise_text
 
 _log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ SNIFF_SCORE = 60
 
 
 def _ascii_head(head: bytes) -> bytes:
-    from docketgraph.ingest.decode import _looks_utf16
+    from docketgraph.ingest.readers.decode import _looks_utf16
 
     enc = _looks_utf16(head)
     if enc:
@@ -241,7 +241,7 @@ _HEADER_END = re.compile(r"^(?:CIVIL|CRIMINAL|BANKRUPTCY)?\s{0,3}DOCKET\s+FOR\s+
 
 def read(path: str, data: bytes) -> Document:
     """Decode, render and parse one CM/ECF docket page."""
-    from docketgraph.ingest.pacer_courts import court_from_header
+    from docketgraph.ingest.readers.pacer_courts import court_from_header
 
     if not data or not data.strip():
         raise BadInput(f"{path}: empty file")
@@ -1225,7 +1225,7 @@ def _extract(document: Document, st: dict) -> Extraction:
                            for p in parties.values())
     platforms = ()
     try:
-        from docketgraph.ingest import platforms as _platforms
+        from docketgraph.ingest.fields import platforms as _platforms
 
         platforms = tuple(_platforms.find_platforms(text))
     except Exception:  # the gazetteer is optional for docket pages
@@ -1243,7 +1243,7 @@ def _reference_typo_fix(firm: str, text: str) -> tuple[str, str] | None:
     ('Epstein Drengel' -> Epstein Drangel LLP). Exact and alias matches keep the
     document's own fullest form, as docket annotations do."""
     try:
-        from docketgraph.ingest.firms import match_firm
+        from docketgraph.ingest.fields.firms import match_firm
     except ImportError:  # pragma: no cover - the firm list ships with the package
         return None
     try:

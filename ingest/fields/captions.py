@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docketgraph.graph.model import PartyMention, Span
-from docketgraph.ingest.courts import STATES
+from docketgraph.ingest.fields.courts import STATES
 
 HEAD = 4000
 
@@ -370,7 +370,7 @@ def _mask_columns(s: str) -> str:
 
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
-    from docketgraph.ingest.dockets import find_dockets
+    from docketgraph.ingest.fields.dockets import find_dockets
 
     s = text.translate(_DASHES)
     s = _mask_columns(s)
@@ -800,7 +800,7 @@ def _good_body_name(name: str, role: str = "") -> bool:
 @lru_cache(maxsize=1)
 def _platform_words() -> frozenset[str]:
     """One-word marketplace and payment brands ("Defendant AliExpress seller accounts" names no party)."""
-    from docketgraph.ingest.platforms import load_gazetteer
+    from docketgraph.ingest.fields.platforms import load_gazetteer
 
     return frozenset(f.lower() for p in load_gazetteer() for f in (p.name, *p.aliases) if " " not in f)
 

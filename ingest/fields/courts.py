@@ -207,7 +207,7 @@ def find_courts(text: str) -> list[CourtHit]:
 
 def _short_form_head(text: str) -> CourtHit | None:
     """ "24 CV 607 (N.D. Ill. Jul. 9, 2024)" on the document's own header line."""
-    from docketgraph.ingest.dockets import find_dockets
+    from docketgraph.ingest.fields.dockets import find_dockets
 
     own_lines = set()
     for h in find_dockets(text[:HEAD]):

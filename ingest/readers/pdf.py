@@ -18,7 +18,7 @@ Cleaning, page by page, before the text reaches the extractors:
   every later page: the first copy of the stamp is often the only place that states the
   office digit of the case number and the filing date.
 
-The PDF text then goes through the ordinary text pipeline (``extract.extract_text``).
+The PDF text then goes through the ordinary text pipeline (``readers/text.py``).
 
 Untrusted files fail with ``BadInput`` naming the file: not a PDF at all (an HTML page
 saved as ``.pdf``), encrypted with a user password, truncated or corrupt, no text layer
@@ -37,8 +37,9 @@ import time
 from typing import Iterator
 
 from docketgraph.graph.errors import BadInput, DocketGraphError
-from docketgraph.graph.model import Document, content_hash
-from docketgraph.ingest.decode import normalise_text
+from docketgraph.graph.model import Document, Extraction, content_hash
+from docketgraph.ingest.readers import text as text_reader
+from docketgraph.ingest.readers.decode import normalise_text
 
 log = logging.getLogger(__name__)
 
@@ -361,3 +362,8 @@ def clean_pages(pages: list[str]) -> list[str]:
             kept.pop()
         out.append("\n".join(kept))
     return out
+
+
+def extract(document: Document) -> Extraction:
+    """A PDF's extraction: its text layer through the text pipeline."""
+    return text_reader.extract(document)
