@@ -814,3 +814,358 @@ def test_render_text(html, text):
     from lxml import html as lhtml
 
     assert pacer.render_text(lhtml.document_fromstring(f"<html><body>{html}</body></html>")) == text
+
+
+# ---------------------------------------------------------------------------- appeals, bankruptcy,
+# filtered dockets (every name below is made up)
+
+from docketgraph.ingest.readers import pacer_appellate as appeals  # noqa: E402
+from docketgraph.ingest.readers import pacer_entries, pacer_names  # noqa: E402
+from docketgraph.ingest.readers.pacer_courts import appeals_court_from_header  # noqa: E402
+
+_APPEAL_PAGE = """<html><head><title>21-0417 Docket</title></head><body>
+<table><tr><td align="center"><b>General Docket<br>
+United States Court of Appeals for the Fourth Circuit</b></td></tr></table>
+<table width="100%" border="1" cellpadding="4">
+<!-- ===================== NEW SECTION - Case Stub ======================== -->
+<tr><td><table width="100%" border="0">
+<tr><td><b>Court of Appeals Docket #: </b>21-0417</td>
+<td valign="top" align="right" rowspan="2"><b>Docketed:</b> 03/15/2021</td></tr>
+<tr><td><b>Nature of Suit: </b>3440 Other Civil Rights</td></tr>
+<tr><td>Quillfeather v. Brambleton, et al</td></tr>
+<tr><td><b>Appeal From:</b> United States District Court for the District of Maryland at Baltimore</td></tr>
+<tr><td><b>Fee Status:</b> Paid</td></tr>
+</table></td></tr>
+<!-- =================== NEW SECTION - Orig Court ========================= -->
+<tr><td><table width="100%" border="0">
+<tr><td colspan="4"><b>Originating Court Information:</b></td></tr>
+<tr><td colspan="4"><b>District: </b>0416-1 : <a href="https://ecf.mdd.uscourts.gov/cgi-bin/DktRpt.pl?caseNumber=1:20-cv-02468-ABC">1:20-cv-02468-ABC</a></td></tr>
+<tr><td colspan="4"><b>Ordering Judge: </b>Harriet V. Oakhurst, U.S. District Judge</td></tr>
+<tr><td colspan="4"><b>Trial Judge: </b>Milo T. Fennimore, Magistrate Judge</td></tr>
+<tr><td colspan="2"><b>Date Filed: </b>08/01/2020</td></tr>
+<tr><td><b>Date Order/Judgment:</b></td><td><b>Date NOA Filed:</b></td></tr>
+<tr><td>03/01/2021</td><td>03/12/2021</td></tr>
+</table></td></tr>
+</table>
+<!-- ===================NEW SECTION - Party/Aty List ====================== -->
+<br>
+<table width="100%" border="1" cellpadding="0"><tr><td>
+<table width="100%" border="0" cellpadding="4" cellspacing="0">
+<tr><td colspan="2"></td></tr>
+<tr><td valign="top" width="50%">CORDELIA QUILLFEATHER<br>Plaintiff&nbsp;-&nbsp;Appellant,</td>
+<td valign="top" width="50%">Rupert J. Vantongeren, Attorney<br>Direct: 410-555-0101<br>[COR NTC Retained]<br>Vantongeren Appellate Group LLC<br>12 Harbor Row<br>Baltimore, MD 21202</td></tr>
+<tr><td colspan="2">v.<br><br></td></tr>
+<tr><td valign="top" width="50%">SILAS BRAMBLETON, Chief of Police, Town of Elmbury, in his official capacity<br>Defendant&nbsp;-&nbsp;Appellee,</td>
+<td valign="top" width="50%">Greta M. Holloway<br>Direct: 410-555-0199<br>Fax: 410-555-0198<br>[COR NTC Government - Other]<br>Office of the Elmbury Town Solicitor<br>1 Town Square<br>Elmbury, MD 21000</td></tr>
+<tr><td valign="top" width="50%">TOWN OF ELMBURY, MD<br>Defendant&nbsp;-&nbsp;Appellee,</td>
+<td valign="top" width="50%">Greta M. Holloway<br>Direct: 410-555-0199<br>[COR NTC Government - Other]<br>(see above)</td></tr>
+</table></td></tr></table>
+<!-- ================= NEW SECTION - DOCKET ENTRIES =================== -->
+<table><tr><td>03/15/2021</td><td>CIVIL CASE docketed. Notice of appeal filed by Appellant Cordelia Quillfeather. [21-0417] (ABC)</td></tr>
+<tr><td>09/09/2021</td><td>CASE submitted. Panel: Ottoline Barnaby, Circuit Judge; Ferdinand P. Ashcombe, Jr., Circuit Judge; Winifred Lark, District Judge. [21-0417] (DEF)</td></tr>
+</table></body></html>"""
+
+
+def _read_page(tmp_path, name: str, html: str):
+    p = tmp_path / name
+    p.write_text(html, encoding="utf-8")
+    doc = registry.read_file(p)
+    return doc, extract(doc)
+
+
+def test_appellate_docket_lists_the_appeal_and_the_originating_case(tmp_path):
+    doc, ex = _read_page(tmp_path, "appeal.html", _APPEAL_PAGE)
+    assert doc.format == "pacer" and doc.structured["layout"] == "appellate"
+    assert [(c.docket, c.court) for c in ex.cases] == [("21-0417", "ca4"), ("1:20-cv-02468", "mdd")]
+    assert ex.filed == "2021-03-15"
+    judges = {(j.name, j.role, j.case) for j in ex.judges}
+    assert judges == {
+        ("Harriet V. Oakhurst", "district", "1:20-cv-02468"),
+        ("Milo T. Fennimore", "magistrate", "1:20-cv-02468"),
+        ("Ottoline Barnaby", "circuit", "21-0417"),
+        ("Ferdinand P. Ashcombe, Jr.", "circuit", "21-0417"),
+        ("Winifred Lark", "district", "21-0417"),  # sitting by designation
+    }
+    parties = {(p.name, p.role, p.case) for p in ex.parties}
+    assert parties == {
+        ("Cordelia Quillfeather", "plaintiff", "1:20-cv-02468"),
+        ("Cordelia Quillfeather", "appellant", "21-0417"),
+        ("Silas Brambleton", "defendant", "1:20-cv-02468"),
+        ("Silas Brambleton", "appellee", "21-0417"),
+        ("Town of Elmbury, MD", "defendant", "1:20-cv-02468"),
+        ("Town of Elmbury, MD", "appellee", "21-0417"),
+    }
+    attorneys = {(a.name, a.firm, a.case) for a in ex.attorneys}
+    assert attorneys == {
+        ("Rupert J. Vantongeren", "Vantongeren Appellate Group LLC", "21-0417"),
+        ("Greta M. Holloway", "Office of the Elmbury Town Solicitor", "21-0417"),
+    }
+
+
+@pytest.mark.parametrize("raw,name", [
+    ("SILAS BRAMBLETON, Chief of Police, Town of Elmbury, in his official capacity", "SILAS BRAMBLETON"),
+    ("NORA P. WHITLOCK, Elmbury County Attorney", "NORA P. WHITLOCK"),
+    ("TOWN OF ELMBURY, MD", "TOWN OF ELMBURY, MD"),
+    ("ACME WIDGET, INC., a Delaware corporation", "ACME WIDGET, INC."),
+    ("Nora Whitlock, Trustee", "Nora Whitlock, Trustee"),  # no capitals to go by: kept
+])
+def test_appellate_party_name(raw, name):
+    assert appeals.party_name(raw) == name
+
+
+@pytest.mark.parametrize("party_type,roles", [
+    ("Plaintiff - Appellant,", ("plaintiff", "appellant")),
+    ("Defendants - Appellees.", ("defendant", "appellee")),
+    ("Intervenor - Appellee", ("intervenor", "appellee")),
+    ("Petitioner", (None, "petitioner")),
+    ("Amicus Curiae", (None, None)),
+])
+def test_appellate_party_roles(party_type, roles):
+    assert appeals.party_roles(party_type) == roles
+
+
+@pytest.mark.parametrize("contact,firm", [
+    ("Direct: 410-555-0101\nFax: 410-555-0102\nVantongeren Appellate Group LLC\n12 Harbor Row",
+     "Vantongeren Appellate Group LLC"),
+    ("Direct: 410-555-0101\nFirm: 410-555-0100\n12 Harbor Row\nBaltimore, MD", None),
+])
+def test_appellate_contact_block_starts_with_the_firm(contact, firm):
+    assert pacer.firm_from_contact(appeals.contact_block(contact), "Ann Roe")[0] == firm
+
+
+@pytest.mark.parametrize("header,court", [
+    ("General Docket\nUnited States Court of Appeals for the First Circuit\n", "ca1"),
+    ("U.S. Court of Appeals for the 9th Circuit", "ca9"),
+    ("United States Court of Appeals for the District of Columbia Circuit", "cadc"),
+    ("United States Court of Appeals for the Federal Circuit", "cafc"),
+    ("United States District Court\nDistrict of Maryland", None),
+])
+def test_appeals_court_from_header(header, court):
+    hit = appeals_court_from_header(header)
+    assert (hit.id if hit else None) == court
+
+
+_BANKRUPTCY_PAGE = """<html><body>
+<CENTER><B>United States Bankruptcy Court<BR>District of Massachusetts (Boston)<BR>
+Adversary Proceeding #: 19-01234</B></CENTER>
+<TABLE width="100%"><TR><TD WIDTH="60%"><BR><I>Assigned to:</I> Judge Petronella A. Voss
+<BR><I>Lead BK Case:</I> 19-10987<BR><I>Lead BK Title:</I> Hollis Graywater<BR><I>Lead BK Chapter:</I> 7</TD>
+<TD WIDTH="40%"><BR><I>Date Filed:</I> 04/02/19<BR><I>Date Terminated:</I> 08/30/20</TD></TR></TABLE>
+<TABLE width="100%" BORDER=0 CELLSPACING=1><TR><TR><TD VALIGN=top WIDTH="50%"><I><B>
+<BR><B>Plaintiff<BR>-----------------------</B></B></I><BR><B>Hollis Graywater</B>
+<BR>c/o Ansel Pike, Esq.<BR>4 Quarry Lane<BR>Worcester, MA 01601<BR><BR></TD>
+<TD VALIGN=top ALIGN=right><BR><BR><BR>represented by</TD>
+<TD valign="top" WIDTH="40%" NOWRAP><BR><BR><BR><B>Ansel Pike</B>
+<BR>Ansel Pike, Attorney at Law<BR>4 Quarry Lane<BR>Worcester, MA 01601
+<BR>Email:&nbsp;<a href='mailto:apike@pikelaw.example'>apike@pikelaw.example</a><BR><I>LEAD ATTORNEY</I><BR><BR></TD><TR>
+<TD VALIGN=top><BR>V.<BR></TD></TR>
+<TR><TD VALIGN=top WIDTH="50%"><I><B>
+<BR><B>Defendant<BR>-----------------------</B></B></I><BR><B>Northgate Student Loan Agency d/b/a Northgate Servicing</B>
+<BR>1 Loan Plaza<BR>Albany, NY 12207<BR><BR></TD>
+<TD VALIGN=top ALIGN=right><BR><BR><BR>represented by</TD>
+<TD valign="top" WIDTH="40%" NOWRAP><BR><BR><BR><B>Beatrix Sallow</B>
+<BR>Sallow Crane & Pitt, LL<BR>9 Court Street<BR>Boston, MA 02108
+<BR>Email:&nbsp;<a href='mailto:bsallow@scp.example'>bsallow@scp.example</a><BR><BR></TD></TR>
+</TABLE><BR><TABLE BORDER=1><TR><TH>Filing Date</TH><TH colspan=2>#</TH><TH>Docket Text</TH></TR>
+<TR><TD>04/02/2019</TD><TD>&nbsp;</TD><TD>1</TD><TD>Complaint by Hollis Graywater against Northgate Student Loan Agency. (Pike, Ansel) (Entered: 04/02/2019)</TD></TR>
+<TR><TD>06/11/2019</TD><TD>&nbsp;</TD><TD>7</TD><TD>Voss, J. Order dated 6/11/19 Re: 5 Motion to Dismiss. DENIED. (jq, usbc) (Entered: 06/11/2019)</TD></TR>
+</TABLE></body></html>"""
+
+
+def test_bankruptcy_adversary_docket(tmp_path):
+    doc, ex = _read_page(tmp_path, "adversary.html", _BANKRUPTCY_PAGE)
+    assert doc.format == "pacer"
+    assert [(c.docket, c.court, c.caption) for c in ex.cases] == [("19-ap-01234", "mab", None)]
+    assert {(j.name, j.role) for j in ex.judges} == {("Petronella A. Voss", "bankruptcy")}
+    assert {(p.name, p.role) for p in ex.parties} == {
+        ("Hollis Graywater", "plaintiff"), ("Northgate Student Loan Agency", "defendant")}
+    assert {(a.name, a.firm) for a in ex.attorneys} == {
+        ("Ansel Pike", None), ("Beatrix Sallow", "Sallow Crane & Pitt, LLP")}
+
+
+@pytest.mark.parametrize("docket,case_type,expected", [
+    ("19-01234", "ap", "19-ap-01234"),
+    ("3:19-1234", "bk", "3:19-bk-01234"),
+    ("19-ap-01234", "ap", "19-ap-01234"),
+    ("1:19-cv-01234", "ap", "1:19-cv-01234"),
+])
+def test_bankruptcy_number_gets_its_case_type(docket, case_type, expected):
+    assert pacer._typed_docket(docket, case_type) == expected
+
+
+@pytest.mark.parametrize("text,judges", [
+    # a bankruptcy order opening with the signing judge's surname
+    ("Docket Text\nVoss, J. Order dated 6/11/19 Re: 5 Motion. DENIED. (jq)\n", [("Voss", "bankruptcy")]),
+    ("Docket Text\nVoss, J. ORDER granting 5 Motion (jq)\n", [("Voss", "bankruptcy")]),
+    # not a signature: a cite, a party
+    ("Docket Text\nMOTION citing Voss, J. concurring (jq)\n", []),
+    # a special master in the listing is no judge of the case
+    ("Special Master\nHon. Winifred Lark\n(Ret.)\nMovant\nAnsel Pike\n", []),
+])
+def test_bankruptcy_surname_signatures_and_listed_special_masters(text, judges):
+    found = pacer.find_judges(text, 0, None, bankruptcy=True)
+    assert [(j.name, j.role) for j in found] == judges
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("COMPLAINT against Acme Widgets, LLC, Bolt Holdings, Inc., Elm Partners I, LP ( Filing fee $ 402.)"
+     " Filed byJ. Q., R. S.. (Attachments: # 1 Civil Cover Sheet)(Roe, Ann) (Entered: 09/05/2023)",
+     [("Acme Widgets, LLC", "defendant"), ("Bolt Holdings, Inc.", "defendant"),
+      ("Elm Partners I, LP", "defendant"), ("J. Q.", "plaintiff"), ("R. S.", "plaintiff")]),
+    ("COMPLAINT against NORTHWIND LLC filed by UNITED STATES OF AMERICA. (Attachments: # 1 Summons)(zx)",
+     [("NORTHWIND LLC", "defendant"), ("UNITED STATES OF AMERICA", "plaintiff")]),
+    ("REDACTED DOCUMENT- Plaintiff States' Motion for Leave to File, by STATE OF ELM. (Poe, Bo)",
+     [("STATE OF ELM", "plaintiff")]),
+    ("Defendants' Reply in support, by Quarry Hill Mining Co.. (Poe, Bo)",
+     [("Quarry Hill Mining Co.", "defendant")]),
+    # a filer without a stated role, an order: nothing
+    ("SEALED DOCUMENT filed by STATE OF ELM re 477 Sealed Document (Poe, Bo)", []),
+    ("MINUTE ORDER granting 12 Motion. Signed by Judge Ann Doe on 1/2/2023. (zx)", []),
+])
+def test_parties_named_in_filtered_docket_entries(text, parties):
+    found = pacer_entries.find_entry_parties("Docket Text\n" + text + "\n", 0)
+    assert [(n, r) for n, r, _s in found] == parties
+
+
+@pytest.mark.parametrize("line,names", [
+    ("COMPLAINT against Acme LLC ( Filing fee $ 402.) Filed by Ann Roe. (Poe, Bo) (Entered: 09/05/2023)",
+     ["Bo Poe"]),
+    ("MOTION for leave to appear in Pro Hac Vice filed by Ann Roe. (McQuarrie, Ida Mae) (Filed on 9/6/2023)",
+     ["Ida Mae McQuarrie"]),
+    ("SEALED DOCUMENT filed by STATE OF ELM re 584 Sealed Document, (Van Buren, Cy) (Entered: 05/05/2023)",
+     ["Cy Van Buren"]),
+    # court staff, clerks and court orders: no attorney
+    ("Case assigned to Magistrate Judge Ann Doe. (as, COURT STAFF) (Filed on 9/6/2023)", []),
+    ("COMPLAINT filed by Cy Inmate. (Attachments: # 1 Exhibit)(Figgis, O) (Entered: 03/27/2009)", []),
+    ("ORDER granting 4 Motion filed by Ann Roe. Signed by Judge Ann Doe. (Poe, Bo)", []),
+    ("Proposed Summons. (Poe, Bo) (Filed on 9/6/2023)", []),  # no filing party named
+])
+def test_ecf_filer_tags(line, names):
+    found = pacer_entries.find_filer_tags("Docket Text\n" + line + "\n", 0)
+    assert [n for n, _s, _l in found] == names
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("President Hollis Q. Graywater", "Hollis Q. Graywater"),
+    ("Senator Ansel Pike", "Ansel Pike"),
+    ("President and Fellows of Elmbury College", "President and Fellows of Elmbury College"),
+    ("Northgate Agency d/b/a Northgate Servicing", "Northgate Agency d/b/a Northgate Servicing"),
+])
+def test_canonical_party_drops_a_persons_office(raw, expected):
+    assert pacer.canonical_party(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Northgate Agency d/b/a Northgate Servicing", "Northgate Agency"),
+    ("Ida Roe a/k/a Ida Poe", "Ida Roe"),
+    ("Bolt Holdings, Inc.", "Bolt Holdings, Inc."),
+])
+def test_without_alias(raw, expected):
+    assert pacer_names.without_alias(raw) == expected
+
+
+@pytest.mark.parametrize("name,title", [
+    ("In the Matter of Search Warrants Executed on May 1, 2020", True),
+    ("In re Elmbury Mining Co.", True),
+    ("Inland Freight Co.", False),
+])
+def test_case_title_in_a_party_slot(name, title):
+    assert pacer_names.is_case_title(name) is title
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("U.S. Attorney's Office", "United States Attorney's Office, SDNY", True),
+    ("United States Attorney's Office", "United States Attorney's Office, EDVA", True),
+    ("Roe LLP", "Roe Poe LLP", False),
+    ("Office of the Elm County Attorney", "Office of the Elm County Attorney General", False),
+])
+def test_same_firm_government_office(a, b, same):
+    assert pacer.same_firm(a, b) is same
+
+
+@pytest.mark.parametrize("contact,firm", [
+    ("N/A\n1 Main Street\nElmbury, MD", None),
+    ("None\nanne@roe.example", None),
+    ("Sallow Crane & Pitt, LL\n9 Court Street", "Sallow Crane & Pitt, LLP"),
+])
+def test_firm_line_without_a_value_or_cut_short(contact, firm):
+    assert pacer.firm_from_contact(contact, "Ann Roe")[0] == firm
+
+
+@pytest.mark.parametrize("line,parties", [
+    ("SUMMONS Returned Executed. Answer due 9/1/03 for Elm Corp., for Republic of Bolt, for Bolt "
+     "Holdings, Inc. and for Ann Q. Roe. (djc)",
+     [("Elm Corp.", "defendant"), ("Republic of Bolt", "defendant"), ("Bolt Holdings, Inc.", "defendant"),
+      ("Ann Q. Roe", "defendant")]),
+    ("Answer due on 9/30/03 for Elmbury Mining Co.. (djc)", [("Elmbury Mining Co.", "defendant")]),
+    ("NOTICE of appearance on behalf of defts Cy Poe, Dee Moe by Ida Lark (Lark, Ida)",
+     [("Cy Poe", "defendant"), ("Dee Moe", "defendant")]),
+    ("NOTICE of appearance on behalf of Plaintiffs Ann Roe and Bo Poe (Lark, Ida)",
+     [("Ann Roe", "plaintiff"), ("Bo Poe", "plaintiff")]),
+    ("Waiver sent, answer due 3/16/2021. Document filed by Ann Roe.(Lark, Ida)", []),
+])
+def test_parties_an_entry_names_with_their_role(line, parties):
+    found = pacer_entries.find_role_named_parties("Docket Text\n" + line + "\n", 0)
+    assert [(n, r) for n, r, _s in found] == parties
+
+
+@pytest.mark.parametrize("line,names", [
+    # the clerk's tag after "Modified on", a court reporter's transcript notice
+    ("NOTICE of Appearance by Ida Lark on behalf of Elm Corp. (Lark, Ida) Modified on 1/26/2018 "
+     "to correct name. (Finch, Melba) (Entered: 01/05/2018)", ["Ida Lark"]),
+    ("NOTICE OF FILING OF OFFICIAL TRANSCRIPT of Proceedings filed by Ann Roe. (Quill, Kelly)", []),
+])
+def test_ecf_filer_tag_is_the_first_before_any_modification(line, names):
+    found = pacer_entries.find_filer_tags("Docket Text\n" + line + "\n", 0)
+    assert [n for n, _s, _l in found] == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("APPLICATION for Admission of Marla T. Quince Pro Hac Vice (Application fee $ 150).by Ann Roe. (Lea, Bo)",
+     ["Marla T. Quince"]),
+    ("NOTICE of appearance on behalf of Appellee Ann Roe filed by Attorney Samuel R.V. Kestrel. [21-0417]",
+     ["Samuel R.V. Kestrel"]),
+])
+def test_text_attorneys_admitted_pro_hac_vice_and_joined_initials(line, names):
+    found = pacer.find_text_attorneys("Docket Text\n" + line + "\n", 0, set(), set())
+    assert list(dict.fromkeys(a.name for a in found)) == names
+
+
+def _listing_page(blocks: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    """A minimal district docket page: (party type, party name, [(attorney, contact)])."""
+    rows = []
+    for ptype, pname, ats in blocks:
+        at_html = "".join(f"<b>{n}</b><br>{c.replace(chr(10), '<br>')}<br><br>" for n, c in ats)
+        rows.append(f'<tr><td valign="top" width="40%"><b><u>{ptype}</u></b></td></tr>'
+                    f'<tr><td valign="top" width="40%"><b>{pname}</b></td>'
+                    f'<td valign="top" width="20%">{"represented by" if ats else ""}</td>'
+                    f'<td valign="top" width="40%">{at_html}</td></tr>')
+    return ("<html><body><h3>U.S. District Court<br>Southern District of New York (Foley Square)<br>"
+            "CIVIL DOCKET FOR CASE #: 1:22-cv-04321-ABC</h3>"
+            '<table width="100%"><tr><td valign="top" width="60%"><br>Roe v. Elmbury Mining Co.<br>'
+            "Assigned to: Judge Ann B. Doe<br>Cause: 28:1331 Federal Question</td>"
+            '<td valign="top" width="40%"><br>Date Filed: 05/02/2022<br>Jury Demand: None</td></tr></table>'
+            '<table width="100%" border="0" cellspacing="5">' + "".join(rows) + "</table>"
+            '<table border="1"><tr><th>Date Filed</th><th>#</th><th>Docket Text</th></tr>'
+            "<tr><td>05/02/2022</td><td>1</td><td>COMPLAINT filed by Ann Roe. (Kite, Lou) "
+            "(Entered: 05/02/2022)</td></tr></table></body></html>")
+
+
+def test_firm_forms_merged_by_mail_domain_and_written_in_full(tmp_path):
+    html = _listing_page([
+        ("Plaintiff", "Ann Roe", [
+            ("Lou Kite", "Kite Brandt (NY)\n1 Main St\nNew York, NY 10001\nEmail: lkite@kitebrandt.example"),
+            ("Mo Quill", "Kite, Brandt, Orloff &amp; Vance LLP\n1 Main St\nNew York, NY 10001\n"
+                         "Email: mquill@kitebrandt.example"),
+        ]),
+        ("Defendant", "Elmbury Mining Co.", [
+            ("Ned Oakes", "Oakes &amp; Pine, L.L.P.\n2 Elm St\nEmail: noakes@oakespine.example"),
+            ("Pat Rill", "Oakes &amp; Pine LLP\n2 Elm St\nEmail: prill@oakespine.example"),
+        ]),
+        ("ADR Provider", "Vera Mediant", []),
+        ("All Plaintiffs", "Vera Mediant", []),
+    ])
+    _doc, ex = _read_page(tmp_path, "domain.html", html)
+    assert {f.name for f in ex.firms} == {"Kite, Brandt, Orloff & Vance LLP", "Oakes & Pine, L.L.P."}
+    assert {(p.name, p.role) for p in ex.parties} == {("Ann Roe", "plaintiff"),
+                                                      ("Elmbury Mining Co.", "defendant")}

@@ -25,6 +25,7 @@ still lost text is reported (``BadInput``), never silently cut.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import logging
 import re
@@ -37,19 +38,23 @@ from lxml import html as lhtml
 
 from docketgraph.graph.errors import BadInput, ExtractionError
 from docketgraph.graph.model import (
-    AttorneyMention, CaseMention, Document, Extraction, FirmMention, JudgeMention,
+    AttorneyMention, CaseMention, CitationMention, Document, Extraction, FirmMention, JudgeMention,
     PartyMention, Span, content_hash,
 )
+from docketgraph.ingest.fields.citations import find_citations
 from docketgraph.ingest.fields.firms import match_firm
 from docketgraph.ingest.fields.platforms import find_platforms
 from docketgraph.ingest.readers.decode import _looks_utf16, decode, looks_binary, normalise_text
-from docketgraph.ingest.readers.pacer_courts import court_from_header
+from docketgraph.ingest.readers import pacer_appellate as appeals
+from docketgraph.ingest.readers.pacer_courts import appeals_court_from_header, court_from_header
 from docketgraph.ingest.readers.pacer_entries import (  # noqa: F401  (re-exported)
-    _EMAIL, _Party, _judge_key, find_judges, find_text_attorneys, find_text_parties, name_list_at,
+    _EMAIL, _Party, _judge_key, find_entry_parties, find_filer_tags, find_judges,
+    find_role_named_parties, find_text_attorneys, find_text_parties, name_list_at,
 )
 from docketgraph.ingest.readers.pacer_names import (  # noqa: F401  (re-exported)
     _NON_PARTY, _name_tokens, _ratio, canonical_party, canonical_person, clean_space, firm_from_contact,
     firm_key, normal_case, party_role, person_key, same_firm, same_person, spans_of, strip_office,
+    is_case_title, without_alias,
 )
 
 _log = logging.getLogger(__name__)
@@ -63,9 +68,15 @@ if not _jlog.handlers:
 
 # ---------------------------------------------------------------------------- sniff
 
-_DOCKET_MARK = re.compile(rb"DOCKET\s{1,20}FOR\s{1,20}CASE\s{0,20}#", re.IGNORECASE)
+# the docket line of a district report ("CIVIL DOCKET FOR CASE #"), of a bankruptcy court's
+# reports ("Bankruptcy Petition #", "Adversary Proceeding #") and of a court of appeals'
+# general docket ("Court of Appeals Docket #")
+_DOCKET_MARKS = (r"DOCKET\s{1,20}FOR\s{1,20}CASE\s{0,20}#|"
+                 r"(?:Bankruptcy\s{1,20}Petition|Adversary\s{1,20}Proceeding)\s{0,20}#|"
+                 r"Court\s{1,20}of\s{1,20}Appeals\s{1,20}Docket\s{0,20}#")
+_DOCKET_MARK = re.compile(_DOCKET_MARKS.encode(), re.IGNORECASE)
 _HTML_MARK = re.compile(rb"<\s{0,5}(?:html|body|table|tr|td|div|title|head)\b", re.IGNORECASE)
-_DOCKET_TEXT_MARK = re.compile(r"DOCKET\s{1,20}FOR\s{1,20}CASE\s{0,20}#", re.IGNORECASE)
+_DOCKET_TEXT_MARK = re.compile(_DOCKET_MARKS, re.IGNORECASE)
 
 #: the score a docket page gets (the plain-text reader gives 10 to .txt/.html alike)
 SNIFF_SCORE = 60
@@ -208,11 +219,13 @@ def _parse_parts(report, path: str) -> dict:
     return data
 
 
-def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str) -> dict:
-    """juriscraper's DocketReport data (metadata, parties, docket entries)."""
-    from juriscraper.pacer import DocketReport
+def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str,
+                       appellate: bool = False) -> dict:
+    """juriscraper's DocketReport data (metadata, parties, docket entries); a court of
+    appeals' general docket through its AppellateDocketReport."""
+    from juriscraper.pacer import AppellateDocketReport, DocketReport
 
-    report = DocketReport(court_id or "unknown")
+    report = (AppellateDocketReport if appellate else DocketReport)(court_id or "unknown")
     try:
         with _huge_lxml():
             report._parse_text(html_text)
@@ -243,7 +256,10 @@ def _juriscraper_parse(html_text: str, court_id: str, path: str, full_text: str)
 
 # ---------------------------------------------------------------------------- read
 
-_HEADER_END = re.compile(r"^(?:CIVIL|CRIMINAL|BANKRUPTCY)?\s{0,3}DOCKET\s+FOR\s+CASE\s*#:?\s*(?P<num>[^\n]{0,80})$",
+_HEADER_END = re.compile(r"^(?:(?:CIVIL|CRIMINAL|BANKRUPTCY)?\s{0,3}DOCKET\s+FOR\s+CASE|"
+                         r"(?P<bk>Bankruptcy\s+Petition|(?P<ap>Adversary\s+Proceeding))|"
+                         r"(?P<appeal>Court\s+of\s+Appeals\s+Docket))"
+                         r"\s*#:?\s*(?P<num>[^\n]{0,80})$",
                          re.IGNORECASE | re.MULTILINE)
 
 
@@ -260,8 +276,10 @@ def read(path: str, data: bytes) -> Document:
     if not m or not _DOCKET_TEXT_MARK.search(text):
         raise BadInput(f"{path}: not a CM/ECF docket report (no 'DOCKET FOR CASE #' line)")
     header_end = m.end()
-    court = court_from_header(text[:header_end], 0, raw_html=html_text[:200_000])
-    parsed = _juriscraper_parse(html_text, court.id if court else "", path, text)
+    appellate = bool(m.group("appeal"))
+    find_court = appeals_court_from_header if appellate else court_from_header
+    court = find_court(text[:header_end], 0, raw_html=html_text[:200_000])
+    parsed = _juriscraper_parse(html_text, court.id if court else "", path, text, appellate)
     structured = {
         "court": court.id if court else None,
         "court_span": court.span if court else None,
@@ -269,6 +287,11 @@ def read(path: str, data: bytes) -> Document:
         "docket_line": (m.start(), m.end()),
         "docket": parsed,
     }
+    if appellate:
+        structured["layout"] = "appellate"
+    if m.group("bk"):
+        # a bankruptcy number printed without its case type: petition or adversary proceeding
+        structured["case_type"] = "ap" if m.group("ap") else "bk"
     return Document(path=path, sha256=content_hash(data), text=text, format="pacer",
                     encoding=enc, structured=structured,
                     metadata={"court": court.id if court else None})
@@ -353,6 +376,20 @@ def _docket(value: str | None) -> str | None:
     return f"{office}:{base}" if office else base
 
 
+_UNTYPED = re.compile(r"^(?:(?P<office>\d{1,2}):)?(?P<yy>\d{2})-(?P<num>\d{1,6})(?![\d-]*-?[a-zA-Z]{2}-)")
+_HEADER_LABEL = re.compile(r"^(?:Assigned|Referred)\s+to:|^Lead\s+BK\b|^Date\s+Filed:", re.IGNORECASE)
+
+
+def _typed_docket(docket: str, case_type: str) -> str:
+    """A bankruptcy number printed without its case type, given one: '06-50826' (an
+    adversary proceeding) -> '06-ap-50826'; a typed number is kept."""
+    m = _UNTYPED.match(docket)
+    if not m:
+        return docket
+    base = f"{m.group('yy')}-{case_type}-{int(m.group('num')):05d}"
+    return f"{m.group('office')}:{base}" if m.group("office") else base
+
+
 def _as_date(v: Any) -> _dt.date | None:
     if isinstance(v, _dt.datetime):
         return v.date()
@@ -397,6 +434,8 @@ def extract(document: Document) -> Extraction:
     st = document.structured
     if not isinstance(st, dict) or "docket" not in st or not isinstance(st["docket"], dict):
         raise ExtractionError(f"{document.path}: not a parsed PACER docket page")
+    if st.get("layout") == "appellate":
+        return _extract_appellate(document, st)
     return _extract(document, st)
 
 
@@ -416,8 +455,12 @@ def _extract(document: Document, st: dict) -> Extraction:
     _listing_attorneys(page, listing, parties, attorneys)
     judges = find_judges(text, dl_start, filed_d, bankruptcy)
     judge_keys = {_judge_key(j.name) for j in judges}
+    filtered = not parties
+    if filtered:
+        _entry_parties(page, parties, judge_keys)
     _docket_text_attorneys(page, parties, attorneys, judge_keys)
-    _docket_text_parties(page, parties, attorneys, judge_keys)
+    _docket_text_parties(page, parties, attorneys, judge_keys, filtered)
+    _filer_tag_attorneys(page, parties, attorneys, judge_keys)
     firm_mentions, firm_of = _firms(page, attorneys, docket)
 
     attorney_mentions = tuple(
@@ -432,8 +475,72 @@ def _extract(document: Document, st: dict) -> Extraction:
     return Extraction(
         doc=document.name, sha256=document.sha256, kind="docket", filed=case.filed, cases=(case,),
         judges=judge_mentions, firms=firm_mentions, attorneys=attorney_mentions,
-        parties=party_mentions, platforms=tuple(find_platforms(text)), citations=(),
-        format="pacer",
+        parties=party_mentions, platforms=tuple(find_platforms(text)),
+        citations=_entry_citations(page), format="pacer",
+    )
+
+
+def _extract_appellate(document: Document, st: dict) -> Extraction:
+    """A court of appeals' general docket: the appeal and the originating case, the lower
+    court's judges on the latter and the panel on the former, each party under its trial
+    role (district case) and its appellate role (the appeal); counsel go with the appeal."""
+    text = document.text
+    data = st["docket"]
+    header_end = st["header_end"]
+    dl_start, dl_end = st["docket_line"]
+    page = _Page(text, header_end, appeals.entries_start(text, header_end))
+    listing = appeals.normalise_listing(_listing_of(data))
+
+    appeal = clean_space(_str(data.get("docket_number"))) or None
+    if not appeal:
+        m = re.search(r"#:?\s*(\S+)", text[dl_start:dl_end])
+        appeal = m.group(1) if m else None
+    filed_d = _as_date(data.get("date_filed"))
+    filed = filed_d.isoformat() if filed_d else None
+    caption = _str(data.get("case_name")) or None
+    spans: list[Span] = [(dl_start, dl_end)]
+    if st.get("court_span"):
+        spans.append(tuple(st["court_span"]))
+    attrs = tuple((k, str(data[k])) for k in ("nature_of_suit", "appeal_from") if data.get(k))
+    cases = [CaseMention(docket=appeal, court=st.get("court"), caption=caption,
+                         schedule_a=_schedule_a(caption), spans=tuple(spans), filed=filed,
+                         attrs=attrs)]
+    lower = appeals.originating_case(data)
+    district = None
+    if lower:
+        district = _docket(lower[0])
+        cases.append(CaseMention(docket=district, court=lower[1] or None,
+                                 spans=spans_of(text, lower[0], limit=3)))
+
+    parties = _listing_parties(page, listing)
+    attorneys = _Attorneys()
+    _listing_attorneys(page, listing, parties, attorneys)
+    judges = appeals.find_appellate_judges(text, header_end, page.entries_start)
+    judge_keys = {_judge_key(j.name) for j in judges}
+    _docket_text_attorneys(page, parties, attorneys, judge_keys)
+    firm_mentions, firm_of = _firms(page, attorneys, appeal)
+
+    trial_roles = {" ".join(_name_tokens(canonical_party(n))): r
+                   for n, r in appeals.iter_trial_roles(listing)}
+    party_mentions = []
+    for key, p in parties.items():
+        sp = tuple(sorted(set(p.spans))[:25])
+        if district and key in trial_roles:
+            party_mentions.append(PartyMention(p.name, trial_roles[key], district, sp))
+        party_mentions.append(PartyMention(p.name, p.role, appeal, sp))
+    judge_mentions = tuple(
+        JudgeMention(j.name, j.role, district if j.lower else appeal, tuple(sorted(set(j.spans))[:25]))
+        for j in judges if district or not j.lower)
+    attorney_mentions = tuple(
+        AttorneyMention(name=a.best_name(), firm=firm_of.get(id(a)),
+                        email=a.emails[0] if a.emails else None, represents=tuple(a.represents),
+                        case=appeal, spans=tuple(sorted(set(a.spans))[:25]), roles=tuple(a.roles))
+        for a in attorneys)
+    return Extraction(
+        doc=document.name, sha256=document.sha256, kind="docket", filed=filed, cases=tuple(cases),
+        judges=judge_mentions, firms=firm_mentions, attorneys=attorney_mentions,
+        parties=tuple(party_mentions), platforms=tuple(find_platforms(text)),
+        citations=_entry_citations(page), format="pacer",
     )
 
 
@@ -444,11 +551,17 @@ def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None
     if not docket:
         m = re.search(r"#:?\s*(\S+)", text[dl_start:dl_end])
         docket = _docket(m.group(1)) if m else None
+    if docket and st.get("case_type"):
+        docket = _typed_docket(docket, st["case_type"])
     filed_d = _as_date(data.get("date_filed"))
     filed = filed_d.isoformat() if filed_d else None
     nl = text.find("\n", dl_end + 1)
     caption_line = text[dl_end + 1:nl if nl > 0 else len(text)]
-    caption = clean_space(caption_line) or _str(data.get("case_name")) or None
+    if _HEADER_LABEL.match(caption_line):
+        caption_line = ""  # a bankruptcy report prints no caption: the header goes on
+        caption = None
+    else:
+        caption = clean_space(caption_line) or _str(data.get("case_name")) or None
     case_spans: list[Span] = [(dl_start, dl_end)]
     if caption_line:
         case_spans.append((dl_end + 1, dl_end + 1 + len(caption_line)))
@@ -462,18 +575,25 @@ def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None
     return case, filed_d
 
 
+_ADR = re.compile(r"\bADR\b|alternative\s+dispute", re.IGNORECASE)
+
+
 def _listing_parties(page: _Page, listing: list[dict]) -> dict[str, _Party]:
     """The parties of the listing under schema roles, keyed by name tokens; a repeated
     block (counter-claim, cross-claim) keeps the party's first role."""
     parties: dict[str, _Party] = {}
+    # a mediator or ADR provider re-listed under a party header (a service-list block such
+    # as "All Plaintiffs") is still no party
+    non_parties = {" ".join(_name_tokens(canonical_party(p["name"]))) for p in listing
+                   if _NON_PARTY.search(p["type"]) or _ADR.search(p["type"])}
     for p in listing:
         raw = p["name"]
         role = party_role(p["type"])
-        if not raw.strip() or role is None:
+        if not raw.strip() or role is None or is_case_title(raw):
             continue
-        name = canonical_party(raw)
+        name = canonical_party(without_alias(raw))
         key = " ".join(_name_tokens(name))
-        if not key:
+        if not key or key in non_parties:
             continue
         sp = page.listing_spans(raw, 25)
         if key in parties:
@@ -491,7 +611,7 @@ def _listing_attorneys(page: _Page, listing: list[dict], parties: dict[str, _Par
         ptype = p["type"]
         if _NON_PARTY.search(ptype):
             continue
-        pname = canonical_party(p["name"])
+        pname = canonical_party(without_alias(p["name"]))
         pkey = " ".join(_name_tokens(pname))
         kept = pkey in parties and party_role(ptype) is not None
         for at in p["attorneys"]:
@@ -550,15 +670,71 @@ def _docket_text_attorneys(page: _Page, parties: dict[str, _Party], attorneys: _
 
 
 def _docket_text_parties(page: _Page, parties: dict[str, _Party], attorneys: _Attorneys,
-                         judge_keys: set[str]) -> None:
-    """People the docket entries file for alongside listed parties of one role."""
+                         judge_keys: set[str], filtered: bool = False) -> None:
+    """People the docket entries file for alongside listed parties of one role; on a
+    filtered docket (no listing), parties an entry names with their role ("Answer due ...
+    for X", "on behalf of defts X": a listing names them more fully when there is one)."""
     person_keys = {" ".join(_name_tokens(a.best_name())) for a in attorneys} | judge_keys
+    named = find_role_named_parties(page.text, page.entries_start) if filtered else []
+    for raw, role, span in named:
+        name = canonical_party(without_alias(raw))
+        key = " ".join(_name_tokens(name))
+        if not key or key in person_keys:
+            continue
+        known = parties.get(key) or next(
+            (p for k, p in parties.items() if k.startswith(key + " ") or key.startswith(k + " ")), None)
+        if known:
+            known.spans.append(span)
+        else:
+            parties[key] = _Party(name, role, [raw], [span])
     for name, role, span in find_text_parties(page.text, page.entries_start, parties, person_keys):
         key = " ".join(_name_tokens(name))
         if key not in parties:
             parties[key] = _Party(name, role, [name], [span])
         else:
             parties[key].spans.append(span)
+
+
+def _entry_parties(page: _Page, parties: dict[str, _Party], judge_keys: set[str]) -> None:
+    """A filtered docket without a party listing: the parties its entries name (the
+    complaint's defendants and filers, filers whose role the entry states)."""
+    for raw, role, span in find_entry_parties(page.text, page.entries_start):
+        name = canonical_party(without_alias(raw))
+        key = " ".join(_name_tokens(name))
+        if not key or key in judge_keys:
+            continue
+        if key in parties:
+            parties[key].spans.append(span)
+        else:
+            parties[key] = _Party(name, role, [raw], [span])
+
+
+def _filer_tag_attorneys(page: _Page, parties: dict[str, _Party], attorneys: _Attorneys,
+                         judge_keys: set[str]) -> None:
+    """The ECF filer tag of a party's filing names the attorney who filed it (firm
+    unknown); a party filing for itself (pro se) is not an attorney."""
+    text = page.text
+    for name, span, (la, lb) in find_filer_tags(text, page.entries_start):
+        key = " ".join(_name_tokens(name))
+        if key in judge_keys or any(same_person(name, p.name) for p in parties.values()):
+            continue
+        if any(same_person(v, name) for a in attorneys for v, _r in a.variants):
+            continue  # known already from the listing or the docket text, more fully
+        a = attorneys.attorney_for(name, 1)
+        if span not in a.spans:
+            a.spans.append(span)
+        line = text[la:lb].lower()
+        for party in parties.values():
+            if any(r.lower() in line for r in party.raw) and party.name not in a.represents:
+                a.represents.append(party.name)
+
+
+def _entry_citations(page: _Page) -> tuple[CitationMention, ...]:
+    """Case-law cites quoted inside the docket entries (an order's text copied in)."""
+    start = page.entries_start
+    return tuple(
+        dataclasses.replace(c, spans=tuple((a + start, b + start) for a, b in c.spans))
+        for c in find_citations(page.text[start:]))
 
 
 def _firms(page: _Page, attorneys: _Attorneys,
@@ -576,14 +752,22 @@ def _firms(page: _Page, attorneys: _Attorneys,
                 clusters.append([(firm, raw, a)])
     firm_of: dict[int, str] = {}
     firm_mentions: list[FirmMention] = []
-    for c in clusters:
+    for c, by_domain in _merge_by_mail_domain(clusters):
         counts: dict[str, int] = {}
         for f, _r, _a in c:
             counts[firm_key(f)] = counts.get(firm_key(f), 0) + 1
         top = max(counts.values())
         best_keys = {k for k, v in counts.items() if v == top}
+        if by_domain:
+            # 'Paul Smith (NY)' and 'Paul, Smith, Rifkind & Doe' at one domain: the full name
+            fullest = [k for k in counts if all(set(o.split()) <= set(k.split()) for o in counts)]
+            best_keys = set(fullest) or best_keys
         forms = [f for f, _r, _a in c if firm_key(f) in best_keys]
-        best = max(forms, key=lambda f: (len(firm_key(f)), any(ch.islower() for ch in f), len(f)))
+        # the fullest form (legal suffix included); forms that differ only in dots and
+        # commas ('Roe & Poe LLP' / 'Roe & Poe, L.L.P.'): the first one the page prints
+        first_seen = {f: i for i, (f, _r, _a) in reversed(list(enumerate(c)))}
+        best = max(forms, key=lambda f: (len(firm_key(f)), any(ch.islower() for ch in f),
+                                         len(re.sub(r"[.,\s]", "", f)), -first_seen[f]))
         canonical = normal_case(best)
         fixed = _reference_typo_fix(best, page.text)
         if fixed:
@@ -604,6 +788,37 @@ def _firms(page: _Page, attorneys: _Attorneys,
         firm_mentions.append(FirmMention(canonical, tuple(represents), docket, tuple(spans[:25]),
                                          evidence))
     return tuple(firm_mentions), firm_of
+
+
+_WEBMAIL = frozenset("gmail.com yahoo.com aol.com hotmail.com outlook.com msn.com comcast.net "
+                     "icloud.com me.com verizon.net att.net protonmail.com live.com".split())
+
+
+def _mail_domain(a: _Attorney) -> str | None:
+    if not a.emails or "@" not in a.emails[0]:
+        return None
+    d = a.emails[0].rsplit("@", 1)[1].lower()
+    return None if d in _WEBMAIL else d
+
+
+def _merge_by_mail_domain(clusters: list[list[tuple[str, str, _Attorney]]]
+                          ) -> list[tuple[list[tuple[str, str, _Attorney]], bool]]:
+    """Firm spellings too far apart to match by name ('Kessler Meltzer & Check' / 'Kessler
+    Topaz Meltzer & Check') are one firm when their lawyers write from one e-mail domain
+    and the names start with the same word; (cluster, merged by domain)."""
+    out: list[tuple[list[tuple[str, str, _Attorney]], bool]] = []
+    for c in clusters:
+        domains = {d for _f, _r, a in c if (d := _mail_domain(a))}
+        first = {firm_key(f).split()[0] for f, _r, _a in c if firm_key(f)}
+        for i, (o, _m) in enumerate(out):
+            o_domains = {d for _f, _r, a in o if (d := _mail_domain(a))}
+            o_first = {firm_key(f).split()[0] for f, _r, _a in o if firm_key(f)}
+            if domains & o_domains and first & o_first:
+                out[i] = (o + c, True)
+                break
+        else:
+            out.append((c, False))
+    return out
 
 
 def _reference_typo_fix(firm: str, text: str) -> tuple[str, str] | None:

@@ -175,3 +175,35 @@ def court_from_header(header: str, offset: int = 0, *, raw_html: str = "") -> Co
             if cid in known:
                 return CourtHit(cid, None, m.group(0))
     return None
+
+
+# ---------------------------------------------------------------------------- courts of appeals
+
+_CIRCUITS = {
+    "first": "ca1", "second": "ca2", "third": "ca3", "fourth": "ca4", "fifth": "ca5",
+    "sixth": "ca6", "seventh": "ca7", "eighth": "ca8", "ninth": "ca9", "tenth": "ca10",
+    "eleventh": "ca11", "1st": "ca1", "2nd": "ca2", "2d": "ca2", "3rd": "ca3", "3d": "ca3",
+    "4th": "ca4", "5th": "ca5", "6th": "ca6", "7th": "ca7", "8th": "ca8", "9th": "ca9",
+    "10th": "ca10", "11th": "ca11", "district of columbia": "cadc", "d.c.": "cadc",
+    "federal": "cafc",
+}
+_APPEALS_COURT = re.compile(
+    r"Court\s+of\s+Appeals,?\s+(?:for\s+the\s+)?(?P<c>First|Second|Third|Fourth|Fifth|Sixth|"
+    r"Seventh|Eighth|Ninth|Tenth|Eleventh|1st|2nd|2d|3rd|3d|[4-9]th|1[01]th|"
+    r"District\s+of\s+Columbia|D\.C\.|Federal)\s+Circuit", re.IGNORECASE)
+_APPEALS_HOST = re.compile(r"ecf\.(ca(?:1[01]|[1-9])|cadc|cafc)\.uscourts\.gov", re.IGNORECASE)
+
+
+def appeals_court_from_header(header: str, offset: int = 0, *,
+                              raw_html: str = "") -> CourtHit | None:
+    """The court of appeals of a general docket from its header ('United States Court of
+    Appeals for the First Circuit' -> ca1, 'for the 9th Circuit' -> ca9), else from its
+    ECF links."""
+    m = _APPEALS_COURT.search(header)
+    if m:
+        key = re.sub(r"\s+", " ", m.group("c")).lower()
+        return CourtHit(_CIRCUITS[key], (offset + m.start(), offset + m.end()), m.group(0))
+    h = _APPEALS_HOST.search(raw_html[:2_000_000]) if raw_html else None
+    if h:
+        return CourtHit(h.group(1).lower(), None, h.group(0))
+    return None

@@ -45,12 +45,18 @@ _OTHER_BENCH = re.compile(r"(?:Administrative +Law|Immigration|State +Court|Supe
 _SIGNED_BEFORE = re.compile(r"(?:signed|ordered|entered) +by *$", re.IGNORECASE)
 
 
+# a party-listing header of a role that is not a party (the name under it is no judge)
+_LISTED_NON_PARTY = re.compile(r"(?:Special\s+Master|Mediator|Arbitrator|Monitor|Receiver|"
+                               r"ADR\s+Provider)\s*$", re.IGNORECASE)
+
+
 @dataclass
 class _Judge:
     name: str
     role: str
     spans: list[Span] = field(default_factory=list)
     from_header: bool = False
+    signed: bool = False  # a surname-only signature ("Roe, J. Order ..."): kept on its own
 
 
 def _clean_judge_name(name: str) -> str:
@@ -138,6 +144,8 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
         title = m.group("title") or m.group("title2") or ""
         la, lb = _line_bounds(text, m.start())
         line = text[la:lb]
+        if _LISTED_NON_PARTY.match(text, text.rfind("\n", 0, max(la - 1, 0)) + 1, max(la - 1, 0)):
+            continue  # "Special Master / Hon. Ann Roe (Ret.)" in the party listing
         before = text[max(la, m.start() - 40):m.start()]
         if _OTHER_BENCH.search(before + (m.group("title") or "")):
             continue  # an agency or state judge whose decision is under review
@@ -151,7 +159,17 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
                 continue  # signed before the case existed: not an act in this case
         role = _judge_role(title, m.group("post") or "", bankruptcy)
         add(name, role, (m.start(gname), m.end(gname)), False)
+    for m in _SURNAME_SIGNATURE.finditer(text, header_end):
+        role = "bankruptcy" if bankruptcy else "district"
+        found.append(_Judge(m.group("name"), role, [(m.start("name"), m.end("name"))], signed=True))
     return _merge_judges(found)
+
+
+# a docket entry that opens with the signing judge's surname, as bankruptcy courts write
+# their orders: "Roe, J. Order dated 1/5/06 Re: 13 Motion ..."
+_SURNAME_SIGNATURE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?), +J\. +(?=(?:Order|ORDER|Memorandum|MEMORANDUM|"
+    r"Judgment|JUDGMENT|Proceeding +Memorandum)\b)", re.MULTILINE)
 
 
 def _judge_key(name: str) -> str:
@@ -178,6 +196,10 @@ def _merge_judges(found: list[_Judge]) -> list[_Judge]:
     for j in surname_only:
         last = _name_tokens(j.name)[0]
         hits = [k for k in merged if _name_tokens(k.name)[-1] == last]
+        if not hits and j.signed and not any(_judge_key(k.name) == _judge_key(j.name)
+                                             for k in merged):
+            merged.append(_Judge(j.name, j.role, list(j.spans), signed=True))
+            continue
         if len(hits) == 1:
             hits[0].spans.extend(j.spans)
             if j.role == "magistrate":
@@ -189,7 +211,7 @@ def _merge_judges(found: list[_Judge]) -> list[_Judge]:
 
 _PWORD = (r"(?!(?:To|The|For|And|Of|On|By|Re|In|At|As|With|From|Dated|TO|THE|FOR|AND|OF|ON|BY|RE)\b)"
           r"[A-Z](?:['’][A-Z])?[A-Za-z]{0,25}(?:-[A-Z][A-Za-z]{0,25})?")
-_PNAME = re.compile(rf"(?:(?:[A-Z]\.|{_PWORD}) ){{1,4}}{_PWORD}(?:,? (?:Jr|JR|Sr|SR)\.?|,? (?:II|III|IV)(?![A-Za-z]))?")
+_PNAME = re.compile(rf"(?:(?:(?:[A-Z]\.){{1,3}}|{_PWORD}) ){{1,4}}{_PWORD}(?:,? (?:Jr|JR|Sr|SR)\.?|,? (?:II|III|IV)(?![A-Za-z]))?")
 _PTITLE_AFTER = re.compile(r",? *(?:Esq|ESQ|Esquire|Ph\. ?D|PH\. ?D|PhD)\.?")
 _PSEP = re.compile(r" *, *(?:and +|& +)?| +(?:and|&) +")
 _NOT_NAME_WORDS = frozenset(
@@ -213,6 +235,8 @@ _PHV = re.compile(r"(?i:pro +hac +vice) *(?:(?i:counsel) *,? *)?(?:(?i:by|for|as
                   r"(?:(?i:attorneys?|counsel) *,? +)?")
 _PHV_BEFORE = re.compile(r"(?i:motion|application|order) +(?:(?i:granting) +\d+ +(?i:motion) +)?"
                          r"(?i:for) +(?=[^\n]{0,300}? (?i:to +appear +pro +hac +vice))")
+# "APPLICATION for Admission of Ann Roe Pro Hac Vice"
+_ADMISSION_OF = re.compile(r"\b(?i:admission) +(?i:of) +(?=[A-Z])")
 _LOCAL_COUNSEL = re.compile(r"(?i:local +counsel) +")
 _LETTER_FROM = re.compile(r"\b(?i:letter)\b[^\n]{0,200}?\b(?i:from) +")
 _LAW_FIRM_OF = re.compile(r",? *(?:Esq\.?,? *)?(?:of|from) +the +(?:law +)?firm +of +"
@@ -301,6 +325,8 @@ def find_text_attorneys(text: str, start: int, party_keys: set[str],
                 local = text[max(la, m.start() - 6):m.start()].lower().endswith("local ")
                 take(m.end(), rank, la, lb, "hac vice" in low and not local)
         if "hac vice" in low:
+            for m in _ADMISSION_OF.finditer(text, la, lb):
+                take(m.end(), rank, la, lb, True)
             for m in _PHV.finditer(text, la, lb):
                 take(m.end(), rank, la, lb, True)
             for m in _PHV_BEFORE.finditer(text, la, lb):
@@ -381,3 +407,137 @@ class _Party:
     role: str
     raw: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- filtered dockets
+#
+# A filtered report (a few entries, no party listing) names its parties only in the
+# entries: "COMPLAINT against Acme LLC, Bolt Inc. ( Filing fee ...) Filed by Ann Roe." or
+# "Complaint by Ann Roe against Acme LLC. Fee Amount ...". Other filers get a role when the
+# entry states it ("Plaintiffs' Motion ... by STATE OF ELM").
+
+_ENTITY_TAIL = (r"(?:Inc|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|Ltd|Corp|Co|N\.A|P\.C|PC|PLLC|P\.A|S\.A|"
+                r"AG|GmbH|Jr|Sr|II|III|IV)\b\.?")
+_LIST_SPLIT = re.compile(rf"\s*;\s*|,\s+(?:and\s+|&\s+)?(?!{_ENTITY_TAIL})|\s+and\s+(?=[A-Z])")
+_ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|No)|\b[A-Z]|[A-Z]\.[A-Z])$")
+_COMPLAINT_HEAD = re.compile(r"^(?:[\w()\s:]{0,40}?)(?:AMENDED\s+|Amended\s+)?(?:COMPLAINT|Complaint|"
+                             r"PETITION|Petition)\b")
+_AGAINST = re.compile(r"\bagainst\s+")
+_FILER = re.compile(r"(?:\b[Ff]iled\s*[Bb]y|(?<=[,;])\s+by|^(?:[\w()\s:]{0,40}?)(?:COMPLAINT|Complaint)"
+                    r"\s+by)\s*(?=[A-Z])")
+_LIST_END = re.compile(r"\s+\(|\s+[Ff]iled\s*[Bb]y\b|\s+by\s|\s+against\b|\s+re\b|\s+for\s+[A-Z]|\s*\.\s+(?=[A-Z(])"
+                       r"|\.?\s*$")
+_NOT_A_PARTY_NAME = re.compile(r"\b(?:Judge|Clerk|Court|Magistrate|Document|Exhibit|Motion|Order|"
+                               r"Attachments?|Certificate|Filing|Fee|Summons)\b|\d")
+
+
+def _list_at(text: str, pos: int, stop: int) -> list[tuple[str, Span]]:
+    """The names listed from ``pos`` to the list's end ('A LLC, B, Inc. and C. Fee ...')."""
+    end = stop
+    for m in _LIST_END.finditer(text, pos, stop):
+        if m.group(0).lstrip().startswith(".") and _ABBREV_END.search(text[pos:m.start()]):
+            continue  # 'Bolt Inc. and ...': the period ends an abbreviation, not the list
+        end = m.start()
+        break
+    out = []
+    a = pos
+    for sep in [*_LIST_SPLIT.finditer(text, pos, end), None]:
+        b = sep.start() if sep else end
+        raw = text[a:b]
+        name = re.sub(r"\.\.$", ".", raw.strip())
+        name = re.sub(r"\s+et\s+al\.?$", "", name).strip(" ,;")
+        if name and not _NOT_A_PARTY_NAME.search(name) and len(name) <= 120:
+            i = text.find(name, a, b + 1)
+            out.append((name, (i, i + len(name)) if i >= 0 else (a, b)))
+        if sep:
+            a = sep.end()
+    return out
+
+
+def find_entry_parties(text: str, start: int) -> list[tuple[str, str, Span]]:
+    """(name as written, role, span) of the parties a filtered docket's entries name."""
+    out: list[tuple[str, str, Span]] = []
+    for la, lb in _lines(text, start):
+        line = text[la:lb]
+        complaint = bool(_COMPLAINT_HEAD.match(line))
+        if complaint:
+            for m in _AGAINST.finditer(text, la, lb):
+                out.extend((n, "defendant", s) for n, s in _list_at(text, m.end(), lb))
+                break
+        for m in _FILER.finditer(text, la, lb):
+            before = line[:m.start() - la]
+            if complaint:
+                role = "plaintiff"
+            elif re.search(r"\bPlaintiffs?['’]?(?:\s|$)|\bPlaintiff\s+States\b", before):
+                role = "plaintiff"
+            elif re.search(r"\bDefendants?['’]?(?:\s|$)", before):
+                role = "defendant"
+            else:
+                continue
+            out.extend((n, role, s) for n, s in _list_at(text, m.end(), lb))
+    return out
+
+
+# "(Roe, Ann)" closing a party's filing: the ECF account that filed it, an attorney's
+_FILER_TAG = re.compile(r"\((?P<last>[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2}), "
+                        r"(?P<first>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]*\.?){0,2})\)")
+_MODIFIED = re.compile(r"\bModified\s+on\b")
+_COURT_ACT = re.compile(r"\b(?i:transcript)\b|^\s*(?:\S+\s+){0,2}(?:ORDER|Order|JUDGMENT|Judgment|NOTICE\s+issued|"
+                        r"Summons\s+Issued|CLERK|Clerk)|\b[Ss]igned\s+by\b|\bCase\s+(?:re)?assigned\b|"
+                        r"\bCOURT\s+STAFF\b")
+
+
+def find_filer_tags(text: str, start: int) -> list[tuple[str, Span, Span]]:
+    """(First Last, name span, entry line) for the ECF filer tags on parties' filings
+    ('... filed by Ann Roe. (Poe, Bo) (Entered: ...)' names attorney Bo Poe); tags on
+    court orders, clerks' notices and court staff's tags ('(ab, COURT STAFF)', '(Roe, A)')
+    are left out."""
+    out = []
+    for la, lb in _lines(text, start):
+        line = text[la:lb]
+        if "(" not in line or _COURT_ACT.search(line):
+            continue
+        if not re.search(r"\b[Ff]iled\s*[Bb]y(?=\s|[A-Z])|[,;]\s+by\s+[A-Z]|\bon\s+behalf\s+of\s|\bby\s+(?:Plaintiff|Defendant|Appellant|"
+                         r"Appellee|Movant|Petitioner|Respondent)", line):
+            continue
+        # the filer's tag comes first; tags after "Modified on ..." are the clerk's
+        mod = _MODIFIED.search(text, la, lb)
+        m = _FILER_TAG.search(text, la, mod.start() if mod else lb)
+        if m:
+            out.append((f"{m.group('first')} {m.group('last')}", (m.start(), m.end()), (la, lb)))
+    return out
+
+
+# Entries that give a party its role while naming it: "Answer due 9/1/03 for Elm Corp.,
+# for Bolt Inc.", "NOTICE of appearance on behalf of defts Ann Roe, Bo Poe".
+_ANSWER_DUE = re.compile(r"\b(?i:answer)\s+(?i:due)(?:\s+on)?\s*:?\s*\d{1,2}/\d{1,2}/\d{2,4}\s+for\s+(?=[A-Z])")
+_FOR_ITEM = re.compile(rf"(?P<name>[A-Z][^,;()]*?(?:,\s*{_ENTITY_TAIL})?)(?<!\b[A-Z])"
+                       r"(?=,?\s*(?:and\s+)?for\s+[A-Z]|\.\s|\s*\(|\.?\s*$|;)")
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?P<side>(?i:defts?\.?|defendants?|pltfs?\.?|plaintiffs?))"
+                        r"\s+(?=[A-Z])")
+
+
+def find_role_named_parties(text: str, start: int) -> list[tuple[str, str, Span]]:
+    """(name as written, role, span) of parties an entry names with their role."""
+    out: list[tuple[str, str, Span]] = []
+    for la, lb in _lines(text, start):
+        line = text[la:lb].lower()
+        if "answer" in line and " due" in line:
+            for m in _ANSWER_DUE.finditer(text, la, lb):
+                pos = m.end()
+                while True:  # 'for A, for B and for C.'
+                    item = _FOR_ITEM.match(text, pos, lb)
+                    if not item:
+                        break
+                    name = item.group("name").strip()
+                    if name and not _NOT_A_PARTY_NAME.search(name):
+                        out.append((name, "defendant", (item.start("name"), item.start("name") + len(name))))
+                    nxt = re.compile(r",?\s*(?:and\s+)?for\s+(?=[A-Z])").match(text, item.end(), lb)
+                    if not nxt:
+                        break
+                    pos = nxt.end()
+        if "on behalf of" in line:
+            for m in _ON_BEHALF.finditer(text, la, lb):
+                role = "plaintiff" if m.group("side").lower().startswith("p") else "defendant"
+                out.extend((n, role, s) for n, s in _list_at(text, m.end(), lb))
+    return out

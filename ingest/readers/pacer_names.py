@@ -100,7 +100,15 @@ def normal_case(name: str) -> str:
     words = name.split()
     if len(words) == 1:
         return name
-    return " ".join(_smart_title(w, i == 0) for i, w in enumerate(words))
+    out = [_smart_title(w, i == 0) for i, w in enumerate(words)]
+    if len(words) > 1 and words[-2].endswith(",") and words[-1] in _STATES:
+        out[-1] = words[-1]  # 'TOWN OF ELMBURY, MD' -> 'Town of Elmbury, MD'
+    return " ".join(out)
+
+
+_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI".split())
 
 
 def clean_space(s: str) -> str:
@@ -118,11 +126,27 @@ def canonical_person(raw: str) -> str:
     return normal_case(s)
 
 
+# an office held by a person party ("President Ann Roe", "Senator Bo Poe"): the title goes
+_OFFICE_TITLE = re.compile(
+    r"^(?:President|Vice\s+President|Senator|Governor|Mayor|Secretary|Representative|"
+    r"Congressman|Congresswoman|Sheriff|Commissioner)\s+(?=(?:[A-Z][a-z'’-]+|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$)")
+# the case title of an in rem or ex parte matter, printed in a party slot: not a party
+_CASE_TITLE = re.compile(r"^(?:In\s+the\s+Matter\s+of|In\s+re\b|In\s+Re:?)\s", re.IGNORECASE)
+
+
 def canonical_party(raw: str) -> str:
-    """A party name as the gold writes it: honorific dropped, normal case, spaces squeezed."""
+    """A party name as the gold writes it: honorific and office title dropped, normal
+    case, spaces squeezed."""
     s = clean_space(raw)
     s = _HONORIFICS.sub("", s).strip(" ,;")
+    s = _OFFICE_TITLE.sub("", s)
     return normal_case(s)
+
+
+def is_case_title(name: str) -> bool:
+    """'In the Matter of Search Warrants ...', 'In re Acme': a case title, not a party."""
+    return bool(_CASE_TITLE.match(name.strip()))
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -224,6 +248,7 @@ _JOB_TITLE = re.compile(
     r"(?:United\s+States\s+|U\.\s?S\.\s+|State\s+|County\s+|City\s+|District\s+)?"
     r"(?:Attorneys?(?:\s+General)?|Counsel|Solicitor(?:\s+General)?|Public\s+Defender|"
     r"Prosecutor|Corporation\s+Counsel))$", re.IGNORECASE)
+_NO_VALUE = re.compile(r"^(?:N/?A|None|Unknown|Not\s+Applicable|-+)\.?$", re.IGNORECASE)
 _CONTINUES = re.compile(r"(?:\bof|\bthe|\band|&|,)$", re.IGNORECASE)
 
 
@@ -244,7 +269,7 @@ def firm_from_contact(contact: str, attorney: str = "") -> tuple[str | None, str
     if _CONTINUES.search(first) and len(lines) > 1 and not _ADDRESS_LINE.match(lines[1]):
         first = f"{first} {lines[1]}"
         raw = first
-    if _ADDRESS_LINE.match(first) or _CONTACT_NOISE.search(first):
+    if _ADDRESS_LINE.match(first) or _CONTACT_NOISE.search(first) or _NO_VALUE.match(first):
         return None, raw
     if attorney and _is_own_name(first, attorney):
         return None, raw  # a solo practitioner's block starts with their own name
@@ -285,7 +310,19 @@ def strip_office(firm: str) -> str:
         if s2 == s:
             break
         s = s2
-    return s.strip(" ,;-")
+    s = _TRUNCATED_LLP.sub("LLP", s.strip(" ,;-"))
+    return s
+
+
+# a listing cell cut one letter short: "Walker & Rhoads, LL"
+_TRUNCATED_LLP = re.compile(r"(?<=[\s,])LL$")
+# "X d/b/a Y", "X a/k/a Y": the alias is not a party of its own
+_ALIAS = re.compile(r"\s+(?:d/b/a|a/k/a|f/k/a|n/k/a)\s+.*$", re.IGNORECASE | re.DOTALL)
+
+
+def without_alias(name: str) -> str:
+    """'Acme Loan Agency d/b/a Acme Services' -> 'Acme Loan Agency'."""
+    return _ALIAS.sub("", name).strip(" ,;") or name
 
 
 _FIRM_DROP = frozenset("the llp llc pc p c pllc pa ltd chtd chartered lp lpa apc a professional "
@@ -317,7 +354,22 @@ def same_firm(a: str, b: str) -> bool:
     sb = {t for t in kb.split() if t not in _FIRM_STOP}
     if sa and sa == sb and len(sa) >= 2:
         return True
+    if _same_government_office(ka, kb):
+        return True
     return min(len(ka), len(kb)) >= 8 and _ratio(ka, kb) >= 92
+
+
+def _same_government_office(ka: str, kb: str) -> bool:
+    """"U.S. Attorney's Office" and "United States Attorney's Office, SDNY": one office,
+    written with and without the district it sits in."""
+    ea, eb = (re.sub(r"^u ?s\b", "united states", k) for k in (ka, kb))
+    if "attorney" not in ea or "office" not in ea:
+        return False
+    if ea == eb:
+        return True
+    short, long_ = sorted((ea, eb), key=len)
+    rest = long_[len(short):].strip()
+    return long_.startswith(short + " ") and len(rest.split()) == 1 and 2 <= len(rest) <= 5
 
 
 # ---------------------------------------------------------------------------- roles
