@@ -1169,3 +1169,16 @@ def test_firm_forms_merged_by_mail_domain_and_written_in_full(tmp_path):
     assert {f.name for f in ex.firms} == {"Kite, Brandt, Orloff & Vance LLP", "Oakes & Pine, L.L.P."}
     assert {(p.name, p.role) for p in ex.parties} == {("Ann Roe", "plaintiff"),
                                                       ("Elmbury Mining Co.", "defendant")}
+
+
+@pytest.mark.parametrize("entry,roles", [
+    ("Motion to Avoid Lien filed by Debtor Hollis Graywater. (Pike, Ansel)", {("Hollis Graywater", "movant")}),
+    ("Meeting of Creditors set for 5/1/2019. (jq, usbc)", set()),  # a debtor who moves for nothing
+])
+def test_bankruptcy_debtor_is_a_party_when_bringing_a_motion(tmp_path, entry, roles):
+    html = (_BANKRUPTCY_PAGE.replace("Adversary Proceeding #: 19-01234", "Bankruptcy Petition #: 19-10987")
+            .replace("<BR><B>Plaintiff<BR>", "<BR><B>Debtor<BR>")
+            .replace("Complaint by Hollis Graywater against Northgate Student Loan Agency. (Pike, Ansel)", entry))
+    _doc, ex = _read_page(tmp_path, "petition.html", html)
+    assert ex.cases[0].docket == "19-bk-10987"
+    assert {(p.name, p.role) for p in ex.parties if p.name == "Hollis Graywater"} == roles

@@ -575,6 +575,25 @@ def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None
     return case, filed_d
 
 
+_DEBTOR = re.compile(r"^\s*(?:joint\s+)?debtor\b", re.IGNORECASE)
+
+
+def _debtor_moves(page: _Page, raw: str) -> bool:
+    """Whether the entries show the debtor bringing a motion ("Motion ... filed by Debtor
+    Ann Roe"): a debtor is a party of the schema only as a movant."""
+    toks = _name_tokens(canonical_party(raw))
+    if not toks:
+        return False
+    for m in _DEBTOR_MOTION.finditer(page.text, page.entries_start):
+        end = page.text.find("\n", m.start())
+        line = page.text[m.start():end if end >= 0 else len(page.text)].lower()
+        if toks[-1] in line:
+            return True
+    return False
+
+
+_DEBTOR_MOTION = re.compile(r"^[^\n]*\b(?i:motion)\b[^\n]*\b(?i:filed\s+by|by)\s+(?i:joint\s+)?(?i:debtors?)\b",
+                            re.MULTILINE)
 _ADR = re.compile(r"\bADR\b|alternative\s+dispute", re.IGNORECASE)
 
 
@@ -589,6 +608,8 @@ def _listing_parties(page: _Page, listing: list[dict]) -> dict[str, _Party]:
     for p in listing:
         raw = p["name"]
         role = party_role(p["type"])
+        if role is None and _DEBTOR.match(p["type"]) and _debtor_moves(page, raw):
+            role = "movant"
         if not raw.strip() or role is None or is_case_title(raw):
             continue
         name = canonical_party(without_alias(raw))
@@ -613,7 +634,8 @@ def _listing_attorneys(page: _Page, listing: list[dict], parties: dict[str, _Par
             continue
         pname = canonical_party(without_alias(p["name"]))
         pkey = " ".join(_name_tokens(pname))
-        kept = pkey in parties and party_role(ptype) is not None
+        kept = pkey in parties and (party_role(ptype) is not None
+                                    or parties[pkey].role == "movant" and bool(_DEBTOR.match(ptype)))
         for at in p["attorneys"]:
             raw = clean_space(at["name"])
             contact = at["contact"]
