@@ -1,22 +1,31 @@
-"""Reader for PACER CM/ECF docket report pages (HTML), parsed through juriscraper.
+"""Reader for PACER CM/ECF docket pages (HTML), parsed through juriscraper.
 
-``sniff`` recognises a docket report by its content ("CIVIL DOCKET FOR CASE #" inside
-HTML), never by suffix. ``read`` decodes the bytes, renders the page as plain text (one
-line per table cell or line break, whitespace squeezed: that text is ``Document.text``
-and every span points into it) and parses the page with juriscraper's ``DocketReport``
-(``structured``). ``extract`` maps the parse onto the gold schema:
+``sniff`` recognises a docket page by its content, never by suffix: a district report
+("CIVIL DOCKET FOR CASE #"), a bankruptcy court's report ("Bankruptcy Petition #",
+"Adversary Proceeding #") or a court of appeals' general docket ("Court of Appeals Docket
+#"), inside HTML. ``read`` decodes the bytes, renders the page as plain text (one line per
+table cell or line break, whitespace squeezed: that text is ``Document.text`` and every span
+points into it) and parses the page with juriscraper's ``DocketReport`` or, for an appeal,
+its ``AppellateDocketReport`` (``structured``). ``extract`` maps the parse onto the gold
+schema:
 
-- the case (docket number, courts-db court, caption, date filed);
+- the case (docket number, courts-db court, caption, date filed); a bankruptcy number
+  printed without its case type is typed ``ap`` or ``bk``; an appeal also lists the
+  originating case (``pacer_appellate``);
 - the assigned judge, the referred magistrate judge(s), and judges the docket text shows
-  acting in the case ("Signed by Judge X", "Case reassigned to Judge X", "before the
-  Honorable X"), leaving out signers of district-wide standing orders;
-- the parties of the party listing, with schema roles (counter-claim blocks keep the
-  first role; mediators, service lists and unknown roles are left out), plus people the
-  docket text files for alongside listed parties;
+  acting in the case (``pacer_entries.find_judges``);
+- the parties of the party listing, with schema roles (``pacer_names.party_role``); on a
+  filtered docket without a listing, the parties its entries name; people the docket text
+  files for alongside listed parties;
 - every attorney of the listing (firm = first line of the contact block, office suffix
-  dropped, spelling variants merged to the fullest form), and attorneys the docket text
-  shows appearing (notices of appearance, pro hac vice motions and orders, letters);
-- the firms derived from the attorneys, with the parties they represent.
+  dropped, spelling variants merged to the fullest form), attorneys the docket text shows
+  appearing, and the ECF filer tags of parties' filings;
+- the firms derived from the attorneys, with the parties they represent;
+- case-law citations quoted inside the docket entries (``fields.citations``).
+
+Where things live: ``pacer_names`` (names, firms, party roles), ``pacer_entries`` (judges and
+people named in the docket text), ``pacer_appellate`` (what only an appeal has),
+``pacer_courts`` (the court from the header).
 
 libxml2 stops reading at a text node over 10 MB unless ``huge_tree`` is on and then drops
 the rest of the page without an error; pages are parsed with it on, and a parse that
