@@ -6,7 +6,10 @@ from importlib import resources
 
 import pytest
 
-from docketgraph.ingest.fields.courts import find_court, find_courts, find_lower_court, lookup
+from docketgraph.ingest.fields.courts import (
+    StateCourtParts, find_court, find_courts, find_lower_court, is_state_court, lookup,
+    state_court_candidates,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -119,3 +122,63 @@ def test_chinese_tracker_court_field():
 ])
 def test_more_district_and_circuit_headings(text, expected):
     assert find_court(text).id == expected
+
+
+# --- State courts: headings read into their parts and looked up in courts-db ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("IN THE SUPREME COURT OF GEORGIA\n\nMARA QUILL, Appellant,\nv.\nTOWN OF ELMWOOD, Appellee.", "ga"),
+    ("Court of Appeals of Michigan\n\nPELL v. DORNE", "michctapp"),
+    ("IN THE COURT OF COMMON\nPLEAS OF BUCKS COUNTY,\nPENNSYLVANIA\n\nIVO LANTZ, Plaintiff\nV.", "pactcomplbucks"),
+    ("SUPERIOR COURT OF NEW JERSEY\n    APPELLATE DIVISION\n    DOCKET NO. A-2211-18", "njsuperctappdiv"),
+    ("Supreme Court, Kings County\nMar 3, 2021\n\nIndex 512345/2019", "nysupctkings"),
+    ("SUPREME COURT, APPELLATE DIVISION SECOND DEPARTMENT\nDecided May 4", "nyappdiv"),
+    ("COURT OF CHANCERY OF THE STATE OF DELAWARE\n\nIN RE VELLUM CORP. LITIGATION", "delch"),
+    ("Superior Court of California\n\nCounty of Alameda\n\nDepartment 9", "calsuperct"),
+    ("Florida Court of Appeals, Second District\nNo. 2D20-1234.", "fladistctapp2"),
+    ("JOHN ROOK, ON BEHALF OF : IN THE SUPERIOR COURT OF\nHIMSELF : PENNSYLVANIA\n", "pasuperct"),
+    ("Franklin County Court of Common Pleas\nCase No. 19CV004455\nSTATE OF OHIO", "ohctcomplfrankl"),
+])
+def test_state_court_headings(text, expected):
+    got = find_court(text)
+    assert got is not None and got.id == expected
+
+
+@pytest.mark.parametrize("text, own, lower", [
+    # the court below, named in the "Appeal from ..." sentence
+    ("Court of Appeals of Ohio TENTH APPELLATE DISTRICT\nCivil Appeal from the Franklin County Court "
+     "of Common Pleas Case No. CV-445566\n", "ohioctapp", "ohctcomplfrankl"),
+    ("SUPERIOR COURT OF NEW JERSEY\nAPPELLATE DIVISION\nDOCKET NO. A-1111-19\n\nOn appeal from the "
+     "Superior Court of New Jersey, Law Division, Bergen County, Docket No. L-2222-18.\n",
+     "njsuperctappdiv", "njsuperbergen"),
+    ("SUPREME COURT OF OHIO\n(No. 2019-1111—Submitted May 1, 2020.)\nAPPEAL from the Court of Appeals "
+     "for Franklin County, No. 18AP-123.\n", "ohio", "ohioctapp"),
+])
+def test_state_court_and_court_below(text, own, lower):
+    assert find_court(text).id == own
+    assert find_lower_court(text).id == lower
+
+
+@pytest.mark.parametrize("text", [
+    # a state court named only in prose, in a federal heading's document, or as a cited court
+    "The plaintiff first sued in state court, and the Supreme Court of Georgia has held as much.",
+    "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF GEORGIA\n\nremoved from the Superior Court of "
+    "Fulton County",
+    "See Pell v. Dorne, 123 Mich. App. 45 (Court of Appeals of Michigan 1990).",
+])
+def test_state_courts_not_the_documents(text):
+    got = find_court(text)
+    assert got is None or not is_state_court(got.id)
+
+
+@pytest.mark.parametrize("kind, state, county, district, appdiv, first", [
+    ("commonpleas", "Ohio", "Lake", None, False, "Lake County Court of Common Pleas"),
+    ("dca", "Florida", None, "Third", False, "Florida District Court of Appeal, Third District"),
+    ("appeals", "Ohio", None, "Eighth", False, "Ohio District Court of Appeal, Eighth District"),
+    ("superior", "New Jersey", "Essex", None, True, "Superior Court of New Jersey, Appellate Division"),
+    ("supreme", "New York", "Queens", None, False, "Supreme Court, Queens County"),
+    ("chancery", "Delaware", None, None, False, "Court of Chancery of Delaware"),
+])
+def test_state_court_candidates(kind, state, county, district, appdiv, first):
+    p = StateCourtParts(kind, state, county, district, appdiv, (0, 0))
+    assert state_court_candidates(p)[0] == first

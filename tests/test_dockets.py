@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.fields.dockets import docket_key, find_dockets, normalise, own_dockets
+from docketgraph.ingest.fields.dockets import (
+    docket_key, find_dockets, is_state_document, normalise, own_dockets,
+)
 
 
 def own(text: str) -> list[str]:
@@ -134,3 +136,82 @@ def test_appellate_number_of_a_cited_decision_is_cited():
 def test_consolidated_appeal_numbers_are_all_own():
     text = APPELLATE_HEAD + "Nos. 19-1234, 19-1235 & 19-1301\n\nX v. Y\n"
     assert [h.docket for h in own_dockets(find_dockets(text))] == ["19-1234", "19-1235", "19-1301"]
+
+
+# --- State courts: numbers kept as printed; the own case and the case below ------------------
+
+def own_roles(text: str) -> list[tuple[str, str]]:
+    return [(h.docket, h.role) for h in own_dockets(find_dockets(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SUPREME COURT OF GEORGIA\n\nCase No. 2021-0457\n\nMARA QUILL v. TOWN OF ELMWOOD",
+     [("2021-0457", "own")]),
+    ("COURT OF COMMON PLEAS\nFRANKLIN COUNTY, OHIO\n\nCase No. CV-21-123456\n", [("CV-21-123456", "own")]),
+    ("SUPERIOR COURT OF NEW JERSEY\nAPPELLATE DIVISION\nDOCKET NO. A-1234-19\n", [("A-1234-19", "own")]),
+    ("Supreme Court, Kings County\n\nIndex No. 123456/2021\n\nDECISION AND ORDER", [("123456/2021", "own")]),
+    ("IN THE SUPERIOR COURT OF PENNSYLVANIA\n\n: No. 1402 WDA 2018\n", [("1402 WDA 2018", "own")]),
+    ("Florida Court of Appeals, Third District\n\nNo. 3D22-1010.\n", [("3D22-1010", "own")]),
+    ("Court of Appeals of Texas\nCase: 01-21-00555-CV\nDate Filed: 03/02/2021", [("01-21-00555-CV", "own")]),
+    ("Case Number: 21SMCV01234    Hearing Date: May 2, 2023    Dept: 5\n", [("21SMCV01234", "own")]),
+    ("COURT OF CHANCERY OF THE STATE OF DELAWARE\n\nC.A. No. 2020-0123-ABC\n", [("2020-0123", "own")]),
+    ("IN THE COURT OF COMMON PLEAS OF YORK COUNTY,\nPENNSYLVANIA\n\n07-2233 CIVIL TERM\n",
+     [("07-2233 CIVIL TERM", "own")]),
+])
+def test_state_shapes_kept_as_printed(text, expected):
+    assert own_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Court of Appeals of Ohio TENTH APPELLATE DISTRICT\nNo. 104455\nCivil Appeal from the Franklin County "
+     "Court of Common Pleas Case No. CV-445566 BEFORE: Roe, J.",
+     [("104455", "own"), ("CV-445566", "lower")]),
+    ("SUPREME COURT OF OHIO\n(No. 2019-1111—Submitted May 1, 2020.)\nAPPEAL from the Court of Appeals "
+     "for Franklin County, No. 107700,\n2019-Ohio-1.\n", [("2019-1111", "own"), ("107700", "lower")]),
+    # a page title repeats the number of the case below before the caption
+    ("IN THE MATTER OF ANNA VALE (L-3030-19, BERGEN COUNTY)\nSUPERIOR COURT OF NEW JERSEY\nAPPELLATE "
+     "DIVISION\nDOCKET NO. A-0101-20\nOn appeal from the Superior Court of New Jersey, Law Division, "
+     "Bergen County, Docket No. L-3030-19.\n", [("A-0101-20", "own"), ("L-3030-19", "lower")]),
+    ("IN THE SUPERIOR COURT OF PENNSYLVANIA\nNo. 88 EDA 2020\nAppeal from the Order Entered May 1, 2019,\n"
+     "in the Court of Common Pleas of Bucks County,\nCivil Division at No(s): 2018-04455.\n",
+     [("88 EDA 2020", "own"), ("2018-04455", "lower")]),
+])
+def test_state_appeal_and_case_below(text, expected):
+    assert own_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a related case mentioned in the ruling is not the ruling's own
+    ("Case Number: 21SMCV01234 Hearing Date: May 2, 2023\nOn June 1 the court related Case No. "
+     "21SMCV01234 to Case No. 20SMCV09999.", ["21SMCV01234"]),
+    # a filing code that is not a case number
+    ("J-A12345-20\nIN THE SUPERIOR COURT OF PENNSYLVANIA\nNo. 77 MDA 2020\n", ["77 MDA 2020"]),
+])
+def test_state_one_own_case(text, expected):
+    assert [d for d, r in own_roles(text) if r == "own"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # federal documents keep their federal numbers; a state number there is not a case of it
+    "UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. CV-21-04455-ABC\nremoved from "
+    "the Superior Court of California, Case No. 21STCV01234",
+])
+def test_federal_documents_unchanged(text):
+    assert own(text) == ["21-cv-04455"]
+
+
+def test_state_document_flag():
+    assert is_state_document("IN THE SUPREME COURT OF GEORGIA\n\nCase No. 2021-0457\n")
+    assert is_state_document("Case Number: 21SMCV01234    Hearing Date: May 2, 2023\n")
+    assert not is_state_document("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF GEORGIA\n")
+    assert not is_state_document("MEMORANDUM OPINION\nThe Supreme Court has held as much.")
+
+
+@pytest.mark.parametrize("text", [
+    "No. " + "1" * 5000,
+    "Index " + "1/" * 3000,
+    "IN THE SUPREME COURT OF GEORGIA\n" + ("A-1234-" * 2000),
+    "IN THE SUPREME COURT OF GEORGIA\n" + ("12 EDA " * 2000),
+])
+def test_state_shapes_linear_on_hostile_input(text):
+    find_dockets(text)

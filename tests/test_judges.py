@@ -254,3 +254,73 @@ def test_any_text_gives_valid_mentions(pieces):
 ])
 def test_judge_name_shapes(text, expected):
     assert judges(text) == sorted(expected)
+
+
+# --- State courts: author lines, panels and the judge below; every judge's role is state ----
+
+GA = "IN THE SUPREME COURT OF GEORGIA\n\nCase No. 2021-0457\n\n"
+OH_APP = "Court of Appeals of Ohio TENTH APPELLATE DISTRICT\nNo. 104455\n"
+NJ_APP = "SUPERIOR COURT OF NEW JERSEY\nAPPELLATE DIVISION\nDOCKET NO. A-1234-19\n"
+PA_SUP = "IN THE SUPERIOR COURT OF PENNSYLVANIA\nNo. 88 EDA 2020\n"
+NY_AD = "SUPREME COURT, APPELLATE DIVISION SECOND DEPARTMENT\nIndex 512345/19\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GA + "__________________\nKELLER, Justice.\n{¶ 1} We consider whether", [("Keller", "state")]),
+    (GA + "PELLOW, J.\nThe question is", [("Pellow", "state")]),
+    (OH_APP + "BEFORE: Quill, J., Marsh, P.J., and Dorne, J. RELEASED: May 2, 2020 "
+     "MARGARET ANN QUILL, J.: {¶ 1} Appellants",
+     [("Margaret Ann Quill", "state"), ("Marsh", "state"), ("Dorne", "state")]),
+    (OH_APP + "Ann Roe, P.J., Bo Poe, J., and Cy Loe, J., concur.\n",
+     [("Ann Roe", "state"), ("Bo Poe", "state"), ("Cy Loe", "state")]),
+    (NJ_APP + "Argued May 1, 2021 – Decided June 2, 2021\nBefore Judges Hallow and Brinks.\n",
+     [("Hallow", "state"), ("Brinks", "state")]),
+    (PA_SUP + "BEFORE: LARK, J., FENWICK, J., and OSTER, J.*\nMEMORANDUM BY FENWICK, J.: FILED MAY 1",
+     [("Lark", "state"), ("Fenwick", "state"), ("Oster", "state")]),
+    ("IN THE COURT OF COMMON PLEAS OF YORK COUNTY,\nPENNSYLVANIA\n07-2233 CIVIL TERM\n"
+     "BEFORE TEALE. J. AND MORROW. J.\nOPINION AND ORDER OF COURT\nTeale, J., May 2, 2007:--\n",
+     [("Teale", "state"), ("Morrow", "state")]),
+    (NY_AD + "THE COURT ANNOUNCES THE FOLLOWING DECISIONS: Arden, J.P., Bellweather-Cross, Cole, Danvers, JJ. "
+     "1234 Index 512345/19 In re Vane v. Cole",
+     [("Arden", "state"), ("Bellweather-Cross", "state"), ("Cole", "state"), ("Danvers", "state")]),
+    (NY_AD + "Order, Supreme Court, Kings County (Miriam Oaks, J.), entered May 2, 2018, affirmed.",
+     [("Miriam Oaks", "state")]),
+    ("Supreme Court, Kings County\nIndex 512345/2019\nPRESENT: HON. PAULA MARKS Justice\n\n"
+     "HON. PAULA R. MARKS, J.S.C.\n", [("Paula R. Marks", "state")]),
+    ("COURT OF CHANCERY OF THE STATE OF DELAWARE\nC.A. No. 2020-0123-ABC\nAttorneys for Defendants. "
+     "WELLS, Vice Chancellor.\n\nPlaintiffs hold", [("Wells", "state")]),
+    ("Judge: Tomas R. Ybarra, Case: 21SMCV01234, Date: 2023-05-16 Tentative Ruling\n",
+     [("Tomas R. Ybarra", "state")]),
+])
+def test_state_judge_lines(text, expected):
+    assert judges(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a cited decision's judge, and a title used in prose, are not judges of the case
+    GA + "See Pell v. Dorne, Supreme Court, Kings County (Ada Vix, J.), 2019 WL 1.",
+    GA + "The trial court, as the Justice noted, erred.",
+])
+def test_state_not_judges(text):
+    assert judges(text) == []
+
+
+def test_federal_judges_keep_their_roles():
+    text = DISTRICT + "Case No. 1:24-cv-01234\nJudge Jane A. Doe\nMagistrate Judge John B. Roe\n"
+    assert judges(text) == [("Jane A. Doe", "district"), ("John B. Roe", "magistrate")]
+
+
+def test_state_appeal_links_panel_to_the_appeal_and_the_judge_below_to_the_trial_case():
+    from docketgraph.graph.model import Document
+    from docketgraph.ingest import extract
+
+    text = ("IN THE SUPERIOR COURT OF PENNSYLVANIA\nNo. 88 EDA 2020\n"
+            "Appeal from the Order Entered May 1, 2019, in the Court of Common Pleas of Bucks County\n"
+            "(Nora Vance, J.), Civil Division at No(s): 2018-04455.\n"
+            "BEFORE: LARK, J., FENWICK, J., and OSTER, J.\nMEMORANDUM BY FENWICK, J.: FILED MAY 1, 2020\n")
+    ex = extract(Document(path="memo.txt", sha256="0" * 64, text=text, format="text"))
+    assert [(c.docket, c.court) for c in ex.cases] == [("88 EDA 2020", "pasuperct"),
+                                                       ("2018-04455", "pactcomplbucks")]
+    assert sorted((j.name, j.role, j.case) for j in ex.judges) == [
+        ("Fenwick", "state", "88 EDA 2020"), ("Lark", "state", "88 EDA 2020"),
+        ("Nora Vance", "state", "2018-04455"), ("Oster", "state", "88 EDA 2020")]

@@ -258,9 +258,217 @@ def find_court(text: str) -> CourtHit | None:
     own = next((h for h in hits if h.role == "own"), None)
     if own:
         return own
-    return _short_form_head(text) or _zh_field(text) or _courthouse(text)
+    return _short_form_head(text) or _zh_field(text) or _state_own(text) or _courthouse(text)
 
 
 def find_lower_court(text: str) -> CourtHit | None:
-    """In an appellate document, the district court appealed from."""
-    return next((h for h in find_courts(text) if h.role == "lower"), None)
+    """In an appellate document, the court appealed from (a district court, or the state
+    trial or intermediate court)."""
+    hits = find_courts(text)
+    if hits:
+        return next((h for h in hits if h.role == "lower"), None)
+    return next((h for h in find_state_courts(text) if h.role == "lower"), None)
+
+
+def _state_own(text: str) -> CourtHit | None:
+    return next((h for h in find_state_courts(text) if h.role == "own"), None)
+
+
+# --- State courts -------------------------------------------------------------------------
+#
+# A state court heading is read into its parts (kind of court, state, county, numbered
+# district) and rebuilt in the forms courts-db knows ("Cuyahoga County Court of Common Pleas",
+# "Court of Appeals of Ohio", "Florida District Court of Appeal, Fourth District"), each looked
+# up with the state as courts-db's ``location``; the first form that names one court wins.
+# Headings count where filings print them: at the start of a line (after "In the", a column
+# rule ":" or stray punctuation) or in the "Appeal from ..." sentence that names the court
+# below (``lower``).
+
+_ORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
+_ORD_RX = r"(?:" + "|".join(_ORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_S = r"[ \t]{0,4}\n?[ \t]{0,4}"  # a space that may wrap a heading over a line
+_S1 = r"(?:[ \t]{1,4}\n?[ \t]{0,4}|\n[ \t]{0,4})"
+_STATE_KINDS = (
+    ("chancery", r"court" + _S1 + "of" + _S1 + "chancery|chancery" + _S1 + "court"),
+    ("commonpleas", r"court" + _S1 + "of" + _S1 + "common" + _S1 + "pleas"),
+    ("dca", r"district" + _S1 + "courts?" + _S1 + "of" + _S1 + "appeals?"),
+    ("appeals", r"courts?" + _S1 + "of" + _S1 + r"(?:civil" + _S1 + ")?appeals?"),
+    ("supreme", r"supreme" + _S1 + "court"),
+    ("superior", r"superior" + _S1 + "court"),
+)
+_STATE_KIND_RX = re.compile(r"(?i)\b(?:" + "|".join(f"(?P<{k}>{rx})" for k, rx in _STATE_KINDS) + r")\b")
+_STATE_NAME_RX = re.compile(r"(?i)\b(?P<state>" + _STATE_RX.replace(r"\s{1,4}", _S1) + r")\b")
+_CNAME = r"(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t][A-Z]{3,})?)"
+_COUNTY_RX = re.compile(
+    r"(?:\b(?P<a>" + _CNAME + r")" + _S1 + r"(?i:county)\b|\b(?i:county)" + _S1 + r"(?i:of)" + _S1
+    + r"(?P<b>" + _CNAME + r")\b)")
+_ORD_DISTRICT_RX = re.compile(r"(?i)\b(?P<ord>" + _ORD_RX + r")" + _S1 + r"(?:appellate" + _S1
+                              + r")?district\b")
+_APPDIV_RX = re.compile(r"(?i)^[^.;(]{0,40}?[\s,]appellate" + _S1 + "division")
+# Where a heading may start: a line's start (after "In the", a column rule or punctuation).
+_HEADING_START = re.compile(r"(?:^|\n|[:|][ \t])[ \t\W]{0,6}(?:(?i:in[ \t]+the)[ \t]+)?(?:the[ \t]+)?"
+                            r"(?:[A-Z][A-Za-z]+[ \t]){0,3}$")
+_LOWER_INTRO = re.compile(r"(?i)\bappeal(?:ed)?" + _S1 + r"from\b|\btrial" + _S1 + r"court\b"
+                          r"|\borders?,[ \t]*(?=supreme)")
+_FEDERAL_NEAR = re.compile(r"(?i)united\s{1,4}states|\bU\.\s?S\.\s|federal|circuit")
+
+
+_DOC_STATE_RX = re.compile(r"(?im)\bstate" + _S1 + r"of" + _S1 + r"(?P<state>" + _STATE_RX + r")\b"
+                           r"|^[ \t]*(?P<line>" + _STATE_RX + r")[ \t,.]*$")
+
+
+@dataclass(frozen=True)
+class StateCourtParts:
+    kind: str
+    state: str | None
+    county: str | None
+    district: str | None
+    appellate_division: bool
+    span: Span
+
+
+@lru_cache(maxsize=1)
+def _court_types() -> dict[str, str]:
+    from courts_db import courts
+
+    return {c["id"]: c.get("type") or "" for c in courts}
+
+
+def _state_lookup(name: str, state: str | None) -> str | None:
+    from courts_db import find_court as _cdb_find
+
+    try:
+        ids = _cdb_find(name, bankruptcy=False, location=state) if state else _cdb_find(name, bankruptcy=False)
+    except Exception:  # courts-db raises on a location it does not know
+        return None
+    ids = [i for i in ids if _court_types().get(i) != "bankruptcy"]
+    return ids[0] if len(ids) == 1 else None
+
+
+def _ordinal_word(s: str) -> str:
+    s = s.lower()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", s)
+    if m and 1 <= int(m.group(1)) <= len(_ORDS):
+        s = _ORDS[int(m.group(1)) - 1]
+    return s.capitalize()
+
+
+def state_court_candidates(p: StateCourtParts) -> list[str]:
+    """The canonical names a heading's parts may go by in courts-db, most specific first."""
+    st, co, ord_ = p.state, p.county, p.district
+    out: list[str] = []
+    if p.kind in ("supreme", "superior") and p.appellate_division:
+        head = "Supreme Court" if p.kind == "supreme" else "Superior Court"
+        if st:
+            out.append(f"{head} of {st}, Appellate Division")
+        out.append(f"{head}, Appellate Division")
+    elif p.kind == "chancery" and st:
+        out += [f"Court of Chancery of {st}", f"{st} Court of Chancery"]
+    elif p.kind == "commonpleas" and co:
+        out.append(f"{co} County Court of Common Pleas")
+    elif p.kind in ("dca", "appeals") and st:
+        if ord_:
+            out.append(f"{st} District Court of Appeal, {_ordinal_word(ord_)} District")
+        out.append(f"Court of Appeals of {st}")
+        if ord_:
+            out.append(f"Court of Appeals of {st}, {_ordinal_word(ord_)} District")
+    elif p.kind == "supreme":
+        if co:
+            out.append(f"Supreme Court, {co} County")
+        if st:
+            out.append(f"Supreme Court of {st}")
+    elif p.kind == "superior":
+        if co:
+            out.append(f"{co} County Superior Court")
+        if st:
+            out.append(f"Superior Court of {st}")
+    return out
+
+
+def _state_parts(text: str, m: re.Match, doc_state: str | None) -> StateCourtParts:
+    kind = m.lastgroup or ""
+    # the heading's words after the court: "of (the State of) Ohio", ", County of Los Angeles",
+    # "Eighth Appellate District", "Appellate Division", up to the next court named
+    nxt = _STATE_KIND_RX.search(text, m.end(), m.end() + 120)
+    tail = text[m.end():nxt.start() if nxt else m.end() + 120]
+    for stop in re.finditer(r"\n[ \t]*\n|[.;](?:[ \t]|$)|\(", tail):
+        tail = tail[:stop.start()]
+        break
+    lead = text[max(0, m.start() - 40):m.start()]
+    lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind("."), lead.rfind("("),
+                    lead.rfind(":")) + 1:]
+    state = None
+    sm = _STATE_NAME_RX.search(tail) or _STATE_NAME_RX.search(lead)
+    if sm:
+        state = _title(sm.group("state")).replace(" Of ", " of ")
+    county = None
+    for cm in list(_COUNTY_RX.finditer(lead))[-1:] + list(_COUNTY_RX.finditer(tail))[:1]:
+        c = cm.group("a") or cm.group("b")
+        if c and not set(c.lower().split()) & {"the", "of", "and", "for", "this", "said", "in", "district",
+                                                "division", "court", "appellate", "law"}:
+            county = _title(c)
+    om = _ORD_DISTRICT_RX.search(tail) or _ORD_DISTRICT_RX.search(lead)
+    return StateCourtParts(kind, state or doc_state, county, om.group("ord") if om else None,
+                           bool(_APPDIV_RX.search(tail)), m.span())
+
+
+def find_state_courts(text: str) -> list[CourtHit]:
+    """State courts named in the heading area (see ``_find_state_courts``)."""
+    return list(_find_state_courts(text))
+
+
+@lru_cache(maxsize=4)
+def _find_state_courts(text: str) -> tuple[CourtHit, ...]:
+    """State courts named in the heading area, in document order, each ``own``, ``lower``
+    (named in an "Appeal from ..." sentence or a "Trial Court" field) or ``mentioned``.
+    ``level`` is courts-db's type of the court (``appellate`` or ``trial``)."""
+    head = text[:HEAD + 2000]
+    lower_zones = [(z.start(), z.end() + 260) for z in _LOWER_INTRO.finditer(head)]
+    found: list[tuple[StateCourtParts, bool]] = []
+    for m in _STATE_KIND_RX.finditer(head):
+        before = head[max(0, m.start() - 60):m.start()]
+        in_lower = any(a <= m.start() < b for a, b in lower_zones)
+        if not in_lower and not _HEADING_START.search(before):
+            continue
+        after = head[m.end():m.end() + 30]
+        if _FEDERAL_NEAR.search(before[-25:] + " " + after):
+            continue
+        found.append((m, in_lower))
+    if not found:
+        return ()
+    doc_state = None
+    parts = []
+    for m, in_lower in found:
+        p = _state_parts(head, m, None)
+        doc_state = doc_state or p.state
+        parts.append((m, in_lower))
+    if doc_state is None:  # "STATE OF OHIO" in the caption, or the state on a line of its own
+        sm = _DOC_STATE_RX.search(head)
+        if sm:
+            doc_state = _title(" ".join((sm.group("state") or sm.group("line")).split())).replace(" Of ", " of ")
+    out: list[CourtHit] = []
+    own_seen = False
+    for m, in_lower in parts:
+        p = _state_parts(head, m, doc_state)
+        cid = next((c for c in (_state_lookup(n, p.state) for n in state_court_candidates(p)) if c), None)
+        if not cid:
+            continue
+        level = "appellate" if _court_types().get(cid) == "appellate" else "trial"
+        if in_lower:
+            role = "lower"
+        elif not own_seen:
+            role, own_seen = "own", True
+        else:
+            role = "mentioned"
+        out.append(CourtHit(cid, p.span, role, level))
+    return tuple(out)
+
+
+def is_state_court(court_id: str | None) -> bool:
+    """Whether a courts-db id is a state court (not a federal one)."""
+    if not court_id:
+        return False
+    from courts_db import courts
+
+    return any(c["id"] == court_id and c.get("system") == "state" for c in courts)

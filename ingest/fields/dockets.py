@@ -90,6 +90,139 @@ _PLACEHOLDER_AFTER = re.compile(r"^-?[xX_]{2,}")
 
 HEAD = 4000  # characters of a document where its own caption and header live
 
+# State-court numbers, kept as printed (SCHEMA.md). Shapes only state courts use count in any
+# document without a federal court heading; the shapes that federal numbers share (a bare
+# number, "CV-21-123456") count only once the document is known to be a state court's.
+_B = r"(?<![\w/-])"  # not inside a longer token
+_E = r"(?![\w/]|-\d)"
+_STATE_SHAPES = (
+    # Texas courts of appeals: 05-22-00834-CV
+    ("distinct", re.compile(_B + r"\d{2}-\d{2}-\d{5}-(?:CV|CR)" + _E)),
+    # Florida district courts of appeal: 4D21-2227
+    ("distinct", re.compile(_B + r"[1-6]D\d{2}-\d{1,6}" + _E)),
+    # California superior courts: 20STCV47489, 22PSCV00901
+    ("distinct", re.compile(_B + r"\d{2}[A-Z]{2,5}\d{5,6}" + _E)),
+    # Pennsylvania appellate courts: 627 EDA 2019, 1234 C.D. 2018
+    ("distinct", re.compile(_B + r"\d{1,5}[ \t](?:[EMW]D[AM]|C\.[ \t]?D\.)[ \t](?:19|20)\d{2}" + _E)),
+    # New Jersey: A-1234-19 (appeal), L-4030-20 (Law Division), letter(s)-number-year
+    ("distinct", re.compile(_B + r"[A-Z]{1,3}-\d{4,5}-\d{2}" + _E)),
+    # New York index numbers: Index No. 123456/2021, Index 150181/18
+    ("index", re.compile(r"(?i:\bindex)(?:[ \t]{1,3}(?i:no\.?|number|#))?[ \t]{0,3}:?[ \t]{0,3}"
+                         r"(?P<num>\d{3,7}/(?:19|20)?\d{2})(?![\w/])")),
+    # Pennsylvania common pleas terms: 05-1451 CIVIL TERM, 2019-123 Civil
+    ("distinct", re.compile(_B + r"\d{2,4}-\d{1,6}[ \t]{1,3}(?:CIVIL|Civil)(?:[ \t]{1,3}(?:TERM|Term))?"
+                            r"(?![ \t]{1,3}(?i:action|division|no\b))(?![\w])")),
+    # Letter-prefixed trial numbers: CV-21-123456, DC-20-17584, CV-662122
+    ("state", re.compile(_B + r"[A-Z]{1,3}-(?:\d{2}-\d{3,7}|\d{5,7})" + _E)),
+    # a labelled number of digits alone: No. 105074, DocketNumber: 95081, No(s): 180702492
+    ("state", re.compile(r"(?i:\bno\.|\bno\(s\)[ \t]{0,2}:|\bdocket[ \t]?number:?|\bcase[ \t]+no\.?:?"
+                         r"|\bcase[ \t]+number:?|\bcase:|\bcase[ \t]?#:?)[ \t]{0,3}(?P<num>\d{5,9})(?![\w/-])")),
+)
+_LOWER_LABEL = re.compile(
+    r"(?i:\bappeal(?:ed)?\s{1,4}from\b|\bon\s{1,4}appeal\s{1,4}from\b|\btrial\s{1,4}court\b|"
+    r"\blower\s{1,4}court\b|\boriginating\s{1,4}court\b)")
+
+
+_ZONE_END = re.compile(r"\.[ \t]*(?:\n|$)|\.[ \t]+(?=[A-Z][a-z])|\b(?:BEFORE|Before|PRESENT|Present)\b|\n[ \t]*\n")
+
+
+def lower_zones(text: str) -> list[tuple[int, int]]:
+    """Where a decision names the court below and its case: the "Appeal from ..." sentence
+    (to its end, at most 300 characters) and a "Trial Court ..." field."""
+    out = []
+    for m in _LOWER_LABEL.finditer(text, 0, HEAD + 2000):
+        end = _ZONE_END.search(text, m.end(), m.end() + 300)
+        out.append((m.start(), end.start() if end else m.end() + 300))
+    return out
+
+
+def is_state_document(text: str) -> bool:
+    """Whether a filing is a state court's (see ``_state_doc``)."""
+    return _state_doc(text.translate(_DASHES))
+
+
+@lru_cache(maxsize=4)
+def _state_doc(text: str) -> bool:
+    """A state court's document: a state court heading and no federal one, or a number in a
+    shape only state courts use in the document's caption or header."""
+    from docketgraph.ingest.fields import courts
+
+    if courts.find_courts(text):
+        return False
+    if courts.find_state_courts(text):
+        return True
+    for kind, rx in _STATE_SHAPES:
+        if kind == "state":
+            continue
+        for m in rx.finditer(text, 0, HEAD):
+            s = m.start("num") if "num" in rx.groupindex else m.start()
+            if kind == "index" or _context_role(text, s, m.end()) == "own":
+                return True
+    return False
+
+
+def _state_hits(text: str, src: str, covered: bytearray) -> list[DocketHit]:
+    """State-court numbers of a state court's document, each ``own``, ``lower`` (the number
+    of the court below, named in an "Appeal from ..." sentence or a "Trial Court" field),
+    ``cited`` or ``mentioned``; one own case (the first), one lower case."""
+    zones = lower_zones(src)
+    fle = _first_line_end(src)
+    raw: list[tuple[int, int, str]] = []
+    for kind, rx in _STATE_SHAPES:
+        for m in rx.finditer(src):
+            s, e = (m.start("num"), m.end("num")) if "num" in rx.groupindex else m.span()
+            if 1 in covered[s:e]:
+                continue
+            covered[s:e] = b"\x01" * (e - s)
+            raw.append((s, e, kind))
+    for m in _APPELLATE.finditer(src):  # Ohio, Delaware: 2018-0852, C.A. No. 2019-0940-MTZ
+        s, e = m.span()
+        if 1 in covered[s:e] or not re.fullmatch(r"(?:19|20)\d{2}-\d{4,5}", m.group("num")):
+            continue
+        before, _ = _line_of(src, s, e)
+        if not (_LABEL_BEFORE.search(before[-40:]) or s < fle
+                or re.search(r"(?i)\bno\(s\)[ \t]{0,2}:[ \t]{0,3}$", before)):
+            continue
+        covered[s:e] = b"\x01" * (e - s)
+        raw.append((s, e, "distinct"))
+    raw.sort()
+    lower_keys: set[str] = set()
+    hits: list[DocketHit] = []
+    for s, e, kind in raw:
+        num = " ".join(text[s:e].split()).rstrip(".")
+        if any(a <= s < b for a, b in zones):
+            lower_keys.add(docket_key(num))
+        if _is_cited(src, s, e, fle):
+            role = "cited"
+        elif kind == "state" and not (s < HEAD or any(a <= s < b for a, b in zones)):
+            role = "mentioned"
+        else:
+            role = _context_role(src, s, e)
+            if role != "own" and (kind == "index" or (s < HEAD and _LABEL_BEFORE.search(
+                    _line_of(src, s, e)[0][-40:]))):
+                role = "own"
+        init = re.match(r"-([A-Z]{2,4})\b", src[e:e + 6])
+        hits.append(DocketHit(num, text[s:e], (s, e), "state", init.group(1) if init else None, role))
+    own_key = next((docket_key(h.docket) for h in hits
+                    if h.role == "own" and docket_key(h.docket) not in lower_keys), None)
+    lower_key = next((docket_key(h.docket) for h in hits if docket_key(h.docket) in lower_keys
+                      and h.role != "cited"), None)
+    out = []
+    for h in hits:
+        k = docket_key(h.docket)
+        if h.role == "cited":
+            role = "cited"
+        elif k == own_key:
+            role = "own"
+        elif k == lower_key and own_key is not None:
+            role = "lower"
+        elif k == lower_key:
+            role = "own"  # the only number a decision gives is the case's own
+        else:
+            role = "mentioned"
+        out.append(DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials, role))
+    return out
+
 
 @dataclass(frozen=True)
 class DocketHit:
@@ -223,6 +356,10 @@ def _find_dockets(text: str) -> list[DocketHit]:
             covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
     taken = _Taken()
+    if _state_doc(src):
+        state = _state_hits(text, src, covered)
+        order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
+        return sorted(state, key=lambda h: (order[h.role], h.span))
 
     def overlaps(s: int, e: int) -> bool:
         return 1 in covered[s:e]

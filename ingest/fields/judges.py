@@ -157,6 +157,10 @@ def _span_of_tokens(text: str, start: int, end: int, tokens: list[str]) -> tuple
 
 def _doc_kind(text: str) -> str:
     head = text[:4000]
+    from docketgraph.ingest.fields.dockets import is_state_document
+
+    if is_state_document(text):
+        return "state"
     if _DOC_APPELLATE.search(head):
         return "appellate"
     if _DOC_BANKRUPTCY.search(head):
@@ -415,7 +419,8 @@ def _panel_hits(text: str, kind: str) -> list[_Hit]:
 _LABEL_RE = re.compile(
     r"(?m)^[ \t]*(?P<label>法官|(?:(?:Presiding|Assigned|Referred|Referring)[ \t]+)?(?:Magistrate[ \t]+)?Judge|"
     r"(?:Assigned|Referred)[ \t]+(?:to|To))[ \t]*[:：][ \t]*(?:(?i:hon(?:orable|\.)?)[ \t]+)?"
-    r"(?:(?:Magistrate|District)[ \t]+Judge[ \t]+)?(?P<name>[^\n]{3,60})$")
+    r"(?:(?:Magistrate|District)[ \t]+Judge[ \t]+)?(?P<name>[^\n]{3,60}?)(?:$|,[ \t]{0,3}(?=[A-Z][a-z]{1,12}"
+    r"[ \t]?[A-Za-z]{0,12}[ \t]{0,3}[:#]))")
 
 
 def _label_hits(text: str, kind: str) -> list[_Hit]:
@@ -488,6 +493,10 @@ def find_judges(text: str) -> list[JudgeMention]:
     hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _byline_hits(text, kind)
             + _role_after_hits(text, kind)
             + _title_hits(text, kind) + _label_hits(text, kind))
+    if kind == "state":
+        hits += _state_hits(text)
+        for h in hits:  # every judge of a state court: trial judges, justices, chancellors
+            h.role = "state"
     # a hit inside another's span ("A. Holloway" of "Honorable Dwight\nA. Holloway") is part of it
     kept: list[_Hit] = []
     for h in hits:
@@ -520,3 +529,107 @@ def find_judges(text: str) -> list[JudgeMention]:
         out.append((spans[0][0], JudgeMention(person_name(best.name), role, None, spans)))
     out.sort(key=lambda x: x[0])
     return [j for _, j in out]
+
+
+# --- State courts ---------------------------------------------------------------------------
+#
+# State opinions name their judges by surname with a title after it: the author line
+# ("FISCHER, J.", "KATHLEEN A. ROE, J.:", "MEMORANDUM BY ROE, J.:", "ROE, Vice Chancellor.",
+# "Roe, J., April 2, 2006:"), the panel ("BEFORE: Roe, J., Poe, P.J., and Doe, J.",
+# "Before Judges Roe and Poe.", "Roe, J.P., Poe, Doe, JJ."), the court below's judge after its
+# name ("Supreme Court, Kings County (Ann Roe, J.)"). Titles are dropped.
+
+_ST_TITLE = (r"(?:J\.[ \t]?S\.[ \t]?C\.|J\.[ \t]?A\.[ \t]?D\.|P\.[ \t]?J\.|J\.[ \t]?P\.|C\.[ \t]?J\.|JJ\.|J\.|"
+             r"(?:Chief[ \t]+|Associate[ \t]+|Presiding[ \t]+)?Justice|(?:Vice[ \t]+)?Chancellor|"
+             r"(?:CHIEF[ \t]+|PRESIDING[ \t]+)?JUSTICE|(?:VICE[ \t]+)?CHANCELLOR)")
+_ST_NAME = rf"[{_UP}][{_AL}'’\-]{{1,24}}(?:[ \t]{{1,2}}(?:[{_UP}]\.|[{_UP}][{_AL}'’\-]{{1,24}})){{0,3}}"
+_ST_ABBR = r"(?:J\.[ \t]?S\.[ \t]?C\.|J\.[ \t]?A\.[ \t]?D\.|P\.[ \t]?J\.|J\.[ \t]?P\.|C\.[ \t]?J\.|JJ\.|J\.)"
+# An author line: at a line's or sentence's start, "NAME, J." then the end of the line,
+# a colon, a comma and a date, or the opinion's text; anywhere, "NAME IN CAPITALS, J.:".
+_ST_AUTHOR = re.compile(
+    r"(?:(?:^|\n|(?<=[.:]) )[ \t]*(?:(?:MEMORANDUM|OPINION|DECISION|Opinion|Memorandum)[ \t]+(?:BY|by|OF|of)[ \t]+)?"
+    rf"(?P<name>{_ST_NAME}),[ \t]{{0,2}}(?P<title>{_ST_TITLE})(?=[ \t]*(?:[:*.]|,[ \t]*\w|\n|$|[ \t]+[{{¶(A-Z]))"
+    rf"|(?<![\w.,])(?P<caps>[{_UP}]{{2,}}(?:[ \t](?:[{_UP}]\.|[{_UP}]{{2,}})){{0,3}}),[ \t]{{0,2}}{_ST_ABBR}:)")
+_ST_PANEL = re.compile(r"(?:\bBefore|\bBEFORE|\bPresent|\bPRESENT)[ \t]*:?[ \t]*(?:(?:Judges|JUDGES|Justices|JUSTICES)[ \t]+)?")
+# One name of a panel list, with its title when printed ("Roe, P.J.", "ROE. J." with a period
+# for the comma, "Roe").
+_ST_ITEM = re.compile(rf"(?P<name>{_ST_NAME})(?:(?:,|\.)?[ \t]{{0,2}}(?P<t>{_ST_ABBR}))?\*?")
+_ST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+)")
+_ST_JJ = re.compile(r",?[ \t]*JJ\.")
+_ST_BELOW = re.compile(rf"(?i:court|county),?[^()\n]{{0,60}}\((?P<name>{_ST_NAME}),[ \t]*(?:J\.S\.C\.|J\.|S\.J\.)\)")
+
+
+def _state_name(raw: str) -> list[str] | None:
+    """A judge's name as printed in a state panel or author line (title words dropped)."""
+    tokens = [t for t in raw.replace("*", " ").split() if t]
+    while tokens and tokens[0].lower().rstrip(".:") in ("hon", "honorable", "the", "judges", "judge",
+                                                        "justices", "justice", "and", "by"):
+        tokens.pop(0)
+    tokens = _trim_tokens(tokens)
+    if not tokens or not _valid_name(tokens, surname_ok=True):
+        return None
+    return tokens
+
+
+def _name_list(text: str, pos: int, limit: int) -> tuple[list[_Hit], int, int]:
+    """The panel list starting at ``pos``: its names, where it ends, and how many names
+    carried a title."""
+    out: list[_Hit] = []
+    titled = 0
+    end = pos
+    while True:
+        m = _ST_ITEM.match(text, pos, limit)
+        if not m:
+            break
+        tokens = _state_name(m.group("name"))
+        if not tokens:
+            break
+        span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+        if span is None:
+            break
+        out.append(_Hit(" ".join(tokens), "state", span, 3))
+        titled += bool(m.group("t"))
+        end = m.end()
+        sep = _ST_SEP.match(text, end, limit)
+        if not sep or _ST_JJ.match(text, end, limit):
+            break
+        pos = sep.end()
+    return out, end, titled
+
+
+def _state_hits(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    head = text[:8000]
+    for m in _ST_AUTHOR.finditer(head):
+        g = "name" if m.group("name") else "caps"
+        tokens = _state_name(m.group(g))
+        if tokens:
+            span = _span_of_tokens(text, m.start(g), m.end(g), tokens)
+            if span:
+                hits.append(_Hit(" ".join(tokens), "state", span, 3))
+    for m in _ST_PANEL.finditer(head):
+        names, _, titled = _name_list(head, m.end(), min(len(head), m.end() + 300))
+        judges_word = m.group(0).rstrip().lower().endswith(("judges", "justices"))
+        if names and (titled or judges_word):
+            hits += names
+    for m in re.finditer(r"(?m)^[ \t]*(?=[A-Z])", head):
+        # "Ann Roe, P.J., Bo Poe, J., and Cy Loe, J., concur.": a line listing titled judges
+        names, _, titled = _name_list(head, m.end(), min(len(head), m.end() + 300))
+        if len(names) >= 2 and titled == len(names):
+            hits += names
+    for m in _ST_JJ.finditer(head):
+        # "Roe, J.P., Poe, Doe, JJ.": the list that ends at "JJ." (it starts a line or follows
+        # a colon or a sentence)
+        for st in re.finditer(r"(?:^|\n|[:.][ \t])[ \t]*", head[max(0, m.start() - 240):m.start()]):
+            start = max(0, m.start() - 240) + st.end()
+            names, end, _ = _name_list(head, start, m.end())
+            if names and m.start() <= end <= m.end():
+                hits += names
+                break
+    for m in _ST_BELOW.finditer(head):
+        tokens = _state_name(m.group("name"))
+        if tokens and not re.search(r"\sv\.\s", text[max(0, m.start() - 120):m.start()]):
+            span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+            if span:
+                hits.append(_Hit(" ".join(tokens), "state", span, 2))
+    return hits

@@ -89,8 +89,14 @@ def extract(document: Document) -> Extraction:
     lower_court = courts.find_lower_court(text)
     cap = captions.find_caption(text)
 
-    appeal = next((h for h in own if h.level == "appellate"), None)
-    trial = next((h for h in own if h.level == "district"), None)
+    if any(h.level == "state" for h in own):
+        # a state court's case; when the decision gives the number of the court below, the
+        # own number is the appeal's and the lower one the trial (or intermediate) case
+        trial = next((h for h in own if h.role == "lower"), None)
+        appeal = next((h for h in own if h.role == "own"), None) if trial else None
+    else:
+        appeal = next((h for h in own if h.level == "appellate"), None)
+        trial = next((h for h in own if h.level == "district"), None)
     if appeal is not None and trial is None:
         trial = _lower_from_citation(text, hits, cap.parties)
         if trial is not None:
@@ -101,7 +107,9 @@ def extract(document: Document) -> Extraction:
 
     cases = []
     for h in own:
-        if appeal is not None and h.level == "district":
+        if h.level == "state":
+            cid = (lower_court.id if lower_court else None) if h is trial else (court.id if court else None)
+        elif appeal is not None and h.level == "district":
             cid = lower_court.id if lower_court else None
         elif appeal is not None:
             cid = court.id if (court and court.level == "appellate") else None
@@ -126,9 +134,16 @@ def extract(document: Document) -> Extraction:
 
     panel = _panel_spans(text) if appeal is not None else []
 
+    lower_zones = dockets.lower_zones(text)
+
     def judge_case(j: JudgeMention) -> str | None:
         if appeal is None:
             return primary
+        if j.role == "state":
+            # the judge of the court below is named where that court is ("Appeal from ...
+            # (Roe, J.)", "Trial Court Judge: X")
+            below = j.spans and all(any(a <= s < b for a, b in lower_zones) for s, _ in j.spans)
+            return trial_case if below else appeal_case
         if j.role == "circuit":
             return appeal_case
         if j.role in ("district", "magistrate", "bankruptcy") and j.spans and not any(
