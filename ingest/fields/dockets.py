@@ -452,12 +452,16 @@ def _find_dockets(text: str) -> list[DocketHit]:
         hits = [DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials,
                           "own" if h.role == "lower" else h.role, h.office) for h in hits]
     elif not appellate_doc:
-        hits = _pick_own_district(hits)
+        hits = _pick_own_district(hits, src)
     order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
     return sorted(hits, key=lambda h: (order[h.role], h.span))
 
 
-def _pick_own_district(hits: list[DocketHit]) -> list[DocketHit]:
+_LIST_GAP = re.compile(r"[ \t]{0,4}(?:[,;&][ \t]{0,4}|\n[ \t]{0,4}|[ \t](?:and|AND)[ \t]{1,3}){0,2}"
+                       r"(?:(?:and|AND|&)[ \t]{1,3})?")
+
+
+def _pick_own_district(hits: list[DocketHit], src: str = "") -> list[DocketHit]:
     """A trial-court document has one own case: the first number in caption position.
 
     Later numbers with the same key are the same case (own); other numbers are mentions.
@@ -465,12 +469,29 @@ def _pick_own_district(hits: list[DocketHit]) -> list[DocketHit]:
     own_key = next((docket_key(h.docket) for h in hits if h.role == "own"), None)
     if own_key is None:
         own_key = next((docket_key(h.docket) for h in hits if h.role == "mentioned"), None)
+    # Several numbers printed as one list where the caption puts its number ("2:21-cv-00159-AB
+    # 2:21-cv-00160, 2:21-cv-00161", "21 Civ. 101 (AB), 21 Civ. 102 (AB)") are all the
+    # document's own cases.
+    own_keys = {own_key}
+    prev_end = None
+    for h in sorted(hits, key=lambda x: x.span):
+        k = docket_key(h.docket)
+        if k == own_key and prev_end is None and h.role != "cited":
+            prev_end = h.span[1]
+            continue
+        if prev_end is None:
+            continue
+        if h.role != "cited" and h.level == "district" and _LIST_GAP.fullmatch(src[prev_end:h.span[0]]):
+            own_keys.add(k)
+            prev_end = h.span[1]
+        else:
+            break
     out = []
     for h in hits:
         if h.role == "cited":
             out.append(h)
             continue
-        role = "own" if docket_key(h.docket) == own_key else "mentioned"
+        role = "own" if docket_key(h.docket) in own_keys else "mentioned"
         out.append(DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials, role, h.office))
     return out
 

@@ -151,8 +151,17 @@ def extract(document: Document) -> Extraction:
             return trial_case
         return appeal_case
 
+    # several numbers of one level that are all the document's own (consolidated cases, a
+    # list in the caption): a judge of one of them acts in each, and is listed once per case
+    lead = appeal if appeal is not None else (own[0] if own else None)
+    co_cases = [h.docket for h in own if lead is not None and h.role == "own" and h.level == lead.level]
+
+    def judge_cases(j: JudgeMention) -> list[str | None]:
+        c = judge_case(j)
+        return co_cases if (c is not None and len(co_cases) > 1 and c in co_cases) else [c]
+
     found_judges = tuple(
-        JudgeMention(j.name, j.role, judge_case(j), j.spans) for j in judges.find_judges(text)
+        JudgeMention(j.name, j.role, c, j.spans) for j in judges.find_judges(text) for c in judge_cases(j)
     )
     counsel_case = appeal_case if appeal is not None else primary
     attorneys, firms = counsel.find_counsel(text, parties=parties, case=counsel_case)
