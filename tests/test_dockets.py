@@ -215,3 +215,40 @@ def test_state_document_flag():
 ])
 def test_state_shapes_linear_on_hostile_input(text):
     find_dockets(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # several numbers printed as one list where the caption puts its number: all own
+    ("Opinion\n2:22-cv-00301-AB 2:22-cv-00302 2:22- cv-00303\n03-01-2023\nORDER", 
+     ["2:22-cv-00301", "2:22-cv-00302", "2:22-cv-00303"]),
+    ("Case Nos. 21 Civ. 101 (AB), 21 Civ. 102 (AB)\nOPINION AND ORDER", ["21-cv-00101", "21-cv-00102"]),
+    ("No. 1:23-cv-04410 and 1:23-cv-04411\n\nORDER", ["1:23-cv-04410", "1:23-cv-04411"]),
+    # a number further on in the text is not part of the caption's list
+    ("Case No. 1:23-cv-04410\nORDER\nThe court related this case to 1:23-cv-09999.", ["1:23-cv-04410"]),
+])
+def test_several_own_numbers_in_one_list(text, expected):
+    assert own(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UNITED STATES BANKRUPTCY COURT\nDISTRICT OF DELAWARE\nIn re: ACME WIDGETS, INC., Debtor.\n"
+     "Case No. 20-50123 (KLM)\nChapter 11", ["20-bk-50123"]),
+    ("UNITED STATES BANKRUPTCY COURT\nDISTRICT OF DELAWARE\nIn re: ACME WIDGETS, INC., Debtor.\n"
+     "Adv. Proc. No. 21-05001\n", ["21-ap-05001"]),
+    ("UNITED STATES BANKRUPTCY COURT\nDISTRICT OF DELAWARE\nCase No. 1:20-bk-50123\n", ["1:20-bk-50123"]),
+    # a district court keeps the civil type
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF NEW JERSEY\nCivil Action No. 25-1876 (KSH)\n", ["25-cv-01876"]),
+])
+def test_bankruptcy_numbers_without_a_type(text, expected):
+    assert own(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("T.C. Memo. 2021-10\nUNITED STATES TAX COURT\nANNA VOSS, Petitioner v.\nCOMMISSIONER OF INTERNAL "
+     "REVENUE, Respondent\nDocket Nos. 1234-19, 5678-20S. Filed March 1, 2021.\n",
+     ["1234-19", "5678-20S"]),
+    ("UNITED STATES TAX COURT\nDocket No. 9012-18.\n1 Two cases are consolidated here: docket No. 3456-19.",
+     ["9012-18", "3456-19"]),
+])
+def test_tax_court_numbers_as_printed(text, expected):
+    assert own(text) == expected

@@ -324,3 +324,25 @@ def test_state_appeal_links_panel_to_the_appeal_and_the_judge_below_to_the_trial
     assert sorted((j.name, j.role, j.case) for j in ex.judges) == [
         ("Fenwick", "state", "88 EDA 2020"), ("Lark", "state", "88 EDA 2020"),
         ("Nora Vance", "state", "2018-04455"), ("Oster", "state", "88 EDA 2020")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("T.C. Memo. 2021-10\nUNITED STATES TAX COURT\nDocket No. 1234-19.\nMEMORANDUM FINDINGS OF FACT AND OPINION\n"
+     "HALVERSON, Judge:  The Internal Revenue Service determined", [("Halverson", "unknown")]),
+    ("UNITED STATES BANKRUPTCY COURT\nDISTRICT OF DELAWARE\nCase No. 20-50123 (KLM)\nJudge: Hon. Kara L. Mott\n",
+     [("Kara L. Mott", "bankruptcy")]),
+])
+def test_tax_and_bankruptcy_judges(text, expected):
+    assert judges(text) == sorted(expected)
+
+
+def test_a_judge_of_consolidated_cases_is_listed_once_per_case():
+    from docketgraph.graph.model import Document
+    from docketgraph.ingest import extract
+
+    text = ("UNITED STATES TAX COURT\nANNA VOSS, Petitioner v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent\n"
+            "Docket Nos. 1234-19, 5678-20. Filed March 1, 2021.\nHALVERSON, Judge:  The IRS determined")
+    ex = extract(Document(path="memo.txt", sha256="0" * 64, text=text, format="text"))
+    assert [(c.docket, c.court) for c in ex.cases] == [("1234-19", "tax"), ("5678-20", "tax")]
+    assert sorted((j.name, j.role, j.case) for j in ex.judges) == [
+        ("Halverson", "unknown", "1234-19"), ("Halverson", "unknown", "5678-20")]

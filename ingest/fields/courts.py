@@ -91,6 +91,7 @@ ZH_STATES = {
 _ZH_DIRS = {"北": "Northern", "南": "Southern", "东": "Eastern", "西": "Western", "中": "Middle"}
 _ZH_COURT = re.compile(r"法院\s{0,3}[:：]\s{0,3}(?P<state>" + "|".join(sorted(ZH_STATES, key=len, reverse=True))
                        + r")州?(?P<dir>[北南东西中])?(?:部|区)?(?:地区)?(?:联邦)?(?:地区)?法院")
+_TAX_COURT = re.compile(r"(?i)united\s{1,4}states\s{1,4}tax\s{1,4}court")
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 _APPEAL_FROM = re.compile(r"(?i)appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from")
 
@@ -188,6 +189,10 @@ def find_courts(text: str) -> list[CourtHit]:
         if cid:
             level = "bankruptcy" if m.group("kind").lower() == "bankruptcy" else "district"
             found.append(CourtHit(cid, m.span(), "own", level))
+    for m in _TAX_COURT.finditer(head):
+        cid = lookup("United States Tax Court")
+        if cid:
+            found.append(CourtHit(cid, m.span(), "own", "tax"))
     found.sort(key=lambda h: h.span)
     if not found:
         return found

@@ -126,6 +126,25 @@ _LOWER_LABEL = re.compile(
 _ZONE_END = re.compile(r"\.[ \t]*(?:\n|$)|\.[ \t]+(?=[A-Z][a-z])|\b(?:BEFORE|Before|PRESENT|Present)\b|\n[ \t]*\n")
 
 
+_BANKRUPTCY_DOC = re.compile(r"(?i)united\s{1,4}states\s{1,4}bankruptcy\s{1,4}court")
+_BK_LABEL = re.compile(r"(?i)(?:(?P<adv>adv(?:ersary)?\.?\s{0,3}(?:proc(?:eeding)?\.?|pro\.|case)?)|case|bankruptcy)"
+                       r"\s{0,3}(?:no\.?|number|#)?\s{0,3}:?\s{0,3}$")
+# The United States Tax Court: numbers as printed ("Docket No. 1234-19", "Docket Nos. 1234-19,
+# 5678-20S"); every number the opinion labels as a docket is one of its (consolidated) cases.
+_TAX_DOC = re.compile(r"(?i)united\s{1,4}states\s{1,4}tax\s{1,4}court")
+_TAX_LIST = re.compile(r"(?i:\bdocket\s{1,3}nos?\.?\s{0,3}:?\s{0,3})"
+                       r"(?P<list>\d{1,6}-\d{2}[A-Z]{0,2}(?:\s{0,3}(?:,|and|&)\s{0,3}\d{1,6}-\d{2}[A-Z]{0,2}){0,20})")
+_TAX_NUM = re.compile(r"\d{1,6}-\d{2}[A-Z]{0,2}")
+
+
+def _tax_hits(text: str, src: str) -> list[DocketHit]:
+    hits: list[DocketHit] = []
+    for m in _TAX_LIST.finditer(src):
+        for n in _TAX_NUM.finditer(src, m.start("list"), m.end("list")):
+            hits.append(DocketHit(n.group(0), text[n.start():n.end()], n.span(), "tax", None, "own"))
+    return hits
+
+
 def lower_zones(text: str) -> list[tuple[int, int]]:
     """Where a decision names the court below and its case: the "Appeal from ..." sentence
     (to its end, at most 300 characters) and a "Trial Court ..." field."""
@@ -345,6 +364,9 @@ def _find_dockets_cached(text: str) -> tuple[DocketHit, ...]:
 def _find_dockets(text: str) -> list[DocketHit]:
     src = text.translate(_DASHES)
     appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
+    bankruptcy_doc = not appellate_doc and bool(_BANKRUPTCY_DOC.search(src, 0, HEAD))
+    if _TAX_DOC.search(src, 0, HEAD):
+        return _tax_hits(text, src)
     blocks = _appeal_blocks(src) if appellate_doc else []
     fle = _first_line_end(src)
     covered = bytearray(len(src) + 1)
@@ -420,12 +442,17 @@ def _find_dockets(text: str) -> list[DocketHit]:
             continue
         if not appellate_doc and not labelled:
             continue
-        if not appellate_doc and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")) and re.search(
+        bk_label = _BK_LABEL.search(before[-40:]) if bankruptcy_doc else None
+        if not appellate_doc and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")) and (bk_label or re.search(
                 r"(?i)(?:civil|civ\.|c\.\s?a\.)\s{0,3}(?:action\s{0,3})?(?:no\.?|number)\s{0,3}:?\s{0,3}$"
                 r"|case\s{0,3}no\.?\s{0,3}:?\s{0,3}$",
-                before[-40:]):
+                before[-40:])):
             # "Civil Action No. 25-1876 (KSH) (LMS)", "C.A. No. 22-1234-CFC": a district civil
-            # number printed without its type
+            # number printed without its type; in a bankruptcy court's filing "Case No.
+            # 20-50123 (ABC)" is a petition and "Adv. Proc. No. 21-05001" an adversary case
+            typ = "cv"
+            if bankruptcy_doc:
+                typ = "ap" if bk_label and bk_label.group("adv") else "bk"
             yr, num = m.group("num").split("-")
             init = re.match(r"[ \t]{0,2}\(([A-Z]{2,5})\)|-([A-Z]{2,4})\b", src[e:e + 12])
             if init and init.group(2):
@@ -433,7 +460,7 @@ def _find_dockets(text: str) -> list[DocketHit]:
                 init = re.match(r"-([A-Z]{2,4})", init.group(0))
             taken.append((s, e))
             role = "cited" if _is_cited(src, s, e, fle) else _context_role(src, s, e)
-            hits.append(DocketHit(normalise(yr, "cv", num), text[s:e], (s, e), "district",
+            hits.append(DocketHit(normalise(yr, typ, num), text[s:e], (s, e), "district",
                                   init.group(1) if init else None, role))
             continue
         taken.append((s, e))

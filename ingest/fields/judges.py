@@ -93,6 +93,7 @@ _DOC_STATE = re.compile(
     r"(?:the[ \t]+)?(?:state|county|city|[a-z]+[ \t]+county)|supreme[ \t]+court[ \t]+of[ \t]+"
     r"(?:the[ \t]+state|[a-z]+)|court[ \t]+of[ \t]+common[ \t]+pleas)")
 _DOC_BANKRUPTCY = re.compile(r"(?i:united[ \t]+states[ \t]+bankruptcy[ \t]+court)")
+_DOC_TAX = re.compile(r"(?i:united[ \t]+states[ \t]+tax[ \t]+court)")
 _DOC_FEDERAL = re.compile(r"(?i:united[ \t]+states[ \t]+district[ \t]+court)")
 
 
@@ -161,6 +162,8 @@ def _doc_kind(text: str) -> str:
 
     if is_state_document(text):
         return "state"
+    if _DOC_TAX.search(head):
+        return "tax"
     if _DOC_APPELLATE.search(head):
         return "appellate"
     if _DOC_BANKRUPTCY.search(head):
@@ -171,7 +174,8 @@ def _doc_kind(text: str) -> str:
 
 
 def _default_role(kind: str) -> str:
-    return {"bankruptcy": "bankruptcy", "state": "state", "appellate": "unknown"}.get(kind, "district")
+    return {"bankruptcy": "bankruptcy", "state": "state", "appellate": "unknown",
+            "tax": "unknown"}.get(kind, "district")
 
 
 def _role_from_words(s: str, kind: str, *, panel: bool = False) -> str | None:
@@ -493,6 +497,7 @@ def find_judges(text: str) -> list[JudgeMention]:
     hits = (_panel_hits(text, kind) + _appeal_line_hits(text, kind) + _byline_hits(text, kind)
             + _role_after_hits(text, kind)
             + _title_hits(text, kind) + _label_hits(text, kind))
+    hits += _author_judge_hits(text, kind)
     if kind == "state":
         hits += _state_hits(text)
         for h in hits:  # every judge of a state court: trial judges, justices, chancellors
@@ -632,4 +637,21 @@ def _state_hits(text: str) -> list[_Hit]:
             span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
             if span:
                 hits.append(_Hit(" ".join(tokens), "state", span, 2))
+    return hits
+
+
+# "ROE, Judge:" opening an opinion (the Tax Court's and the Court of Federal Claims' author
+# line): the author, with the document's default role.
+_AUTHOR_JUDGE = re.compile(rf"(?m)^[ \t]*(?P<name>[{_UP}][{_UP}'’\-]{{1,24}}(?:[ \t][{_UP}][{_UP}'’\-]{{1,24}}){{0,2}}),"
+                           r"[ \t]{1,2}(?:(?:Chief|Senior|Special[ \t]+Trial)[ \t]+)?Judge:")
+
+
+def _author_judge_hits(text: str, kind: str) -> list[_Hit]:
+    hits = []
+    for m in _AUTHOR_JUDGE.finditer(text, 0, 20000):
+        tokens = _trim_tokens(m.group("name").split())
+        if tokens and _valid_name(tokens, surname_ok=True):
+            span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+            if span:
+                hits.append(_Hit(" ".join(tokens), _default_role(kind), span, 2))
     return hits
