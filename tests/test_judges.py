@@ -346,3 +346,23 @@ def test_a_judge_of_consolidated_cases_is_listed_once_per_case():
     assert [(c.docket, c.court) for c in ex.cases] == [("1234-19", "tax"), ("5678-20", "tax")]
     assert sorted((j.name, j.role, j.case) for j in ex.judges) == [
         ("Halverson", "unknown", "1234-19"), ("Halverson", "unknown", "5678-20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title ending a line of running text, the name on the next line
+    (DISTRICT + "Case No. 1:24-cv-01234\n" + "x " * 1600 + "\nthe request was made before the Magistrate "
+     "Judge\nOrla P. Finch ordered production.", [("Orla P. Finch", "magistrate")]),
+    (DISTRICT + "Case No. 1:24-cv-01234\nfrom Magistrate Judge\nFinch, [is] improper. Judge Finch denied it.",
+     [("Finch", "magistrate")]),
+    # a capitalised word after a wrapped title is not a name unless the judge is printed elsewhere
+    (DISTRICT + "Case No. 1:24-cv-01234\nJudge Ada Roe\nUnited States District Judge\nThis matter comes "
+     "before the Court.", [("Ada Roe", "district")]),
+    (DISTRICT + "the Magistrate Judge\nPresently pending is a motion.", []),
+    # "Name, Judge" on a line of its own under the opinion's title
+    (DISTRICT + "MEMORANDUM OPINION AND ORDER\nHollis D. Varga, Judge\nThis case arises", [("Hollis D. Varga", "district")]),
+    # the appeal header's byline with a Unicode hyphen in the number
+    (APPELLATE + "Appeal from the United States District Court. No. 1:19\u2010cv\u201001234 \u2014 Rhea M. "
+     "Tolland, Judge.", [("Rhea M. Tolland", "district")]),
+])
+def test_wrapped_titles_and_name_lines(text, expected):
+    assert judges(text) == sorted(expected)

@@ -65,7 +65,9 @@ _TITLE_RE = re.compile(
     r"[ \t]+)?(?:judge[ \t]{1,3})?)"
     r"|(?:(?:Chief|Senior|CHIEF|SENIOR)[ \t]+)?(?:(?:U\.[ \t]?S\.|United[ \t]+States|UNITED[ \t]+STATES)"
     r"[ \t]+)?(?:(?:Magistrate|Mag\.|District|Bankruptcy|Circuit|MAGISTRATE|DISTRICT|BANKRUPTCY|CIRCUIT)"
-    r"[ \t]+)?(?:Judge|JUDGE)[ \t]{1,3})"
+    r"[ \t]+)?(?:Judge|JUDGE)[ \t]{1,3}"
+    # "Magistrate Judge\nJane Roe ordered": the title ends a line of running text
+    r"|(?:(?:Chief|Senior)[ \t]+)?(?:(?:Magistrate|District|Bankruptcy|Circuit)[ \t]+)?Judge[ \t]*\n[ \t]*)"
     rf"(?=(?P<name>{_NAME}))"
 )
 # A role after the name.
@@ -260,6 +262,10 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if re.match(r"[ \t]*,[ \t]*[A-Z]{2}[ \t]+\d{5}", text[end:end + 16]):
             continue
         title = m.group("title")
+        if "\n" in title and len(tokens) == 1 and not re.search(
+                r"\bJudge[ \t]+" + re.escape(tokens[0]) + r"\b", text):
+            continue  # "Judge\nThis matter ...": one word after a wrapped title names a judge
+            # only when the text also prints that judge on one line
         surname_ok = True
         if not _valid_name(tokens, surname_ok=surname_ok):
             continue
@@ -446,7 +452,7 @@ def _label_hits(text: str, kind: str) -> list[_Hit]:
 
 
 _BYLINE_RE = re.compile(
-    r"\bNo\.[ \t]{0,3}(?:\d:)?\d{2}[\-–][A-Za-z]{0,4}[\-–]?\d{2,6}(?:[\-–][A-Z]{2,4})*[ \t]{0,3}[—–\-]{1,2}[ \t]{0,3}"
+    r"\bNo\.[ \t]{0,3}(?:\d:)?\d{2}[\-–‐‑][A-Za-z]{0,4}[\-–‐‑]?\d{2,6}(?:[\-–‐‑][A-Z]{2,4})*[ \t]{0,3}[—–\-]{1,2}[ \t]{0,3}"
     rf"(?P<name>{_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{1,4}}),[ \t]{{1,3}}"
     r"(?P<role>(?:(?:Chief|Senior)[ \t]+)?(?:(?:District|Magistrate|Bankruptcy)[ \t]+)?Judge)\b")
 
@@ -646,8 +652,19 @@ _AUTHOR_JUDGE = re.compile(rf"(?m)^[ \t]*(?P<name>[{_UP}][{_UP}'’\-]{{1,24}}(?
                            r"[ \t]{1,2}(?:(?:Chief|Senior|Special[ \t]+Trial)[ \t]+)?Judge:")
 
 
+# "Jane A. Roe, Judge" (or "District Judge") on a line of its own, under the opinion's title.
+_NAME_LINE_JUDGE = re.compile(rf"(?m)^[ \t]*(?P<name>{_NAME}),[ \t]{{1,2}}(?P<role>(?:(?:Chief|Senior)[ \t]+)?"
+                              r"(?:(?:United[ \t]+States|U\.[ \t]?S\.)[ \t]+)?(?:District[ \t]+)?Judge)\.?[ \t]*$")
+
+
 def _author_judge_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
+    for m in _NAME_LINE_JUDGE.finditer(text, 0, 20000):
+        tokens = _trim_tokens(m.group("name").split())
+        if len(tokens) >= 2 and _valid_name(tokens, surname_ok=False) and kind in ("district", "bankruptcy", "tax"):
+            span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+            if span:
+                hits.append(_Hit(" ".join(tokens), _default_role(kind), span, 2))
     for m in _AUTHOR_JUDGE.finditer(text, 0, 20000):
         tokens = _trim_tokens(m.group("name").split())
         if tokens and _valid_name(tokens, surname_ok=True):
