@@ -8,7 +8,7 @@ import pytest
 
 from docketgraph.ingest.fields.courts import (
     StateCourtParts, find_court, find_courts, find_lower_court, is_state_court, lookup,
-    state_court_candidates,
+    short_form_id, state_court_candidates,
 )
 
 
@@ -182,3 +182,11 @@ def test_state_courts_not_the_documents(text):
 def test_state_court_candidates(kind, state, county, district, appdiv, first):
     p = StateCourtParts(kind, state, county, district, appdiv, (0, 0))
     assert state_court_candidates(p)[0] == first
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("N.D. Ala.", "alnd"), ("Ala. N.D.", "alnd"), ("Cal. C.D.", "cacd"), ("Conn.", "ctd"),
+    ("N.J.", "njd"), ("W. Va. S.D.", "wvsd"), ("Ky. E.D.", "kyed"), ("Atlantis N.D.", None), ("", None),
+])
+def test_short_form_either_order(text, expected):
+    assert short_form_id(text) == expected

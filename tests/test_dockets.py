@@ -252,3 +252,25 @@ def test_bankruptcy_numbers_without_a_type(text, expected):
 ])
 def test_tax_court_numbers_as_printed(text, expected):
     assert own(text) == expected
+
+
+def test_mdl_order_lists_its_member_cases_with_their_courts():
+    text = ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF ARIZONA\n\nIN RE: Widget Products\n"
+            "Liability Litigation,\nNo. MDL 19-02999-PHX-ABC\n\nSUGGESTION OF REMAND\n\nSchedule A\n"
+            "Case Caption Current Case Number Transferor District Original Case Number\n"
+            "Nora Hale v. Widget Co. 2:19-cv-01111 Ala. N.D. 5:19-cv-00222\n"
+            "Owen Pike v. Widget Co. 2:20-cv-03333 Conn. 3:20-cv-00444-XYZ\n"
+            "Schedule B\nRuth Vale v. Widget Co.  2:21-cv-05555 W. Va. S.D.\n"
+            "The parties cite Smith v. Jones, No. 18-cv-00001 (D. Ariz. 2019).\n")
+    got = [(h.docket, h.role, h.court_hint) for h in own_dockets(find_dockets(text))]
+    assert got == [("19-md-02999", "own", None), ("2:19-cv-01111", "member", None),
+                   ("5:19-cv-00222", "member", "Ala. N.D."), ("2:20-cv-03333", "member", None),
+                   ("3:20-cv-00444", "member", "Conn."), ("2:21-cv-05555", "member", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No. MDL 15-02641-PHX-DGC", ["15-md-02641"]),
+    ("JPML MDL No. 2918", []),  # the Panel's MDL number is not a case
+])
+def test_mdl_number(text, expected):
+    assert own(text) == expected

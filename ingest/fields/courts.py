@@ -230,6 +230,23 @@ def _short_form_head(text: str) -> CourtHit | None:
     return None
 
 
+def short_form_id(s: str | None) -> str | None:
+    """A federal district written short, in either order: "N.D. Ala.", "Ala. N.D.", "Conn."
+    (a one-district state: "D. Conn."), "W. Va. S.D." -> courts-db id."""
+    if not s:
+        return None
+    s = " ".join(s.split())
+    forms = [s]
+    m = re.fullmatch(r"(?P<state>.+?)\s?(?P<dir>[NSEWMC]\.\s?D\.)", s)
+    if m:
+        forms.append(f"{m.group('dir')} {m.group('state')}")
+    elif not re.match(r"[NSEWMC]?\.?\s?D\.", s):
+        forms.append(f"D. {s}")
+    table = {k.rstrip("."): v for k, v in _short_forms().items()}
+    return next((table[f.replace(" ", "").rstrip(".")] for f in forms
+                 if f.replace(" ", "").rstrip(".") in table), None)
+
+
 def _courthouse(text: str) -> CourtHit | None:
     """A letter addressed to a judge at a known courthouse ("40 Foley Square")."""
     head = text[:HEAD]

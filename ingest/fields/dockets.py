@@ -248,10 +248,11 @@ class DocketHit:
     docket: str  # normalised: "1:23-cv-01820", "23-cv-01820", or appellate as printed
     raw: str
     span: Span
-    level: str = "district"  # district | appellate | state
+    level: str = "district"  # district | appellate | state | tax
     judge_initials: str | None = None
-    role: str = "own"  # own | lower | cited | mentioned
+    role: str = "own"  # own | lower | member | cited | mentioned
     office: str | None = None
+    court_hint: str | None = None  # a member case's court as printed in its row ("Ala. N.D.")
 
 
 def normalise(year: str, typ: str, num: str, office: str | None = None) -> str:
@@ -409,6 +410,9 @@ def _find_dockets(text: str) -> list[DocketHit]:
             init = (m.group("init") or "").strip("-") or None
             off = m.groupdict().get("off")
             add(m, normalise(m.group("yr"), m.group("typ"), m.group("num"), off), "district", init, off)
+    for m in _MDL.finditer(src):  # "No. MDL 15-02641-PHX-DGC": the MDL's own number
+        init = (m.group("init") or "").strip("-") or None
+        add(m, normalise(m.group("yr"), "md", m.group("num")), "district", init, None)
     for m in _DISTRICT.finditer(src):
         typ = m.group("typ")
         if typ.lower() == "c" and (len(m.group("num")) < 2 or m.group("s1") == "" or m.group("s2") == ""):
@@ -480,12 +484,45 @@ def _find_dockets(text: str) -> list[DocketHit]:
                           "own" if h.role == "lower" else h.role, h.office) for h in hits]
     elif not appellate_doc:
         hits = _pick_own_district(hits, src)
-    order = {"own": 0, "lower": 1, "cited": 2, "mentioned": 2}
+        hits = _mdl_members(hits, src)
+    order = {"own": 0, "lower": 1, "member": 1, "cited": 2, "mentioned": 2}
     return sorted(hits, key=lambda h: (order[h.role], h.span))
 
 
 _LIST_GAP = re.compile(r"[ \t]{0,4}(?:[,;&][ \t]{0,4}|\n[ \t]{0,4}|[ \t](?:and|AND)[ \t]{1,3}){0,2}"
                        r"(?:(?:and|AND|&)[ \t]{1,3})?")
+
+
+_MDL = re.compile(r"(?<![\w/-])MDL[ \t]{1,3}(?:No\.[ \t]{0,3})?(?P<yr>\d{2})-(?P<num>\d{3,6})(?![\d/])"
+                  r"(?P<init>(?:-[A-Za-z]{1,12}){0,3})")
+_ROW_NUM = r"(?:\d:)?\d{2}-[a-z]{2}-\d{3,6}(?:-[A-Z]{2,4}){0,3}"
+_ROW_COURT = r"[A-Z][A-Za-z.]{0,6}(?:[ \t][A-Z][A-Za-z.]{0,6}){0,3}"
+# A row of an MDL order's schedule of member cases: "Ann Roe v. Acme Corp. 2:15-cv-01234
+# Ala. N.D. 5:15-cv-00456" (caption, number here, transferor court, number there).
+_MDL_ROW = re.compile(
+    r"(?m)^[^\n]{1,120}?\sv\.?\s[^\n]{1,120}?[ \t]+(?P<cur>" + _ROW_NUM + r")"
+    r"(?:[ \t]+(?P<court>" + _ROW_COURT + r")(?:[ \t]+(?P<orig>" + _ROW_NUM + r"))?)?[ \t]*$")
+
+
+def _mdl_members(hits: list[DocketHit], src: str) -> list[DocketHit]:
+    """In an MDL's own order, the member cases its schedules list row by row: the number in
+    the MDL court and the original number with its transferor court."""
+    own = next((h for h in hits if h.role == "own"), None)
+    if own is None or "-md-" not in own.docket:
+        return hits
+    by_start = {h.span[0]: i for i, h in enumerate(hits)}
+    out = list(hits)
+    for m in _MDL_ROW.finditer(src):
+        for g in ("cur", "orig"):
+            if not m.group(g) or m.start(g) not in by_start:
+                continue
+            i = by_start[m.start(g)]
+            h = out[i]
+            if h.role in ("own", "cited"):
+                continue
+            hint = m.group("court") if g == "orig" else None
+            out[i] = DocketHit(h.docket, h.raw, h.span, h.level, h.judge_initials, "member", h.office, hint)
+    return out
 
 
 def _pick_own_district(hits: list[DocketHit], src: str = "") -> list[DocketHit]:
@@ -528,7 +565,7 @@ def own_dockets(hits: list[DocketHit]) -> list[DocketHit]:
     best: dict[str, DocketHit] = {}
     order: list[str] = []
     for h in hits:
-        if h.role not in ("own", "lower"):
+        if h.role not in ("own", "lower", "member"):
             continue
         k = docket_key(h.docket)
         if k not in best:
@@ -536,5 +573,6 @@ def own_dockets(hits: list[DocketHit]) -> list[DocketHit]:
             order.append(k)
         elif h.office and not best[k].office:
             best[k] = DocketHit(h.docket, best[k].raw, best[k].span, h.level,
-                                best[k].judge_initials or h.judge_initials, best[k].role, h.office)
+                                best[k].judge_initials or h.judge_initials, best[k].role, h.office,
+                                best[k].court_hint or h.court_hint)
     return [best[k] for k in order]

@@ -107,7 +107,10 @@ def extract(document: Document) -> Extraction:
 
     cases = []
     for h in own:
-        if h.level == "state":
+        if h.role == "member":
+            # a member case of an MDL: its transferor court when its row names one
+            cid = courts.short_form_id(h.court_hint) if h.court_hint else (court.id if court else None)
+        elif h.level == "state":
             cid = (lower_court.id if lower_court else None) if h is trial else (court.id if court else None)
         elif appeal is not None and h.level == "district":
             cid = lower_court.id if lower_court else None
