@@ -190,3 +190,14 @@ def test_state_court_candidates(kind, state, county, district, appdiv, first):
 ])
 def test_short_form_either_order(text, expected):
     assert short_form_id(text) == expected
+
+
+def test_two_column_appeal_caption_and_glued_heading():
+    text = ("United States Court of AppealsFor the Seventh Circuit\nChicago, Illinois\nNo. 18-3001\n"
+            "IN RE:                        ]  Appeal from the United\n"
+            "   ACME WIDGETS CO.           ]  States District Court for\n"
+            "   LITIGATION                 ]  the Southern District\n"
+            "                              ]  of Indiana.\n"
+            "NORA HALE, et al.,            ]  No. 1:15-cv-00111\n")
+    assert find_court(text).id == "ca7"
+    assert find_lower_court(text).id == "insd"

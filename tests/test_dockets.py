@@ -274,3 +274,16 @@ def test_mdl_order_lists_its_member_cases_with_their_courts():
 ])
 def test_mdl_number(text, expected):
     assert own(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the appellate court's page stamp repeats the appeal number short: not a second case
+    ("23-1234-cv\nUnited States Court of Appeals\nfor the\nSecond Circuit\nON APPEAL FROM THE UNITED STATES "
+     "DISTRICT COURT\nFOR THE SOUTHERN DISTRICT OF NEW YORK\nCase 23-1234, Document 55, 04/19/2024, Page1",
+     ["23-1234-cv"]),
+    # an appeal number in a sentence wrapped onto the next line is mentioned, not the order's own
+    ("United States Court of Appeals\nFor the Seventh Circuit\nNo. 18-3001\nORDER\nThe parties shall say "
+     "whether this appeal should be consolidated with Appeal\nNo. 12-2222.", ["18-3001"]),
+])
+def test_appellate_numbers_that_are_not_other_cases(text, expected):
+    assert own(text) == expected

@@ -366,3 +366,18 @@ def test_a_judge_of_consolidated_cases_is_listed_once_per_case():
 ])
 def test_wrapped_titles_and_name_lines(text, expected):
     assert judges(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("United States Court of Appeals\n   For the Eighth Circuit\n Re: United States v. Vell, No. 22-1111\n"
+     "  (Arg. & Sub. \u2013 Jan. 12, 2023\u2014Harlow Finch\n  and Brandt).\n\nDear Mr. Clerk,",
+     [("Harlow", "circuit"), ("Finch", "circuit"), ("Brandt", "circuit")]),
+    ("United States Court of AppealsFor the Seventh Circuit\nNo. 18-3001\n"
+     "IN RE:                        ]  Appeal from the United\n"
+     "   ACME WIDGETS CO.           ]  States District Court for\n"
+     "   LITIGATION                 ]  the Southern District of Indiana.\n"
+     "NORA HALE, et al.,            ]  No. 1:15-cv-00111-ABC\n"
+     "v. ]  Corwin P. Ashby, Jr., Judge.\n", [("Corwin P. Ashby, Jr.", "district")]),
+])
+def test_letter_panel_and_two_column_district_judge(text, expected):
+    assert judges(text) == sorted(expected)

@@ -71,7 +71,7 @@ _DISTRICT_COURT = re.compile(
 )
 # "NORTHERN DISTRICT OF ILLINOIS" heading under a bare "UNITED STATES DISTRICT COURT".
 _APPEALS_COURT = re.compile(
-    r"(?i)" + _ws("court of appeals") + r"(?:\s{1,60}" + _w("for") + r")?(?:\s{1,60}" + _w("the")
+    r"(?i)" + _ws("court of appeals") + r"(?:\s{0,60}" + _w("for") + r")?(?:\s{1,60}" + _w("the")
     + r")?\s{1,60}(?P<circ>" + "|".join(_w(o) if " " not in o and "\\" not in o else o
                                          for o in _ORDINALS.split("|")) + r")\s{1,60}" + _w("circuit")
 )
@@ -178,6 +178,7 @@ def find_courts(text: str) -> list[CourtHit]:
     head = text[:HEAD + 2000]
     if len(_LINE_NUMBER.findall(head)) >= 8:  # margin line numbers between heading lines
         head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
+    head = _right_column(head)
     found: list[CourtHit] = []
     appeal_blocks = [(m.start(), m.end() + 300) for m in _APPEAL_FROM.finditer(head)]
     for m in _APPEALS_COURT.finditer(head):
@@ -290,6 +291,18 @@ def find_lower_court(text: str) -> CourtHit | None:
     if hits:
         return next((h for h in hits if h.role == "lower"), None)
     return next((h for h in find_state_courts(text) if h.role == "lower"), None)
+
+
+_COLUMN_RULE = re.compile(r"(?m)^([^\n\]]{0,60}?)[ \t]\][ \t]{1,8}(?=\S)")
+
+
+def _right_column(head: str) -> str:
+    """A caption in two columns split by "]" rules ("MICHAEL ROE, et al.,   ]  Appeal from the United"):
+    the left cells are blanked (same length, so spans hold) and the right column reads on from
+    line to line."""
+    if len(_COLUMN_RULE.findall(head)) < 4:
+        return head
+    return _COLUMN_RULE.sub(lambda m: " " * len(m.group(0)), head)
 
 
 def _state_own(text: str) -> CourtHit | None:

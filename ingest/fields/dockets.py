@@ -145,6 +145,22 @@ def _tax_hits(text: str, src: str) -> list[DocketHit]:
     return hits
 
 
+_ECF_STAMP_AFTER = re.compile(r",?[ \t]{0,3}(?:Document|Doc\.|Dkt\.)[ \t]{0,3}#?:?[ \t]{0,2}\d")
+
+
+def _in_prose(text: str, start: int) -> bool:
+    """A number whose label continues a sentence wrapped from the line above ("... should be
+    consolidated with Appeal\nNo. 11-1131."): running text, not a caption."""
+    ls = text.rfind("\n", 0, start)
+    if ls < 0 or text[ls + 1:start].strip() not in ("No.", "Nos.", "No", ""):
+        return False
+    prev = text[text.rfind("\n", 0, ls) + 1:ls].rstrip()
+    if not prev or prev[-1] in ".:;)]|":
+        return False
+    words = prev.split()[-6:]
+    return sum(1 for w in words if w[:1].islower()) >= 3
+
+
 def lower_zones(text: str) -> list[tuple[int, int]]:
     """Where a decision names the court below and its case: the "Appeal from ..." sentence
     (to its end, at most 300 characters) and a "Trial Court ..." field."""
@@ -435,6 +451,14 @@ def _find_dockets(text: str) -> list[DocketHit]:
         if not (labelled or alone):
             continue
         in_block = any(a <= s < b for a, b in blocks)
+        if appellate_doc and _ECF_STAMP_AFTER.match(src, e):
+            # the appellate court's page stamp ("Case 22-1810, Document 83, 04/19/2023"): the
+            # appeal's own number, printed short when the caption gives it in full
+            taken.append((s, e))
+            short = any(h.level == "appellate" and h.docket.startswith(m.group("num") + "-") for h in hits)
+            hits.append(DocketHit(m.group("num"), text[s:e], (s, e), "appellate", None,
+                                  "mentioned" if short else "own"))
+            continue
         if in_block and re.fullmatch(r"\d{2}-\d{3,5}", m.group("num")):
             # "No. 07-00095—James L. Graham, District Judge": the district case appealed from
             yr, num = m.group("num").split("-")
@@ -470,7 +494,7 @@ def _find_dockets(text: str) -> list[DocketHit]:
         taken.append((s, e))
         if _is_cited(src, s, e, fle):
             role = "cited"
-        elif appellate_doc and s < HEAD:
+        elif appellate_doc and s < HEAD and not _in_prose(src, s):
             role = "own"
         else:
             role = "mentioned"

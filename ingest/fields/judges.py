@@ -657,8 +657,32 @@ _NAME_LINE_JUDGE = re.compile(rf"(?m)^[ \t]*(?P<name>{_NAME}),[ \t]{{1,2}}(?P<ro
                               r"(?:(?:United[ \t]+States|U\.[ \t]?S\.)[ \t]+)?(?:District[ \t]+)?Judge)\.?[ \t]*$")
 
 
+# A Rule 28(j) letter's reference line: "(Arg. & Sub. – Jan. 12, 2023—Roe Poe and Doe)": the panel.
+_ARGUED_PANEL = re.compile(r"\((?:Arg(?:ued)?\.?|Sub(?:mitted)?\.?)[^()]{0,40}?(?:19|20)\d{2}[ \t]{0,2}[—–\-][ \t]{0,2}"
+                           r"(?P<names>[^()]{3,120}?)\)")
+_NAME_LINE_COLUMN = re.compile(rf"(?m)^[^\n\]]{{0,60}}\][ \t]{{1,8}}(?P<name>{_NAME}),[ \t]{{1,2}}"
+                               r"(?:(?:Chief|Senior)[ \t]+)?(?:District[ \t]+)?Judge\.?[ \t]*$")
+
+
 def _author_judge_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
+    if kind == "appellate":
+        for m in _ARGUED_PANEL.finditer(text, 0, 8000):
+            base = m.start("names")
+            for w in re.finditer(rf"[{_UP}][{_AL}'’\-]{{1,24}}", m.group("names")):
+                if w.group(0).lower() in ("and", "chief", "judge", "judges", "circuit", "senior"):
+                    continue
+                hits.append(_Hit(w.group(0), "circuit", (base + w.start(), base + w.end()), 3))
+        # the district judge in the right column of a two-column appeal caption
+        # ("v.     ]  Jane A. Roe, Judge."), under "Appeal from the United States District Court"
+        for m in _NAME_LINE_COLUMN.finditer(text, 0, 6000):
+            if not re.search(r"(?i)appeal(?:ed)?\s{1,4}from", text[max(0, m.start() - 800):m.start()]):
+                continue
+            tokens = _trim_tokens(m.group("name").split())
+            if len(tokens) >= 2 and _valid_name(tokens, surname_ok=False):
+                span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+                if span:
+                    hits.append(_Hit(" ".join(tokens), "district", span, 2))
     for m in _NAME_LINE_JUDGE.finditer(text, 0, 20000):
         tokens = _trim_tokens(m.group("name").split())
         if len(tokens) >= 2 and _valid_name(tokens, surname_ok=False) and kind in ("district", "bankruptcy", "tax"):
