@@ -201,3 +201,17 @@ def test_two_column_appeal_caption_and_glued_heading():
             "NORA HALE, et al.,            ]  No. 1:15-cv-00111\n")
     assert find_court(text).id == "ca7"
     assert find_lower_court(text).id == "insd"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\n", "illcirct"),
+    ("COURT OF APPEAL OF THE STATE OF CALIFORNIA\nSECOND APPELLATE DISTRICT\n", "calctapp"),
+    ("Commonwealth Court of Pennsylvania\n", "pacommwct"),
+    ("APPELLATE COURT OF ILLINOIS\nFIRST DISTRICT\n", "illappct"),
+    ("SUPREME JUDICIAL COURT OF MASSACHUSETTS\n", "mass"),
+    ("IN THE COURT OF SPECIAL APPEALS OF MARYLAND\n", "mdctspecapp"),
+    ("STATE OF MICHIGAN\nCOURT OF APPEALS\n", "michctapp"),
+    ("IN THE UNITED STATES COURT OF APPEALS\nFOR THE SEVENTH CIRCUIT\n", "ca7"),
+])
+def test_more_state_court_kinds(text, expected):
+    assert find_court(text).id == expected

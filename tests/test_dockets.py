@@ -287,3 +287,16 @@ def test_mdl_number(text, expected):
 ])
 def test_appellate_numbers_that_are_not_other_cases(text, expected):
     assert own(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\nCOUNTY DEPARTMENT, LAW DIVISION\nNo. 2019 L 012345\n",
+     [("2019 L 012345", "own")]),
+    ("IN THE COURT OF APPEALS OF GEORGIA\nA19A1234. VANE v. HOLT.\n", [("A19A1234", "own")]),
+    ("SUPREME JUDICIAL COURT OF MASSACHUSETTS\nSJC-12345\n", [("SJC-12345", "own")]),
+    ("IN THE COURT OF APPEALS OF THE STATE OF WASHINGTON\nNo. 81234-5-I\n", [("81234-5-I", "own")]),
+    ("APPELLATE COURT OF ILLINOIS\nFIRST DISTRICT\nNo. 1-19-1234\n", [("1-19-1234", "own")]),
+    ("COURT OF APPEAL OF THE STATE OF CALIFORNIA\nSECOND APPELLATE DISTRICT\nB301234\n", [("B301234", "own")]),
+])
+def test_more_state_shapes(text, expected):
+    assert own_roles(text) == expected

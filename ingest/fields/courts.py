@@ -326,6 +326,11 @@ _S = r"[ \t]{0,4}\n?[ \t]{0,4}"  # a space that may wrap a heading over a line
 _S1 = r"(?:[ \t]{1,4}\n?[ \t]{0,4}|\n[ \t]{0,4})"
 _STATE_KINDS = (
     ("chancery", r"court" + _S1 + "of" + _S1 + "chancery|chancery" + _S1 + "court"),
+    ("specialappeals", r"court" + _S1 + "of" + _S1 + "special" + _S1 + "appeals"),
+    ("sjc", r"supreme" + _S1 + "judicial" + _S1 + "court"),
+    ("commonwealth", r"commonwealth" + _S1 + "court"),
+    ("appellatecourt", r"appellate" + _S1 + "court"),
+    ("circuit", r"circuit" + _S1 + "court(?!" + _S1 + "of" + _S1 + "appeals)"),
     ("commonpleas", r"court" + _S1 + "of" + _S1 + "common" + _S1 + "pleas"),
     ("dca", r"district" + _S1 + "courts?" + _S1 + "of" + _S1 + "appeals?"),
     ("appeals", r"courts?" + _S1 + "of" + _S1 + r"(?:civil" + _S1 + ")?appeals?"),
@@ -346,7 +351,7 @@ _HEADING_START = re.compile(r"(?:^|\n|[:|][ \t])[ \t\W]{0,6}(?:(?i:in[ \t]+the)[
                             r"(?:[A-Z][A-Za-z]+[ \t]){0,3}$")
 _LOWER_INTRO = re.compile(r"(?i)\bappeal(?:ed)?" + _S1 + r"from\b|\btrial" + _S1 + r"court\b"
                           r"|\borders?,[ \t]*(?=supreme)")
-_FEDERAL_NEAR = re.compile(r"(?i)united\s{1,4}states|\bU\.\s?S\.\s|federal|circuit")
+_FEDERAL_NEAR = re.compile(r"(?i)united\s{1,4}states|\bU\.\s?S\.\s|federal|\b(?:" + _ORD_RX + r"|d\.\s?c\.)\s{1,4}circuit\b")
 
 
 _DOC_STATE_RX = re.compile(r"(?im)\bstate" + _S1 + r"of" + _S1 + r"(?P<state>" + _STATE_RX + r")\b"
@@ -405,9 +410,20 @@ def state_court_candidates(p: StateCourtParts) -> list[str]:
     elif p.kind in ("dca", "appeals") and st:
         if ord_:
             out.append(f"{st} District Court of Appeal, {_ordinal_word(ord_)} District")
-        out.append(f"Court of Appeals of {st}")
+        out += [f"Court of Appeals of {st}", f"Court of Appeal of {st}"]
         if ord_:
             out.append(f"Court of Appeals of {st}, {_ordinal_word(ord_)} District")
+    elif p.kind in ("specialappeals", "sjc", "commonwealth") and st:
+        head = {"specialappeals": "Court of Special Appeals", "sjc": "Supreme Judicial Court",
+                "commonwealth": "Commonwealth Court"}[p.kind]
+        out.append(f"{head} of {st}")
+    elif p.kind == "appellatecourt" and st:
+        out += [f"Appellate Court of {st}", f"{st} Appellate Court"]
+    elif p.kind == "circuit":
+        if co:
+            out += [f"{co} County Circuit Court", f"Circuit Court of {co} County"]
+        if st:
+            out.append(f"{st} Circuit Court")
     elif p.kind == "supreme":
         if co:
             out.append(f"Supreme Court, {co} County")

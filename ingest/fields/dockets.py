@@ -112,6 +112,14 @@ _STATE_SHAPES = (
     # Pennsylvania common pleas terms: 05-1451 CIVIL TERM, 2019-123 Civil
     ("distinct", re.compile(_B + r"\d{2,4}-\d{1,6}[ \t]{1,3}(?:CIVIL|Civil)(?:[ \t]{1,3}(?:TERM|Term))?"
                             r"(?![ \t]{1,3}(?i:action|division|no\b))(?![\w])")),
+    # Illinois circuit courts: 2019 L 012345, 2020 CH 01234
+    ("distinct", re.compile(_B + r"(?:19|20)\d{2}[ \t]?(?:L|CH|LA|M[1-6]|CV|D|P)[ \t]?\d{4,6}" + _E)),
+    # Georgia appellate courts: A19A1234, S20A0123; Massachusetts: SJC-12345, 19-P-1234
+    ("distinct", re.compile(_B + r"(?:[AS]\d{2}[A-Z]\d{4}|SJC-\d{4,6}|\d{2}-P-\d{3,5})" + _E)),
+    # Washington Court of Appeals: 81234-5-I
+    ("distinct", re.compile(_B + r"\d{5}-\d-(?:III|II|I)(?![\w-])")),
+    # Illinois appellate (1-19-1234), Minnesota (A19-1234), California appellate (B301234)
+    ("state", re.compile(_B + r"(?:[1-5]-\d{2}-\d{4}|A\d{2}-\d{3,5}|[A-HS]\d{6})" + _E)),
     # Letter-prefixed trial numbers: CV-21-123456, DC-20-17584, CV-662122
     ("state", re.compile(_B + r"[A-Z]{1,3}-(?:\d{2}-\d{3,7}|\d{5,7})" + _E)),
     # a labelled number of digits alone: No. 105074, DocketNumber: 95081, No(s): 180702492
