@@ -381,3 +381,9 @@ def test_wrapped_titles_and_name_lines(text, expected):
 ])
 def test_letter_panel_and_two_column_district_judge(text, expected):
     assert judges(text) == sorted(expected)
+
+
+def test_title_alone_on_its_line_does_not_name_the_next_line():
+    text = ("Hon. Ada B. Roe\nUnited States District Judge\nThurgood Marshall\nUnited States Courthouse\n"
+            "40 Foley Square\nNew York, NY 10007\n\nRe: Case No. 22-cv-04133\n")
+    assert judges(text) == [("Ada B. Roe", "district")]

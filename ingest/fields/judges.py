@@ -262,6 +262,10 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         if re.match(r"[ \t]*,[ \t]*[A-Z]{2}[ \t]+\d{5}", text[end:end + 16]):
             continue
         title = m.group("title")
+        if "\n" in title and not re.search(r"\b[a-z]{2,}\b",
+                                          text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # a title alone on its line ("United States District Judge\nThurgood Marshall
+            # United States Courthouse"): the next line is not the judge's name
         if "\n" in title and len(tokens) == 1 and not re.search(
                 r"\bJudge[ \t]+" + re.escape(tokens[0]) + r"\b", text):
             continue  # "Judge\nThis matter ...": one word after a wrapped title names a judge
