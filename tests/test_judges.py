@@ -387,3 +387,16 @@ def test_title_alone_on_its_line_does_not_name_the_next_line():
     text = ("Hon. Ada B. Roe\nUnited States District Judge\nThurgood Marshall\nUnited States Courthouse\n"
             "40 Foley Square\nNew York, NY 10007\n\nRe: Case No. 22-cv-04133\n")
     assert judges(text) == [("Ada B. Roe", "district")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name runs into the next words on a web page: it ends at the surname after a middle initial
+    ("Acme v. Doe, No. 1:21-cv-01234 (N.D. Ill.)\nJudge Ann B. Roe Dockets.Example.com\n", [("Ann B. Roe", "district")]),
+    ("Case No. 1:21-cv-01234\nPresiding Judge Ann B. Roe Justia Dockets & Filings\n", [("Ann B. Roe", "district")]),
+    ("Case No. 1:21-cv-01234\nMagistrate Judge Bo Poe Referred\n", [("Bo Poe", "magistrate")]),
+    # particles and suffixes stay part of the name
+    ("Case No. 1:21-cv-01234\nJudge Ann B. Van Roe\n", [("Ann B. Van Roe", "district")]),
+    ("Case No. 1:21-cv-01234\nJudge Robert L. Miller, Jr.\n", [("Robert L. Miller, Jr.", "district")]),
+])
+def test_name_ends_at_the_surname(text, expected):
+    assert judges(text) == sorted(expected)

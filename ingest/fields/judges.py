@@ -49,11 +49,13 @@ _STOP = {
     "judgment", "final", "default", "preliminary", "injunction", "temporary", "restraining",
     "glossary", "mdl", "panel", "proposed", "filed", "under", "seal", "amended", "second",
     "mediation", "program", "settlement", "conference", "trial", "status", "hearing",
+    "referred", "assigned", "dockets", "filings", "lookup",
 }
 _TITLE_WORDS = {"hon", "honorable", "the", "judge", "chief", "senior", "magistrate", "district",
                 "circuit", "bankruptcy", "united", "states", "u.s", "by", "court", "entered", "so",
                 "ordered", "dated", "date"}
 _SUFFIX_TOKENS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_PARTICLES = {"van", "von", "de", "del", "della", "der", "la", "le", "da", "di", "du", "st", "mac", "ten"}
 
 _ROLE_WORD = {"magistrate": "magistrate", "district": "district", "bankruptcy": "bankruptcy",
               "circuit": "circuit"}
@@ -123,6 +125,18 @@ def _trim_tokens(tokens: list[str]) -> list[str]:
         out.append(t)
     while out and re.fullmatch(r"[A-Z]", out[0]):
         out.pop(0)
+    # "Ann B. Roe Dockets.Example.com": after a middle initial comes one surname (a particle
+    # such as "Van" may precede it; "Jr." may follow); later words are the next text
+    for i in range(1, len(out) - 2):
+        if re.fullmatch(r"[A-Z]\.", out[i]) and not re.fullmatch(r"[A-Z]\.", out[i - 1]):
+            j = i + 1
+            while j < len(out) - 1 and out[j].lower().rstrip(".") in _PARTICLES:
+                j += 1
+            keep = j + 1
+            while keep < len(out) and out[keep].lower().strip(",") in _SUFFIX_TOKENS:
+                keep += 1
+            out = out[:keep]
+            break
     while out and re.fullmatch(r"[A-Z]\.?", out[-1]) and len(out) > 1:
         out.pop()  # a name does not end on an initial
     if out and len(out[-1]) > 3 and out[-1].endswith(".") and out[-1].lower() not in _SUFFIX_TOKENS:
