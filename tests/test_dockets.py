@@ -300,3 +300,10 @@ def test_appellate_numbers_that_are_not_other_cases(text, expected):
 ])
 def test_more_state_shapes(text, expected):
     assert own_roles(text) == expected
+
+
+def test_trial_court_fields_of_an_appellate_case_page():
+    text = ("Case: 01-21-00555-CV\nDate Filed: 03/02/2021\nCase Type: Contract\nStyle: Ann Vale v.: Bo Holt\n"
+            "Trial Court Information\n Court\n 99th District Court \n County\n Harris \n Court Judge\n"
+            " Honorable Cara B. Quint \n Court Case\n 2019-12345 \n")
+    assert own_roles(text) == [("01-21-00555-CV", "own"), ("2019-12345", "lower")]

@@ -131,7 +131,7 @@ _LOWER_LABEL = re.compile(
     r"\blower\s{1,4}court\b|\boriginating\s{1,4}court\b)")
 
 
-_ZONE_END = re.compile(r"\.[ \t]*(?:\n|$)|\.[ \t]+(?=[A-Z][a-z])|\b(?:BEFORE|Before|PRESENT|Present)\b|\n[ \t]*\n")
+_ZONE_END = re.compile(r"(?<!\b[A-Z])\.[ \t]*(?:\n|$)|(?<!\b[A-Z])\.[ \t]+(?=[A-Z][a-z])|\b(?:BEFORE|Before|PRESENT|Present)\b|\n[ \t]*\n")
 
 
 _BANKRUPTCY_DOC = re.compile(r"(?i)united\s{1,4}states\s{1,4}bankruptcy\s{1,4}court")
@@ -223,7 +223,7 @@ def _state_hits(text: str, src: str, covered: bytearray) -> list[DocketHit]:
         if 1 in covered[s:e] or not re.fullmatch(r"(?:19|20)\d{2}-\d{4,5}", m.group("num")):
             continue
         before, _ = _line_of(src, s, e)
-        if not (_LABEL_BEFORE.search(before[-40:]) or s < fle
+        if not (_LABEL_BEFORE.search(before[-40:]) or s < fle or any(a <= s < b for a, b in zones)
                 or re.search(r"(?i)\bno\(s\)[ \t]{0,2}:[ \t]{0,3}$", before)):
             continue
         covered[s:e] = b"\x01" * (e - s)
