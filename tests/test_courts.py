@@ -215,3 +215,24 @@ def test_two_column_appeal_caption_and_glued_heading():
 ])
 def test_more_state_court_kinds(text, expected):
     assert find_court(text).id == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the court's own heading names no state: the number's shape, used by one state only, does
+    ("        <h1>\n                    Fifth Court of Appeals\n        </h1>\nCase: 05-22-00834-CV\n", "texapp"),
+    ("Fourth District Court of Appeal\nNo. 4D21-1111\n", "fladistctapp4"),
+])
+def test_state_from_the_number_shape(text, expected):
+    assert find_court(text).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "IN THE SUPERIOR COURT OF " * 3000,
+    "COUNTY OF " * 5000 + "Superior Court of California",
+    "\n".join(["Court of Common Pleas of X County"] * 2000),
+])
+def test_state_headings_linear_on_hostile_input(text):
+    import time
+    t = time.perf_counter()
+    find_court(text)
+    assert time.perf_counter() - t < 5

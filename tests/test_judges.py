@@ -400,3 +400,16 @@ def test_title_alone_on_its_line_does_not_name_the_next_line():
 ])
 def test_name_ends_at_the_surname(text, expected):
     assert judges(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    GA + "Roe, " * 5000 + "JJ.",
+    GA + "BEFORE: " + "Roe, J., " * 3000,
+    GA + ("KELLER, Justice. " * 2000),
+    NY_AD + "(" + "Ann Roe, J.), " * 3000,
+])
+def test_state_judge_lines_linear_on_hostile_input(text):
+    import time
+    t = time.perf_counter()
+    find_judges(text)
+    assert time.perf_counter() - t < 5

@@ -347,7 +347,7 @@ _ORD_DISTRICT_RX = re.compile(r"(?i)\b(?P<ord>" + _ORD_RX + r")" + _S1 + r"(?:ap
                               + r")?district\b")
 _APPDIV_RX = re.compile(r"(?i)^[^.;(]{0,40}?[\s,]appellate" + _S1 + "division")
 # Where a heading may start: a line's start (after "In the", a column rule or punctuation).
-_HEADING_START = re.compile(r"(?:^|\n|[:|][ \t])[ \t\W]{0,6}(?:(?i:in[ \t]+the)[ \t]+)?(?:the[ \t]+)?"
+_HEADING_START = re.compile(r"(?:^|\n|[:|][ \t])[ \t]{0,40}[^\w\n]{0,6}[ \t]{0,2}(?:(?i:in[ \t]+the)[ \t]+)?(?:the[ \t]+)?"
                             r"(?:[A-Z][A-Za-z]+[ \t]){0,3}$")
 _LOWER_INTRO = re.compile(r"(?i)\bappeal(?:ed)?" + _S1 + r"from\b|\btrial" + _S1 + r"court\b"
                           r"|\borders?,[ \t]*(?=supreme)")
@@ -375,6 +375,7 @@ def _court_types() -> dict[str, str]:
     return {c["id"]: c.get("type") or "" for c in courts}
 
 
+@lru_cache(maxsize=512)
 def _state_lookup(name: str, state: str | None) -> str | None:
     from courts_db import find_court as _cdb_find
 
@@ -459,7 +460,8 @@ def _state_parts(text: str, m: re.Match, doc_state: str | None) -> StateCourtPar
         if c and not set(c.lower().split()) & {"the", "of", "and", "for", "this", "said", "in", "district",
                                                 "division", "court", "appellate", "law"}:
             county = _title(c)
-    om = _ORD_DISTRICT_RX.search(tail) or _ORD_DISTRICT_RX.search(lead)
+    om = _ORD_DISTRICT_RX.search(tail) or _ORD_DISTRICT_RX.search(lead) or (
+        re.search(r"(?i)\b(?P<ord>" + _ORD_RX + r")" + _S1 + "$", lead) if kind == "dca" else None)
     return StateCourtParts(kind, state or doc_state, county, om.group("ord") if om else None,
                            bool(_APPDIV_RX.search(tail)), m.span())
 
@@ -498,6 +500,10 @@ def _find_state_courts(text: str) -> tuple[CourtHit, ...]:
         sm = _DOC_STATE_RX.search(head)
         if sm:
             doc_state = _title(" ".join((sm.group("state") or sm.group("line")).split())).replace(" Of ", " of ")
+    if doc_state is None:  # a number in a shape only one state's courts use ("05-22-00834-CV")
+        from docketgraph.ingest.fields.dockets import state_of_number
+
+        doc_state = state_of_number(text)
     out: list[CourtHit] = []
     own_seen = False
     for m, in_lower in parts:

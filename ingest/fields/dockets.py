@@ -95,17 +95,26 @@ HEAD = 4000  # characters of a document where its own caption and header live
 # number, "CV-21-123456") count only once the document is known to be a state court's.
 _B = r"(?<![\w/-])"  # not inside a longer token
 _E = r"(?![\w/]|-\d)"
+_TX = re.compile(_B + r"\d{2}-\d{2}-\d{5}-(?:CV|CR)" + _E)
+_FL = re.compile(_B + r"[1-6]D\d{2}-\d{1,6}" + _E)
+_CA = re.compile(_B + r"\d{2}[A-Z]{2,5}\d{5,6}" + _E)
+_PA = re.compile(_B + r"\d{1,5}[ \t](?:[EMW]D[AM]|C\.[ \t]?D\.)[ \t](?:19|20)\d{2}" + _E)
+_NJ = re.compile(_B + r"[A-Z]{1,3}-\d{4,5}-\d{2}" + _E)
+_WA = re.compile(_B + r"\d{5}-\d-(?:III|II|I)(?![\w-])")
+# Shapes used by one state's courts only: the state a document's number places it in.
+_SHAPE_STATE = ((_TX, "Texas"), (_FL, "Florida"), (_CA, "California"), (_PA, "Pennsylvania"),
+                (_NJ, "New Jersey"), (_WA, "Washington"))
 _STATE_SHAPES = (
     # Texas courts of appeals: 05-22-00834-CV
-    ("distinct", re.compile(_B + r"\d{2}-\d{2}-\d{5}-(?:CV|CR)" + _E)),
+    ("distinct", _TX),
     # Florida district courts of appeal: 4D21-2227
-    ("distinct", re.compile(_B + r"[1-6]D\d{2}-\d{1,6}" + _E)),
+    ("distinct", _FL),
     # California superior courts: 20STCV47489, 22PSCV00901
-    ("distinct", re.compile(_B + r"\d{2}[A-Z]{2,5}\d{5,6}" + _E)),
+    ("distinct", _CA),
     # Pennsylvania appellate courts: 627 EDA 2019, 1234 C.D. 2018
-    ("distinct", re.compile(_B + r"\d{1,5}[ \t](?:[EMW]D[AM]|C\.[ \t]?D\.)[ \t](?:19|20)\d{2}" + _E)),
+    ("distinct", _PA),
     # New Jersey: A-1234-19 (appeal), L-4030-20 (Law Division), letter(s)-number-year
-    ("distinct", re.compile(_B + r"[A-Z]{1,3}-\d{4,5}-\d{2}" + _E)),
+    ("distinct", _NJ),
     # New York index numbers: Index No. 123456/2021, Index 150181/18
     ("index", re.compile(r"(?i:\bindex)(?:[ \t]{1,3}(?i:no\.?|number|#))?[ \t]{0,3}:?[ \t]{0,3}"
                          r"(?P<num>\d{3,7}/(?:19|20)?\d{2})(?![\w/])")),
@@ -117,7 +126,7 @@ _STATE_SHAPES = (
     # Georgia appellate courts: A19A1234, S20A0123; Massachusetts: SJC-12345, 19-P-1234
     ("distinct", re.compile(_B + r"(?:[AS]\d{2}[A-Z]\d{4}|SJC-\d{4,6}|\d{2}-P-\d{3,5})" + _E)),
     # Washington Court of Appeals: 81234-5-I
-    ("distinct", re.compile(_B + r"\d{5}-\d-(?:III|II|I)(?![\w-])")),
+    ("distinct", _WA),
     # Illinois appellate (1-19-1234), Minnesota (A19-1234), California appellate (B301234)
     ("state", re.compile(_B + r"(?:[1-5]-\d{2}-\d{4}|A\d{2}-\d{3,5}|[A-HS]\d{6})" + _E)),
     # Letter-prefixed trial numbers: CV-21-123456, DC-20-17584, CV-662122
@@ -177,6 +186,14 @@ def lower_zones(text: str) -> list[tuple[int, int]]:
         end = _ZONE_END.search(text, m.end(), m.end() + 300)
         out.append((m.start(), end.start() if end else m.end() + 300))
     return out
+
+
+def state_of_number(text: str) -> str | None:
+    """The state whose courts alone number cases in the shape the document's own number has."""
+    src = text.translate(_DASHES)
+    found = [(m.start(), st) for rx, st in _SHAPE_STATE for m in rx.finditer(src, 0, HEAD)
+             if _context_role(src, m.start(), m.end()) == "own"]
+    return min(found)[1] if found else None
 
 
 def is_state_document(text: str) -> bool:
