@@ -413,3 +413,27 @@ def test_state_judge_lines_linear_on_hostile_input(text):
     t = time.perf_counter()
     find_judges(text)
     assert time.perf_counter() - t < 5
+
+
+TX_APP = "Court of Appeals of Texas\nNo. 01-21-00555-CV\n"
+IL_APP = "APPELLATE COURT OF ILLINOIS\nFIRST DISTRICT\nNo. 1-19-1234\n"
+GA_APP = "IN THE COURT OF APPEALS OF GEORGIA\nA19A1234. VANE v. HOLT.\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (TX_APP + "Before Justices Alder, Brisco, and Calloway\nOpinion by Justice Brisco\n",
+     [("Alder", "state"), ("Brisco", "state"), ("Calloway", "state")]),
+    (IL_APP + "JUSTICE HOLLOWAY delivered the judgment of the court, with opinion.\n"
+     "Justices Marsh and Quade concurred in the judgment and opinion.\n",
+     [("Holloway", "state"), ("Marsh", "state"), ("Quade", "state")]),
+    (GA_APP + "PELL, Presiding Judge.\nThe trial court granted", [("Pell", "state")]),
+    (GA_APP + "Dorne, C. J., and Pell, P. J., concur.\n", [("Dorne", "state"), ("Pell", "state")]),
+    ("Court of Appeals of Michigan\nNo. 345678\nBefore: MURRAY, P.J., and SAWYER and RIORDAN, JJ.\n",
+     [("Murray", "state"), ("Sawyer", "state"), ("Riordan", "state")]),
+    (NY_AD + "ANNA L. VOSS, J.P.\nBRUNO T. HALE\nCORA M. FINCH, JJ.\n\n2019-01234\n",
+     [("Anna L. Voss", "state"), ("Bruno T. Hale", "state"), ("Cora M. Finch", "state")]),
+    # a justice named in prose or in a citation is not a judge of the case
+    (TX_APP + "As Justice Holmes wrote in Lochner, the Constitution does not enact a theory.\n", []),
+])
+def test_more_state_judge_styles(text, expected):
+    assert judges(text) == sorted(expected)

@@ -570,7 +570,8 @@ def find_judges(text: str) -> list[JudgeMention]:
 
 _ST_TITLE = (r"(?:J\.[ \t]?S\.[ \t]?C\.|J\.[ \t]?A\.[ \t]?D\.|P\.[ \t]?J\.|J\.[ \t]?P\.|C\.[ \t]?J\.|JJ\.|J\.|"
              r"(?:Chief[ \t]+|Associate[ \t]+|Presiding[ \t]+)?Justice|(?:Vice[ \t]+)?Chancellor|"
-             r"(?:CHIEF[ \t]+|PRESIDING[ \t]+)?JUSTICE|(?:VICE[ \t]+)?CHANCELLOR)")
+             r"(?:CHIEF[ \t]+|PRESIDING[ \t]+)?JUSTICE|(?:VICE[ \t]+)?CHANCELLOR|"
+             r"(?:Chief|Presiding|Senior)[ \t]+Judge|(?:CHIEF|PRESIDING|SENIOR)[ \t]+JUDGE)")
 _ST_NAME = rf"[{_UP}][{_AL}'’\-]{{1,24}}(?:[ \t]{{1,2}}(?:[{_UP}]\.|[{_UP}][{_AL}'’\-]{{1,24}})){{0,3}}"
 _ST_ABBR = r"(?:J\.[ \t]?S\.[ \t]?C\.|J\.[ \t]?A\.[ \t]?D\.|P\.[ \t]?J\.|J\.[ \t]?P\.|C\.[ \t]?J\.|JJ\.|J\.)"
 # An author line: at a line's or sentence's start, "NAME, J." then the end of the line,
@@ -583,7 +584,17 @@ _ST_PANEL = re.compile(r"(?:\bBefore|\bBEFORE|\bPresent|\bPRESENT)[ \t]*:?[ \t]*
 # One name of a panel list, with its title when printed ("Roe, P.J.", "ROE. J." with a period
 # for the comma, "Roe").
 _ST_ITEM = re.compile(rf"(?P<name>{_ST_NAME})(?:(?:,|\.)?[ \t]{{0,2}}(?P<t>{_ST_ABBR}))?\*?")
-_ST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+)")
+_ST_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+|\n[ \t]*(?=[A-Z]))")
+# "Opinion by Justice Roe", "JUSTICE ROE delivered the judgment of the court", "Justices Poe
+# and Doe concurred": a title before the name, in the sentences that name the court's own judges.
+_ST_BY = re.compile(
+    r"(?:(?:Opinion|OPINION|Memorandum[ \t]+Opinion|MEMORANDUM[ \t]+OPINION)[ \t]+(?:by|BY)[ \t]+"
+    r"(?:(?:Chief|Presiding|Senior)[ \t]+)?(?:Justice|Judge|JUSTICE|JUDGE)[ \t]+)"
+    rf"(?P<name>{_ST_NAME})")
+_ST_DELIVERED = re.compile(
+    r"(?:(?:CHIEF|PRESIDING|Chief|Presiding)[ \t]+)?(?:JUSTICE|Justice)[ \t]+"
+    rf"(?P<name>{_ST_NAME})[ \t]+delivered[ \t]+the[ \t]+(?:judgment|opinion)")
+_ST_CONCURRED = re.compile(r"(?:Justices|JUSTICES|Judges|JUDGES)[ \t]+(?=[A-Z][^\n]{0,160}?[ \t]concurred)")
 _ST_JJ = re.compile(r",?[ \t]*JJ\.")
 _ST_BELOW = re.compile(rf"(?i:court|county),?[^()\n]{{0,60}}\((?P<name>{_ST_NAME}),[ \t]*(?:J\.S\.C\.|J\.|S\.J\.)\)")
 
@@ -655,6 +666,16 @@ def _state_hits(text: str) -> list[_Hit]:
             if names and m.start() <= end <= m.end():
                 hits += names
                 break
+    for rx in (_ST_BY, _ST_DELIVERED):
+        for m in rx.finditer(head):
+            tokens = _state_name(m.group("name"))
+            if tokens:
+                span = _span_of_tokens(text, m.start("name"), m.end("name"), tokens)
+                if span:
+                    hits.append(_Hit(" ".join(tokens), "state", span, 3))
+    for m in _ST_CONCURRED.finditer(head):
+        names, _, _ = _name_list(head, m.end(), min(len(head), m.end() + 160))
+        hits += names
     for m in _ST_BELOW.finditer(head):
         tokens = _state_name(m.group("name"))
         if tokens and not re.search(r"\sv\.\s", text[max(0, m.start() - 120):m.start()]):
