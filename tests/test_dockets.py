@@ -307,3 +307,18 @@ def test_trial_court_fields_of_an_appellate_case_page():
             "Trial Court Information\n Court\n 99th District Court \n County\n Harris \n Court Judge\n"
             " Honorable Cara B. Quint \n Court Case\n 2019-12345 \n")
     assert own_roles(text) == [("01-21-00555-CV", "own"), ("2019-12345", "lower")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SUPERIOR COURT OF NEW JERSEY\nLAW DIVISION: BERGEN COUNTY\nDOCKET NO. BER-L-1234-19\n", "BER-L-1234-19"),
+    ("IN THE SUPERIOR COURT OF THE STATE OF DELAWARE\nC.A. No. N19C-01-123 ABC\n", "N19C-01-123 ABC"),
+    ("STATE OF MICHIGAN\nIN THE CIRCUIT COURT FOR THE COUNTY OF KENT\nCase No. 19-001234-CZ\n", "19-001234-CZ"),
+    ("SUPERIOR COURT OF WASHINGTON FOR KING COUNTY\nNo. 21-2-01234-1 SEA\n", "21-2-01234-1 SEA"),
+    ("IN THE CIRCUIT COURT OF THE ELEVENTH JUDICIAL CIRCUIT\nCASE NO. 2021-012345-CA-01\n", "2021-012345-CA-01"),
+    ("IN THE SUPERIOR COURT OF FULTON COUNTY\nSTATE OF GEORGIA\nCIVIL ACTION FILE NO. 2019CV123456\n", "2019CV123456"),
+    ("IN THE COURT OF COMMON PLEAS\nSUMMIT COUNTY, OHIO\nCASE NO. CV-2019-01-0123\n", "CV-2019-01-0123"),
+    ("IN THE CIRCUIT COURT OF THE SEVENTEENTH JUDICIAL CIRCUIT\nIN AND FOR BROWARD COUNTY, FLORIDA\n"
+     "CASE NO. CACE-21-012345\n", "CACE-21-012345"),
+])
+def test_state_trial_court_forms(text, expected):
+    assert own_roles(text) == [(expected, "own")]

@@ -102,8 +102,15 @@ _PA = re.compile(_B + r"\d{1,5}[ \t](?:[EMW]D[AM]|C\.[ \t]?D\.)[ \t](?:19|20)\d{
 _NJ = re.compile(_B + r"[A-Z]{1,3}-\d{4,5}-\d{2}" + _E)
 _WA = re.compile(_B + r"\d{5}-\d-(?:III|II|I)(?![\w-])")
 # Shapes used by one state's courts only: the state a document's number places it in.
+_NJ_TRIAL = re.compile(_B + r"[A-Z]{3}-[A-Z]{1,2}-\d{3,6}-\d{2}" + _E)  # BER-L-1234-19
+_DE_TRIAL = re.compile(_B + r"[NKS]\d{2}[A-Z]-\d{2}-\d{3}(?:[ \t][A-Z]{3})?" + _E)  # N19C-01-123 ABC
+_MI_TRIAL = re.compile(_B + r"\d{2}-\d{6}-[A-Z]{2}" + _E)  # 19-001234-CZ
+_WA_TRIAL = re.compile(_B + r"\d{2}-\d-\d{5}-\d(?:[ \t][A-Z]{3})?" + _E)  # 21-2-01234-1 SEA
+_FL_TRIAL = re.compile(_B + r"(?:19|20)\d{2}-\d{4,6}-CA-\d{2}" + _E)  # 2021-012345-CA-01
 _SHAPE_STATE = ((_TX, "Texas"), (_FL, "Florida"), (_CA, "California"), (_PA, "Pennsylvania"),
-                (_NJ, "New Jersey"), (_WA, "Washington"))
+                (_NJ, "New Jersey"), (_WA, "Washington"), (_NJ_TRIAL, "New Jersey"),
+                (_DE_TRIAL, "Delaware"), (_MI_TRIAL, "Michigan"), (_WA_TRIAL, "Washington"),
+                (_FL_TRIAL, "Florida"))
 _STATE_SHAPES = (
     # Texas courts of appeals: 05-22-00834-CV
     ("distinct", _TX),
@@ -121,6 +128,11 @@ _STATE_SHAPES = (
     # Pennsylvania common pleas terms: 05-1451 CIVIL TERM, 2019-123 Civil
     ("distinct", re.compile(_B + r"\d{2,4}-\d{1,6}[ \t]{1,3}(?:CIVIL|Civil)(?:[ \t]{1,3}(?:TERM|Term))?"
                             r"(?![ \t]{1,3}(?i:action|division|no\b))(?![\w])")),
+    # one state's trial-court forms (New Jersey, Delaware, Michigan, Washington, Florida)
+    ("distinct", _NJ_TRIAL), ("distinct", _DE_TRIAL), ("distinct", _MI_TRIAL), ("distinct", _WA_TRIAL),
+    ("distinct", _FL_TRIAL),
+    # year, court code, number: 2019CV123456 (Georgia), 1984CV01234 (Massachusetts)
+    ("distinct", re.compile(_B + r"(?:19|20)\d{2}[A-Z]{2,3}\d{4,6}" + _E)),
     # Illinois circuit courts: 2019 L 012345, 2020 CH 01234
     ("distinct", re.compile(_B + r"(?:19|20)\d{2}[ \t]?(?:L|CH|LA|M[1-6]|CV|D|P)[ \t]?\d{4,6}" + _E)),
     # Georgia appellate courts: A19A1234, S20A0123; Massachusetts: SJC-12345, 19-P-1234
@@ -129,7 +141,9 @@ _STATE_SHAPES = (
     ("distinct", _WA),
     # Illinois appellate (1-19-1234), Minnesota (A19-1234), California appellate (B301234)
     ("state", re.compile(_B + r"(?:[1-5]-\d{2}-\d{4}|A\d{2}-\d{3,5}|[A-HS]\d{6})" + _E)),
-    # Letter-prefixed trial numbers: CV-21-123456, DC-20-17584, CV-662122
+    # Letter-prefixed trial numbers: CV-2019-01-0123, CACE-21-012345, CV-21-123456, DC-20-17584, CV-662122
+    ("state", re.compile(_B + r"[A-Z]{2,4}-(?:19|20)\d{2}-\d{2}-\d{3,5}" + _E)),
+    ("state", re.compile(_B + r"[A-Z]{4}-?\d{2}-\d{6}" + _E)),
     ("state", re.compile(_B + r"[A-Z]{1,3}-(?:\d{2}-\d{3,7}|\d{5,7})" + _E)),
     # a labelled number of digits alone: No. 105074, DocketNumber: 95081, No(s): 180702492
     ("state", re.compile(r"(?i:\bno\.|\bno\(s\)[ \t]{0,2}:|\bdocket[ \t]?number:?|\bcase[ \t]+no\.?:?"
