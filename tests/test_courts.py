@@ -236,3 +236,10 @@ def test_state_headings_linear_on_hostile_input(text):
     t = time.perf_counter()
     find_court(text)
     assert time.perf_counter() - t < 5
+
+
+def test_state_court_in_a_wrapped_sentence_is_not_a_heading():
+    text = ("Acme v. Beta, No. 21-1234\nOPINION\nThe case was first filed by the plaintiff, then removed from the\n"
+            "Superior Court of California, County of Alameda, and the court held that")
+    got = find_court(text)
+    assert got is None or not is_state_court(got.id)

@@ -358,6 +358,16 @@ _DOC_STATE_RX = re.compile(r"(?im)\bstate" + _S1 + r"of" + _S1 + r"(?P<state>" +
                            r"|^[ \t]*(?P<line>" + _STATE_RX + r")[ \t,.]*$")
 
 
+def _wrapped_sentence(text: str, pos: int) -> bool:
+    """The line holding ``pos`` continues a sentence from the line above (which ends on a
+    lower-case word or a comma)."""
+    ls = text.rfind("\n", 0, pos)
+    if ls < 0 or text[ls + 1:pos].strip(" \t").lower() not in ("", "the", "in the"):
+        return False
+    prev = text[text.rfind("\n", 0, ls) + 1:ls].rstrip()
+    return bool(re.search(r"(?:\b[a-z][a-z'’]*|,)$", prev))
+
+
 @dataclass(frozen=True)
 class StateCourtParts:
     kind: str
@@ -484,6 +494,8 @@ def _find_state_courts(text: str) -> tuple[CourtHit, ...]:
         in_lower = any(a <= m.start() < b for a, b in lower_zones)
         if not in_lower and not _HEADING_START.search(before):
             continue
+        if not in_lower and not m.group(0).isupper() and _wrapped_sentence(head, m.start()):
+            continue  # "... was removed from the\nSuperior Court of X": running text, not a heading
         after = head[m.end():m.end() + 30]
         if _FEDERAL_NEAR.search(before[-25:] + " " + after):
             continue
