@@ -678,3 +678,113 @@ def test_prose_and_glossary_counsel(text, attorneys, firm_names):
 ])
 def test_docket_text_wrapped_names(text, attorneys):
     assert sorted((a.name, a.firm) for a in find_counsel(text)[0]) == attorneys
+
+
+# -- counsel blocks as filings print them on first pages of motions and declarations
+
+QUALIFIED_ROLES = """Odette P. Varga
+VARGA LLP
+12 Harbor Street, Suite 400
+Portland, OR 97201
+ovarga@varga.example
+Interim Co-Lead Class Counsel for the
+Consumer Plaintiffs
+Lionel Achterberg
+ACHTERBERG MILLS, LLP
+88 Canal Road
+Albany, NY 12207
+lachterberg@achterbergmills.example
+Proposed Attorneys for Debtors and
+Debtors in Possession
+"""
+
+WRAPPED_FIRM = """Henrietta Q. Olufemi
+TALLIS BRENNER GOODWIN & PRATT
+Professional Corporation
+One Harbor Plaza
+San Jose, CA 95113
+holufemi@tallisbrenner.example
+Counsel for Defendant
+Marcus D. Feld
+KESSLER, ORTIZ, WAINWRIGHT,
+BELL & DUNMORE, LLP
+500 Lake Street
+Chicago, IL 60601
+mfeld@kessler.example
+Counsel for Plaintiff
+"""
+
+FIRM_FIRST_TWO_OFFICES = """PELLOW & GRANT LLP
+Ursula T. Pellow (SBN 111111)
+(upellow@pellowgrant.example)
+10 West Fifth Street
+Los Angeles, CA 90013
+Telephone: 213.555.0100
+
+HART NAVARRO LLP
+Tobias R. Hart (pro hac vice)
+(thart@hartnavarro.example)
+20 Elm Avenue
+Dallas, TX 75201
+Telephone: 214.555.0100
+
+Attorneys for Defendant
+"""
+
+CAPTION_JUDGE_LABEL = """Rosalind K. Achebe
+ACHEBE LAW GROUP, P.C.
+400 Pine Street
+Seattle, WA 98101
+rachebe@achebelaw.example
+Counsel for Plaintiffs
+UNITED STATES DISTRICT COURT
+IN RE WIDGET ANTITRUST
+LITIGATION
+PERSONAL JURISDICTION
+Judge:           Hon. Petra N. Lindqvist
+"""
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # a representation line with qualifiers closes its group; the party goes on below it
+    (QUALIFIED_ROLES, [("Lionel Achterberg", "Achterberg Mills, LLP", "lachterberg@achterbergmills.example"),
+                       ("Odette P. Varga", "Varga LLP", "ovarga@varga.example")],
+     ["Achterberg Mills, LLP", "Varga LLP"]),
+    # a firm's name wrapped onto a second line (its legal form, or the end of an ALL-CAPS name)
+    (WRAPPED_FIRM, [("Henrietta Q. Olufemi", "Tallis Brenner Goodwin & Pratt, Professional Corporation",
+                     "holufemi@tallisbrenner.example"),
+                    ("Marcus D. Feld", "Kessler, Ortiz, Wainwright, Bell & Dunmore, LLP", "mfeld@kessler.example")],
+     ["Kessler, Ortiz, Wainwright, Bell & Dunmore, LLP", "Tallis Brenner Goodwin & Pratt, Professional Corporation"]),
+    # firm-first blocks: each attorney takes the firm printed above the name
+    (FIRM_FIRST_TWO_OFFICES, [("Tobias R. Hart", "Hart Navarro LLP", "thart@hartnavarro.example"),
+                              ("Ursula T. Pellow", "Pellow & Grant LLP", "upellow@pellowgrant.example")],
+     ["Hart Navarro LLP", "Pellow & Grant LLP"]),
+    # a caption's "Judge:" field below the counsel block does not make it a judge's signature
+    (CAPTION_JUDGE_LABEL, [("Rosalind K. Achebe", "Achebe Law Group, P.C.", "rachebe@achebelaw.example")],
+     ["Achebe Law Group, P.C."]),
+    # letterhead ornaments are not part of the name
+    ("Celia R. Moss\nMOSS • TANAKA, LLP\n30 East Seventh Street\nSaint Paul, MN 55101\ncmoss@mosstanaka.example\n"
+     "Counsel for Plaintiff\n", [("Celia R. Moss", "Moss Tanaka, LLP", "cmoss@mosstanaka.example")],
+     ["Moss Tanaka, LLP"]),
+    # "Attorneys at Law" under the firm's name is a description, not part of it
+    ("/s/ Gideon P. Marsh\nGideon P. Marsh\nMARSH & VELLA\nAttorneys at Law\n9 Court Square\nBoston, MA 02108\n"
+     "Counsel for Defendant\n", [("Gideon P. Marsh", "Marsh & Vella", None)], ["Marsh & Vella"]),
+])
+def test_first_page_counsel_blocks(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+@pytest.mark.parametrize("text", [
+    # prose whose lines look like a name over an organisation ("Committee ... was responsible")
+    "Orbital's Product Review Committee (formerly known as Design\nCommittee) was responsible for "
+    "Orbital's design decisions. The Committees were\ncomposed of staff from 12 departments, including "
+    "legal,\nand met at 100 Main Street, Suite 2 every month.\njdoe@orbital.example\n",
+    # a declarant's own statement is not a counsel listing
+    "I, Jane A. Doe, declare as follows:\n1. I am a partner of the firm Doe Roe LLP and serve as counsel for "
+    "the Plaintiffs.\n",
+])
+def test_prose_is_not_a_counsel_block(text):
+    a, f = find_counsel(text)
+    assert [x.name for x in f if "was" in x.name or x.name.startswith("I ")] == []
+    assert [x.name for x in a if "Committee" in x.name] == []

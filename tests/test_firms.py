@@ -100,6 +100,8 @@ def test_canonical_firm_and_evidence(raw, name, fuzzy):
     ("Baker Botts L.L.P. San Francisco", "Baker Botts L.L.P."),
     ("**SMITH & JONES LLP**", "Smith & Jones LLP"),
     ("Irwin IP LLP", "Irwin IP LLP"),  # a reference name without a known suffix takes the document's
+    ("HALE • MORROW, LLP", "Hale Morrow, LLP"),  # letterhead ornaments dropped
+    ("Quill | Sandoval PLLC", "Quill Sandoval PLLC"),
 ])
 def test_unlisted_or_suffixless_firms_keep_the_documents_form(raw, name):
     assert F.canonical_firm(raw) == (name, None)
@@ -126,6 +128,14 @@ def test_never_by_email_domain_alone():
     ("Chicago, Illinois 60606", False),
     ("United States District Court", False),
     ("jgaudio@gbc.law", False),
+    # firm names with lower-case connectors or a particle glued to a capital
+    ("Law Offices of Jane Q. Doe", True),
+    ("Center for Tenant Rights", True),
+    ("vanDoren Law LLC", True),
+    ("Roe & Poe, a professional corporation", True),
+    # a sentence that happens to name an organisation word
+    ("Committee) was responsible for the product development decisions", False),
+    ("The Foundation has funded these programs since", False),
 ])
 def test_looks_like_firm(raw, expected):
     assert F.looks_like_firm(raw) is expected

@@ -47,8 +47,16 @@ Span = tuple[int, int]
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
 _PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
+# words that qualify a representation line: "Interim Co-Lead Class Counsel for", "Proposed
+# Attorneys for", "Local Counsel for", "Special Litigation Counsel for"
+_ROLE_QUALIFIER = (
+    r"(?:(?i:interim|co-lead|lead|class|liaison|local|proposed|special|trial|appellate|pro[ \t]+bono|"
+    r"designated|settlement|litigation|court-appointed|additional|conflicts?|bankruptcy|general|co-|"
+    r"of|counsel|and|substitute|substituted|former|outside|regulatory|plaintiffs['’]?|defendants['’]?|"
+    r"executive[ \t]+committee|steering[ \t]+committee|committee)[ \t]*)")
 _ROLE_LINE_RE = re.compile(
-    r"^[ \t*_]*(?:(?:Attorneys?|Counsel|Lawyers?)(?:[ \t]+and[ \t]+Counsel(?:ors)?)?[ \t]+for\b"
+    rf"^[ \t*_]*(?:{_ROLE_QUALIFIER}{{1,5}}[ \t]+(?=(?i:(?:attorneys?|counsel|lawyers?)[ \t]+for\b)))?"
+    r"(?:(?:Attorneys?|Counsel|Lawyers?)(?:[ \t]+and[ \t]+Counsel(?:ors)?)?[ \t]+for\b"
     r"|(?:ATTORNEYS?|COUNSEL)[ \t]+FOR\b)", re.M)
 _SIG_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?/?s/[ \t]*", re.M)
 _BAR_RE = re.compile(
@@ -256,8 +264,8 @@ def _plausible_person(name: str) -> bool:
     if not name or len(name) > 60 or not _PERSON_RE.match(name):
         return False
     words = [w.lower().strip(",.") for w in name.split()]
-    if any(w in _NOT_NAME_WORDS for w in words):
-        return False
+    if any(w in _NOT_NAME_WORDS for w in words) or any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Acme's Review Committee": a possessive is no part of a person's name
     core = [w for w in name.split() if not _SUFFIX_ITEM.match(w.strip(","))]
     if len(core) < 2:
         return False
@@ -528,10 +536,75 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
     return out
 
 
+# the rest of a firm's name wrapped onto its own line: the legal form ("Professional
+# Corporation") or the end of an ALL-CAPS name ("GARRETT & DUNNER, LLP")
+_FORM_LINE_RE = re.compile(
+    r"^(?i:professional[ \t]+(?:law[ \t]+)?(?:corporation|association)|limited[ \t]+liability[ \t]+"
+    r"(?:partnership|company)|l\.?[ \t]?l\.?[ \t]?p\.?|l\.?[ \t]?l\.?[ \t]?c\.?|p\.?[ \t]?l\.?[ \t]?l\.?[ \t]?c\.?|"
+    r"p\.[ \t]?c\.|p\.[ \t]?a\.|ltd\.?|chartered|l\.p\.a\.?|co\.,?[ \t]+l\.p\.a\.)[ \t]*[.,]?$")
+# descriptions under a firm's name that are not part of it ("A Professional Corporation",
+# "Attorneys at Law")
+_FORM_NOTE_RE = re.compile(
+    r"^(?i:an?[ \t]+(?:professional|limited)[ \t]+[a-z \t]{3,40}|attorneys?[ \t]+(?:and[ \t]+counsel(?:l?ors)?"
+    r"[ \t]+)?at[ \t]+law|counsel(?:l?ors)?[ \t]+at[ \t]+law|intellectual[ \t]+property[ \t]+(?:law|attorneys))[ \t]*[.,]?$")
+_CONNECTOR_END_RE = re.compile(r"(?:,|&|\bAND|\band)[ \t]*$")
+
+
+def _join_wrapped_firms(lines: list[_Line]) -> list[_Line]:
+    """A firm's name wrapped over two or three lines becomes one firm line; a line that only
+    describes the firm ("A Professional Corporation", "Attorneys at Law") is set aside."""
+    out: list[_Line] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and ln.kind in ("firm", "other", "name") and nxt.row == ln.row + 1 \
+                and _wraps_into(ln, nxt):
+            a, b = ln.text.rstrip(), nxt.text.strip()
+            if _FORM_LINE_RE.match(b):  # "ROE & DOE" + "Professional Corporation"
+                b = b.upper() if is_all_caps(a) else b
+                a = a if a.endswith(",") else a + ","
+            joined = _Line(ln.start, nxt.end, a + " " + b, "firm", ln.row)
+            # a third line ("FINNEGAN, HENDERSON, / FARABOW, GARRETT & / DUNNER, LLP")
+            if k + 2 < len(lines) and lines[k + 2].row == nxt.row + 1 and _wraps_into(joined, lines[k + 2]):
+                third = lines[k + 2]
+                joined = _Line(ln.start, third.end, joined.text + " " + third.text.strip(), "firm", ln.row)
+                k += 1
+            joined.row = lines[k + 1].row  # the block goes on from the last wrapped line
+            out.append(joined)
+            k += 2
+            continue
+        if ln.kind in ("name", "other", "firm") and _FORM_NOTE_RE.match(ln.text.strip()) and out \
+                and out[-1].kind == "firm":
+            ln.kind = "cont"
+        out.append(ln)
+        k += 1
+    return out
+
+
+def _wraps_into(ln: _Line, nxt: _Line) -> bool:
+    a, b = ln.text.strip(), nxt.text.strip()
+    if not a or not b or _EMAIL_RE.search(b) or re.search(r"\d", a + b):
+        return False
+    if ln.kind == "firm" and _FORM_LINE_RE.match(b):
+        return not has_legal_suffix(a)  # "WILSON SONSINI ... ROSATI" + "Professional Corporation"
+    if not (is_all_caps(a) and is_all_caps(b)) or nxt.kind not in ("firm", "name", "other"):
+        return False
+    joined = a + " " + b
+    if not looks_like_firm(joined) or _TITLE_ITEM.match(joined):
+        return False
+    if _CONNECTOR_END_RE.search(a) or re.match(r"^(?:&|AND\b)", b):
+        return True
+    # no connector: only when the joined name is a known firm or the first line is no person
+    return match_firm(joined) is not None and match_firm(a) is None
+
+
 def _blocks(text: str, acc: _Acc) -> None:
     lines = _split_columns(_lines(text))
     for k, ln in enumerate(lines):
         ln.kind = _classify(ln)
+    lines = _join_wrapped_firms(lines)
+    for k, ln in enumerate(lines):
         # "Rafael D. Aguilar (pro hac vice\n   pending)": the wrapped end of a parenthesis
         if k and lines[k - 1].text.count("(") > lines[k - 1].text.count(")") and \
                 re.match(r"^[^()]{1,40}\)[ \t]*$", ln.text.strip()):
@@ -571,6 +644,11 @@ def _blocks(text: str, acc: _Acc) -> None:
         i = max(j, i + 1)
 
 
+# a caption's labelled field ("Judge:   Hon. Jane A. Doe", "Courtroom: 7"), not a title below a
+# judge's signature
+_CAPTION_LABEL_RE = re.compile(r"^[ \t]*(?i:judge|hon\.|honorable|courtroom|dept\.?|department)[ \t]*:")
+
+
 def _judicial(lines: list[_Line], i: int, j: int, block: list[_Line]) -> bool:
     """A judge's signature, not counsel's: the block follows "SO ORDERED" / "BY THE COURT"
     or its last name line sits right above a judge's title ("U.S.M.J.", "District Judge")."""
@@ -585,7 +663,7 @@ def _judicial(lines: list[_Line], i: int, j: int, block: list[_Line]) -> bool:
         return True
     names = [b for b in block if b.kind in ("name", "sig")]
     if j < len(lines) and lines[j].kind == "judge" and names and block[-1] is names[-1] \
-            and 0 < lines[j].row - block[-1].row <= 2:
+            and 0 < lines[j].row - block[-1].row <= 2 and not _CAPTION_LABEL_RE.match(lines[j].text):
         return True
     return False
 
@@ -618,7 +696,8 @@ def _parse_block(block: list[_Line], all_lines: list[_Line], acc: _Acc, letterhe
             # the party may continue on the following lines ("Counsel for Appellant, International
             # \n Flavors & Fragrances Inc.")
             taken = 0
-            while k < len(block) and taken < 2 and _continues_party(groups[-1][-1], block[k]):
+            while k < len(block) and taken < 2 and _continues_party(groups[-1][-1], block[k]) \
+                    and not _looks_like_block_start(block, k):
                 block[k].kind = "represents"
                 groups[-1].append(block[k])
                 k += 1
@@ -652,7 +731,8 @@ def _continues_party(prev: _Line, line: _Line) -> bool:
 
 def _looks_like_block_start(block: list[_Line], k: int) -> bool:
     rest = [b.kind for b in block[k:k + 3]]
-    return rest[:1] == ["name"] and len(rest) > 1 and rest[1] in ("name", "email", "firm")
+    return rest[:1] == ["name"] and len(rest) > 1 and rest[1] in ("name", "email", "firm") \
+        and block[k + 1].row == block[k].row + 1
 
 
 def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
@@ -735,11 +815,16 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
             b.kind == "submitted" and not re.match(r"(?i:[ \t*_]*dated?\b)", b.text) for b in g):
         return  # "/s/ X" alone: a judge's or declarant's signature, not a counsel block
     email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
+    # a block that opens with its firm ("FIRM / names / address / FIRM 2 / names") gives each
+    # attorney the firm above; a stacked block (names / firm / address) the firm below
+    firm_first = bool(firms_at) and firms_at[0][0] < min(idx for _, idx, _ in names)
     for nm, idx, sp in names:
-        # the firm printed below the attorney's name (stacked block), else the one above it
         below = [f for i, f in firms_at if i > idx]
         above = [f for i, f in firms_at if i < idx]
-        firm = below[0] if below else (above[-1] if above else None)
+        if firm_first:
+            firm = above[-1] if above else below[0]
+        else:
+            firm = below[0] if below else (above[-1] if above else None)
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
 
 
@@ -904,7 +989,7 @@ def _split_items(body: str) -> list[tuple[str, int]]:
     return items
 
 
-_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|may|must|should|would|moved|"
+_PROSE_VERB = re.compile(r"\b(?:I(?=[ \t]+[a-z])|am|serve|serves|serving|is|are|was|were|has|have|had|will|shall|may|must|should|would|moved|"
                          r"appeared|represents?|seeks?|asks?|requests?|argues?|contends?|did|does)\b")
 
 

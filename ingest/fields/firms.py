@@ -135,13 +135,17 @@ _AFTER_SUFFIX = re.compile(r"^(.{2,200}?(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|P\.L
                            r"P\.C\.|P\.A\.))\s+(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}$")
 
 
+# letterhead ornaments printed inside or around a name ("LARSON • KING, LLP")
+_ORNAMENT_RE = re.compile(r"[•·◆◇■□▪●○|]")
+
+
 def clean_firm(raw: str) -> str:
     """A firm name as printed, without markup, office location or trailing punctuation.
 
     ``"Jones Day - Chicago"`` -> ``"Jones Day"``; ``"Foley & Lardner LLP (DC)"`` ->
     ``"Foley & Lardner LLP"``; ``"Baker Botts L.L.P. San Francisco"`` -> ``"Baker Botts L.L.P."``.
     """
-    s = clean_space(raw.replace("*", " ").replace("\u00a0", " ")).strip(" ,;:")
+    s = clean_space(_ORNAMENT_RE.sub(" ", raw.replace("*", " ").replace("\u00a0", " "))).strip(" ,;:")
     s = s.replace("’", "'")
     for _ in range(2):
         s = _OFFICE_DASH.sub("", s)
@@ -157,6 +161,13 @@ def is_government_office(s: str) -> bool:
     return bool(_GOV_ANCHOR_RE.match(clean_space(s)))
 
 
+# lower-case words other than the connectors a firm's name uses ("Law Offices of", "Center for")
+_SENTENCE_WORD_RE = re.compile(
+    r"(?<![\w'’\-])(?!(?:of|and|the|for|at|in|on|de|del|della|der|la|le|van|von|du|da|di|dos|das|y|e|"
+    r"und|a|an|to|professional|corporation|association|limited|liability|company|partnership|law)\b)"
+    r"[a-z]{2,}\b(?![.'’\-])")
+
+
 @lru_cache(maxsize=16384)
 def looks_like_firm(s: str) -> bool:
     """Whether a line or list item has the shape of a law firm's name."""
@@ -166,13 +177,15 @@ def looks_like_firm(s: str) -> bool:
     if re.search(r"\b(?:Court|COURT|Judge|JUDGE|Street|Avenue|Suite|Floor|Drive|Road|Boulevard|"
                  r"Plaza|Box|Telephone|Facsimile)\b", s):
         return False
+    if len(_SENTENCE_WORD_RE.findall(s)) >= 2:
+        return False  # a sentence ("... was responsible for the product decisions")
     if is_government_office(s):
         return True
     if match_firm(s) is not None:
         return True
-    if has_legal_suffix(s) and re.match(r"^[A-Z]", s):
+    if has_legal_suffix(s) and re.match(r"^(?:[a-z]{1,3}(?=[A-Z]))?[A-Z]", s):
         return True
-    return bool(_FIRM_WORD_RE.search(s) and re.match(r"^(?:The\s+|THE\s+)?[A-Z]", s))
+    return bool(_FIRM_WORD_RE.search(s) and re.match(r"^(?:The\s+|THE\s+)?(?:[a-z]{1,3}(?=[A-Z]))?[A-Z]", s))
 
 
 def _distinctive(key: str) -> list[str]:
