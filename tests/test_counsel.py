@@ -788,3 +788,55 @@ def test_prose_is_not_a_counsel_block(text):
     a, f = find_counsel(text)
     assert [x.name for x in f if "was" in x.name or x.name.startswith("I ")] == []
     assert [x.name for x in a if "Committee" in x.name] == []
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # New York: "Firm, City (X of counsel), for appellant"; a title-only government lawyer has no firm
+    ("Tolliver Marsh LLP, Yonkers (Agnes P. Quimby of counsel), for appellant. Oren T. Blaylock, "
+     "Corporation Counsel, New York (Hilda R. Stroud of counsel), for respondents. Pemberton Vail LLP, "
+     "New York (Cyrus D. Oakes of counsel), for amici curiae.\n",
+     [("Agnes P. Quimby", "Tolliver Marsh LLP"), ("Cyrus D. Oakes", "Pemberton Vail LLP"),
+      ("Hilda R. Stroud", None), ("Oren T. Blaylock", None)],
+     ["Pemberton Vail LLP", "Tolliver Marsh LLP"]),
+    # Florida: "X, Y, and Z of Firm, City, for appellant"; the city after the office is no lawyer
+    ("Opinion\n\nIvo R. Lindgren , Pia S. Okoro , and Dalia Ferrante of Lindgren Okoro, P.A., Tampa, for "
+     "appellant. Rupert Vance , Assistant General Counsel, Marion County Sheriff's Office, Ocala, for appellee.\n",
+     [("Dalia Ferrante", "Lindgren Okoro, P.A."), ("Ivo R. Lindgren", "Lindgren Okoro, P.A."),
+      ("Pia S. Okoro", "Lindgren Okoro, P.A."), ("Rupert Vance", "Marion County Sheriff's Office")],
+     ["Lindgren Okoro, P.A.", "Marion County Sheriff's Office"]),
+    # New Jersey: "(Firm, attorneys; X, of counsel)" and a government attorney by title
+    ("    Nadia F. Ruiz, Deputy Attorney General, argued\n    the cause for appellant Board of Review "
+     "(Tomas\n    Keller, Attorney General, attorney; Hugo B. Marsh, Assistant\n    Attorney General, of counsel; "
+     "Nadia F. Ruiz, on\n    the briefs).\n    Selma K. Dube argued the cause for respondent Ivan\n"
+     "    Petrov (Dube Law, LLC, attorneys; Selma K. Dube,\n    of counsel and on the brief).\n",
+     [("Hugo B. Marsh", None), ("Nadia F. Ruiz", None), ("Selma K. Dube", "Dube Law, LLC"),
+      ("Tomas Keller", None)],
+     ["Dube Law, LLC"]),
+    ("Corliss & Pratt, attorneys for respondent (Edna M. Corliss, of counsel and on the brief).\n",
+     [("Edna M. Corliss", "Corliss & Pratt")], ["Corliss & Pratt"]),
+    # Delaware: "X, FIRM, City, State; Y and Z, FIRM, City, State, Attorneys for Plaintiffs."
+    ("Opinion\n\nAda K. Bright, BRIGHT AND COLE, P.A., Wilmington, Delaware; R. Tobias vanHorne, VANHORNE LAW "
+     "LLC, Wilmington, Delaware; Lena Fox and Omar J. Reyes, FOX & REYES LLP, New York, New York, "
+     "Attorneys for Plaintiffs.\n",
+     [("Ada K. Bright", "Bright and Cole, P.A."), ("Lena Fox", "Fox & Reyes LLP"), ("Omar J. Reyes", "Fox & Reyes LLP"),
+      ("R. Tobias vanHorne", "Vanhorne Law LLC")],
+     ["Bright and Cole, P.A.", "Fox & Reyes LLP", "Vanhorne Law LLC"]),
+    # "Firm, by X and Y, for party"
+    ("COUNSEL\n\nHALVORSEN & TEAGUE LLP, by Marta J. Halvorsen and Neil Teague, Boston, Massachusetts, for "
+     "Appellee.\n",
+     [("Marta J. Halvorsen", "Halvorsen & Teague LLP"), ("Neil Teague", "Halvorsen & Teague LLP")],
+     ["Halvorsen & Teague LLP"]),
+    # "X, Y, Attorneys, Firm, City, for Appellees"
+    ("COUNSEL\n\nGrace L. Whitby, Amos Kiel, Attorneys, Whitby Kiel PLLC, Tulsa, Oklahoma, for Appellees.\n",
+     [("Amos Kiel", "Whitby Kiel PLLC"), ("Grace L. Whitby", "Whitby Kiel PLLC")], ["Whitby Kiel PLLC"]),
+])
+def test_state_and_reporter_counsel_styles(text, attorneys, firm_names):
+    assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+def test_a_party_list_with_for_in_a_name_is_no_counsel_statement():
+    text = ("Respondents-Respondents. - - - - Committee for Open Courts, Herald Company, Inc., "
+            "The Daily Ledger, and Metro Radio, Amici Curiae. ______ Tolliver Marsh LLP, Yonkers "
+            "(Agnes P. Quimby of counsel), for appellant.\n")
+    assert firms(text) == ["Tolliver Marsh LLP"]

@@ -82,6 +82,7 @@ _STATE_RE = re.compile(rf"^(?:{_STATES})(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?$", re.I)
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _NAME_TOKEN = (rf"(?:[{_UP}][{_LO}'’\-]{{1,24}}(?:[{_UP}][{_LO}'’\-]{{1,20}})?|[{_UP}]\.|"
+               rf"(?:de|du|da|di|le|la|van|von|del|della|dos|des)[{_UP}][{_LO}'’\-]{{1,24}}|"  # "deLeeuw"
                rf"[{_UP}][{_UP}'’\-]{{1,24}}|[{_UP}](?=[ \t]))")
 _PERSON_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:[ \t]{{1,2}}(?:{_NAME_TOKEN}|de|De|van|Van|von|la|La|del|Del|da|di|Di)){{1,4}}"
@@ -949,6 +950,7 @@ def _stmt_start(region: str, lo: int, hi: int) -> int:
     """Start of the sentence that ends at ``hi``: after the last sentence end or label."""
     best = lo
     for m in re.finditer(r"(?m)(?:ARGUED|ON[ \t]+BRIEFS?|SUBMITTED)[ \t]*:[ \t]*\n?|^[ \t]*COUNSEL[ \t]*\n|"
+                         r"(?:-[ \t]){2,}-[ \t]*|_{3,}[ \t]*|"
                          r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n|^[ \t]*[A-Z][A-Z \t&'’\-]{5,}[ \t]*\n", region[lo:hi]):
         s = lo + m.start()
         if m.group(0).startswith(".") and _ABBREV_END.search(region[max(lo, s - 8):s]):
@@ -1029,6 +1031,9 @@ def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> No
         on_brief_list = True
     elif on_brief_list:
         groups = _items_to_pairs(main, list_form=True)
+    if not any(nm for nm, _ in groups) and not any(
+            f and (has_legal_suffix(f) or is_government_office(f) or match_firm(f)) for _, f in groups):
+        return  # no attorney and no firm-shaped name: "Reporters Committee for Freedom of the Press"
     for nm, firm in groups:
         fname = acc.firm(firm, _find_span(text, base, firm), represents) if firm else None
         if nm:
@@ -1105,18 +1110,37 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
         else:
             kinds.append("x")
     for i in range(len(kinds) - 1, 0, -1):
-        if kinds[i] == "state" and kinds[i - 1] in ("x", "state"):
+        if kinds[i] == "state" and kinds[i - 1] in ("x", "state") and not has_legal_suffix(runs[i - 1][0]):
             kinds[i - 1] = "city"  # "New York, New York": the first is the city
     for i, (it, _) in enumerate(runs):
         if kinds[i] == "x" and it.startswith("of ") and i + 1 < len(runs) and kinds[i + 1] == "state":
             kinds[i] = "city"
-    seq = [(it, oc) for (it, oc), kd in zip(runs, kinds) if kd == "x"]
+    seq = []
+    for (it, oc), kd in zip(runs, kinds):
+        if kd != "x":
+            continue
+        # Florida style: "X, Y, and Z of Firm, City": the last attorney and the firm
+        of = _OF_FIRM_RE.match(it)
+        if of and not oc and _plausible_person(person_name(_strip_name_noise(of.group(1)))) \
+                and looks_like_firm(of.group(2)):
+            seq.extend([(of.group(1), False), (of.group(2), False)])
+        else:
+            seq.append((it, oc))
     pairs: list[tuple[str | None, str | None]] = []
     pending: list[str] = []
     last_firm: str | None = None
+    by_firm: str | None = None  # "Firm, by X and Y": the attorneys after "by" are the firm's
     for idx, (it, oc) in enumerate(seq):
+        if last_firm is not None and re.match(r"(?i:by[ \t]+)", it):
+            by_firm = last_firm
+            it = re.sub(r"(?i:^by[ \t]+)", "", it)
         cand = _strip_name_noise(it)
         forced = False
+        if by_firm is not None and not oc:
+            if _plausible_person(person_name(cand)):
+                pairs.append((cand, by_firm))
+                continue
+            by_firm = None
         if oc and last_firm is not None:
             if _plausible_person(person_name(cand)):
                 pairs.append((cand, last_firm))  # "Firm (X, of counsel)"
@@ -1143,8 +1167,14 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
             if not pending:
                 pairs.append((None, cand))
         pending = []
+    if last_firm is not None and len(pending) == 1 and not re.search(r"\b[A-Z]\.", pending[0]) \
+            and seq and _strip_name_noise(seq[-1][0]) == pending[0]:
+        pending = []  # "..., Doe & Roe, P.A., Fort Lauderdale, for appellee": the city
     pairs.extend((p, None) for p in pending)
     return pairs
+
+
+_OF_FIRM_RE = re.compile(r"^(.{3,60}?)[ \t]+of[ \t]+([A-Z].{2,120})$")
 
 
 def _firm_by_position(seq, idx, pending) -> bool:
@@ -1310,6 +1340,75 @@ _FOR_LINE_RE = re.compile(
     r"(?:\n[ \t]{8,}[^\n]{1,300}){0,6})$")
 
 
+# New Jersey style: "X, Deputy Attorney General, argued the cause for appellants (Y, Attorney
+# General, attorney; Z, of counsel; X, on the briefs)." and "Firm, attorneys for respondent
+# (X, of counsel and on the brief)."
+_ARGUED_FOR_RE = re.compile(r"(?:,[ \t\n]*|(?<![ \t\n])[ \t\n]+)argued[ \t\n]+the[ \t\n]+cause[ \t\n]+for[ \t\n]+|"
+                            r",[ \t\n]+attorneys?[ \t\n]+for[ \t\n]+")
+_PAREN_ROLE_RE = re.compile(r"(?i:,?[ \t]*(?:(?:of[ \t]+counsel)(?:[ \t]+and[ \t]+on[ \t]+the[ \t]+briefs?)?|"
+                            r"on[ \t]+the[ \t]+briefs?|attorneys?)[ \t]*$)")
+
+
+def _argued_the_cause(text: str, acc: _Acc) -> None:
+    for m in _ARGUED_FOR_RE.finditer(text):
+        open_at = text.find("(", m.end(), m.end() + 250)
+        close_at = text.find(")", open_at, open_at + 700) if open_at >= 0 else -1
+        if open_at < 0 or close_at < 0 or "(" in text[open_at + 1:close_at]:
+            continue
+        who = clean_space(text[m.end():open_at])
+        if re.search(r"\.[ \t]+[A-Z][a-z]", who) or not _ROLE_WORDS.match(who):
+            continue  # the party is named by its role right after "for"
+        lead_start = _sentence_start(text, m.start())
+        lead = clean_space(re.sub(r"-\n[ \t]*", "", text[lead_start:m.start()]))
+        parts = [clean_space(p) for p in text[open_at + 1:close_at].split(";")]
+        represents = _party_names_for(who, acc.parties)
+        firm: str | None = None
+        people: list[tuple[str, str | None]] = []
+        for part in parts:
+            role = _PAREN_ROLE_RE.search(part)
+            if not role:
+                continue
+            items = [it for it, _ in _split_items(part[:role.start()])]
+            titled = any(_TITLE_ITEM.match(it) for it in items)
+            names = [it for it in items if _plausible_person(person_name(_strip_name_noise(it)))]
+            if re.match(r"(?i:,?[ \t]*attorneys?)", role.group(0)):
+                if titled or is_government_office(part[:role.start()]):
+                    firm = None  # a government lawyer named by title: no firm
+                    people.extend((n, None) for n in names)
+                elif items and looks_like_firm(", ".join(items)):
+                    firm = ", ".join(items)
+                continue
+            people.extend((n, firm) for n in names)
+        lead_items = [it for it, _ in _split_items(lead)]
+        lead_titled = any(_TITLE_ITEM.match(it) for it in lead_items)
+        if lead_items and looks_like_firm(lead) and not _plausible_person(person_name(lead_items[0])):
+            firm = firm or lead  # "Firm, attorneys for respondent (X, of counsel)"
+            people = [(n, f or firm) for n, f in people]
+        else:
+            for it in lead_items:
+                if _plausible_person(person_name(_strip_name_noise(it))):
+                    people.insert(0, (it, None if lead_titled else firm))
+        if not people:
+            continue
+        fname = acc.firm(firm, _find_span(text, open_at, firm) or _find_span(text, lead_start, firm),
+                         represents) if firm else None
+        for nm, f in people:
+            acc.attorney(nm, _find_span(text, lead_start, nm) or (lead_start, lead_start),
+                         firm=fname if f else None, represents=represents)
+
+
+def _sentence_start(text: str, pos: int, limit: int = 250) -> int:
+    """Start of the sentence that runs up to ``pos`` (after the last period that is no initial)."""
+    lo = max(0, pos - limit)
+    best = lo
+    for m in re.finditer(r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n", text[lo:pos]):
+        k = lo + m.start()
+        if m.group(0).startswith(".") and _ABBREV_END.search(text[max(lo, k - 8):k]):
+            continue
+        best = lo + m.end()
+    return best
+
+
 def _for_lines(text: str, acc: _Acc) -> None:
     """Reporter-style counsel lines: "For Roadget Business Pte. Ltd., Plaintiff: Tianyu Ju,
     LEAD ATTORNEY, Glacier Law LLP, Chicago, IL." (one attorney per line, firm after titles)."""
@@ -1360,6 +1459,7 @@ def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
     acc = _Acc(text, tuple(parties))
     _statements(text, acc)
     _for_lines(text, acc)
+    _argued_the_cause(text, acc)
     _represented_by(text, acc)
     _blocks(text, acc)
     _inline_blocks(text, acc)
