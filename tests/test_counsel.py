@@ -840,3 +840,42 @@ def test_a_party_list_with_for_in_a_name_is_no_counsel_statement():
             "The Daily Ledger, and Metro Radio, Amici Curiae. ______ Tolliver Marsh LLP, Yonkers "
             "(Agnes P. Quimby of counsel), for appellant.\n")
     assert firms(text) == ["Tolliver Marsh LLP"]
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # names run together without bar numbers: split at each name's initial
+    ("Opinion\nTomas R. Vidal (TV 1234) Ines M. Borg Petra K. Lund VIDAL BORG LLP Attorneys for Plaintiff Acme LLC\n",
+     [("Ines M. Borg", "Vidal Borg LLP"), ("Petra K. Lund", "Vidal Borg LLP"), ("Tomas R. Vidal", "Vidal Borg LLP")],
+     ["Vidal Borg LLP"]),
+    # firm first, then the attorneys with "ESQ.", then the representation; several blocks in one line
+    ("Opinion\nKestrel Amon LLP, Albany Office ODA N. KESTREL, ESQ. LUCA D. AMON, ESQ. Attorneys for plaintiff "
+     "Marsh Field & Reyes, LLP, IDA H. MARSH, ESQ. Attorneys for plaintiff Quarry Law, BO TAN, ESQ. Attorneys "
+     "for defendant Tanbark Corp.\n",
+     [("Bo Tan", "Quarry Law"), ("Ida H. Marsh", "Marsh Field & Reyes, LLP"), ("Luca D. Amon", "Kestrel Amon LLP"),
+      ("Oda N. Kestrel", "Kestrel Amon LLP")],
+     ["Kestrel Amon LLP", "Marsh Field & Reyes, LLP", "Quarry Law"]),
+    # Ohio reporters: role header, then stacked blocks (names, firm, address) on one line
+    ("JOURNALIZED: May 2, 2019 ATTORNEYS FOR APPELLANTS Elias T. Brandt Elias Brandt & Associates Co., L.P.A. "
+     "1200 Lake Avenue, Suite 10 Toledo, OH 43604-1111 R. Simon Kaye, Jr., pro hac vice Nora Quist, pro hac vice "
+     "Civic Justice, P.C. 1825 L Street NW, Suite 300 Washington, D.C. 20036 ATTORNEYS FOR APPELLEES Gwen R. Hale "
+     "Omar D. Pike Hale & Pike LLP Harbor Tower 900 West 3rd St., Suite 400 Toledo, OH 43604-2222 "
+     "MARY ANN LOWE, J.: {¶ 1} Appellants appeal.\n",
+     [("Elias T. Brandt", "Elias Brandt & Associates Co., L.P.A."), ("Gwen R. Hale", "Hale & Pike LLP"),
+      ("Nora Quist", "Civic Justice, P.C."), ("Omar D. Pike", "Hale & Pike LLP"),
+      ("R. Simon Kaye, Jr.", "Civic Justice, P.C.")],
+     ["Civic Justice, P.C.", "Elias Brandt & Associates Co., L.P.A.", "Hale & Pike LLP"]),
+])
+def test_counsel_blocks_flattened_onto_one_line(text, attorneys, firm_names):
+    assert sorted((a, f) for a, f, _ in att(text)) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+@pytest.mark.parametrize("text", [
+    "ATTORNEYS FOR APPELLANTS " + "Ann B. Cole " * 500,
+    "Counsel for Plaintiff " + "1 Main St " * 500 + "Attorneys for Defendant",
+    ("Doe LLP " * 700) + "Attorneys for Plaintiff",
+    "Attorneys for plaintiff " + "X, ESQ. " * 700 + "Attorneys for defendant",
+])
+def test_flattened_blocks_long_inputs_return(text):
+    a, f = find_counsel(text)
+    assert isinstance(a, list) and isinstance(f, list)
