@@ -661,6 +661,9 @@ def test_judges_signatures_and_captions_are_not_counsel(text, parties):
      "enters his appearance.\n", [("Walter H. Brandt", "Kessler Brandt Yi LLP", None)], ["Kessler Brandt Yi LLP"]),
     ("I certify that counsel for Orbiq conferred with Owen B.\nCastellano, counsel for Plaintiff, who "
      "does not oppose.\n", [("Owen B. Castellano", None, None)], []),
+    # an initial first, a generational suffix, and a party named instead of a role
+    ("On May 2 we received a letter from R. Milo Fenwick, Jr., counsel for the Quartz Holding Corporation,\n"
+     "Tellis Inc. and Barrow Ltd.\n", [("R. Milo Fenwick, Jr.", None, None)], []),
     # a glossary row whose label has no colon
     ("Plaintiff's Counsel      Tovar Lindqvist LLP, 1185 Avenue of the Americas,\n"
      "                         3rd Floor, New York, NY 10036\n", [], ["Tovar Lindqvist LLP"]),
@@ -879,3 +882,15 @@ def test_counsel_blocks_flattened_onto_one_line(text, attorneys, firm_names):
 def test_flattened_blocks_long_inputs_return(text):
     a, f = find_counsel(text)
     assert isinstance(a, list) and isinstance(f, list)
+
+
+@pytest.mark.parametrize("text, firm_names", [
+    # a firm's banner over its offices in a page footer is the filer's firm
+    ("infringing versions of Plaintiff's marks.\n1\nTELLIS & MARSH LLP\nDENVER ◆ BOSTON ◆ AUSTIN\n"
+     "Case: 1:24-cv-00001 Document #: 5 Filed: 01/02/25 Page 2 of 9\n", ["Tellis & Marsh LLP"]),
+    ("QUARRYSTONE LAW\nMiami • Tampa • New York\n", ["Quarrystone Law"]),
+    # a court's own header over a list of places is no firm
+    ("UNITED STATES DISTRICT COURT\nCHICAGO • ROCKFORD\n", []),
+])
+def test_office_banner_firm(text, firm_names):
+    assert firms(text) == firm_names

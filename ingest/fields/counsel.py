@@ -557,6 +557,12 @@ _FORM_NOTE_RE = re.compile(
 _CONNECTOR_END_RE = re.compile(r"(?:,|&|\bAND|\band)[ \t]*$")
 
 
+# a line of office locations set apart by ornaments: "CHICAGO • NEW YORK • MIAMI"
+_OFFICES_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’\-]+(?:[ \t][A-Z][A-Za-z.'’\-]+){0,2})(?:[ \t]*[◆◇•·|■▪●][ \t]*"
+    r"[A-Z][A-Za-z.'’\-]+(?:[ \t][A-Z][A-Za-z.'’\-]+){0,2}){1,12}$")
+
+
 def _join_wrapped_firms(lines: list[_Line]) -> list[_Line]:
     """A firm's name wrapped over two or three lines becomes one firm line; a line that only
     describes the firm ("A Professional Corporation", "Attorneys at Law") is set aside."""
@@ -630,6 +636,17 @@ def _blocks(text: str, acc: _Acc) -> None:
             break
         if seen > 3:
             break
+    # a firm's banner in a page header or footer: its name over its offices ("CALIFORNIA ◆
+    # GEORGIA ◆ NEW YORK"); the filer's firm, as a letterhead is
+    for i, ln in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if ln.kind in ("firm", "name", "other") and nxt.row == ln.row + 1 and _OFFICES_RE.match(nxt.text.strip()) \
+                and (looks_like_firm(ln.text.strip()) or match_firm(ln.text.strip()) is not None) \
+                and not _TITLE_ITEM.match(ln.text.strip()):
+            name = acc.firm(ln.text.strip(), (ln.start + len(ln.text) - len(ln.text.lstrip()),
+                                              ln.start + len(ln.text.rstrip())))
+            if name and letterhead is None:
+                letterhead = (ln, clean_firm(ln.text))
     i = 0
     while i < n:
         if lines[i].kind in ("prose", "blank", "judge"):
@@ -1468,11 +1485,12 @@ _REPRESENTED_BY_FIRM_RE = re.compile(
 
 
 _WRAP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,12})"  # a space, or one wrapped line break
-_PROSE_NAME = (rf"(?P<name>[{_UP}][{_LO}'’\-]{{1,24}}(?:{_WRAP}(?:[{_UP}]\.|[{_UP}][{_LO}'’\-]{{1,24}})){{1,3}})")
+_PROSE_NAME = (rf"(?P<name>(?:[{_UP}]\.{_WRAP})?[{_UP}][{_LO}'’\-]{{1,24}}(?:{_WRAP}(?:[{_UP}]\.|[{_UP}][{_LO}'’\-]{{1,24}})){{1,3}}"
+               r"(?:,[ \t]Jr\.|,[ \t]Sr\.)?)")
 _PROSE_COUNSEL_RE = re.compile(
     rf"(?<![\w.]){_PROSE_NAME},?(?:Esq\.,?)?"
     rf"{_WRAP}(?:(?:local|lead|trial){_WRAP})?(?:counsel|attorney){_WRAP}for{_WRAP}(?:the{_WRAP})?"
-    r"(?P<side>Plaintiffs?|Defendants?)\b")
+    r"(?P<side>Plaintiffs?|Defendants?|(?-i:[A-Z][\w&'’.\-]{1,30}(?:[ \t][A-Z][\w&'’.\-]{1,30}){0,4}))\b")
 _LAW_FIRM_OF_RE = re.compile(
     rf"{_PROSE_NAME},?(?:{_WRAP}Esq\.,?)?{_WRAP}of{_WRAP}(?:the{_WRAP}law{_WRAP}firm(?:{_WRAP}of)?{_WRAP})"
     r"(?P<firm>[A-Z][A-Za-z&'’.\-]{0,30}(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,12})(?:&[ \t]+)?[A-Z][A-Za-z&'’.\-]{0,30}){0,5}"
