@@ -894,3 +894,18 @@ def test_flattened_blocks_long_inputs_return(text):
 ])
 def test_office_banner_firm(text, firm_names):
     assert firms(text) == firm_names
+
+
+@pytest.mark.parametrize("text, attorneys", [
+    # a case page's party table: representatives are the party's attorneys; a party listed as
+    # its own representative appears pro se
+    ('<table><thead><tr><th scope="col">Party</th><th>PartyType</th><th>Representative</th></tr></thead>'
+     "<tbody><tr><td>Acme Lending</td><td>Appellee</td><td>R. Lyle Banner Jr. <br>Opal N. Finch  <br></td></tr>"
+     "<tr><td>Marsh, Ida  </td><td>Appellant</td><td>Ida  Marsh  <br></td></tr></tbody></table>",
+     [("Opal N. Finch", ("Acme Lending",)), ("R. Lyle Banner, Jr.", ("Acme Lending",))]),
+    # a table without a representative column names no counsel
+    ("<table><tr><th>Party</th><th>Role</th></tr><tr><td>Jane Q. Roe</td><td>Appellant</td></tr></table>", []),
+])
+def test_party_tables_of_case_pages(text, attorneys):
+    a, f = find_counsel(text)
+    assert sorted((x.name, x.represents) for x in a) == attorneys and f == []

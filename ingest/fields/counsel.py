@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html.parser import HTMLParser
 
 from rapidfuzz.distance import OSA
 
@@ -1681,6 +1682,76 @@ def _represented_by(text: str, acc: _Acc) -> None:
                      represents=[clean_space(m.group("party"))])
 
 
+# ---------------------------------------------------------------- party tables of web case pages
+
+_REP_HEADER_RE = re.compile(r"(?i:^(?:representatives?|attorneys?|counsel|attorney\(s\)|lawyers?)$)")
+_PARTY_HEADER_RE = re.compile(r"(?i:^(?:party|parties|party[ \t]+name|name)$)")
+
+
+class _Tables(HTMLParser):
+    """Rows of the tables of a web page: each cell's text, with line breaks for <br>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            if self.rows:
+                self.rows[-1].append("".join(self.cell))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _party_tables(text: str, acc: _Acc) -> None:
+    """A case page's party table ("Party | PartyType | Representative"): each representative
+    is an attorney for the party of the row (firm null: the table names no firm); a party
+    listed as its own representative appears pro se."""
+    if "<td" not in text.lower() or not re.search(r"(?i:>[ \t]*(?:representatives?|attorneys?|counsel)[ \t]*<)", text):
+        return
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    rep_col = party_col = None
+    for row in parser.rows:
+        cells = [clean_space(c) for c in row]
+        reps = [k for k, c in enumerate(cells) if _REP_HEADER_RE.match(c)]
+        if reps:
+            rep_col = reps[0]
+            parties = [k for k, c in enumerate(cells) if _PARTY_HEADER_RE.match(c)]
+            party_col = parties[0] if parties else None
+            continue
+        if rep_col is None or rep_col >= len(row):
+            continue
+        party = clean_space(row[party_col]) if party_col is not None and party_col < len(row) else ""
+        for raw in row[rep_col].split("\n"):
+            nm = clean_space(raw)
+            if not nm or person_key(nm) == person_key(party) or _same_person(nm, _natural_order(party)):
+                continue  # pro se
+            if _plausible_person(person_name(_strip_name_noise(nm))):
+                at = text.find(nm)
+                acc.attorney(nm, (at, at + len(nm)) if at >= 0 else (0, 0),
+                             represents=[party] if party else [])
+
+
+def _natural_order(name: str) -> str:
+    """"Treviso, Vanessa" -> "Vanessa Treviso" (a party listed surname first)."""
+    m = re.match(r"^([^,]{2,40}),[ \t]*([^,]{2,40})$", name)
+    return f"{m.group(2)} {m.group(1)}" if m else name
+
+
 def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
                  case: str | None = None) -> tuple[list[AttorneyMention], list[FirmMention]]:
     """Attorneys and law firms acting as counsel in one filing, with spans."""
@@ -1697,4 +1768,5 @@ def find_counsel(text: str, *, parties: tuple[PartyMention, ...] = (),
     _body_statements(text, acc)
     _prose_counsel(text, acc)
     _labelled(text, acc)
+    _party_tables(text, acc)
     return acc.result(case)
