@@ -909,3 +909,86 @@ def test_office_banner_firm(text, firm_names):
 def test_party_tables_of_case_pages(text, attorneys):
     a, f = find_counsel(text)
     assert sorted((x.name, x.represents) for x in a) == attorneys and f == []
+
+
+SERVICE_GRID = """Respectfully submitted,
+
+/s/ Maren T. Osei
+Maren T. Osei
+OSEI & BLUM LLP
+1 Harbor Way
+Boston, MA 02110
+mosei@oseiblum.example
+Counsel for Plaintiff
+
+CERTIFICATE OF SERVICE
+
+I certify that on June 1, 2024 I served the foregoing by e-mail on:
+
+Hugo P. Varela
+VARELA GRANT LLP
+20 Pine Street
+New York, NY 10005
+hvarela@varelagrant.example
+Counsel for Defendant
+
+/s/ Maren T. Osei
+Maren T. Osei
+"""
+
+EXHIBIT_SLIP = """Respectfully submitted,
+
+/s/ Maren T. Osei
+Maren T. Osei
+OSEI & BLUM LLP
+1 Harbor Way
+Boston, MA 02110
+mosei@oseiblum.example
+Counsel for Plaintiff
+
+
+
+
+EXHIBIT 3
+
+
+
+
+WINSLOW PRATT LLP
+400 Market Street
+Philadelphia, PA 19106
+Dear Sir or Madam:
+We represent the owner of the marks.
+Very truly yours,
+/s/ Clara J. Winslow
+Clara J. Winslow
+cwinslow@winslowpratt.example
+"""
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # a job title above the address is no firm
+    ("/s/ Ann B. Cole\nAnn B. Cole\nAssistant Federal Public Defender\n55 Main Street\nBoston, MA 02109\n"
+     "ann_cole@fd.example\nCounsel for Defendant\n", [("Ann B. Cole", None, "ann_cole@fd.example")], []),
+    ("/s/ Ann B. Cole\nAnn B. Cole\nStaff Attorney\n55 Main Street\nBoston, MA 02109\n"
+     "acole@aid.example\nCounsel for Defendant\n", [("Ann B. Cole", None, "acole@aid.example")], []),
+    # the client's own name atop its lawyers' block
+    ("Respectfully submitted,\n\nORBIT WIDGETS, INC.\nBy its attorneys,\n/s/ Lars P. Quint\nLars P. Quint\n"
+     "QUINT & HALE LLP\n10 State Street\nBoston, MA 02109\nlquint@quinthale.example\n",
+     [("Lars P. Quint", "Quint & Hale LLP", "lquint@quinthale.example")], ["Quint & Hale LLP"]),
+    # an employer that is not counsel: the in-house lawyer's firm is null
+    ("/s/ Tess R. Vance\nTess R. Vance\nNORTHWIND FREIGHT CORPORATION\n7 Dock Road\nDuluth, MN 55802\n"
+     "tvance@northwind.example\nCounsel for Defendant\n", [("Tess R. Vance", None, "tvance@northwind.example")], []),
+    # the lawyers served in a certificate of service are not this filing's counsel
+    (SERVICE_GRID, [("Maren T. Osei", "Osei & Blum LLP", "mosei@oseiblum.example")], ["Osei & Blum LLP"]),
+    # nor is the author of a letter attached as an exhibit
+    (EXHIBIT_SLIP, [("Maren T. Osei", "Osei & Blum LLP", "mosei@oseiblum.example")], ["Osei & Blum LLP"]),
+])
+def test_false_hits_of_contact_blocks(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)
+
+
+def test_a_filing_that_is_itself_an_exhibit_keeps_its_counsel():
+    text = "EXHIBIT 1\n\n\n" + GBC_BLOCK
+    assert firms(text) == ["Greer, Burns & Crain, Ltd."]

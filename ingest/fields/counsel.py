@@ -107,16 +107,18 @@ _NOT_NAME_WORDS = {
     "amicus", "amici", "curiae", "fellowship", "church", "union", "foundation", "center",
     "memo", "endorsed", "endorsement", "unincorporated", "associations", "identified",
     "individuals", "entities", "partnerships", "corporations", "hereto", "business",
-    "tower", "building", "centre",
+    "tower", "building", "centre", "assistant", "deputy", "defender", "defenders", "solicitor",
 }
 _SUFFIX_ITEM = re.compile(r"^(?:Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|Esq\.?)$")
 _TITLE_ITEM = re.compile(
-    r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate|Lead|Local|Trial)[ \t]+)*"
-    r"(?:(?:United[ \t]+States|U\.[ \t]?S\.|State|County|City)[ \t]+)?"
+    r"^(?:(?:Assistant|Deputy|Special|Chief|Senior|Principal|First|Acting|Associate|Lead|Local|Trial|Staff|"
+    r"Managing|Supervising|Litigation|Appellate|Regional|Executive|Interim|Of)[ \t]+)*"
+    r"(?:(?:United[ \t]+States|U\.[ \t]?S\.|State|County|City|Federal|Commonwealth|Regional)[ \t]+)?"
     r"(?:Attorneys?[ \t]+General|Solicitor[ \t]+General|Attorneys?|Counsel|Public[ \t]+Defenders?|"
     r"District[ \t]+Attorneys?|Corporation[ \t]+Counsel|General[ \t]+Counsel|Law[ \t]+Students?|"
     r"Lead[ \t]+Attorney|Attorney[ \t]+to[ \t]+be[ \t]+Noticed|Pro[ \t]+Hac[ \t]+Vice|Designated)"
-    r"(?:[ \t]+of[ \t]+[A-Z][A-Za-z \t]{2,40})?$",
+    r"(?:[ \t]+of[ \t]+[A-Z][A-Za-z \t]{2,40})?"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’ \t]{2,40}(?:Division|Section|Branch|Bureau|Unit|Office))?$",
     re.I,
 )
 _GENERIC_LOCAL = {"mail", "info", "docket", "dockets", "ecf", "ecfnotices", "notices", "notice",
@@ -156,6 +158,10 @@ class _Acc:
         self.parties = parties
         self.atts: list[_Att] = []
         self.firms: list[_Firm] = []
+        # in a certificate of service or after an exhibit's slip-sheet, blocks only add to the
+        # attorneys and firms already found (the served lawyers, an exhibit's letterhead are not
+        # this filing's counsel)
+        self.known_only = False
 
     # -- firms
     def firm(self, raw: str, span: Span | None, represents: list[str] = (),
@@ -170,6 +176,9 @@ class _Acc:
         if is_government_office(raw):
             name, evidence = _gov_display(raw), None
         key = _firm_merge_key(name)
+        if self.known_only and not any(_firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name)
+                                       for f in self.firms):
+            return None
         for f in self.firms:
             if _firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name):
                 if len(name) > len(f.name) and not f.evidence:
@@ -214,6 +223,8 @@ class _Acc:
                     a.email = email
                 _extend(a.represents, represents)
                 return
+        if self.known_only:
+            return
         self.atts.append(_Att(name, firm, email, list(represents), [span]))
 
     def result(self, case: str | None) -> tuple[list[AttorneyMention], list[FirmMention]]:
@@ -456,7 +467,7 @@ def _classify_text(text: str) -> str:
         return "address" if len(t) < 60 else "prose"
     cleaned = _strip_name_noise(t)
     person = bool(_PERSON_RE.match(cleaned)) and _plausible_person(person_name(cleaned))
-    if not person and _TITLE_ITEM.match(cleaned):
+    if not person and _TITLE_ITEM.match(cleaned) and not is_government_office(cleaned):
         return "other"  # "Lead Counsel", "Assistant Attorney General": a title, not a firm
     if not person and looks_like_firm(cleaned):
         return "firm"
@@ -648,6 +659,7 @@ def _blocks(text: str, acc: _Acc) -> None:
                                               ln.start + len(ln.text.rstrip())))
             if name and letterhead is None:
                 letterhead = (ln, clean_firm(ln.text))
+    divider = _service_or_exhibit_start(lines)
     i = 0
     while i < n:
         if lines[i].kind in ("prose", "blank", "judge"):
@@ -665,13 +677,32 @@ def _blocks(text: str, acc: _Acc) -> None:
             j += 1
         block = [x for x in lines[i:j] if x.kind != "blank"]
         if not _judicial(lines, i, j, block):
+            # a block behind a certificate of service or an exhibit's slip-sheet that follows
+            # counsel already found (a filing that is itself an exhibit keeps its own blocks)
+            acc.known_only = bool(block) and divider is not None and block[-1].start > divider \
+                and bool(acc.atts or acc.firms)
             _parse_block(block, lines, acc, letterhead)
+            acc.known_only = False
         i = max(j, i + 1)
 
 
 # a caption's labelled field ("Judge:   Hon. Jane A. Doe", "Courtroom: 7"), not a title below a
 # judge's signature
 _CAPTION_LABEL_RE = re.compile(r"^[ \t]*(?i:judge|hon\.|honorable|courtroom|dept\.?|department)[ \t]*:")
+
+
+_SERVICE_HEAD_RE = re.compile(r"^[ \t*_]*(?i:certificate[ \t]+of[ \t]+(?:filing[ \t]+and[ \t]+)?service|"
+                              r"proof[ \t]+of[ \t]+service|service[ \t]+list)[ \t*_:.]*$")
+_SLIP_SHEET_RE = re.compile(r"^[ \t*_]*(?:EXHIBIT|Exhibit|ATTACHMENT|Attachment|APPENDIX|Appendix)[ \t]+"
+                            r"(?:[A-Z]{1,2}|\d{1,3}|[A-Z]-\d{1,3})[ \t*_.]*$")
+
+
+def _service_or_exhibit_start(lines: list[_Line]) -> int | None:
+    """Offset of the first certificate-of-service heading or exhibit slip-sheet."""
+    for ln in lines:
+        if _SERVICE_HEAD_RE.match(ln.text) or _SLIP_SHEET_RE.match(ln.text):
+            return ln.start
+    return None
 
 
 def _judicial(lines: list[_Line], i: int, j: int, block: list[_Line]) -> bool:
@@ -829,6 +860,8 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         raw_firm = _strip_name_noise(fl.text) or fl.text
         if _is_party_name(raw_firm, acc.parties):
             continue  # a caption party ("AURELIA COSMETICS, LLC,") is not counsel
+        if _is_client_line(g, idx, raw_firm):
+            continue  # the client atop its lawyers' block ("ACME CORP. / By its attorneys,")
         name = acc.firm(raw_firm, (fl.start, fl.end), represents)
         if name:
             firms_at.append((idx, name))
@@ -852,6 +885,26 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         else:
             firm = below[0] if below else (above[-1] if above else None)
         acc.attorney(nm, sp, firm=firm, email=email_of.get(nm), represents=represents)
+
+
+_BY_COUNSEL_RE = re.compile(r"^[ \t*_]*(?i:by|through)[ \t]+(?i:its|their|his|her)[ \t]+(?:[a-z]+[ \t]+)?"
+                            r"(?i:attorneys?|counsel|lawyers?)\b")
+# a company's form of business, as against a law firm's ("Inc.", "Corp.", "Company")
+_COMPANY_RE = re.compile(r"(?:,?[ \t]+(?:Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corporation|CORPORATION|"
+                         r"Company|COMPANY|Co\.|CO\.|N\.A\.|S\.A\.|GmbH|AG|plc|PLC))[ \t]*[.,]?$")
+_LAW_WORD_RE = re.compile(r"(?i:\b(?:law|legal|attorneys?|lawyers?|counsel|advocates?|justice|defenders?|"
+                          r"aid|professional|l\.p\.a|chartered)\b)")
+
+
+def _is_client_line(g: list[_Line], idx: int, raw: str) -> bool:
+    """The represented company's name atop a contact block (followed by "By its attorneys"),
+    or a company's name with no law word (an employer that is not counsel: firm null)."""
+    nxt = g[idx + 1] if idx + 1 < len(g) else None
+    if nxt is not None and _BY_COUNSEL_RE.match(nxt.text):
+        return True
+    if match_firm(raw) is not None or _LAW_WORD_RE.search(raw) or not _COMPANY_RE.search(raw):
+        return False
+    return True
 
 
 def _is_party_name(raw: str, parties: tuple[PartyMention, ...]) -> bool:
