@@ -992,3 +992,23 @@ def test_false_hits_of_contact_blocks(text, attorneys, firm_names):
 def test_a_filing_that_is_itself_an_exhibit_keeps_its_counsel():
     text = "EXHIBIT 1\n\n\n" + GBC_BLOCK
     assert firms(text) == ["Greer, Burns & Crain, Ltd."]
+
+
+@pytest.mark.parametrize("text, attorneys, firm_names", [
+    # one firm written in short in the body and in full in the block: one firm, the fullest form
+    ("Plaintiff is represented by Harlow Kim, counsel for Plaintiff.\n\n/s/ Ada P. Harlow\nAda P. Harlow\n"
+     "HARLOW KIM ABERNATHY & STONE, LLP\n5 Elm Street\nDenver, CO 80202\naharlow@hkas.example\n"
+     "Counsel for Plaintiff\n\nRespectfully,\n/s/ Bo R. Kim\nBo R. Kim\nHarlow Kim\n9 Oak Street\n"
+     "Denver, CO 80202\nbkim@hkas.example\nCounsel for Plaintiff\n",
+     [("Ada P. Harlow", "Harlow Kim Abernathy & Stone, LLP", "aharlow@hkas.example"),
+      ("Bo R. Kim", "Harlow Kim Abernathy & Stone, LLP", "bkim@hkas.example")],
+     ["Harlow Kim Abernathy & Stone, LLP"]),
+    # a cover page that opens with the firm, its address, then the attorneys and their client
+    ("No. 24-1234\n\nBRIEF FOR APPELLANT\n\nSTROM & WILDE LLP\n1 Main Street\nNew York, NY 10001\n(212) 555-0100\n"
+     "Nell A. Strom\nOtto B. Wilde\nAttorneys for Appellant\n",
+     [("Nell A. Strom", "Strom & Wilde LLP", None), ("Otto B. Wilde", "Strom & Wilde LLP", None)],
+     ["Strom & Wilde LLP"]),
+])
+def test_firm_spellings_and_cover_pages(text, attorneys, firm_names):
+    assert att(text) == sorted(attorneys)
+    assert firms(text) == sorted(firm_names)

@@ -148,6 +148,7 @@ class _Firm:
     represents: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     evidence: str | None = None
+    variants: set[str] = field(default_factory=set)  # the cores of every spelling merged in
 
 
 class _Acc:
@@ -176,17 +177,30 @@ class _Acc:
         if is_government_office(raw):
             name, evidence = _gov_display(raw), None
         key = _firm_merge_key(name)
-        if self.known_only and not any(_firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name)
-                                       for f in self.firms):
+        core = _firm_core(name)
+        if self.known_only and not any(_firm_merge_key(f.name) == key or core in f.variants
+                                       or _short_form(core, f.variants) for f in self.firms):
             return None
         for f in self.firms:
-            if _firm_merge_key(f.name) == key or _firm_core(f.name) == _firm_core(name):
+            if _firm_merge_key(f.name) == key or core in f.variants:
                 if len(name) > len(f.name) and not f.evidence:
                     f.name = name
+                f.variants.add(core)
                 if span:
                     f.spans.append(span)
                 _extend(f.represents, represents)
                 f.evidence = f.evidence or evidence
+                return f.name
+        for f in self.firms:
+            if _short_form(core, f.variants):
+                # one firm written in full and in short ("Finnegan Henderson"): the fullest form
+                if len(core) > max(len(v) for v in f.variants) and not f.evidence:
+                    f.evidence = evidence or (f"short form {f.name!r} merged into {name!r}" if f.name != name else None)
+                    f.name = name
+                f.variants.add(core)
+                if span:
+                    f.spans.append(span)
+                _extend(f.represents, represents)
                 return f.name
         for f in self.firms:
             if similar_spelling(f.name, name):
@@ -197,12 +211,13 @@ class _Acc:
                     f.name = name
                 else:
                     f.evidence = f.evidence or f"spelling {name!r} merged into {f.name!r} (more frequent)"
+                f.variants.add(core)
                 if span:
                     f.spans.append(span)
                 _extend(f.represents, represents)
                 f.evidence = f.evidence or evidence
                 return f.name
-        self.firms.append(_Firm(name, list(represents), [span] if span else [], evidence))
+        self.firms.append(_Firm(name, list(represents), [span] if span else [], evidence, {core}))
         return name
 
     # -- attorneys
@@ -229,7 +244,7 @@ class _Acc:
 
     def result(self, case: str | None) -> tuple[list[AttorneyMention], list[FirmMention]]:
         # an attorney's firm is named as the firm list names it (the fullest spelling)
-        final = {_firm_core(f.name): f.name for f in self.firms}
+        final = {v: f.name for f in self.firms for v in f.variants | {_firm_core(f.name)}}
         atts = []
         for a in self.atts:
             firm = final.get(_firm_core(a.firm), a.firm) if a.firm else None
@@ -244,6 +259,18 @@ def _extend(dst: list[str], src) -> None:
     for x in src or ():
         if x and x not in dst:
             dst.append(x)
+
+
+def _short_form(core: str, variants: set[str]) -> bool:
+    """Whether one firm's name is the other's first words ("finnegan henderson" and "finnegan
+    henderson farabow garrett dunner"): two words at least, so a surname alone never merges."""
+    a = core.split()
+    for v in variants:
+        b = v.split()
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short) >= 2 and short != long_ and long_[:len(short)] == short:
+            return True
+    return False
 
 
 def _firm_merge_key(name: str) -> str:
