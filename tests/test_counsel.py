@@ -758,6 +758,11 @@ Judge:           Hon. Petra N. Lindqvist
                      "holufemi@tallisbrenner.example"),
                     ("Marcus D. Feld", "Kessler, Ortiz, Wainwright, Bell & Dunmore, LLP", "mfeld@kessler.example")],
      ["Kessler, Ortiz, Wainwright, Bell & Dunmore, LLP", "Tallis Brenner Goodwin & Pratt, Professional Corporation"]),
+    # three lines of capitals: the name runs on into the line with the legal form
+    ("/s/ Ivy M. Trent\nIvy M. Trent\nBRACKETT HOLLOWAY TRENT\nMUIR AND DALE LLP\n1 Elm Street\nAustin, TX 78701\n"
+     "itrent@bhtmd.example\nCounsel for Plaintiff\n",
+     [("Ivy M. Trent", "Brackett Holloway Trent Muir and Dale LLP", "itrent@bhtmd.example")],
+     ["Brackett Holloway Trent Muir and Dale LLP"]),
     # firm-first blocks: each attorney takes the firm printed above the name
     (FIRM_FIRST_TWO_OFFICES, [("Tobias R. Hart", "Hart Navarro LLP", "thart@hartnavarro.example"),
                               ("Ursula T. Pellow", "Pellow & Grant LLP", "upellow@pellowgrant.example")],

@@ -647,8 +647,13 @@ def _wraps_into(ln: _Line, nxt: _Line) -> bool:
         return False
     if _CONNECTOR_END_RE.search(a) or re.match(r"^(?:&|AND\b)", b):
         return True
-    # no connector: only when the joined name is a known firm or the first line is no person
-    return match_firm(joined) is not None and match_firm(a) is None
+    # no connector: when the joined name is a known firm, or when three or more capitalised words
+    # without an initial run on into a line ending in a legal form ("BRACKETT HOLLOWAY TRENT / MUIR
+    # AND DALE LLP")
+    if match_firm(joined) is not None and match_firm(a) is None:
+        return True
+    return len(a.split()) >= 3 and not re.search(r"\b[A-Z]\.", a) and "," not in a \
+        and has_legal_suffix(b) and not has_legal_suffix(a)
 
 
 def _blocks(text: str, acc: _Acc) -> None:
