@@ -1,0 +1,173 @@
+"""Counsel family: docket text, notices of electronic filing and case pages.
+
+"ATTORNEY Appearance for Plaintiff P by X", "Notice of appearance by X on behalf of P", a
+CM/ECF notice's "electronically mailed to" list, "P represented by X" listings and a case
+page's party table ("Party | PartyType | Representative").
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from docketgraph.graph.names import clean_space
+from docketgraph.ingest.fields.counsel.blocks import _lines
+from docketgraph.ingest.fields.counsel.common import (
+    _Acc, _EMAIL_RE, _NAME_TOKEN, _PERSON_RE, _party_names_for, _plausible_person, _same_person,
+    _strip_name_noise,
+)
+from docketgraph.ingest.fields.firms import looks_like_firm
+from docketgraph.ingest.fields.namekeys import person_key, person_name, surname
+
+
+_APPEARANCE_RE = re.compile(
+    r"(?i:attorney[ \t]+appearance[ \t]+for)[ \t]+(?P<who>[^\n]{1,160}?)[ \t]+by[ \t]+"
+    rf"(?P<name>{_NAME_TOKEN}(?:(?:[ \t]|[ \t]?\n[ \t]{{1,40}}){_NAME_TOKEN}){{1,3}}(?:,?[ \t]Jr\.)?)"
+    r"|(?i:notice[ \t]+of[ \t]+(?:attorney[ \t]+)?appearance[ \t]+by)[ \t]+(?:attorney[ \t]+)?"
+    rf"(?P<name2>{_NAME_TOKEN}(?:(?:[ \t]|[ \t]?\n[ \t]{{1,40}}){_NAME_TOKEN}){{1,3}})(?:[ \t]+|[ \t]*\n[ \t]{{1,40}})on[ \t]+behalf[ \t]+of[ \t]+(?P<who2>[^\n(]{{1,160}})"
+)
+
+
+def _appearances(text: str, acc: _Acc) -> None:
+    for m in _APPEARANCE_RE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        who = m.group("who") or m.group("who2") or ""
+        span = m.span("name") if m.group("name") else m.span("name2")
+        acc.attorney(clean_space(name), span, represents=_party_names_for(who, acc.parties))
+
+
+def _nef(text: str, acc: _Acc) -> None:
+    m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+electronically[ \t]+mailed[ \t]+to:?)", text)
+    if not m:
+        return
+    end_m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+delivered|the[ \t]+following[ \t]+document)",
+                      text[m.end():])
+    end = m.end() + (end_m.start() if end_m else min(len(text) - m.end(), 20000))
+    region_lines = [ln for ln in _lines(text[m.end():end])]
+    filer = re.search(r"\(([A-Z][a-z'’\-]+),[ \t]+([A-Z][a-z'’\-]+)\)", text)
+    filer_party = re.search(r"Filer:[ \t]*([^\n]{1,80}(?:\n[^\n:]{1,40})?)", text)
+    pending = None
+    for ln in region_lines:
+        t = ln.text.strip()
+        if not t:
+            continue
+        s = m.end() + ln.start
+        em0 = _EMAIL_RE.search(t)
+        if em0 and not pending:
+            lead = clean_space(t[:em0.start()]).strip(" ,;:-")
+            if lead and _PERSON_RE.match(lead):
+                pending = (lead, (s + ln.text.find(lead), s + ln.text.find(lead) + len(lead)))
+        if em0:
+            if pending:
+                nm, sp = pending
+                e = _EMAIL_RE.search(t).group(0)
+                reps = []
+                if filer and filer_party and nm.split()[0] == filer.group(2) and \
+                        surname(nm) == filer.group(1):
+                    reps = [clean_space(filer_party.group(1))]
+                acc.attorney(nm, sp, email=e, represents=reps)
+                pending = None
+            continue
+        nm = re.sub(r"[ \t]*\((?:terminated|TERMINATED)\)", "", t)
+        if _PERSON_RE.match(nm):
+            pending = (nm, (s + ln.text.find(nm), s + ln.text.find(nm) + len(nm)))
+
+
+_REPRESENTED_RE = re.compile(r"(?m)^(?P<party>[^\n]{2,120}?)[ \t]+represented[ \t]+by[ \t]+(?P<rest>[^\n]{3,120})$")
+
+
+def _represented_by(text: str, acc: _Acc) -> None:
+    """Docket listings: "Robert Diggs represented by Amy Crout Ziegler" + the contact block."""
+    for m in _REPRESENTED_RE.finditer(text):
+        nm = _strip_name_noise(m.group("rest"))
+        if not _plausible_person(person_name(nm)):
+            continue
+        # the block below: firm line, address, e-mail, until a blank line or the next party
+        after = text[m.end():m.end() + 800].split("\n\n", 1)[0]
+        firm = None
+        email = None
+        for i, ln in enumerate(after.split("\n")[1:12]):
+            if "represented by" in ln:
+                break
+            ln_s = ln.strip()
+            if not ln_s:
+                break
+            em = _EMAIL_RE.search(ln_s)
+            if em and email is None:
+                email = em.group(0)
+            elif i == 0 and looks_like_firm(_strip_name_noise(ln_s)) and not _EMAIL_RE.search(ln_s):
+                off = text.find(ln_s, m.end())
+                firm = acc.firm(ln_s, (off, off + len(ln_s)) if off >= 0 else None,
+                                [clean_space(m.group("party"))])
+        start = m.start("rest") + m.group("rest").find(nm.split()[0])
+        acc.attorney(nm, (start, start + len(nm)), firm=firm, email=email,
+                     represents=[clean_space(m.group("party"))])
+
+
+_REP_HEADER_RE = re.compile(r"(?i:^(?:representatives?|attorneys?|counsel|attorney\(s\)|lawyers?)$)")
+
+
+_PARTY_HEADER_RE = re.compile(r"(?i:^(?:party|parties|party[ \t]+name|name)$)")
+
+
+class _Tables(HTMLParser):
+    """Rows of the tables of a web page: each cell's text, with line breaks for <br>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            if self.rows:
+                self.rows[-1].append("".join(self.cell))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _party_tables(text: str, acc: _Acc) -> None:
+    """A case page's party table ("Party | PartyType | Representative"): each representative
+    is an attorney for the party of the row (firm null: the table names no firm); a party
+    listed as its own representative appears pro se."""
+    if "<td" not in text.lower() or not re.search(r"(?i:>[ \t]*(?:representatives?|attorneys?|counsel)[ \t]*<)", text):
+        return
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    rep_col = party_col = None
+    for row in parser.rows:
+        cells = [clean_space(c) for c in row]
+        reps = [k for k, c in enumerate(cells) if _REP_HEADER_RE.match(c)]
+        if reps:
+            rep_col = reps[0]
+            parties = [k for k, c in enumerate(cells) if _PARTY_HEADER_RE.match(c)]
+            party_col = parties[0] if parties else None
+            continue
+        if rep_col is None or rep_col >= len(row):
+            continue
+        party = clean_space(row[party_col]) if party_col is not None and party_col < len(row) else ""
+        for raw in row[rep_col].split("\n"):
+            nm = clean_space(raw)
+            if not nm or person_key(nm) == person_key(party) or _same_person(nm, _natural_order(party)):
+                continue  # pro se
+            if _plausible_person(person_name(_strip_name_noise(nm))):
+                at = text.find(nm)
+                acc.attorney(nm, (at, at + len(nm)) if at >= 0 else (0, 0),
+                             represents=[party] if party else [])
+
+
+def _natural_order(name: str) -> str:
+    """"Treviso, Vanessa" -> "Vanessa Treviso" (a party listed surname first)."""
+    m = re.match(r"^([^,]{2,40}),[ \t]*([^,]{2,40})$", name)
+    return f"{m.group(2)} {m.group(1)}" if m else name
