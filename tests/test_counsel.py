@@ -1,4 +1,4 @@
-"""Counsel (ingest/fields/counsel.py): attorneys, firms, e-mails, represents; one row per rule."""
+"""Counsel (ingest/fields/counsel/): attorneys, firms, e-mails, represents; one row per rule."""
 from __future__ import annotations
 
 import json

@@ -21,6 +21,44 @@ from docketgraph.ingest.fields.firms import (
 )
 from docketgraph.ingest.fields.namekeys import person_key, person_name
 
+# named patterns of the rules below
+# "for the plaintiffs" and kin inside a line: prose, not a block line
+_FOR_ROLE_RE = re.compile(r"(?i:\bfor[ \t]+(?:the[ \t]+)?(?:plaintiffs?|defendants?|appell|petition|respond|amic))")
+# a phone or fax line's label
+_PHONE_LABEL_RE = re.compile(r"(?i:^(?:tel|telephone|phone|fax|facsimile|ph|direct|main|cell)\b\.?:?|^[tfp][ \t]?:)")
+# a web address
+_URL_START_RE = re.compile(r"(?i:^(?:www\.|https?://))")
+# a bar-number or attorney label in a line that also holds a case number
+_BAR_WORD_RE = re.compile(r"(?i:\bbar\b|\bardc\b|\bsbn\b|attorney)")
+# two digits: an address or a number, not a name
+_TWO_DIGITS_RE = re.compile(r"\d{2,}")
+# four lower-case words in a row: prose
+_FOUR_WORDS_RE = re.compile(r"[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}")
+# a digit
+_DIGIT_RE = re.compile(r"\d")
+# a line opening with "&" or "AND": the rest of a wrapped firm name
+_AMP_START_RE = re.compile(r"^(?:&|AND\b)")
+# an initial in a name
+_INITIAL_RE = re.compile(r"\b[A-Z]\.")
+# the wrapped end of a parenthesis ("pending)")
+_PAREN_CLOSE_LINE_RE = re.compile(r"^[^()]{1,40}\)[ \t]*$")
+# a line ending in an abbreviation's period ("Inc.", "No.")
+_ABBREV_DOT_END_RE = re.compile(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$")
+# an initial followed by a name: the next attorney
+_INITIAL_NAME_RE = re.compile(r"\b[A-Z]\.[ \t]+[A-Z][a-z]")
+# the word "court"
+_COURT_WORD_RE = re.compile(r"(?i:\bcourt\b)")
+# "pro se"
+_PRO_SE_RE = re.compile(r"(?i:\bpro[ \t]+se\b)")
+# a name with an initial in front of a firm on one line ("Quinn B. Guillermo Greer, ...")
+_NAME_THEN_FIRM_RE = re.compile(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)")
+# a representation line up to its "for"
+_UP_TO_FOR_RE = re.compile(r"^.*?\bfor\b", re.I | re.S)
+# "Dated" / "Date"
+_DATED_RE = re.compile(r"(?i:[ \t*_]*dated?\b)")
+# an initial or a parenthesis: a name marked as counsel's
+_COUNSEL_MARK_RE = re.compile(r"\b[A-Z]\.|\(")
+
 
 @dataclass
 class _Line:
@@ -171,7 +209,7 @@ def _classify_text(text: str) -> str:
         return "prose"
     if _ROLE_LINE_RE.match(t):
         return "role"
-    if re.search(r"(?i:\bfor[ \t]+(?:the[ \t]+)?(?:plaintiffs?|defendants?|appell|petition|respond|amic))", t) \
+    if _FOR_ROLE_RE.search(t) \
             or (t.count(",") >= 3 and len(t) > 60):
         return "prose"
     if _SIG_RE.match(t):
@@ -180,18 +218,18 @@ def _classify_text(text: str) -> str:
         return "submitted"
     if _EMAIL_RE.search(t):
         return "email"
-    if re.match(r"(?i:^(?:tel|telephone|phone|fax|facsimile|ph|direct|main|cell)\b\.?:?|^[tfp][ \t]?:)", t) \
+    if _PHONE_LABEL_RE.match(t) \
             or (_PHONE_RE.search(t) and len(_PHONE_RE.sub("", t).strip(" ()/:.-–•|TFtfaxelphonsimi")) < 25):
         return "phone"
-    if re.match(r"(?i:^(?:www\.|https?://))", t):
+    if _URL_START_RE.match(t):
         return "url"
     if _JUDGE_LINE_RE.search(t):
         return "judge"
-    if _CAPTION_NO_RE.search(t) and not re.search(r"(?i:\bbar\b|\bardc\b|\bsbn\b|attorney)", t):
+    if _CAPTION_NO_RE.search(t) and not _BAR_WORD_RE.search(t):
         return "other"  # a case number in a caption is not an address
     if _ADDRESS_RE.search(t) and not _PERSON_RE.match(_strip_name_noise(t)):
         return "address"
-    if re.search(r"\d{2,}", t) and not _BAR_RE.search(t):
+    if _TWO_DIGITS_RE.search(t) and not _BAR_RE.search(t):
         return "address" if len(t) < 60 else "prose"
     cleaned = _strip_name_noise(t)
     person = bool(_PERSON_RE.match(cleaned)) and _plausible_person(person_name(cleaned))
@@ -201,7 +239,7 @@ def _classify_text(text: str) -> str:
         return "firm"
     if person:
         return "name"
-    if re.search(r"[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}[ \t]+[a-z]{3,}", t) or t.endswith(("." ,";")) \
+    if _FOUR_WORDS_RE.search(t) or t.endswith(("." ,";")) \
             and len(t) > 60:
         return "prose"
     return "other"
@@ -265,7 +303,7 @@ def _join_wrapped_firms(lines: list[_Line]) -> list[_Line]:
 
 def _wraps_into(ln: _Line, nxt: _Line) -> bool:
     a, b = ln.text.strip(), nxt.text.strip()
-    if not a or not b or _EMAIL_RE.search(b) or re.search(r"\d", a + b):
+    if not a or not b or _EMAIL_RE.search(b) or _DIGIT_RE.search(a + b):
         return False
     if ln.kind == "firm" and _FORM_LINE_RE.match(b):
         return not has_legal_suffix(a)  # "WILSON SONSINI ... ROSATI" + "Professional Corporation"
@@ -274,14 +312,14 @@ def _wraps_into(ln: _Line, nxt: _Line) -> bool:
     joined = a + " " + b
     if not looks_like_firm(joined) or _TITLE_ITEM.match(joined):
         return False
-    if _CONNECTOR_END_RE.search(a) or re.match(r"^(?:&|AND\b)", b):
+    if _CONNECTOR_END_RE.search(a) or _AMP_START_RE.match(b):
         return True
     # no connector: when the joined name is a known firm, or when three or more capitalised words
     # without an initial run on into a line ending in a legal form ("BRACKETT HOLLOWAY TRENT / MUIR
     # AND DALE LLP")
     if match_firm(joined) is not None and match_firm(a) is None:
         return True
-    return len(a.split()) >= 3 and not re.search(r"\b[A-Z]\.", a) and "," not in a \
+    return len(a.split()) >= 3 and not _INITIAL_RE.search(a) and "," not in a \
         and has_legal_suffix(b) and not has_legal_suffix(a)
 
 
@@ -293,7 +331,7 @@ def _blocks(text: str, acc: _Acc) -> None:
     for k, ln in enumerate(lines):
         # "Rafael D. Aguilar (pro hac vice\n   pending)": the wrapped end of a parenthesis
         if k and lines[k - 1].text.count("(") > lines[k - 1].text.count(")") and \
-                re.match(r"^[^()]{1,40}\)[ \t]*$", ln.text.strip()):
+                _PAREN_CLOSE_LINE_RE.match(ln.text.strip()):
             ln.kind = "cont"
     n = len(lines)
     # letterhead: a firm line near the top followed by address/phone/e-mail lines
@@ -441,12 +479,12 @@ def _continues_party(prev: _Line, line: _Line) -> bool:
     if line.kind not in ("name", "other", "firm") or line.row != _end_row(prev) + 1:
         return False  # the party's name continues on the very next line only
     p = prev.text.strip().strip("*_ ")
-    if p.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|No|St)\.$", p):
+    if p.endswith(".") and not _ABBREV_DOT_END_RE.search(p):
         return False
     t = line.text.strip()
-    if re.search(r"\b[A-Z]\.[ \t]+[A-Z][a-z]", t) or _BAR_RE.search(t) or _SIG_RE.match(t):
+    if _INITIAL_NAME_RE.search(t) or _BAR_RE.search(t) or _SIG_RE.match(t):
         return False  # the next attorney
-    return not re.search(r"(?i:\bcourt\b)", t)
+    return not _COURT_WORD_RE.search(t)
 
 
 def _looks_like_block_start(block: list[_Line], k: int) -> bool:
@@ -463,7 +501,7 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
     pro_se = False
     for idx, b in enumerate(g):
         t = b.text
-        if re.search(r"(?i:\bpro[ \t]+se\b)", t):
+        if _PRO_SE_RE.search(t):
             pro_se = True
         if b.kind == "email":
             for m in _EMAIL_RE.finditer(t):
@@ -486,7 +524,7 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         elif b.kind == "firm":
             # "Quinn B. Guillermo Greer, Burns & Crain, Ltd.": a name and the firm on one line
             st = t.strip()
-            lead = re.match(rf"((?:{_NAME_TOKEN}[ \t]){{1,3}}[A-Z]\.[ \t]{_NAME_TOKEN}(?:,?[ \t]Jr\.)?)[ \t]+(?=\S)", st)
+            lead = _NAME_THEN_FIRM_RE.match(st)
             if lead and _plausible_person(person_name(lead.group(1))) and looks_like_firm(st[lead.end():]):
                 nm = lead.group(1)
                 off = t.find(nm)
@@ -505,7 +543,7 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
     # the firm printed as the last "name" line right above the address ("Day Pitney")
     if not firm_lines and len(names) >= 2:
         nm, idx, sp = names[-1]
-        if idx + 1 < len(g) and g[idx + 1].kind == "address" and not re.search(r"\b[A-Z]\.", nm) \
+        if idx + 1 < len(g) and g[idx + 1].kind == "address" and not _INITIAL_RE.search(nm) \
                 and idx > 0 and g[idx - 1].kind in ("name", "sig") and _is_firm_position(g, idx):
             firm_lines.append((idx, g[idx]))
             names = names[:-1]
@@ -516,7 +554,7 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
     for nm, idx, sp in names:
         seen.setdefault(person_key(person_name(nm)), (nm, idx, sp))
     names = list(seen.values())
-    role_raw = re.sub(r"^.*?\bfor\b", "", role_text, count=1, flags=re.I | re.S) if role_text else ""
+    role_raw = _UP_TO_FOR_RE.sub("", role_text, count=1) if role_text else ""
     represents = _party_names_for(role_raw, acc.parties) if role_text else []
     firms_at: list[tuple[int, str]] = []
     for idx, fl in firm_lines:
@@ -534,7 +572,7 @@ def _parse_group(g: list[_Line], acc: _Acc, letterhead) -> None:
         if name:
             firms_at.append((-1, name))
     if not firms_at and role_text == "" and not emails and not any(
-            b.kind == "submitted" and not re.match(r"(?i:[ \t*_]*dated?\b)", b.text) for b in g):
+            b.kind == "submitted" and not _DATED_RE.match(b.text) for b in g):
         return  # "/s/ X" alone: a judge's or declarant's signature, not a counsel block
     email_of = _assign_emails([(nm, idx) for nm, idx, _ in names], emails)
     # a block that opens with its firm ("FIRM / names / address / FIRM 2 / names") gives each
@@ -578,4 +616,4 @@ def _is_firm_position(g: list[_Line], idx: int) -> bool:
     """The line right above the address after stacked names is the firm's, when at least one
     name above it is marked as counsel ("(Argued)", a bar number, an initial)."""
     above = [b for b in g[:idx] if b.kind in ("name", "sig")]
-    return any(re.search(r"\b[A-Z]\.|\(", b.text) for b in above)
+    return any(_COUNSEL_MARK_RE.search(b.text) for b in above)

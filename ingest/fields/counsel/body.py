@@ -14,6 +14,14 @@ from docketgraph.ingest.fields.counsel.common import (
 from docketgraph.ingest.fields.firms import has_legal_suffix, looks_like_firm, match_firm
 from docketgraph.ingest.fields.namekeys import person_name
 
+# named patterns of the rules below
+# an initial in a name ("Owen B. Castellano")
+_INITIAL_RE = re.compile(r"\b[A-Z]\.")
+# where a glossary row's firm name ends (an address number, a column gap)
+_GLOSSARY_CELL_END_RE = re.compile(r",[ \t]*(?=\d)|[ \t]{3,}")
+# a firm's name up to its legal form
+_FIRM_TO_SUFFIX_RE = re.compile(r"^(.{2,80}?(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|Ltd\.|LTD\.|P\.C\.|P\.A\.))(?=,|$)")
+
 
 _BODY_COUNSEL_RE = re.compile(
     r"(?<![A-Za-z])(?P<side>Plaintiffs?|Defendants?|Petitioners?|Respondents?)['’]?s?['’]?[ \t]+counsel,?[ \t]+"
@@ -62,7 +70,7 @@ def _prose_counsel(text: str, acc: _Acc) -> None:
         acc.attorney(nm, m.span("name"), firm=firm)
     for m in _PROSE_COUNSEL_RE.finditer(text):
         nm = clean_space(m.group("name"))
-        if not _plausible_person(person_name(nm)) or not re.search(r"\b[A-Z]\.", nm):
+        if not _plausible_person(person_name(nm)) or not _INITIAL_RE.search(nm):
             continue  # a full name with an initial: "Owen B. Castellano"
         acc.attorney(nm, m.span("name"), represents=_party_names_for(m.group("side"), acc.parties))
 
@@ -103,8 +111,8 @@ _LABEL_RE = re.compile(
 def _labelled(text: str, acc: _Acc) -> None:
     for m in _LABEL_RE.finditer(text):
         # a glossary row: "Plaintiff's Counsel    Tovar Lindqvist LLP, 1185 Avenue of ..."
-        raw = re.split(r",[ \t]*(?=\d)|[ \t]{3,}", m.group("firm").strip())[0].strip(" ,;")
-        sm = re.match(r"^(.{2,80}?(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|Ltd\.|LTD\.|P\.C\.|P\.A\.))(?=,|$)", raw)
+        raw = _GLOSSARY_CELL_END_RE.split(m.group("firm").strip())[0].strip(" ,;")
+        sm = _FIRM_TO_SUFFIX_RE.match(raw)
         if sm:
             raw = sm.group(1)
         hit = match_firm(raw, text)

@@ -21,6 +21,30 @@ from docketgraph.ingest.fields.namekeys import (
     firm_core_key, firm_key, person_key, person_name, surname,
 )
 
+# named patterns of the rules below
+# two letters in a row: a firm's name has a word in it
+_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
+# a signature's lead-in: "By:", "/s/"
+_SIG_LEAD_RE = re.compile(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*")
+# a short parenthesis after a name ("(pro hac vice)", "(JD 7204)")
+_SHORT_PAREN_RE = re.compile(r"\((?:[^()]{0,40})\)")
+# a parenthesis left open at the end of a line
+_OPEN_PAREN_END_RE = re.compile(r"\([^()]{0,40}$")
+# "Esq.", "Esquire", "Attorney at Law" after a name
+_ESQ_END_RE = re.compile(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", re.I)
+# a leading article
+_LEAD_THE_RE = re.compile(r"^(?:the|The)[ \t]+")
+# words that name no party
+_BARE_GROUP_WORD_RE = re.compile(r"(?i:and|the|all|each)")
+# the separators of a list of parties
+_PARTY_LIST_SEP_RE = re.compile(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*")
+# a name ending in an abbreviation's period ("Inc.", "Jr.")
+_ABBREV_PERIOD_END_RE = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.L\.C|P\.C|N\.A)\.$")
+# "the" before a capitalised name
+_LEAD_THE_NAME_RE = re.compile(r"^the[ \t]+(?=[A-Z])")
+# everything but lower-case letters (e-mail local parts, name keys)
+_NON_LETTER_RE = re.compile(r"[^a-z]")
+
 
 Span = tuple[int, int]
 
@@ -179,7 +203,7 @@ class _Acc:
     def firm(self, raw: str, span: Span | None, represents: list[str] = (),
              *, need_reference: bool = False) -> str | None:
         raw = clean_firm(raw)
-        if not raw or len(raw) < 3 or not re.search(r"[A-Za-z]{2,}", _firm_core(raw)) or \
+        if not raw or len(raw) < 3 or not _LETTERS_RE.search(_firm_core(raw)) or \
                 _firm_core(raw) in ("llc", "llp", "ltd", "pc", "pa", "pllc", "inc"):
             return None
         if need_reference and match_firm(raw, self.text) is None and not has_legal_suffix(raw):
@@ -304,11 +328,11 @@ _TRAILING_BAR_RE = re.compile(
 
 def _strip_name_noise(raw: str) -> str:
     s = _BAR_RE.sub(" ", raw)
-    s = re.sub(r"^[ \t*_]*(?:(?:BY|By)[ \t]*:?[ \t]*)?(?:/?s/)?[ \t]*", "", s)
-    s = re.sub(r"\((?:[^()]{0,40})\)", " ", s)
-    s = re.sub(r"\([^()]{0,40}$", " ", s)  # "(pro hac vice" wrapped onto the next line
+    s = _SIG_LEAD_RE.sub("", s)
+    s = _SHORT_PAREN_RE.sub(" ", s)
+    s = _OPEN_PAREN_END_RE.sub(" ", s)  # "(pro hac vice" wrapped onto the next line
     s = _TRAILING_BAR_RE.sub("", s)  # "Odile M. Brassard, Attorney No. 48213"
-    s = re.sub(r",?[ \t]*(?:Esq\.?|Esquire|Attorney at Law)[ \t]*$", "", s.strip(), flags=re.I)
+    s = _ESQ_END_RE.sub("", s.strip())
     return clean_space(s).strip(" ,;*_")
 
 
@@ -346,14 +370,14 @@ def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:
     names: list[str] = []
     role_m = _ROLE_WORDS.search(s)
     rest = _ROLE_WORDS.sub("", s, count=1).strip(" ,.;:") if role_m else s
-    rest = re.sub(r"^(?:the|The)[ \t]+", "", rest) if rest.lower().startswith("the ") and role_m \
+    rest = _LEAD_THE_RE.sub("", rest) if rest.lower().startswith("the ") and role_m \
         and len(rest) < 8 else rest
-    if rest and len(rest) > 2 and not re.fullmatch(r"(?i:and|the|all|each)", rest):
-        for p in re.split(r",?[ \t]+and[ \t]+(?=[A-Z])|;[ \t]*", rest):
+    if rest and len(rest) > 2 and not _BARE_GROUP_WORD_RE.fullmatch(rest):
+        for p in _PARTY_LIST_SEP_RE.split(rest):
             p = p.strip(" ,;")
-            if not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.L\.C|P\.C|N\.A)\.$", p):
+            if not _ABBREV_PERIOD_END_RE.search(p):
                 p = p.rstrip(".")
-            p = re.sub(r"^the[ \t]+(?=[A-Z])", "", p)
+            p = _LEAD_THE_NAME_RE.sub("", p)
             if len(p) > 1 and p[0].isupper():
                 names.append(_as_party(p, parties))
     if not names and role_m:
@@ -385,13 +409,13 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
     used: set[str] = set()
     for name, _ in names:
         pn = person_name(_strip_name_noise(name))
-        last = re.sub(r"[^a-z]", "", person_key(surname(pn)))
-        giv = [re.sub(r"[^a-z]", "", person_key(g)) for g in given_names(pn)]
+        last = _NON_LETTER_RE.sub("", person_key(surname(pn)))
+        giv = [_NON_LETTER_RE.sub("", person_key(g)) for g in given_names(pn)]
         first = giv[0] if giv else ""
         if not last:
             continue
         for e, _ in emails:
-            local = re.sub(r"[^a-z]", "", e.split("@")[0].lower())
+            local = _NON_LETTER_RE.sub("", e.split("@")[0].lower())
             if e in used or local in _GENERIC_LOCAL:
                 continue
             if (last in local and (not first or local.startswith(first[:1]) or local.startswith(last))) \
@@ -401,7 +425,7 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
                 used.add(e)
                 break
     personal = [e for e, _ in emails if e not in used
-                and re.sub(r"[^a-z]", "", e.split("@")[0].lower()) not in _GENERIC_LOCAL]
+                and _NON_LETTER_RE.sub("", e.split("@")[0].lower()) not in _GENERIC_LOCAL]
     if len(names) == 1 and not out and len(personal) == 1:
         return {names[0][0]: personal[0]}  # one attorney, one personal address
     for name, line_no in names:
@@ -409,7 +433,7 @@ def _assign_emails(names: list[tuple[str, int]], emails: list[tuple[str, int]]) 
             continue
         for e, eline in emails:
             if e not in used and eline in (line_no + 1, line_no + 2) and \
-                    re.sub(r"[^a-z]", "", e.split("@")[0].lower()) not in _GENERIC_LOCAL:
+                    _NON_LETTER_RE.sub("", e.split("@")[0].lower()) not in _GENERIC_LOCAL:
                 out[name] = e
                 used.add(e)
                 break

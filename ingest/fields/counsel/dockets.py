@@ -18,6 +18,20 @@ from docketgraph.ingest.fields.counsel.common import (
 from docketgraph.ingest.fields.firms import looks_like_firm
 from docketgraph.ingest.fields.namekeys import person_key, person_name, surname
 
+# named patterns of the rules below
+# a CM/ECF notice's list of recipients and its end
+_NEF_MAILED_RE = re.compile(r"(?i:notice[ \t]+has[ \t]+been[ \t]+electronically[ \t]+mailed[ \t]+to:?)")
+_NEF_END_RE = re.compile(r"(?i:notice[ \t]+has[ \t]+been[ \t]+delivered|the[ \t]+following[ \t]+document)")
+# an ECF filer tag "(Last, First)" and a notice's "Filer:" line
+_FILER_TAG_RE = re.compile(r"\(([A-Z][a-z'’\-]+),[ \t]+([A-Z][a-z'’\-]+)\)")
+_FILER_LINE_RE = re.compile(r"Filer:[ \t]*([^\n]{1,80}(?:\n[^\n:]{1,40})?)")
+# "(terminated)" after a recipient's name
+_TERMINATED_RE = re.compile(r"[ \t]*\((?:terminated|TERMINATED)\)")
+# a table header cell naming representatives
+_REP_HEADER_CELL_RE = re.compile(r"(?i:>[ \t]*(?:representatives?|attorneys?|counsel)[ \t]*<)")
+# a name written surname first ("Treviso, Vanessa")
+_SURNAME_FIRST_RE = re.compile(r"^([^,]{2,40}),[ \t]*([^,]{2,40})$")
+
 
 _APPEARANCE_RE = re.compile(
     r"(?i:attorney[ \t]+appearance[ \t]+for)[ \t]+(?P<who>[^\n]{1,160}?)[ \t]+by[ \t]+"
@@ -36,15 +50,14 @@ def _appearances(text: str, acc: _Acc) -> None:
 
 
 def _nef(text: str, acc: _Acc) -> None:
-    m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+electronically[ \t]+mailed[ \t]+to:?)", text)
+    m = _NEF_MAILED_RE.search(text)
     if not m:
         return
-    end_m = re.search(r"(?i:notice[ \t]+has[ \t]+been[ \t]+delivered|the[ \t]+following[ \t]+document)",
-                      text[m.end():])
+    end_m = _NEF_END_RE.search(text[m.end():])
     end = m.end() + (end_m.start() if end_m else min(len(text) - m.end(), 20000))
     region_lines = [ln for ln in _lines(text[m.end():end])]
-    filer = re.search(r"\(([A-Z][a-z'’\-]+),[ \t]+([A-Z][a-z'’\-]+)\)", text)
-    filer_party = re.search(r"Filer:[ \t]*([^\n]{1,80}(?:\n[^\n:]{1,40})?)", text)
+    filer = _FILER_TAG_RE.search(text)
+    filer_party = _FILER_LINE_RE.search(text)
     pending = None
     for ln in region_lines:
         t = ln.text.strip()
@@ -67,7 +80,7 @@ def _nef(text: str, acc: _Acc) -> None:
                 acc.attorney(nm, sp, email=e, represents=reps)
                 pending = None
             continue
-        nm = re.sub(r"[ \t]*\((?:terminated|TERMINATED)\)", "", t)
+        nm = _TERMINATED_RE.sub("", t)
         if _PERSON_RE.match(nm):
             pending = (nm, (s + ln.text.find(nm), s + ln.text.find(nm) + len(nm)))
 
@@ -140,7 +153,7 @@ def _party_tables(text: str, acc: _Acc) -> None:
     """A case page's party table ("Party | PartyType | Representative"): each representative
     is an attorney for the party of the row (firm null: the table names no firm); a party
     listed as its own representative appears pro se."""
-    if "<td" not in text.lower() or not re.search(r"(?i:>[ \t]*(?:representatives?|attorneys?|counsel)[ \t]*<)", text):
+    if "<td" not in text.lower() or not _REP_HEADER_CELL_RE.search(text):
         return
     parser = _Tables()
     parser.feed(text)
@@ -169,5 +182,5 @@ def _party_tables(text: str, acc: _Acc) -> None:
 
 def _natural_order(name: str) -> str:
     """"Treviso, Vanessa" -> "Vanessa Treviso" (a party listed surname first)."""
-    m = re.match(r"^([^,]{2,40}),[ \t]*([^,]{2,40})$", name)
+    m = _SURNAME_FIRST_RE.match(name)
     return f"{m.group(2)} {m.group(1)}" if m else name

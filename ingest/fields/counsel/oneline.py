@@ -15,6 +15,34 @@ from docketgraph.ingest.fields.counsel.common import (
 from docketgraph.ingest.fields.firms import looks_like_firm
 from docketgraph.ingest.fields.namekeys import person_name
 
+# named patterns of the rules below
+# an ALL-CAPS firm with its legal form at the end of the names before a representation
+_CAPS_FIRM_END_RE = re.compile(
+    r"((?:(?<![A-Z&,.'’\-])[A-Z][A-Z&,.'’\-]{0,40}[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
+    r"L\.L\.P\.|Ltd\.))[ \t]*$")
+# a run of capitalised name tokens
+_NAME_RUN_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN})+(?:,?[ \t]Jr\.)?")
+# a legal form at the end of the names before a representation
+_LEGAL_FORM_END_RE = re.compile(r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$")
+# a token between spaces
+_TOKEN_RE = re.compile(r"\S+")
+# two name tokens: a person's name right after a role header
+_TWO_NAME_TOKENS_RE = re.compile(rf"{_NAME_TOKEN}[ \t]+{_NAME_TOKEN}")
+# "Esq." or "pro hac vice": a lawyer's marks
+_ESQ_OR_PHV_RE = re.compile(r"(?i:\besq\b|pro[ \t]+hac[ \t]+vice)")
+# a piece of a block between masked addresses
+_UNMASKED_RE = re.compile(r"[^|]+")
+# an initial in a name
+_INITIAL_RE = re.compile(r"\b[A-Z]\.")
+# a token a firm's name may hold: a capitalised word or a connector
+_FIRM_WORD_TOKEN_RE = re.compile(rf"^(?:[{_UP}][\w'’\-.]*|&|and|AND|of|OF|the|THE|de|van|von)$")
+# a particle glued to a capital ("deLeeuw")
+_PARTICLE_WORD_RE = re.compile(r"^[a-z]{1,3}[A-Z]")
+# a run of capitalised name tokens with a generational suffix
+_NAME_RUN_SUFFIX_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}))*(?:,?[ \t]+(?:Jr|Sr|JR|SR)\.?|[ \t]+(?:II|III|IV))?")
+# caption words that end a one-line block's party
+_CAPTION_WORD_RE = re.compile(r"(?i:[ \t](?:PRELIMINARY|TEMPORARY|FINAL|ORDER|HON\.|UNITED)\b)")
+
 
 _INLINE_RE = re.compile(r"(?:Attorneys?|Counsel)[ \t]+for[ \t]+(?P<who>[^\n]{1,160})")
 
@@ -24,12 +52,10 @@ def _inline_blocks(text: str, acc: _Acc) -> None:
         line_start = text.rfind("\n", max(0, m.start() - 600), m.start()) + 1
         line_start = max(line_start, m.start() - 600)
         before = text[line_start:m.start()]
-        if len(before) < 15 or not _BAR_RE.search(before) and not re.search(
-                r"\b(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.)[ \t]*$", before.strip()):
+        if len(before) < 15 or not _BAR_RE.search(before) and not _LEGAL_FORM_END_RE.search(before.strip()):
             continue
         # the firm: a run of capitals (or a reference name) at the end
-        fm = re.search(r"((?:(?<![A-Z&,.'’\-])[A-Z][A-Z&,.'’\-]{0,40}[ \t]+){0,6}(?:LLP|LLC|PLLC|LTD\.?|P\.C\.|P\.A\.|PC|PA|"
-                       r"L\.L\.P\.|Ltd\.))[ \t]*$", before)
+        fm = _CAPS_FIRM_END_RE.search(before)
         firm = None
         names_part = before
         if fm:
@@ -37,8 +63,8 @@ def _inline_blocks(text: str, acc: _Acc) -> None:
                             _party_names_for(_who(m.group("who")), acc.parties))
             names_part = before[:fm.start(1)]
         represents = _party_names_for(_who(m.group("who")), acc.parties)
-        for pm in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]{_NAME_TOKEN})+(?:,?[ \t]Jr\.)?", names_part):
-            toks = [(t.group(0), pm.start() + t.start()) for t in re.finditer(r"\S+", pm.group(0))]
+        for pm in _NAME_RUN_RE.finditer(names_part):
+            toks = [(t.group(0), pm.start() + t.start()) for t in _TOKEN_RE.finditer(pm.group(0))]
             for run in _split_name_run(toks):
                 a, b = run[0][1], run[-1][1] + len(run[-1][0])
                 nm = names_part[a:b]
@@ -97,7 +123,7 @@ def _flat_blocks(text: str, acc: _Acc) -> None:
             continue
         first = marks[0]
         after_first = line[first.end():first.end() + 60].lstrip()
-        header = is_all_caps(first.group(0)) and bool(re.match(rf"{_NAME_TOKEN}[ \t]+{_NAME_TOKEN}", after_first))
+        header = is_all_caps(first.group(0)) and bool(_TWO_NAME_TOKENS_RE.match(after_first))
         segments: list[tuple[int, int, str]] = []  # (start, end, who) within the line
         if header:
             for k, m in enumerate(marks):
@@ -129,7 +155,7 @@ def _flat_blocks(text: str, acc: _Acc) -> None:
 def _flat_segment(seg: str) -> list[tuple[str, Span, str | None, Span | None]]:
     """(attorney, span, firm, span) of one flattened block or run of blocks."""
     # counsel evidence: a bar number, "Esq.", an address, an e-mail or a firm's legal form
-    if not (_BAR_RE.search(seg) or re.search(r"(?i:\besq\b|pro[ \t]+hac[ \t]+vice)", seg)
+    if not (_BAR_RE.search(seg) or _ESQ_OR_PHV_RE.search(seg)
             or _FLAT_ADDRESS_RE.search(seg) or _EMAIL_RE.search(seg) or _FLAT_SUFFIX_RE.search(seg)):
         return []
     masked = _FLAT_ADDRESS_RE.sub(lambda m: "|" * len(m.group(0)), seg)
@@ -138,7 +164,7 @@ def _flat_segment(seg: str) -> list[tuple[str, Span, str | None, Span | None]]:
     masked = _FLAT_NOISE_RE.sub(lambda m: "¦" * len(m.group(0)), masked)  # a boundary, offsets kept
     out: list[tuple[str, Span, str | None, Span | None]] = []
     # each address closes one attorney group ("names firm address names firm address")
-    for piece in re.finditer(r"[^|]+", masked):
+    for piece in _UNMASKED_RE.finditer(masked):
         p0 = piece.start()
         ptxt = piece.group(0)
         if len(_SENTENCE_WORDS_RE.findall(ptxt)) >= 3:
@@ -151,7 +177,7 @@ def _flat_segment(seg: str) -> list[tuple[str, Span, str | None, Span | None]]:
         if firms and not firm_first:
             # "names FIRM Harbor Tower | address": words after the last firm name a building
             people = [(nm, sp) for nm, sp in people
-                      if sp[0] < firms[-1][1][0] or re.search(r"\b[A-Z]\.", nm)]
+                      if sp[0] < firms[-1][1][0] or _INITIAL_RE.search(nm)]
         for nm, sp in people:
             before = [f for f in firms if f[1][1] <= sp[0]]
             after = [f for f in firms if f[1][0] >= sp[1]]
@@ -178,14 +204,14 @@ def _flat_firms(ptxt: str) -> list[tuple[str, Span]]:
     for m in _FLAT_SUFFIX_RE.finditer(ptxt):
         if m.start() < taken_to:
             continue
-        toks = [(t.group(0), t.start()) for t in re.finditer(r"[^\s]+", ptxt[taken_to:m.start()])]
+        toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(ptxt[taken_to:m.start()])]
         toks = [(t, taken_to + o) for t, o in toks]
         k = len(toks)
         while k > 0:
             t, _ = toks[k - 1]
             word = t.rstrip(",")
-            if not (re.match(rf"^(?:[{_UP}][\w'’\-.]*|&|and|AND|of|OF|the|THE|de|van|von)$", word)
-                    or re.match(r"^[a-z]{1,3}[A-Z]", word)):
+            if not (_FIRM_WORD_TOKEN_RE.match(word)
+                    or _PARTICLE_WORD_RE.match(word)):
                 break
             if k >= 2 and _INITIAL_TOKEN.match(toks[k - 2][0].rstrip(",")) and k - 1 != len(toks) - 1:
                 break  # "Ronald I. Frederick | Ronald Frederick & Associates"
@@ -217,8 +243,8 @@ def _flat_people(ptxt: str, firm_spans: list[Span]) -> list[tuple[str, Span]]:
         chars[a:b] = "," * (b - a)
     rest = "".join(chars)
     out: list[tuple[str, Span]] = []
-    for run in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}))*(?:,?[ \t]+(?:Jr|Sr|JR|SR)\.?|[ \t]+(?:II|III|IV))?", rest):
-        toks = [(t.group(0), run.start() + t.start()) for t in re.finditer(r"\S+", run.group(0))]
+    for run in _NAME_RUN_SUFFIX_RE.finditer(rest):
+        toks = [(t.group(0), run.start() + t.start()) for t in _TOKEN_RE.finditer(run.group(0))]
         for names in _split_name_run(toks):
             a = names[0][1]
             b = names[-1][1] + len(names[-1][0])
@@ -258,5 +284,5 @@ def _split_name_run(toks: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
 
 
 def _who(s: str) -> str:
-    s = re.split(r"(?i:[ \t](?:PRELIMINARY|TEMPORARY|FINAL|ORDER|HON\.|UNITED)\b)", s)[0]
+    s = _CAPTION_WORD_RE.split(s)[0]
     return s

@@ -18,6 +18,82 @@ from docketgraph.ingest.fields.firms import (
 )
 from docketgraph.ingest.fields.namekeys import person_name
 
+# named patterns of the rules below
+# "for" before the represented party
+_FOR_RE = re.compile(r"\bfor[ \t\n]+")
+# the last "for" followed by a party role
+_ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
+_FOR_ROLE_AHEAD_RE = re.compile(rf"[ \t\n]for[ \t\n]+{_ROLE_AHEAD}")
+# a comma ending the text before "for"
+_COMMA_END_RE = re.compile(r",[ \t\n]*$")
+# sentences with no "for" of their own ("With him on the brief was X.")
+_WITH_HIM_ON_BRIEF_RE = re.compile(
+    r"(?:With[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were)|"
+    r"Of[ \t]+counsel[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were))[ \t\n]+")
+# a period followed by a space or the end
+_PERIOD_RE = re.compile(r"\.(?=\s|$)")
+# where a counsel statement starts: a label, a heading, a sentence end, a rule
+_STMT_BOUNDARY_RE = re.compile(
+    r"(?m)(?:ARGUED|ON[ \t]+BRIEFS?|SUBMITTED)[ \t]*:[ \t]*\n?|^[ \t]*COUNSEL[ \t]*\n|"
+    r"(?:-[ \t]){2,}-[ \t]*|_{3,}[ \t]*|"
+    r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n|^[ \t]*[A-Z][A-Z \t&'’\-]{5,}[ \t]*\n")
+# a word broken across lines
+_LINE_BREAK_HYPHEN_RE = re.compile(r"-\n[ \t]*")
+# "was/were on the brief" (not a verb of prose)
+_ON_BRIEF_VERB_RE = re.compile(r"(?i:(?:was|were)[ \t]+on[ \t]+(?:the[ \t]+)?briefs?)")
+# "ARGUED:", "ON BRIEF:", "SUBMITTED:"
+_STMT_LABEL_RE = re.compile(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*")
+# D.C. Circuit style: "X argued the cause", "Y filed the brief"
+_DC_CIRCUIT_VERB_RE = re.compile(
+    r"(?i:[ \t]+(?:argued[ \t]+the[ \t]+cause|argued|filed[ \t]+the[ \t]+briefs?|entered[ \t]+an?"
+    r"[ \t]+appearance)(?:[ \t]+and[ \t]+filed[ \t]+the[ \t]+briefs?)?[ \t]*,?[ \t]*$)")
+# Tenth Circuit style: "X (Y with her on the briefs)"
+_WITH_HIM_IN_PAREN_RE = re.compile(r"(?i:[ \t]+with[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?)(?=[^()]*\))")
+# "on the brief(s)"
+_ON_BRIEF_RE = re.compile(r"(?i:\bon[ \t]+(?:the[ \t]+)?briefs?\b)")
+# "..., were on the brief," as a separator
+_ON_BRIEF_PHRASE_RE = re.compile(r"(?i:,?[ \t]*(?:were|was)?[ \t]*on[ \t]+(?:the[ \t]+)?briefs?[ \t]*,?)")
+# "argued" or "submitted" at the end
+_ARGUED_END_RE = re.compile(r"(?i:\b(?:argued|submitted)[ \t]*$)")
+# "X, with whom Y and Z were on brief"
+_WITH_WHOM_RE = re.compile(r"(?i:,?[ \t]*with[ \t]+whom[ \t]+)")
+# "(argued)" after a name
+_ARGUED_MARK_RE = re.compile(r"\((?:argued|Argued|ARGUED)\)")
+# a parenthesis and its content
+_PAREN_RE = re.compile(r"\(([^()]{3,120})\)")
+_ANY_PAREN_RE = re.compile(r"\([^()]*\)")
+# separators of a list of names
+_LIST_SEP_RE = re.compile(r",|[ \t]+and[ \t]+")
+# "of counsel"
+_OF_COUNSEL_RE = re.compile(r"(?i:,?[ \t]*of[ \t]+counsel)")
+# one capitalised word (a piece of a firm's name split at commas)
+_ONE_WORD_RE = re.compile(r"[A-Z][A-Za-z'’\-]+")
+# "&" or "and" inside an item: the end of a firm's name
+_CONNECTOR_RE = re.compile(r"[ \t](?:&|and|AND)[ \t]")
+# an item that is only a legal form ("LLP", "P.C.")
+_LEGAL_FORM_ITEM_RE = re.compile(
+    r"(?:L\.?L\.?P\.?|P\.?L\.?L\.?C\.?|L\.?L\.?C\.?|Ltd\.?|LTD\.?|P\.C\.|P\.A\.|"
+    r"O\.C\.|PC|PA|S\.C\.|Chartered|Inc\.?)")
+# "of" before a city ("of Seattle")
+_LEAD_OF_RE = re.compile(r"^of[ \t]+")
+# "by" opening an item after a firm ("Firm, by X and Y")
+_BY_RE = re.compile(r"(?i:by[ \t]+)")
+_LEAD_BY_RE = re.compile(r"(?i:^by[ \t]+)")
+# an initial in a name
+_INITIAL_RE = re.compile(r"\b[A-Z]\.")
+# a sentence break inside the party of "argued the cause for"
+_SENTENCE_IN_PARTY_RE = re.compile(r"\.[ \t]+[A-Z][a-z]")
+# "attorneys" as the part's role ("Firm, attorneys")
+_ATTORNEYS_ROLE_RE = re.compile(r"(?i:,?[ \t]*attorneys?)")
+# a sentence end or a blank line
+_SENTENCE_BREAK_RE = re.compile(r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n")
+# a counsel line that opens with a name
+_NAME_START_RE = re.compile(rf"{_NAME_TOKEN}")
+# "(Sarah Smith, Assistant United States Attorney, on the brief)": another attorney
+_ON_BRIEF_PAREN_RE = re.compile(r"\(([^()]{3,200}?),?[ \t\n]+on[ \t\n]+the[ \t\n]+briefs?\)")
+# "..., for Damian Williams, U.S. Attorney": the office's head, not the party
+_FOR_NAME_RE = re.compile(r",?[ \t\n]+for[ \t\n]+[A-Z]")
+
 
 _STMT_ROLE_END_RE = re.compile(
     r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
@@ -25,7 +101,6 @@ _STMT_ROLE_END_RE = re.compile(
     r"|(?<=for[ \t\n])(?:the[ \t\n]+)?United[ \t\n]+States(?:[ \t\n]+of[ \t\n]+America)?)[ \t]*\.")
 
 
-_ROLE_AHEAD = r"(?=(?:the[ \t\n]+)?(?i:plaintiff|defendant|appell|petition|respond|intervenor|movant))"
 
 
 def _statement_ends(region: str):
@@ -36,14 +111,14 @@ def _statement_ends(region: str):
             continue
         start = _stmt_start(region, prev_end, e.start())
         seg = region[start:e.start()]
-        fm = re.search(r"\bfor[ \t\n]+", seg)
+        fm = _FOR_RE.search(seg)
         if not fm:
             continue
         inner = None
-        for inner in re.finditer(rf"[ \t\n]for[ \t\n]+{_ROLE_AHEAD}", region[start:e.end()]):
+        for inner in _FOR_ROLE_AHEAD_RE.finditer(region[start:e.end()]):
             pass
         f_start, w_start = (inner.start(), inner.end()) if inner else (fm.start(), fm.end())
-        if e.group("names") and not re.search(r",[ \t\n]*$", seg[:f_start]):
+        if e.group("names") and not _COMMA_END_RE.search(seg[:f_start]):
             continue  # "..., for Defendants A and B." is a sentence; "Attorneys for X" a block line
         yield start, start + f_start, start + w_start, e.end()
         prev_end = e.end()
@@ -73,8 +148,7 @@ def _statements(text: str, acc: _Acc) -> None:
         _parse_statement(text, a + start, region[start:f_start], who, acc)
     # sentences without their own "for ...": "With him on the brief was X." / "Of counsel on the
     # brief was X, Firm." belong to the party of the sentence before
-    for m in re.finditer(r"(?:With[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were)|"
-                         r"Of[ \t]+counsel[ \t]+on[ \t]+the[ \t]+briefs?[ \t]+(?:was|were))[ \t\n]+", region):
+    for m in _WITH_HIM_ON_BRIEF_RE.finditer(region):
         end = _sentence_end(region, m.end())
         before = [x for x in ends if x[3] <= m.start()]
         who = region[before[-1][2]:before[-1][3]].rstrip(" .") if before else ""
@@ -83,7 +157,7 @@ def _statements(text: str, acc: _Acc) -> None:
 
 def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
     """Offset of the period ending the sentence that runs from ``pos`` (initials skipped)."""
-    for m in re.finditer(r"\.(?=\s|$)", s[pos:pos + limit]):
+    for m in _PERIOD_RE.finditer(s[pos:pos + limit]):
         k = pos + m.start()
         if _ABBREV_END.search(s[max(pos, k - 8):k]):
             continue
@@ -94,9 +168,7 @@ def _sentence_end(s: str, pos: int, limit: int = 600) -> int:
 def _stmt_start(region: str, lo: int, hi: int) -> int:
     """Start of the sentence that ends at ``hi``: after the last sentence end or label."""
     best = lo
-    for m in re.finditer(r"(?m)(?:ARGUED|ON[ \t]+BRIEFS?|SUBMITTED)[ \t]*:[ \t]*\n?|^[ \t]*COUNSEL[ \t]*\n|"
-                         r"(?:-[ \t]){2,}-[ \t]*|_{3,}[ \t]*|"
-                         r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n|^[ \t]*[A-Z][A-Z \t&'’\-]{5,}[ \t]*\n", region[lo:hi]):
+    for m in _STMT_BOUNDARY_RE.finditer(region[lo:hi]):
         s = lo + m.start()
         if m.group(0).startswith(".") and _ABBREV_END.search(region[max(lo, s - 8):s]):
             continue
@@ -141,21 +213,20 @@ _PROSE_VERB = re.compile(r"\b(?:I(?=[ \t]+[a-z])|am|serve|serves|serving|is|are|
 
 
 def _parse_statement(text: str, base: int, body: str, who: str, acc: _Acc) -> None:
-    body = re.sub(r"-\n[ \t]*", "", body)  # words broken across lines
+    body = _LINE_BREAK_HYPHEN_RE.sub("", body)  # words broken across lines
     body = clean_space(body)
-    if _PROSE_VERB.search(re.sub(r"(?i:(?:was|were)[ \t]+on[ \t]+(?:the[ \t]+)?briefs?)", "", body)):
+    if _PROSE_VERB.search(_ON_BRIEF_VERB_RE.sub("", body)):
         return  # a sentence of prose ("X is counsel for plaintiff"), not a counsel listing
-    body = re.sub(r"(?:ARGUED|ON[ \t]+BRIEF|SUBMITTED)[ \t]*:[ \t]*", "", body)
+    body = _STMT_LABEL_RE.sub("", body)
     # D.C. Circuit style: "X argued the cause", "Y filed the brief", "Z entered an appearance"
-    body = re.sub(r"(?i:[ \t]+(?:argued[ \t]+the[ \t]+cause|argued|filed[ \t]+the[ \t]+briefs?|entered[ \t]+an?"
-                  r"[ \t]+appearance)(?:[ \t]+and[ \t]+filed[ \t]+the[ \t]+briefs?)?[ \t]*,?[ \t]*$)", "", body.strip())
+    body = _DC_CIRCUIT_VERB_RE.sub("", body.strip())
     # Tenth Circuit style: "X (Y with her on the briefs), Firm"
-    body = re.sub(r"(?i:[ \t]+with[ \t]+(?:him|her|them)[ \t]+on[ \t]+the[ \t]+briefs?)(?=[^()]*\))", "", body)
-    on_brief_list = bool(re.search(r"(?i:\bon[ \t]+(?:the[ \t]+)?briefs?\b)", body))
-    body = re.sub(r"(?i:,?[ \t]*(?:were|was)?[ \t]*on[ \t]+(?:the[ \t]+)?briefs?[ \t]*,?)", ",", body)
-    body = re.sub(r"(?i:\b(?:argued|submitted)[ \t]*$)", "", body.strip())
+    body = _WITH_HIM_IN_PAREN_RE.sub("", body)
+    on_brief_list = bool(_ON_BRIEF_RE.search(body))
+    body = _ON_BRIEF_PHRASE_RE.sub(",", body)
+    body = _ARGUED_END_RE.sub("", body.strip())
     # "X, with whom Y and Z were on brief" -> X ; Y ; Z (all listed)
-    with_whom = re.search(r"(?i:,?[ \t]*with[ \t]+whom[ \t]+)", body)
+    with_whom = _WITH_WHOM_RE.search(body)
     main, extra = (body[:with_whom.start()], body[with_whom.end():]) if with_whom else (body, "")
     represents = _party_names_for(who, acc.parties)
     if ";" in main and not extra:
@@ -206,7 +277,7 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     # reattach generational suffixes: "F. JAMES LOPREST", "JR."
     merged: list[str] = []
     for it in items:
-        it = re.sub(r"\((?:argued|Argued|ARGUED)\)", "", it).strip()
+        it = _ARGUED_MARK_RE.sub("", it).strip()
         if _SUFFIX_ITEM.match(it) and merged:
             merged[-1] = merged[-1] + ", " + it
         elif it:
@@ -214,12 +285,12 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     # "(DAVID S. JONES, of counsel)" inside an item: another attorney of the same firm
     expanded: list[tuple[str, bool]] = []  # (item, is_of_counsel)
     for it in merged:
-        inner = re.search(r"\(([^()]{3,120})\)", it)
-        outer = re.sub(r"\([^()]*\)", "", it).strip()
+        inner = _PAREN_RE.search(it)
+        outer = _ANY_PAREN_RE.sub("", it).strip()
         if outer:
             expanded.append((outer, False))
         if inner:
-            for sub in re.split(r",|[ \t]+and[ \t]+", re.sub(r"(?i:,?[ \t]*of[ \t]+counsel)", "", inner.group(1))):
+            for sub in _LIST_SEP_RE.split(_OF_COUNSEL_RE.sub("", inner.group(1))):
                 if sub.strip():
                     expanded.append((sub.strip(), True))
     # merge comma runs of a firm name: "Leary", "Bride", "Tinker & Moran" / "..., LLP"
@@ -227,18 +298,17 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     k = 0
     while k < len(expanded):
         it, oc = expanded[k]
-        if re.fullmatch(r"[A-Z][A-Za-z'’\-]+", it) and not oc:
+        if _ONE_WORD_RE.fullmatch(it) and not oc:
             j = k
-            while j < len(expanded) and re.fullmatch(r"[A-Z][A-Za-z'’\-]+", expanded[j][0]):
+            while j < len(expanded) and _ONE_WORD_RE.fullmatch(expanded[j][0]):
                 j += 1
-            if j < len(expanded) and j > k and re.search(r"[ \t](?:&|and|AND)[ \t]", expanded[j][0]) \
+            if j < len(expanded) and j > k and _CONNECTOR_RE.search(expanded[j][0]) \
                     and not _PERSON_RE.match(expanded[j][0].split("&")[0].strip() or "x"):
                 joined = ", ".join(x for x, _ in expanded[k:j + 1])
                 runs.append((joined, False))
                 k = j + 1
                 continue
-        if runs and re.fullmatch(r"(?:L\.?L\.?P\.?|P\.?L\.?L\.?C\.?|L\.?L\.?C\.?|Ltd\.?|LTD\.?|P\.C\.|P\.A\.|"
-                                 r"O\.C\.|PC|PA|S\.C\.|Chartered|Inc\.?)", it):
+        if runs and _LEGAL_FORM_ITEM_RE.fullmatch(it):
             runs[-1] = (runs[-1][0] + ", " + it, runs[-1][1])
             k += 1
             continue
@@ -247,7 +317,7 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     # drop places: a state and the city before it; "of Seattle"
     kinds: list[str] = []
     for it, oc in runs:
-        core = re.sub(r"^of[ \t]+", "", it)
+        core = _LEAD_OF_RE.sub("", it)
         if _STATE_RE.match(core):
             kinds.append("state")
         elif _TITLE_ITEM.match(it) or it.lower() in ("of counsel", "counsel"):
@@ -276,9 +346,9 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
     last_firm: str | None = None
     by_firm: str | None = None  # "Firm, by X and Y": the attorneys after "by" are the firm's
     for idx, (it, oc) in enumerate(seq):
-        if last_firm is not None and re.match(r"(?i:by[ \t]+)", it):
+        if last_firm is not None and _BY_RE.match(it):
             by_firm = last_firm
-            it = re.sub(r"(?i:^by[ \t]+)", "", it)
+            it = _LEAD_BY_RE.sub("", it)
         cand = _strip_name_noise(it)
         forced = False
         if by_firm is not None and not oc:
@@ -291,9 +361,9 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
                 pairs.append((cand, last_firm))  # "Firm (X, of counsel)"
             continue
         is_person = _plausible_person(person_name(cand)) and not (
-            looks_like_firm(cand) and not re.search(r"\b[A-Z]\.", cand))
-        if is_person and list_form and not re.search(r"\b[A-Z]\.", cand) and \
-                sum(1 for x, _ in seq if re.search(r"\b[A-Z]\.", x)) >= 2 and len(cand.split()) <= 3:
+            looks_like_firm(cand) and not _INITIAL_RE.search(cand))
+        if is_person and list_form and not _INITIAL_RE.search(cand) and \
+                sum(1 for x, _ in seq if _INITIAL_RE.search(x)) >= 2 and len(cand.split()) <= 3:
             is_person = False  # "..., James G. Monteleone, and Bernstein Shur on brief"
             forced = True
         if is_person and not (pending and idx == len(seq) - 1 and not list_form and
@@ -312,7 +382,7 @@ def _items_to_pairs(body: str, *, list_form: bool = False) -> list[tuple[str | N
             if not pending:
                 pairs.append((None, cand))
         pending = []
-    if last_firm is not None and len(pending) == 1 and not re.search(r"\b[A-Z]\.", pending[0]) \
+    if last_firm is not None and len(pending) == 1 and not _INITIAL_RE.search(pending[0]) \
             and seq and _strip_name_noise(seq[-1][0]) == pending[0]:
         pending = []  # "..., Doe & Roe, P.A., Fort Lauderdale, for appellee": the city
     pairs.extend((p, None) for p in pending)
@@ -326,8 +396,8 @@ def _firm_by_position(seq, idx, pending) -> bool:
     """The last item after attorneys and before the city is their firm when it is not shaped
     like a person's name with an initial ("Bernstein Shur" after listed attorneys)."""
     it = seq[idx][0]
-    return not re.search(r"\b[A-Z]\.", it) and len(pending) >= 1 and all(
-        re.search(r"\b[A-Z]\.", p) for p in pending)
+    return not _INITIAL_RE.search(it) and len(pending) >= 1 and all(
+        _INITIAL_RE.search(p) for p in pending)
 
 
 _FOR_LINE_RE = re.compile(
@@ -353,10 +423,10 @@ def _argued_the_cause(text: str, acc: _Acc) -> None:
         if open_at < 0 or close_at < 0 or "(" in text[open_at + 1:close_at]:
             continue
         who = clean_space(text[m.end():open_at])
-        if re.search(r"\.[ \t]+[A-Z][a-z]", who) or not _ROLE_WORDS.match(who):
+        if _SENTENCE_IN_PARTY_RE.search(who) or not _ROLE_WORDS.match(who):
             continue  # the party is named by its role right after "for"
         lead_start = _sentence_start(text, m.start())
-        lead = clean_space(re.sub(r"-\n[ \t]*", "", text[lead_start:m.start()]))
+        lead = clean_space(_LINE_BREAK_HYPHEN_RE.sub("", text[lead_start:m.start()]))
         parts = [clean_space(p) for p in text[open_at + 1:close_at].split(";")]
         represents = _party_names_for(who, acc.parties)
         firm: str | None = None
@@ -368,7 +438,7 @@ def _argued_the_cause(text: str, acc: _Acc) -> None:
             items = [it for it, _ in _split_items(part[:role.start()])]
             titled = any(_TITLE_ITEM.match(it) for it in items)
             names = [it for it in items if _plausible_person(person_name(_strip_name_noise(it)))]
-            if re.match(r"(?i:,?[ \t]*attorneys?)", role.group(0)):
+            if _ATTORNEYS_ROLE_RE.match(role.group(0)):
                 if titled or is_government_office(part[:role.start()]):
                     firm = None  # a government lawyer named by title: no firm
                     people.extend((n, None) for n in names)
@@ -398,7 +468,7 @@ def _sentence_start(text: str, pos: int, limit: int = 250) -> int:
     """Start of the sentence that runs up to ``pos`` (after the last period that is no initial)."""
     lo = max(0, pos - limit)
     best = lo
-    for m in re.finditer(r"\.[ \t]*\n|\.[ \t]+(?=[A-Z])|\n[ \t]*\n", text[lo:pos]):
+    for m in _SENTENCE_BREAK_RE.finditer(text[lo:pos]):
         k = lo + m.start()
         if m.group(0).startswith(".") and _ABBREV_END.search(text[max(lo, k - 8):k]):
             continue
@@ -411,9 +481,9 @@ def _for_lines(text: str, acc: _Acc) -> None:
     LEAD ATTORNEY, Glacier Law LLP, Chicago, IL." (one attorney per line, firm after titles)."""
     for m in _FOR_LINE_RE.finditer(text):
         body = m.group("body").rstrip(" .")
-        if not re.match(rf"{_NAME_TOKEN}", body):
+        if not _NAME_START_RE.match(body):
             continue
         # "(Sarah Smith, Assistant United States Attorney, on the brief)": another attorney
-        body = re.sub(r"\(([^()]{3,200}?),?[ \t\n]+on[ \t\n]+the[ \t\n]+briefs?\)", r", \1", body)
-        body = re.split(r",?[ \t\n]+for[ \t\n]+[A-Z]", body)[0]  # "..., for Damian Williams, U.S. Attorney"
+        body = _ON_BRIEF_PAREN_RE.sub(r", \1", body)
+        body = _FOR_NAME_RE.split(body)[0]  # "..., for Damian Williams, U.S. Attorney"
         _parse_statement(text, m.start("body"), body, m.group("who"), acc)
