@@ -304,7 +304,7 @@ NEF = "Case Name:\nStreet v. Footprint Acquisition,\nLLC\n\nCase Number: 1:21-cv
                 ('The Partnerships and Unincorporated Associations Identified on Schedule "A"', "defendant")}),
     (BOX, {("Granite Ridge Outfitters, Inc.", "plaintiff"), ("Granite Ridge Outfitters, Inc.", "appellee"),
            ("Ningbo Haiyue Trading Co., Ltd.", "defendant"), ("Ningbo Haiyue Trading Co., Ltd.", "appellant")}),
-    (CALIFORNIA, {("John Doe", "plaintiff"), ("Acme Corp.", "defendant"), ("Does 1 through 10", "defendant")}),
+    (CALIFORNIA, {("John Doe", "plaintiff"), ("Acme Corp.", "defendant"), ("Does 1-10", "defendant")}),
     (MARKDOWN, {("Nike, Inc.", "plaintiff"),
                 ('The Partnerships and Unincorporated Associations Identified on Schedule "A"', "defendant")}),
     (SPILL, {("Maribea Balmert", "plaintiff"), ("Maribea Balmert", "appellant"),
@@ -463,3 +463,117 @@ def test_body_roles_skip_headings_platforms_and_clauses(text, expected):
 ])
 def test_label_prefix_needs_a_word_boundary(text, expected):
     assert roles(text) == expected
+
+
+CUT_OFF = """United States Court of Appeals
+for the
+Ninth Circuit
+MARBLEWOOD TOYS CO., LTD.,
+Plaintiff-Appellant,
+XYZ,
+Plaintiff,
+\u2013 v. \u2013
+SUNNY-001, BLUEMART88, TOP DEAL
+SHOP, QUILLSTORE,
+\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013
+(For Continuation of Caption See Inside Cover)
+\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013\u2013
+ON APPEAL FROM THE UNITED STATES DISTRICT COURT
+"""
+BRACKET = """No. 19-1234
+IN RE:                              ]  Appeal from the United
+    ACME WIDGET SALES               ]  States District Court for
+    PRACTICES LITIGATION            ]  the Western District
+                                    ]  of Nowhere.
+PAULA QUILL, et al.,                ]
+Plaintiffs-Appellants,  ]  No. 1:18-cv-00012-AB
+                                    ]
+v. ]  Ann B. Roe, Judge.
+]
+ACME WIDGET COMPANY, ]
+INC., ]
+Defendant-Appellant. ]
+"""
+CROSS = """ANNA VOSS, an individual; and VOSS HOLDINGS, INC., a Nevada Corporation,
+
+                        Plaintiffs,
+
+            v.
+
+BRIGHT CARE CENTER, a California corporation; QRX, LLC, an Oregon limited liability company; and DOES 1 \u2013 20, inclusive,
+
+                        Defendants.
+
+______________________________________
+
+QRX, LLC, an Oregon limited liability company,
+
+                        Cross-Complainants,
+
+            v.
+
+ANNA VOSS, an individual; and ROES 1 through 40, inclusive,
+
+                        Cross-Defendants.
+"""
+SUFFIXES = """Harbor Point Partners, L.P., et al.
+
+             Plaintiffs - Appellees,                Docket No. 25-0101
+
+ v.
+
+Vela Energia Inversora, S.A.U.,
+
+          Defendant - Appellant.
+"""
+FLAT_CAPS = ("Court of Appeals JOURNAL ENTRY AND OPINION No. 91234 MARY QUILL, ET AL. PLAINTIFFS-APPELLANTS vs. "
+             "THE ORBIT MOTOR GROUP, ET AL. DEFENDANTS-APPELLEES JUDGMENT: AFFIRMED Civil Appeal from the "
+             "Court of Common Pleas Case No. CV-123456 BEFORE: Roe, J., and Poe, J. RELEASED AND JOURNALIZED: "
+             "June 1, 2011 ATTORNEYS FOR APPELLANTS Ann Poe 12 Main Street, Suite 3 Springfield, OH 44113 "
+             "Plaintiffs-appellants, Mary Quill and Tom Reed, appeal.")
+FLAT_AGAINST = ("THE COURT ANNOUNCES THE FOLLOWING DECISIONS: Roe, J.P., Poe, Doe, JJ. 1234 Index 100234/19 In re "
+                "Harbor Rowing Association of the City of Springfield, Inc., Petitioner-Appellant, -againstJane Q. "
+                "Mayor, etc., et al., Respondents-Respondents. - - - - Springfield Press, Inc., Amici Curiae. "
+                "Poe LLP, Springfield (Ann Poe of counsel), for appellant.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cut-off appellate caption: the sellers beyond "v." are defendants; each plaintiff keeps its label
+    (CUT_OFF, {("Marblewood Toys Co., Ltd.", "plaintiff"), ("Marblewood Toys Co., Ltd.", "appellant"),
+               ("Xyz", "plaintiff"), ("Sunny-001", "defendant"), ("Bluemart88", "defendant"),
+               ("Top Deal Shop", "defendant"), ("Quillstore", "defendant")}),
+    # "]" column rule, the judge in the right column, an MDL title above the parties
+    (BRACKET, {("Paula Quill", "plaintiff"), ("Paula Quill", "appellant"),
+               ("Acme Widget Company, Inc.", "defendant"), ("Acme Widget Company, Inc.", "appellant")}),
+    # cross-complaint block: parties keep their first role; Roes first named there are third-party;
+    # "an Oregon limited liability company" describes a party; Doe/Roe ranges written "Does 1-20"
+    (CROSS, {("Anna Voss", "plaintiff"), ("Voss Holdings, Inc.", "plaintiff"), ("Bright Care Center", "defendant"),
+             ("Qrx, LLC", "defendant"), ("Does 1-20", "defendant"), ("Roes 1-40", "third-party")}),
+    # "L.P." and "S.A.U." stay with their names
+    (SUFFIXES, {("Harbor Point Partners, L.P.", "plaintiff"), ("Harbor Point Partners, L.P.", "appellee"),
+                ("Vela Energia Inversora, S.A.U.", "defendant"), ("Vela Energia Inversora, S.A.U.", "appellant")}),
+])
+def test_cut_off_bracketed_cross_and_suffix_captions(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption flattened into one line: names start after the number; labels in capitals end the sides
+    (FLAT_CAPS, {("Mary Quill", "plaintiff"), ("Mary Quill", "appellant"),
+                 ("The Orbit Motor Group", "defendant"), ("The Orbit Motor Group", "appellee")}),
+    # "-against" glued to the next name, "In re" and ", etc." dropped
+    (FLAT_AGAINST, {("Harbor Rowing Association of the City of Springfield, Inc.", "petitioner"),
+                    ("Harbor Rowing Association of the City of Springfield, Inc.", "appellant"),
+                    ("Jane Q. Mayor", "respondent")}),
+])
+def test_flattened_captions(text, expected):
+    assert roles(text) >= expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("DOES 1 \u2013 50", "Does 1-50"), ("ROES 1 through 100", "Roes 1-100"), ("John Does 1 to 5", "John Does 1-5"),
+    ("Doe 7-9", "Doe 7-9"),
+])
+def test_doe_ranges(raw, expected):
+    from docketgraph.ingest.fields.captions import doe_range
+    assert doe_range(raw) == expected

@@ -43,15 +43,17 @@ from docketgraph.ingest.fields.courts import STATES
 
 HEAD = 4000
 
-_ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
-              r"|appellants?|appellees?|intervenors?|movants?|claimants?)(?:\(s\))?")
+_ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:(?:counter|cross)[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
+              r"|appellants?|appellees?|intervenors?|movants?|claimants?|complainants?)(?:\(s\))?")
 # "Plaintiff", "Plaintiffs-Appellants", "Plaintiff, Appellant", "Defendant/Third-Party Plaintiff",
 # "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
 _ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
-              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?)){0,3}")
+              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?|complainants?)){0,3}")
 _LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}[.,;]?$")
 _RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
-_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
+_RIGHT_ROLE_CAPS = re.compile(r"(?i)(?:,|\s)\s{0,3}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")(?=[ \t]{1,3}[A-Z]{2})")
+_ROLE_LINE = re.compile(r"(?im)^[ \t]*(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")[ \t]*[.,;]?[ \t]*$")
+_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)|-{1,2}against(?=[A-Z])")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
@@ -65,7 +67,8 @@ _NOISE = [
     re.compile(r"(?i)redacted by court order|filed under seal|\bD\.\s?C\.\s(?:Docket\s)?No\.?"),
     re.compile(r"(?m)^[ \t]*(?:[-X>N,_*]+)[ \t]*$"),
     re.compile(r"(?m)[ \t]-[ \t]*$"),
-    re.compile(r"(?:(?<=\s)|^)[)§|:](?=\s|$)", re.M),
+    re.compile(r"(?m)(?:(?<=\s)|^)\][ \t].*$"),  # "v. ]  Ann Roe, Judge." : the right column of a "]" rule
+    re.compile(r"(?:(?<=\s)|^)[)\]§|:](?=\s|$)", re.M),
     re.compile(r"[§\ue000-\uf8ff]"),
     re.compile(r"(?m)(?:^|(?<=\s))(?:OPINION|ORDER|Opinion)[ \t]*$"),
     re.compile(r"\b\d?:?\d{2}-[a-z]{2}-[xX]{2,}\b"),
@@ -82,7 +85,10 @@ _HEADING_LINE = re.compile(
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
     r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
-_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t]))\s{0,3}")
+_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t])"
+                           r"|(?i:in\s{1,3}re|in\s{1,3}the\s{1,3}matter\s{1,3}of)\s{0,3}:?(?=\s{1,3}\S))\s{0,3}")
+# "IN RE: ACME ... LITIGATION" above the parties of an MDL appeal is a title, not a party
+_MATTER_TITLE = re.compile(r"(?is)^\s*in\s{1,3}re\b.{0,300}?\blitigation\s*\n")
 
 # Entity-form suffixes across jurisdictions, one list for name shapes, casing and splitting.
 # Canonical spelling without a final period (the period is kept as printed).
@@ -104,7 +110,7 @@ _SUFFIX = re.compile(
 _KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
 _SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
-    r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|a\s(?:\w+\s)?(?:corporation|company)"
+    r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|an?\s(?:[\w-]+\s){0,3}(?:corporation|company|partnership|entity|trust)\b|etc\b"
     r"|(?:acting\s)?(?:district\s)?director\b|secretary\b|attorney\sgeneral\b|administrator\b|commissioner\b"
     r"|governor\b|sheriff\b|warden\b|superintendent\b|chief\b|mayor\b|trustee\b|executor\b|president\b|officer\b"
     r"|sued\sas\b|et\sal\b)"
@@ -115,7 +121,7 @@ _GROUP = re.compile(
     r"(?:schedule|exhibit|annex|appendix)\s{0,3}[\"'\u201c\u201d]?\s?[A-Z0-9]{1,2}\b[\"'\u201c\u201d]?,?"
     r"(?:\s{1,3}hereto)?(?:,\s{0,3}the\b)?"
 )
-_DOES = re.compile(r"(?i)\b(?:john\s{1,3})?does?\s{1,3}\d{1,4}\s?(?:-|through|to)\s?\d{1,5}\b")
+_DOES = re.compile(r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b")
 _ET_AL = re.compile(r"(?i),?\s{0,3}\bet\.?\s{0,3}al\.?(?:,)?")
 _DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a)\b.*$", re.S)
 _STORELIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
@@ -225,6 +231,15 @@ def _group_name(raw: str) -> str:
     return normal_case(s).strip(" ,")
 
 
+def doe_range(raw: str) -> str:
+    """A Doe or Roe range as one party, written "Does 1-50" ("DOES 1 through 50", "Roes 1 – 100")."""
+    raw = " ".join(raw.translate(_DASHES).split())
+    m = re.match(r"(?i)^(?P<lead>(?:john|jane)\s)?(?P<w>does?|roes?)\s(?P<a>\d+)\s?(?:-|through|to|thru)\s?(?P<b>\d+)$", raw)
+    if not m:
+        return raw
+    return f"{(m.group('lead') or '').title()}{m.group('w').title()} {m.group('a')}-{m.group('b')}"
+
+
 def _split_names(seg: str) -> list[tuple[str, int, int]]:
     """Split one side of a caption into names with offsets relative to ``seg``."""
     out: list[tuple[str, int, int]] = []
@@ -235,9 +250,7 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
-            name = _group_name(m.group(0)) if rx is _GROUP else re.sub(
-                r"(?i)^(john\s|jane\s)?(does?)\b", lambda d: (d.group(1) or "").title() + d.group(2).title(),
-                " ".join(m.group(0).split()))
+            name = _group_name(m.group(0)) if rx is _GROUP else doe_range(m.group(0))
             out.append((name, m.start(), m.end()))
     # The rest: split on ";" then on ", " / " and " between names.
     pos = 0
@@ -261,6 +274,10 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# an item of a comma list that only continues the name before it ("Acme, L.P.", "Beta, S.A.U.")
+_ITEM_SUFFIX = re.compile(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?"
+                          r"|ii|iii|iv|llp|plc|pte\.?\s?ltd\.?|l\.p\.(?:a\.)?|s\.a\.(?:u\.|s\.)?|s\.p\.a\.|n\.a\.|n\.v\.|b\.v\."
+                          r"|l\.l\.p\.|p\.c\.|p\.a\.|s\.r\.l\.|gmbh|ag|lp|spa|sarl)(?=\s|$)")
 _NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
               "individually", "each", "all", "others", "and others"}
 
@@ -275,8 +292,7 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
     for m in re.finditer(r"[^,]*[^,\s][^,]*", part):
         s, e = m.start(), m.end()
         core = m.group(0).strip()
-        sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
-                      r"(?=\s|$)", core)
+        sm = _ITEM_SUFFIX.match(core)
         if merged and sm and (sm.end() == len(core) or _SUFFIX.match(sm.group(1).strip())):
             lead = m.group(0).index(core)
             merged[-1][1] = s + lead + sm.end()
@@ -340,7 +356,7 @@ def _and_splits(s: str) -> bool:
 # ---------------------------------------------------------------- caption search
 
 
-_RULE_CHARS = ":)\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
+_RULE_CHARS = ":)\\]\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
 _COLUMN_RULE = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^[ \t]*)[" + _RULE_CHARS + r"](?=[ \t]|$)", re.M)
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 _RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[-_=*]{3,}[ \t]*[xX/]?|[xX][-_=]{3,})[ \t]*$")
@@ -384,8 +400,8 @@ def _mask(text: str) -> str:
 
 
 def _roles(label: str) -> list[str]:
-    words = re.findall(r"(?i)third[- ]party|counter[- ]?(?:plaintiff|defendant)|plaintiff|defendant|petitioner|respondent"
-                       r"|appellant|appellee|intervenor|movant|claimant", label)
+    words = re.findall(r"(?i)third[- ]party|(?:counter|cross)[- ]?(?:plaintiff|defendant|complainant|claimant)|plaintiff|defendant"
+                       r"|petitioner|respondent|appellant|appellee|intervenor|movant|claimant|complainant", label)
     out: list[str] = []
     skip_next = False
     for i, w in enumerate(words):
@@ -399,9 +415,9 @@ def _roles(label: str) -> list[str]:
                 out.append("third-party")
             skip_next = True
             continue
-        if w.startswith("counter"):
+        if w.startswith(("counter", "cross")):
             continue
-        w = {"claimant": "movant"}.get(w, w)
+        w = {"claimant": "movant", "complainant": "plaintiff"}.get(w, w)
         trial = w not in ("appellant", "appellee")
         if trial and any(r not in ("appellant", "appellee") for r in out):
             continue  # one trial role per party: the first
@@ -420,8 +436,13 @@ def _left_block(masked: str, end: int) -> int:
         # a wide gap left by masked matter, or a label word, starts them
         start = ls
         gaps = [m.end() for m in re.finditer(r"[ \t]{3,}(?=\S)", line)]
+        line_end = masked.find("\n", end)
+        if (line_end if line_end >= 0 else len(masked)) - ls > 200:
+            # a caption flattened into a long line: the names start after the last number
+            # (case or index number) or sentence before them
+            gaps += [m.end() for m in re.finditer(r"(?:^|\s)\S*\d{3,}\S*\s+|[a-z]{2,}[.:]\s+(?=[A-Z])", line)]
         if gaps:
-            start = ls + gaps[-1]
+            start = ls + max(gaps)
         stripped = masked[start:end]
         lead = len(stripped) - len(stripped.lstrip())
         m = _LABEL_PREFIX.match(stripped.lstrip())
@@ -483,6 +504,32 @@ _SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATE
 class _Side:
     names: list[tuple[str, int, int]]
     roles: list[str]
+    own: dict[int, list[str]] | None = None  # roles of names printed above an inner label
+
+    def roles_of(self, i: int, roles: list[str]) -> list[str]:
+        return (self.own or {}).get(i, roles)
+
+
+def _right_role(masked: str, start: int) -> re.Match | None:
+    """The role label closing the names after "v.": punctuated or at a line end, or a label in
+    capitals followed by more capitals on a caption flattened into one line."""
+    stop = min(len(masked), start + 1600)
+    rm = _RIGHT_ROLE.search(masked, start, stop)
+    for m in _RIGHT_ROLE_CAPS.finditer(masked, start, rm.start() + 1 if rm else stop):
+        if m.group("role").isupper() and "\n" not in masked[m.start():m.end()]:
+            return m if not rm or m.start() < rm.start() else rm
+    return rm
+
+
+def _cut_off(text: str, masked: str, start: int, role_at: int | None) -> bool:
+    """Whether the names after "v." end before the role label found at ``role_at``: a rule line
+    or a heading stands between them."""
+    end = _right_block_unlabelled(masked, start)
+    if role_at is not None and role_at <= end + 40:
+        return False
+    gap = text[end:role_at if role_at is not None else end + 400].translate(_DASHES)
+    return bool(re.search(r"(?m)^[ \t]*(?:[-_=\u2500]{5,}|\(for\s{1,3}continuation)", gap, re.I)
+                or any(_HEADING_LINE.search(g) for g in gap.split("\n") if g.strip()))
 
 
 def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
@@ -492,7 +539,7 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         if sep.start() < last_end:
             continue
         tail = masked[max(0, sep.start() - 240):sep.start()]
-        tail = re.sub(r"[\s(\[]+$", "", tail)
+        tail = re.sub(r"[\s(\[-]+$", "", tail)  # "Plaintiff,\n- v. -"
         lm = _LEFT_ROLE.search(tail)
         sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
             not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
@@ -509,11 +556,20 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         else:
             continue
         l_start = _left_block(masked, l_end)
+        title = _MATTER_TITLE.match(masked, l_start, l_end)
+        if title:
+            l_start = title.end()
         left = masked[l_start:l_end]
         if not left.strip() or len(left) > 700:
             continue
-        rm = _RIGHT_ROLE.search(masked, sep.end(), min(len(masked), sep.end() + 1600))
-        if rm and lm:
+        rm = _right_role(masked, sep.end())
+        if lm and _cut_off(text, masked, sep.end(), rm.start() if rm else None):
+            # the right side ends (a rule, a heading) before any role label: a caption cut off
+            # or continued elsewhere; the names after "v." are defendants
+            r_end = _right_block_unlabelled(masked, sep.end())
+            rroles = ["defendant"]
+            end = r_end
+        elif rm and lm:
             r_end = rm.start()
             rroles = _roles(rm.group("role"))
             end = rm.end()
@@ -533,14 +589,24 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         # ("RELIANCE STANDARD LIFE INSURANCE\n  Defendant-Appellee.\n COMPANY,")
         spill = _SPILL.match(masked, end)
         spill_word = spill.group("w") if spill else None
-        lnames = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
+        lnames, own = [], {}
+        pos = 0
+        # "ACME LTD.,\nPlaintiff-Appellant,\nBETA,\nPlaintiff,\nv." : each group keeps its own label
+        for rl in list(_ROLE_LINE.finditer(left)) + [None]:
+            seg_end = rl.start() if rl else len(left)
+            for n, a, b in _split_names(left[pos:seg_end]):
+                if rl:
+                    own[len(lnames)] = _roles(rl.group("role"))
+                lnames.append((n, l_start + pos + a, l_start + pos + b))
+            if rl:
+                pos = rl.end()
         rnames = [(n, sep.end() + a, sep.end() + b) for n, a, b in _split_names(right)]
         if spill_word and rnames:
             n, a, b = rnames[-1]
             rnames[-1] = (f"{n} {normal_case(spill_word)}", a, spill.end("w"))
         if not lnames or not rnames:
             continue
-        found.append((_Side(lnames, lroles), _Side(rnames, rroles), (l_start, end)))
+        found.append((_Side(lnames, lroles, own), _Side(rnames, rroles), (l_start, end)))
         last_end = end
         # a second caption printed right after the first (consolidated cases) is read too
     return found
@@ -971,7 +1037,7 @@ def _display(side: _Side, et_al: bool) -> str:
 
 def is_schedule_a(defendants: list[str], text: str, et_al: bool) -> bool:
     """The stated Schedule A rule (see the module docstring)."""
-    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or _DOES.search(d) for d in defendants):
+    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or (_DOES.search(d) and not re.search(r"(?i)\broes?\b", d)) for d in defendants):
         return True
     storelike = [d for d in defendants if _STORELIKE.search(d) and not _ORGLIKE.search(d)
                  or (len(d.split()) == 1 and not _ORGLIKE.search(d))]
@@ -1024,9 +1090,15 @@ def find_caption(text: str) -> Caption:
             rroles = ["third-party"]
             lroles = []
         for roles, side in ((lroles, left), (rroles, right)):
-            for role in roles:
-                for name, s, e in side.names:
-                    add(name, role, (s, e))
+            if not roles:
+                continue
+            every = list(dict.fromkeys(r for i in range(len(side.names)) for r in side.roles_of(i, roles)))
+            for role in every:
+                if role == "unknown":
+                    continue  # a role the schema cannot express
+                for i, (name, s, e) in enumerate(side.names):
+                    if role in side.roles_of(i, roles):
+                        add(name, role, (s, e))
         if n == 0:
             seg = head[cs:ce] if ce > cs else head[:400]
             et_al = bool(_ET_AL.search(seg))
