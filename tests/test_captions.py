@@ -577,3 +577,97 @@ def test_flattened_captions(text, expected):
 def test_doe_ranges(raw, expected):
     from docketgraph.ingest.fields.captions import doe_range
     assert doe_range(raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hyphenated body roles give the trial and the appellate role; a wrapped "and" still splits
+    ("{\u00b6 1} Plaintiffs-appellants, Mary Quill, Tom Reed, and Jo Lark (collectively \u201cappellants\u201d), appeal.\n",
+     {("Mary Quill", "plaintiff"), ("Mary Quill", "appellant"), ("Tom Reed", "plaintiff"), ("Tom Reed", "appellant"),
+      ("Jo Lark", "plaintiff"), ("Jo Lark", "appellant")}),
+    ("of defendants-appellees, Orbit Motor Group, Orbit Management Co., Orbit Chevrolet, Inc., Orbit Bedford "
+     "Imports, Inc., and Orbit, Inc. (\u201cOrbit\u201d).\n",
+     {(n, r) for n in ("Orbit Motor Group", "Orbit Management Co.", "Orbit Chevrolet, Inc.",
+                       "Orbit Bedford Imports, Inc.", "Orbit, Inc.") for r in ("defendant", "appellee")}),
+    ("the cause for appellants Lakeview Hospital and\n    Omar Farid, M.D. (Ann Poe, attorney).\n",
+     {("Lakeview Hospital", "appellant"), ("Omar Farid", "appellant")}),
+    ("After a decade, appellant, Paul Quill, sued the city.\n", {("Paul Quill", "appellant")}),
+    # a compound label keeps its first role
+    ("Plaintiff/Cross-Defendant Mina P. Sol\u2019s Demurrer is SUSTAINED.\n", {("Mina P. Sol", "plaintiff")}),
+    # numbered and quoted sellers, sellers appearing pro se
+    ("Moving Defendants include Defendant Nos. 1 (S H Kids), 6 (Blue Loop), 7 (Be bold), and 13 (QXR PLUS).\n",
+     {("S H Kids", "defendant"), ("Blue Loop", "defendant"), ("Be bold", "defendant"), ("QXR PLUS", "defendant")}),
+    ("Except for Defendants \u201cpebbleboy,\u201d \u201cRetro Lamp Shop,\u201d and \u201cZestMart,\u201d no one appeared.\n",
+     {("pebbleboy", "defendant"), ("Retro Lamp Shop", "defendant"), ("ZestMart", "defendant")}),
+    ("Ann Poe, Poe LLP, Chicago, IL, for Plaintiff.\n7kites2, pro se.\nmoonjerrystore, pro se.\n",
+     {("7kites2", "defendant"), ("moonjerrystore", "defendant")}),
+    # a marketplace's own company is a party; a plaintiff whose name begins with "The"
+    ("Plaintiffs Amazon.com, Inc. (\u201cAmazon\u201d) and Quill Games Corporation (\u201cQuill\u201d) bring claims.\n",
+     {("Amazon.com, Inc.", "plaintiff"), ("Quill Games Corporation", "plaintiff")}),
+    ("This comes before the Court on Plaintiff The Summit Apparel Corp.'s Motion.\n",
+     {("The Summit Apparel Corp.", "plaintiff")}),
+    ("settled the case with Defendant ZestMart. The parties agree.\n", {("ZestMart", "defendant")}),
+])
+def test_body_roles_more_shapes(text, expected):
+    assert roles(text) == expected
+
+
+PA_COLUMNS = """HomeMy PageLinks2004-1234 Civil
+ANN B. QUILL d/b/a
+QUILL ANTIQUES AND
+FINE ART,
+PLAINTIFF
+IN THE COURT OF COMMON
+PLEAS OF SOMEWHERE COUNTY,
+PENNSYLVANIA
+V.
+TOM REED d/b/a TIMES PAST, INC.,
+DEFENDANT
+04-1234 CIVIL TERM
+"""
+PA_SUPERIOR = """J-S00001-19
+NON-PRECEDENTIAL DECISION
+OMAR QUILL, ON BEHALF OF : IN THE SUPERIOR COURT OF
+HIMSELF AND ALL OTHERS : PENNSYLVANIA
+SIMILARLY SITUATED :
+:
+Appellant :
+:
+v. :
+:
+: No. 123 EDA 2019
+BRIGHT MART, LP; ORBIT, INC. :
+Appeal from the Order Entered, January 9, 2019,
+in the Court of Common Pleas of Somewhere County,
+BEFORE: POE, J., ROE, J.
+MEMORANDUM BY POE, J.:
+The Plaintiff, Buyer, appeals.
+"""
+FLAT_JUDGES = ("IN THE UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION QUILLCO "
+               "INTERNATIONAL INC, CASE NO.: 1:20-CV-01234 PLAINTIFF, V. JUDGE ANN B. ROE THE PARTNERSHIPS AND "
+               "UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE A, MAGISTRATE JUDGE BO POE DEFENDANTS. FILED "
+               "UNDER SEAL AMENDED COMPLAINT Plaintiff, Quillco International Inc (\u201cQuillco\u201d), complains.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the court's name printed between the plaintiff's label and "v."; a site menu line above the names
+    (PA_COLUMNS, {("Ann B. Quill", "plaintiff"), ("Tom Reed", "defendant")}),
+    # no label after the names beyond "v.": defendants, up to "Appeal from ..."
+    (PA_SUPERIOR, {("Omar Quill", "appellant"), ("Bright Mart, LP", "defendant"), ("Orbit, Inc.", "defendant"),
+                   ("Buyer", "plaintiff")}),
+    # "JUDGE ANN B. ROE" in a flattened caption is right-column matter
+    (FLAT_JUDGES, {("Quillco International Inc", "plaintiff"),
+                   ("The Partnerships and Unincorporated Associations Identified on Schedule A", "defendant")}),
+    # a municipality under its legal name; a person printed short and in full is one party, the fuller form
+    ("QUILL, APPELLANT, v. THE CITY OF SPRINGFIELD ET AL., APPELLEES.\n\n{\u00b6 2} Later, appellant, Omar Quill, sued.\n",
+     {("Omar Quill", "appellant"), ("City of Springfield", "appellee")}),
+    ("ANA LUZ SALES, Plaintiff, v. ORBIT WARES CO. LTD., QUILL DEPOT, OF TEXAS, Defendant.\n\n"
+     "defendants Quill Depot of Texas, Inc. (\"Quill\") move against plaintiff Ana Luz Maria Sales' (\"Sales\") claims.\n",
+     {("Ana Luz Maria Sales", "plaintiff"), ("Orbit Wares Co. Ltd.", "defendant"), ("Quill Depot of Texas, Inc.", "defendant")}),
+])
+def test_state_and_web_caption_shapes(text, expected):
+    assert roles(text) == expected
+
+
+def test_a_line_about_another_case_is_not_the_caption():
+    text = "Summary\nSummary of this case from Quill LLC v. Reed Mfg. Inc.Opinion\nCase No. 18 C 1234\n"
+    assert roles(text) == set()

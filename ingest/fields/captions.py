@@ -63,6 +63,7 @@ _NOISE = [
     re.compile(r"(?i)\b(?:case|civil\s{1,3}action)\s{0,3}(?:no\.?|number)\s{0,3}:?"),
     re.compile(r"(?m)(?:(?:Magistrate|District|Chief)[ \t]{1,3})?Judge:?[ \t]{1,3}(?:Hon\.[ \t])?[A-Z][\w.'-]*(?:[ \t]{1,3}[A-Z][\w.'-]*){0,3}(?:[ \t]*\n[ \t]*[A-Z][A-Za-z'-]+[ \t]*$)?"),
     re.compile(r"\((?:Magistrate\s)?Judge\s[^()\n]{1,40}\)"),
+    re.compile(r"\b(?:(?:MAGISTRATE|DISTRICT|CHIEF)\s{1,3})?JUDGE:?\s{1,3}[A-Z][A-Z'-]+(?:\s{1,3}[A-Z]\.)?\s{1,3}[A-Z][A-Z'-]+\b"),
     re.compile(r"(?i)\bHon(?:orable|\.)\s{1,3}(?![Tt]he\b|Individuals\b|Partnerships\b)[A-Z][a-z]+\.?(?:\s{1,3}[A-Z]\.)?(?:\s{1,3}(?!Individuals\b|Partnerships\b|The\b)[A-Z][a-z]+){1,2}"),
     re.compile(r"(?i)redacted by court order|filed under seal|\bD\.\s?C\.\s(?:Docket\s)?No\.?"),
     re.compile(r"(?m)^[ \t]*(?:[-X>N,_*]+)[ \t]*$"),
@@ -83,7 +84,7 @@ _NOISE = [
 _HEADING_LINE = re.compile(
     r"(?i)court\b|district\s{1,3}of|division\b|circuit\b|^\s*(?:opinion|summary|precedential|published)\s*$"
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
-    r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
+    r"|argued|decided|filed|before\b|non-?precedential|unpublished|not\s{1,3}for\s{1,3}publication|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
 _LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t])"
                            r"|(?i:in\s{1,3}re|in\s{1,3}the\s{1,3}matter\s{1,3}of)\s{0,3}:?(?=\s{1,3}\S))\s{0,3}")
@@ -113,7 +114,7 @@ _DESCRIPTOR = re.compile(
     r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|an?\s(?:[\w-]+\s){0,3}(?:corporation|company|partnership|entity|trust)\b|etc\b"
     r"|(?:acting\s)?(?:district\s)?director\b|secretary\b|attorney\sgeneral\b|administrator\b|commissioner\b"
     r"|governor\b|sheriff\b|warden\b|superintendent\b|chief\b|mayor\b|trustee\b|executor\b|president\b|officer\b"
-    r"|sued\sas\b|et\sal\b)"
+    r"|sued\sas\b|et\sal\b|on\sbehalf\sof\b)"
 )
 _GROUP = re.compile(
     r"(?i)(?:the\s{1,3})?(?:individuals|partnerships|corporations|entities|unincorporated|limited\s{1,3}liability)"
@@ -209,6 +210,8 @@ def normal_case(name: str) -> str:
 
 def _clean_name(raw: str) -> str:
     s = " ".join(raw.split())
+    # a municipality is named by its legal name: "City of Springfield", not "The City of ..."
+    s = re.sub(r"^(?i:the\s(?=(?:city|county|town|village|borough|township)\sof\s))", "", s)
     s = _ET_AL.sub("", s)
     s = s.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2018": "'"}))
     s = re.sub(r"\s\d{1,2}$", "", s)  # footnote marker "NAPOLITANO, 1"
@@ -278,6 +281,7 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
 _ITEM_SUFFIX = re.compile(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?"
                           r"|ii|iii|iv|llp|plc|pte\.?\s?ltd\.?|l\.p\.(?:a\.)?|s\.a\.(?:u\.|s\.)?|s\.p\.a\.|n\.a\.|n\.v\.|b\.v\."
                           r"|l\.l\.p\.|p\.c\.|p\.a\.|s\.r\.l\.|gmbh|ag|lp|spa|sarl)(?=\s|$)")
+_DEGREE = re.compile(r"(?i)m\.\s?d\.?|ph\.\s?d\.?|d\.\s?o\.?|r\.\s?n\.?|d\.\s?d\.\s?s\.?|esq\.?|c\.p\.a\.?")
 _NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
               "individually", "each", "all", "others", "and others"}
 
@@ -293,11 +297,14 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
         s, e = m.start(), m.end()
         core = m.group(0).strip()
         sm = _ITEM_SUFFIX.match(core)
+        if merged and re.match(r"(?i)of\s", core):
+            merged[-1][1] = e  # "ACME, OF TEXAS": the item continues the name before it
+            continue
         if merged and sm and (sm.end() == len(core) or _SUFFIX.match(sm.group(1).strip())):
             lead = m.group(0).index(core)
             merged[-1][1] = s + lead + sm.end()
             rest = core[sm.end():]
-            if re.match(r"\s{1,3}(?:and|&)\s", rest) or (rest.strip() and not split_and):
+            if re.match(r"\s+(?:and|&)\s", rest) or (rest.strip() and not split_and):
                 r0 = s + lead + sm.end()
                 merged.append([r0, e])
             continue
@@ -311,10 +318,10 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
             s += lead_and.end()
             sub = part[s:e]
         do_split = split_and or (many and idx == len(merged) - 1) or _and_splits(sub)
-        pieces = re.split(r"\s(?:and|AND)\s(?=\S)", sub) if do_split else [sub]
+        pieces = re.split(r"\s(?:and|AND)\s+(?=\S)", sub) if do_split else [sub]
         if do_split and (many and idx == len(merged) - 1) and not split_and:
             # "..., Yiwu Xiangxing Weiye Industry And Trade Co., Ltd." keeps its "And"
-            pieces = re.split(r"\s(?:and)\s(?=\S)", sub) if re.search(r"\sand\s", sub) else [sub]
+            pieces = re.split(r"\s(?:and)\s+(?=\S)", sub) if re.search(r"\sand\s", sub) else [sub]
         off = s
         for p in pieces:
             i = part.find(p, off)
@@ -323,6 +330,8 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
                 i += num.end()
                 p = p[num.end():]
             name = _clean_name(p)
+            if _DEGREE.fullmatch(name):
+                continue  # "Ann Roe, M.D."
             if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
             off = i + len(p)
@@ -349,7 +358,8 @@ def _and_splits(s: str) -> bool:
         return not re.search(r"(?i)\b(?:industry|trade|import|export|commercial|arts|crafts|services?|states|bureau|"
                              r"department|office|agency|administration|commission|county|city|board|university|bank|"
                              r"insurance|company|group|church|association|foundation|trust|fund|council|society|"
-                             r"protection|security|immigration|citizenship|customs|border)\b", left + " " + right)
+                             r"protection|security|immigration|citizenship|customs|border|health|care|center|centre|hospital|clinic|medical|"
+                             r"school|college|institute|partners|management|systems|solutions|technologies)\b", left + " " + right)
     return False
 
 
@@ -371,8 +381,15 @@ def _mask_columns(s: str) -> str:
         head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
     head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
     out = []
+    # a caption ruled with ":" standing alone on several lines: " : " is the rule on every line
+    colon_ruled = len(re.findall(r"(?m)^[ \t]*:[ \t]*$", head[:3000])) >= 3
     for line in head.split("\n"):
         md = re.match(r"[ \t]{0,3}\|", line)
+        if colon_ruled and len(line) < 160:
+            mc = re.search(r"(?<=\S)[ \t]:(?=[ \t]|$)", line)
+            if mc:
+                out.append(line[: mc.start()] + " " * (len(line) - mc.start()))
+                continue
         if md and line.count("|") >= 2:
             cut = line.index("|", md.end())
             line = line[: md.end() - 1] + " " + line[md.end(): cut] + " " * (len(line) - cut)
@@ -427,6 +444,19 @@ def _roles(label: str) -> list[str]:
     return out or ["unknown"]
 
 
+def _label_above_court(tail: str) -> re.Match | None:
+    """ "ANN ROE,\nPLAINTIFF\nIN THE COURT OF COMMON\nPLEAS OF ...\nV." : the court's name from the
+    right column printed between the plaintiff's label and "v."; the label closes the left side."""
+    labels = list(_ROLE_LINE.finditer(tail, max(0, len(tail) - 400)))
+    if not labels:
+        return None
+    rl = labels[-1]
+    between = [ln for ln in tail[rl.end():].split("\n") if ln.strip()]
+    if between and len(between) <= 5 and _HEADING_LINE.search(between[0]):
+        return rl
+    return None
+
+
 def _left_block(masked: str, end: int) -> int:
     """Start of the names that end at ``end`` (lines back to a blank line or a heading)."""
     ls = masked.rfind("\n", 0, end) + 1
@@ -477,6 +507,21 @@ def _left_block(masked: str, end: int) -> int:
         if ps == 0:
             break
         le = ps - 1
+    return _skip_mixed_case_lead(masked, start, end)
+
+
+def _skip_mixed_case_lead(masked: str, start: int, end: int) -> int:
+    """Names printed in capitals ("ANN ROE,\nPLAINTIFF"): lines in mixed case above them (a site's
+    menu, a running head) are not part of the names."""
+    lines = masked[start:end].split("\n")
+    bare = [re.sub(r"(?i)\b(?:[dafn]/[bk]/a|dba|aka|et\.?\s?al\.?|and|of|the)\b", "", ln) for ln in lines]
+    caps = [bool(re.search(r"[A-Z]{2}", ln)) and not re.search(r"[a-z]", ln) for ln in bare]
+    if len(lines) < 2 or not any(caps):
+        return start
+    for ln, b, is_caps in zip(lines, bare, caps):
+        if is_caps or not ln.strip() or not re.search(r"[a-z]", b) or re.search(r"\b[A-Z]{2,}", b):
+            break
+        start += len(ln) + 1
     return start
 
 
@@ -491,10 +536,16 @@ def _right_block_unlabelled(masked: str, start: int) -> int:
         if not line.strip():
             if seen:
                 return i
+        elif seen and _AFTER_CAPTION.match(line):
+            return i  # "Appeal from the Order ...", "IN THE COURT OF ...", "BEFORE: ..."
         else:
             seen = True
         i = le + 1
     return min(i, len(masked))
+
+
+# lines that follow a caption, never part of a name
+_AFTER_CAPTION = re.compile(r"(?i)^\s*(?:(?:on\s{1,3})?appeal\s{1,3}from|in\s{1,3}re\b|before\b|memorandum\b|opinion\b)")
 
 
 _SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATED|LLC|L\.L\.C\.|LTD\.|LIMITED|CO\.),[ \t]*\n")
@@ -541,6 +592,8 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         tail = masked[max(0, sep.start() - 240):sep.start()]
         tail = re.sub(r"[\s(\[-]+$", "", tail)  # "Plaintiff,\n- v. -"
         lm = _LEFT_ROLE.search(tail)
+        if not lm:
+            lm = _label_above_court(tail)
         sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
             not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
         if sep.group(0).lower() in ("against", "v") and not sep_alone:
@@ -618,6 +671,9 @@ _TITLE = re.compile(
 )
 
 
+_OTHER_CASE = re.compile(r"(?i)^\s*(?:summary\s(?:of\sthis\scase\s)?from|cited\s(?:by|in)|citing|see\salso|compare)\b")
+
+
 def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     """ "Re: X v. Y", "Case Name: X v. Y" (possibly wrapped), or a first-line page title."""
     for m in re.finditer(r"(?i)(?:\bre|case\s{1,3}name)\s{0,3}:[\s*_]{0,8}", text[:HEAD]):
@@ -634,6 +690,8 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     off = 0
     for line in text[:1500].split("\n")[:8]:
         vm = re.search(r"\sv\.\s|\svs\.?\s", line)
+        if _OTHER_CASE.match(line):
+            vm = None  # a line about another case ("Summary of this case from X v. Y", "Cited by X v. Y")
         if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line) \
                 and not re.search(r"\b(?!al\b)[a-z]{3,}\.\s*$", line):
             return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
@@ -815,13 +873,17 @@ def _split_glossary(value: str) -> list[tuple[str, int, int]]:
 
 _TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
 _NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du)(?=[ \t][A-Z])))"
-         r"{0,9}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
+         r"{0,14}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
+# "Plaintiffs-appellants", "Plaintiff/Cross-Defendant": the first trial role and the appellate role
+_BODY_MORE = (r"(?:[-/\u2013](?:[Cc]ross-|[Cc]ounter-)?(?:[Aa]ppellants?|[Aa]ppellees?|[Dd]efendants?|[Pp]laintiffs?"
+              r"|[Rr]espondents?|[Pp]etitioners?|[Cc]omplainants?)){0,2}")
 _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Dd]efendants?"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?<![-/])[Pp]laintiffs?" + _BODY_MORE +
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?<![-/])[Dd]efendants?" + _BODY_MORE +
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![-/])[Aa]ppell(?:ant|ee)s?(?![-/\u2019'])"
               r"|(?:(?<=BY[ \t])|(?<=AND[ \t])|(?<=OF[ \t])|(?<=TO[ \t])|(?<=FOR[ \t]))(?:PLAINTIFFS?|DEFENDANTS?)"
-              r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
+              r"|[Ii]ntervenors?|[Pp]etitioner" + _BODY_MORE + r"|[Rr]espondent" + _BODY_MORE + r"))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
     r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
@@ -845,6 +907,22 @@ _COUNSEL_FOR = re.compile(
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
 
 
+def _body_roles(label: str) -> list[str]:
+    """Roles of a body label: "Plaintiffs-appellants" gives both; "Plaintiff/Cross-Defendant" the first."""
+    if label.lower().startswith("third"):
+        return ["third-party"]
+    return [r for r in _roles(label) if r != "unknown"]
+
+
+_NUMBERED_DEFENDANTS = re.compile(
+    r"\b[Dd]efendants?\s(?:Nos?\.|[Nn]umbers?|#)\s?\d{1,4}\s?\([^()\n]{1,80}\)"
+    r"(?:,?\s(?:and\s)?\d{1,4}\s?\([^()\n]{1,80}\)){0,200}")
+_QUOTED_NAMES = re.compile(
+    r"(?P<role>\b(?<![Tt]he\s)(?:[Dd]efendants?|[Pp]laintiffs?))\s(?P<names>[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]"
+    r"(?:,?\s(?:and\s|or\s)?[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]){0,100})")
+_PRO_SE = re.compile(r"(?:^|(?<=\.\s))(?P<n>[A-Za-z0-9][\w.&'-]*(?:\s[A-Z0-9][\w.&'-]*){0,5}),\s(?:appearing\s)?pro\sse\.", re.M)
+
+
 def _role_of(word: str) -> str:
     w = word.lower()
     return ("third-party" if w.startswith("third") else
@@ -859,8 +937,12 @@ def _good_body_name(name: str, role: str = "") -> bool:
     if not toks or len(name) < 2 or name.isdigit():
         return False
     first = toks[0].lower().strip(".,'\u2019")
+    company = bool(re.search(r"(?i)[\s,](?:" + _SUFFIX_ALT + r")\.?$", name))
+    if first == "the" and company and len(toks) >= 3:
+        first = toks[1].lower().strip(".,'\u2019")  # "Plaintiff The Acme Apparel Corp."
+    # "Defendant Amazon seller accounts" names no party; "Plaintiffs Amazon.com, Inc." does
     return first not in _BODY_STOP and name.lower() not in _BODY_STOP and (
-        role not in ("plaintiff", "defendant") or first not in _platform_words())
+        role not in ("plaintiff", "defendant") or company or first not in _platform_words())
 
 
 @lru_cache(maxsize=1)
@@ -906,11 +988,11 @@ _ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|(?:" + _SU
 
 def _tidy_body_name(name: str) -> str:
     name = " ".join(name.split())
-    name = re.split(r"['\u2019]s\b", name)[0]
+    name = re.split(r"['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", name)[0]
     toks = name.split(" ")
     for i, t in enumerate(toks[:-1]):
         if t.endswith(".") and not _ABBR_TOKEN.match(t):
-            name = " ".join(toks[: i + 1])  # a sentence ends here
+            name = " ".join(toks[: i + 1])[:-1]  # a sentence ends here
             break
     m = _SUFFIX_END.match(name)
     if m:
@@ -957,7 +1039,10 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
         for m in rx.finditer(text):
             if _heading_at(text, m.start()):
                 continue
-            role = _role_of(m.group("role"))
+            label_roles = _body_roles(m.group("role"))
+            if not label_roles:
+                continue
+            role = label_roles[0]
             names = m.group("names")
             base = m.start("names")
             names = re.sub(r"[ \t]?\([^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
@@ -969,7 +1054,26 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
                     break
                 if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
                     break
-                out.append((normal_case(name), role, _span_from(text, base + s, name)))
+                for r in label_roles:
+                    out.append((normal_case(name), r, _span_from(text, base + s, name)))
+    # "Defendant Nos. 1 (Sunny Shop), 6 (Blue Loop), and 9 (Livi)"
+    for m in _NUMBERED_DEFENDANTS.finditer(text):
+        for it in re.finditer(r"\d{1,4}\s?\((?P<n>[^()\n]{1,80})\)", m.group(0)):
+            name = _clean_name(it.group("n"))
+            if name and not name.isdigit():
+                out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
+    # 'Defendants "coinsboy," "Retro Shop," and "UnikMart"', 'Defendant "Electrician Pal"'
+    for m in _QUOTED_NAMES.finditer(text):
+        role = _role_of(m.group("role"))
+        for it in re.finditer(r"[\"\u201c](?P<n>[^\"\u201c\u201d\n]{1,80}?),?[\"\u201d]", m.group("names")):
+            name = _clean_name(it.group("n"))
+            if name and not name.isdigit() and name.lower() not in _BODY_STOP:
+                out.append((name, role, (m.start("names") + it.start("n"), m.start("names") + it.end("n"))))
+    # sellers appearing for themselves: "luckyshop88, pro se."
+    for m in _PRO_SE.finditer(text):
+        name = _clean_name(m.group("n"))
+        if name and _good_body_name(name, "defendant"):
+            out.append((name, "defendant", m.span("n")))
     for m in _COUNSEL_FOR.finditer(text):
         names = " ".join(m.group("names").split())
         role = "appellee" if "appellee" in m.group("role").lower() else (
@@ -1020,8 +1124,12 @@ def _same_party(a: str, b: str) -> bool:
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # "Roger Mortimer" is "Roger D. Mortimer"; "Roadget" is not "Roadget Business Pte. Ltd."
     extra = [w for w in long_ if w not in short]
-    return (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)
-            and all(len(w) == 1 for w in extra))
+    if not (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)):
+        return False
+    # "Ann Lee Roe" is "Ann Lee Marie Roe": a person's name printed with one more given name
+    return all(len(w) == 1 for w in extra) or (
+        len(short) >= 3 and len(extra) == 1 and all(len(w) > 1 for w in long_)
+        and not _ORGLIKE.search(a) and not _ORGLIKE.search(b))
 
 
 def _display(side: _Side, et_al: bool) -> str:
