@@ -671,3 +671,43 @@ def test_state_and_web_caption_shapes(text, expected):
 def test_a_line_about_another_case_is_not_the_caption():
     text = "Summary\nSummary of this case from Quill LLC v. Reed Mfg. Inc.Opinion\nCase No. 18 C 1234\n"
     assert roles(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counsel block flattened onto one line names firms and lawyers, not parties
+    ("Poe Russ LLP, Springfield Office ANN N. POE, ESQ. Attorneys for plaintiff Reed North & West, LLP, "
+     "BO H. REED, ESQ. Attorneys for plaintiff\nLater, defendant Quill Corporation consented.\n",
+     {("Quill Corporation", "defendant")}),
+    # "and the X Trust"; a place in capitals inside a name
+    ("Co-Lead Plaintiffs Mara Quill and the Ann Roe Trust (\"Plaintiffs\") hold stock.\n",
+     {("Mara Quill", "plaintiff"), ("Ann Roe Trust", "plaintiff")}),
+    ("OPPOSITION TO DEFENDANT ORBIT MAGNETICS\n(H.K.) LTD.\u2019S MOTION TO DISMISS\n",
+     {("Orbit Magnetics (H.K.) Ltd.", "defendant")}),
+    # "Plaintiff Acme, Inc.'s Motion"
+    ("upon Plaintiff Quill, Inc.'s (\"Plaintiff\") Motion.\n", {("Quill, Inc.", "plaintiff")}),
+    # sellers numbered in parentheses after their names
+    ("1 The Undersigned notes that two Defendants -- Blue Resales (No. 70) and\nOrbit Lamp Technology (No. 156) -- "
+     "have been dismissed.\n", {("Blue Resales", "defendant"), ("Orbit Lamp Technology", "defendant")}),
+])
+def test_body_counsel_blocks_and_name_shapes(text, expected):
+    assert roles(text) == expected
+
+
+def test_complaint_against_when_no_caption_is_printed():
+    text = ("Plaintiff/Cross-Defendant Mina P. Sol\u2019s Demurrer is SUSTAINED.\n"
+            "On May 2, 2022, Mina filed a complaint, asserting causes of action against QRS, Lok, QT Trading and "
+            "DOES 1-100 for:\n1.\nInfringement\n"
+            "On July 1, 2023, QRS filed a First Amended Cross-Complaint, asserting causes of action against Mina "
+            "and Roes 1-50 for:\n")
+    assert roles(text) == {("Mina P. Sol", "plaintiff"), ("Qrs", "defendant"), ("Lok", "defendant"),
+                           ("QT Trading", "defendant"), ("Does 1-100", "defendant"), ("Roes 1-50", "third-party")}
+    # with a caption, "a complaint against X" in an opinion uses short forms and adds no party
+    captioned = ("ACME & CO., INC.,\n    Plaintiff,\nv.\nBETA FLAVORS CORP.,\n    Defendant.\n\n"
+                 "Acme responded by filing a one-count complaint against Beta and BFC in the court.\n")
+    assert roles(captioned) == {("Acme & Co., Inc.", "plaintiff"), ("Beta Flavors Corp.", "defendant")}
+
+
+def test_left_side_without_names_after_v_keeps_the_plaintiff():
+    text = "QJ v. Schedule A - Brief re Joinder\nQ.J. LTD,\nPlaintiff,\nv.\nDefendants.\nPlaintiff Q.J. LTD moves.\n"
+    assert roles(text) == {("Q.J. Ltd", "plaintiff")}
+    assert find_caption(text).caption is None

@@ -108,7 +108,7 @@ _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
     r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
 )
-_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
+_KEEP_CAPS = re.compile(r"(?i)^(?:[a-z](?:\.[a-z])+\.?|llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
 _SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
     r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|an?\s(?:[\w-]+\s){0,3}(?:corporation|company|partnership|entity|trust)\b|etc\b"
@@ -280,7 +280,7 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
 # an item of a comma list that only continues the name before it ("Acme, L.P.", "Beta, S.A.U.")
 _ITEM_SUFFIX = re.compile(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?"
                           r"|ii|iii|iv|llp|plc|pte\.?\s?ltd\.?|l\.p\.(?:a\.)?|s\.a\.(?:u\.|s\.)?|s\.p\.a\.|n\.a\.|n\.v\.|b\.v\."
-                          r"|l\.l\.p\.|p\.c\.|p\.a\.|s\.r\.l\.|gmbh|ag|lp|spa|sarl)(?=\s|$)")
+                          r"|l\.l\.p\.|p\.c\.|p\.a\.|s\.r\.l\.|gmbh|ag|lp|spa|sarl)(?=\s|$|['\u2019]s\b)")
 _DEGREE = re.compile(r"(?i)m\.\s?d\.?|ph\.\s?d\.?|d\.\s?o\.?|r\.\s?n\.?|d\.\s?d\.\s?s\.?|esq\.?|c\.p\.a\.?")
 _NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
               "individually", "each", "all", "others", "and others"}
@@ -637,6 +637,13 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
             continue
         right = masked[sep.end():r_end]
         if not right.strip():
+            # "ACME LTD,\nPlaintiff,\nv.\nDefendants." (the defendants on a schedule): the
+            # plaintiff's side still stands, and a site's page title does not replace it
+            if lm and not found:
+                lonly = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
+                if lonly:
+                    found.append((_Side(lonly, lroles), _Side([], rroles), (l_start, rm.end() if rm else r_end)))
+                    last_end = found[-1][2][1]
             continue
         # pdftotext sometimes prints the end of the last name after the role label
         # ("RELIANCE STANDARD LIFE INSURANCE\n  Defendant-Appellee.\n COMPANY,")
@@ -872,7 +879,7 @@ def _split_glossary(value: str) -> list[tuple[str, int, int]]:
 
 
 _TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
-_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du)(?=[ \t][A-Z])))"
+_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|\([A-Z][A-Z.]{0,8}\)|(?:of|de|du)(?=[ \t][A-Z])))"
          r"{0,14}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
 # "Plaintiffs-appellants", "Plaintiff/Cross-Defendant": the first trial role and the appellate role
@@ -886,7 +893,7 @@ _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]rov
               r"|[Ii]ntervenors?|[Pp]etitioner" + _BODY_MORE + r"|[Rr]espondent" + _BODY_MORE + r"))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
-    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
+    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]the(?=[ \t][A-Z]))?(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
 )
 # "The Plaintiff, EZSHOOT LLC, moves"
 _APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),[ \t](?P<names>" + _NAME + r"),")
@@ -921,6 +928,16 @@ _QUOTED_NAMES = re.compile(
     r"(?P<role>\b(?<![Tt]he\s)(?:[Dd]efendants?|[Pp]laintiffs?))\s(?P<names>[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]"
     r"(?:,?\s(?:and\s|or\s)?[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]){0,100})")
 _PRO_SE = re.compile(r"(?:^|(?<=\.\s))(?P<n>[A-Za-z0-9][\w.&'-]*(?:\s[A-Z0-9][\w.&'-]*){0,5}),\s(?:appearing\s)?pro\sse\.", re.M)
+
+
+_NO_ITEM = (r"(?P<n>[A-Z0-9][\w.&'-]*(?:[ \t\n]{1,3}[A-Z0-9&][\w.&'-]*){0,6})\s\((?:Def(?:endant)?\.?\s)?"
+            r"No\.\s?\d{1,5}\)")
+_NO_DEFENDANTS = re.compile(r"\b[Dd]efendants?\s{0,3}(?:--|\u2014|\u2013|:|,)?\s{0,3}" + _NO_ITEM.replace("?P<n>", "?:")
+                            + r"(?:,?\s{1,3}(?:and\s{1,3})?" + _NO_ITEM.replace("?P<n>", "?:") + r"){0,50}")
+_COMPLAINT_AGAINST = re.compile(
+    r"(?P<what>\b(?:[Cc]ross-|[Tt]hird-[Pp]arty\s)?[Cc]omplaint),?\s(?:asserting\s(?:causes\sof\saction|claims)\s)?against\s"
+    r"(?P<names>" + _TOK + r"(?:[ \t](?:[A-Z0-9][\w.'&/-]*))*(?:(?:,[ \t]|,?[ \t]and[ \t])" + _TOK
+    + r"(?:[ \t](?:[A-Z0-9][\w.'&/-]*))*){0,20})")
 
 
 def _role_of(word: str) -> str:
@@ -1000,7 +1017,11 @@ def _tidy_body_name(name: str) -> str:
     return name.strip(" ,;")
 
 
-def _body_parties(text: str) -> list[tuple[str, str, Span]]:
+def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> list[tuple[str, str, Span]]:
+    """Parties the body names with a role. ``raw`` is the unmasked text (same length);
+    ``captioned`` says whether a caption was found (prose about who sued whom is read only
+    when there is none: an opinion's "complaint against Acme and Beta" uses short forms)."""
+    raw = text if raw is None else raw
     out = []
     for m in _LISTED.finditer(text):
         role = _role_of(m.group("role"))
@@ -1045,17 +1066,40 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
             role = label_roles[0]
             names = m.group("names")
             base = m.start("names")
-            names = re.sub(r"[ \t]?\([^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
+            if re.search(r"\b(?:ESQ|Esq)\b", names):
+                # "Attorneys for plaintiff Poe & Roe, LLP, ANN POE, ESQ.": a counsel block, not parties
+                names = names.split("\n")[0]
+                if re.search(r"\b(?:ESQ|Esq)\b", names):
+                    continue
+            # defined terms in parentheses go; a place in capitals ("(H.K.)") is part of the name
+            names = re.sub(r"[ \t]?\((?![A-Z][A-Z.]{0,8}\))[^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
             if re.match(r"(?i)(?:the\s)?(?:individuals|partnerships|corporations|unincorporated|entities)\b", names):
                 continue  # a defendant group described again in the body
-            for name, s, e in _split_list(names, split_and=True):
+            for k, (name, s, e) in enumerate(_split_list(names, split_and=True)):
                 name = _tidy_body_name(name)
+                if k and name.startswith("the ") and len(name.split()) >= 3:
+                    name, s = name[4:], s + 4  # "Kerry Harts and the Ann Roe Trust"
                 if not _good_body_name(name, role):
                     break
                 if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
                     break
                 for r in label_roles:
                     out.append((normal_case(name), r, _span_from(text, base + s, name)))
+    # "two Defendants -- Blue Resales (No. 70) and Orbit Lamp Technology (No. 156)"
+    for m in _NO_DEFENDANTS.finditer(raw):
+        for it in re.finditer(_NO_ITEM, m.group(0)):
+            name = _clean_name(it.group("n"))
+            if name and _good_body_name(name, "defendant"):
+                out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
+    # "filed a complaint, asserting causes of action against X, Y and DOES 1-100"
+    for m in (() if captioned else _COMPLAINT_AGAINST.finditer(text)):
+        role = "third-party" if re.search(r"(?i)cross|third", m.group("what")) else "defendant"
+        names = " ".join(m.group("names").split())
+        for name, s, e in _split_list(names, split_and=True):
+            name = doe_range(_tidy_body_name(name)) if _DOES.fullmatch(name) else _tidy_body_name(name)
+            if not _good_body_name(name, role) and not _DOES.fullmatch(name):
+                break
+            out.append((name, role, _find(text, m.start("names"), name, 400)))
     # "Defendant Nos. 1 (Sunny Shop), 6 (Blue Loop), and 9 (Livi)"
     for m in _NUMBERED_DEFENDANTS.finditer(text):
         for it in re.finditer(r"\d{1,4}\s?\((?P<n>[^()\n]{1,80})\)", m.group(0)):
@@ -1212,7 +1256,7 @@ def find_caption(text: str) -> Caption:
             et_al = bool(_ET_AL.search(seg))
             first_defendants = {x for x, _, _ in right.names}
             defendants = [x for x, _, _ in right.names]
-            caption_str = f"{_display(left, False)} v. {_display(right, et_al)}"
+            caption_str = f"{_display(left, False)} v. {_display(right, et_al)}" if right.names else None
             if from_title:
                 caption_str = None if len(caption_str) < 5 else caption_str
     # "NAME,\nAppellant" blocks after a consolidated caption (who brought the appeal)
@@ -1229,12 +1273,14 @@ def find_caption(text: str) -> Caption:
         add(name, role, span)
     for name, role, span in _defendant_table(text):
         add(name, role, span)
-    for name, role, span in _body_parties(masked_full):
+    for name, role, span in _body_parties(masked_full, text, captioned=bool(caps)):
         add(name, role, span)
-    # a surname alone ("plaintiffs Hart and Berry") is the party already named in full
+    # a surname alone ("plaintiffs Hart and Berry") is the party already named in full; so is a
+    # person's given name alone when the body later speaks of the party by it ("against Mina and Roes")
     full = [p for p in parties if len(p.name.split()) >= 2]
     parties = [p for p in parties if len(p.name.split()) >= 2 or not any(
-        q.role == p.role and _key(q.name).split()[-1:] == _key(p.name).split() for q in full)]
+        (q.role == p.role and _key(q.name).split()[-1:] == _key(p.name).split())
+        or (p.role == "third-party" and _key(q.name).split()[:1] == _key(p.name).split()) for q in full)]
     if not caps:
         defendants = [p.name for p in parties if p.role == "defendant"]
         et_al = True
