@@ -711,3 +711,58 @@ def test_left_side_without_names_after_v_keeps_the_plaintiff():
     text = "QJ v. Schedule A - Brief re Joinder\nQ.J. LTD,\nPlaintiff,\nv.\nDefendants.\nPlaintiff Q.J. LTD moves.\n"
     assert roles(text) == {("Q.J. Ltd", "plaintiff")}
     assert find_caption(text).caption is None
+
+
+CASE_LIST = """Schedule A \u2013 Cases that Should Be Remanded
+
+Case Caption
+
+Current Case Number Transferor District Original Case Number
+Ann Quill v. Orbit Medical, Inc. 2:15-cv-01739 Ala. N.D. 5:15-cv-00787
+Bo Reed v. Orbit Medical, Inc. 2:15-cv-02155 Cal. C.D. 2:15-cv-07937
+Cy Lark v. Orbit Medical, Inc. 2:16-cv-01271 Cal. C.D. 8:16-cv-00068
+"""
+DEBTORS = """UNITED STATES BANKRUPTCY COURT
+In re:
+
+ORBIT COMPUTING, INC., et al.,
+  Debtors.1
+
+MOTION OF DEBTORS FOR ENTRY OF AN ORDER AUTHORIZING PAYMENT OF CRITICAL VENDORS
+
+1 The Debtors in these chapter 11 cases, along with the last four digits of each Debtor\u2019s federal tax
+identification number, as applicable, are: Orbit Computing, Inc. (1234) , Quill Tech, Inc. (5678),
+Lark Soft, In c. (9012), Orbit Computing (UK) Limited (None), and Quill Tech, LLC (3456). The Debtors\u2019
+mailing address is 1 Main Street.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of member cases: each row's names are a plaintiff and a defendant
+    (CASE_LIST, {("Ann Quill", "plaintiff"), ("Bo Reed", "plaintiff"), ("Cy Lark", "plaintiff"),
+                 ("Orbit Medical, Inc.", "defendant")}),
+    # chapter 11 debtors listed in the first footnote bring the motion: movants; sibling companies
+    # with different entity forms stay apart; a split "In c." is read as "Inc."
+    (DEBTORS, {("Orbit Computing, Inc.", "movant"), ("Quill Tech, Inc.", "movant"), ("Lark Soft, Inc.", "movant"),
+               ("Orbit Computing (UK) Limited", "movant"), ("Quill Tech, LLC", "movant")}),
+    # sibling companies in one caption; "S.P.A." and "S.R.L." end a name
+    ("ACME TOYS LTD. and ACME TOYS, INC.,\n    Plaintiffs,\nv.\nORBIT S.P.A. and QUILL S.R.L.,\n    Defendants.\n",
+     {("Acme Toys Ltd.", "plaintiff"), ("Acme Toys, Inc.", "plaintiff"), ("Orbit S.p.A.", "defendant"),
+      ("Quill S.r.l.", "defendant")}),
+    # ", III" stays; "also known as" is an alias; curly and straight apostrophes are one party
+    ("JOHN Q. ROE, III,\n    Plaintiff,\nv.\nANN O\u2019BRIEN, also known as ANN BRYAN,\n    Defendant.\n\n"
+     "Defendant Ann O'Brien moves.\n", {("John Q. Roe, III", "plaintiff"), ("Ann O'Brien", "defendant")}),
+    # a footnote marker after a name is not a party
+    ("ROCK QUILL AND TORIE QUILL,1 Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent\n",
+     {("Rock Quill", "petitioner"), ("Torie Quill", "petitioner"), ("Commissioner of Internal Revenue", "respondent")}),
+    # a Doe range closes a body list
+    ("plaintiff Quill Systems, Inc. filed a complaint against defendants Ann Roe, Orbit, Inc., and Does 1\u201310\n"
+     "(collectively, \u201cdefendants\u201d).\n",
+     {("Quill Systems, Inc.", "plaintiff"), ("Ann Roe", "defendant"), ("Orbit, Inc.", "defendant"),
+      ("Does 1-10", "defendant")}),
+    # prose set with two spaces after "Id." is not a defendant table; committees are not parties
+    ("documents about defendants\u2019 software.  Id. at 3, 5 \u2013 8.\nThe Court denied defendants\u2019 motion.  Dkt. 194.\n"
+     "10/30/2015 248 CMO 1 re Plaintiff Leadership Team\n", set()),
+])
+def test_lists_debtors_siblings_and_name_forms(text, expected):
+    assert roles(text) == expected

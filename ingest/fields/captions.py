@@ -124,7 +124,7 @@ _GROUP = re.compile(
 )
 _DOES = re.compile(r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b")
 _ET_AL = re.compile(r"(?i),?\s{0,3}\bet\.?\s{0,3}al\.?(?:,)?")
-_DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a)\b.*$", re.S)
+_DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a|(?:also|formerly)\s{1,3}known\s{1,3}as|doing\s{1,3}business\s{1,3}as)\b.*$", re.S)
 _STORELIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
 _ORGLIKE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?")
 _BODY_STOP = {
@@ -150,6 +150,7 @@ _BODY_STOP = {
     "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
     "meets", "meet", "satisfies", "lacks", "fails", "establishes", "demonstrates", "shows", "owns", "holds",
     "who", "whose", "whom", "what", "it", "they", "he", "she", "we", "you",
+    "leadership", "steering", "executive", "liaison", "profile", "fact", "forms", "sheets", "co-lead", "lead",
 }
 
 
@@ -203,6 +204,10 @@ def normal_case(name: str) -> str:
     for i, w in enumerate(words):
         if re.match(r"(?i)^mc[a-z]{2,}", w) and w.isupper():
             out.append("Mc" + w[2:].capitalize())
+            continue
+        ap = re.match(r"^([A-Z])['\u2019]([A-Z]{2,})(\W*)$", w)
+        if ap:  # "O'BRIEN" -> "O'Brien"
+            out.append(f"{ap.group(1)}'{ap.group(2).capitalize()}{ap.group(3)}")
             continue
         out.append(_tc_word(w, i == 0))
     return " ".join(out)
@@ -330,8 +335,8 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
                 i += num.end()
                 p = p[num.end():]
             name = _clean_name(p)
-            if _DEGREE.fullmatch(name):
-                continue  # "Ann Roe, M.D."
+            if _DEGREE.fullmatch(name) or re.fullmatch(r"\d{1,2}", name):
+                continue  # "Ann Roe, M.D."; a footnote marker ("ROE,1 Petitioners")
             if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
             off = i + len(p)
@@ -707,8 +712,8 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
 
 
 def _title_sides(text: str, base: int, left: str, right: str):
-    right = re.split(r",\s{0,3}(?:No\.|Case|Civil|\d)|\s-\s|\s\(", right)[0]
-    right = right.strip(" *_.")
+    right = re.split(r",\s{0,3}(?:No\.|Case|Civil|\d)|\s-\s|\s\(|\s(?:\d:)?\d{2}-[a-z]{2}-\d", right)[0]
+    right = right.strip(" *_")
     left = left.strip(" *_")
     ln = [(normal_case(_clean_name(n)), *_find(text, base, n)) for n, _, _ in _split_list(left)]
     rn = [(n, *_find(text, base, n)) for n, _, _ in _split_names(right)]
@@ -818,8 +823,8 @@ def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
     while i < len(lines):
         line = lines[i]
         cells = _cells(line)
-        if len(cells) < 2 or len(line) > 200:
-            i += 1
+        if len(cells) < 2 or len(line) > 200 or any(len(t) > 40 or len(t.split()) > 5 for _, t in cells):
+            i += 1  # a header row has short cells; prose set in two-space sentences does not
             continue
         name_col = next((c for c, t in cells if _TABLE_NAME_HEADER.search(t) and not _TABLE_NOT_NAME.match(t)), None)
         if name_col is None or not any(re.search(r"(?i)marketplace|platform|merchant|url|id\b|no\.|#|def\.", t)
@@ -841,6 +846,50 @@ def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
                 rows += 1
             j += 1
         i = j if rows else i + 1
+    return out
+
+
+_CASE_ROW = re.compile(
+    r"(?m)^[ \t]*(?P<l>[A-Z][^\n]{1,80}?)[ \t]v\.[ \t](?P<r>[A-Z][^\n]{0,80}?[^,\s])[ \t]{1,4}(?:\d:)?\d{2}-[a-z]{2}-\d{3,5}\b")
+
+
+def _case_list(text: str) -> list[tuple[str, str, Span]]:
+    """A table of member cases ("Case Caption   Case Number ..." rows "Ann Roe v. Acme, Inc. 2:15-cv-01234"):
+    three or more rows make a list; each row's names are a plaintiff and a defendant."""
+    rows = list(_CASE_ROW.finditer(text))
+    if len(rows) < 3:
+        return []
+    out = []
+    for m in rows:
+        for key, role in (("l", "plaintiff"), ("r", "defendant")):
+            name = normal_case(_clean_name(m.group(key)))
+            if name and not re.search(r"(?i)\bin\sre\b", name):
+                out.append((name, role, m.span(key)))
+    return out
+
+
+# "The Debtors in these chapter 11 cases, along with the last four digits of each Debtor's federal
+# tax identification number, are: Acme, Inc. (1234), Beta LLC (5678), and Gamma (UK) Limited (None)."
+_DEBTOR_LIST = re.compile(r"(?is)\bthe\s{1,3}debtors\s{1,3}in\s{1,3}these\s{1,3}(?:chapter\s{1,3}\d{1,2}\s{1,3})?cases\b"
+                          r"[^:]{0,300}?\bare:\s*(?P<list>[^:]{1,2000}?\(\s?(?:\d{4}|none|n/a)\s?\))\.")
+_DEBTOR_ITEM = re.compile(r"(?i)(?:^|,\s{0,3}(?:and\s{1,3})?)\s*(?P<n>[A-Z0-9][^,()]{0,80}?(?:,\s{0,3}(?:" + _SUFFIX_ALT
+                          + r")\.?)?(?:\s\([A-Z]{2,4}\)[^,()]{0,40})?)\s{0,3}\(\s?(?:\d{4}|none|n/a)\s?\)")
+
+
+def _debtors(text: str) -> list[tuple[str, str, Span]]:
+    """The debtors of a chapter 11 filing, listed in its first footnote; when the debtors bring
+    the motion they are its movants (the schema has no debtor role, so only then)."""
+    if not re.search(r"(?i)\bmotion\s{1,3}of\s{1,3}(?:the\s{1,3})?debtors\b|\bdebtors[\u2019']\s{1,3}(?:\w+\s{1,3})?motion\b",
+                     text[:HEAD]):
+        return []
+    out = []
+    for m in _DEBTOR_LIST.finditer(text, 0, min(len(text), HEAD * 3)):
+        base = m.start("list")
+        listed = re.sub(r"\b(In|Lt|Co|Ll)\s(c|d|rp|c)\.", lambda x: x.group(1) + x.group(2) + ". ", m.group("list"))  # "In c."
+        for it in _DEBTOR_ITEM.finditer(listed):
+            name = _clean_name(it.group("n"))
+            if name:
+                out.append((name, "movant", (base + it.start("n"), base + it.end("n"))))
     return out
 
 
@@ -1077,6 +1126,10 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
                 continue  # a defendant group described again in the body
             for k, (name, s, e) in enumerate(_split_list(names, split_and=True)):
                 name = _tidy_body_name(name)
+                if _DOES.fullmatch(name):
+                    name = doe_range(name)
+                    out.extend((name, r, _span_from(text, base + s, name)) for r in label_roles)
+                    continue
                 if k and name.startswith("the ") and len(name.split()) >= 3:
                     name, s = name[4:], s + 4  # "Kerry Harts and the Ann Roe Trust"
                 if not _good_body_name(name, role):
@@ -1149,7 +1202,8 @@ _LEGAL_TAIL = re.compile(r"(?:\s(?:incorporated|llc|limited|corporation|plc|lp|l
 @lru_cache(maxsize=16384)
 def _match_key(name: str) -> str:
     """``_key`` with common abbreviations spelled out ("Mutual Ins. Co." = "Mutual Insurance Company")."""
-    return " ".join(_ABBREV.get(w, w) for w in _key(name).split())
+    key = re.sub(r"\b[a-z](?: [a-z]\b)+", lambda m: m.group(0).replace(" ", ""), _key(name))  # "l l c" = "llc"
+    return " ".join(_ABBREV.get(w, w) for w in key.split())
 
 
 # Each party found is compared with every one found before it: the answer, a pure
@@ -1160,6 +1214,8 @@ def _same_party(a: str, b: str) -> bool:
     if ka == kb:
         return True
     sa, sb = _LEGAL_TAIL.sub("", ka), _LEGAL_TAIL.sub("", kb)
+    if sa != ka and sb != kb and ka[len(sa):] != kb[len(sb):]:
+        return False  # sibling companies: "Acme Toys Ltd." and "Acme Toys, Inc."
     if sa and sa == sb and len(sa.split()) >= 2:
         return True
     ta, tb = ka.split(), kb.split()
@@ -1272,6 +1328,8 @@ def find_caption(text: str) -> Caption:
     for name, role, span in _glossary(text):
         add(name, role, span)
     for name, role, span in _defendant_table(text):
+        add(name, role, span)
+    for name, role, span in _case_list(text) + _debtors(text):
         add(name, role, span)
     for name, role, span in _body_parties(masked_full, text, captioned=bool(caps)):
         add(name, role, span)
