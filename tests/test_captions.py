@@ -652,8 +652,8 @@ FLAT_JUDGES = ("IN THE UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF ILLINOI
     # the court's name printed between the plaintiff's label and "v."; a site menu line above the names
     (PA_COLUMNS, {("Ann B. Quill", "plaintiff"), ("Tom Reed", "defendant")}),
     # no label after the names beyond "v.": defendants, up to "Appeal from ..."
-    (PA_SUPERIOR, {("Omar Quill", "appellant"), ("Bright Mart, LP", "defendant"), ("Orbit, Inc.", "defendant"),
-                   ("Buyer", "plaintiff")}),
+    # ("The Plaintiff, Buyer, appeals": a role noun, not a name)
+    (PA_SUPERIOR, {("Omar Quill", "appellant"), ("Bright Mart, LP", "defendant"), ("Orbit, Inc.", "defendant")}),
     # "JUDGE ANN B. ROE" in a flattened caption is right-column matter
     (FLAT_JUDGES, {("Quillco International Inc", "plaintiff"),
                    ("The Partnerships and Unincorporated Associations Identified on Schedule A", "defendant")}),
@@ -765,4 +765,26 @@ mailing address is 1 Main Street.
      "10/30/2015 248 CMO 1 re Plaintiff Leadership Team\n", set()),
 ])
 def test_lists_debtors_siblings_and_name_forms(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short form defined in parentheses is the party already named
+    ("QUILL MEDICAL GROUP, INC.,\n    Plaintiff,\nv.\nORBITSHORE SPECIALTY INSURANCE COMPANY,\n    Defendant.\n\n"
+     "Defendant Orbit Shore Specialty Insurance Company (\u201cOrbitShore\u201d or \u201cDefendant\u201d) refused. "
+     "Later, Defendant OrbitShore paid.\n",
+     {("Quill Medical Group, Inc.", "plaintiff"), ("Orbitshore Specialty Insurance Company", "defendant")}),
+    # one letter apart: one party, spelled the way the document prints it more often
+    ("ANN QUILL,\n    Plaintiff,\nv.\nHOPPER TROOPPER, LLC,\n    Defendant.\n\nDefendant Hopper Trooper, LLC sells. "
+     "Hopper Trooper, LLC is liable.\n", {("Ann Quill", "plaintiff"), ("Hopper Trooper, LLC", "defendant")}),
+    # the spelled-out form of an abbreviation
+    ("ANN QUILL,\n    Plaintiff,\nv.\nORBIT CORP.,\n    Defendant.\n\nLater, defendant Orbit Corporation consented.\n",
+     {("Ann Quill", "plaintiff"), ("Orbit Corporation", "defendant")}),
+    # a company is not a person with one more given name
+    ("Vela Energia Inversora, S.A.U.,\nVela Energia S.A.U.,\n\n    Plaintiffs - Appellees,\n\n v.\n\nOrbit Republic,\n\n"
+     "    Defendant \u2013 Appellant.\n",
+     {(n, r) for n in ("Vela Energia Inversora, S.A.U.", "Vela Energia S.A.U.") for r in ("plaintiff", "appellee")}
+     | {("Orbit Republic", "defendant"), ("Orbit Republic", "appellant")}),
+])
+def test_one_party_many_spellings(text, expected):
     assert roles(text) == expected

@@ -97,7 +97,7 @@ ENTITY_SUFFIXES = (
     "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.L.L.C", "LP", "L.P", "Ltd", "Limited",
     "Co", "Corp", "Corporation", "Company", "PLC", "P.L.C", "N.A", "P.C", "P.A", "S.A", "S.A.S", "S.p.A",
     "S.r.l", "S.L", "SARL", "S.a.r.l", "AG", "KG", "GmbH", "B.V", "N.V", "K.K", "Pte", "Pty", "Sdn", "Bhd",
-    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o",
+    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o", "S.A.U", "S.L.U", "L.P.A",
 )
 _SUFFIX_CANON = {w.lower(): w for w in ENTITY_SUFFIXES}
 _SUFFIX_ALT = "|".join(re.escape(w) for w in sorted(ENTITY_SUFFIXES, key=len, reverse=True))
@@ -151,6 +151,8 @@ _BODY_STOP = {
     "meets", "meet", "satisfies", "lacks", "fails", "establishes", "demonstrates", "shows", "owns", "holds",
     "who", "whose", "whom", "what", "it", "they", "he", "she", "we", "you",
     "leadership", "steering", "executive", "liaison", "profile", "fact", "forms", "sheets", "co-lead", "lead",
+    "buyer", "buyers", "seller", "manufacturer", "lender", "borrower", "landlord", "tenant", "employer",
+    "employee", "insurer", "insured", "debtor", "debtors", "creditor", "creditors",
 }
 
 
@@ -1211,8 +1213,8 @@ def _match_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _same_party(a: str, b: str) -> bool:
     ka, kb = _match_key(a), _match_key(b)
-    if ka == kb:
-        return True
+    if ka == kb or (ka.replace(" ", "") == kb.replace(" ", "") and len(ka) > 6):
+        return True  # "Iron Shore Insurance Company" = "Ironshore Insurance Company"
     sa, sb = _LEGAL_TAIL.sub("", ka), _LEGAL_TAIL.sub("", kb)
     if sa != ka and sb != kb and ka[len(sa):] != kb[len(sb):]:
         return False  # sibling companies: "Acme Toys Ltd." and "Acme Toys, Inc."
@@ -1221,6 +1223,8 @@ def _same_party(a: str, b: str) -> bool:
     ta, tb = ka.split(), kb.split()
     if not ta or not tb:
         return False
+    if len(ta) == len(tb) >= 2 and _one_typo(ta, tb):
+        return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # "Roger Mortimer" is "Roger D. Mortimer"; "Roadget" is not "Roadget Business Pte. Ltd."
     extra = [w for w in long_ if w not in short]
@@ -1229,7 +1233,51 @@ def _same_party(a: str, b: str) -> bool:
     # "Ann Lee Roe" is "Ann Lee Marie Roe": a person's name printed with one more given name
     return all(len(w) == 1 for w in extra) or (
         len(short) >= 3 and len(extra) == 1 and all(len(w) > 1 for w in long_)
-        and not _ORGLIKE.search(a) and not _ORGLIKE.search(b))
+        and not _ORGLIKE.search(a) and not _ORGLIKE.search(b)
+        and not any(_SUFFIX_TOKEN.match(t.strip(",;")) for t in (a + " " + b).split()))
+
+
+def _one_typo(ta: list[str], tb: list[str]) -> bool:
+    """Names alike but for one letter in one long word ("Scooper Troopper" = "Scooper Trooper"):
+    one party spelled two ways."""
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or not (x.isalpha() and y.isalpha()) or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_DEFINED = re.compile(r"\(\s?(?:the\s|hereinafter\s)?[\u201c\"]\s?([^\u201d\"\n]{1,40}?)\s?[\u201d\"]")
+
+
+def _prefer_new(old: str, new: str, text: str) -> bool:
+    """Which of two spellings of one party to keep: the fuller form (more words or initials);
+    of two spellings alike but for a letter or a space, the one the document prints more often
+    (ties: the longer)."""
+    ko, kn = _match_key(old), _match_key(new)
+    if ko == kn:
+        return len(new) > len(old)  # "Acme Corporation" over "Acme Corp."
+    if ko.replace(" ", "") == kn.replace(" ", ""):
+        return False
+    to, tn = set(ko.split()), set(kn.split())
+    if to < tn:
+        return True
+    if tn < to:
+        return False
+
+    def printed(name: str) -> int:
+        words = re.findall(r"[A-Za-z0-9]+", name)
+        if not words:
+            return 0
+        return len(re.findall(r"(?i)\b" + r"\W{1,4}".join(map(re.escape, words)) + r"\b", text))
+
+    n_old, n_new = printed(old), printed(new)
+    return n_new > n_old or (n_new == n_old and len(new) > len(old))
 
 
 def _display(side: _Side, et_al: bool) -> str:
@@ -1280,7 +1328,7 @@ def find_caption(text: str) -> Caption:
         for i in same:
             p = parties[i]
             if p.role == role or (role in trial and p.role in trial):
-                if p.role == role and len(name) > len(p.name) and _key(p.name) != _key(name):
+                if p.role == role and _key(p.name) != _key(name) and _prefer_new(p.name, name, text):
                     parties[i] = PartyMention(name, role, None, p.spans + (span,))
                 return
         if same:
@@ -1331,7 +1379,13 @@ def find_caption(text: str) -> Caption:
         add(name, role, span)
     for name, role, span in _case_list(text) + _debtors(text):
         add(name, role, span)
+    # short forms defined in parentheses ("Acme Specialty Insurance Co. (“AcmeCo” or “Defendant”)")
+    # are the party already named, not another one
+    defined = {_key(t).replace(" ", "") for t in _DEFINED.findall(text)}
     for name, role, span in _body_parties(masked_full, text, captioned=bool(caps)):
+        if parties and len(name.split()) <= 2 and _key(name).replace(" ", "") in defined and not any(
+                _key(p.name) == _key(name) for p in parties):
+            continue
         add(name, role, span)
     # a surname alone ("plaintiffs Hart and Berry") is the party already named in full; so is a
     # person's given name alone when the body later speaks of the party by it ("against Mina and Roes")
