@@ -788,3 +788,14 @@ def test_lists_debtors_siblings_and_name_forms(text, expected):
 ])
 def test_one_party_many_spellings(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an excerpt cut off after the sellers: no label follows, the sellers are still defendants
+    ("Opinion\n\nACME LTD., Plaintiff, v. SUNNYSHOP, BLUEMART88, TOPDEAL,",
+     {("Acme Ltd.", "plaintiff"), ("Sunnyshop", "defendant"), ("Bluemart88", "defendant"), ("Topdeal", "defendant")}),
+    # a sentence glued to a name without a space
+    ("Brief of appellant Paul Quill.Pursuant to the rules, appellee's brief is due.\n", {("Paul Quill", "appellant")}),
+])
+def test_cut_off_excerpts_and_glued_sentences(text, expected):
+    assert roles(text) == expected

@@ -582,10 +582,12 @@ def _right_role(masked: str, start: int) -> re.Match | None:
 def _cut_off(text: str, masked: str, start: int, role_at: int | None) -> bool:
     """Whether the names after "v." end before the role label found at ``role_at``: a rule line
     or a heading stands between them."""
+    if role_at is None:
+        return True  # no label follows at all (an excerpt cut off after the sellers)
     end = _right_block_unlabelled(masked, start)
-    if role_at is not None and role_at <= end + 40:
+    if role_at <= end + 40:
         return False
-    gap = text[end:role_at if role_at is not None else end + 400].translate(_DASHES)
+    gap = text[end:role_at].translate(_DASHES)
     return bool(re.search(r"(?m)^[ \t]*(?:[-_=\u2500]{5,}|\(for\s{1,3}continuation)", gap, re.I)
                 or any(_HEADING_LINE.search(g) for g in gap.split("\n") if g.strip()))
 
@@ -1056,6 +1058,7 @@ _ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|(?:" + _SU
 
 def _tidy_body_name(name: str) -> str:
     name = " ".join(name.split())
+    name = re.split(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])", name)[0]  # "Ann Roe.Pursuant to ...": a sentence glued on
     name = re.split(r"['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", name)[0]
     toks = name.split(" ")
     for i, t in enumerate(toks[:-1]):
