@@ -16,12 +16,22 @@ Where parties come from, in order:
    entries, the trial role and the appellate role.
 2. When no such caption is printed: a caption-like title ("Re: X v. Y", "Case Name: X v.
    Y", a page title on the first line).
+   A caption cut off after "v." (or whose label is beyond a rule or heading) gives its
+   sellers as defendants; names above an inner label ("ACME,\nPlaintiff-Appellant,\nBETA,
+   \nPlaintiff,\nv.") keep that label; a cross-complaint block only repeats parties, and
+   parties first named there are third-party.
 3. Glossary tables of orders against online sellers ("Defendants" followed by the list
-   of store names; "Plaintiff or Short Name" followed by the plaintiff's name).
+   of store names; "Plaintiff or Short Name" followed by the plaintiff's name); lists of
+   member cases ("Ann Roe v. Acme, Inc. 2:15-cv-01234" rows); the debtors listed in a
+   chapter 11 filing's first footnote, movants when the debtors bring the motion.
 4. The body, when it states a role: "Plaintiff EZSHOOT LLC", "defendants Hailitech and
    Hxltech", "Third-Party Service Providers Alibaba and AliExpress", "Counsel for Appellee,
-   X". Names already found are not repeated (a shorter form of a caption name is the same
-   party).
+   X", "Plaintiffs-appellants, X, Y" (both roles), "Defendant Nos. 1 (X), 6 (Y)",
+   'Defendants "x," "y"', "x, pro se."; with no caption, "a complaint against X, Y and DOES
+   1-100". Names already found are not repeated: a shorter form of a caption name, a short
+   form defined in parentheses, a spelling one letter or one space apart (the form printed
+   more often is kept) are the same party; sibling companies with different entity forms
+   ("Acme Toys Ltd." and "Acme Toys, Inc.") are not.
 
 Schedule A rule (``schedule_a``, version 1): the case is a Schedule A case when
 (a) a defendant is a group identified on a schedule, exhibit or annex ("The Partnerships
