@@ -16,12 +16,22 @@ Where parties come from, in order:
    entries, the trial role and the appellate role.
 2. When no such caption is printed: a caption-like title ("Re: X v. Y", "Case Name: X v.
    Y", a page title on the first line).
+   A caption cut off after "v." (or whose label is beyond a rule or heading) gives its
+   sellers as defendants; names above an inner label ("ACME,\nPlaintiff-Appellant,\nBETA,
+   \nPlaintiff,\nv.") keep that label; a cross-complaint block only repeats parties, and
+   parties first named there are third-party.
 3. Glossary tables of orders against online sellers ("Defendants" followed by the list
-   of store names; "Plaintiff or Short Name" followed by the plaintiff's name).
+   of store names; "Plaintiff or Short Name" followed by the plaintiff's name); lists of
+   member cases ("Ann Roe v. Acme, Inc. 2:15-cv-01234" rows); the debtors listed in a
+   chapter 11 filing's first footnote, movants when the debtors bring the motion.
 4. The body, when it states a role: "Plaintiff EZSHOOT LLC", "defendants Hailitech and
    Hxltech", "Third-Party Service Providers Alibaba and AliExpress", "Counsel for Appellee,
-   X". Names already found are not repeated (a shorter form of a caption name is the same
-   party).
+   X", "Plaintiffs-appellants, X, Y" (both roles), "Defendant Nos. 1 (X), 6 (Y)",
+   'Defendants "x," "y"', "x, pro se."; with no caption, "a complaint against X, Y and DOES
+   1-100". Names already found are not repeated: a shorter form of a caption name, a short
+   form defined in parentheses, a spelling one letter or one space apart (the form printed
+   more often is kept) are the same party; sibling companies with different entity forms
+   ("Acme Toys Ltd." and "Acme Toys, Inc.") are not.
 
 Schedule A rule (``schedule_a``, version 1): the case is a Schedule A case when
 (a) a defendant is a group identified on a schedule, exhibit or annex ("The Partnerships
@@ -43,15 +53,17 @@ from docketgraph.ingest.fields.courts import STATES
 
 HEAD = 4000
 
-_ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:counter[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
-              r"|appellants?|appellees?|intervenors?|movants?|claimants?)(?:\(s\))?")
+_ROLE_WORD = (r"(?:third[- ]party\s{1,3})?(?:(?:counter|cross)[- ]?)?(?:plaintiffs?|defendants?|petitioners?|respondents?"
+              r"|appellants?|appellees?|intervenors?|movants?|claimants?|complainants?)(?:\(s\))?")
 # "Plaintiff", "Plaintiffs-Appellants", "Plaintiff, Appellant", "Defendant/Third-Party Plaintiff",
 # "Plaintiff-Counter-Defendant", "Defendants-Appellees-Cross-Appellants"
 _ROLE_MORE = (r"(?:\s?[-,/\u2013]\s?(?:and\s)?(?:(?:cross|counter|third[- ]party)[- ]?)?"
-              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?)){0,3}")
+              r"(?:appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|claimants?|complainants?)){0,3}")
 _LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}[.,;]?$")
 _RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
-_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)")
+_RIGHT_ROLE_CAPS = re.compile(r"(?i)(?:,|\s)\s{0,3}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")(?=[ \t]{1,3}[A-Z]{2})")
+_ROLE_LINE = re.compile(r"(?im)^[ \t]*(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")[ \t]*[.,;]?[ \t]*$")
+_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)|-{1,2}against(?=[A-Z])")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
@@ -61,11 +73,13 @@ _NOISE = [
     re.compile(r"(?i)\b(?:case|civil\s{1,3}action)\s{0,3}(?:no\.?|number)\s{0,3}:?"),
     re.compile(r"(?m)(?:(?:Magistrate|District|Chief)[ \t]{1,3})?Judge:?[ \t]{1,3}(?:Hon\.[ \t])?[A-Z][\w.'-]*(?:[ \t]{1,3}[A-Z][\w.'-]*){0,3}(?:[ \t]*\n[ \t]*[A-Z][A-Za-z'-]+[ \t]*$)?"),
     re.compile(r"\((?:Magistrate\s)?Judge\s[^()\n]{1,40}\)"),
+    re.compile(r"\b(?:(?:MAGISTRATE|DISTRICT|CHIEF)\s{1,3})?JUDGE:?\s{1,3}[A-Z][A-Z'-]+(?:\s{1,3}[A-Z]\.)?\s{1,3}[A-Z][A-Z'-]+\b"),
     re.compile(r"(?i)\bHon(?:orable|\.)\s{1,3}(?![Tt]he\b|Individuals\b|Partnerships\b)[A-Z][a-z]+\.?(?:\s{1,3}[A-Z]\.)?(?:\s{1,3}(?!Individuals\b|Partnerships\b|The\b)[A-Z][a-z]+){1,2}"),
     re.compile(r"(?i)redacted by court order|filed under seal|\bD\.\s?C\.\s(?:Docket\s)?No\.?"),
     re.compile(r"(?m)^[ \t]*(?:[-X>N,_*]+)[ \t]*$"),
     re.compile(r"(?m)[ \t]-[ \t]*$"),
-    re.compile(r"(?:(?<=\s)|^)[)§|:](?=\s|$)", re.M),
+    re.compile(r"(?m)(?:(?<=\s)|^)\][ \t].*$"),  # "v. ]  Ann Roe, Judge." : the right column of a "]" rule
+    re.compile(r"(?:(?<=\s)|^)[)\]§|:](?=\s|$)", re.M),
     re.compile(r"[§\ue000-\uf8ff]"),
     re.compile(r"(?m)(?:^|(?<=\s))(?:OPINION|ORDER|Opinion)[ \t]*$"),
     re.compile(r"\b\d?:?\d{2}-[a-z]{2}-[xX]{2,}\b"),
@@ -80,9 +94,12 @@ _NOISE = [
 _HEADING_LINE = re.compile(
     r"(?i)court\b|district\s{1,3}of|division\b|circuit\b|^\s*(?:opinion|summary|precedential|published)\s*$"
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
-    r"|argued|decided|filed|before\b|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
+    r"|argued|decided|filed|before\b|non-?precedential|unpublished|not\s{1,3}for\s{1,3}publication|smarter legal research|^\s*(?:no\.|case)\b|\sv\.\s"
 )
-_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t]))\s{0,3}")
+_LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Name\b:?|Caption\s{0,2}:|R[Ee]\s{0,2}:|R[Ee](?=[ \t])"
+                           r"|(?i:in\s{1,3}re|in\s{1,3}the\s{1,3}matter\s{1,3}of)\s{0,3}:?(?=\s{1,3}\S))\s{0,3}")
+# "IN RE: ACME ... LITIGATION" above the parties of an MDL appeal is a title, not a party
+_MATTER_TITLE = re.compile(r"(?is)^\s*in\s{1,3}re\b.{0,300}?\blitigation\s*\n")
 
 # Entity-form suffixes across jurisdictions, one list for name shapes, casing and splitting.
 # Canonical spelling without a final period (the period is kept as printed).
@@ -90,7 +107,7 @@ ENTITY_SUFFIXES = (
     "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.L.L.C", "LP", "L.P", "Ltd", "Limited",
     "Co", "Corp", "Corporation", "Company", "PLC", "P.L.C", "N.A", "P.C", "P.A", "S.A", "S.A.S", "S.p.A",
     "S.r.l", "S.L", "SARL", "S.a.r.l", "AG", "KG", "GmbH", "B.V", "N.V", "K.K", "Pte", "Pty", "Sdn", "Bhd",
-    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o",
+    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o", "S.A.U", "S.L.U", "L.P.A",
 )
 _SUFFIX_CANON = {w.lower(): w for w in ENTITY_SUFFIXES}
 _SUFFIX_ALT = "|".join(re.escape(w) for w in sorted(ENTITY_SUFFIXES, key=len, reverse=True))
@@ -101,13 +118,13 @@ _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
     r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
 )
-_KEEP_CAPS = re.compile(r"(?i)^(?:llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
+_KEEP_CAPS = re.compile(r"(?i)^(?:[a-z](?:\.[a-z])+\.?|llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
 _SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
-    r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|a\s(?:\w+\s)?(?:corporation|company)"
+    r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|an?\s(?:[\w-]+\s){0,3}(?:corporation|company|partnership|entity|trust)\b|etc\b"
     r"|(?:acting\s)?(?:district\s)?director\b|secretary\b|attorney\sgeneral\b|administrator\b|commissioner\b"
     r"|governor\b|sheriff\b|warden\b|superintendent\b|chief\b|mayor\b|trustee\b|executor\b|president\b|officer\b"
-    r"|sued\sas\b|et\sal\b)"
+    r"|sued\sas\b|et\sal\b|on\sbehalf\sof\b)"
 )
 _GROUP = re.compile(
     r"(?i)(?:the\s{1,3})?(?:individuals|partnerships|corporations|entities|unincorporated|limited\s{1,3}liability)"
@@ -115,9 +132,9 @@ _GROUP = re.compile(
     r"(?:schedule|exhibit|annex|appendix)\s{0,3}[\"'\u201c\u201d]?\s?[A-Z0-9]{1,2}\b[\"'\u201c\u201d]?,?"
     r"(?:\s{1,3}hereto)?(?:,\s{0,3}the\b)?"
 )
-_DOES = re.compile(r"(?i)\b(?:john\s{1,3})?does?\s{1,3}\d{1,4}\s?(?:-|through|to)\s?\d{1,5}\b")
+_DOES = re.compile(r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b")
 _ET_AL = re.compile(r"(?i),?\s{0,3}\bet\.?\s{0,3}al\.?(?:,)?")
-_DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a)\b.*$", re.S)
+_DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a|(?:also|formerly)\s{1,3}known\s{1,3}as|doing\s{1,3}business\s{1,3}as)\b.*$", re.S)
 _STORELIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
 _ORGLIKE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?")
 _BODY_STOP = {
@@ -143,6 +160,9 @@ _BODY_STOP = {
     "oppose", "opposes", "submit", "submits", "then", "now", "thus", "therefore", "however",
     "meets", "meet", "satisfies", "lacks", "fails", "establishes", "demonstrates", "shows", "owns", "holds",
     "who", "whose", "whom", "what", "it", "they", "he", "she", "we", "you",
+    "leadership", "steering", "executive", "liaison", "profile", "fact", "forms", "sheets", "co-lead", "lead",
+    "buyer", "buyers", "seller", "manufacturer", "lender", "borrower", "landlord", "tenant", "employer",
+    "employee", "insurer", "insured", "debtor", "debtors", "creditor", "creditors",
 }
 
 
@@ -197,12 +217,18 @@ def normal_case(name: str) -> str:
         if re.match(r"(?i)^mc[a-z]{2,}", w) and w.isupper():
             out.append("Mc" + w[2:].capitalize())
             continue
+        ap = re.match(r"^([A-Z])['\u2019]([A-Z]{2,})(\W*)$", w)
+        if ap:  # "O'BRIEN" -> "O'Brien"
+            out.append(f"{ap.group(1)}'{ap.group(2).capitalize()}{ap.group(3)}")
+            continue
         out.append(_tc_word(w, i == 0))
     return " ".join(out)
 
 
 def _clean_name(raw: str) -> str:
     s = " ".join(raw.split())
+    # a municipality is named by its legal name: "City of Springfield", not "The City of ..."
+    s = re.sub(r"^(?i:the\s(?=(?:city|county|town|village|borough|township)\sof\s))", "", s)
     s = _ET_AL.sub("", s)
     s = s.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2018": "'"}))
     s = re.sub(r"\s\d{1,2}$", "", s)  # footnote marker "NAPOLITANO, 1"
@@ -225,6 +251,15 @@ def _group_name(raw: str) -> str:
     return normal_case(s).strip(" ,")
 
 
+def doe_range(raw: str) -> str:
+    """A Doe or Roe range as one party, written "Does 1-50" ("DOES 1 through 50", "Roes 1 – 100")."""
+    raw = " ".join(raw.translate(_DASHES).split())
+    m = re.match(r"(?i)^(?P<lead>(?:john|jane)\s)?(?P<w>does?|roes?)\s(?P<a>\d+)\s?(?:-|through|to|thru)\s?(?P<b>\d+)$", raw)
+    if not m:
+        return raw
+    return f"{(m.group('lead') or '').title()}{m.group('w').title()} {m.group('a')}-{m.group('b')}"
+
+
 def _split_names(seg: str) -> list[tuple[str, int, int]]:
     """Split one side of a caption into names with offsets relative to ``seg``."""
     out: list[tuple[str, int, int]] = []
@@ -235,9 +270,7 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
-            name = _group_name(m.group(0)) if rx is _GROUP else re.sub(
-                r"(?i)^(john\s|jane\s)?(does?)\b", lambda d: (d.group(1) or "").title() + d.group(2).title(),
-                " ".join(m.group(0).split()))
+            name = _group_name(m.group(0)) if rx is _GROUP else doe_range(m.group(0))
             out.append((name, m.start(), m.end()))
     # The rest: split on ";" then on ", " / " and " between names.
     pos = 0
@@ -261,6 +294,11 @@ def _split_names(seg: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# an item of a comma list that only continues the name before it ("Acme, L.P.", "Beta, S.A.U.")
+_ITEM_SUFFIX = re.compile(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?"
+                          r"|ii|iii|iv|llp|plc|pte\.?\s?ltd\.?|l\.p\.(?:a\.)?|s\.a\.(?:u\.|s\.)?|s\.p\.a\.|n\.a\.|n\.v\.|b\.v\."
+                          r"|l\.l\.p\.|p\.c\.|p\.a\.|s\.r\.l\.|gmbh|ag|lp|spa|sarl)(?=\s|$|['\u2019]s\b)")
+_DEGREE = re.compile(r"(?i)m\.\s?d\.?|ph\.\s?d\.?|d\.\s?o\.?|r\.\s?n\.?|d\.\s?d\.\s?s\.?|esq\.?|c\.p\.a\.?")
 _NOT_NAMES = {"the", "and", "et al", "inclusive", "collectively", "respectively", "jointly", "severally",
               "individually", "each", "all", "others", "and others"}
 
@@ -275,13 +313,15 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
     for m in re.finditer(r"[^,]*[^,\s][^,]*", part):
         s, e = m.start(), m.end()
         core = m.group(0).strip()
-        sm = re.match(r"(?i)((?:co\.?,?\s?)?ltd\.?|inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|co\.|limited|jr\.?|sr\.?|ii|iii|llp|plc|pte\.?\s?ltd\.?)"
-                      r"(?=\s|$)", core)
+        sm = _ITEM_SUFFIX.match(core)
+        if merged and re.match(r"(?i)of\s", core):
+            merged[-1][1] = e  # "ACME, OF TEXAS": the item continues the name before it
+            continue
         if merged and sm and (sm.end() == len(core) or _SUFFIX.match(sm.group(1).strip())):
             lead = m.group(0).index(core)
             merged[-1][1] = s + lead + sm.end()
             rest = core[sm.end():]
-            if re.match(r"\s{1,3}(?:and|&)\s", rest) or (rest.strip() and not split_and):
+            if re.match(r"\s+(?:and|&)\s", rest) or (rest.strip() and not split_and):
                 r0 = s + lead + sm.end()
                 merged.append([r0, e])
             continue
@@ -295,10 +335,10 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
             s += lead_and.end()
             sub = part[s:e]
         do_split = split_and or (many and idx == len(merged) - 1) or _and_splits(sub)
-        pieces = re.split(r"\s(?:and|AND)\s(?=\S)", sub) if do_split else [sub]
+        pieces = re.split(r"\s(?:and|AND)\s+(?=\S)", sub) if do_split else [sub]
         if do_split and (many and idx == len(merged) - 1) and not split_and:
             # "..., Yiwu Xiangxing Weiye Industry And Trade Co., Ltd." keeps its "And"
-            pieces = re.split(r"\s(?:and)\s(?=\S)", sub) if re.search(r"\sand\s", sub) else [sub]
+            pieces = re.split(r"\s(?:and)\s+(?=\S)", sub) if re.search(r"\sand\s", sub) else [sub]
         off = s
         for p in pieces:
             i = part.find(p, off)
@@ -307,6 +347,8 @@ def _split_list(part: str, split_and: bool = False) -> list[tuple[str, int, int]
                 i += num.end()
                 p = p[num.end():]
             name = _clean_name(p)
+            if _DEGREE.fullmatch(name) or re.fullmatch(r"\d{1,2}", name):
+                continue  # "Ann Roe, M.D."; a footnote marker ("ROE,1 Petitioners")
             if name and re.search(r"[A-Za-z0-9]", name) and name.lower() not in _NOT_NAMES:
                 out.append((normal_case(name), i + (len(p) - len(p.lstrip())), i + len(p.rstrip())))
             off = i + len(p)
@@ -333,14 +375,15 @@ def _and_splits(s: str) -> bool:
         return not re.search(r"(?i)\b(?:industry|trade|import|export|commercial|arts|crafts|services?|states|bureau|"
                              r"department|office|agency|administration|commission|county|city|board|university|bank|"
                              r"insurance|company|group|church|association|foundation|trust|fund|council|society|"
-                             r"protection|security|immigration|citizenship|customs|border)\b", left + " " + right)
+                             r"protection|security|immigration|citizenship|customs|border|health|care|center|centre|hospital|clinic|medical|"
+                             r"school|college|institute|partners|management|systems|solutions|technologies)\b", left + " " + right)
     return False
 
 
 # ---------------------------------------------------------------- caption search
 
 
-_RULE_CHARS = ":)\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
+_RULE_CHARS = ":)\\]\u00a7|>\u2502\u2503\u2510\u2518\u250c\u2514\u251c\u2524"
 _COLUMN_RULE = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^[ \t]*)[" + _RULE_CHARS + r"](?=[ \t]|$)", re.M)
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 _RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[-_=*]{3,}[ \t]*[xX/]?|[xX][-_=]{3,})[ \t]*$")
@@ -355,8 +398,15 @@ def _mask_columns(s: str) -> str:
         head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
     head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
     out = []
+    # a caption ruled with ":" standing alone on several lines: " : " is the rule on every line
+    colon_ruled = len(re.findall(r"(?m)^[ \t]*:[ \t]*$", head[:3000])) >= 3
     for line in head.split("\n"):
         md = re.match(r"[ \t]{0,3}\|", line)
+        if colon_ruled and len(line) < 160:
+            mc = re.search(r"(?<=\S)[ \t]:(?=[ \t]|$)", line)
+            if mc:
+                out.append(line[: mc.start()] + " " * (len(line) - mc.start()))
+                continue
         if md and line.count("|") >= 2:
             cut = line.index("|", md.end())
             line = line[: md.end() - 1] + " " + line[md.end(): cut] + " " * (len(line) - cut)
@@ -384,8 +434,8 @@ def _mask(text: str) -> str:
 
 
 def _roles(label: str) -> list[str]:
-    words = re.findall(r"(?i)third[- ]party|counter[- ]?(?:plaintiff|defendant)|plaintiff|defendant|petitioner|respondent"
-                       r"|appellant|appellee|intervenor|movant|claimant", label)
+    words = re.findall(r"(?i)third[- ]party|(?:counter|cross)[- ]?(?:plaintiff|defendant|complainant|claimant)|plaintiff|defendant"
+                       r"|petitioner|respondent|appellant|appellee|intervenor|movant|claimant|complainant", label)
     out: list[str] = []
     skip_next = False
     for i, w in enumerate(words):
@@ -399,9 +449,9 @@ def _roles(label: str) -> list[str]:
                 out.append("third-party")
             skip_next = True
             continue
-        if w.startswith("counter"):
+        if w.startswith(("counter", "cross")):
             continue
-        w = {"claimant": "movant"}.get(w, w)
+        w = {"claimant": "movant", "complainant": "plaintiff"}.get(w, w)
         trial = w not in ("appellant", "appellee")
         if trial and any(r not in ("appellant", "appellee") for r in out):
             continue  # one trial role per party: the first
@@ -409,6 +459,19 @@ def _roles(label: str) -> list[str]:
             continue  # cross-appeal designations keep the first appellate role
         out.append(w)
     return out or ["unknown"]
+
+
+def _label_above_court(tail: str) -> re.Match | None:
+    """ "ANN ROE,\nPLAINTIFF\nIN THE COURT OF COMMON\nPLEAS OF ...\nV." : the court's name from the
+    right column printed between the plaintiff's label and "v."; the label closes the left side."""
+    labels = list(_ROLE_LINE.finditer(tail, max(0, len(tail) - 400)))
+    if not labels:
+        return None
+    rl = labels[-1]
+    between = [ln for ln in tail[rl.end():].split("\n") if ln.strip()]
+    if between and len(between) <= 5 and _HEADING_LINE.search(between[0]):
+        return rl
+    return None
 
 
 def _left_block(masked: str, end: int) -> int:
@@ -420,8 +483,13 @@ def _left_block(masked: str, end: int) -> int:
         # a wide gap left by masked matter, or a label word, starts them
         start = ls
         gaps = [m.end() for m in re.finditer(r"[ \t]{3,}(?=\S)", line)]
+        line_end = masked.find("\n", end)
+        if (line_end if line_end >= 0 else len(masked)) - ls > 200:
+            # a caption flattened into a long line: the names start after the last number
+            # (case or index number) or sentence before them
+            gaps += [m.end() for m in re.finditer(r"(?:^|\s)\S*\d{3,}\S*\s+|[a-z]{2,}[.:]\s+(?=[A-Z])", line)]
         if gaps:
-            start = ls + gaps[-1]
+            start = ls + max(gaps)
         stripped = masked[start:end]
         lead = len(stripped) - len(stripped.lstrip())
         m = _LABEL_PREFIX.match(stripped.lstrip())
@@ -456,6 +524,21 @@ def _left_block(masked: str, end: int) -> int:
         if ps == 0:
             break
         le = ps - 1
+    return _skip_mixed_case_lead(masked, start, end)
+
+
+def _skip_mixed_case_lead(masked: str, start: int, end: int) -> int:
+    """Names printed in capitals ("ANN ROE,\nPLAINTIFF"): lines in mixed case above them (a site's
+    menu, a running head) are not part of the names."""
+    lines = masked[start:end].split("\n")
+    bare = [re.sub(r"(?i)\b(?:[dafn]/[bk]/a|dba|aka|et\.?\s?al\.?|and|of|the)\b", "", ln) for ln in lines]
+    caps = [bool(re.search(r"[A-Z]{2}", ln)) and not re.search(r"[a-z]", ln) for ln in bare]
+    if len(lines) < 2 or not any(caps):
+        return start
+    for ln, b, is_caps in zip(lines, bare, caps):
+        if is_caps or not ln.strip() or not re.search(r"[a-z]", b) or re.search(r"\b[A-Z]{2,}", b):
+            break
+        start += len(ln) + 1
     return start
 
 
@@ -470,10 +553,16 @@ def _right_block_unlabelled(masked: str, start: int) -> int:
         if not line.strip():
             if seen:
                 return i
+        elif seen and _AFTER_CAPTION.match(line):
+            return i  # "Appeal from the Order ...", "IN THE COURT OF ...", "BEFORE: ..."
         else:
             seen = True
         i = le + 1
     return min(i, len(masked))
+
+
+# lines that follow a caption, never part of a name
+_AFTER_CAPTION = re.compile(r"(?i)^\s*(?:(?:on\s{1,3})?appeal\s{1,3}from|in\s{1,3}re\b|before\b|memorandum\b|opinion\b)")
 
 
 _SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATED|LLC|L\.L\.C\.|LTD\.|LIMITED|CO\.),[ \t]*\n")
@@ -483,6 +572,34 @@ _SPILL = re.compile(r"[ \t-]*\n[ \t]*(?P<w>COMPANY|CORPORATION|INC\.|INCORPORATE
 class _Side:
     names: list[tuple[str, int, int]]
     roles: list[str]
+    own: dict[int, list[str]] | None = None  # roles of names printed above an inner label
+
+    def roles_of(self, i: int, roles: list[str]) -> list[str]:
+        return (self.own or {}).get(i, roles)
+
+
+def _right_role(masked: str, start: int) -> re.Match | None:
+    """The role label closing the names after "v.": punctuated or at a line end, or a label in
+    capitals followed by more capitals on a caption flattened into one line."""
+    stop = min(len(masked), start + 1600)
+    rm = _RIGHT_ROLE.search(masked, start, stop)
+    for m in _RIGHT_ROLE_CAPS.finditer(masked, start, rm.start() + 1 if rm else stop):
+        if m.group("role").isupper() and "\n" not in masked[m.start():m.end()]:
+            return m if not rm or m.start() < rm.start() else rm
+    return rm
+
+
+def _cut_off(text: str, masked: str, start: int, role_at: int | None) -> bool:
+    """Whether the names after "v." end before the role label found at ``role_at``: a rule line
+    or a heading stands between them."""
+    if role_at is None:
+        return True  # no label follows at all (an excerpt cut off after the sellers)
+    end = _right_block_unlabelled(masked, start)
+    if role_at <= end + 40:
+        return False
+    gap = text[end:role_at].translate(_DASHES)
+    return bool(re.search(r"(?m)^[ \t]*(?:[-_=\u2500]{5,}|\(for\s{1,3}continuation)", gap, re.I)
+                or any(_HEADING_LINE.search(g) for g in gap.split("\n") if g.strip()))
 
 
 def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
@@ -492,8 +609,10 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         if sep.start() < last_end:
             continue
         tail = masked[max(0, sep.start() - 240):sep.start()]
-        tail = re.sub(r"[\s(\[]+$", "", tail)
+        tail = re.sub(r"[\s(\[-]+$", "", tail)  # "Plaintiff,\n- v. -"
         lm = _LEFT_ROLE.search(tail)
+        if not lm:
+            lm = _label_above_court(tail)
         sep_alone = not masked[masked.rfind("\n", 0, sep.start()) + 1:sep.start()].strip() and \
             not masked[sep.end():(masked.find("\n", sep.end()) + 1 or len(masked))].strip()
         if sep.group(0).lower() in ("against", "v") and not sep_alone:
@@ -509,11 +628,20 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
         else:
             continue
         l_start = _left_block(masked, l_end)
+        title = _MATTER_TITLE.match(masked, l_start, l_end)
+        if title:
+            l_start = title.end()
         left = masked[l_start:l_end]
         if not left.strip() or len(left) > 700:
             continue
-        rm = _RIGHT_ROLE.search(masked, sep.end(), min(len(masked), sep.end() + 1600))
-        if rm and lm:
+        rm = _right_role(masked, sep.end())
+        if lm and _cut_off(text, masked, sep.end(), rm.start() if rm else None):
+            # the right side ends (a rule, a heading) before any role label: a caption cut off
+            # or continued elsewhere; the names after "v." are defendants
+            r_end = _right_block_unlabelled(masked, sep.end())
+            rroles = ["defendant"]
+            end = r_end
+        elif rm and lm:
             r_end = rm.start()
             rroles = _roles(rm.group("role"))
             end = rm.end()
@@ -528,19 +656,36 @@ def _captions(text: str, masked: str) -> list[tuple[_Side, _Side, tuple[int, int
             continue
         right = masked[sep.end():r_end]
         if not right.strip():
+            # "ACME LTD,\nPlaintiff,\nv.\nDefendants." (the defendants on a schedule): the
+            # plaintiff's side still stands, and a site's page title does not replace it
+            if lm and not found:
+                lonly = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
+                if lonly:
+                    found.append((_Side(lonly, lroles), _Side([], rroles), (l_start, rm.end() if rm else r_end)))
+                    last_end = found[-1][2][1]
             continue
         # pdftotext sometimes prints the end of the last name after the role label
         # ("RELIANCE STANDARD LIFE INSURANCE\n  Defendant-Appellee.\n COMPANY,")
         spill = _SPILL.match(masked, end)
         spill_word = spill.group("w") if spill else None
-        lnames = [(n, l_start + a, l_start + b) for n, a, b in _split_names(left)]
+        lnames, own = [], {}
+        pos = 0
+        # "ACME LTD.,\nPlaintiff-Appellant,\nBETA,\nPlaintiff,\nv." : each group keeps its own label
+        for rl in list(_ROLE_LINE.finditer(left)) + [None]:
+            seg_end = rl.start() if rl else len(left)
+            for n, a, b in _split_names(left[pos:seg_end]):
+                if rl:
+                    own[len(lnames)] = _roles(rl.group("role"))
+                lnames.append((n, l_start + pos + a, l_start + pos + b))
+            if rl:
+                pos = rl.end()
         rnames = [(n, sep.end() + a, sep.end() + b) for n, a, b in _split_names(right)]
         if spill_word and rnames:
             n, a, b = rnames[-1]
             rnames[-1] = (f"{n} {normal_case(spill_word)}", a, spill.end("w"))
         if not lnames or not rnames:
             continue
-        found.append((_Side(lnames, lroles), _Side(rnames, rroles), (l_start, end)))
+        found.append((_Side(lnames, lroles, own), _Side(rnames, rroles), (l_start, end)))
         last_end = end
         # a second caption printed right after the first (consolidated cases) is read too
     return found
@@ -550,6 +695,9 @@ _TITLE = re.compile(
     r"(?m)^(?:(?:Re|RE|Case\s{1,3}Name)\s{0,3}:?\s{0,3}[*_]*\s{0,3})?(?P<l>[^\n]{2,200}?)\s{1,3}v\.?\s{1,3}"
     r"(?P<r>[^\n]{2,200}?)[*_]*\s*$"
 )
+
+
+_OTHER_CASE = re.compile(r"(?i)^\s*(?:summary\s(?:of\sthis\scase\s)?from|cited\s(?:by|in)|citing|see\salso|compare)\b")
 
 
 def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
@@ -568,6 +716,8 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
     off = 0
     for line in text[:1500].split("\n")[:8]:
         vm = re.search(r"\sv\.\s|\svs\.?\s", line)
+        if _OTHER_CASE.match(line):
+            vm = None  # a line about another case ("Summary of this case from X v. Y", "Cited by X v. Y")
         if vm and len(line) < 300 and not re.search(r"[.;:]\s(?!v\.?\s)[a-z]", line) \
                 and not re.search(r"\b(?!al\b)[a-z]{3,}\.\s*$", line):
             return [_title_sides(text, off, line[: vm.start()], line[vm.end():])]
@@ -576,8 +726,8 @@ def _title_caption(text: str) -> list[tuple[_Side, _Side, tuple[int, int]]]:
 
 
 def _title_sides(text: str, base: int, left: str, right: str):
-    right = re.split(r",\s{0,3}(?:No\.|Case|Civil|\d)|\s-\s|\s\(", right)[0]
-    right = right.strip(" *_.")
+    right = re.split(r",\s{0,3}(?:No\.|Case|Civil|\d)|\s-\s|\s\(|\s(?:\d:)?\d{2}-[a-z]{2}-\d", right)[0]
+    right = right.strip(" *_")
     left = left.strip(" *_")
     ln = [(normal_case(_clean_name(n)), *_find(text, base, n)) for n, _, _ in _split_list(left)]
     rn = [(n, *_find(text, base, n)) for n, _, _ in _split_names(right)]
@@ -687,8 +837,8 @@ def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
     while i < len(lines):
         line = lines[i]
         cells = _cells(line)
-        if len(cells) < 2 or len(line) > 200:
-            i += 1
+        if len(cells) < 2 or len(line) > 200 or any(len(t) > 40 or len(t.split()) > 5 for _, t in cells):
+            i += 1  # a header row has short cells; prose set in two-space sentences does not
             continue
         name_col = next((c for c, t in cells if _TABLE_NAME_HEADER.search(t) and not _TABLE_NOT_NAME.match(t)), None)
         if name_col is None or not any(re.search(r"(?i)marketplace|platform|merchant|url|id\b|no\.|#|def\.", t)
@@ -710,6 +860,50 @@ def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
                 rows += 1
             j += 1
         i = j if rows else i + 1
+    return out
+
+
+_CASE_ROW = re.compile(
+    r"(?m)^[ \t]*(?P<l>[A-Z][^\n]{1,80}?)[ \t]v\.[ \t](?P<r>[A-Z][^\n]{0,80}?[^,\s])[ \t]{1,4}(?:\d:)?\d{2}-[a-z]{2}-\d{3,5}\b")
+
+
+def _case_list(text: str) -> list[tuple[str, str, Span]]:
+    """A table of member cases ("Case Caption   Case Number ..." rows "Ann Roe v. Acme, Inc. 2:15-cv-01234"):
+    three or more rows make a list; each row's names are a plaintiff and a defendant."""
+    rows = list(_CASE_ROW.finditer(text))
+    if len(rows) < 3:
+        return []
+    out = []
+    for m in rows:
+        for key, role in (("l", "plaintiff"), ("r", "defendant")):
+            name = normal_case(_clean_name(m.group(key)))
+            if name and not re.search(r"(?i)\bin\sre\b", name):
+                out.append((name, role, m.span(key)))
+    return out
+
+
+# "The Debtors in these chapter 11 cases, along with the last four digits of each Debtor's federal
+# tax identification number, are: Acme, Inc. (1234), Beta LLC (5678), and Gamma (UK) Limited (None)."
+_DEBTOR_LIST = re.compile(r"(?is)\bthe\s{1,3}debtors\s{1,3}in\s{1,3}these\s{1,3}(?:chapter\s{1,3}\d{1,2}\s{1,3})?cases\b"
+                          r"[^:]{0,300}?\bare:\s*(?P<list>[^:]{1,2000}?\(\s?(?:\d{4}|none|n/a)\s?\))\.")
+_DEBTOR_ITEM = re.compile(r"(?i)(?:^|,\s{0,3}(?:and\s{1,3})?)\s*(?P<n>[A-Z0-9][^,()]{0,80}?(?:,\s{0,3}(?:" + _SUFFIX_ALT
+                          + r")\.?)?(?:\s\([A-Z]{2,4}\)[^,()]{0,40})?)\s{0,3}\(\s?(?:\d{4}|none|n/a)\s?\)")
+
+
+def _debtors(text: str) -> list[tuple[str, str, Span]]:
+    """The debtors of a chapter 11 filing, listed in its first footnote; when the debtors bring
+    the motion they are its movants (the schema has no debtor role, so only then)."""
+    if not re.search(r"(?i)\bmotion\s{1,3}of\s{1,3}(?:the\s{1,3})?debtors\b|\bdebtors[\u2019']\s{1,3}(?:\w+\s{1,3})?motion\b",
+                     text[:HEAD]):
+        return []
+    out = []
+    for m in _DEBTOR_LIST.finditer(text, 0, min(len(text), HEAD * 3)):
+        base = m.start("list")
+        listed = re.sub(r"\b(In|Lt|Co|Ll)\s(c|d|rp|c)\.", lambda x: x.group(1) + x.group(2) + ". ", m.group("list"))  # "In c."
+        for it in _DEBTOR_ITEM.finditer(listed):
+            name = _clean_name(it.group("n"))
+            if name:
+                out.append((name, "movant", (base + it.start("n"), base + it.end("n"))))
     return out
 
 
@@ -748,17 +942,21 @@ def _split_glossary(value: str) -> list[tuple[str, int, int]]:
 
 
 _TOK = r"(?:[A-Z0-9][\w.'&/-]*|[a-z]+\d[\w-]*)"
-_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|(?:of|de|du)(?=[ \t][A-Z])))"
-         r"{0,9}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
+_NAME = (_TOK + r"(?:,?(?:[ \t]|[ \t]?\n[ \t]{0,16})(?:[A-Z0-9&][\w.'&/-]*|\([A-Z][A-Z.]{0,8}\)|(?:of|de|du)(?=[ \t][A-Z])))"
+         r"{0,14}(?:,[ \t](?:Inc\.|LLC|L\.L\.C\.|Ltd\.?|Co\.,[ \t]Ltd\.?|Corp\.|Jr\.|LLP))?")
 _PAREN = r"(?:[ \t]?\([^()\n]{1,80}\))?"
+# "Plaintiffs-appellants", "Plaintiff/Cross-Defendant": the first trial role and the appellate role
+_BODY_MORE = (r"(?:[-/\u2013](?:[Cc]ross-|[Cc]ounter-)?(?:[Aa]ppellants?|[Aa]ppellees?|[Dd]efendants?|[Pp]laintiffs?"
+              r"|[Rr]espondents?|[Pp]etitioners?|[Cc]omplainants?)){0,2}")
 _ROLE_BODY = (r"(?P<role>\b(?:[Tt]hird[- ][Pp]arty[ \t](?:[Ss]ervice[ \t][Pp]roviders?|[Dd]efendants?)"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Pp]laintiffs?"
-              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])[Dd]efendants?"
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?<![-/])[Pp]laintiffs?" + _BODY_MORE +
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![Aa]ll[ \t])(?<![-/])[Dd]efendants?" + _BODY_MORE +
+              r"|(?<![Tt]he[ \t])(?<![Aa][ \t])(?<![-/])[Aa]ppell(?:ant|ee)s?(?![-/\u2019'])"
               r"|(?:(?<=BY[ \t])|(?<=AND[ \t])|(?<=OF[ \t])|(?<=TO[ \t])|(?<=FOR[ \t]))(?:PLAINTIFFS?|DEFENDANTS?)"
-              r"|[Ii]ntervenors?|[Pp]etitioner|[Rr]espondent))")
+              r"|[Ii]ntervenors?|[Pp]etitioner" + _BODY_MORE + r"|[Rr]espondent" + _BODY_MORE + r"))")
 _BODY = re.compile(
     _ROLE_BODY + r"(?P<sep>,?[ \t]{1,3})"
-    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
+    r"(?P<names>" + _NAME + _PAREN + r"(?:(?:,[ \t]|,?[ \t]and(?:[ \t]the(?=[ \t][A-Z]))?(?:[ \t]|\n[ \t]{0,16}))" + _NAME + _PAREN + r"){0,6})"
 )
 # "The Plaintiff, EZSHOOT LLC, moves"
 _APPOSITIVE = re.compile(r"\b[Tt]he[ \t](?P<role>[Pp]laintiffs?|[Dd]efendants?),[ \t](?P<names>" + _NAME + r"),")
@@ -779,6 +977,32 @@ _COUNSEL_FOR = re.compile(
 _SUFFIX_END = re.compile(r"(?i)^(\S.*?\s(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co\.,\sLtd|LLP|GmbH|Pte\.\sLtd|S\.A|N\.A)\.?)(?=\s|$)")
 
 
+def _body_roles(label: str) -> list[str]:
+    """Roles of a body label: "Plaintiffs-appellants" gives both; "Plaintiff/Cross-Defendant" the first."""
+    if label.lower().startswith("third"):
+        return ["third-party"]
+    return [r for r in _roles(label) if r != "unknown"]
+
+
+_NUMBERED_DEFENDANTS = re.compile(
+    r"\b[Dd]efendants?\s(?:Nos?\.|[Nn]umbers?|#)\s?\d{1,4}\s?\([^()\n]{1,80}\)"
+    r"(?:,?\s(?:and\s)?\d{1,4}\s?\([^()\n]{1,80}\)){0,200}")
+_QUOTED_NAMES = re.compile(
+    r"(?P<role>\b(?<![Tt]he\s)(?:[Dd]efendants?|[Pp]laintiffs?))\s(?P<names>[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]"
+    r"(?:,?\s(?:and\s|or\s)?[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]){0,100})")
+_PRO_SE = re.compile(r"(?:^|(?<=\.\s))(?P<n>[A-Za-z0-9][\w.&'-]*(?:\s[A-Z0-9][\w.&'-]*){0,5}),\s(?:appearing\s)?pro\sse\.", re.M)
+
+
+_NO_ITEM = (r"(?P<n>[A-Z0-9][\w.&'-]*(?:[ \t\n]{1,3}[A-Z0-9&][\w.&'-]*){0,6})\s\((?:Def(?:endant)?\.?\s)?"
+            r"No\.\s?\d{1,5}\)")
+_NO_DEFENDANTS = re.compile(r"\b[Dd]efendants?\s{0,3}(?:--|\u2014|\u2013|:|,)?\s{0,3}" + _NO_ITEM.replace("?P<n>", "?:")
+                            + r"(?:,?\s{1,3}(?:and\s{1,3})?" + _NO_ITEM.replace("?P<n>", "?:") + r"){0,50}")
+_COMPLAINT_AGAINST = re.compile(
+    r"(?P<what>\b(?:[Cc]ross-|[Tt]hird-[Pp]arty\s)?[Cc]omplaint),?\s(?:asserting\s(?:causes\sof\saction|claims)\s)?against\s"
+    r"(?P<names>" + _TOK + r"(?:[ \t](?:[A-Z0-9][\w.'&/-]*))*(?:(?:,[ \t]|,?[ \t]and[ \t])" + _TOK
+    + r"(?:[ \t](?:[A-Z0-9][\w.'&/-]*))*){0,20})")
+
+
 def _role_of(word: str) -> str:
     w = word.lower()
     return ("third-party" if w.startswith("third") else
@@ -793,8 +1017,12 @@ def _good_body_name(name: str, role: str = "") -> bool:
     if not toks or len(name) < 2 or name.isdigit():
         return False
     first = toks[0].lower().strip(".,'\u2019")
+    company = bool(re.search(r"(?i)[\s,](?:" + _SUFFIX_ALT + r")\.?$", name))
+    if first == "the" and company and len(toks) >= 3:
+        first = toks[1].lower().strip(".,'\u2019")  # "Plaintiff The Acme Apparel Corp."
+    # "Defendant Amazon seller accounts" names no party; "Plaintiffs Amazon.com, Inc." does
     return first not in _BODY_STOP and name.lower() not in _BODY_STOP and (
-        role not in ("plaintiff", "defendant") or first not in _platform_words())
+        role not in ("plaintiff", "defendant") or company or first not in _platform_words())
 
 
 @lru_cache(maxsize=1)
@@ -840,11 +1068,12 @@ _ABBR_TOKEN = re.compile(r"(?i)^(?:[a-z]\.|[a-z]\.[a-z]\.(?:[a-z]\.)*|(?:" + _SU
 
 def _tidy_body_name(name: str) -> str:
     name = " ".join(name.split())
-    name = re.split(r"['\u2019]s\b", name)[0]
+    name = re.split(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])", name)[0]  # "Ann Roe.Pursuant to ...": a sentence glued on
+    name = re.split(r"['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", name)[0]
     toks = name.split(" ")
     for i, t in enumerate(toks[:-1]):
         if t.endswith(".") and not _ABBR_TOKEN.match(t):
-            name = " ".join(toks[: i + 1])  # a sentence ends here
+            name = " ".join(toks[: i + 1])[:-1]  # a sentence ends here
             break
     m = _SUFFIX_END.match(name)
     if m:
@@ -852,7 +1081,11 @@ def _tidy_body_name(name: str) -> str:
     return name.strip(" ,;")
 
 
-def _body_parties(text: str) -> list[tuple[str, str, Span]]:
+def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> list[tuple[str, str, Span]]:
+    """Parties the body names with a role. ``raw`` is the unmasked text (same length);
+    ``captioned`` says whether a caption was found (prose about who sued whom is read only
+    when there is none: an opinion's "complaint against Acme and Beta" uses short forms)."""
+    raw = text if raw is None else raw
     out = []
     for m in _LISTED.finditer(text):
         role = _role_of(m.group("role"))
@@ -891,19 +1124,68 @@ def _body_parties(text: str) -> list[tuple[str, str, Span]]:
         for m in rx.finditer(text):
             if _heading_at(text, m.start()):
                 continue
-            role = _role_of(m.group("role"))
+            label_roles = _body_roles(m.group("role"))
+            if not label_roles:
+                continue
+            role = label_roles[0]
             names = m.group("names")
             base = m.start("names")
-            names = re.sub(r"[ \t]?\([^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
+            if re.search(r"\b(?:ESQ|Esq)\b", names):
+                # "Attorneys for plaintiff Poe & Roe, LLP, ANN POE, ESQ.": a counsel block, not parties
+                names = names.split("\n")[0]
+                if re.search(r"\b(?:ESQ|Esq)\b", names):
+                    continue
+            # defined terms in parentheses go; a place in capitals ("(H.K.)") is part of the name
+            names = re.sub(r"[ \t]?\((?![A-Z][A-Z.]{0,8}\))[^()\n]{1,80}\)", lambda x: " " * len(x.group(0)), names)
             if re.match(r"(?i)(?:the\s)?(?:individuals|partnerships|corporations|unincorporated|entities)\b", names):
                 continue  # a defendant group described again in the body
-            for name, s, e in _split_list(names, split_and=True):
+            for k, (name, s, e) in enumerate(_split_list(names, split_and=True)):
                 name = _tidy_body_name(name)
+                if _DOES.fullmatch(name):
+                    name = doe_range(name)
+                    out.extend((name, r, _span_from(text, base + s, name)) for r in label_roles)
+                    continue
+                if k and name.startswith("the ") and len(name.split()) >= 3:
+                    name, s = name[4:], s + 4  # "Kerry Harts and the Ann Roe Trust"
                 if not _good_body_name(name, role):
                     break
                 if role == "plaintiff" and not name[:1].isupper() and not name[:1].isdigit():
                     break
-                out.append((normal_case(name), role, _span_from(text, base + s, name)))
+                for r in label_roles:
+                    out.append((normal_case(name), r, _span_from(text, base + s, name)))
+    # "two Defendants -- Blue Resales (No. 70) and Orbit Lamp Technology (No. 156)"
+    for m in _NO_DEFENDANTS.finditer(raw):
+        for it in re.finditer(_NO_ITEM, m.group(0)):
+            name = _clean_name(it.group("n"))
+            if name and _good_body_name(name, "defendant"):
+                out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
+    # "filed a complaint, asserting causes of action against X, Y and DOES 1-100"
+    for m in (() if captioned else _COMPLAINT_AGAINST.finditer(text)):
+        role = "third-party" if re.search(r"(?i)cross|third", m.group("what")) else "defendant"
+        names = " ".join(m.group("names").split())
+        for name, s, e in _split_list(names, split_and=True):
+            name = doe_range(_tidy_body_name(name)) if _DOES.fullmatch(name) else _tidy_body_name(name)
+            if not _good_body_name(name, role) and not _DOES.fullmatch(name):
+                break
+            out.append((name, role, _find(text, m.start("names"), name, 400)))
+    # "Defendant Nos. 1 (Sunny Shop), 6 (Blue Loop), and 9 (Livi)"
+    for m in _NUMBERED_DEFENDANTS.finditer(text):
+        for it in re.finditer(r"\d{1,4}\s?\((?P<n>[^()\n]{1,80})\)", m.group(0)):
+            name = _clean_name(it.group("n"))
+            if name and not name.isdigit():
+                out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
+    # 'Defendants "coinsboy," "Retro Shop," and "UnikMart"', 'Defendant "Electrician Pal"'
+    for m in _QUOTED_NAMES.finditer(text):
+        role = _role_of(m.group("role"))
+        for it in re.finditer(r"[\"\u201c](?P<n>[^\"\u201c\u201d\n]{1,80}?),?[\"\u201d]", m.group("names")):
+            name = _clean_name(it.group("n"))
+            if name and not name.isdigit() and name.lower() not in _BODY_STOP:
+                out.append((name, role, (m.start("names") + it.start("n"), m.start("names") + it.end("n"))))
+    # sellers appearing for themselves: "luckyshop88, pro se."
+    for m in _PRO_SE.finditer(text):
+        name = _clean_name(m.group("n"))
+        if name and _good_body_name(name, "defendant"):
+            out.append((name, "defendant", m.span("n")))
     for m in _COUNSEL_FOR.finditer(text):
         names = " ".join(m.group("names").split())
         role = "appellee" if "appellee" in m.group("role").lower() else (
@@ -935,7 +1217,8 @@ _LEGAL_TAIL = re.compile(r"(?:\s(?:incorporated|llc|limited|corporation|plc|lp|l
 @lru_cache(maxsize=16384)
 def _match_key(name: str) -> str:
     """``_key`` with common abbreviations spelled out ("Mutual Ins. Co." = "Mutual Insurance Company")."""
-    return " ".join(_ABBREV.get(w, w) for w in _key(name).split())
+    key = re.sub(r"\b[a-z](?: [a-z]\b)+", lambda m: m.group(0).replace(" ", ""), _key(name))  # "l l c" = "llc"
+    return " ".join(_ABBREV.get(w, w) for w in key.split())
 
 
 # Each party found is compared with every one found before it: the answer, a pure
@@ -943,19 +1226,71 @@ def _match_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _same_party(a: str, b: str) -> bool:
     ka, kb = _match_key(a), _match_key(b)
-    if ka == kb:
-        return True
+    if ka == kb or (ka.replace(" ", "") == kb.replace(" ", "") and len(ka) > 6):
+        return True  # "Iron Shore Insurance Company" = "Ironshore Insurance Company"
     sa, sb = _LEGAL_TAIL.sub("", ka), _LEGAL_TAIL.sub("", kb)
+    if sa != ka and sb != kb and ka[len(sa):] != kb[len(sb):]:
+        return False  # sibling companies: "Acme Toys Ltd." and "Acme Toys, Inc."
     if sa and sa == sb and len(sa.split()) >= 2:
         return True
     ta, tb = ka.split(), kb.split()
     if not ta or not tb:
         return False
+    if len(ta) == len(tb) >= 2 and _one_typo(ta, tb):
+        return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # "Roger Mortimer" is "Roger D. Mortimer"; "Roadget" is not "Roadget Business Pte. Ltd."
     extra = [w for w in long_ if w not in short]
-    return (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)
-            and all(len(w) == 1 for w in extra))
+    if not (len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1] and set(short) <= set(long_)):
+        return False
+    # "Ann Lee Roe" is "Ann Lee Marie Roe": a person's name printed with one more given name
+    return all(len(w) == 1 for w in extra) or (
+        len(short) >= 3 and len(extra) == 1 and all(len(w) > 1 for w in long_)
+        and not _ORGLIKE.search(a) and not _ORGLIKE.search(b)
+        and not any(_SUFFIX_TOKEN.match(t.strip(",;")) for t in (a + " " + b).split()))
+
+
+def _one_typo(ta: list[str], tb: list[str]) -> bool:
+    """Names alike but for one letter in one long word ("Scooper Troopper" = "Scooper Trooper"):
+    one party spelled two ways."""
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or not (x.isalpha() and y.isalpha()) or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_DEFINED = re.compile(r"\(\s?(?:the\s|hereinafter\s)?[\u201c\"]\s?([^\u201d\"\n]{1,40}?)\s?[\u201d\"]")
+
+
+def _prefer_new(old: str, new: str, text: str) -> bool:
+    """Which of two spellings of one party to keep: the fuller form (more words or initials);
+    of two spellings alike but for a letter or a space, the one the document prints more often
+    (ties: the longer)."""
+    ko, kn = _match_key(old), _match_key(new)
+    if ko == kn:
+        return len(new) > len(old)  # "Acme Corporation" over "Acme Corp."
+    if ko.replace(" ", "") == kn.replace(" ", ""):
+        return False
+    to, tn = set(ko.split()), set(kn.split())
+    if to < tn:
+        return True
+    if tn < to:
+        return False
+
+    def printed(name: str) -> int:
+        words = re.findall(r"[A-Za-z0-9]+", name)
+        if not words:
+            return 0
+        return len(re.findall(r"(?i)\b" + r"\W{1,4}".join(map(re.escape, words)) + r"\b", text))
+
+    n_old, n_new = printed(old), printed(new)
+    return n_new > n_old or (n_new == n_old and len(new) > len(old))
 
 
 def _display(side: _Side, et_al: bool) -> str:
@@ -971,7 +1306,7 @@ def _display(side: _Side, et_al: bool) -> str:
 
 def is_schedule_a(defendants: list[str], text: str, et_al: bool) -> bool:
     """The stated Schedule A rule (see the module docstring)."""
-    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or _DOES.search(d) for d in defendants):
+    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or (_DOES.search(d) and not re.search(r"(?i)\broes?\b", d)) for d in defendants):
         return True
     storelike = [d for d in defendants if _STORELIKE.search(d) and not _ORGLIKE.search(d)
                  or (len(d.split()) == 1 and not _ORGLIKE.search(d))]
@@ -1006,7 +1341,7 @@ def find_caption(text: str) -> Caption:
         for i in same:
             p = parties[i]
             if p.role == role or (role in trial and p.role in trial):
-                if p.role == role and len(name) > len(p.name) and _key(p.name) != _key(name):
+                if p.role == role and _key(p.name) != _key(name) and _prefer_new(p.name, name, text):
                     parties[i] = PartyMention(name, role, None, p.spans + (span,))
                 return
         if same:
@@ -1024,15 +1359,21 @@ def find_caption(text: str) -> Caption:
             rroles = ["third-party"]
             lroles = []
         for roles, side in ((lroles, left), (rroles, right)):
-            for role in roles:
-                for name, s, e in side.names:
-                    add(name, role, (s, e))
+            if not roles:
+                continue
+            every = list(dict.fromkeys(r for i in range(len(side.names)) for r in side.roles_of(i, roles)))
+            for role in every:
+                if role == "unknown":
+                    continue  # a role the schema cannot express
+                for i, (name, s, e) in enumerate(side.names):
+                    if role in side.roles_of(i, roles):
+                        add(name, role, (s, e))
         if n == 0:
             seg = head[cs:ce] if ce > cs else head[:400]
             et_al = bool(_ET_AL.search(seg))
             first_defendants = {x for x, _, _ in right.names}
             defendants = [x for x, _, _ in right.names]
-            caption_str = f"{_display(left, False)} v. {_display(right, et_al)}"
+            caption_str = f"{_display(left, False)} v. {_display(right, et_al)}" if right.names else None
             if from_title:
                 caption_str = None if len(caption_str) < 5 else caption_str
     # "NAME,\nAppellant" blocks after a consolidated caption (who brought the appeal)
@@ -1049,12 +1390,22 @@ def find_caption(text: str) -> Caption:
         add(name, role, span)
     for name, role, span in _defendant_table(text):
         add(name, role, span)
-    for name, role, span in _body_parties(masked_full):
+    for name, role, span in _case_list(text) + _debtors(text):
         add(name, role, span)
-    # a surname alone ("plaintiffs Hart and Berry") is the party already named in full
+    # short forms defined in parentheses ("Acme Specialty Insurance Co. (“AcmeCo” or “Defendant”)")
+    # are the party already named, not another one
+    defined = {_key(t).replace(" ", "") for t in _DEFINED.findall(text)}
+    for name, role, span in _body_parties(masked_full, text, captioned=bool(caps)):
+        if parties and len(name.split()) <= 2 and _key(name).replace(" ", "") in defined and not any(
+                _key(p.name) == _key(name) for p in parties):
+            continue
+        add(name, role, span)
+    # a surname alone ("plaintiffs Hart and Berry") is the party already named in full; so is a
+    # person's given name alone when the body later speaks of the party by it ("against Mina and Roes")
     full = [p for p in parties if len(p.name.split()) >= 2]
     parties = [p for p in parties if len(p.name.split()) >= 2 or not any(
-        q.role == p.role and _key(q.name).split()[-1:] == _key(p.name).split() for q in full)]
+        (q.role == p.role and _key(q.name).split()[-1:] == _key(p.name).split())
+        or (p.role == "third-party" and _key(q.name).split()[:1] == _key(p.name).split()) for q in full)]
     if not caps:
         defendants = [p.name for p in parties if p.role == "defendant"]
         et_al = True
