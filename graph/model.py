@@ -129,6 +129,7 @@ class Extraction:
     citations: tuple[CitationMention, ...] = ()
     format: str = "text"
     sentences: tuple[tuple[str, Span], ...] = ()  # reserved for evidence sentences
+    ocr_pages: tuple[int, ...] = ()  # 1-based PDF pages whose text was read by OCR
 
     def replace(self, **kw: Any) -> "Extraction":
         return replace(self, **kw)
@@ -141,7 +142,7 @@ class Extraction:
                 d["spans"] = _spans(spans)
             return d
 
-        return {
+        out = {
             "doc": self.doc,
             "kind": self.kind,
             "filed": self.filed,
@@ -159,3 +160,6 @@ class Extraction:
             "platforms": [prov({"name": p.name, "kind": p.kind}, p.spans) for p in self.platforms],
             "citations": [prov({"cite": c.cite, "name": c.name}, c.spans) for c in self.citations],
         }
+        if self.ocr_pages:  # not a gold field: says which pages were read by OCR
+            out["ocr_pages"] = list(self.ocr_pages)
+        return out

@@ -416,7 +416,7 @@ HOSTILE = [
     ("truncated", lambda: TRO.read_bytes()[:300], "truncated or corrupt PDF"),
     ("header-then-garbage", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64, "corrupt"),
     ("user-password", lambda: encrypted_pdf("secret", "owner"), "password is needed"),
-    ("image-only", image_only_pdf, "no text layer: OCR is needed"),
+    ("image-only", image_only_pdf, "no text found"),
     ("zero-pages", lambda: raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                     b"<< /Type /Pages /Kids [] /Count 0 >>"]), "no pages"),
     ("150000-pages", lambda: page_tree(150, 1_000, 150_000), "declares 150,000 pages"),

@@ -1,4 +1,5 @@
-"""Reader for PDF filings: the text layer through pypdf, cleaned of page furniture.
+"""Reader for PDF filings: the text layer through pypdf, scanned pages through OCR, cleaned
+of page furniture.
 
 ``read`` returns a Document whose ``text`` is the pages' text joined by newlines and
 whose ``pages`` holds the character offset where each page starts (page ``i + 1``
@@ -20,11 +21,19 @@ Cleaning, page by page, before the text reaches the extractors:
 
 The PDF text then goes through the ordinary text pipeline (``readers/text.py``).
 
+Scanned pages (no text layer, an image over most of the page) are read by OCR
+(``readers/ocr.py``: pypdfium2 renders the page, Tesseract reads it), page by page
+inside the same time budget; ``metadata["ocr_pages"]`` lists them and ``extract --json``
+reports them as ``ocr_pages``. Without Tesseract, a document of nothing but scans fails
+with one line naming the install command; a document with some text layer is read
+without its scanned pages (``metadata["unread_pages"]``, and an error line that names
+the command).
+
 Untrusted files fail with ``BadInput`` naming the file: not a PDF at all (an HTML page
-saved as ``.pdf``), encrypted with a user password, truncated or corrupt, no text layer
-(scanned images: OCR is needed), more than ``MAX_PAGES`` pages, decompression bombs and
+saved as ``.pdf``), encrypted with a user password, truncated or corrupt, no text found
+even by OCR, more than ``MAX_PAGES`` pages, decompression bombs and
 other resource limits (pypdf's ``LimitReachedError`` is not a ``PdfReadError``, so
-errors are caught broadly), or extraction running past ``TIME_BUDGET_S``.
+errors are caught broadly), or extraction (OCR included) running past ``TIME_BUDGET_S``.
 """
 from __future__ import annotations
 
@@ -38,6 +47,7 @@ from typing import Iterator
 
 from docketgraph.graph.errors import BadInput, DocketGraphError
 from docketgraph.graph.model import Document, Extraction, content_hash
+from docketgraph.ingest.readers import ocr
 from docketgraph.ingest.readers import text as text_reader
 from docketgraph.ingest.readers.decode import normalise_text
 
@@ -118,9 +128,10 @@ def read(path: str, data: bytes) -> Document:
     start = data.find(_MAGIC, 0, 1024)
     if start < 0:
         raise BadInput(f"{path}: not a PDF ({_what_it_is(data)})")
+    deadline = time.monotonic() + TIME_BUDGET_S
     try:
         with _limits():
-            pages, labels = _page_texts(path, data)
+            pages, labels = _page_texts(path, data, deadline)
     except DocketGraphError:
         raise
     except MemoryError:
@@ -132,6 +143,7 @@ def read(path: str, data: bytes) -> Document:
             raise BadInput(f"{path}: PDF exceeds a safety limit ({_describe(e)})") from None
         raise BadInput(f"{path}: corrupt or unreadable PDF ({_describe(e)})") from None
 
+    ocr_done, unread = _read_scans(path, data, pages, deadline)
     cleaned = clean_pages(pages)
     offsets: list[int] = []
     parts: list[str] = []
@@ -142,10 +154,53 @@ def read(path: str, data: bytes) -> Document:
         pos += len(page) + 1
     text = "\n".join(parts)
     if sum(ch.isalnum() for ch in text[:100_000]) < MIN_TEXT_CHARS:
-        raise BadInput(f"{path}: no text layer: OCR is needed ({len(pages)} page(s) of images or blank pages)")
+        how = " or by OCR" if ocr_done else ""
+        raise BadInput(f"{path}: no text found in the text layer{how} "
+                       f"({len(pages)} page(s) of images or blank pages)")
+    metadata = {"page_count": len(pages), "page_labels": labels}
+    if ocr_done:
+        metadata["ocr_pages"] = ocr_done
+    if unread:
+        metadata["unread_pages"] = unread
     return Document(path=path, sha256=content_hash(data), text=text, format="pdf",
-                    pages=tuple(offsets),
-                    metadata={"page_count": len(pages), "page_labels": labels})
+                    pages=tuple(offsets), metadata=metadata)
+
+
+def _read_scans(path: str, data: bytes, pages: list[str],
+                deadline: float) -> tuple[list[int], list[int]]:
+    """OCR the scanned pages (no text layer, an image over most of the page) into
+    ``pages``, in place: each one's text layer (a CM/ECF stamp, say) stays first, the OCR
+    text follows. Returns the 1-based numbers of the pages read by OCR, and of those left
+    unread because Tesseract is missing (only when other pages have text: a document of
+    nothing but scans fails with the install command)."""
+    try:
+        todo = ocr.scanned_pages(data, pages)
+    except ocr.OcrUnavailable:
+        raise
+    except Exception as e:  # pdfium refuses a file pypdf read: keep the text layer
+        log.warning("%s: pages not checked for scans: %s", path, _describe(e))
+        return [], []
+    if not todo:
+        return [], []
+    try:
+        found = ocr.ocr_pages(path, data, todo, deadline, TIME_BUDGET_S)
+    except ocr.OcrUnavailable as e:
+        numbers = [i + 1 for i in todo]
+        rest = sum(ocr.letters(t) for i, t in enumerate(pages) if i not in set(todo))
+        if rest < MIN_TEXT_CHARS:
+            raise BadInput(f"{path}: {len(todo)} page(s) of scanned images need OCR: {e}") from None
+        log.error("%s: page(s) %s not read (scanned images): %s", path,
+                    ", ".join(map(str, numbers)), e)
+        return [], numbers
+    except DocketGraphError:
+        raise
+    except Exception as e:  # pdfium failing on one page of a hostile file
+        log.warning("%s: scanned pages not read: %s", path, _describe(e))
+        return [], [i + 1 for i in todo]
+    for i, text in found.items():
+        layer = pages[i].strip()
+        pages[i] = f"{layer}\n{text}" if layer else text
+    return [i + 1 for i in sorted(found)], []
 
 
 _OBJ_REPR = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
@@ -157,7 +212,7 @@ def _describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
 
 
-def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
+def _page_texts(path: str, data: bytes, deadline: float) -> tuple[list[str], list[str]]:
     """Each page's raw text, and each page's printed label ("i", "1", "A-3")."""
     from pypdf import PdfReader
     from pypdf.errors import (
@@ -189,7 +244,6 @@ def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     if n == 0:
         raise BadInput(f"{path}: PDF has no pages")
 
-    deadline = time.monotonic() + TIME_BUDGET_S
     over_limit: list[tuple[int, str]] = []
     texts: list[str] = []
     total = 0
@@ -365,5 +419,7 @@ def clean_pages(pages: list[str]) -> list[str]:
 
 
 def extract(document: Document) -> Extraction:
-    """A PDF's extraction: its text layer through the text pipeline."""
-    return text_reader.extract(document)
+    """A PDF's extraction: its text (text layer and OCR'd pages) through the text pipeline."""
+    ex = text_reader.extract(document)
+    ocr_pages = tuple(document.metadata.get("ocr_pages") or ())
+    return ex.replace(ocr_pages=ocr_pages) if ocr_pages else ex
