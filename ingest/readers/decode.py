@@ -100,3 +100,105 @@ def looks_binary(data: bytes) -> bool:
         return True
     bad = len(sample.translate(None, _NOT_CONTROL))  # the control bytes left
     return bad > len(sample) * 0.05
+
+
+# ---------------------------------------------------------------- page furniture in text
+
+_LINE_NO_BARE = re.compile(r"^[ \t]*(\d{1,2})[ \t]*$")
+_LINE_NO_PREFIX = re.compile(r"^[ \t]*(\d{1,2})(?![.)\d])[ \t]+(?=\S)")
+_LINE_NO_EITHER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]*$|(?![.)\d])[ \t]+(?=\S))")
+#: a run of at least this many consecutive line numbers marks pleading paper
+MIN_LINE_NUMBERS = 10
+
+
+def strip_line_numbers(lines: list[str]) -> list[str]:
+    """Remove a pleading paper's 1..28 margin numbers from one page's lines (bare lines
+    "1", "2" ... or a prefix "1  IN THE UNITED STATES ..."): a run of at least
+    MIN_LINE_NUMBERS counting up from 1 is the margin, anything else is text. Bare
+    numbers and prefixes are looked for apart first, then mixed (a numbered blank line
+    between numbered lines of text)."""
+    found = False
+    for pattern, prefix in ((_LINE_NO_BARE, False), (_LINE_NO_PREFIX, True), (_LINE_NO_EITHER, None)):
+        if prefix is None and found:
+            break
+        expected, hits = 1, []
+        for idx, line in enumerate(lines):
+            m = pattern.match(line)
+            if m and int(m.group(1)) == expected:
+                hits.append((idx, m.end()))
+                expected += 1
+        if len(hits) >= MIN_LINE_NUMBERS:
+            found = True
+            lines = list(lines)
+            drop = set()
+            for idx, end in hits:
+                if prefix or (prefix is None and lines[idx][end:].strip()):
+                    lines[idx] = lines[idx][end:]
+                elif prefix is None:
+                    lines[idx] = ""  # a numbered blank line stays a blank line
+                else:
+                    drop.add(idx)
+            lines = [ln for i, ln in enumerate(lines) if i not in drop]
+    return lines
+
+
+def strip_pleading_numbers(text: str) -> str:
+    """Pleading-paper line numbers out of a whole text file (pages one after the other,
+    each numbered from 1): the text is cut before each line numbered 1 and each part
+    cleaned as a page."""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if _LINE_NO_EITHER.match(ln)) < MIN_LINE_NUMBERS:
+        return text
+    out: list[str] = []
+    page: list[str] = []
+    for line in lines:
+        m = _LINE_NO_EITHER.match(line)
+        if m and int(m.group(1)) == 1 and page:
+            out.extend(strip_line_numbers(page))
+            page = []
+        page.append(line)
+    out.extend(strip_line_numbers(page))
+    return "\n".join(out)
+
+
+# A reporter's star page ("*813"): a token of its own, not a pinpoint ("at *4", "LEXIS
+# 1145, *6", "*4-5"); taken out where it sits at the start of a line, alone on a line, or
+# between two words (where it splits a name: "Kestrel *12 Mills").
+_STAR_PAGE = re.compile(r"(?<![^\s(\[])\*\d{1,5}(?:[ \t](?=\S)|(?=\s|$))")
+_STAR_PINPOINT_BEFORE = re.compile(r"(?i)(?:\bat|[,;:\d]|\b(?:pp?|pages?|n|nn))[ \t]*$")
+
+
+def strip_star_pages(text: str) -> str:
+    """Star-page markers out of a reprinted opinion's text (pinpoint cites kept)."""
+    if "*" not in text:
+        return text
+
+    def repl(m: re.Match) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        if _STAR_PINPOINT_BEFORE.search(before):
+            return m.group()
+        return ""
+
+    return _STAR_PAGE.sub(repl, text)
+
+
+_QUOTE_PREFIX = re.compile(r"^>[ \t]?", re.MULTILINE)
+
+
+def strip_quote_prefix(text: str) -> str:
+    """An e-mail's quoting ("> " before every line of a forwarded filing) taken off, one
+    level, when nearly every non-blank line carries it."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 3:
+        return text
+    quoted = sum(1 for ln in lines if ln.startswith(">"))
+    if quoted < 0.9 * len(lines):
+        return text
+    return _QUOTE_PREFIX.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """A text filing's page furniture taken out where it breaks names: e-mail quoting,
+    pleading-paper line numbers, star-page markers."""
+    return strip_star_pages(strip_pleading_numbers(strip_quote_prefix(text)))

@@ -10,6 +10,8 @@ Cleaning, page by page, before the text reaches the extractors:
 
 - pleading-paper line numbers (a run 1, 2, 3 ... down the left margin, printed as bare
   lines or as a prefix of each line) are removed;
+- a reprint's star-page markers ("*813") are removed where they are not pinpoints
+  ("at *4");
 - lines holding nothing but a caption's column marks (")" or "§") are removed;
 - page-number lines at the top or bottom of a page ("3", "- 3 -", "Page 3 of 9") are
   removed;
@@ -49,7 +51,9 @@ from docketgraph.graph.errors import BadInput, DocketGraphError
 from docketgraph.graph.model import Document, Extraction, content_hash
 from docketgraph.ingest.readers import ocr
 from docketgraph.ingest.readers import text as text_reader
-from docketgraph.ingest.readers.decode import normalise_text
+from docketgraph.ingest.readers.decode import (
+    normalise_text, strip_line_numbers, strip_star_pages,
+)
 
 log = logging.getLogger(__name__)
 
@@ -311,11 +315,6 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}[ \t]+of[ \t]+\d{1,4}"                                  # 3 of 9
     r")[ \t]*$")
 
-_LINE_NO_BARE = re.compile(r"^[ \t]*(\d{1,2})[ \t]*$")
-_LINE_NO_PREFIX = re.compile(r"^[ \t]*(\d{1,2})(?![.)\d])[ \t]+(?=\S)")
-#: a run of at least this many consecutive line numbers marks pleading paper
-MIN_LINE_NUMBERS = 10
-
 #: a caption's column of ")" or "§" marks, each on a line of its own in the text layer
 _RULE_ONLY = re.compile(r"^[ \t]*[)§:][ \t)§:]{0,8}$")
 
@@ -325,27 +324,6 @@ _SPACES = re.compile(r"\s+")
 
 def _key(line: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().lower()
-
-
-def _strip_line_numbers(lines: list[str]) -> list[str]:
-    """Remove a pleading paper's 1..28 margin numbers from one page's lines."""
-    for pattern, prefix in ((_LINE_NO_BARE, False), (_LINE_NO_PREFIX, True)):
-        expected, hits = 1, []
-        for idx, line in enumerate(lines):
-            m = pattern.match(line)
-            if m and int(m.group(1)) == expected:
-                hits.append((idx, m.end()))
-                expected += 1
-        if len(hits) >= MIN_LINE_NUMBERS:
-            lines = list(lines)
-            drop = set()
-            for idx, end in hits:
-                if prefix:
-                    lines[idx] = lines[idx][end:]
-                else:
-                    drop.add(idx)
-            lines = [ln for i, ln in enumerate(lines) if i not in drop]
-    return lines
 
 
 def _zones(lines: list[str]) -> tuple[list[int], list[int]]:
@@ -379,9 +357,9 @@ def clean_pages(pages: list[str]) -> list[str]:
     """Normalised page texts without line numbers, page numbers and repeated heads."""
     page_lines = []
     for raw in pages:
-        text = normalise_text(raw.translate(_LIGATURES))
+        text = strip_star_pages(normalise_text(raw.translate(_LIGATURES)))
         lines = [ln.rstrip() for ln in text.split("\n")]
-        page_lines.append(_strip_line_numbers(lines))
+        page_lines.append(strip_line_numbers(lines))
 
     # lines repeated (digits aside) in the head or foot zone of most pages
     # (head and foot counted apart)

@@ -3,6 +3,11 @@
 A reader is a module exposing ``sniff(head: bytes, suffix: str) -> int`` (0 = no,
 higher = more confident) and ``read(path: str, data: bytes) -> Document``. Built-in
 readers register through the same call an outside plugin would use.
+
+``head`` is a file's first 8 KB, except for an HTML page: the page is parsed and the
+sniffers see its first 8 KB without scripts, styles and comments
+(``markup.sniff_head``), so a docket page opening with a long inline script is still
+known for what it shows.
 """
 from __future__ import annotations
 
@@ -54,7 +59,8 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
         from docketgraph.ingest.readers.decode import read_bytes
         data = read_bytes(path, MAX_FILE_BYTES)
     suffix = os.path.splitext(path)[1]
-    name = choose(data[:8192], suffix)
+    from docketgraph.ingest.readers.markup import sniff_head
+    name = choose(sniff_head(data), suffix)
     if name is None:
         raise UnsupportedFormat(f"{path}: not a format docketgraph reads")
     return get(name).read(path, data)

@@ -1,6 +1,7 @@
-"""Reader for plain-text and Markdown filings (and any web page saved as text), and the text
-pipeline every free-text filing goes through (``extract``): the PDF reader sends its text
-layer here, and the structured readers send the free text they carry (an opinion's body)."""
+"""Reader for plain-text and Markdown filings and for web pages (HTML opinions, court and
+case-law sites: their visible text, ``markup.visible_text``), and the text pipeline every
+free-text filing goes through (``extract``): the PDF reader sends its text layer here, and
+the structured readers send the free text they carry (an opinion's body)."""
 from __future__ import annotations
 
 import re
@@ -12,9 +13,10 @@ from docketgraph.graph.model import (
 from docketgraph.ingest.fields import (
     captions, citations, counsel, courts, dockets, judges, kind_date, platforms,
 )
-from docketgraph.ingest.readers.decode import decode, looks_binary, normalise_text
+from docketgraph.ingest.readers import markup
+from docketgraph.ingest.readers.decode import clean_text, decode, looks_binary, normalise_text
 
-SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ""}
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", "", ".html", ".htm", ".xhtml"}
 
 
 def sniff(head: bytes, suffix: str) -> int:
@@ -24,13 +26,24 @@ def sniff(head: bytes, suffix: str) -> int:
 
 
 def read(path: str, data: bytes) -> Document:
+    """A text filing, or a web page's visible text (``metadata["markup"] == "html"``),
+    without the page furniture that breaks names (``decode.clean_text``: e-mail quoting,
+    pleading-paper line numbers, star-page markers)."""
     if looks_binary(data):
         raise BadInput(f"{path}: binary content, not a text filing")
     text, enc = decode(data)
-    text = normalise_text(text)
+    metadata = {}
+    if markup.looks_like_markup(data[:markup.HEAD_BYTES]):
+        try:
+            text = markup.visible_text(markup.parse(text))
+        except ValueError as e:
+            raise BadInput(f"{path}: not readable as HTML: {str(e)[:160]}") from None
+        metadata["markup"] = "html"
+    text = clean_text(normalise_text(text))
     if not text.strip():
         raise BadInput(f"{path}: no text")
-    return Document(path=path, sha256=content_hash(data), text=text, format="text", encoding=enc)
+    return Document(path=path, sha256=content_hash(data), text=text, format="text", encoding=enc,
+                    metadata=metadata)
 
 
 _TRIAL_ROLES = {"plaintiff", "defendant", "third-party", "intervenor", "movant", "petitioner",
