@@ -122,8 +122,10 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
            dask_address: str | None, timeout: float, aliases: str | None) -> None:
     """Read filings (files or folders, recursively) into the store.
 
-    Each file is read by the reader its content calls for (text, PDF, PACER docket page,
-    CourtListener JSON). Unchanged files are skipped by content hash; a changed file
+    Each file is read by the reader its content calls for (text, web page, PDF with OCR
+    of scanned pages, PACER docket page, CourtListener JSON). In folders, files that are
+    not filings (README.md, CSV, TOML, images, gold files) are skipped and counted; a file
+    named is always read. Unchanged files are skipped by content hash; a changed file
     replaces what it said before. A bad file gets one error line; the run goes on and the
     exit status is 1 if any file failed.
     """
@@ -164,9 +166,10 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
         for _, msg in rep.errors:
             click.echo(f"Error: {msg}", err=True)
         secs = time.monotonic() - t0
+        skipped = f", {rep.skipped} skipped (not filings)" if rep.skipped else ""
         click.echo(f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
-                   f"{rep.replaced} replaced, {rep.failed} failed; {rep.quads} quads written "
-                   f"(store: {kg.store.location})", err=True)
+                   f"{rep.replaced} replaced, {rep.failed} failed{skipped}; {rep.quads} quads "
+                   f"written (store: {kg.store.location})", err=True)
     finally:
         kg.close()
     if not rep.ok:

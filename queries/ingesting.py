@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -15,6 +16,18 @@ from docketgraph.queries import workers
 log = logging.getLogger(__name__)
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+# What a folder of filings holds beside the filings: skipped, and counted as skipped, when
+# a folder is walked. A file named on the command line is read whatever its name (a gold
+# file excepted: it is never a filing).
+#: notes about a folder (README.md, LICENSE, CHANGES.txt, MANIFEST.tsv...)
+NOT_FILING_NAMES = re.compile(
+    r"(?i)^(?:readme|licen[cs]e|copying|authors|changes|changelog|contributing|manifest|"
+    r"review)(?:\.(?:md|markdown|rst|txt|tsv))?$")
+#: data, settings and images
+NOT_FILING_SUFFIXES = frozenset(
+    ".toml .csv .tsv .yaml .yml .ini .cfg .conf .lock .xlsx .xls .ods "
+    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic".split())
 
 
 @dataclass
@@ -33,8 +46,9 @@ class IngestReport:
         return self.failed == 0
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Files named, and files under folders named (recursively, sorted, no symlink loops)."""
+def walk(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool]]:
+    """(path, named) for the files named (named True) and the files under the folders
+    named (recursively, sorted, no symlink loops; named False)."""
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
@@ -43,13 +57,32 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
                 for f in sorted(files):
                     if f in SKIP_NAMES or f.startswith("."):
                         continue
-                    yield os.path.join(root, f)
+                    yield os.path.join(root, f), False
         else:
-            yield p
+            yield p, True
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Files named, and files under folders named (recursively, sorted, no symlink loops)."""
+    for path, _ in walk(paths):
+        yield path
 
 
 def _is_gold(path: str) -> bool:
     return path.endswith(".gold.json")
+
+
+def is_filing(path: str) -> bool:
+    """Whether a file found in a folder may be a filing: not a gold file, not a folder's
+    notes (README.md...), not data, settings or an image (CSV, TOML, PNG...)."""
+    name = os.path.basename(path)
+    if _is_gold(name) or NOT_FILING_NAMES.match(name):
+        return False
+    return os.path.splitext(name)[1].lower() not in NOT_FILING_SUFFIXES
+
+
+def _skipped(path: str, named: bool) -> bool:
+    return _is_gold(path) or (not named and not is_filing(path))
 
 
 def _sha(path: str) -> str | None:
@@ -72,18 +105,21 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
            memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
     """Ingest files and folders into ``store``; returns counts and per-file errors.
 
-    Files are listed, checked (unchanged content is skipped) and handed to the workers
+    Files found in folders that are not filings (``is_filing``: README.md, CSV, TOML,
+    images, gold files) are skipped and counted in ``skipped``; files named are read.
+    Files are listed, checked (unchanged content is not read again) and handed to the workers
     as they are needed, so memory holds the files in flight, not the whole list: a
     count of the files comes first for ``on_total``.
     """
     report = IngestReport()
     paths = list(paths)  # the paths named, walked twice (count, then work)
     if on_total:
-        on_total(sum(1 for f in iter_files(paths) if not _is_gold(f)))
+        on_total(sum(1 for f, named in walk(paths) if not _skipped(f, named)))
 
     def todo() -> Iterator[str]:
-        for f in iter_files(paths):
-            if _is_gold(f):
+        for f, named in walk(paths):
+            if _skipped(f, named):
+                report.skipped += 1
                 continue
             report.files += 1
             if not os.path.exists(f):

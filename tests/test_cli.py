@@ -66,6 +66,61 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path, folder):
     assert "2 new" in r.output and "2 failed" in r.output
 
 
+NOT_FILINGS = {
+    # read as a filing, these notes would put two judges on an invented case
+    "README.md": ("# My filings\n\nUNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF ILLINOIS\n"
+                  "Judge Ada B. Quill and Judge Cy D. Rowe, see Case No. 1:24-cv-09999.\n"),
+    "readme.txt": "notes on this folder\n",
+    "LICENSE": "Permission is hereby granted\n",
+    "CHANGES.md": "- added a filing\n",
+    "MANIFEST.tsv": "file\tcourt\na.txt\tilnd\n",
+    "settings.toml": "[ingest]\njobs = 2\n",
+    "cases.csv": "docket,court\n1:24-cv-05555,ilnd\n",
+    "config.yaml": "jobs: 2\n",
+    "exhibit-a.png": "\x89PNG\r\n\x1a\n",
+    "scan.JPG": "\xff\xd8\xff\xe0",
+    "a.gold.json": '{"doc": "a.txt", "cases": []}',
+}
+
+
+def test_a_folders_notes_data_and_images_are_skipped_and_counted(tmp_path, folder):
+    for name, body in NOT_FILINGS.items():
+        (folder / "sub" / name).write_text(body, encoding="latin-1")
+    store = str(tmp_path / "store")
+    r = run("ingest", str(folder), "--store", store, "-q", "--jobs", "1")
+    assert "2 files" in r.output and "2 new" in r.output, r.output
+    assert f"{len(NOT_FILINGS)} skipped (not filings)" in r.output
+    s = run("stats", "--store", store, "--format", "json")
+    stats = {row["what"]: row["count"] for row in json.loads(s.output)}
+    assert stats["Document"] == 2
+    judges = run("sparql", "SELECT ?n WHERE { ?j a dg:Judge ; rdfs:label ?n }", "--store", store,
+                 "--format", "json")
+    assert "Quill" not in judges.output and "Rowe" not in judges.output
+
+
+@pytest.mark.parametrize("name", ["notice-of-removal.txt", "readme-order.txt", "review-opinion.md",
+                                  "order.md", "complaint.pdf", "docket.html", "opinion.json",
+                                  "Changes to the schedule.txt"])
+def test_filings_with_names_like_notes_are_not_skipped(name):
+    from docketgraph.queries.ingesting import is_filing
+    assert is_filing(f"/x/{name}")
+
+
+@pytest.mark.parametrize("name", sorted(NOT_FILINGS) + ["Readme", "licence.txt", "photo.tiff",
+                                                         "sheet.xlsx", "logo.svg"])
+def test_notes_data_and_images_are_not_filings(name):
+    from docketgraph.queries.ingesting import is_filing
+    assert not is_filing(f"/x/{name}")
+
+
+def test_a_file_named_on_the_command_line_is_read_whatever_its_name(tmp_path):
+    notes = tmp_path / "README.md"
+    notes.write_text(FILING, encoding="utf-8")
+    store = str(tmp_path / "store")
+    r = run("ingest", str(notes), "--store", store, "-q", "--jobs", "1")
+    assert "1 new" in r.output and "skipped" not in r.output
+
+
 def test_query_list_and_formats(tmp_path, folder):
     store = str(tmp_path / "store")
     run("ingest", str(folder), "--store", store, "-q")
