@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install docketgraph with its test extra into ./.venv (created if missing), install
-# Chromium from the OS packages when it is missing (for the browser tests), run pytest.
+# Chromium (for the browser tests) and Tesseract with its English data (OCR of scanned PDF
+# pages) from the OS packages when they are missing, run pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -12,6 +13,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
       || echo "warning: could not install chromium; browser tests will fail under CI" >&2
+  fi
+fi
+# Tesseract from the OS packages for OCR of scanned PDF pages.
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx eng; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng) >/dev/null 2>&1 \
+      || echo "warning: could not install tesseract-ocr; OCR tests will fail under CI" >&2
   fi
 fi
 set +e
