@@ -80,8 +80,9 @@ def image_cover(page) -> float:
     return best
 
 
-def scanned_pages(data: bytes, texts: list[str]) -> list[int]:
-    """0-based indexes of the pages to OCR, given each page's text-layer text."""
+def scanned_pages(data: bytes, texts: list[str], deadline: float | None = None) -> list[int]:
+    """0-based indexes of the pages to OCR, given each page's text-layer text (the pages
+    looked at before ``deadline``, a ``time.monotonic()`` time)."""
     low = [i for i, t in enumerate(texts) if letters(t) < MIN_PAGE_TEXT]
     if not low:
         return []
@@ -89,7 +90,7 @@ def scanned_pages(data: bytes, texts: list[str]) -> list[int]:
     try:
         out = []
         for i in low:
-            if i >= len(pdf):
+            if i >= len(pdf) or (deadline is not None and time.monotonic() > deadline):
                 break
             page = pdf[i]
             try:
@@ -167,8 +168,8 @@ def ocr_pages(path: str, data: bytes, pages: list[int], deadline: float,
                                    f"({n} of {len(pages)} scanned pages read)") from None
                 raise
             except pytesseract.TesseractError as e:
-                log.warning("%s: page %d: OCR failed: %s", path, i + 1,
-                            str(e.message or e).strip().splitlines()[0][:200] if str(e) else "")
+                why = (str(e.message or "").strip().splitlines() or [f"status {e.status}"])[0]
+                log.warning("%s: page %d: OCR failed: %s", path, i + 1, why[:200])
                 text = ""
             out[i] = text
     finally:

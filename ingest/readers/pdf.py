@@ -178,7 +178,7 @@ def _read_scans(path: str, data: bytes, pages: list[str],
     unread because Tesseract is missing (only when other pages have text: a document of
     nothing but scans fails with the install command)."""
     try:
-        todo = ocr.scanned_pages(data, pages)
+        todo = ocr.scanned_pages(data, pages, deadline)
     except ocr.OcrUnavailable:
         raise
     except Exception as e:  # pdfium refuses a file pypdf read: keep the text layer
@@ -190,11 +190,12 @@ def _read_scans(path: str, data: bytes, pages: list[str],
         found = ocr.ocr_pages(path, data, todo, deadline, TIME_BUDGET_S)
     except ocr.OcrUnavailable as e:
         numbers = [i + 1 for i in todo]
-        rest = sum(ocr.letters(t) for i, t in enumerate(pages) if i not in set(todo))
+        scans = set(todo)
+        rest = sum(ocr.letters(t) for i, t in enumerate(pages) if i not in scans)
         if rest < MIN_TEXT_CHARS:
             raise BadInput(f"{path}: {len(todo)} page(s) of scanned images need OCR: {e}") from None
         log.error("%s: page(s) %s not read (scanned images): %s", path,
-                    ", ".join(map(str, numbers)), e)
+                  ", ".join(map(str, numbers)), e)
         return [], numbers
     except DocketGraphError:
         raise
