@@ -101,6 +101,9 @@ def test_an_html_opinion_is_read_as_its_visible_text(tmp_path):
     ("<html><body>wide</body></html>".encode("utf-16"), True),
     (b"UNITED STATES DISTRICT COURT\nPlaintiff <Acme> v. Doe", False),
     (b"<<Plaintiff>> v. <<Defendant>>", False),
+    (b"<!-- converted from the court's PDF -->\n# ORDER\n\nThe motion is granted.\n", False),
+    (b"<!-- saved page -->\n<div><p>ORDER</p></div>", True),
+    (b"<Acme Corp> v. <Doe>", False),
     (b"%PDF-1.7\n<html>", False),
     (b'{"caseName": "<b>Doe</b>"}', False),
 ])

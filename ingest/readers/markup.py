@@ -31,7 +31,12 @@ _CELL = frozenset({"td", "th"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object",
                    "svg", "math"})
 
-_START_TAG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[!?a-zA-Z]")
+_START_TAG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(!doctype|\?xml|[a-z][a-z0-9]*)",
+                        re.IGNORECASE | re.DOTALL)
+#: elements a page may open with (other tags count only when the page closes one)
+_OPENING = frozenset(
+    b"!doctype ?xml html head body script style meta link title base div p table span "
+    b"center pre form header nav main section article font b i a br h1 h2 h3 h4 h5 h6".split())
 _PAGE_TAG = re.compile(rb"<\s{0,3}(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ANY_SPACE = re.compile(r"\s+")
@@ -39,8 +44,9 @@ _PRE = "\x00"  # brackets the text of a <pre> while the lines are put together
 
 
 def looks_like_markup(head: bytes) -> bool:
-    """Whether a file's first bytes are HTML: it opens with a tag (after a BOM or blank
-    space), or names ``<html>``/``<body>``/``<!DOCTYPE html>`` in its first KiB."""
+    """Whether a file's first bytes are HTML: it opens with a tag (after a BOM, blank
+    space or comments) and closes one, or names ``<html>``/``<body>``/``<!DOCTYPE html>``
+    in its first KiB."""
     from docketgraph.ingest.readers.decode import _looks_utf16, looks_binary
 
     enc = _looks_utf16(head)
@@ -50,7 +56,10 @@ def looks_like_markup(head: bytes) -> bool:
         return False
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"%PDF-", b"{", b"[")):
         return False  # a PDF or JSON that quotes a tag
-    return bool(_START_TAG.match(head) or _PAGE_TAG.search(head[:1024]))
+    m = _START_TAG.match(head)
+    if m and (m.group(1).lower() in _OPENING or b"</" in head):
+        return True
+    return bool(_PAGE_TAG.search(head[:1024]))
 
 
 def parse(text: str):
