@@ -167,6 +167,8 @@ def test_pleading_line_numbers_in_a_text_file_come_off_each_page():
     "1 Plaintiff\n2 Defendant\n3 Intervenor",                # too short a run
     "Counts 1 through 12\n12 Angry Men\n3 Days",
     "\n".join(f"{n}. numbered paragraph" for n in range(1, 15)),  # a numbered list
+    # page numbers, one a page, between pages of text
+    "\n".join(f"text of page {n}\n" + "body line\n" * 30 + f"\n{n:>30}\n" for n in range(1, 14)),
 ])
 def test_numbers_that_are_not_pleading_paper_stay(text):
     assert strip_pleading_numbers(text) == text

@@ -109,6 +109,8 @@ _LINE_NO_PREFIX = re.compile(r"^[ \t]*(\d{1,2})(?![.)\d])[ \t]+(?=\S)")
 _LINE_NO_EITHER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]*$|(?![.)\d])[ \t]+(?=\S))")
 #: a run of at least this many consecutive line numbers marks pleading paper
 MIN_LINE_NUMBERS = 10
+#: ... with no more than this many lines from one number to the next, on average
+MAX_LINES_PER_NUMBER = 4
 
 
 def strip_line_numbers(lines: list[str]) -> list[str]:
@@ -127,7 +129,9 @@ def strip_line_numbers(lines: list[str]) -> list[str]:
             if m and int(m.group(1)) == expected:
                 hits.append((idx, m.end()))
                 expected += 1
-        if len(hits) >= MIN_LINE_NUMBERS:
+        # a margin numbers lines next to each other; page numbers (one a page) are far apart
+        dense = bool(hits) and hits[-1][0] - hits[0][0] + 1 <= MAX_LINES_PER_NUMBER * len(hits)
+        if len(hits) >= MIN_LINE_NUMBERS and dense:
             found = True
             lines = list(lines)
             drop = set()
