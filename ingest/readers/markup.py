@@ -13,7 +13,7 @@ structured reader wants is read as text (``visible_text``):
   ``<br>`` starts a new line; whitespace inside a block is one space, as a browser shows
   it, except inside ``<pre>``;
 - the cells of a table row stay on one line, separated by `` | `` (a label beside its
-  value: ``Style: | Vanessa Doe``).
+  value: ``Style: | Vanessa Doe``); empty cells are left out.
 """
 from __future__ import annotations
 
@@ -40,7 +40,11 @@ _OPENING = frozenset(
 _PAGE_TAG = re.compile(rb"<\s{0,3}(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ANY_SPACE = re.compile(r"\s+")
-_PRE = "\x00"  # brackets the text of a <pre> while the lines are put together
+# markers (private-use characters, taken out of the page first; icon fonts use them)
+_PRE = "\ue000"  # brackets the text of a <pre> while the lines are put together
+_BREAK = "\ue001"  # a line break the page's layout makes (block, <br>, row)
+_CELL_SEP = "\ue002"  # between the cells of a table row
+_MARKERS = dict.fromkeys(map(ord, "\ue000\ue001\ue002"))
 
 
 def looks_like_markup(head: bytes) -> bool:
@@ -63,21 +67,39 @@ def looks_like_markup(head: bytes) -> bool:
 
 
 def parse(text: str):
-    """An lxml tree of an HTML page (``ValueError`` when lxml finds nothing to parse)."""
+    """An lxml tree of an HTML page (``ValueError`` when lxml finds nothing to parse).
+    Plain lxml elements (not lxml.html's element classes): a page of a million cells is
+    walked in a few seconds."""
     from lxml import etree
-    from lxml import html as lhtml
 
-    parser = lhtml.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    text = text.translate(_MARKERS)  # characters visible_text uses as markers
+    parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     try:
-        return lhtml.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=parser)
+    except ValueError:  # a str with an XML encoding declaration: parse its bytes
+        root = etree.fromstring(text.encode("utf-8"), parser=etree.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"))
     except etree.ParserError as e:
         raise ValueError(str(e)) from None
+    if root is None:
+        raise ValueError("no elements")
+    return root
 
 
-def _drop_hidden(root) -> None:
-    for el in list(root.iter(*_SKIP)):
-        if el.getparent() is not None:
-            el.drop_tree()
+def _drop(root, tags) -> None:
+    """Remove the elements ``tags`` and their content, keeping the text that follows them."""
+    for el in list(root.iter(*tags)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
 
 
 def sniff_head(data: bytes) -> bytes:
@@ -86,79 +108,55 @@ def sniff_head(data: bytes) -> bytes:
     head = data[:HEAD_BYTES]
     if not looks_like_markup(head):
         return head
-    from lxml import html as lhtml
+    from lxml import etree
 
     from docketgraph.ingest.readers.decode import decode
 
     try:
         root = parse(decode(data)[0])
-        for el in list(root.iter("script", "style", "noscript", "template")):
-            if el.getparent() is not None:
-                el.drop_tree()
-        page = lhtml.tostring(root, encoding="utf-8", method="html")
+        _drop(root, ("script", "style", "noscript", "template"))
+        page = etree.tostring(root, encoding="utf-8", method="html")
     except (ValueError, TypeError):  # not parseable after all: the bytes as they are
         return head
     return page[:HEAD_BYTES]
 
 
 def visible_text(root) -> str:
-    """The text a browser shows of a page: one line per block, row or line break."""
+    """The text a browser shows of a page: one line per block, row or line break.
+
+    Breaks are marked on the tree (a marker before and after each block, after each
+    ``<br>``, between the cells of a row) and the text is serialised by lxml in one pass.
+    """
     from lxml import etree
 
-    _drop_hidden(root)
-    parts: list[str] = []
-    pre = 0
-    cells: list[int] = []  # per open row: cells seen so far
-
-    def put(s: str | None) -> None:
-        if s:
-            s = s.replace(_PRE, "")
-            parts.append(s if pre else _ANY_SPACE.sub(" ", s))
-
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        name = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if name == "br":
-                parts.append("\n")
-            elif name == "tr":
-                parts.append("\n")
-                cells.append(0)
-            elif name in _CELL:
-                if cells:
-                    if cells[-1]:
-                        parts.append(" | ")
-                    cells[-1] += 1
-                else:
-                    parts.append("\n")
-            elif name in _BLOCK:
-                parts.append("\n")
-            if name == "pre":
-                if not pre:
-                    parts.append(_PRE)
-                pre += 1
-            put(el.text)
-        else:
-            if name == "pre" and pre:
-                pre -= 1
-                if not pre:
-                    parts.append(_PRE)
-            if name == "tr":
-                if cells:
-                    cells.pop()
-                parts.append("\n")
-            elif name in _BLOCK:
-                parts.append("\n")
-            if el is not root:
-                put(el.tail)
+    _drop(root, _SKIP)
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        if tag in _BLOCK or tag == "tr":
+            el.text = _BREAK + (el.text or "")
+            el.tail = _BREAK + (el.tail or "")
+            if tag == "pre":
+                el.text = _PRE + el.text
+                el.tail = _PRE + el.tail
+        elif tag == "br":
+            el.tail = _BREAK + (el.tail or "")
+        elif tag in _CELL:
+            el.tail = _CELL_SEP + (el.tail or "")
+    raw = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
     lines = []
-    for n, segment in enumerate("".join(parts).split(_PRE)):
-        for line in segment.split("\n"):
-            if n % 2:  # inside <pre>: the layout's spacing is kept
-                line = line.rstrip()
-            else:
-                line = _SPACES.sub(" ", line).strip()
-            # a row whose cells were all empty leaves only separators
-            if line.strip(" |"):
+    for n, segment in enumerate(raw.split(_PRE)):
+        if n % 2:  # inside <pre>: the layout's line breaks and spacing are kept
+            for line in segment.replace(_BREAK, "\n").split("\n"):
+                line = line.replace(_CELL_SEP, " | ").rstrip(" |")
+                if line.strip():
+                    lines.append(line)
+            continue
+        for line in _ANY_SPACE.sub(" ", segment).split(_BREAK):
+            cells = (_SPACES.sub(" ", cell).strip() for cell in line.split(_CELL_SEP))
+            line = " | ".join(cell for cell in cells if cell)  # empty cells left out
+            if line:
                 lines.append(line)
     return "\n".join(lines)
