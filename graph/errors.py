@@ -43,3 +43,7 @@ class StoreInUse(StoreError):
 
 class MissingDependency(DocketGraphError):
     """An optional dependency is needed for this feature."""
+
+
+class NotFound(DocketGraphError):
+    """Nothing stored matches what was asked for (an entity's name, a document, a path)."""

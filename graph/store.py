@@ -309,14 +309,35 @@ class GraphStore:
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 
-    def remove_document(self, sha256: str) -> bool:
-        """Remove a document and every assertion that only it made (one transaction)."""
+    def remove_document(self, sha256: str, *, refresh: bool = True) -> bool:
+        """Remove a document and every assertion that only it made (one transaction): the
+        merges it recorded go with its graph, and the entity resolver forgets the entities
+        it alone named. ``refresh=False`` leaves the summaries marked for a later
+        ``refresh_summaries`` (removing many documents, rebuild once)."""
         self._check_writable()
         g = ox.NamedNode(keys.graph_iri(sha256))
         if not self._store.contains_named_graph(g):
             return False
-        self._store.update(" ;\n".join([summaries.mark_graph_cases(g)] + drop_graph_ops(g)))
-        self.refresh_summaries()
+        try:
+            self._store.update(" ;\n".join([summaries.mark_graph_cases(g)] + drop_graph_ops(g)))
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
+        self._resolver = None  # its candidates may name entities that are gone
+        if refresh:
+            self.refresh_summaries()
+        return True
+
+    def forget_path(self, sha256: str, path: str) -> bool:
+        """Forget that a document was read from ``path`` (the document stays)."""
+        self._check_writable()
+        if path not in self.document_paths(sha256):
+            return False
+        g = ox.NamedNode(keys.graph_iri(sha256))
+        t = f"{ox.NamedNode(keys.document_iri(sha256))} {ox.NamedNode(DG.path)} {ox.Literal(path)}"
+        try:
+            self._store.update(f"DELETE DATA {{ GRAPH {g} {{ {t} }} {t} }}")
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
         return True
 
     def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000,

@@ -1,31 +1,98 @@
 """The library facade: one ``KnowledgeGraph`` with one method per verb.
 
     from docketgraph.queries import KnowledgeGraph
-    kg = KnowledgeGraph("docketgraph-store")
-    kg.ingest(["filings/"])
-    cols, rows = kg.query("firms-before-judges", court="ilnd")
+
+    with KnowledgeGraph.open("my-store") as kg:
+        kg.ingest(["filings/"])
+        res = kg.query("firms-before-judges", court="ilnd", date_from="2025-01-01")
+        for row in res:                      # each row a dict
+            print(row["firm_label"], row["judge_label"], row["cases"])
+        df = res.to_pandas()                 # pip install 'docketgraph[pandas]'
+        G = kg.to_networkx("firm-judge")     # a networkx graph, ready for nx.write_gexf
+        kg.remove(["filings/old-complaint.txt"])
+
+The ``docketgraph`` command is a thin wrapper over this class (docs/python.md walks
+through it as a notebook would).
 """
 from __future__ import annotations
 
+import hashlib
+import html
 import os
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from docketgraph.graph.errors import BadParameter, QueryError
-from docketgraph.graph.vocab import ID
+import pyoxigraph as ox
+
+from docketgraph.graph import keys
+from docketgraph.graph.errors import (BadParameter, MissingDependency, NotFound, QueryError,
+                                      StoreError)
+from docketgraph.graph.exchange import export_store
 from docketgraph.graph.store import GraphStore, default_location
+from docketgraph.graph.vocab import ID, NS
+from docketgraph.ingest import extract_file
+from docketgraph.queries import entities as ent
+from docketgraph.queries.analytics import search_entities
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
-from docketgraph.queries.saved import Registry, SavedQuery, run_python
+from docketgraph.queries.networks import PROJECTIONS, projection_graph
+from docketgraph.queries.saved import Registry, SavedQuery
+from docketgraph.queries.views import atomic_write, render_entity_view, render_query_view
+
+if TYPE_CHECKING:  # heavy optional imports, for annotations only
+    import networkx as nx
+    import pandas as pd
+
+__all__ = ["KnowledgeGraph", "Result", "Entity", "RemoveReport", "RemovedDocument",
+           "IngestReport", "SavedQuery", "MEMORY", "PROJECTIONS", "env_queries_dirs"]
+
+MEMORY = ":memory:"
+"""``KnowledgeGraph.open(MEMORY)``: a store in memory, gone when closed."""
+
+#: Python spellings of parameters whose names are Python keywords
+_PARAM_ALIASES = {"date_from": "from", "date_to": "to"}
+
+
+def _params(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters as the saved queries name them: ``date_from``/``date_to`` are ``from``/``to``;
+    ``None`` means not given."""
+    out: dict[str, Any] = {}
+    for k, v in params.items():
+        name = _PARAM_ALIASES.get(k, k)
+        if name in out and k != name:
+            raise BadParameter(f"give {name!r} once (as {name!r} or {k!r})")
+        if v is not None:
+            out[name] = v
+    return out
 
 
 @dataclass(frozen=True)
 class Result:
+    """A saved query's answer: iterate for the rows (dicts), ``len()`` for their number,
+    ``.columns``, ``.to_records()``, ``.to_pandas()``; shown as a table in notebooks."""
     columns: list[str]
     rows: list[dict]
     query: SavedQuery | None = None
     params: tuple[tuple[str, str], ...] = ()
     graph: Any = None  # a networkx graph, for Python queries whose answer is a graph
+
+    def __iter__(self) -> Iterator[dict]:
+        return (dict(r) for r in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> dict:
+        return dict(self.rows[i])
+
+    def __repr__(self) -> str:
+        name = self.query.name if self.query is not None else "sparql"
+        return f"<Result {name}: {len(self.rows)} rows; columns {', '.join(self.columns)}>"
+
+    @property
+    def title(self) -> str:
+        return self.query.title if self.query is not None else "SPARQL"
 
     @property
     def visible_columns(self) -> list[str]:
@@ -34,6 +101,31 @@ class Result:
         # a name parameter's column holds the entity's key; its *_label column is shown instead
         hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
+
+    def to_records(self) -> list[dict]:
+        """The rows as a list of new dicts (every column, in ``columns`` order)."""
+        return [{c: r.get(c) for c in self.columns} for r in self.rows]
+
+    def to_pandas(self) -> "pd.DataFrame":
+        """The rows as a pandas DataFrame (every column); needs the ``pandas`` extra."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingDependency("Result.to_pandas needs pandas: pip install 'docketgraph[pandas]'"
+                                    ) from None
+        return pd.DataFrame.from_records(self.to_records(), columns=self.columns)
+
+    def _repr_html_(self, max_rows: int = 50) -> str:
+        """A notebook's table: the visible columns, every cell escaped."""
+        cols = self.visible_columns
+        esc = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
+        head = "".join(f"<th>{esc(_heading(c, cols))}</th>" for c in cols)
+        body = "".join("<tr>" + "".join(f"<td>{esc(r.get(c))}</td>" for c in cols) + "</tr>"
+                       for r in self.rows[:max_rows])
+        more = len(self.rows) - max_rows
+        foot = f"<p>… {more} more rows</p>" if more > 0 else ""
+        return (f"<div><p><b>{esc(self.title)}</b>: {len(self.rows)} rows</p>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</div>")
 
     def sorted(self, spec: str) -> "Result":
         """Rows sorted by ``spec``: comma-separated columns, ``-col`` for descending."""
@@ -54,6 +146,12 @@ class Result:
         return self if n is None else replace(self, rows=self.rows[: max(n, 0)])
 
 
+def _heading(col: str, cols: list[str]) -> str:
+    """A column's heading: ``firm_label`` is "firm" when no ``firm`` column is shown."""
+    base = col[: -len("_label")] if col.endswith("_label") else col
+    return base if base != col and base not in cols else col
+
+
 def _sort_key(v: Any) -> tuple:
     if isinstance(v, bool):
         return (0, int(v), "")
@@ -62,6 +160,43 @@ def _sort_key(v: Any) -> tuple:
     return (1, 0, str(v).casefold())
 
 
+@dataclass(frozen=True)
+class Entity:
+    """One entity as stored: its names, the filings that name it, the merges that joined
+    other spellings to it (each with its reason and filing) and the sentences behind it."""
+    id: str
+    kind: str
+    name: str
+    key: str | None
+    spellings: tuple[str, ...] = ()
+    documents: tuple[dict, ...] = ()   # {"document", "sha256", "filed", "paths"}
+    cases: tuple[str, ...] = ()        # docket numbers of the cases it takes part in
+    merges: tuple[dict, ...] = ()      # {"surface", "reason", "document"}
+    evidence: tuple[dict, ...] = ()    # {"document", "filed", "sentence", "start"}
+
+
+@dataclass(frozen=True)
+class RemovedDocument:
+    sha256: str
+    name: str
+    paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemoveReport:
+    """What ``KnowledgeGraph.remove`` took out (or, with ``dry_run``, would take out)."""
+    documents: tuple[RemovedDocument, ...] = ()
+    #: (sha256, path): paths forgotten while the document stays (other paths still hold it)
+    paths: tuple[tuple[str, str], ...] = ()
+    #: entities that no remaining document names: {"kind", "name", "id"}
+    entities: tuple[dict, ...] = ()
+    #: merges recorded by the removed documents, undone: {"surface", "entity", "reason", "document"}
+    merges: tuple[dict, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def cases(self) -> list[dict]:
+        return [e for e in self.entities if e["kind"] == "Case"]
 _EVIDENCE_SPARQL = """
 SELECT ?case ?e ?docket ?docname ?path ?filed ?sentence ?start WHERE {
   ?doc dg:filedIn ?case ; schema:name ?docname .
@@ -88,6 +223,8 @@ SELECT ?e ?docname ?path ?filed ?sentence ?start WHERE {
 """
 
 
+
+
 QUERIES_ENV = "DOCKETGRAPH_QUERIES"
 """Folders of the user's own saved queries (``os.pathsep``-separated), besides --queries-dir."""
 
@@ -97,75 +234,280 @@ def env_queries_dirs() -> list[str]:
     return [d for d in os.environ.get(QUERIES_ENV, "").split(os.pathsep) if d]
 
 
+_ENTITY_KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform", "Precedent")
+_KIND_NAMES = {"firm": "LawFirm", "law firm": "LawFirm", "lawfirm": "LawFirm", "citation": "Precedent",
+               **{k.lower(): k for k in _ENTITY_KINDS}}
+_SHA = re.compile(r"[0-9a-f]{8,64}")
+_DOCS = """SELECT ?sha ?name ?path WHERE { GRAPH ?g {
+  ?d a dg:Document ; dg:sha256 ?sha ; schema:name ?name . OPTIONAL { ?d dg:path ?path } } }"""
+_GONE = """SELECT DISTINCT ?e ?cls (MIN(?n) AS ?name) WHERE {{
+  VALUES ?g {{ {graphs} }} VALUES ?cls {{ {classes} }}
+  GRAPH ?g {{ ?e a ?cls . OPTIONAL {{ ?e schema:name ?n }} }}
+  FILTER NOT EXISTS {{ GRAPH ?o {{ ?e a ?cls }} FILTER(?o NOT IN ({graph_list})) }}
+}} GROUP BY ?e ?cls ORDER BY ?cls ?name"""
+_MERGES = """SELECT ?surface ?reason ?e ?name ?dn WHERE {{ VALUES ?g {{ {graphs} }}
+  GRAPH ?g {{ ?m a dg:Merge ; dg:about ?e ; dg:surface ?surface ; dg:evidence ?reason ;
+                 dg:inDocument ?d . ?d schema:name ?dn . OPTIONAL {{ ?e schema:name ?name }} }}
+}} ORDER BY ?dn ?surface"""
+_ENTITY_NAMES = """SELECT DISTINCT ?e ?s WHERE { { ?e schema:name ?s }
+  UNION { ?m dg:about ?e ; dg:surface ?s } UNION { ?m a dg:Merge ; dg:about ?e ; dg:surface ?s } } ORDER BY ?s"""
+_ENTITY_KEY = "SELECT ?e (MIN(?k) AS ?key) WHERE { ?e dg:key ?k } GROUP BY ?e"
+_ENTITY_DOCS = """SELECT DISTINCT ?e ?cls ?sha ?dn ?filed ?path WHERE {
+  GRAPH ?g { ?e a ?cls . ?d a dg:Document ; dg:sha256 ?sha ; schema:name ?dn .
+             OPTIONAL { ?d dg:filed ?filed } OPTIONAL { ?d dg:path ?path } } } ORDER BY ?filed ?dn"""
+_ENTITY_CASES = """SELECT DISTINCT ?e ?docket WHERE {
+  { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
+  UNION { ?x dg:case ?case ; ?q ?e . FILTER(?q != dg:case) }
+  ?case dg:docketNumber ?docket } ORDER BY ?docket"""
+_ENTITY_MERGES = """SELECT ?e ?surface ?reason ?dn WHERE {
+  ?m a dg:Merge ; dg:about ?e ; dg:surface ?surface ; dg:evidence ?reason ; dg:inDocument ?d .
+  ?d schema:name ?dn } ORDER BY ?dn ?surface"""
+
+
 class KnowledgeGraph:
-    """A litigation knowledge graph in a store (a folder, or in memory with ``None``)."""
+    """A litigation knowledge graph in a store: a folder, a SPARQL endpoint (``http(s)://``)
+    or memory. The store is opened on first use; use it as a context manager, or ``close()``.
+
+    ``KnowledgeGraph.open(store)`` follows the command line's rules (``None``: the
+    ``DOCKETGRAPH_STORE`` environment variable or ``./docketgraph-store``; ``MEMORY``: in
+    memory). The constructor keeps its older convention (``""`` the default, ``None`` in
+    memory).
+    """
 
     def __init__(self, store: str | os.PathLike | None = "", *, read_only: bool = False,
-                 queries_dirs: Iterable[str | os.PathLike] = ()):
-        location = default_location() if store == "" else store
-        self.store = GraphStore(location, read_only=read_only)
+                 queries_dirs: Iterable[str | os.PathLike] = (),
+                 aliases: str | os.PathLike | None = None):
+        self.location: str | None = (default_location() if store == "" else
+                                     None if store is None or store == MEMORY else os.fspath(store))
+        self.read_only = read_only
+        self.aliases = os.fspath(aliases) if aliases is not None else None
         self.queries_dirs = [Path(d) for d in env_queries_dirs()] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
+        self._store: GraphStore | None = None
+        self._closed = False
 
-    # --- registry ----------------------------------------------------------------
+    @classmethod
+    def open(cls, store: str | os.PathLike | None = None, *, read_only: bool = False,
+             queries_dirs: Iterable[str | os.PathLike] = (),
+             aliases: str | os.PathLike | None = None) -> "KnowledgeGraph":
+        """A knowledge graph on ``store``, opened lazily, as the command line opens it:
+        ``None`` is ``$DOCKETGRAPH_STORE`` or ``./docketgraph-store``; a path is a store
+        folder; ``http(s)://...`` a SPARQL 1.1 endpoint; ``MEMORY`` (":memory:") in memory.
+        ``aliases``: a JSON file forcing or forbidding merges (see graph.resolve)."""
+        return cls("" if store is None else store, read_only=read_only,
+                   queries_dirs=queries_dirs, aliases=aliases)
+
+    def __repr__(self) -> str:
+        where = self.location if self.location is not None else MEMORY
+        state = "closed" if self._closed else "open" if self._store is not None else "not yet opened"
+        return f"<KnowledgeGraph {where} ({state}{', read-only' if self.read_only else ''})>"
+
+    # --- the store, opened on first use ----------------------------------------------
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            if self._closed:
+                raise StoreError("this KnowledgeGraph is closed")
+            st = GraphStore(self.location, read_only=self.read_only)
+            st.aliases_path = self.aliases
+            self._store = st
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        self._closed = True
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- saved queries ----------------------------------------------------------------
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = Registry(self.queries_dirs)
+            self._registry = Registry([str(d) for d in self.queries_dirs])
         return self._registry
 
     def saved_queries(self) -> list[SavedQuery]:
+        """Every saved query: the built-in ones and the user's (``queries_dirs``)."""
         return self.registry.all()
 
-    # --- verbs -------------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
+    @property
+    def query_errors(self) -> list[str]:
+        """The user's saved queries that could not be read, one message each."""
+        return list(self.registry.errors)
+
+    # --- verbs ------------------------------------------------------------------------
+    def ingest(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int = 1,
                on_file: Callable[[str, str], None] | None = None,
                on_total: Callable[[int], None] | None = None,
                on_summary: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
-        """Ingest files and folders; ``options``: in_process, timeout (s), memory (bytes).
+        """Ingest files and folders (one path or many); ``options``: in_process, timeout (s),
+        memory (bytes), dask (a scheduler address).
 
-        At the end, the summaries of the cases the run touched are rebuilt (``on_summary``
-        hears how many cases each step rebuilt); a run stopped part way leaves marks instead,
-        and the saved queries take their exact path until the next run rebuilds them."""
+        Unchanged files are skipped, a changed file replaces what it said before. At the
+        end, the summaries of the cases the run touched are rebuilt (``on_summary`` hears
+        how many cases each step rebuilt)."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
         rep = _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
         self.store.refresh_summaries(progress=on_summary)
         return rep
 
     def query(self, name: str, /, **params: Any) -> Result:
+        """Run the saved query ``name``; parameters as keywords (``date_from`` / ``date_to``
+        for ``from`` / ``to``; ``None`` means not given). Raises UnknownQuery, BadParameter."""
         q = self.registry.get(name)
-        values = {k: v for k, v in params.items() if v is not None}
-        graph = None
-        if q.python is not None:
-            for k in values:
-                q.param(k)
-            out = run_python(q, self.store, values)
-            cols, rows = out[0], out[1]
-            graph = out[2] if len(out) > 2 else None
-        else:
-            strs = {k: str(v) for k, v in values.items()}
-            bindings = q.bindings(strs)
-            for p in q.params:  # names are matched through every stored spelling
-                if p.type in ("firm", "key") and p.name in bindings:
-                    key = self.store.key_for_alias(bindings[p.name].value)
-                    if key is not None:
-                        bindings[p.name] = type(bindings[p.name])(key)
-            resolved = {}
-            for p in q.params:  # the same for parameters delivered through functions
-                if p.type in ("firm", "key") and p.name in q.function_params and p.name in strs:
-                    term = p.bind(strs[p.name])
-                    key = self.store.key_for_alias(term.value) if term is not None else None
-                    if key is not None:
-                        resolved[p.name] = type(term)(key)
-            if (q.summary is not None and not any(strs.get(u) for u in q.summary_unless)
-                    and self.store.summaries_current()):
-                # the same answer from the summaries (queries.summarised)
-                terms = {**{k: t.value for k, t in bindings.items()},
-                         **{k: t.value for k, t in q.function_terms(strs, resolved).items()}}
-                cols, rows = q.summary(self.store, terms)
-            else:
-                cols, rows = self.store.query(q.sparql, bindings,
-                                              custom_functions=q.functions(strs, resolved))
+        values = _params(params)
+        cols, rows, graph = q.run(self.store, values)
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
+
+    def to_networkx(self, projection: str = "firm-judge", /, **params: Any) -> "nx.Graph":
+        """A network of entities as a networkx graph: ``firm-judge``, ``co-counsel``,
+        ``attorneys``, ``citations`` (directed) or ``platform-firm``. Parameters: ``court``,
+        ``date_from`` / ``date_to``, ``firm`` (attorneys, co-counsel), ``by`` (citations:
+        "firm" or "case"). Nodes have kind, label, key and court; edges weight (cases),
+        dockets, case_ids, first and last; plain values, ready for ``nx.write_gexf``."""
+        return projection_graph(self.store, projection, _params(params))
+
+    def extract(self, path: str | os.PathLike, *, provenance: bool = False) -> dict:
+        """One file's extraction in the gold schema (corpus/SCHEMA.md), without the store;
+        ``provenance`` adds each item's character spans."""
+        return extract_file(path).to_gold(provenance=provenance)
+
+    def entity(self, name: str, kind: str | None = None) -> Entity:
+        """The stored entity best matching ``name`` (fuzzy; ``kind``: firm, judge, attorney,
+        party, platform, case, court, precedent): its spellings, the filings that name it,
+        its cases, the merges that joined other spellings to it and the sentences behind it.
+        Raises NotFound when nothing resembles the name."""
+        want = None
+        if kind is not None:
+            want = _KIND_NAMES.get(kind.strip().lower())
+            if want is None:
+                raise BadParameter(f"unknown kind {kind!r}; known: firm, judge, attorney, party, "
+                                   "platform, case, court, precedent")
+        hits = search_entities(self.store, name, kind=want, limit=1)
+        if not hits:
+            raise NotFound(f"no {kind or 'entity'} resembles {name!r}")
+        hit = hits[0]
+        e = {"e": ox.NamedNode(hit["id"])}
+        st = self.store
+        key = st.query(_ENTITY_KEY, e)[1]
+        docs: dict[str, dict] = {}
+        for r in st.query(_ENTITY_DOCS, {**e, "cls": ox.NamedNode(_dg(hit["kind"]))})[1]:
+            d = docs.setdefault(r["sha"], {"document": r["dn"], "sha256": r["sha"],
+                                           "filed": r.get("filed"), "paths": []})
+            if r.get("path") and r["path"] not in d["paths"]:
+                d["paths"].append(r["path"])
+        merges = tuple({"surface": r["surface"], "reason": r["reason"], "document": r["dn"]}
+                       for r in st.query(_ENTITY_MERGES, e)[1])
+        evidence = tuple({"document": r["docname"], "filed": r.get("filed"), "sentence": r["sentence"],
+                          "start": r["start"]}
+                         for r in st.query(_EVIDENCE_ENTITY_SPARQL, e)[1])
+        return Entity(id=hit["id"], kind=hit["kind"], name=hit["name"],
+                      key=key[0].get("key") if key else None,
+                      spellings=tuple(r["s"] for r in st.query(_ENTITY_NAMES, e)[1]),
+                      documents=tuple(dict(d, paths=tuple(d["paths"])) for d in docs.values()),
+                      cases=tuple(r["docket"] for r in st.query(_ENTITY_CASES, e)[1]),
+                      merges=merges, evidence=evidence)
+
+    def entities(self, kind: str = "firm") -> Result:
+        """Every entity of a kind, with how many filings and spellings name it."""
+        cols, rows = ent.list_entities(self.store, kind)
+        return Result(cols, rows)
+
+    def explain(self, name: str, kind: str = "firm") -> Result:
+        """How the entities of ``kind`` best matching ``name`` were resolved: one row per
+        IRI, spelling, filing and merge (columns entity, what, value, document, detail)."""
+        rows = ent.explain(self.store, kind, name)
+        if not rows:
+            raise NotFound(f"no {kind} matches {name!r}")
+        return Result(["entity", "what", "value", "document", "detail"], rows)
+
+    def remove(self, paths_or_document_ids: str | os.PathLike | Iterable[str | os.PathLike], *,
+               dry_run: bool = False) -> RemoveReport:
+        """Take filings out of the graph: by path (a file, or a folder for every filing
+        ingested from under it; a file whose content is stored under another path works
+        too) or by document id (the content hash, sha256, or at least 8 of its first hex
+        digits).
+
+        A document's assertions and the relations derived from them go, entities no other
+        document names disappear, the merges it recorded are undone and the summaries are
+        rebuilt; ingesting the file again brings back exactly what was there. A path that
+        the same content is also stored under elsewhere is only forgotten. Nothing is
+        removed if any argument matches nothing stored (NotFound); ``dry_run`` reports
+        without removing."""
+        if isinstance(paths_or_document_ids, (str, os.PathLike)):
+            paths_or_document_ids = [paths_or_document_ids]
+        st = self.store
+        stored: dict[str, dict] = {}
+        for r in st.query(_DOCS)[1]:
+            d = stored.setdefault(r["sha"], {"name": r["name"], "paths": set()})
+            if r.get("path"):
+                d["paths"].add(r["path"])
+        whole: dict[str, None] = {}
+        forget: dict[tuple[str, str], None] = {}
+        missing: list[str] = []
+        for arg in paths_or_document_ids:
+            a = os.fspath(arg)
+            if _SHA.fullmatch(a.lower()) and not os.path.exists(a):
+                found = [s for s in stored if s.startswith(a.lower())]
+                if len(found) > 1:
+                    raise BadParameter(f"document id {a} is ambiguous: {len(found)} documents start with it")
+                whole.update(dict.fromkeys(found))
+                if not found:
+                    missing.append(a)
+                continue
+            p = os.path.abspath(a)
+            hits = [(s, q) for s, d in stored.items() for q in sorted(d["paths"])
+                    if q == p or q.startswith(p.rstrip(os.sep) + os.sep)]
+            if not hits and os.path.isfile(p):
+                sha = _file_sha(p)
+                if sha in stored:
+                    whole[sha] = None
+                    continue
+            forget.update(dict.fromkeys(hits))
+            if not hits:
+                missing.append(a)
+        if missing:
+            raise NotFound("nothing stored for " + ", ".join(repr(m) for m in missing))
+        for s, q in list(forget):  # every path of a document named: the document goes
+            if stored[s]["paths"] <= {q2 for s2, q2 in forget if s2 == s}:
+                whole[s] = None
+        forget = {k: None for k in forget if k[0] not in whole}
+        report = self._removal(list(whole), stored, list(forget), dry_run)
+        if not dry_run:
+            for s in whole:
+                st.remove_document(s, refresh=False)
+            for s, q in forget:
+                st.forget_path(s, q)
+            if whole:
+                st.refresh_summaries()
+            st.flush()
+        return report
+
+    def _removal(self, shas: list[str], stored: dict[str, dict], forget: list[tuple[str, str]],
+                 dry_run: bool) -> RemoveReport:
+        """What removing these documents takes out, read before it is done."""
+        docs = tuple(RemovedDocument(s, stored[s]["name"], tuple(sorted(stored[s]["paths"])))
+                     for s in shas)
+        entities: tuple[dict, ...] = ()
+        merges: tuple[dict, ...] = ()
+        if shas:
+            graphs = [str(ox.NamedNode(keys.graph_iri(s))) for s in shas]
+            classes = " ".join(str(ox.NamedNode(_dg(k))) for k in _ENTITY_KINDS)
+            rows = self.store.query(_GONE.format(graphs=" ".join(graphs), classes=classes,
+                                                 graph_list=", ".join(graphs)))[1]
+            entities = tuple({"kind": r["cls"].rsplit("#", 1)[-1], "name": r.get("name"), "id": r["e"]}
+                             for r in rows)
+            merges = tuple({"surface": r["surface"], "entity": r.get("name") or r["e"],
+                            "reason": r["reason"], "document": r["dn"]}
+                           for r in self.store.query(_MERGES.format(graphs=" ".join(graphs)))[1])
+        return RemoveReport(docs, tuple(forget), entities, merges, dry_run)
 
     def evidence(self, res: Result, *, per_row: int = 10) -> Result:
         """The result with an ``evidence`` column: for each row, the cases and the filings
@@ -175,7 +517,6 @@ class KnowledgeGraph:
         return replace(res, columns=cols, rows=rows)
 
     def row_evidence(self, row: dict, *, per_row: int = 10) -> list[dict]:
-        import pyoxigraph as ox
         iris: list[str] = []
         for v in row.values():
             if isinstance(v, str):
@@ -214,7 +555,6 @@ class KnowledgeGraph:
         return found
 
     def sparql(self, text: str) -> Result:
-        import re
         if re.search(r"\b(SERVICE|LOAD)\b", text, re.I):
             raise QueryError("SERVICE and LOAD are not allowed")
         cols, rows = self.store.query(text)
@@ -236,26 +576,35 @@ class KnowledgeGraph:
     def view(self, name: str, out: str | os.PathLike | None = None, /, *, top: int | None = None,
              **params: Any) -> Path:
         """Write an interactive HTML view of a graph-shaped saved query; returns its path."""
-        from docketgraph.queries.views import render_query_view
         res = self.query(name, **params)
         return render_query_view(self, res, out, top=top)
 
     def view_entity(self, name: str, out: str | os.PathLike | None = None, *, depth: int = 2,
                     top: int | None = None) -> Path:
         """Write an HTML view of the neighbourhood of the entity best matching ``name``."""
-        from docketgraph.queries.views import render_entity_view
         return render_entity_view(self, name, out, depth=depth, top=top)
 
-    def export(self, fmt: str) -> bytes:
-        """The whole graph in an interchange format (see docketgraph.graph.exchange)."""
-        from docketgraph.graph.exchange import export_store
-        return export_store(self.store, fmt)
 
-    def close(self) -> None:
-        self.store.close()
+    def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:
+        """The whole graph in an interchange format: ttl, nq, trig, jsonld, graphml, gexf,
+        csv (see docketgraph.graph.exchange). With ``path``, also written there atomically
+        (a reader never sees half a file)."""
+        data = export_store(self.store, fmt)
+        if path is not None:
+            atomic_write(Path(path), data)
+        return data
 
-    def __enter__(self) -> "KnowledgeGraph":
-        return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+def _dg(local: str) -> str:
+    return NS + local
+
+
+def _file_sha(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()

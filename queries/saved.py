@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import pyoxigraph as ox
 
@@ -148,6 +148,49 @@ class SavedQuery:
                 if t is not None:
                     out[p.name] = t
         return out
+
+    def run(self, store: Any, values: Mapping[str, Any]) -> tuple[list[str], list[dict], Any]:
+        """Plan and run this query on ``store`` with ``values`` (parameter name -> value,
+        ``None`` meaning not given): ``(columns, rows, graph)``, ``graph`` being the networkx
+        graph a Python query answers with (else None).
+
+        A Python query is called with its typed parameters. A SPARQL query gets its
+        parameters bound by the engine, names resolved through every stored spelling
+        (``store.key_for_alias``); it reads the store's summaries when the query has them,
+        they are current and none of ``summary_unless`` is given, and its own text
+        otherwise (the exact path)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if self.python is not None:
+            for k in given:
+                self.param(k)
+            out = run_python(self, store, given)
+            return out[0], out[1], (out[2] if len(out) > 2 else None)
+        strs = {k: str(v) for k, v in given.items()}
+        bindings = self.bindings(strs)
+        resolved: dict[str, ox.Literal] = {}
+        for p in self.params:  # names are matched through every stored spelling
+            if p.type not in ("firm", "key"):
+                continue
+            term = bindings.get(p.name)
+            if term is None and p.name in self.function_params and p.name in strs:
+                term = p.bind(strs[p.name])
+            key = store.key_for_alias(term.value) if term is not None else None
+            if key is None:
+                continue
+            if p.name in bindings:
+                bindings[p.name] = type(term)(key)
+            else:
+                resolved[p.name] = type(term)(key)
+        if (self.summary is not None and not any(strs.get(u) for u in self.summary_unless)
+                and store.summaries_current()):
+            # the same answer from the summaries (queries.summarised)
+            terms = {**{k: t.value for k, t in bindings.items()},
+                     **{k: t.value for k, t in self.function_terms(strs, resolved).items()}}
+            cols, rows = self.summary(store, terms)
+        else:
+            cols, rows = store.query(self.sparql, bindings,
+                                     custom_functions=self.functions(strs, resolved))
+        return cols, rows, None
 
     def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
         """pyoxigraph ``custom_functions`` delivering the function-bound parameters

@@ -1,0 +1,190 @@
+"""Network projections for Python users: plain networkx graphs that any tool accepts.
+
+``KnowledgeGraph.to_networkx(projection, **params)`` calls :func:`projection_graph`. Each
+projection joins entities that meet in cases:
+
+- ``firm-judge`` — law firms and the judges of the cases they appeared in (bipartite);
+- ``co-counsel`` — law firms that appeared on the same side of the same case;
+- ``attorneys`` — attorneys who appeared in the same case;
+- ``citations`` — law firms and the precedents cited in their cases (directed);
+- ``platform-firm`` — law firms and the marketplaces and payment processors named in
+  their cases (bipartite).
+
+Every node carries ``kind`` (LawFirm, Judge, Attorney, Platform, Precedent...), ``label``
+(its name), ``key`` (its normalised key: the one saved-query parameters match) and
+``court`` (the courts of the cases behind its edges, ``"; "``-separated); every edge
+carries ``weight`` (the number of cases), ``dockets`` and ``case_ids`` (``"; "``- and
+space-separated) and ``first`` / ``last`` (the earliest and latest filing dates of the
+documents that show it, when known). All values are strings or integers and none is
+``None``, so ``nx.write_gexf`` and ``nx.write_graphml`` take the graph as it is.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Any, Callable
+
+import networkx as nx
+import pyoxigraph as ox
+
+from docketgraph.graph import keys
+from docketgraph.graph.errors import BadParameter
+from docketgraph.graph.vocab import ID
+from docketgraph.queries import analytics
+from docketgraph.queries.saved import TYPES
+
+PROJECTIONS: tuple[str, ...] = ("firm-judge", "co-counsel", "attorneys", "citations", "platform-firm")
+
+#: the parameters each projection takes (besides ``court``, ``from`` and ``to``)
+_EXTRA: dict[str, tuple[str, ...]] = {"attorneys": ("firm",), "co-counsel": ("firm",),
+                                      "citations": ("by",)}
+
+_APPEARANCES = """SELECT DISTINCT ?case ?f ?side ?on WHERE {
+  ?a a dg:Appearance ; dg:case ?case ; dg:firm ?f .
+  OPTIONAL { ?a dg:side ?side } OPTIONAL { ?a dg:shownOn ?on } }"""
+_CASES = """SELECT ?case (MIN(?d) AS ?docket) (MIN(?c) AS ?court) WHERE {
+  ?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c } GROUP BY ?case"""
+_FIRMS = """SELECT ?x (MIN(?n) AS ?label) (MIN(?k) AS ?key) WHERE {
+  ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
+_KEYS = """SELECT ?x (MIN(?k) AS ?key) WHERE {{ VALUES ?x {{ {values} }}
+  {{ ?x dg:key ?k }} UNION {{ ?x dg:citation ?k }} UNION {{ ?x dg:docketKey ?k }} }} GROUP BY ?x"""
+_COURTS = """SELECT ?case (MIN(?c) AS ?court) WHERE {{ VALUES ?case {{ {values} }}
+  ?case dg:courtKey ?c }} GROUP BY ?case"""
+_MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { ?x a dg:Attorney ; dg:memberOf/dg:key ?k }"""
+
+
+def _chunks(items: list[str], n: int = 400):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in iris)
+
+
+def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+    """Law firms that appeared on the same side of the same case (an appearance without a
+    side is on every side); weight = shared cases. With ``firm``, only that firm's pairs."""
+    court = court.strip().lower() if court else None
+    _, case_rows = store.query(_CASES)
+    info = {r["case"]: r for r in case_rows}
+    firms = {r["x"]: r for r in store.query(_FIRMS)[1]}
+    labels = {x: r["label"] for x, r in firms.items()}
+    # (case, firm) -> sides and the dates of the documents that show the appearance
+    seen: dict[tuple[str, str], dict] = {}
+    for r in store.query(_APPEARANCES)[1]:
+        a = seen.setdefault((r["case"], r["f"]), {"sides": set(), "dates": set()})
+        a["sides"].add(r.get("side"))
+        if r.get("on"):
+            a["dates"].add(r["on"])
+    by_case: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for (case, f), a in seen.items():
+        c = info.get(case)
+        if c is None or f not in labels or (court and c["court"] != court):
+            continue
+        first, last = (min(a["dates"]), max(a["dates"])) if a["dates"] else (None, None)
+        if date_from or date_to:
+            if first is None or (date_from and last < date_from) or (date_to and first > date_to):
+                continue
+        by_case[case].append((f, {"sides": a["sides"], "first": first, "last": last}))
+    # a firm is matched through every stored spelling, as saved-query parameters are
+    want = (store.key_for_alias(keys.firm_key(firm)) or keys.firm_key(firm)) if firm else None
+    G = nx.Graph(name="co-counsel")
+    for case in sorted(by_case):
+        for (x, a), (y, b) in itertools.combinations(sorted(by_case[case], key=lambda t: t[0]), 2):
+            if None not in a["sides"] and None not in b["sides"] and not (a["sides"] & b["sides"]):
+                continue  # opposing counsel, not co-counsel
+            if want and want not in (firms[x]["key"], firms[y]["key"]):
+                continue
+            for n in (x, y):
+                if n not in G:
+                    G.add_node(n, kind="LawFirm", label=labels[n])
+            first = min(filter(None, (a["first"], b["first"])), default=None)
+            last = max(filter(None, (a["last"], b["last"])), default=None)
+            analytics._add_case_edge(G, x, y, info[case]["docket"], first, last, case)
+    return G
+
+
+def _attorneys(store: Any, *, court: str | None = None, firm: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+    return analytics.attorney_graph(store, court=court, firm=firm, date_from=date_from, date_to=date_to)
+
+
+def _citations(store: Any, *, court: str | None = None, by: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+    return analytics.citation_graph(store, by=by or "firm", court=court, date_from=date_from,
+                                    date_to=date_to)
+
+
+_BUILDERS: dict[str, Callable[..., nx.Graph]] = {
+    "firm-judge": analytics.firm_judge_graph,
+    "co-counsel": co_counsel_graph,
+    "attorneys": _attorneys,
+    "citations": _citations,
+    "platform-firm": analytics.platform_firm_graph,
+}
+
+
+def projection_graph(store: Any, projection: str, params: dict[str, Any]) -> nx.Graph:
+    """The projection named ``projection`` as a plain graph (see the module docstring).
+
+    ``params``: ``court``, ``from`` / ``to`` (dates, YYYY-MM-DD), and ``firm`` for
+    ``attorneys`` and ``co-counsel``, ``by`` ("firm" or "case") for ``citations``."""
+    if projection not in _BUILDERS:
+        raise BadParameter(f"unknown projection {projection!r}; known: {', '.join(PROJECTIONS)}")
+    known = ("court", "from", "to") + _EXTRA.get(projection, ())
+    kw: dict[str, Any] = {}
+    for k, v in params.items():
+        if k not in known:
+            raise BadParameter(f"projection {projection} has no parameter {k!r} "
+                               f"(parameters: {', '.join(known)})")
+        if v is None or v == "":
+            continue
+        if k in ("from", "to"):
+            kw["date_" + k] = TYPES["date"](str(v)).value  # validated, ISO form
+        else:
+            kw[k] = str(v)
+    if kw.get("date_from") and kw.get("date_to") and kw["date_from"] > kw["date_to"]:
+        raise BadParameter(f"parameter from ({kw['date_from']}) is after parameter to ({kw['date_to']})")
+    return plain(store, _BUILDERS[projection](store, **kw))
+
+
+def plain(store: Any, G: nx.Graph) -> nx.Graph:
+    """A copy of an analytics graph with plain attributes: lists joined into strings,
+    ``None`` left out, each node's key and courts added."""
+    case_ids = sorted({c for _, _, d in G.edges(data=True) for c in d.get("case_ids") or ()})
+    court_of: dict[str, str] = {}
+    for part in _chunks(case_ids):
+        for r in store.query(_COURTS.format(values=_values(part)))[1]:
+            court_of[r["case"]] = r["court"]
+    key_of: dict[str, str] = {}
+    iris = sorted(str(n) for n in G.nodes if str(n).startswith(ID))
+    for part in _chunks(iris):
+        for r in store.query(_KEYS.format(values=_values(part)))[1]:
+            key_of[r["x"]] = r["key"]
+    courts: dict[Any, set[str]] = defaultdict(set)
+    H = G.__class__(name=G.graph.get("name", ""))
+    for a, b, d in G.edges(data=True):
+        ids = sorted(d.get("case_ids") or ())
+        for c in ids:
+            if c in court_of:
+                courts[a].add(court_of[c])
+                courts[b].add(court_of[c])
+        e: dict[str, Any] = {"weight": int(d.get("weight", 1)), "dockets": "; ".join(sorted(d.get("cases") or ())),
+                             "case_ids": " ".join(ids)}
+        if d.get("relation"):
+            e["relation"] = str(d["relation"])
+        for k in ("first", "last"):
+            if d.get(k):
+                e[k] = str(d[k])[:10]
+        H.add_edge(a, b, **e)
+    for n, d in G.nodes(data=True):
+        attrs: dict[str, Any] = {"kind": str(d.get("kind", "")), "label": str(d.get("label", n)),
+                                 "key": key_of.get(str(n), str(n).rsplit("/", 1)[-1]),
+                                 "court": "; ".join(sorted(courts.get(n, ())))}
+        for k in ("role", "bipartite"):
+            if d.get(k) is not None:
+                attrs[k] = d[k]
+        H.add_node(n, **attrs)
+    return H
