@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from docketgraph.graph.errors import DocketGraphError
+from docketgraph.queries.api import KnowledgeGraph, RemoveReport
 
 FORMATS = ("table", "csv", "json", "md")
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
@@ -39,10 +40,10 @@ def _output_options(f):
     return f
 
 
-def _kg(store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = ()):
-    from docketgraph.queries.api import KnowledgeGraph
-    return KnowledgeGraph(store if store is not None else "", read_only=read_only,
-                          queries_dirs=queries_dir)
+def _kg(store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = (),
+        aliases: str | None = None) -> KnowledgeGraph:
+    """The facade on ``--store`` (or the default), opened on first use."""
+    return KnowledgeGraph.open(store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases)
 
 
 def _cell(v: Any) -> str:
@@ -134,8 +135,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                                TimeElapsedColumn)
     jobs = jobs or os.cpu_count() or 1
     err = Console(stderr=True)
-    kg = _kg(store)
-    kg.store.aliases_path = aliases
+    kg = _kg(store, aliases=aliases)
     try:
         progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
@@ -169,7 +169,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
         skipped = f", {rep.skipped} skipped (not filings)" if rep.skipped else ""
         click.echo(f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
                    f"{rep.replaced} replaced, {rep.failed} failed{skipped}; {rep.quads} quads "
-                   f"written (store: {kg.store.location})", err=True)
+                   f"written (store: {kg.location})", err=True)
     finally:
         kg.close()
     if not rep.ok:
@@ -182,10 +182,9 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
 @click.option("--provenance", is_flag=True, help="Add each item's character spans into the text.")
 def extract(file: str, as_json: bool, provenance: bool) -> None:
     """Extract one document, without the store, in the gold schema (corpus/SCHEMA.md)."""
-    from docketgraph.ingest import extract_file
-    ex = extract_file(file)
-    click.echo(json.dumps(ex.to_gold(provenance=provenance), ensure_ascii=False,
-                          indent=None if as_json else 1))
+    with _kg(None) as kg:  # extraction never opens the store
+        gold = kg.extract(file, provenance=provenance)
+    click.echo(json.dumps(gold, ensure_ascii=False, indent=None if as_json else 1))
 
 
 @cli.command()
@@ -208,15 +207,14 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     filing date and the sentence that supports the link.
     """
     if list_ or not name:
-        from docketgraph.queries.api import env_queries_dirs
-        from docketgraph.queries.saved import Registry
-        reg = Registry(env_queries_dirs() + list(queries_dir))
-        rows = [{"name": q.name,
-                 "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
-                                         for p in q.params),
-                 "description": q.description} for q in reg.all()]
+        with _kg(store, read_only=True, queries_dir=queries_dir) as kg:  # the store stays shut
+            rows = [{"name": q.name,
+                     "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
+                                             for p in q.params),
+                     "description": q.description} for q in kg.saved_queries()]
+            errors = kg.query_errors
         emit(["name", "parameters", "description"], rows, fmt, limit)
-        for e in reg.errors:
+        for e in errors:
             click.echo(f"Error: {e}", err=True)
         return
     kg = _kg(store, read_only=True, queries_dir=queries_dir)
@@ -304,19 +302,13 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
     attorneys by e-mail or name within a firm, judges within a role); each merge is
     recorded with its reason and the document that caused it.
     """
-    from docketgraph.queries import entities as ent
-    kg = _kg(store, read_only=True)
-    try:
+    with _kg(store, read_only=True) as kg:
         if explain_name:
-            rows = ent.explain(kg.store, kind, explain_name)
-            if not rows:
-                raise click.ClickException(f"no {kind} matches {explain_name!r}")
-            emit(["entity", "what", "value", "document", "detail"], rows, fmt, limit)
+            res = kg.explain(explain_name, kind)
+            emit(res.columns, res.rows, fmt, limit)
         else:
-            cols, rows = ent.list_entities(kg.store, kind)
-            emit(["name", "documents", "surface_forms"], rows, fmt, limit)
-    finally:
-        kg.close()
+            res = kg.entities(kind)
+            emit(["name", "documents", "surface_forms"], res.rows, fmt, limit)
 
 
 @cli.command()
@@ -328,20 +320,48 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
 def export(fmt: str, out: str | None, store: str | None) -> None:
     """Export the whole graph for other tools: RDF (Turtle, N-Quads, TriG, JSON-LD) with
     each document's named graph (Turtle merges them), GraphML/GEXF for Gephi, or CSV quads."""
-    from docketgraph.graph.exchange import export_store
-    kg = _kg(store, read_only=True)
-    try:
-        data = export_store(kg.store, fmt)
-    finally:
-        kg.close()
-    if out == "-":
+    path = None if out == "-" else out or os.path.join("output", f"docketgraph.{fmt}")
+    with _kg(store, read_only=True) as kg:
+        data = kg.export(fmt, path)  # written atomically
+    if path is None:
         sys.stdout.buffer.write(data)
         return
-    from pathlib import Path
-    from docketgraph.queries.views import atomic_write
-    path = Path(out) if out else Path("output") / f"docketgraph.{fmt}"
-    atomic_write(path, data)
     click.echo(f"wrote {path} ({len(data)} bytes)")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True, metavar="PATH|DOCUMENT-ID...")
+@click.option("--dry-run", "-n", is_flag=True, help="Report what would go; remove nothing.")
+@_store_option
+def remove(targets: tuple[str, ...], dry_run: bool, store: str | None) -> None:
+    """Take filings out of the graph, by path (a file, or a folder: every filing ingested
+    from under it) or by document id (sha256, or its first 8+ hex digits).
+
+    Each document's assertions and the relations derived from them go, entities no other
+    filing names disappear, the merges it recorded are undone and the summaries are
+    rebuilt; ingesting the file again brings back exactly what was there. Nothing is
+    removed when an argument matches nothing stored (exit status 1).
+    """
+    with _kg(store, read_only=dry_run) as kg:
+        rep = kg.remove(list(targets), dry_run=dry_run)
+    _removal_lines(rep)
+
+
+def _removal_lines(rep: RemoveReport) -> None:
+    verb = "would remove" if rep.dry_run else "removed"
+    for d in rep.documents:
+        click.echo(f"{verb} {d.name} ({d.sha256[:12]})" + "".join(f"\n  {p}" for p in d.paths))
+    for sha, path in rep.paths:
+        click.echo(f"{'would forget' if rep.dry_run else 'forgot'} path {path} "
+                   f"({sha[:12]} stays: stored under other paths)")
+    for e in rep.entities:
+        click.echo(f"  {'would go' if rep.dry_run else 'gone'}: {e['kind']} {e['name'] or e['id']}")
+    for m in rep.merges:
+        click.echo(f"  merge {'to undo' if rep.dry_run else 'undone'}: {m['surface']!r} -> "
+                   f"{m['entity']!r} ({m['reason']})")
+    click.echo(f"{len(rep.documents)} documents, {len(rep.cases)} cases, "
+               f"{len(rep.entities) - len(rep.cases)} other entities, {len(rep.merges)} merges"
+               + (" would be removed (dry run)" if rep.dry_run else " removed"), err=True)
 
 
 @cli.command()
