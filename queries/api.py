@@ -57,14 +57,10 @@ _PARAM_ALIASES = {"date_from": "from", "date_to": "to"}
 def _params(params: dict[str, Any]) -> dict[str, Any]:
     """Parameters as the saved queries name them: ``date_from``/``date_to`` are ``from``/``to``;
     ``None`` means not given."""
-    out: dict[str, Any] = {}
-    for k, v in params.items():
-        name = _PARAM_ALIASES.get(k, k)
-        if name in out and k != name:
-            raise BadParameter(f"give {name!r} once (as {name!r} or {k!r})")
-        if v is not None:
-            out[name] = v
-    return out
+    for alias, name in _PARAM_ALIASES.items():
+        if alias in params and name in params:
+            raise BadParameter(f"give {name!r} once (as {name!r} or as {alias!r})")
+    return {_PARAM_ALIASES.get(k, k): v for k, v in params.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -276,7 +272,7 @@ class KnowledgeGraph:
 
     def __init__(self, store: str | os.PathLike | None = "", *, read_only: bool = False,
                  queries_dirs: Iterable[str | os.PathLike] = (),
-                 aliases: str | os.PathLike | None = None):
+                 aliases: str | os.PathLike | None = None) -> None:
         self.location: str | None = (default_location() if store == "" else
                                      None if store is None or store == MEMORY else os.fspath(store))
         self.read_only = read_only
