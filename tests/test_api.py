@@ -273,6 +273,15 @@ def test_entity_merges_and_their_undoing():
         assert e.merges == () and "Epstein Drengel" not in e.spellings and len(e.documents) == 1
 
 
+def test_after_a_removal_no_merge_into_a_vanished_entity():
+    with KnowledgeGraph.open(MEMORY) as g:
+        g.store.put(case_extraction("a", docket="1:21-cv-00333", firm="Epstein Drangel LLP"), text=TEXT)
+        g.remove(g.entity("Epstein Drangel").documents[0]["sha256"])
+        g.store.put(case_extraction("b", docket="1:21-cv-00334", firm="Epstein Drengel"), text=TEXT)
+        e = g.entity("Epstein", kind="firm")
+        assert (e.name, e.merges) == ("Epstein Drengel", ())
+
+
 def test_entities_and_explain(kg):
     names = [r["name"] for r in kg.entities("firm")]
     assert set(names) == {"Calder Wynn & Haskett, Ltd.", "Rourke Adler & Stein LLP"}

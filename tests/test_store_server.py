@@ -67,3 +67,22 @@ def test_summaries_on_the_server_give_the_exact_answers(server):
         for params in _params(g, name):
             assert _rows(g, name, params, exact=False) == _rows(g, name, params, exact=True), (name, params)
     assert g.query("firms-before-judges").rows  # there is something to compare
+
+
+def test_remove_and_reingest_on_the_server(server, tmp_path):
+    """Removing a filing from a SPARQL server, then ingesting it again, gives back the
+    identical graph and summaries, as on the embedded store."""
+    import shutil
+    from test_api import SAMPLES, LETTER, answers, dump, summary_state
+    server.clear()
+    for p in SAMPLES:
+        shutil.copy(p, tmp_path / p.name)
+    with KnowledgeGraph.open(server.url) as g:
+        g.ingest(tmp_path, in_process=True)
+        before, groups, rows = dump(g), summary_state(g), answers(g)
+        rep = g.remove([tmp_path / LETTER.name])
+        assert [d.name for d in rep.documents] == [LETTER.name]
+        assert g.stats()["Document"] == len(SAMPLES) - 1
+        assert answers(g) == answers(g, exact=True)
+        g.ingest([tmp_path / LETTER.name], in_process=True)
+        assert (dump(g), summary_state(g), answers(g)) == (before, groups, rows)
