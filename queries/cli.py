@@ -154,7 +154,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                 rate = done[0] / max(time.monotonic() - t0, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-            summary_task = []
+            summary_task: list[Any] = []
 
             def on_summary(n: int) -> None:
                 if not summary_task:

@@ -83,9 +83,11 @@ def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None =
         c = info.get(case)
         if c is None or f not in labels or (court and c["court"] != court):
             continue
-        first, last = (min(a["dates"]), max(a["dates"])) if a["dates"] else (None, None)
+        first: str | None = min(a["dates"]) if a["dates"] else None
+        last: str | None = max(a["dates"]) if a["dates"] else None
         if date_from or date_to:
-            if first is None or (date_from and last < date_from) or (date_to and first > date_to):
+            if first is None or last is None or (date_from and last < date_from) \
+                    or (date_to and first > date_to):
                 continue
         by_case[case].append((f, {"sides": a["sides"], "first": first, "last": last}))
     # a firm is matched through every stored spelling, as saved-query parameters are

@@ -178,9 +178,9 @@ class SavedQuery:
             if key is None:
                 continue
             if p.name in bindings:
-                bindings[p.name] = type(term)(key)
+                bindings[p.name] = ox.Literal(key)
             else:
-                resolved[p.name] = type(term)(key)
+                resolved[p.name] = ox.Literal(key)
         if (self.summary is not None and not any(strs.get(u) for u in self.summary_unless)
                 and store.summaries_current()):
             # the same answer from the summaries (queries.summarised)
