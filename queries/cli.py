@@ -359,9 +359,15 @@ def _removal_lines(rep: RemoveReport) -> None:
     for m in rep.merges:
         click.echo(f"  merge {'to undo' if rep.dry_run else 'undone'}: {m['surface']!r} -> "
                    f"{m['entity']!r} ({m['reason']})")
-    click.echo(f"{len(rep.documents)} documents, {len(rep.cases)} cases, "
-               f"{len(rep.entities) - len(rep.cases)} other entities, {len(rep.merges)} merges"
-               + (" would be removed (dry run)" if rep.dry_run else " removed"), err=True)
+    counts = [_count(len(rep.documents), "document"), _count(len(rep.cases), "case"),
+              _count(len(rep.entities) - len(rep.cases), "other entity", "other entities"),
+              _count(len(rep.merges), "merge")]
+    click.echo(", ".join(counts) + (" would be removed (dry run)" if rep.dry_run else " removed"),
+               err=True)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 @cli.command()

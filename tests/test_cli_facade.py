@@ -92,7 +92,7 @@ def test_remove_command(store, tmp_path):
     letter = str(store / "filings" / SAMPLES[-1].name)
     r = CliRunner().invoke(cli, ["remove", letter, "--dry-run", "--store", str(d)])
     assert r.exit_code == 0 and "would remove " + SAMPLES[-1].name in r.output
-    assert "1 documents, 1 cases" in r.output
+    assert "1 document, 1 case, " in r.output and "would be removed (dry run)" in r.output
     r = CliRunner().invoke(cli, ["remove", letter, "--store", str(d)])
     assert r.exit_code == 0 and "removed " + SAMPLES[-1].name in r.output
     from docketgraph.queries.cli import main
