@@ -234,13 +234,14 @@ _ENTITY_KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Plat
 _KIND_NAMES = {"firm": "LawFirm", "law firm": "LawFirm", "lawfirm": "LawFirm", "citation": "Precedent",
                **{k.lower(): k for k in _ENTITY_KINDS}}
 _SHA = re.compile(r"[0-9a-f]{8,64}")
-_DOCS = """SELECT ?sha ?name ?path WHERE { GRAPH ?g {
-  ?d a dg:Document ; dg:sha256 ?sha ; schema:name ?name . OPTIONAL { ?d dg:path ?path } } }"""
-_GONE = """SELECT DISTINCT ?e ?cls (MIN(?n) AS ?name) WHERE {{
-  VALUES ?g {{ {graphs} }} VALUES ?cls {{ {classes} }}
-  GRAPH ?g {{ ?e a ?cls . OPTIONAL {{ ?e schema:name ?n }} }}
-  FILTER NOT EXISTS {{ GRAPH ?o {{ ?e a ?cls }} FILTER(?o NOT IN ({graph_list})) }}
+_DOCS = "SELECT ?sha ?path WHERE { ?d dg:sha256 ?sha . OPTIONAL { ?d dg:path ?path } }"
+_DOC_NAME = "SELECT ?sha (MIN(?n) AS ?name) WHERE { ?d dg:sha256 ?sha ; schema:name ?n } GROUP BY ?sha"
+_NAMED_IN = """SELECT ?e ?cls (MIN(?n) AS ?name) WHERE {{ VALUES ?g {{ {graphs} }}
+  GRAPH ?g {{ ?e a ?cls }} FILTER(?cls IN ({classes})) OPTIONAL {{ ?e schema:name ?n }}
 }} GROUP BY ?e ?cls ORDER BY ?cls ?name"""
+#: one other document that names the entity, if any (each asked alone: a short index scan)
+_NAMED_ELSEWHERE = """SELECT ?e ?cls ?o WHERE {{ GRAPH ?o {{ ?e a ?cls }}
+  FILTER(?o NOT IN ({graphs})) }} LIMIT 1"""
 _MERGES = """SELECT ?surface ?reason ?e ?name ?dn WHERE {{ VALUES ?g {{ {graphs} }}
   GRAPH ?g {{ ?m a dg:Merge ; dg:about ?e ; dg:surface ?surface ; dg:evidence ?reason ;
                  dg:inDocument ?d . ?d schema:name ?dn . OPTIONAL {{ ?e schema:name ?name }} }}
@@ -440,18 +441,24 @@ class KnowledgeGraph:
         if isinstance(paths_or_document_ids, (str, os.PathLike)):
             paths_or_document_ids = [paths_or_document_ids]
         st = self.store
-        stored: dict[str, dict] = {}
-        for r in st.query(_DOCS)[1]:
-            d = stored.setdefault(r["sha"], {"name": r["name"], "paths": set()})
-            if r.get("path"):
-                d["paths"].add(r["path"])
+        listing: dict[str, set[str]] = {}  # every document's paths, read only when needed
+
+        def every_document() -> dict[str, set[str]]:
+            if not listing:
+                for r in st.query(_DOCS)[1]:
+                    listing.setdefault(r["sha"], set()).update([r["path"]] if r.get("path") else [])
+            return listing
+
         whole: dict[str, None] = {}
         forget: dict[tuple[str, str], None] = {}
         missing: list[str] = []
         for arg in paths_or_document_ids:
             a = os.fspath(arg)
             if _SHA.fullmatch(a.lower()) and not os.path.exists(a):
-                found = [s for s in stored if s.startswith(a.lower())]
+                if len(a) == 64:
+                    found = [a.lower()] if st.has_document(a.lower()) else []
+                else:
+                    found = [s for s in every_document() if s.startswith(a.lower())]
                 if len(found) > 1:
                     raise BadParameter(f"document id {a} is ambiguous: {len(found)} documents start with it")
                 whole.update(dict.fromkeys(found))
@@ -459,11 +466,14 @@ class KnowledgeGraph:
                     missing.append(a)
                 continue
             p = os.path.abspath(a)
-            hits = [(s, q) for s, d in stored.items() for q in sorted(d["paths"])
-                    if q == p or q.startswith(p.rstrip(os.sep) + os.sep)]
-            if not hits and os.path.isfile(p):
+            hits = [(s, p) for s in st.documents_for_path(p)]
+            if not hits and not os.path.isfile(p):  # a folder, or a file since deleted
+                under = p.rstrip(os.sep) + os.sep
+                hits = [(s, q) for s, qs in every_document().items() for q in sorted(qs)
+                        if q.startswith(under)]
+            if not hits and os.path.isfile(p):  # the same content, stored from elsewhere
                 sha = _file_sha(p)
-                if sha in stored:
+                if sha and st.has_document(sha):
                     whole[sha] = None
                     continue
             forget.update(dict.fromkeys(hits))
@@ -471,11 +481,12 @@ class KnowledgeGraph:
                 missing.append(a)
         if missing:
             raise NotFound("nothing stored for " + ", ".join(repr(m) for m in missing))
+        paths = {sha: set(st.document_paths(sha)) for sha in {*whole, *(k[0] for k in forget)}}
         for s, q in list(forget):  # every path of a document named: the document goes
-            if stored[s]["paths"] <= {q2 for s2, q2 in forget if s2 == s}:
+            if paths[s] <= {q2 for s2, q2 in forget if s2 == s}:
                 whole[s] = None
         forget = {k: None for k in forget if k[0] not in whole}
-        report = self._removal(list(whole), stored, list(forget), dry_run)
+        report = self._removal(list(whole), paths, list(forget), dry_run)
         if not dry_run:
             for s in whole:
                 st.remove_document(s, refresh=False)
@@ -486,20 +497,24 @@ class KnowledgeGraph:
             st.flush()
         return report
 
-    def _removal(self, shas: list[str], stored: dict[str, dict], forget: list[tuple[str, str]],
+    def _removal(self, shas: list[str], paths: dict[str, set[str]], forget: list[tuple[str, str]],
                  dry_run: bool) -> RemoveReport:
         """What removing these documents takes out, read before it is done."""
-        docs = tuple(RemovedDocument(s, stored[s]["name"], tuple(sorted(stored[s]["paths"])))
-                     for s in shas)
+        names = {r["sha"]: r["name"] for sha in shas
+                 for r in self.store.query(_DOC_NAME, {"sha": ox.Literal(sha)})[1]}
+        docs = tuple(RemovedDocument(s, names.get(s, s), tuple(sorted(paths[s]))) for s in shas)
         entities: tuple[dict, ...] = ()
         merges: tuple[dict, ...] = ()
         if shas:
             graphs = [str(ox.NamedNode(keys.graph_iri(s))) for s in shas]
-            classes = " ".join(str(ox.NamedNode(_dg(k))) for k in _ENTITY_KINDS)
-            rows = self.store.query(_GONE.format(graphs=" ".join(graphs), classes=classes,
-                                                 graph_list=", ".join(graphs)))[1]
-            entities = tuple({"kind": r["cls"].rsplit("#", 1)[-1], "name": r.get("name"), "id": r["e"]}
-                             for r in rows)
+            classes = ", ".join(str(ox.NamedNode(_dg(k))) for k in _ENTITY_KINDS)
+            named = self.store.query(_NAMED_IN.format(graphs=" ".join(graphs), classes=classes))[1]
+            elsewhere = _NAMED_ELSEWHERE.format(graphs=", ".join(graphs))
+            entities = tuple(
+                {"kind": r["cls"].rsplit("#", 1)[-1], "name": r.get("name"), "id": r["e"]}
+                for r in named
+                if not self.store.query(elsewhere, {"e": ox.NamedNode(r["e"]),
+                                                    "cls": ox.NamedNode(r["cls"])})[1])
             merges = tuple({"surface": r["surface"], "entity": r.get("name") or r["e"],
                             "reason": r["reason"], "document": r["dn"]}
                            for r in self.store.query(_MERGES.format(graphs=" ".join(graphs)))[1])
