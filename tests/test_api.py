@@ -116,7 +116,7 @@ def test_result_rows_are_dicts(kg):
     rows = list(res)
     assert len(res) == len(rows) == 4
     assert all(isinstance(r, dict) and list(r) == res.columns for r in rows)
-    assert rows == res.to_records() and res[0] == rows[0]
+    assert rows == res.to_records() and res[0] == rows[0] and res[1:3] == rows[1:3]
     assert {(r["firm_label"], r["judge_label"], r["cases"]) for r in res} == {
         ("Calder Wynn & Haskett, Ltd.", "Owen T. Marchetti", 2),
         ("Calder Wynn & Haskett, Ltd.", "Harriet L. Vance", 1),
@@ -271,6 +271,22 @@ def test_entity_merges_and_their_undoing():
         assert [m["surface"] for m in rep.merges] == ["Epstein Drengel"]
         e = g.entity("Epstein Drangel", kind="firm")
         assert e.merges == () and "Epstein Drengel" not in e.spellings and len(e.documents) == 1
+
+
+def test_removing_the_filing_another_merged_into():
+    """A later filing's merge stays with that filing: the entity keeps the name it was
+    merged under (its merge record says why), and the removed filing comes back exactly."""
+    with KnowledgeGraph.open(MEMORY) as g:
+        a = case_extraction("a", docket="1:21-cv-00333", firm="Epstein Drangel LLP")
+        g.store.put(a, text=TEXT)
+        g.store.put(case_extraction("b", docket="1:21-cv-00334", firm="Epstein Drengel"), text=TEXT)
+        before = dump(g)
+        rep = g.remove(a.sha256)
+        assert "LawFirm" not in {e["kind"] for e in rep.entities} and rep.merges == ()
+        e = g.entity("Epstein", kind="firm")
+        assert e.name == "Epstein Drangel LLP" and [m["surface"] for m in e.merges] == ["Epstein Drengel"]
+        g.store.put(a, text=TEXT)
+        assert dump(g) == before
 
 
 def test_after_a_removal_no_merge_into_a_vanished_entity():
