@@ -33,6 +33,8 @@ from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
 from docketgraph.queries.saved import TYPES
 
+__all__ = ["PROJECTIONS", "projection_graph", "co_counsel_graph", "plain"]
+
 PROJECTIONS: tuple[str, ...] = ("firm-judge", "co-counsel", "attorneys", "citations", "platform-firm")
 
 #: the parameters each projection takes (besides ``court``, ``from`` and ``to``)
