@@ -10,9 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from docketgraph.queries.api import (MEMORY, PROJECTIONS, Entity, IngestReport, KnowledgeGraph,
-                                         RemovedDocument, RemoveReport, Result, SavedQuery,
-                                         env_queries_dirs)
+    from docketgraph.queries.api import (
+        MEMORY,
+        PROJECTIONS,
+        Entity,
+        IngestReport,
+        KnowledgeGraph,
+        RemovedDocument,
+        RemoveReport,
+        Result,
+        SavedQuery,
+        env_queries_dirs,
+    )
 
 __all__ = ["KnowledgeGraph", "Result", "Entity", "RemoveReport", "RemovedDocument",
            "IngestReport", "SavedQuery", "MEMORY", "PROJECTIONS", "env_queries_dirs"]

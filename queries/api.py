@@ -20,15 +20,15 @@ import hashlib
 import html
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
-from docketgraph.graph.errors import (BadParameter, MissingDependency, NotFound, QueryError,
-                                      StoreError)
+from docketgraph.graph.errors import BadParameter, MissingDependency, NotFound, QueryError, StoreError
 from docketgraph.graph.exchange import export_store
 from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.graph.vocab import ID, NS
@@ -109,7 +109,7 @@ class Result:
         """The rows as a list of new dicts (every column, in ``columns`` order)."""
         return [{c: r.get(c) for c in self.columns} for r in self.rows]
 
-    def to_pandas(self) -> "pd.DataFrame":
+    def to_pandas(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame (every column); needs the ``pandas`` extra."""
         try:
             import pandas as pd
@@ -130,7 +130,7 @@ class Result:
         return (f"<div><p><b>{esc(self.title)}</b>: {len(self.rows)} rows</p>"
                 f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</div>")
 
-    def sorted(self, spec: str) -> "Result":
+    def sorted(self, spec: str) -> Result:
         """Rows sorted by ``spec``: comma-separated columns, ``-col`` for descending."""
         rows = list(self.rows)
         keys = [k.strip() for k in spec.split(",") if k.strip()]
@@ -145,7 +145,7 @@ class Result:
             rows = present + missing
         return replace(self, rows=rows)
 
-    def limited(self, n: int | None) -> "Result":
+    def limited(self, n: int | None) -> Result:
         return self if n is None else replace(self, rows=self.rows[: max(n, 0)])
 
 
@@ -293,7 +293,7 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, store: str | os.PathLike | None = None, *, read_only: bool = False,
              queries_dirs: Iterable[str | os.PathLike] = (),
-             aliases: str | os.PathLike | None = None) -> "KnowledgeGraph":
+             aliases: str | os.PathLike | None = None) -> KnowledgeGraph:
         """A knowledge graph on ``store``, opened lazily, as the command line opens it:
         ``None`` is ``$DOCKETGRAPH_STORE`` or ``./docketgraph-store``; a path is a store
         folder; ``http(s)://...`` a SPARQL 1.1 endpoint; ``MEMORY`` (":memory:") in memory.
@@ -323,7 +323,7 @@ class KnowledgeGraph:
             self._store = None
         self._closed = True
 
-    def __enter__(self) -> "KnowledgeGraph":
+    def __enter__(self) -> KnowledgeGraph:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -370,7 +370,7 @@ class KnowledgeGraph:
         cols, rows, graph = q.run(self.store, values)
         return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
 
-    def to_networkx(self, projection: str = "firm-judge", /, **params: Any) -> "nx.Graph":
+    def to_networkx(self, projection: str = "firm-judge", /, **params: Any) -> nx.Graph:
         """A network of entities as a networkx graph: ``firm-judge``, ``co-counsel``,
         ``attorneys``, ``citations`` (directed) or ``platform-firm``. Parameters: ``court``,
         ``date_from`` / ``date_to``, ``firm`` (attorneys, co-counsel), ``by`` (citations:
@@ -489,7 +489,7 @@ class KnowledgeGraph:
         if missing:
             raise NotFound("nothing stored for " + ", ".join(repr(m) for m in missing))
         paths = {sha: set(st.document_paths(sha)) for sha in {*whole, *(k[0] for k in forget)}}
-        for s, q in list(forget):  # every path of a document named: the document goes
+        for s in {k[0] for k in forget}:  # every path of a document named: the document goes
             if paths[s] <= {q2 for s2, q2 in forget if s2 == s}:
                 whole[s] = None
         forget = {k: None for k in forget if k[0] not in whole}

@@ -74,8 +74,8 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
             click.echo("| " + " | ".join(esc(r.get(c)) for c in columns) + " |")
     else:
         from rich.console import Console
-        from rich.table import Table
         from rich.markup import escape
+        from rich.table import Table
         t = Table(title=escape(title) if title else None, show_lines=False)
         for c in columns:
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
@@ -131,8 +131,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
     exit status is 1 if any file failed.
     """
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     jobs = jobs or os.cpu_count() or 1
     err = Console(stderr=True)
     kg = _kg(store, aliases=aliases)

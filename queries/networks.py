@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
