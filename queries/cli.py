@@ -67,7 +67,9 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
             w.writerow({c: _cell(r.get(c)) for c in columns})
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "md":
-        esc = lambda s: _cell(s).replace("|", "\\|").replace("\n", " ")
+        def esc(s: Any) -> str:
+            return _cell(s).replace("|", "\\|").replace("\n", " ")
+
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for r in rows:
