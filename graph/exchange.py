@@ -23,9 +23,12 @@ import json
 import logging
 from typing import Any, Iterable
 
+import networkx as nx
 import pyoxigraph as ox
+import rdflib
 
 from docketgraph.graph.errors import BadInput, UnsupportedFormat
+from docketgraph.graph.store import PREFIXES
 from docketgraph.graph.vocab import NAME, RDF_TYPE
 
 log = logging.getLogger(__name__)
@@ -66,7 +69,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
             return ds.serialize(format="json-ld", encoding="utf-8", auto_compact=False)
         return ds.serialize(format="trig", encoding="utf-8")
     if f == "ttl":
-        import rdflib
         ds = _rdflib_dataset(bytes(nquads))
         g = rdflib.Graph()
         _bind(g)
@@ -76,7 +78,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
     if f == "csv":
         return _quads_to_csv(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
     G = property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
-    import networkx as nx
     buf = io.BytesIO()
     if f == "graphml":
         nx.write_graphml(G, buf, encoding="utf-8")
@@ -89,7 +90,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
 def _exact_literals():
     """rdflib rewrites some literals to a canonical form while parsing (a dateTime's "Z"
     becomes "+00:00"); keep every literal exactly as written so exports round-trip."""
-    import rdflib
     old = rdflib.NORMALIZE_LITERALS
     rdflib.NORMALIZE_LITERALS = False
     try:
@@ -99,13 +99,11 @@ def _exact_literals():
 
 
 def _bind(g: Any) -> None:
-    from docketgraph.graph.store import PREFIXES
     for k, v in PREFIXES.items():
         g.bind(k, v)
 
 
 def _rdflib_dataset(nquads: bytes):
-    import rdflib
     ds = rdflib.Dataset()
     _bind(ds)
     if nquads.strip():
@@ -140,7 +138,6 @@ def _local(iri: str) -> str:
 
 def property_graph(quads: Iterable[ox.Quad]):
     """A networkx MultiDiGraph of resources (nodes) and resource-valued triples (edges)."""
-    import networkx as nx
     G = nx.MultiDiGraph(name="docketgraph")
     lits: dict[str, dict[str, list[str]]] = {}
 
@@ -192,12 +189,10 @@ def import_bytes(data: bytes, fmt: str) -> Any:
     data = bytes(data)
     try:
         if f in GRAPH_FORMATS:
-            import networkx as nx
             buf = io.BytesIO(data)
             return nx.read_graphml(buf, force_multigraph=True) if f == "graphml" else nx.read_gexf(buf)
         if f == "csv":
             return _csv_to_quads(data)
-        import rdflib
         if f == "jsonld":
             _refuse_remote_context(data)
         ds = rdflib.Dataset()

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.model import Extraction, Span
+from docketgraph.graph.resolve import Resolver
 from docketgraph.graph.vocab import DG, EMAIL, NAME, RDF_TYPE, RDFS_LABEL, XSD
-
-if TYPE_CHECKING:
-    from docketgraph.graph.resolve import Resolver
 
 CaseResolver = Callable[[str | None, str], str]
 _TYPE = ox.NamedNode(RDF_TYPE)
@@ -138,14 +136,13 @@ class _Builder:
 
 def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | None = None,
                      resolve_case: CaseResolver = default_case_resolver,
-                     resolver: "Resolver | None" = None,
+                     resolver: Resolver | None = None,
                      ingested: str | None = None) -> list[ox.Quad]:
     """All quads one document asserts, in its own named graph.
 
     ``resolver`` matches firms, attorneys and judges to entities already stored; each
     merge is recorded as a ``dg:Merge`` in this document's graph, with its reason.
     """
-    from docketgraph.graph.resolve import Resolver
     resolver = resolver or Resolver()
     sha = ex.sha256
     g = _n(keys.graph_iri(sha))

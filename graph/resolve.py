@@ -24,6 +24,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from rapidfuzz import fuzz, process
+
 from docketgraph.graph import keys, names
 from docketgraph.graph.errors import DocketGraphError
 
@@ -132,7 +134,6 @@ class Resolver:
     def _fuzzy_firm(self, name: str, core: str) -> Match | None:
         if len(core) < 6 or not self.firms:
             return None
-        from rapidfuzz import fuzz, process
         hit = process.extractOne(core, list(self.firms), scorer=fuzz.ratio, score_cutoff=FUZZY_FIRM)
         if not hit:
             return None

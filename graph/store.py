@@ -20,6 +20,9 @@ from docketgraph.graph import keys, summaries
 from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
 from docketgraph.graph.model import Extraction
 from docketgraph.graph.rdf import extraction_quads
+from docketgraph.graph.remote import HttpBackend
+from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
+from docketgraph.graph.updates import data_block, drop_graph_ops, forget_triple_op, with_default_copies
 from docketgraph.graph.vocab import DG, NS
 
 log = logging.getLogger(__name__)
@@ -37,35 +40,6 @@ PREFIXES = {
 }
 _SUMMARY = ox.NamedNode(summaries.SUMMARY_GRAPH)
 _DOCKET_KEY = DG.docketKey
-
-
-def drop_graph_ops(g: ox.NamedNode) -> list[str]:
-    """SPARQL update operations removing graph ``g`` and, from the default graph, the
-    triples no other document graph asserts."""
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
-            f"DROP SILENT GRAPH {g}"]
-
-
-def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
-    """Each quad in its named graph and its triple in the default graph."""
-    out = list(quads)
-    out += [ox.Quad(q.subject, q.predicate, q.object) for q in quads
-            if not isinstance(q.graph_name, ox.DefaultGraph)]
-    return out
-
-
-def data_block(quads: Iterable[ox.Quad], *, default_copies: bool = True) -> str:
-    """The body of an INSERT DATA for ``quads`` (plus, by default, their default-graph
-    copies), written from pyoxigraph terms' own (escaped, validated) N-Triples forms."""
-    parts = []
-    for q in quads:
-        t = f"{q.subject} {q.predicate} {q.object}"
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            parts.append(t + " .")
-        else:
-            parts.append(f"GRAPH {q.graph_name} {{ {t} }}" + (f" {t} ." if default_copies else ""))
-    return "\n".join(parts)
 
 
 def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
@@ -117,7 +91,6 @@ class GraphStore:
         self.remote = bool(self.location and self.location.startswith(("http://", "https://")))
         try:
             if self.remote:
-                from docketgraph.graph.remote import HttpBackend
                 self._store = HttpBackend(self.location)
             elif self.location is None:
                 self._store = ox.Store()
@@ -140,7 +113,6 @@ class GraphStore:
     def resolver(self):
         """The entity resolver, loaded from the store on first use and kept current."""
         if self._resolver is None:
-            from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
             cands = load_candidates(lambda q: self.query(q)[1])
             self._resolver = Resolver(cands["firms"], cands["attorneys"], cands["judges"],
                                       Aliases.load(self.aliases_path))
@@ -295,8 +267,7 @@ class GraphStore:
             og = ox.NamedNode(keys.graph_iri(old_sha))
             if others:  # the old content is still known under another path: forget this path only
                 od = ox.NamedNode(keys.document_iri(old_sha))
-                t = f"{od} {ox.NamedNode(DG.path)} {ox.Literal(path)}"
-                ops.append(f"DELETE DATA {{ GRAPH {og} {{ {t} }} {t} }}")
+                ops.append(forget_triple_op(og, od, ox.NamedNode(DG.path), ox.Literal(path)))
             else:
                 ops.append(summaries.mark_graph_cases(og))
                 ops += drop_graph_ops(og)

@@ -26,6 +26,7 @@ from collections import defaultdict
 from typing import Any, Callable, Iterable
 
 import networkx as nx
+from rapidfuzz import fuzz, process, utils
 
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter
@@ -333,7 +334,6 @@ SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
 def search_entities(store: Any, name: str, *, kind: str | None = None, limit: int = 10,
                     min_score: float = 70.0) -> list[dict]:
     """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names)."""
-    from rapidfuzz import fuzz, process, utils
     if not name or not name.strip():
         return []
     want = kind.lower() if kind else None

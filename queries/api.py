@@ -16,7 +16,8 @@ from docketgraph.graph.errors import BadParameter, QueryError
 from docketgraph.graph.vocab import ID
 from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
-from docketgraph.queries.saved import Registry, SavedQuery, run_python
+from docketgraph.queries.registry import Registry
+from docketgraph.queries.saved import SavedQuery, run_python
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     """
     if list_ or not name:
         from docketgraph.queries.api import env_queries_dirs
-        from docketgraph.queries.saved import Registry
+        from docketgraph.queries.registry import Registry
         reg = Registry(env_queries_dirs() + list(queries_dir))
         rows = [{"name": q.name,
                  "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")

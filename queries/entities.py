@@ -4,15 +4,16 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
+from rapidfuzz import fuzz, process
 
 from docketgraph.graph.errors import BadParameter
+from docketgraph.graph.vocab import DG
 
 KINDS = {"firm": "LawFirm", "attorney": "Attorney", "judge": "Judge", "party": "Party",
          "platform": "Platform", "case": "Case", "court": "Court", "precedent": "Precedent"}
 
 
 def _cls(kind: str) -> ox.NamedNode:
-    from docketgraph.graph.vocab import DG
     if kind not in KINDS:
         raise BadParameter(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
     return ox.NamedNode(getattr(DG, KINDS[kind]))
@@ -32,7 +33,6 @@ def list_entities(store: Any, kind: str) -> tuple[list[str], list[dict]]:
 
 def explain(store: Any, kind: str, name: str) -> list[dict]:
     """Rows (entity, what, value, document, detail) explaining the entity named ``name``."""
-    from rapidfuzz import fuzz, process
     cols, rows = list_entities(store, kind)
     if not rows:
         return []

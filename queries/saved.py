@@ -29,15 +29,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field, replace
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
-from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
+from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.vocab import NS
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -109,6 +108,8 @@ class SavedQuery:
     #: none of ``summary_unless`` is given (header line ``# summary: PARAM ...``)
     summary: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
     summary_unless: tuple[str, ...] = ()
+    #: the header has a ``# summary:`` line (the registry attaches ``summary`` to built-ins)
+    summarised: bool = False
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -152,7 +153,6 @@ class SavedQuery:
     def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
         """pyoxigraph ``custom_functions`` delivering the function-bound parameters
         (``terms`` may give already-resolved terms for some of them)."""
-        from docketgraph.graph.vocab import NS
         terms = self.function_terms(values, terms)
         lo, hi = terms.get("from"), terms.get("to")
 
@@ -245,10 +245,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     q = SavedQuery(name=name, title=meta["title"], description=meta["description"],
                    params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
                    source=source, hidden=tuple(meta.get("hidden", "").split()),
-                   summary_unless=unless)
-    if "summary" in meta and source.startswith("saved/"):
-        from docketgraph.queries import summarised
-        q = replace(q, summary=summarised.QUERIES.get(name))
+                   summary_unless=unless, summarised="summary" in meta)
     return q
 
 
@@ -262,45 +259,6 @@ def _syntax_message(where: str, msg: str) -> str:
     if len(msg) > 160:
         msg = msg[:157] + "..."
     return f"{where}: SPARQL syntax error: {msg}"
-
-
-class Registry:
-    """Saved queries by name: the built-in ones, Python analytics, and a user's folder."""
-
-    def __init__(self, extra_dirs: list[str | Path] = ()):  # type: ignore[assignment]
-        self._queries: dict[str, SavedQuery] = {}
-        self.errors: list[str] = []
-        pkg = resources.files("docketgraph.queries") / "saved"
-        for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".rq"):
-                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}")
-                self._queries[q.name] = q
-        from docketgraph.queries import analytics
-        for q in analytics.QUERIES:
-            self._queries[q.name] = q
-        for d in extra_dirs or ():
-            for path in sorted(Path(d).glob("*.rq")):
-                try:
-                    q = parse_rq(path.read_text(encoding="utf-8"), path.stem, str(path))
-                except (QueryError, OSError, UnicodeDecodeError) as e:
-                    self.errors.append(str(e))
-                    continue
-                self._queries[q.name] = q
-
-    def names(self) -> list[str]:
-        return sorted(self._queries)
-
-    def all(self) -> list[SavedQuery]:
-        return [self._queries[n] for n in self.names()]
-
-    def get(self, name: str) -> SavedQuery:
-        try:
-            return self._queries[name]
-        except KeyError:
-            raise UnknownQuery(f"no saved query {name!r}; known: {', '.join(self.names())}") from None
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._queries
 
 
 def run_python(q: SavedQuery, store: Any, values: dict[str, Any]) -> tuple[list[str], list[dict]]:

@@ -22,12 +22,19 @@ import json
 import os
 import re
 import tempfile
+import math
 import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.vocab import ID
+from docketgraph.queries import analytics
 
 KIND_COLORS = {
     "LawFirm": "#1f77b4", "Judge": "#d62728", "Attorney": "#9467bd", "Party": "#2ca02c",
@@ -101,7 +108,6 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def kind_of_iri(iri: str) -> str | None:
-    from docketgraph.graph.vocab import ID
     if not isinstance(iri, str) or not iri.startswith(ID):
         return None
     rest = iri[len(ID):]
@@ -125,8 +131,6 @@ def result_graph(res: Any):
     """A saved query's answer as a networkx graph (Python analytics return their own;
     SPARQL queries are drawn from their ``# view: KIND A B WEIGHT`` hint, where A and B
     are ``IDCOLUMN:LABELCOLUMN`` or one column)."""
-    import networkx as nx
-    from docketgraph.graph.errors import QueryError
     if getattr(res, "graph", None) is not None:
         return res.graph
     q = res.query
@@ -189,7 +193,6 @@ def layout(G, *, spacing: float = 30.0) -> dict:
     placed breadth-first from the heaviest one, each around the neighbour that placed it,
     so a hub's cases and counterparts gather round it.
     """
-    import math
     pos: dict = {}
     wdeg = dict(G.degree(weight="weight"))
     comps = sorted((sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
@@ -230,7 +233,6 @@ def layout(G, *, spacing: float = 30.0) -> dict:
 
 
 def _components(G):
-    import networkx as nx
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     return nx.connected_components(U)
 
@@ -351,7 +353,6 @@ def _write(nodes: list[dict], edges: list[dict], *, title: str, caption: str, ou
 
 
 def _markup(s: str):
-    from markupsafe import Markup
     return Markup(s)
 
 
@@ -411,8 +412,6 @@ def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *
 def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None, *,
                        depth: int = 2, top: int | None = None) -> Path:
     """Draw the neighbourhood of the entity whose name best matches ``name``."""
-    from docketgraph.graph.errors import BadParameter
-    from docketgraph.queries import analytics
     hits = analytics.search_entities(kg.store, name, limit=1)
     if not hits:
         raise BadParameter(f"no entity with a name like {name!r}")

@@ -5,7 +5,8 @@ import pytest
 
 from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
 from docketgraph.queries.api import KnowledgeGraph
-from docketgraph.queries.saved import Registry, parse_rq
+from docketgraph.queries.registry import Registry
+from docketgraph.queries.saved import parse_rq
 from factories import TEXT, case_extraction
 
 

@@ -17,7 +17,7 @@ import pytest
 from docketgraph.graph import summaries
 from docketgraph.queries.api import KnowledgeGraph
 from docketgraph.queries import summarised
-from docketgraph.queries.saved import Registry
+from docketgraph.queries.registry import Registry
 from query_factories import filings, small_graph
 from test_queries_golden import CASES, GOLDEN, _canon, answers
 

@@ -28,6 +28,7 @@ errors are caught broadly), or extraction running past ``TIME_BUDGET_S``.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import io
@@ -237,7 +238,6 @@ def _declared_page_count(reader) -> int | None:
 
 def page_for(document: Document, offset: int) -> int:
     """The 1-based page of a character offset in a PDF Document's text (0 if none)."""
-    import bisect
     return bisect.bisect_right(document.pages, offset) if document.pages else 0
 
 

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from docketgraph.graph.errors import UnsupportedFormat
 from docketgraph.graph.model import Document
+from docketgraph.ingest.readers.decode import read_bytes
 
 _READERS: dict[str, str] = {}
 _LOADED: dict[str, ModuleType] = {}
@@ -51,7 +52,6 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
     """Read one file into a Document with the reader its content calls for."""
     path = os.fspath(path)
     if data is None:
-        from docketgraph.ingest.readers.decode import read_bytes
         data = read_bytes(path, MAX_FILE_BYTES)
     suffix = os.path.splitext(path)[1]
     name = choose(data[:8192], suffix)
