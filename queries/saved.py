@@ -11,6 +11,8 @@ Header lines (comments at the top of the file)::
     # hidden: f j            (columns kept for evidence and views, not shown in tables)
     # summary: from to       (a built-in query also answered from the store's summaries,
                               by queries.summarised, unless one of these is given)
+    # override: true         (a query of the user's that replaces a built-in of that name;
+                              without it the clash is refused, see queries.registry)
 
 A parameter ``NAME`` is bound to the variable ``?NAME`` through the engine
 (pyoxigraph substitutions), never pasted into the text. pyoxigraph only substitutes
@@ -36,6 +38,7 @@ import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.store import PREFIXES
 from docketgraph.graph.vocab import NS
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -110,6 +113,8 @@ class SavedQuery:
     summary_unless: tuple[str, ...] = ()
     #: the header has a ``# summary:`` line (the registry attaches ``summary`` to built-ins)
     summarised: bool = False
+    #: a user's query that replaces a built-in of the same name (header ``# override: true``)
+    override: bool = False
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -231,13 +236,10 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     for req in ("title", "description"):
         if req not in meta:
             raise QueryError(f"{where}: missing '# {req}:' header line")
-    try:
-        ox.Store().query(text, prefixes={"dg": "urn:x:", "schema": "urn:y:", "rdfs": "urn:z:",
-                                         "xsd": _XSD, "rdf": "urn:r:", "dgs": "urn:s:"})
-    except SyntaxError as e:
-        raise QueryError(_syntax_message(where, str(e))) from None
-    except Exception:
-        pass
+    _check_evaluates(text, where)
+    override = meta.get("override", "false").strip().lower()
+    if override not in ("true", "false"):
+        raise QueryError(f"{where}: '# override:' must be true or false, not {override!r}")
     unless = tuple(meta.get("summary", "").split())
     for u in unless:
         if u not in {p.name for p in params}:
@@ -245,8 +247,25 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     q = SavedQuery(name=name, title=meta["title"], description=meta["description"],
                    params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
                    source=source, hidden=tuple(meta.get("hidden", "").split()),
-                   summary_unless=unless, summarised="summary" in meta)
+                   summary_unless=unless, summarised="summary" in meta, override=override == "true")
     return q
+
+
+#: the functions saved queries may call (``dg:param`` ...), as stubs returning nothing
+_FUNCTION_STUBS = {ox.NamedNode(NS + n): (lambda *args: None)
+                   for n in ("param", "given", "within", "noDates")}
+
+
+def _check_evaluates(text: str, where: str) -> None:
+    """Run the query once over an empty store, with the store's prefixes and the
+    parameter functions, so a syntax error, an unknown prefix or an unknown function is
+    reported when the query is loaded (with its file and line), not in a user's run."""
+    try:
+        ox.Store().query(text, prefixes=PREFIXES, custom_functions=_FUNCTION_STUBS)
+    except SyntaxError as e:
+        raise QueryError(_syntax_message(where, str(e))) from None
+    except (RuntimeError, ValueError, OSError) as e:
+        raise QueryError(f"{where}: the query cannot run: {' '.join(str(e).split())[:200]}") from None
 
 
 def _syntax_message(where: str, msg: str) -> str:

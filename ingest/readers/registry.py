@@ -10,7 +10,7 @@ import importlib
 import os
 from types import ModuleType
 
-from docketgraph.graph.errors import UnsupportedFormat
+from docketgraph.graph.errors import NameClash, UnsupportedFormat
 from docketgraph.graph.model import Document
 from docketgraph.ingest.readers.decode import read_bytes
 
@@ -21,9 +21,15 @@ _LOADED: dict[str, ModuleType] = {}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def register(name: str, module_path: str) -> None:
-    """Register a reader module by dotted path; imported on first use."""
+def register(name: str, module_path: str, *, override: bool = False) -> None:
+    """Register a reader module by dotted path; imported on first use. A name already
+    registered raises :class:`NameClash` unless ``override`` is true (a plugin replacing
+    a built-in reader says so)."""
+    if name in _READERS and not override:
+        raise NameClash(f"a reader named {name!r} is already registered ({_READERS[name]}); "
+                        f"pass override=True to replace it with {module_path}")
     _READERS[name] = module_path
+    _LOADED.pop(name, None)
 
 
 def names() -> list[str]:
