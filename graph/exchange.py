@@ -28,7 +28,7 @@ import pyoxigraph as ox
 import rdflib
 
 from docketgraph.graph.errors import BadInput, UnsupportedFormat
-from docketgraph.graph.store import PREFIXES
+from docketgraph.graph.store import PREFIXES, GraphStore
 from docketgraph.graph.vocab import NAME, RDF_TYPE
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def _check(fmt: str) -> str:
 
 # --- export ---------------------------------------------------------------------------
 
-def export_store(store: Any, fmt: str) -> bytes:
+def export_store(store: GraphStore, fmt: str) -> bytes:
     """The whole store (a GraphStore) as bytes in ``fmt``."""
     return export_quads(store.dump(ox.RdfFormat.N_QUADS), fmt)
 
@@ -206,7 +206,7 @@ def import_bytes(data: bytes, fmt: str) -> Any:
         raise BadInput(f"cannot read {f} data: {type(e).__name__}: {e}") from None
 
 
-def load_into(store: Any, data: bytes, fmt: str) -> int:
+def load_into(store: GraphStore, data: bytes, fmt: str) -> int:
     """Import RDF or csv bytes into a GraphStore; returns the number of quads read."""
     f = _check(fmt)
     if f in GRAPH_FORMATS:

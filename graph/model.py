@@ -8,16 +8,27 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal, get_args
 
 Span = tuple[int, int]
 
-DOC_KINDS = ("memorandum", "complaint", "order", "opinion", "letter", "docket", "motion",
-             "declaration", "judgment", "other")
-JUDGE_ROLES = ("district", "magistrate", "bankruptcy", "circuit", "state", "unknown")
-PARTY_ROLES = ("plaintiff", "defendant", "third-party", "intervenor", "movant", "appellant",
-               "appellee", "petitioner", "respondent")
-PLATFORM_KINDS = ("marketplace", "payment", "other")
+#: what a filing is (the gold schema's ``kind``)
+DocKind = Literal["memorandum", "complaint", "order", "opinion", "letter", "docket", "motion",
+                  "declaration", "judgment", "other"]
+#: the court a judge sits on, as a filing shows it
+JudgeRole = Literal["district", "magistrate", "bankruptcy", "circuit", "state", "unknown"]
+#: a party's side in a case
+PartyRole = Literal["plaintiff", "defendant", "third-party", "intervenor", "movant", "appellant",
+                    "appellee", "petitioner", "respondent"]
+PlatformKind = Literal["marketplace", "payment", "other"]
+#: the case attributes a reader may give (``CaseMention.attrs``); the store keeps the
+#: first two (``dg:natureOfSuit``, ``dg:cause``)
+CaseAttr = Literal["nature_of_suit", "cause", "jurisdiction"]
+
+DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
+JUDGE_ROLES: tuple[JudgeRole, ...] = get_args(JudgeRole)
+PARTY_ROLES: tuple[PartyRole, ...] = get_args(PartyRole)
+PLATFORM_KINDS: tuple[PlatformKind, ...] = get_args(PlatformKind)
 
 
 def content_hash(data: bytes) -> str:
@@ -51,14 +62,15 @@ class CaseMention:
     schedule_a: bool = False
     spans: tuple[Span, ...] = ()
     filed: str | None = None
-    title: str | None = None  # e.g. nature of suit, cause: free-form attributes
-    attrs: tuple[tuple[str, str], ...] = ()
+    #: what a structured reader states about the case, as printed (a PACER docket's
+    #: "Nature of Suit: 840 Trademark", "Cause: 15:1114 Trademark Infringement")
+    attrs: tuple[tuple[CaseAttr, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class JudgeMention:
     name: str
-    role: str = "unknown"
+    role: JudgeRole = "unknown"
     case: str | None = None
     spans: tuple[Span, ...] = ()
 
@@ -66,7 +78,7 @@ class JudgeMention:
 @dataclass(frozen=True)
 class PartyMention:
     name: str
-    role: str
+    role: PartyRole
     case: str | None = None
     spans: tuple[Span, ...] = ()
 
@@ -94,7 +106,7 @@ class AttorneyMention:
 @dataclass(frozen=True)
 class PlatformMention:
     name: str
-    kind: str = "other"
+    kind: PlatformKind = "other"
     spans: tuple[Span, ...] = ()
 
 
@@ -118,7 +130,7 @@ class Extraction:
 
     doc: str
     sha256: str = ""
-    kind: str = "other"
+    kind: DocKind = "other"
     filed: str | None = None
     cases: tuple[CaseMention, ...] = ()
     judges: tuple[JudgeMention, ...] = ()
@@ -128,7 +140,6 @@ class Extraction:
     platforms: tuple[PlatformMention, ...] = ()
     citations: tuple[CitationMention, ...] = ()
     format: str = "text"
-    sentences: tuple[tuple[str, Span], ...] = ()  # reserved for evidence sentences
 
     def replace(self, **kw: Any) -> "Extraction":
         return replace(self, **kw)

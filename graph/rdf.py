@@ -27,6 +27,8 @@ _INT = ox.NamedNode(XSD + "integer")
 _BOOL = ox.NamedNode(XSD + "boolean")
 _DT = ox.NamedNode(XSD + "dateTime")
 _MAX_LABEL = 300
+#: the case attributes a reader states (``CaseMention.attrs``) that the store keeps
+_CASE_ATTRS = {"nature_of_suit": DG.natureOfSuit, "cause": DG.cause}
 _CTRL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -197,6 +199,9 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(node, DG.scheduleA, ox.Literal("true", datatype=_BOOL))
         if c.filed:
             b.add(node, DG.dateFiled, _date(c.filed))
+        for attr, value in c.attrs:
+            if attr in _CASE_ATTRS and value.strip():
+                b.add(node, _CASE_ATTRS[attr], _lit(value))
         if c.court:
             court = b.entity(keys.court_iri(c.court), DG.Court, c.court)
             b.add(court, DG.courtId, ox.Literal(c.court))

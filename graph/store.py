@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Protocol, Sequence
 
 import pyoxigraph as ox
 
@@ -49,6 +49,17 @@ def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
 
 def default_location() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+class Store(Protocol):
+    """What the saved queries, analytics and summaries need of a store: SELECT and ASK
+    queries with engine-bound parameters, and the summaries' groups. ``GraphStore`` is one
+    (embedded or over a SPARQL server); a test may pass anything else that answers these."""
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None,
+              custom_functions: dict | None = None) -> tuple[list[str], list[dict]]: ...
+
+    def summary_groups(self, relation: str) -> list[dict]: ...
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from docketgraph.graph.errors import BadParameter
 from docketgraph.graph.vocab import DG
+from docketgraph.graph.store import Store
 
 KINDS = {"firm": "LawFirm", "attorney": "Attorney", "judge": "Judge", "party": "Party",
          "platform": "Platform", "case": "Case", "court": "Court", "precedent": "Precedent"}
@@ -19,7 +20,7 @@ def _cls(kind: str) -> ox.NamedNode:
     return ox.NamedNode(getattr(DG, KINDS[kind]))
 
 
-def list_entities(store: Any, kind: str) -> tuple[list[str], list[dict]]:
+def list_entities(store: Store, kind: str) -> tuple[list[str], list[dict]]:
     q = """SELECT (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?d) AS ?documents)
                   (COUNT(DISTINCT ?n) AS ?surface_forms) ?cls ?e
            WHERE { ?e a ?cls ; schema:name ?n .
@@ -31,7 +32,7 @@ def list_entities(store: Any, kind: str) -> tuple[list[str], list[dict]]:
     return ["name", "documents", "surface_forms", "e"], rows
 
 
-def explain(store: Any, kind: str, name: str) -> list[dict]:
+def explain(store: Store, kind: str, name: str) -> list[dict]:
     """Rows (entity, what, value, document, detail) explaining the entity named ``name``."""
     cols, rows = list_entities(store, kind)
     if not rows:

@@ -40,6 +40,7 @@ from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter, QueryError
 from docketgraph.graph.store import PREFIXES
 from docketgraph.graph.vocab import NS
+from docketgraph.graph.store import Store
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -280,7 +281,7 @@ def _syntax_message(where: str, msg: str) -> str:
     return f"{where}: SPARQL syntax error: {msg}"
 
 
-def run_python(q: SavedQuery, store: Any, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
+def run_python(q: SavedQuery, store: Store, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
     assert q.python is not None
     kw: dict[str, Any] = {}
     for p in q.params:

@@ -26,13 +26,14 @@ import math
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import networkx as nx
 from markupsafe import Markup
 
 from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.store import Store
 from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
 
@@ -54,6 +55,15 @@ _IRI_KINDS = (("firm/", "LawFirm"), ("judge/", "Judge"), ("platform/", "Platform
               ("case/", "Case"), ("court/", "Court"), ("doc/", "Document"))
 _MAX_TEXT = 300
 _CTRL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+")
+
+
+class ViewSource(Protocol):
+    """What a view needs of the knowledge graph (``queries.api.KnowledgeGraph`` is one):
+    its store, and the evidence (cases, filings, sentences) behind a row."""
+
+    store: Store
+
+    def row_evidence(self, row: dict, *, per_row: int = 10) -> list[dict]: ...
 
 
 def plain(s: Any) -> str:
@@ -365,7 +375,7 @@ def _when() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _edge_evidence(kg: Any):
+def _edge_evidence(kg: ViewSource):
     def ev(a: str, b: str, d: dict) -> list[str]:
         row = {"case_ids": " ".join(d.get("case_ids") or [])}
         for i, n in enumerate((a, b)):
@@ -380,7 +390,7 @@ def _edge_evidence(kg: Any):
     return ev
 
 
-def _node_evidence(kg: Any):
+def _node_evidence(kg: ViewSource):
     def ev(n: str, d: dict) -> list[str]:
         iri = d.get("iri") or (n.split(":", 1)[1] if ":" in n and not n.startswith("http") else n)
         if kind_of_iri(iri) in (None, "Case", "Document"):
@@ -393,7 +403,7 @@ def _node_evidence(kg: Any):
     return ev
 
 
-def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *,
+def render_query_view(kg: ViewSource, res: Any, out: str | os.PathLike | None = None, *,
                       top: int | None = None) -> Path:
     """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
     G = result_graph(res)
@@ -409,7 +419,7 @@ def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *
                         evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))
 
 
-def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None, *,
+def render_entity_view(kg: ViewSource, name: str, out: str | os.PathLike | None = None, *,
                        depth: int = 2, top: int | None = None) -> Path:
     """Draw the neighbourhood of the entity whose name best matches ``name``."""
     hits = analytics.search_entities(kg.store, name, limit=1)

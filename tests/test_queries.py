@@ -83,6 +83,34 @@ def test_case_summary_any_docket_form(kg):
     assert not any(name == "Paul G. Gardephe" for _, name in sections)
 
 
+def test_case_summary_shows_nature_of_suit_and_cause(kg):
+    from dataclasses import replace
+    ex = case_extraction("d", docket="1:24-cv-07001", court="ilnd")
+    case = replace(ex.cases[0], attrs=(("nature_of_suit", "840 Trademark"),
+                                       ("cause", "15:1114 Trademark Infringement (Lanham Act)"),
+                                       ("jurisdiction", "Federal Question")))
+    kg.store.put(ex.replace(cases=(case,)), text=TEXT, path="/d")
+    rows = kg.query("case-summary", docket="24-cv-7001").rows
+    sections = {(r["section"], r["name"]) for r in rows}
+    assert ("nature-of-suit", "840 Trademark") in sections
+    assert ("cause", "15:1114 Trademark Infringement (Lanham Act)") in sections
+    assert not any(name == "Federal Question" for _, name in sections)  # no vocabulary term
+    # a case whose readers state neither has no such rows
+    other = kg.query("case-summary", docket="22-cv-4133").rows
+    assert not {r["section"] for r in other} & {"nature-of-suit", "cause"}
+
+
+def test_a_docket_page_stores_its_nature_of_suit(tmp_path):
+    from pathlib import Path
+    from docketgraph.ingest import extract_file
+    page = Path(__file__).parent / "fixtures" / "pacer" / "ilnd_schedule_a_docket.html"
+    g = KnowledgeGraph(None)
+    ex = extract_file(page)
+    g.store.put(ex, path=str(page))
+    _, rows = g.store.query("SELECT ?n ?c WHERE { ?case dg:natureOfSuit ?n ; dg:cause ?c }")
+    assert rows == [{"n": "840 Trademark", "c": "15:1114 Trademark Infringement (Lanham Act)"}]
+
+
 def test_unknown_query_and_parameter(kg):
     with pytest.raises(UnknownQuery):
         kg.query("no-such-query")

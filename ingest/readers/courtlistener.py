@@ -574,7 +574,6 @@ def structured_extraction(document: Document) -> Extraction:
             docket=docket, court=court, caption=case_name or None,
             schedule_a=bool(case_name and _SCHEDULE_A.search(case_name)),
             spans=tuple(spans), filed=_clean((docket_rec or {}).get("date_filed")) or None,
-            title=_clean((docket_rec or {}).get("nature_of_suit")) or None,
             attrs=tuple((k, _clean(docket_rec.get(k))) for k in ("cause", "nature_of_suit")
                         if docket_rec and _clean(docket_rec.get(k)))))
 
