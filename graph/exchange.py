@@ -21,7 +21,8 @@ import csv
 import io
 import json
 import logging
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -125,7 +126,7 @@ def _quads_to_csv(quads: Iterable[ox.Quad]) -> bytes:
         else:
             kind, dt, lang = "iri", "", ""
         g = q.graph_name.value if isinstance(q.graph_name, (ox.NamedNode, ox.BlankNode)) else ""
-        w.writerow([g, q.subject.value, q.predicate.value, o.value, kind, dt, lang])
+        w.writerow([g, _text(q.subject), q.predicate.value, _text(o), kind, dt, lang])
     return buf.getvalue().encode("utf-8")
 
 
@@ -240,6 +241,12 @@ def _refuse_remote_context(data: bytes) -> None:
     walk(doc)
 
 
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A term's lexical form (an RDF-star triple term, which the csv cannot hold as one
+    value, in its N-Triples form)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def _csv_to_quads(data: bytes) -> list[ox.Quad]:
     try:
         text = data.decode("utf-8")
@@ -250,6 +257,7 @@ def _csv_to_quads(data: bytes) -> list[ox.Quad]:
         raise BadInput(f"csv columns must be {', '.join(CSV_COLUMNS)}")
     out = []
     for i, row in enumerate(r, 2):
+        o: ox.NamedNode | ox.BlankNode | ox.Literal
         try:
             kind = row["object_kind"]
             if kind == "iri":

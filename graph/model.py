@@ -7,8 +7,9 @@ came from, so each fact in the graph can be traced back to a filing and a place 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Literal, get_args
+from typing import Any, Literal, get_args
 
 Span = tuple[int, int]
 
@@ -47,7 +48,7 @@ class Document:
     encoding: str = "utf-8"
     pages: tuple[int, ...] = ()  # character offset where each page starts (PDF)
     structured: Any = None  # format-specific parse result (e.g. a juriscraper docket)
-    metadata: dict = field(default_factory=dict, compare=False, hash=False)
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def name(self) -> str:
@@ -141,13 +142,13 @@ class Extraction:
     citations: tuple[CitationMention, ...] = ()
     format: str = "text"
 
-    def replace(self, **kw: Any) -> "Extraction":
+    def replace(self, **kw: Any) -> Extraction:
         return replace(self, **kw)
 
-    def to_gold(self, provenance: bool = False) -> dict:
+    def to_gold(self, provenance: bool = False) -> dict[str, Any]:
         """The document's extraction as a JSON-ready dict in the gold schema."""
 
-        def prov(d: dict, spans: tuple[Span, ...]) -> dict:
+        def prov(d: dict[str, Any], spans: tuple[Span, ...]) -> dict[str, Any]:
             if provenance:
                 d["spans"] = _spans(spans)
             return d

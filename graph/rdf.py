@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -79,7 +79,8 @@ def sentence_at(text: str, span: Span, limit: int = 400) -> str:
     sentence end before the span to the first after it, initials and abbreviations
     ("Martha M. Pacold", "Inc.", "F. Supp.") not counting as ends."""
     a, b = span
-    a = max(0, min(a, len(text))); b = max(a, min(b, len(text)))
+    a = max(0, min(a, len(text)))
+    b = max(a, min(b, len(text)))
     lo = max(0, a - limit // 2)
     left = text[lo:a]
     stops = _sentence_stops(left)
@@ -124,7 +125,7 @@ class _Builder:
             self.add(node, DG.alias, ox.Literal(a))
 
     def mention(self, about: ox.NamedNode, spans: Iterable[Span], surface: str | None = None) -> None:
-        for i, (a, b) in enumerate([sp for sp in spans if sp[1] > sp[0]][:5]):
+        for a, b in [sp for sp in spans if sp[1] > sp[0]][:5]:
             m = _n(keys.node_iri("mention", self.doc.value, about.value, str(a), str(b)))
             self.add(m, RDF_TYPE, _n(DG.Mention))
             self.add(m, DG.about, about)
@@ -331,5 +332,5 @@ def _appearance(b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, par
 
 def iter_labels(quads: Iterable[ox.Quad]) -> Iterator[str]:
     for q in quads:
-        if q.predicate.value == NAME:
+        if q.predicate.value == NAME and isinstance(q.object, ox.Literal):
             yield q.object.value

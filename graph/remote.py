@@ -20,7 +20,8 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -99,7 +100,7 @@ class HttpBackend:
                    lambda m: call(m.group(1), m.group(2)), sparql)
         s = re.sub(r"dg:noDates\(\s*\)", lambda m: call("noDates", None), s)
 
-        def within(m: "re.Match") -> str:
+        def within(m: re.Match) -> str:
             var = m.group(1)
             lo, hi = getattr(by_name.get("within"), "bounds", (None, None))
             parts = [f"({var} >= {lo})" if lo is not None else "true",
@@ -161,7 +162,7 @@ class HttpBackend:
         res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
                          f"FILTER(?g != <{SUMMARY_GRAPH}>) }}",
                          use_default_graph_as_union=False)
-        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES) or b""
 
     def flush(self) -> None:
         pass

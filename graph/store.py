@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -44,7 +45,8 @@ _DOCKET_KEY = DG.docketKey
 
 def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
     """The cases a document's quads speak of (each has its docket key there)."""
-    return [q.subject for q in quads if q.predicate.value == _DOCKET_KEY]
+    return [q.subject for q in quads
+            if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)]
 
 
 def default_location() -> str:
@@ -263,7 +265,7 @@ class GraphStore:
             return WriteResult("unchanged")
         quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
                                  resolver=self.resolver())
-        self._write(quads, drop_paths=[(s, path) for s in old], stale=_cases_of(quads))
+        self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
     def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = (),
@@ -337,7 +339,7 @@ class GraphStore:
         """Every document's graph and the default graph (the summaries are derived data)."""
         if self.remote or not self._store.contains_named_graph(_SUMMARY):
             return self._store.dump(format=fmt)
-        return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt)
+        return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt) or b""
 
     def flush(self) -> None:
         if self.location is not None and not self.read_only and not self.remote:
@@ -348,9 +350,9 @@ class GraphStore:
 
     def close(self) -> None:
         self.flush()
-        self._store = None  # type: ignore[assignment]
+        self._store = None
 
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc) -> None:

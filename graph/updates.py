@@ -9,7 +9,7 @@ for every write.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 

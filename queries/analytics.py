@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
@@ -369,7 +370,7 @@ _KIND_ALIASES = {"firm": "lawfirm", "law firm": "lawfirm", "precedent": "precede
 
 def _projection(store: Store, name: str | None, kw: dict) -> nx.Graph:
     name = name or "firm-judge"
-    dates = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
+    dates: dict[str, Any] = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
     if name == "firm-judge":
         return firm_judge_graph(store, **dates)
     if name == "attorneys":

@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from docketgraph.graph.errors import BadParameter, QueryError
-from docketgraph.graph.vocab import ID
 from docketgraph.graph.store import GraphStore, default_location
+from docketgraph.graph.vocab import ID
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.registry import Registry
 from docketgraph.queries.saved import SavedQuery, run_python
@@ -36,7 +37,7 @@ class Result:
         hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
 
-    def sorted(self, spec: str) -> "Result":
+    def sorted(self, spec: str) -> Result:
         """Rows sorted by ``spec``: comma-separated columns, ``-col`` for descending."""
         rows = list(self.rows)
         keys = [k.strip() for k in spec.split(",") if k.strip()]
@@ -51,7 +52,7 @@ class Result:
             rows = present + missing
         return replace(self, rows=rows)
 
-    def limited(self, n: int | None) -> "Result":
+    def limited(self, n: int | None) -> Result:
         return self if n is None else replace(self, rows=self.rows[: max(n, 0)])
 
 
@@ -255,7 +256,7 @@ class KnowledgeGraph:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "KnowledgeGraph":
+    def __enter__(self) -> KnowledgeGraph:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -66,15 +66,17 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
             w.writerow({c: _cell(r.get(c)) for c in columns})
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "md":
-        esc = lambda s: _cell(s).replace("|", "\\|").replace("\n", " ")
+        def esc(s: Any) -> str:
+            return _cell(s).replace("|", "\\|").replace("\n", " ")
+
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for r in rows:
             click.echo("| " + " | ".join(esc(r.get(c)) for c in columns) + " |")
     else:
         from rich.console import Console
-        from rich.table import Table
         from rich.markup import escape
+        from rich.table import Table
         t = Table(title=escape(title) if title else None, show_lines=False)
         for c in columns:
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
@@ -128,8 +130,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
     exit status is 1 if any file failed.
     """
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     jobs = jobs or os.cpu_count() or 1
     err = Console(stderr=True)
     kg = _kg(store)
@@ -152,7 +153,7 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                 rate = done[0] / max(time.monotonic() - t0, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f} files/s")
 
-            summary_task = []
+            summary_task: list[Any] = []
 
             def on_summary(n: int) -> None:
                 if not summary_task:
@@ -335,6 +336,7 @@ def export(fmt: str, out: str | None, store: str | None) -> None:
         sys.stdout.buffer.write(data)
         return
     from pathlib import Path
+
     from docketgraph.queries.views import atomic_write
     path = Path(out) if out else Path("output") / f"docketgraph.{fmt}"
     atomic_write(path, data)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from docketgraph.graph.errors import StoreError
 from docketgraph.graph.store import GraphStore

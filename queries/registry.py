@@ -11,10 +11,10 @@ running the other query.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 from docketgraph.graph.errors import NameClash, QueryError, UnknownQuery
 from docketgraph.queries import analytics, summarised

@@ -31,18 +31,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter, QueryError
-from docketgraph.graph.store import PREFIXES
+from docketgraph.graph.store import PREFIXES, Store
 from docketgraph.graph.vocab import NS
-from docketgraph.graph.store import Store
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: a saved query's answer: its columns and its rows
+Answer = tuple[list[str], list[dict[str, Any]]]
 
 
 def _str(v: str) -> ox.Literal:
@@ -107,10 +110,10 @@ class SavedQuery:
     view: tuple[str, ...] = ()
     source: str = ""
     hidden: tuple[str, ...] = ()
-    python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+    python: Callable[..., Answer] | None = field(default=None, compare=False)
     #: answered from the store's summaries (queries.summarised) when they are current and
     #: none of ``summary_unless`` is given (header line ``# summary: PARAM ...``)
-    summary: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+    summary: Callable[..., Answer] | None = field(default=None, compare=False)
     summary_unless: tuple[str, ...] = ()
     #: the header has a ``# summary:`` line (the registry attaches ``summary`` to built-ins)
     summarised: bool = False
@@ -156,27 +159,28 @@ class SavedQuery:
                     out[p.name] = t
         return out
 
-    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
+    def functions(self, values: dict[str, str],
+                  terms: dict[str, ox.Literal] | None = None) -> dict[ox.NamedNode, Callable[..., Any]]:
         """pyoxigraph ``custom_functions`` delivering the function-bound parameters
         (``terms`` may give already-resolved terms for some of them)."""
         terms = self.function_terms(values, terms)
         lo, hi = terms.get("from"), terms.get("to")
 
-        def param(name):
+        def param(name: ox.Literal) -> ox.Literal | None:
             return terms.get(getattr(name, "value", ""))
 
-        def within(d):
+        def within(d: ox.Literal) -> ox.Literal | None:
             v = getattr(d, "value", "")[:10]
             if not v:
                 return None
             ok = (lo is None or v >= lo.value) and (hi is None or v <= hi.value)
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
-        def no_dates():
+        def no_dates() -> ox.Literal:
             return ox.Literal("false" if (lo is not None or hi is not None) else "true",
                               datatype=ox.NamedNode(_XSD + "boolean"))
 
-        def given(name):
+        def given(name: ox.Literal) -> ox.Literal:
             ok = getattr(name, "value", "") in terms
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
@@ -222,7 +226,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
             params.append(Param(pname, ptype, (default or "").strip('"'), desc.strip()))
         else:
             meta[key] = val
-    body = "\n".join(l for l in text.splitlines() if not l.lstrip().startswith("#"))
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
     if _FORBIDDEN.search(body):
         raise QueryError(f"{where}: SERVICE and LOAD are not allowed in saved queries")
     sel = _SELECT.search(body)
@@ -253,8 +257,12 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
 
 
 #: the functions saved queries may call (``dg:param`` ...), as stubs returning nothing
-_FUNCTION_STUBS = {ox.NamedNode(NS + n): (lambda *args: None)
-                   for n in ("param", "given", "within", "noDates")}
+def _nothing(*args: object) -> ox.Literal | None:
+    return None
+
+
+_FUNCTION_STUBS: dict[ox.NamedNode, Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]] = {
+    ox.NamedNode(NS + n): _nothing for n in ("param", "given", "within", "noDates")}
 
 
 def _check_evaluates(text: str, where: str) -> None:
@@ -281,7 +289,7 @@ def _syntax_message(where: str, msg: str) -> str:
     return f"{where}: SPARQL syntax error: {msg}"
 
 
-def run_python(q: SavedQuery, store: Store, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
+def run_python(q: SavedQuery, store: Store, values: dict[str, Any]) -> Answer:
     assert q.python is not None
     kw: dict[str, Any] = {}
     for p in q.params:

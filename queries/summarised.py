@@ -13,7 +13,8 @@ through every stored spelling), exactly as the ``.rq`` files receive them.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from docketgraph.graph.store import Store
 

@@ -19,10 +19,10 @@ import base64
 import datetime as _dt
 import hashlib
 import json
+import math
 import os
 import re
 import tempfile
-import math
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -224,7 +224,8 @@ def layout(G, *, spacing: float = 30.0) -> dict:
         head = 0
         step = spacing
         while head < len(queue):
-            u = queue[head]; head += 1
+            u = queue[head]
+            head += 1
             ux, uy = pos[u]
             nbrs = sorted((v for v in G.neighbors(u) if v not in seen),
                           key=lambda v: (-wdeg[v], str(v)))

@@ -12,8 +12,9 @@ import os
 import queue as _queue
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from docketgraph.graph.errors import DocketGraphError, MissingDependency
 from docketgraph.ingest import extract, read_file
@@ -211,7 +212,7 @@ def run_dask(paths: Iterable[str], address: str, *,
                                 "pip install 'docketgraph[dask]'") from None
     paths = list(paths)
     own = not isinstance(address, Client)
-    client = Client(address) if own else address
+    client: Any = Client(address) if own else address
     try:
         futures = {client.submit(func, p, pure=False, key=f"extract-{i}"): p
                    for i, p in enumerate(paths)}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install docketgraph with its test extra into ./.venv (created if missing), install
-# Chromium from the OS packages when it is missing (for the browser tests), run pytest.
+# Chromium from the OS packages when it is missing (for the browser tests), run the static
+# checks (ruff, mypy) and pytest. Arguments go to pytest: `bash scripts/test.sh -m "not slow"`
+# is the fast loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -15,7 +17,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 set +e
+# Static checks on graph/ and queries/ (settings in pyproject.toml): lint and types.
+checks=0
+.venv/bin/python -m ruff check || checks=1
+.venv/bin/python -m mypy || checks=1
 .venv/bin/python -m pytest -q "$@"
 rc=$?
 set -e
+if [ $rc -eq 0 ] && [ $checks -ne 0 ]; then echo "static checks failed (ruff, mypy)" >&2; rc=1; fi
 exit $rc
