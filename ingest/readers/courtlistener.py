@@ -32,8 +32,8 @@ from docketgraph.ingest.fields.dockets import docket_key
 from docketgraph.ingest.fields.firms import canonical_firm as canonical
 from docketgraph.ingest.readers import text as text_reader
 from docketgraph.ingest.readers.decode import normalise_text
-from docketgraph.ingest.readers.pacer import canonical_person, firm_from_contact
-from docketgraph.ingest.readers.pacer import party_role as pacer_role
+from docketgraph.ingest.readers.pacer_names import canonical_person, firm_from_contact
+from docketgraph.ingest.readers.pacer_names import party_role as pacer_role
 
 log = logging.getLogger(__name__)
 
