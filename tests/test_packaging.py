@@ -134,8 +134,26 @@ def _cycle(edges: dict[str, dict[str, int]]) -> list[str] | None:
     return None
 
 
+#: import circles known and not yet opened, each an edge to leave out and the reason; a new
+#: circle fails the test, and so does an entry whose import is gone (remove it then)
+KNOWN_CIRCLES: dict[tuple[str, str], str] = {
+    ("docketgraph.ingest.fields.dockets", "docketgraph.ingest.fields.courts"):
+        "dockets._state_doc asks courts for state-court headings while courts._short_form_head "
+        "asks dockets for the document's own numbers (both imports inside functions); to open: "
+        "move the state-court shape rule beside the courts it reads",
+}
+
+
+def test_known_circles_are_still_there():
+    edges = _graph()
+    gone = [edge for edge in KNOWN_CIRCLES if edge[1] not in edges.get(edge[0], {})]
+    assert not gone, f"these imports are gone: remove them from KNOWN_CIRCLES: {gone}"
+
+
 def test_no_import_circles():
     edges = _graph()
+    for a, b in KNOWN_CIRCLES:
+        edges.get(a, {}).pop(b, None)
     cycle = _cycle(edges)
     assert cycle is None, "import circle: " + " -> ".join(
         f"{a} (line {edges[a][b]})" for a, b in zip(cycle, cycle[1:])) + f" -> {cycle[-1]}"
