@@ -206,7 +206,7 @@ def _load(loc: Path, n: int) -> tuple[int, int, float, float]:
 
 
 def bench_store(scales: list[int], work: Path) -> None:
-    from docketgraph.queries.saved import Registry
+    from docketgraph.queries.registry import Registry
     say("## Store load and saved-query latency (on-disk pyoxigraph store)")
     say()
     say("Each case is three filings (a complaint with counsel, parties, platforms and citations; "

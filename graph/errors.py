@@ -41,6 +41,11 @@ class StoreInUse(StoreError):
     """Another process holds the store for writing."""
 
 
+class NameClash(DocketGraphError):
+    """A registry already holds this name (a reader, a saved query) and the new entry does
+    not say it overrides it."""
+
+
 class MissingDependency(DocketGraphError):
     """An optional dependency is needed for this feature."""
 

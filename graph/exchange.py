@@ -21,11 +21,15 @@ import csv
 import io
 import json
 import logging
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
+import networkx as nx
 import pyoxigraph as ox
+import rdflib
 
 from docketgraph.graph.errors import BadInput, UnsupportedFormat
+from docketgraph.graph.store import PREFIXES, GraphStore
 from docketgraph.graph.vocab import NAME, RDF_TYPE
 
 log = logging.getLogger(__name__)
@@ -47,7 +51,7 @@ def _check(fmt: str) -> str:
 
 # --- export ---------------------------------------------------------------------------
 
-def export_store(store: Any, fmt: str) -> bytes:
+def export_store(store: GraphStore, fmt: str) -> bytes:
     """The whole store (a GraphStore) as bytes in ``fmt``."""
     return export_quads(store.dump(ox.RdfFormat.N_QUADS), fmt)
 
@@ -66,7 +70,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
             return ds.serialize(format="json-ld", encoding="utf-8", auto_compact=False)
         return ds.serialize(format="trig", encoding="utf-8")
     if f == "ttl":
-        import rdflib
         ds = _rdflib_dataset(bytes(nquads))
         g = rdflib.Graph()
         _bind(g)
@@ -76,7 +79,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
     if f == "csv":
         return _quads_to_csv(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
     G = property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
-    import networkx as nx
     buf = io.BytesIO()
     if f == "graphml":
         nx.write_graphml(G, buf, encoding="utf-8")
@@ -89,7 +91,6 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
 def _exact_literals():
     """rdflib rewrites some literals to a canonical form while parsing (a dateTime's "Z"
     becomes "+00:00"); keep every literal exactly as written so exports round-trip."""
-    import rdflib
     old = rdflib.NORMALIZE_LITERALS
     rdflib.NORMALIZE_LITERALS = False
     try:
@@ -99,13 +100,11 @@ def _exact_literals():
 
 
 def _bind(g: Any) -> None:
-    from docketgraph.graph.store import PREFIXES
     for k, v in PREFIXES.items():
         g.bind(k, v)
 
 
 def _rdflib_dataset(nquads: bytes):
-    import rdflib
     ds = rdflib.Dataset()
     _bind(ds)
     if nquads.strip():
@@ -127,7 +126,7 @@ def _quads_to_csv(quads: Iterable[ox.Quad]) -> bytes:
         else:
             kind, dt, lang = "iri", "", ""
         g = q.graph_name.value if isinstance(q.graph_name, (ox.NamedNode, ox.BlankNode)) else ""
-        w.writerow([g, q.subject.value, q.predicate.value, o.value, kind, dt, lang])
+        w.writerow([g, _text(q.subject), q.predicate.value, _text(o), kind, dt, lang])
     return buf.getvalue().encode("utf-8")
 
 
@@ -140,7 +139,6 @@ def _local(iri: str) -> str:
 
 def property_graph(quads: Iterable[ox.Quad]):
     """A networkx MultiDiGraph of resources (nodes) and resource-valued triples (edges)."""
-    import networkx as nx
     G = nx.MultiDiGraph(name="docketgraph")
     lits: dict[str, dict[str, list[str]]] = {}
 
@@ -192,12 +190,10 @@ def import_bytes(data: bytes, fmt: str) -> Any:
     data = bytes(data)
     try:
         if f in GRAPH_FORMATS:
-            import networkx as nx
             buf = io.BytesIO(data)
             return nx.read_graphml(buf, force_multigraph=True) if f == "graphml" else nx.read_gexf(buf)
         if f == "csv":
             return _csv_to_quads(data)
-        import rdflib
         if f == "jsonld":
             _refuse_remote_context(data)
         ds = rdflib.Dataset()
@@ -211,7 +207,7 @@ def import_bytes(data: bytes, fmt: str) -> Any:
         raise BadInput(f"cannot read {f} data: {type(e).__name__}: {e}") from None
 
 
-def load_into(store: Any, data: bytes, fmt: str) -> int:
+def load_into(store: GraphStore, data: bytes, fmt: str) -> int:
     """Import RDF or csv bytes into a GraphStore; returns the number of quads read."""
     f = _check(fmt)
     if f in GRAPH_FORMATS:
@@ -245,6 +241,12 @@ def _refuse_remote_context(data: bytes) -> None:
     walk(doc)
 
 
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A term's lexical form (an RDF-star triple term, which the csv cannot hold as one
+    value, in its N-Triples form)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def _csv_to_quads(data: bytes) -> list[ox.Quad]:
     try:
         text = data.decode("utf-8")
@@ -255,6 +257,7 @@ def _csv_to_quads(data: bytes) -> list[ox.Quad]:
         raise BadInput(f"csv columns must be {', '.join(CSV_COLUMNS)}")
     out = []
     for i, row in enumerate(r, 2):
+        o: ox.NamedNode | ox.BlankNode | ox.Literal
         try:
             kind = row["object_kind"]
             if kind == "iri":

@@ -7,17 +7,29 @@ came from, so each fact in the graph can be traced back to a filing and a place 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Literal, get_args
 
 Span = tuple[int, int]
 
-DOC_KINDS = ("memorandum", "complaint", "order", "opinion", "letter", "docket", "motion",
-             "declaration", "judgment", "other")
-JUDGE_ROLES = ("district", "magistrate", "bankruptcy", "circuit", "state", "unknown")
-PARTY_ROLES = ("plaintiff", "defendant", "third-party", "intervenor", "movant", "appellant",
-               "appellee", "petitioner", "respondent")
-PLATFORM_KINDS = ("marketplace", "payment", "other")
+#: what a filing is (the gold schema's ``kind``)
+DocKind = Literal["memorandum", "complaint", "order", "opinion", "letter", "docket", "motion",
+                  "declaration", "judgment", "other"]
+#: the court a judge sits on, as a filing shows it
+JudgeRole = Literal["district", "magistrate", "bankruptcy", "circuit", "state", "unknown"]
+#: a party's side in a case
+PartyRole = Literal["plaintiff", "defendant", "third-party", "intervenor", "movant", "appellant",
+                    "appellee", "petitioner", "respondent"]
+PlatformKind = Literal["marketplace", "payment", "other"]
+#: the case attributes a reader may give (``CaseMention.attrs``); the store keeps the
+#: first two (``dg:natureOfSuit``, ``dg:cause``)
+CaseAttr = Literal["nature_of_suit", "cause", "jurisdiction"]
+
+DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
+JUDGE_ROLES: tuple[JudgeRole, ...] = get_args(JudgeRole)
+PARTY_ROLES: tuple[PartyRole, ...] = get_args(PartyRole)
+PLATFORM_KINDS: tuple[PlatformKind, ...] = get_args(PlatformKind)
 
 
 def content_hash(data: bytes) -> str:
@@ -36,7 +48,7 @@ class Document:
     encoding: str = "utf-8"
     pages: tuple[int, ...] = ()  # character offset where each page starts (PDF)
     structured: Any = None  # format-specific parse result (e.g. a juriscraper docket)
-    metadata: dict = field(default_factory=dict, compare=False, hash=False)
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def name(self) -> str:
@@ -51,14 +63,15 @@ class CaseMention:
     schedule_a: bool = False
     spans: tuple[Span, ...] = ()
     filed: str | None = None
-    title: str | None = None  # e.g. nature of suit, cause: free-form attributes
-    attrs: tuple[tuple[str, str], ...] = ()
+    #: what a structured reader states about the case, as printed (a PACER docket's
+    #: "Nature of Suit: 840 Trademark", "Cause: 15:1114 Trademark Infringement")
+    attrs: tuple[tuple[CaseAttr, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class JudgeMention:
     name: str
-    role: str = "unknown"
+    role: JudgeRole = "unknown"
     case: str | None = None
     spans: tuple[Span, ...] = ()
 
@@ -66,7 +79,7 @@ class JudgeMention:
 @dataclass(frozen=True)
 class PartyMention:
     name: str
-    role: str
+    role: PartyRole
     case: str | None = None
     spans: tuple[Span, ...] = ()
 
@@ -94,7 +107,7 @@ class AttorneyMention:
 @dataclass(frozen=True)
 class PlatformMention:
     name: str
-    kind: str = "other"
+    kind: PlatformKind = "other"
     spans: tuple[Span, ...] = ()
 
 
@@ -118,7 +131,7 @@ class Extraction:
 
     doc: str
     sha256: str = ""
-    kind: str = "other"
+    kind: DocKind = "other"
     filed: str | None = None
     cases: tuple[CaseMention, ...] = ()
     judges: tuple[JudgeMention, ...] = ()
@@ -128,21 +141,20 @@ class Extraction:
     platforms: tuple[PlatformMention, ...] = ()
     citations: tuple[CitationMention, ...] = ()
     format: str = "text"
-    sentences: tuple[tuple[str, Span], ...] = ()  # reserved for evidence sentences
     ocr_pages: tuple[int, ...] = ()  # 1-based PDF pages whose text was read by OCR
 
-    def replace(self, **kw: Any) -> "Extraction":
+    def replace(self, **kw: Any) -> Extraction:
         return replace(self, **kw)
 
-    def to_gold(self, provenance: bool = False) -> dict:
+    def to_gold(self, provenance: bool = False) -> dict[str, Any]:
         """The document's extraction as a JSON-ready dict in the gold schema."""
 
-        def prov(d: dict, spans: tuple[Span, ...]) -> dict:
+        def prov(d: dict[str, Any], spans: tuple[Span, ...]) -> dict[str, Any]:
             if provenance:
                 d["spans"] = _spans(spans)
             return d
 
-        out = {
+        out: dict[str, Any] = {
             "doc": self.doc,
             "kind": self.kind,
             "filed": self.filed,

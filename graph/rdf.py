@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.model import Extraction, Span
+from docketgraph.graph.resolve import Resolver
 from docketgraph.graph.vocab import DG, EMAIL, NAME, RDF_TYPE, RDFS_LABEL, XSD
-
-if TYPE_CHECKING:
-    from docketgraph.graph.resolve import Resolver
 
 CaseResolver = Callable[[str | None, str], str]
 _TYPE = ox.NamedNode(RDF_TYPE)
@@ -29,6 +27,8 @@ _INT = ox.NamedNode(XSD + "integer")
 _BOOL = ox.NamedNode(XSD + "boolean")
 _DT = ox.NamedNode(XSD + "dateTime")
 _MAX_LABEL = 300
+#: the case attributes a reader states (``CaseMention.attrs``) that the store keeps
+_CASE_ATTRS = {"nature_of_suit": DG.natureOfSuit, "cause": DG.cause}
 _CTRL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -79,7 +79,8 @@ def sentence_at(text: str, span: Span, limit: int = 400) -> str:
     sentence end before the span to the first after it, initials and abbreviations
     ("Martha M. Pacold", "Inc.", "F. Supp.") not counting as ends."""
     a, b = span
-    a = max(0, min(a, len(text))); b = max(a, min(b, len(text)))
+    a = max(0, min(a, len(text)))
+    b = max(a, min(b, len(text)))
     lo = max(0, a - limit // 2)
     left = text[lo:a]
     stops = _sentence_stops(left)
@@ -124,7 +125,7 @@ class _Builder:
             self.add(node, DG.alias, ox.Literal(a))
 
     def mention(self, about: ox.NamedNode, spans: Iterable[Span], surface: str | None = None) -> None:
-        for i, (a, b) in enumerate([sp for sp in spans if sp[1] > sp[0]][:5]):
+        for a, b in [sp for sp in spans if sp[1] > sp[0]][:5]:
             m = _n(keys.node_iri("mention", self.doc.value, about.value, str(a), str(b)))
             self.add(m, RDF_TYPE, _n(DG.Mention))
             self.add(m, DG.about, about)
@@ -138,14 +139,13 @@ class _Builder:
 
 def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | None = None,
                      resolve_case: CaseResolver = default_case_resolver,
-                     resolver: "Resolver | None" = None,
+                     resolver: Resolver | None = None,
                      ingested: str | None = None) -> list[ox.Quad]:
     """All quads one document asserts, in its own named graph.
 
     ``resolver`` matches firms, attorneys and judges to entities already stored; each
     merge is recorded as a ``dg:Merge`` in this document's graph, with its reason.
     """
-    from docketgraph.graph.resolve import Resolver
     resolver = resolver or Resolver()
     sha = ex.sha256
     g = _n(keys.graph_iri(sha))
@@ -200,6 +200,9 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(node, DG.scheduleA, ox.Literal("true", datatype=_BOOL))
         if c.filed:
             b.add(node, DG.dateFiled, _date(c.filed))
+        for attr, value in c.attrs:
+            if attr in _CASE_ATTRS and value.strip():
+                b.add(node, _CASE_ATTRS[attr], _lit(value))
         if c.court:
             court = b.entity(keys.court_iri(c.court), DG.Court, c.court)
             b.add(court, DG.courtId, ox.Literal(c.court))
@@ -329,5 +332,5 @@ def _appearance(b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, par
 
 def iter_labels(quads: Iterable[ox.Quad]) -> Iterator[str]:
     for q in quads:
-        if q.predicate.value == NAME:
+        if q.predicate.value == NAME and isinstance(q.object, ox.Literal):
             yield q.object.value

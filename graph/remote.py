@@ -16,14 +16,18 @@ with its last segment replaced by ``update``.
 """
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
 from docketgraph.graph.errors import QueryError, StoreError
+from docketgraph.graph.summaries import SUMMARY_GRAPH
+from docketgraph.graph.updates import data_block
 
 TIMEOUT = 120
 
@@ -83,7 +87,6 @@ class HttpBackend:
         """Replace calls of the saved queries' parameter functions (``dg:param("x")``,
         ``dg:given("x")``, ``dg:noDates()``, ``dg:within(?v)``) by the terms they return,
         written by pyoxigraph, so the query runs on a server without custom functions."""
-        import re
         by_name = {k.value.rsplit("#", 1)[-1]: f for k, f in functions.items()}
         unknown = [n for n in by_name if n not in ("param", "given", "noDates", "within")]
         if unknown:
@@ -97,7 +100,7 @@ class HttpBackend:
                    lambda m: call(m.group(1), m.group(2)), sparql)
         s = re.sub(r"dg:noDates\(\s*\)", lambda m: call("noDates", None), s)
 
-        def within(m: "re.Match") -> str:
+        def within(m: re.Match) -> str:
             var = m.group(1)
             lo, hi = getattr(by_name.get("within"), "bounds", (None, None))
             parts = [f"({var} >= {lo})" if lo is not None else "true",
@@ -146,7 +149,6 @@ class HttpBackend:
         return [r["g"] for r in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        from docketgraph.graph.store import data_block  # store imports this module lazily
         body = data_block(quads, default_copies=False)  # callers pass the copies themselves
         if body:
             self.update("INSERT DATA { " + body + " }")
@@ -156,11 +158,11 @@ class HttpBackend:
         return int(rows[0]["n"].value) if rows else 0
 
     def dump(self, format=None, **kw) -> bytes:
-        from docketgraph.graph.summaries import SUMMARY_GRAPH  # derived: not exported
+        # the summaries are derived data: not exported
         res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
                          f"FILTER(?g != <{SUMMARY_GRAPH}>) }}",
                          use_default_graph_as_union=False)
-        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES) or b""
 
     def flush(self) -> None:
         pass

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+
+from rapidfuzz import fuzz, process
 
 from docketgraph.graph import keys, names
 from docketgraph.graph.errors import DocketGraphError
@@ -36,7 +38,7 @@ class Aliases:
     forbid: dict[str, set[frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: str | os.PathLike | None) -> "Aliases":
+    def load(cls, path: str | os.PathLike | None) -> Aliases:
         if not path:
             return cls()
         try:
@@ -70,7 +72,7 @@ def given_compatible(a: list[str], b: list[str]) -> bool:
     b = [w.strip(".").lower() for w in b if w.strip(".")]
     if not a or not b:
         return True
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):  # the shorter name decides
         if len(x) == 1 or len(y) == 1:
             if x[0] != y[0]:
                 return False
@@ -132,7 +134,6 @@ class Resolver:
     def _fuzzy_firm(self, name: str, core: str) -> Match | None:
         if len(core) < 6 or not self.firms:
             return None
-        from rapidfuzz import fuzz, process
         hit = process.extractOne(core, list(self.firms), scorer=fuzz.ratio, score_cutoff=FUZZY_FIRM)
         if not hit:
             return None

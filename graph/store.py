@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -20,6 +21,9 @@ from docketgraph.graph import keys, summaries
 from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
 from docketgraph.graph.model import Extraction
 from docketgraph.graph.rdf import extraction_quads
+from docketgraph.graph.remote import HttpBackend
+from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
+from docketgraph.graph.updates import data_block, drop_graph_ops, forget_triple_op, with_default_copies
 from docketgraph.graph.vocab import DG, NS
 
 log = logging.getLogger(__name__)
@@ -39,42 +43,25 @@ _SUMMARY = ox.NamedNode(summaries.SUMMARY_GRAPH)
 _DOCKET_KEY = DG.docketKey
 
 
-def drop_graph_ops(g: ox.NamedNode) -> list[str]:
-    """SPARQL update operations removing graph ``g`` and, from the default graph, the
-    triples no other document graph asserts."""
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
-            f"DROP SILENT GRAPH {g}"]
-
-
-def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
-    """Each quad in its named graph and its triple in the default graph."""
-    out = list(quads)
-    out += [ox.Quad(q.subject, q.predicate, q.object) for q in quads
-            if not isinstance(q.graph_name, ox.DefaultGraph)]
-    return out
-
-
-def data_block(quads: Iterable[ox.Quad], *, default_copies: bool = True) -> str:
-    """The body of an INSERT DATA for ``quads`` (plus, by default, their default-graph
-    copies), written from pyoxigraph terms' own (escaped, validated) N-Triples forms."""
-    parts = []
-    for q in quads:
-        t = f"{q.subject} {q.predicate} {q.object}"
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            parts.append(t + " .")
-        else:
-            parts.append(f"GRAPH {q.graph_name} {{ {t} }}" + (f" {t} ." if default_copies else ""))
-    return "\n".join(parts)
-
-
 def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
     """The cases a document's quads speak of (each has its docket key there)."""
-    return [q.subject for q in quads if q.predicate.value == _DOCKET_KEY]
+    return [q.subject for q in quads
+            if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)]
 
 
 def default_location() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+class Store(Protocol):
+    """What the saved queries, analytics and summaries need of a store: SELECT and ASK
+    queries with engine-bound parameters, and the summaries' groups. ``GraphStore`` is one
+    (embedded or over a SPARQL server); a test may pass anything else that answers these."""
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None,
+              custom_functions: dict | None = None) -> tuple[list[str], list[dict]]: ...
+
+    def summary_groups(self, relation: str) -> list[dict]: ...
 
 
 @dataclass(frozen=True)
@@ -117,7 +104,6 @@ class GraphStore:
         self.remote = bool(self.location and self.location.startswith(("http://", "https://")))
         try:
             if self.remote:
-                from docketgraph.graph.remote import HttpBackend
                 self._store = HttpBackend(self.location)
             elif self.location is None:
                 self._store = ox.Store()
@@ -140,7 +126,6 @@ class GraphStore:
     def resolver(self):
         """The entity resolver, loaded from the store on first use and kept current."""
         if self._resolver is None:
-            from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
             cands = load_candidates(lambda q: self.query(q)[1])
             self._resolver = Resolver(cands["firms"], cands["attorneys"], cands["judges"],
                                       Aliases.load(self.aliases_path))
@@ -280,7 +265,7 @@ class GraphStore:
             return WriteResult("unchanged")
         quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
                                  resolver=self.resolver())
-        self._write(quads, drop_paths=[(s, path) for s in old], stale=_cases_of(quads))
+        self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
     def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = (),
@@ -295,8 +280,7 @@ class GraphStore:
             og = ox.NamedNode(keys.graph_iri(old_sha))
             if others:  # the old content is still known under another path: forget this path only
                 od = ox.NamedNode(keys.document_iri(old_sha))
-                t = f"{od} {ox.NamedNode(DG.path)} {ox.Literal(path)}"
-                ops.append(f"DELETE DATA {{ GRAPH {og} {{ {t} }} {t} }}")
+                ops.append(forget_triple_op(og, od, ox.NamedNode(DG.path), ox.Literal(path)))
             else:
                 ops.append(summaries.mark_graph_cases(og))
                 ops += drop_graph_ops(og)
@@ -376,7 +360,7 @@ class GraphStore:
         """Every document's graph and the default graph (the summaries are derived data)."""
         if self.remote or not self._store.contains_named_graph(_SUMMARY):
             return self._store.dump(format=fmt)
-        return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt)
+        return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt) or b""
 
     def flush(self) -> None:
         if self.location is not None and not self.read_only and not self.remote:
@@ -387,9 +371,9 @@ class GraphStore:
 
     def close(self) -> None:
         self.flush()
-        self._store = None  # type: ignore[assignment]
+        self._store = None
 
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc) -> None:

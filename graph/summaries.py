@@ -27,8 +27,8 @@ SPARQL server.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
 

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import networkx as nx
+from rapidfuzz import fuzz, process, utils
 
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter
+from docketgraph.graph.store import Store
 from docketgraph.queries.saved import Param, SavedQuery
 
 #: entity–case relations, each read inside one document's graph (no cross-graph joins,
@@ -61,7 +64,7 @@ SELECT ?j (SAMPLE(?r) AS ?role) WHERE { ?j a dg:Judge ; dg:judgeRole ?r } GROUP 
 PROJECTIONS = ("firm-judge", "attorneys", "citations", "platform-firm")
 
 
-def _links(store: Any, *, court: str | None = None, date_from: str | None = None,
+def _links(store: Store, *, court: str | None = None, date_from: str | None = None,
            date_to: str | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
     """Entity–case links with the filing-date range of the documents that assert them."""
     _, dates = store.query(_DOC_DATES)
@@ -147,7 +150,7 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
     return G
 
 
-def firm_judge_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+def firm_judge_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
                      date_to: str | None = None) -> nx.Graph:
     """Firms and judges, an edge when a firm appeared in a case before the judge; the
     weight is the number of such cases (``bipartite`` node attribute: 0 firms, 1 judges)."""
@@ -162,7 +165,7 @@ def firm_judge_graph(store: Any, *, court: str | None = None, date_from: str | N
     return G
 
 
-def platform_firm_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+def platform_firm_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
                         date_to: str | None = None) -> nx.Graph:
     """Firms and the platforms named in their cases; weight = number of cases."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Platform"))
@@ -172,7 +175,7 @@ def platform_firm_graph(store: Any, *, court: str | None = None, date_from: str 
     return G
 
 
-def attorney_graph(store: Any, *, court: str | None = None, firm: str | None = None,
+def attorney_graph(store: Store, *, court: str | None = None, firm: str | None = None,
                    date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
     """Attorneys who appeared in the same case; weight = number of shared cases. With
     ``firm``, only the neighbourhood of that firm's attorneys."""
@@ -197,7 +200,7 @@ def attorney_graph(store: Any, *, court: str | None = None, firm: str | None = N
     return G
 
 
-def citation_graph(store: Any, *, by: str = "firm", court: str | None = None,
+def citation_graph(store: Store, *, by: str = "firm", court: str | None = None,
                    date_from: str | None = None, date_to: str | None = None) -> nx.DiGraph:
     """Who cites what: edges from firms (``by="firm"``) or cases (``by="case"``) to the
     precedents cited in their cases; weight = number of citing cases."""
@@ -218,7 +221,7 @@ def citation_graph(store: Any, *, by: str = "firm", court: str | None = None,
     return _join(G, _by_case(links, "LawFirm"), cites)
 
 
-def entity_graph(store: Any, *, court: str | None = None, date_from: str | None = None,
+def entity_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> nx.Graph:
     """Every entity joined to the cases it takes part in (and attorneys to their firms):
     the graph that ``view --entity`` walks."""
@@ -330,10 +333,9 @@ SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
 """
 
 
-def search_entities(store: Any, name: str, *, kind: str | None = None, limit: int = 10,
+def search_entities(store: Store, name: str, *, kind: str | None = None, limit: int = 10,
                     min_score: float = 70.0) -> list[dict]:
     """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names)."""
-    from rapidfuzz import fuzz, process, utils
     if not name or not name.strip():
         return []
     want = kind.lower() if kind else None
@@ -366,9 +368,9 @@ _KIND_ALIASES = {"firm": "lawfirm", "law firm": "lawfirm", "precedent": "precede
 
 # --- saved Python queries -------------------------------------------------------------
 
-def _projection(store: Any, name: str | None, kw: dict) -> nx.Graph:
+def _projection(store: Store, name: str | None, kw: dict) -> nx.Graph:
     name = name or "firm-judge"
-    dates = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
+    dates: dict[str, Any] = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
     if name == "firm-judge":
         return firm_judge_graph(store, **dates)
     if name == "attorneys":
@@ -385,7 +387,7 @@ _EDGE_COLS = ["source", "source_kind", "target", "target_kind", "cases", "docket
 
 
 def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
-    def run(store: Any, **kw: Any) -> tuple:
+    def run(store: Store, **kw: Any) -> tuple:
         args = {"court": kw.get("court"), "date_from": kw.get("from"), "date_to": kw.get("to")}
         if "firm" in kw:
             args["firm"] = kw.get("firm")
@@ -394,7 +396,7 @@ def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
     return run
 
 
-def _centrality_query(store: Any, *, projection: str | None = None, top: int | None = None,
+def _centrality_query(store: Store, *, projection: str | None = None, top: int | None = None,
                       **kw: Any) -> tuple:
     G = _projection(store, projection, kw)
     rows = centrality(G, top=top)
@@ -404,7 +406,7 @@ def _centrality_query(store: Any, *, projection: str | None = None, top: int | N
     return ["name", "kind", "degree", "weighted_degree", "pagerank", "betweenness", "id"], rows, G
 
 
-def _communities_query(store: Any, *, projection: str | None = None, **kw: Any) -> tuple:
+def _communities_query(store: Store, *, projection: str | None = None, **kw: Any) -> tuple:
     G = _projection(store, projection, kw)
     rows = communities(G)
     for r in rows:
@@ -413,7 +415,7 @@ def _communities_query(store: Any, *, projection: str | None = None, **kw: Any) 
     return ["community", "size", "name", "kind", "weighted_degree", "id"], rows, G
 
 
-def _search_query(store: Any, *, name: str | None = None, kind: str | None = None,
+def _search_query(store: Store, *, name: str | None = None, kind: str | None = None,
                   limit: int | None = None, **kw: Any) -> tuple:
     rows = search_entities(store, name or "", kind=kind, limit=limit or 10)
     return ["name", "kind", "score", "id"], rows

@@ -37,7 +37,8 @@ from docketgraph.queries import entities as ent
 from docketgraph.queries.analytics import search_entities
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.networks import PROJECTIONS, projection_graph
-from docketgraph.queries.saved import Registry, SavedQuery
+from docketgraph.queries.registry import Registry
+from docketgraph.queries.saved import SavedQuery
 from docketgraph.queries.views import atomic_write, render_entity_view, render_query_view
 
 if TYPE_CHECKING:  # heavy optional imports, for annotations only

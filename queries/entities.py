@@ -4,21 +4,23 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
+from rapidfuzz import fuzz, process
 
 from docketgraph.graph.errors import BadParameter
+from docketgraph.graph.store import Store
+from docketgraph.graph.vocab import DG
 
 KINDS = {"firm": "LawFirm", "attorney": "Attorney", "judge": "Judge", "party": "Party",
          "platform": "Platform", "case": "Case", "court": "Court", "precedent": "Precedent"}
 
 
 def _cls(kind: str) -> ox.NamedNode:
-    from docketgraph.graph.vocab import DG
     if kind not in KINDS:
         raise BadParameter(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
     return ox.NamedNode(getattr(DG, KINDS[kind]))
 
 
-def list_entities(store: Any, kind: str) -> tuple[list[str], list[dict]]:
+def list_entities(store: Store, kind: str) -> tuple[list[str], list[dict[str, Any]]]:
     q = """SELECT (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?d) AS ?documents)
                   (COUNT(DISTINCT ?n) AS ?surface_forms) ?cls ?e
            WHERE { ?e a ?cls ; schema:name ?n .
@@ -30,9 +32,8 @@ def list_entities(store: Any, kind: str) -> tuple[list[str], list[dict]]:
     return ["name", "documents", "surface_forms", "e"], rows
 
 
-def explain(store: Any, kind: str, name: str) -> list[dict]:
+def explain(store: Store, kind: str, name: str) -> list[dict[str, Any]]:
     """Rows (entity, what, value, document, detail) explaining the entity named ``name``."""
-    from rapidfuzz import fuzz, process
     cols, rows = list_entities(store, kind)
     if not rows:
         return []
@@ -44,7 +45,7 @@ def explain(store: Any, kind: str, name: str) -> list[dict]:
     choices = {(e, f): f for e, fs in forms.items() for f in fs}
     hits = process.extract(name, choices, scorer=fuzz.WRatio, limit=10, score_cutoff=85)
     targets = []
-    for _, score, (e, _f) in hits:
+    for _, _score, (e, _f) in hits:
         if e not in targets:
             targets.append(e)
     out = []

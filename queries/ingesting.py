@@ -5,8 +5,8 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from docketgraph.graph.errors import StoreError
 from docketgraph.graph.store import GraphStore

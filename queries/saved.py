@@ -11,6 +11,8 @@ Header lines (comments at the top of the file)::
     # hidden: f j            (columns kept for evidence and views, not shown in tables)
     # summary: from to       (a built-in query also answered from the store's summaries,
                               by queries.summarised, unless one of these is given)
+    # override: true         (a query of the user's that replaces a built-in of that name;
+                              without it the clash is refused, see queries.registry)
 
 A parameter ``NAME`` is bound to the variable ``?NAME`` through the engine
 (pyoxigraph substitutions), never pasted into the text. pyoxigraph only substitutes
@@ -29,17 +31,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field, replace
-from importlib import resources
-from pathlib import Path
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
-from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
+from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.store import PREFIXES, Store
+from docketgraph.graph.vocab import NS
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: a saved query's answer: its columns and its rows
+Answer = tuple[list[str], list[dict[str, Any]]]
 
 
 def _str(v: str) -> ox.Literal:
@@ -104,11 +110,15 @@ class SavedQuery:
     view: tuple[str, ...] = ()
     source: str = ""
     hidden: tuple[str, ...] = ()
-    python: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+    python: Callable[..., Answer] | None = field(default=None, compare=False)
     #: answered from the store's summaries (queries.summarised) when they are current and
     #: none of ``summary_unless`` is given (header line ``# summary: PARAM ...``)
-    summary: Callable[..., tuple[list[str], list[dict]]] | None = field(default=None, compare=False)
+    summary: Callable[..., Answer] | None = field(default=None, compare=False)
     summary_unless: tuple[str, ...] = ()
+    #: the header has a ``# summary:`` line (the registry attaches ``summary`` to built-ins)
+    summarised: bool = False
+    #: a user's query that replaces a built-in of the same name (header ``# override: true``)
+    override: bool = False
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -149,7 +159,7 @@ class SavedQuery:
                     out[p.name] = t
         return out
 
-    def run(self, store: Any, values: Mapping[str, Any]) -> tuple[list[str], list[dict], Any]:
+    def run(self, store: Any, values: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]], Any]:
         """Plan and run this query on ``store`` with ``values`` (parameter name -> value,
         ``None`` meaning not given): ``(columns, rows, graph)``, ``graph`` being the networkx
         graph a Python query answers with (else None).
@@ -192,28 +202,28 @@ class SavedQuery:
                                      custom_functions=self.functions(strs, resolved))
         return cols, rows, None
 
-    def functions(self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None) -> dict:
+    def functions(self, values: dict[str, str],
+                  terms: dict[str, ox.Literal] | None = None) -> dict[ox.NamedNode, Callable[..., Any]]:
         """pyoxigraph ``custom_functions`` delivering the function-bound parameters
         (``terms`` may give already-resolved terms for some of them)."""
-        from docketgraph.graph.vocab import NS
         terms = self.function_terms(values, terms)
         lo, hi = terms.get("from"), terms.get("to")
 
-        def param(name):
+        def param(name: ox.Literal) -> ox.Literal | None:
             return terms.get(getattr(name, "value", ""))
 
-        def within(d):
+        def within(d: ox.Literal) -> ox.Literal | None:
             v = getattr(d, "value", "")[:10]
             if not v:
                 return None
             ok = (lo is None or v >= lo.value) and (hi is None or v <= hi.value)
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
-        def no_dates():
+        def no_dates() -> ox.Literal:
             return ox.Literal("false" if (lo is not None or hi is not None) else "true",
                               datatype=ox.NamedNode(_XSD + "boolean"))
 
-        def given(name):
+        def given(name: ox.Literal) -> ox.Literal:
             ok = getattr(name, "value", "") in terms
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
@@ -259,7 +269,7 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
             params.append(Param(pname, ptype, (default or "").strip('"'), desc.strip()))
         else:
             meta[key] = val
-    body = "\n".join(l for l in text.splitlines() if not l.lstrip().startswith("#"))
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
     if _FORBIDDEN.search(body):
         raise QueryError(f"{where}: SERVICE and LOAD are not allowed in saved queries")
     sel = _SELECT.search(body)
@@ -274,13 +284,10 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     for req in ("title", "description"):
         if req not in meta:
             raise QueryError(f"{where}: missing '# {req}:' header line")
-    try:
-        ox.Store().query(text, prefixes={"dg": "urn:x:", "schema": "urn:y:", "rdfs": "urn:z:",
-                                         "xsd": _XSD, "rdf": "urn:r:", "dgs": "urn:s:"})
-    except SyntaxError as e:
-        raise QueryError(_syntax_message(where, str(e))) from None
-    except Exception:
-        pass
+    _check_evaluates(text, where)
+    override = meta.get("override", "false").strip().lower()
+    if override not in ("true", "false"):
+        raise QueryError(f"{where}: '# override:' must be true or false, not {override!r}")
     unless = tuple(meta.get("summary", "").split())
     for u in unless:
         if u not in {p.name for p in params}:
@@ -288,11 +295,29 @@ def parse_rq(text: str, name: str, source: str = "") -> SavedQuery:
     q = SavedQuery(name=name, title=meta["title"], description=meta["description"],
                    params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
                    source=source, hidden=tuple(meta.get("hidden", "").split()),
-                   summary_unless=unless)
-    if "summary" in meta and source.startswith("saved/"):
-        from docketgraph.queries import summarised
-        q = replace(q, summary=summarised.QUERIES.get(name))
+                   summary_unless=unless, summarised="summary" in meta, override=override == "true")
     return q
+
+
+#: the functions saved queries may call (``dg:param`` ...), as stubs returning nothing
+def _nothing(*args: object) -> ox.Literal | None:
+    return None
+
+
+_FUNCTION_STUBS: dict[ox.NamedNode, Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]] = {
+    ox.NamedNode(NS + n): _nothing for n in ("param", "given", "within", "noDates")}
+
+
+def _check_evaluates(text: str, where: str) -> None:
+    """Run the query once over an empty store, with the store's prefixes and the
+    parameter functions, so a syntax error, an unknown prefix or an unknown function is
+    reported when the query is loaded (with its file and line), not in a user's run."""
+    try:
+        ox.Store().query(text, prefixes=PREFIXES, custom_functions=_FUNCTION_STUBS)
+    except SyntaxError as e:
+        raise QueryError(_syntax_message(where, str(e))) from None
+    except (RuntimeError, ValueError, OSError) as e:
+        raise QueryError(f"{where}: the query cannot run: {' '.join(str(e).split())[:200]}") from None
 
 
 def _syntax_message(where: str, msg: str) -> str:
@@ -307,46 +332,7 @@ def _syntax_message(where: str, msg: str) -> str:
     return f"{where}: SPARQL syntax error: {msg}"
 
 
-class Registry:
-    """Saved queries by name: the built-in ones, Python analytics, and a user's folder."""
-
-    def __init__(self, extra_dirs: list[str | Path] = ()):  # type: ignore[assignment]
-        self._queries: dict[str, SavedQuery] = {}
-        self.errors: list[str] = []
-        pkg = resources.files("docketgraph.queries") / "saved"
-        for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".rq"):
-                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}")
-                self._queries[q.name] = q
-        from docketgraph.queries import analytics
-        for q in analytics.QUERIES:
-            self._queries[q.name] = q
-        for d in extra_dirs or ():
-            for path in sorted(Path(d).glob("*.rq")):
-                try:
-                    q = parse_rq(path.read_text(encoding="utf-8"), path.stem, str(path))
-                except (QueryError, OSError, UnicodeDecodeError) as e:
-                    self.errors.append(str(e))
-                    continue
-                self._queries[q.name] = q
-
-    def names(self) -> list[str]:
-        return sorted(self._queries)
-
-    def all(self) -> list[SavedQuery]:
-        return [self._queries[n] for n in self.names()]
-
-    def get(self, name: str) -> SavedQuery:
-        try:
-            return self._queries[name]
-        except KeyError:
-            raise UnknownQuery(f"no saved query {name!r}; known: {', '.join(self.names())}") from None
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._queries
-
-
-def run_python(q: SavedQuery, store: Any, values: dict[str, Any]) -> tuple[list[str], list[dict]]:
+def run_python(q: SavedQuery, store: Store, values: dict[str, Any]) -> Answer:
     assert q.python is not None
     kw: dict[str, Any] = {}
     for p in q.params:

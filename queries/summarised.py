@@ -13,7 +13,10 @@ through every stored spelling), exactly as the ``.rq`` files receive them.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
+
+from docketgraph.graph.store import Store
 
 _FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
   ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
@@ -39,11 +42,11 @@ SA_RULE = ("sa-1: caption names a defendant group identified on a schedule, or D
            "and unincorporated associations; one count per case; year of earliest stored filing")
 
 
-def _by(store: Any, sparql: str, key: str = "x") -> dict[str, dict]:
+def _by(store: Store, sparql: str, key: str = "x") -> dict[str, dict]:
     return {r[key]: r for r in store.query(sparql)[1]}
 
 
-def _by_many(store: Any, sparql: str, key: str = "x") -> dict[str, list[dict]]:
+def _by_many(store: Store, sparql: str, key: str = "x") -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for r in store.query(sparql)[1]:
         out[r[key]].append(r)
@@ -59,7 +62,7 @@ def _group_cols(g: dict) -> dict:
     return {"cases": g["cases"], "dockets": g["dockets"], "case_ids": g["case_ids"]}
 
 
-def _firm_judge_rows(store: Any, p: dict) -> list[tuple[dict, dict, dict, dict]]:
+def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict]]:
     firms, judges = _by(store, _FIRMS), _by(store, _JUDGES)
     out = []
     for g in store.summary_groups("firm-judge"):
@@ -71,7 +74,7 @@ def _firm_judge_rows(store: Any, p: dict) -> list[tuple[dict, dict, dict, dict]]
     return out
 
 
-def firms_before_judges(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def firms_before_judges(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
             "last", "firm", "judge", "f", "j"]
     rows = []
@@ -85,7 +88,7 @@ def firms_before_judges(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def judges_for_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def judges_for_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
             "last", "firm", "f", "j"]
     rows = []
@@ -99,7 +102,7 @@ def judges_for_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def firms_for_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def firms_for_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "judge_label", "court", "cases", "dockets", "case_ids", "first", "last",
             "judge", "f", "j"]
     rows = []
@@ -113,7 +116,7 @@ def firms_for_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "platform_label", "kind", "cases", "dockets", "case_ids", "firm", "f", "p"]
     # the groups' firms are dg:appearingFirm objects: law firms
     firms, platforms = _by(store, _FIRMS), _by_many(store, _PLATFORMS)
@@ -131,7 +134,7 @@ def platforms_by_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def platforms_by_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["judge_label", "platform_label", "kind", "court", "cases", "dockets", "case_ids", "judge", "j", "p"]
     # the groups' judges are the cases' judges
     judges = _by(store, """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
@@ -151,7 +154,7 @@ def platforms_by_judge(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def schedule_a_cases(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
     for g in store.summary_groups("schedule-a"):
@@ -162,7 +165,7 @@ def schedule_a_cases(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def co_counsel(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["level", "first", "second", "cases", "dockets", "case_ids", "x", "y"]
     names = _by(store, _COUNSEL)
     keys: dict[str, set] = defaultdict(set)
@@ -182,7 +185,7 @@ def co_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def opposing_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def opposing_counsel(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["first", "first_side", "second", "second_side", "cases", "dockets", "case_ids", "firm", "x", "y"]
     names = _by(store, _COUNSEL)
     fkeys = {x: r["key"] for x, r in names.items() if r.get("key") is not None}
@@ -197,7 +200,7 @@ def opposing_counsel(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def attorneys_of_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "attorney_label", "emails", "cases", "dockets", "case_ids", "firm", "f", "a"]
     groups = {g["dims"][0]: g for g in store.summary_groups("attorney")}
     rows = []
@@ -211,7 +214,7 @@ def attorneys_of_firm(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
+def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "citation", "precedent_label", "judges", "cases", "dockets", "case_ids", "firm", "f", "pr"]
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
@@ -228,7 +231,7 @@ def precedents_cited(store: Any, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
-QUERIES: dict[str, Callable[[Any, dict], tuple[list[str], list[dict]]]] = {
+QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
     "firms-before-judges": firms_before_judges,
     "judges-for-firm": judges_for_firm,
     "firms-for-judge": firms_for_judge,

@@ -19,15 +19,23 @@ import base64
 import datetime as _dt
 import hashlib
 import json
+import math
 import os
 import re
 import tempfile
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.store import Store
+from docketgraph.graph.vocab import ID
+from docketgraph.queries import analytics
 
 KIND_COLORS = {
     "LawFirm": "#1f77b4", "Judge": "#d62728", "Attorney": "#9467bd", "Party": "#2ca02c",
@@ -47,6 +55,15 @@ _IRI_KINDS = (("firm/", "LawFirm"), ("judge/", "Judge"), ("platform/", "Platform
               ("case/", "Case"), ("court/", "Court"), ("doc/", "Document"))
 _MAX_TEXT = 300
 _CTRL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+")
+
+
+class ViewSource(Protocol):
+    """What a view needs of the knowledge graph (``queries.api.KnowledgeGraph`` is one):
+    its store, and the evidence (cases, filings, sentences) behind a row."""
+
+    store: Store
+
+    def row_evidence(self, row: dict, *, per_row: int = 10) -> list[dict]: ...
 
 
 def plain(s: Any) -> str:
@@ -101,7 +118,6 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def kind_of_iri(iri: str) -> str | None:
-    from docketgraph.graph.vocab import ID
     if not isinstance(iri, str) or not iri.startswith(ID):
         return None
     rest = iri[len(ID):]
@@ -125,8 +141,6 @@ def result_graph(res: Any):
     """A saved query's answer as a networkx graph (Python analytics return their own;
     SPARQL queries are drawn from their ``# view: KIND A B WEIGHT`` hint, where A and B
     are ``IDCOLUMN:LABELCOLUMN`` or one column)."""
-    import networkx as nx
-    from docketgraph.graph.errors import QueryError
     if getattr(res, "graph", None) is not None:
         return res.graph
     q = res.query
@@ -189,7 +203,6 @@ def layout(G, *, spacing: float = 30.0) -> dict:
     placed breadth-first from the heaviest one, each around the neighbour that placed it,
     so a hub's cases and counterparts gather round it.
     """
-    import math
     pos: dict = {}
     wdeg = dict(G.degree(weight="weight"))
     comps = sorted((sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
@@ -211,7 +224,8 @@ def layout(G, *, spacing: float = 30.0) -> dict:
         head = 0
         step = spacing
         while head < len(queue):
-            u = queue[head]; head += 1
+            u = queue[head]
+            head += 1
             ux, uy = pos[u]
             nbrs = sorted((v for v in G.neighbors(u) if v not in seen),
                           key=lambda v: (-wdeg[v], str(v)))
@@ -230,7 +244,6 @@ def layout(G, *, spacing: float = 30.0) -> dict:
 
 
 def _components(G):
-    import networkx as nx
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     return nx.connected_components(U)
 
@@ -351,7 +364,6 @@ def _write(nodes: list[dict], edges: list[dict], *, title: str, caption: str, ou
 
 
 def _markup(s: str):
-    from markupsafe import Markup
     return Markup(s)
 
 
@@ -364,7 +376,7 @@ def _when() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _edge_evidence(kg: Any):
+def _edge_evidence(kg: ViewSource):
     def ev(a: str, b: str, d: dict) -> list[str]:
         row = {"case_ids": " ".join(d.get("case_ids") or [])}
         for i, n in enumerate((a, b)):
@@ -379,7 +391,7 @@ def _edge_evidence(kg: Any):
     return ev
 
 
-def _node_evidence(kg: Any):
+def _node_evidence(kg: ViewSource):
     def ev(n: str, d: dict) -> list[str]:
         iri = d.get("iri") or (n.split(":", 1)[1] if ":" in n and not n.startswith("http") else n)
         if kind_of_iri(iri) in (None, "Case", "Document"):
@@ -392,7 +404,7 @@ def _node_evidence(kg: Any):
     return ev
 
 
-def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *,
+def render_query_view(kg: ViewSource, res: Any, out: str | os.PathLike | None = None, *,
                       top: int | None = None) -> Path:
     """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
     G = result_graph(res)
@@ -408,11 +420,9 @@ def render_query_view(kg: Any, res: Any, out: str | os.PathLike | None = None, *
                         evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))
 
 
-def render_entity_view(kg: Any, name: str, out: str | os.PathLike | None = None, *,
+def render_entity_view(kg: ViewSource, name: str, out: str | os.PathLike | None = None, *,
                        depth: int = 2, top: int | None = None) -> Path:
     """Draw the neighbourhood of the entity whose name best matches ``name``."""
-    from docketgraph.graph.errors import BadParameter
-    from docketgraph.queries import analytics
     hits = analytics.search_entities(kg.store, name, limit=1)
     if not hits:
         raise BadParameter(f"no entity with a name like {name!r}")

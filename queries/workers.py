@@ -6,13 +6,19 @@ on. Each worker caps its own address space, so one hostile file cannot exhaust m
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import queue as _queue
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Any
+
+from docketgraph.graph.errors import DocketGraphError, MissingDependency
+from docketgraph.ingest import extract, read_file
+from docketgraph.ingest.extract import warm_up
 
 #: seconds one document may take before its worker is killed
 DEFAULT_TIMEOUT = 120.0
@@ -47,9 +53,7 @@ def _limit_memory(limit: int) -> None:
 
 
 def extract_one(path: str) -> Outcome:
-    from docketgraph.graph.errors import DocketGraphError
     try:
-        from docketgraph.ingest import extract, read_file
         doc = read_file(path)
         return Outcome(path, extract(doc), doc.text)
     except DocketGraphError as e:
@@ -65,7 +69,6 @@ def extract_one(path: str) -> Outcome:
 
 def _worker(tasks, results, memory: int, func: Callable[[str], Outcome]) -> None:
     _limit_memory(memory)
-    import logging
     logging.disable(logging.WARNING)
     while True:
         item = tasks.get()
@@ -116,10 +119,8 @@ def preload() -> None:
     file (about a second of CPU per worker). A failure here is only logged: each worker
     would meet it again on its own files and report it per file."""
     try:
-        from docketgraph.ingest.extract import warm_up
         warm_up()
     except Exception as e:  # noqa: BLE001 - the per-file path reports real problems
-        import logging
         logging.getLogger(__name__).debug("preloading the extractors failed: %r", e)
 
 
@@ -207,12 +208,11 @@ def run_dask(paths: Iterable[str], address: str, *,
     try:
         from distributed import Client, as_completed
     except ImportError:
-        from docketgraph.graph.errors import MissingDependency
         raise MissingDependency("--dask needs the 'distributed' package: "
                                 "pip install 'docketgraph[dask]'") from None
     paths = list(paths)
     own = not isinstance(address, Client)
-    client = Client(address) if own else address
+    client: Any = Client(address) if own else address
     try:
         futures = {client.submit(func, p, pure=False, key=f"extract-{i}"): p
                    for i, p in enumerate(paths)}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install docketgraph with its test extra into ./.venv (created if missing), install
 # Chromium (for the browser tests) and Tesseract with its English data (OCR of scanned PDF
-# pages) from the OS packages when they are missing, run pytest.
+# pages) from the OS packages when they are missing, run the static checks (ruff, mypy) and
+# pytest. Arguments go to pytest: `bash scripts/test.sh -m "not slow"` is the fast loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -23,7 +24,12 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
   fi
 fi
 set +e
+# Static checks on graph/ and queries/ (settings in pyproject.toml): lint and types.
+checks=0
+.venv/bin/python -m ruff check || checks=1
+.venv/bin/python -m mypy || checks=1
 .venv/bin/python -m pytest -q "$@"
 rc=$?
 set -e
+if [ $rc -eq 0 ] && [ $checks -ne 0 ]; then echo "static checks failed (ruff, mypy)" >&2; rc=1; fi
 exit $rc

@@ -114,6 +114,7 @@ def test_candidate_windows(text, windows):
     assert len(candidate_windows(text)) == windows
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "1 " + "A" * 5000 + " 2",
     "1 " + "a." * 5000,
@@ -215,6 +216,7 @@ def _reporter_examples() -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_prefilter_finds_every_reporter_example():
     """Every citation token eyecite finds in reporters-db's examples lies in a passage."""
     from eyecite.models import CitationToken

@@ -35,6 +35,7 @@ def folder(tmp_path):
     return d
 
 
+@pytest.mark.slow
 def test_ingest_is_idempotent(tmp_path, folder):
     store = str(tmp_path / "store")
     r1 = run("ingest", str(folder), "--store", store, "-q", "--jobs", "1")
@@ -46,6 +47,7 @@ def test_ingest_is_idempotent(tmp_path, folder):
     assert stats["Document"] == 2
 
 
+@pytest.mark.slow
 def test_ingest_changed_file_replaces(tmp_path, folder):
     store = str(tmp_path / "store")
     run("ingest", str(folder), "--store", store, "-q")

@@ -427,6 +427,7 @@ _PIECES = st.sampled_from(["Respectfully submitted,", "/s/ ", "Jane A. Doe", "Do
                            "(argued)", "EPSTEIN DRENGEL", "Plaintiff's counsel ", "represented by ", "代理律所:"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
 def test_any_text_gives_valid_mentions(pieces):

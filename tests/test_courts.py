@@ -11,6 +11,9 @@ from docketgraph.ingest.fields.courts import (
     short_form_id, state_court_candidates,
 )
 
+#: seconds one hostile input may take (a catastrophic pattern fails instead of hanging)
+LINEAR_LIMIT = 10
+
 
 @pytest.mark.parametrize("text, expected", [
     ("IN THE UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION\n", "ilnd"),
@@ -83,6 +86,7 @@ def test_lookup_prefers_district_over_bankruptcy(name, bankruptcy, expected):
     assert lookup(name, bankruptcy) == expected
 
 
+@pytest.mark.time_limit(LINEAR_LIMIT)
 @pytest.mark.parametrize("text", [
     " " * 50_000,
     "United States " * 5_000,

@@ -45,6 +45,7 @@ def _cli(*args: str) -> list[str]:
     return [str(exe), *args]
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_stores_every_document_exactly_once(tmp_path):
     src = tmp_path / "filings"
     src.mkdir()

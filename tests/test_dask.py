@@ -18,6 +18,7 @@ Case No. 1:24-cv-{n:05d}
 """
 
 
+@pytest.mark.slow
 def test_ingest_on_a_local_dask_cluster(tmp_path):
     for n in range(12):
         (tmp_path / f"f{n}.txt").write_text(FILING.format(n=n + 1), encoding="utf-8")

@@ -162,6 +162,7 @@ def test_government_offices(raw, expected):
     assert F.is_government_office(raw) is expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("raw", [
     " " * 50_000, "A" * 50_000, "& " * 20_000, "LLP " * 10_000, "(" * 10_000 + "DC)",
     " - Chicago" * 5_000, "Epstein " * 5_000, "@" * 50_000,

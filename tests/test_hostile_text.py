@@ -30,6 +30,7 @@ def _inputs() -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_inputs()))
 def test_hostile_text_extracts_with_sane_labels(tmp_path, name):
     path = tmp_path / name

@@ -219,6 +219,7 @@ _PIECES = st.sampled_from(["Judge ", "Hon. ", "Magistrate ", "Before: ", "Circui
                            "Appeal from the District Court for X (Berman, J.)", "法官:", "Referred To: "])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
 def test_any_text_gives_valid_mentions(pieces):

@@ -135,6 +135,7 @@ def test_names_imports_nothing_from_ingest_or_queries():
     assert not any("ingest" in m or "queries" in m for m in imported), imported
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("raw", [
     " " * 50_000,
     "A. " * 20_000,

@@ -405,6 +405,7 @@ def _with_huge_cell(size: int = 11_000_000) -> bytes:
     return (base[:i] + "x" * size + " " + base[i:]).encode("utf-8")
 
 
+@pytest.mark.slow
 def test_huge_table_cell_is_parsed_fully():
     doc = pacer.read("big.html", _with_huge_cell())
     ex = extract(doc)
@@ -416,6 +417,7 @@ def test_huge_table_cell_is_parsed_fully():
     assert len(doc.structured["docket"]["docket_entries"]) == 9
 
 
+@pytest.mark.slow
 def test_huge_cell_cut_by_the_parser_is_reported_not_hidden(monkeypatch):
     # without huge_tree, libxml2 silently drops the page after the big cell: the reader
     # must notice and refuse rather than return a partial docket
@@ -651,6 +653,7 @@ def _district_phrases():
     return rows
 
 
+@pytest.mark.slow
 def test_every_federal_district_court_resolves_from_a_docket_header():
     rows = _district_phrases()
     assert len(rows) >= 94  # every federal district, and a few historical ones

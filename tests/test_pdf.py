@@ -281,6 +281,7 @@ def test_text_layer_holds_the_evidence_for_every_gold_value(tro, value):
     assert _squash(value) in _squash(tro.text)
 
 
+@pytest.mark.slow
 def test_fixture_script_still_makes_the_committed_pdf(tmp_path):
     sys.path.insert(0, str(FIXTURES))
     try:
@@ -433,6 +434,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, make, message", HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_hostile_pdf_is_refused_or_read_within_limits(tmp_path, name, make, message):
     path = tmp_path / f"{name}.pdf"
@@ -461,6 +463,7 @@ def test_limits_are_constants():
     assert pdf.MAX_STREAM_BYTES <= 64 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_one_page_over_a_limit_is_skipped_and_the_rest_read(tmp_path, caplog):
     busy = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"(word ) Tj " * 3_000_000 + b"ET", 9)
     data = raw_pdf([

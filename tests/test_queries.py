@@ -5,7 +5,8 @@ import pytest
 
 from docketgraph.graph.errors import BadParameter, QueryError, UnknownQuery
 from docketgraph.queries.api import KnowledgeGraph
-from docketgraph.queries.saved import Registry, parse_rq
+from docketgraph.queries.registry import Registry
+from docketgraph.queries.saved import parse_rq
 from factories import TEXT, case_extraction
 
 
@@ -82,6 +83,34 @@ def test_case_summary_any_docket_form(kg):
     assert not any(name == "Paul G. Gardephe" for _, name in sections)
 
 
+def test_case_summary_shows_nature_of_suit_and_cause(kg):
+    from dataclasses import replace
+    ex = case_extraction("d", docket="1:24-cv-07001", court="ilnd")
+    case = replace(ex.cases[0], attrs=(("nature_of_suit", "840 Trademark"),
+                                       ("cause", "15:1114 Trademark Infringement (Lanham Act)"),
+                                       ("jurisdiction", "Federal Question")))
+    kg.store.put(ex.replace(cases=(case,)), text=TEXT, path="/d")
+    rows = kg.query("case-summary", docket="24-cv-7001").rows
+    sections = {(r["section"], r["name"]) for r in rows}
+    assert ("nature-of-suit", "840 Trademark") in sections
+    assert ("cause", "15:1114 Trademark Infringement (Lanham Act)") in sections
+    assert not any(name == "Federal Question" for _, name in sections)  # no vocabulary term
+    # a case whose readers state neither has no such rows
+    other = kg.query("case-summary", docket="22-cv-4133").rows
+    assert not {r["section"] for r in other} & {"nature-of-suit", "cause"}
+
+
+def test_a_docket_page_stores_its_nature_of_suit(tmp_path):
+    from pathlib import Path
+    from docketgraph.ingest import extract_file
+    page = Path(__file__).parent / "fixtures" / "pacer" / "ilnd_schedule_a_docket.html"
+    g = KnowledgeGraph(None)
+    ex = extract_file(page)
+    g.store.put(ex, path=str(page))
+    _, rows = g.store.query("SELECT ?n ?c WHERE { ?case dg:natureOfSuit ?n ; dg:cause ?c }")
+    assert rows == [{"n": "840 Trademark", "c": "15:1114 Trademark Infringement (Lanham Act)"}]
+
+
 def test_unknown_query_and_parameter(kg):
     with pytest.raises(UnknownQuery):
         kg.query("no-such-query")
@@ -101,6 +130,9 @@ def test_every_saved_query_parses_and_runs(kg):
     ("# description: d\nSELECT * WHERE { ?s ?p ?o }", "title"),
     ("# title: t\n# description: d\n# param: x colour\nSELECT ?x WHERE { ?s ?p ?x }", "unknown parameter type"),
     ("# title: t\n# description: d\nSELECT WHERE {", "syntax"),
+    # errors past the parser surface too: an unknown function, a malformed override flag
+    ("# title: t\n# description: d\nSELECT ?x WHERE { BIND(dg:paramz(\"x\") AS ?x) }", "cannot run"),
+    ("# title: t\n# description: d\n# override: maybe\nSELECT * WHERE { ?s ?p ?o }", "override"),
 ])
 def test_bad_saved_queries_are_refused(text, message):
     with pytest.raises(QueryError, match=message):
@@ -116,3 +148,54 @@ def test_user_queries_dir(tmp_path, kg):
     assert any("broken.rq" in e for e in reg.errors)
     g = KnowledgeGraph(None, queries_dirs=[tmp_path])
     assert g.query("mine").rows == [{"n": 0}]
+
+
+_MINE = "# title: Mine\n# description: Mine.\n{extra}SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a dg:Document }}\n"
+
+
+@pytest.mark.parametrize("name", ["firms-before-judges", "centrality"])  # an .rq and a Python built-in
+def test_a_user_query_named_like_a_built_in_is_refused(tmp_path, kg, name):
+    (tmp_path / f"{name}.rq").write_text(_MINE.format(extra=""))
+    reg = Registry([tmp_path])
+    assert any(name in e and "already exists" in e and "override" in e for e in reg.errors)
+    with pytest.raises(QueryError, match="already exists"):
+        reg.get(name)  # never silently the built-in, nor silently the user's
+    g = KnowledgeGraph(None, queries_dirs=[tmp_path])
+    with pytest.raises(QueryError, match="already exists"):
+        g.query(name)
+
+
+def test_a_user_query_may_override_a_built_in_when_it_says_so(tmp_path, kg):
+    (tmp_path / "firms-before-judges.rq").write_text(_MINE.format(extra="# override: true\n"))
+    reg = Registry([tmp_path])
+    assert reg.errors == []
+    assert reg.get("firms-before-judges").source.endswith("firms-before-judges.rq")
+    assert reg.get("firms-before-judges").title == "Mine"
+
+
+def test_two_user_folders_with_one_name_clash(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    (a / "mine.rq").write_text(_MINE.format(extra=""))
+    (b / "mine.rq").write_text(_MINE.format(extra=""))
+    reg = Registry([a, b])
+    assert len(reg.errors) == 1 and str(a / "mine.rq") in reg.errors[0] and str(b / "mine.rq") in reg.errors[0]
+
+
+def test_registering_a_taken_name_raises():
+    from docketgraph.graph.errors import NameClash
+    reg = Registry()
+    q = reg.get("centrality")
+    with pytest.raises(NameClash, match="centrality"):
+        reg.register(q)
+    reg.register(q, override=True)
+
+
+def test_a_reader_registered_twice_is_refused():
+    from docketgraph.graph.errors import NameClash
+    from docketgraph.ingest.readers import registry
+    with pytest.raises(NameClash, match="'text' is already registered"):
+        registry.register("text", "somewhere.else")
+    assert registry.get("text").__name__ == "docketgraph.ingest.readers.text"
+    registry.register("text", "docketgraph.ingest.readers.text", override=True)
+    assert registry.get("text").__name__ == "docketgraph.ingest.readers.text"

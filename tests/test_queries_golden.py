@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from docketgraph.queries.saved import Registry
+from docketgraph.queries.registry import Registry
 from query_factories import small_graph
 
 GOLDEN = Path(__file__).parent / "golden" / "queries"

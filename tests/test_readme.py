@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from docketgraph.queries.cli import cli
-from docketgraph.queries.saved import Registry
+from docketgraph.queries.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

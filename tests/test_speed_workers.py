@@ -18,6 +18,7 @@ import pytest
 from docketgraph.queries import workers
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # worker processes
 
 
 def job(path: str) -> workers.Outcome:

@@ -80,6 +80,7 @@ def test_remove_document():
     assert st.remove_document(ex.sha256) and len(st) == 0
 
 
+@pytest.mark.slow
 def test_second_writer_gets_store_in_use(tmp_path):
     st = GraphStore(tmp_path / "s")
     code = ("import sys; from docketgraph.graph.store import GraphStore\n"

@@ -17,7 +17,7 @@ import pytest
 from docketgraph.graph import summaries
 from docketgraph.queries.api import KnowledgeGraph
 from docketgraph.queries import summarised
-from docketgraph.queries.saved import Registry
+from docketgraph.queries.registry import Registry
 from query_factories import filings, small_graph
 from test_queries_golden import CASES, GOLDEN, _canon, answers
 
@@ -98,6 +98,7 @@ def synthetic_kg():
     return kg
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SUMMARISED)
 def test_summary_equals_exact_on_a_synthetic_graph(synthetic_kg, name):
     some = False
@@ -115,6 +116,7 @@ def _all_equal(kg: KnowledgeGraph) -> None:
             assert _rows(kg, name, params, exact=False) == _rows(kg, name, params, exact=True), (name, params)
 
 
+@pytest.mark.slow
 def test_replacing_and_removing_documents_keeps_summaries_exact():
     kg = KnowledgeGraph(None)
     docs = filings()
@@ -171,6 +173,7 @@ def test_summaries_are_neither_exported_nor_counted_as_documents(fixture_kg):
     assert n_summary > 0 and len(kg.store) == len(kg.store._store) - n_summary
 
 
+@pytest.mark.slow
 def test_ingest_refreshes_summaries(tmp_path):
     src = Path(__file__).resolve().parents[1] / "samples"
     kg = KnowledgeGraph(str(tmp_path / "store"))

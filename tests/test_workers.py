@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from docketgraph.queries import workers
 
 
@@ -18,6 +20,7 @@ def slow_or_greedy(path: str) -> workers.Outcome:
     return workers.Outcome(path, extraction="ok", text="")
 
 
+@pytest.mark.slow
 def test_timeouts_and_memory_limits_are_reported_per_file():
     paths = ["a", "slow", "b", "greedy", "c", "d"]
     got = {o.path: o for o in workers.run(paths, jobs=2, timeout=2, memory=512 * 1024 ** 2,

@@ -28,8 +28,12 @@ from docketgraph.graph.model import (
     AttorneyMention, CaseMention, Document, Extraction, FirmMention, JudgeMention,
     PartyMention, Span, content_hash,
 )
+from docketgraph.ingest.fields.dockets import docket_key
+from docketgraph.ingest.fields.firms import canonical_firm as canonical
 from docketgraph.ingest.readers import text as text_reader
 from docketgraph.ingest.readers.decode import normalise_text
+from docketgraph.ingest.readers.pacer_names import canonical_person, firm_from_contact
+from docketgraph.ingest.readers.pacer_names import party_role as pacer_role
 
 log = logging.getLogger(__name__)
 
@@ -442,7 +446,6 @@ def normalise_docket(raw: str) -> str | None:
 
 
 def _docket_key(docket: str | None) -> str | None:
-    from docketgraph.ingest.fields.dockets import docket_key
     return docket_key(docket) if docket else None
 
 
@@ -475,7 +478,6 @@ def _judge_names(value: Any) -> list[str]:
 def party_role(party_type: str) -> str | None:
     """A schema role from a PACER party type, as the PACER reader maps it (CourtListener's
     party types are PACER's)."""
-    from docketgraph.ingest.readers.pacer import party_role as pacer_role
     return pacer_role(party_type)
 
 
@@ -499,14 +501,12 @@ _PRO_SE = re.compile(r"(?im)^\s*pro se\s*$")
 
 def canonical_firm(printed: str, context: str) -> tuple[str, str | None]:
     """The firm's canonical name from the project's reference list, with the evidence."""
-    from docketgraph.ingest.fields.firms import canonical_firm as canonical
     return canonical(printed, context)
 
 
 def firm_of(contact: str, attorney: str) -> str | None:
     """The organisation on the first line of a PACER contact block, if it names one
     (office suffix dropped), as the PACER reader reads it."""
-    from docketgraph.ingest.readers.pacer import firm_from_contact
     return firm_from_contact(contact, attorney)[0]
 
 
@@ -574,7 +574,6 @@ def structured_extraction(document: Document) -> Extraction:
             docket=docket, court=court, caption=case_name or None,
             schedule_a=bool(case_name and _SCHEDULE_A.search(case_name)),
             spans=tuple(spans), filed=_clean((docket_rec or {}).get("date_filed")) or None,
-            title=_clean((docket_rec or {}).get("nature_of_suit")) or None,
             attrs=tuple((k, _clean(docket_rec.get(k))) for k in ("cause", "nature_of_suit")
                         if docket_rec and _clean(docket_rec.get(k)))))
 
@@ -768,7 +767,6 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
 
 def _display_name(name: str) -> str:
     """A person's name as the gold writes it: no honorific, ALL CAPS in normal case."""
-    from docketgraph.ingest.readers.pacer import canonical_person
     return canonical_person(name)
 
 

@@ -16,6 +16,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from courts_db import courts, find_court
+
 from docketgraph.graph.model import Span
 
 _log = logging.getLogger(__name__)
@@ -47,8 +49,6 @@ class CourtHit:
 @functools.lru_cache(maxsize=1)
 def _federal_ids() -> dict[str, str]:
     """courts-db id -> court type, for federal district and bankruptcy courts."""
-    from courts_db import courts
-
     out = {}
     for c in courts:
         cid = c.get("id") or ""
@@ -81,8 +81,6 @@ def _name_index() -> dict[tuple[str, str, str], str]:
     """(kind, direction, state) -> id, from courts-db's own court names
     ('District Court, E.D. Missouri', 'United States District Court for the Eastern District
     of Arkansas'), for the phrasings its regexes miss."""
-    from courts_db import courts
-
     known = _federal_ids()
     out: dict[tuple[str, str, str], str] = {}
     for c in courts:
@@ -107,8 +105,6 @@ def _name_index() -> dict[tuple[str, str, str], str]:
 @functools.lru_cache(maxsize=512)
 def _lookup(phrase: str, bankruptcy: bool) -> str | None:
     """One courts-db id for 'Northern District of Illinois'-style phrases, else None."""
-    from courts_db import find_court
-
     known = _federal_ids()
     want = "bankruptcy" if bankruptcy else "district"
     # courts-db knows district courts as "District Court for the ..." and bankruptcy

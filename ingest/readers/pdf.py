@@ -39,6 +39,7 @@ errors are caught broadly), or extraction (OCR included) running past ``TIME_BUD
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import io
@@ -296,7 +297,6 @@ def _declared_page_count(reader) -> int | None:
 
 def page_for(document: Document, offset: int) -> int:
     """The 1-based page of a character offset in a PDF Document's text (0 if none)."""
-    import bisect
     return bisect.bisect_right(document.pages, offset) if document.pages else 0
 
 

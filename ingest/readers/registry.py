@@ -15,8 +15,9 @@ import importlib
 import os
 from types import ModuleType
 
-from docketgraph.graph.errors import UnsupportedFormat
+from docketgraph.graph.errors import NameClash, UnsupportedFormat
 from docketgraph.graph.model import Document
+from docketgraph.ingest.readers.decode import read_bytes
 
 _READERS: dict[str, str] = {}
 _LOADED: dict[str, ModuleType] = {}
@@ -25,9 +26,15 @@ _LOADED: dict[str, ModuleType] = {}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def register(name: str, module_path: str) -> None:
-    """Register a reader module by dotted path; imported on first use."""
+def register(name: str, module_path: str, *, override: bool = False) -> None:
+    """Register a reader module by dotted path; imported on first use. A name already
+    registered raises :class:`NameClash` unless ``override`` is true (a plugin replacing
+    a built-in reader says so)."""
+    if name in _READERS and not override:
+        raise NameClash(f"a reader named {name!r} is already registered ({_READERS[name]}); "
+                        f"pass override=True to replace it with {module_path}")
     _READERS[name] = module_path
+    _LOADED.pop(name, None)
 
 
 def names() -> list[str]:
@@ -56,7 +63,6 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
     """Read one file into a Document with the reader its content calls for."""
     path = os.fspath(path)
     if data is None:
-        from docketgraph.ingest.readers.decode import read_bytes
         data = read_bytes(path, MAX_FILE_BYTES)
     suffix = os.path.splitext(path)[1]
     from docketgraph.ingest.readers.markup import sniff_head
