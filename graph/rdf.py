@@ -198,6 +198,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(node, DG.caption, _lit(c.caption))
         if c.schedule_a:
             b.add(node, DG.scheduleA, ox.Literal("true", datatype=_BOOL))
+            b.add(node, DG.scheduleARule, ox.Literal(keys.SCHEDULE_A_RULE))
         if c.filed:
             b.add(node, DG.dateFiled, _date(c.filed))
         for attr, value in c.attrs:
@@ -255,8 +256,8 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     for f in ex.firms:
         iri, label = merged(resolver.firm(f.name), f.name)
         node = b.entity(iri, DG.LawFirm, label)
-        b.keyed(node, keys.firm_key(label), keys.firm_key(f.name))
-        firm_nodes[keys.firm_key(f.name)] = node
+        b.keyed(node, keys.firm_store_key(label), keys.firm_store_key(f.name))
+        firm_nodes[keys.firm_store_key(f.name)] = node
         if f.evidence:
             b.add(node, DG.evidence, _lit(f.evidence))
         case = case_for(f.case)
@@ -268,12 +269,12 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     for a in ex.attorneys:
         firm = None
         if a.firm:
-            firm = firm_nodes.get(keys.firm_key(a.firm))
+            firm = firm_nodes.get(keys.firm_store_key(a.firm))
             if firm is None:
                 iri, label = merged(resolver.firm(a.firm), a.firm)
                 firm = b.entity(iri, DG.LawFirm, label)
-                b.keyed(firm, keys.firm_key(label))
-            b.keyed(firm, keys.firm_key(a.firm))
+                b.keyed(firm, keys.firm_store_key(label))
+            b.keyed(firm, keys.firm_store_key(a.firm))
         iri, label = merged(resolver.attorney(a.name, firm.value if firm is not None else None,
                                               a.email), a.name)
         node = b.entity(iri, DG.Attorney, label)

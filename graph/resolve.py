@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from docketgraph.graph import keys, names
 from docketgraph.graph.errors import DocketGraphError
+from docketgraph.graph.names import given_compatible
 
 FUZZY_FIRM = 92.0
 
@@ -64,21 +65,6 @@ class Aliases:
 
 def _key(kind: str, name: str) -> str:
     return names.firm_core_key(name) if kind == "firm" else names.person_key(name)
-
-
-def given_compatible(a: list[str], b: list[str]) -> bool:
-    """'Justin R.' ~ 'Justin', 'J.' ~ 'Justin', 'Justin R.' !~ 'Justin T.'."""
-    a = [w.strip(".").lower() for w in a if w.strip(".")]
-    b = [w.strip(".").lower() for w in b if w.strip(".")]
-    if not a or not b:
-        return True
-    for x, y in zip(a, b, strict=False):  # the shorter name decides
-        if len(x) == 1 or len(y) == 1:
-            if x[0] != y[0]:
-                return False
-        elif x != y:
-            return False
-    return True
 
 
 @dataclass(frozen=True)

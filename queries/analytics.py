@@ -189,7 +189,7 @@ def attorney_graph(store: Store, *, court: str | None = None, firm: str | None =
             last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
             _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
     if firm:
-        fk = keys.firm_key(firm)
+        fk = keys.firm_store_key(firm)
         _, members = store.query(_MEMBERS)
         mine = {m["a"] for m in members if m["f"].rsplit("/", 1)[-1] == fk}
         keep = set(mine)

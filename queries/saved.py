@@ -72,7 +72,7 @@ TYPES: dict[str, Callable[[str], ox.Literal]] = {
     "int": _int,
     "date": _date,
     "court": lambda v: ox.Literal(v.strip().lower()),
-    "firm": lambda v: ox.Literal(keys.firm_key(v)),
+    "firm": lambda v: ox.Literal(keys.firm_store_key(v)),
     "key": lambda v: ox.Literal(keys.slug(v)),
     "docket": lambda v: ox.Literal(keys.docket_key(v)),
     "role": lambda v: ox.Literal(v.strip().lower()),

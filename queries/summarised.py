@@ -18,6 +18,8 @@ from typing import Any
 
 from docketgraph.graph.store import Store
 
+from docketgraph.graph import keys
+
 _FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
   ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
 _JUDGES = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) (MIN(?r) AS ?role) WHERE {
@@ -38,8 +40,7 @@ _ATTORNEYS = """SELECT ?a ?f (MIN(?an) AS ?attorney_name) (MIN(?fn) AS ?firm_nam
 _PRECEDENTS = """SELECT ?x ?citation (COALESCE(MIN(?cn), MIN(?n)) AS ?name) WHERE {
   ?x a dg:Precedent ; dg:citation ?citation ; schema:name ?n . OPTIONAL { ?x dg:citedName ?cn } }
   GROUP BY ?x ?citation"""
-SA_RULE = ("sa-1: caption names a defendant group identified on a schedule, or Does, or partnerships "
-           "and unincorporated associations; one count per case; year of earliest stored filing")
+SA_RULE = keys.SCHEDULE_A_RULE_TEXT
 
 
 def _by(store: Store, sparql: str, key: str = "x") -> dict[str, dict]:

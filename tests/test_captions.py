@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.fields.captions import find_caption, normal_case
+from docketgraph.graph.names import normal_case_caption as normal_case
+from docketgraph.ingest.fields.captions import find_caption
 
 #: seconds one hostile input may take (a catastrophic pattern fails instead of hanging)
 LINEAR_LIMIT = 10

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from docketgraph.graph.errors import BadInput
+from docketgraph.graph.keys import normalise_docket
 from docketgraph.graph.model import (
     CaseMention, CitationMention, Document, Extraction, JudgeMention, PartyMention,
     PlatformMention,
@@ -97,7 +98,9 @@ def test_records_unwraps_pages_bundles_and_nested_documents():
     ("1:16-CV-745", "1:16-cv-00745"),
     ("2:23-cv-01234-ABC-DEF", "2:23-cv-01234"),
     ("23-cv-21333", "23-cv-21333"),
-    ("24 Civ. 3310", "24 Civ. 3310"),   # printed forms other than the CM/ECF one are kept
+    ("24 Civ. 3310", "24-cv-03310"),   # SCHEMA.md: "21 Civ. 333" becomes "21-cv-00333"
+    ("No. 23 C 1820", "23-cv-01820"),
+    ("1:23-cv-1820 (ABC)", "1:23-cv-01820"),
     ("20-2927", "20-2927"),
     ("No. 24-2187", "24-2187"),
     ("08-6301-cv", "08-6301-cv"),
@@ -105,7 +108,7 @@ def test_records_unwraps_pages_bundles_and_nested_documents():
     ("1:" + "2" * 60, "1:" + "2" * 60),
 ])
 def test_normalise_docket(raw, expected):
-    assert cl.normalise_docket(raw) == expected
+    assert normalise_docket(raw) == expected
 
 
 @pytest.mark.parametrize("rec, expected", [

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from docketgraph.ingest.fields.dockets import (
-    docket_key, find_dockets, is_state_document, normalise, own_dockets,
-)
+from docketgraph.graph.keys import docket_from_parts as normalise, docket_key
+from docketgraph.ingest.fields.dockets import find_dockets, is_state_document, own_dockets
 
 #: seconds one hostile input may take (a catastrophic pattern fails instead of hanging)
 LINEAR_LIMIT = 10

@@ -159,3 +159,126 @@ def test_keys_are_idempotent(s):
     assert N.person_key(N.person_key(s)) == N.person_key(s)
     assert N.firm_key(N.firm_key(s)) == N.firm_key(s)
     assert N.clean_space(N.clean_space(s)) == N.clean_space(s)
+
+
+# ---------------------------------------------------------------- rules named for their scope
+
+@pytest.mark.parametrize("raw, expected", [
+    ("BLUE HERON OUTFITTERS CO., LTD.", "Blue Heron Outfitters Co., Ltd."),
+    ("ORBIT GmbH", "Orbit GmbH"),
+    ("MCALLISTER FARMS LLC", "McAllister Farms LLC"),
+    ("SUNNYSHOP", "Sunnyshop"),
+    ("Marbury Outfitters, Inc.", "Marbury Outfitters, Inc."),
+    ("TELMA O'DONNELL", "Telma O'Donnell"),
+    ("K.L. VARNE", "K.L. Varne"),                       # initials keep their capitals
+    ("QUELVIA DISTRIBUCIONES S.A.U.", "Quelvia Distribuciones S.A.U."),
+    ("ORTA & BRISE L.P.A.", "Orta & Brise L.P.A."),
+])
+def test_normal_case_caption(raw, expected):
+    assert N.normal_case_caption(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("JUNKMAN'S ATTIC OF OHIO LLC", "Junkman's Attic of Ohio LLC"),
+    ("MARY O'BRIEN-DALE", "Mary O'Brien-Dale"),
+    ("UNUM", "UNUM"),                       # one ALL-CAPS word: an acronym, kept
+    ("Mary McALLISTER", "Mary McALLISTER"),  # any lower case: typed in mixed case, kept
+])
+def test_normal_case_record(raw, expected):
+    assert N.normal_case_record(raw) == expected
+
+
+def test_display_case_differs_by_scope():
+    # a caption's one-word party is a store name; a record's one-word party is an acronym
+    assert N.normal_case_caption("SUNNYSHOP") == "Sunnyshop"
+    assert N.normal_case_record("SUNNYSHOP") == "SUNNYSHOP"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Joseph  C. Sullivan , Jr.", "Joseph C. Sullivan, Jr."),
+    ("  Roe & Poe ,  LLP  ", "Roe & Poe, LLP"),
+])
+def test_clean_space_record(raw, expected):
+    assert N.clean_space_record(raw) == expected
+    assert N.clean_space(raw) != expected  # the plain rule keeps the space before a comma
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Roe & Poe, A Professional Corporation", "roe and poe"),
+    ("Roe & Poe, L.L.P.", "roe and poe"),
+    ("The Roe Firm, P. C.", "roe firm"),
+    ("Roe & Poe Inc.", "roe and poe inc"),
+])
+def test_firm_key_in_docket(raw, expected):
+    assert N.firm_key_in_docket(raw) == expected
+
+
+def test_firm_keys_differ_by_scope():
+    # within one docket "P. C." is dropped to group spellings; across documents the
+    # suffix is part of the name's key
+    assert N.firm_key_in_docket("Roe & Poe, P.C.") == N.firm_key_in_docket("Roe & Poe")
+    assert N.firm_key("Roe & Poe, P.C.") != N.firm_key("Roe & Poe")
+    assert N.firm_core_key("Roe & Poe, P.C.") == N.firm_core_key("Roe & Poe")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Tabitha R. Quell", "Tabhita R. Quell", True),      # a one-letter typo in one docket
+    ("T. Ronan Quell", "Ronan T. Quell", True),
+    ("Tabitha Quell", "Tobias Quell", False),
+])
+def test_same_person_in_docket(a, b, same):
+    assert N.same_person_in_docket(a, b) is same
+    assert N.same_person_in_docket(b, a) is same
+
+
+def test_person_rules_differ_by_scope():
+    # typo-tolerant within one docket, strict key across documents
+    assert N.same_person_in_docket("Tabitha R. Quell", "Tabhita R. Quell")
+    assert N.person_key("Tabitha R. Quell") != N.person_key("Tabhita R. Quell")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Mary O’Brien-Dale, Jr.", ["mary", "o'brien", "dale"]),
+    ("ANN B. ROE, ESQ.", ["ann", "b", "roe"]),
+])
+def test_name_tokens(raw, expected):
+    assert N.name_tokens(raw) == expected
+
+
+_NAMEISH = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh'’.,-& ", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMEISH)
+def test_display_rules_are_idempotent(s):
+    for f in (N.normal_case_caption, N.normal_case_record, N.clean_space_record, N.party_name_record):
+        assert f(f(s)) == f(s), f.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMEISH, _NAMEISH)
+def test_in_docket_rules_are_symmetric(a, b):
+    assert N.same_person_in_docket(a, b) == N.same_person_in_docket(b, a)
+    assert N.same_firm_in_docket(a, b) == N.same_firm_in_docket(b, a)
+    if N.firm_key_in_docket(a):
+        assert N.same_firm_in_docket(a, a)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Tabitha R. Quell", "T. Quell", True),
+    ("Tabitha R. Quell", "Tabihta Quell", True),     # one letter off in a long first name
+    ("Tabitha R. Quell", "Quell", False),
+    ("Tabitha Quell", "Tobias Quell", False),
+])
+def test_same_person_in_filing(a, b, same):
+    assert N.same_person_in_filing(a, b) is same
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    (["Tabitha", "R."], ["Tabitha"], True),
+    (["T."], ["Tabitha"], True),
+    (["Tabitha", "R."], ["Tabitha", "T."], False),
+    (["Tabitha"], ["Tabhita"], False),               # across documents no typo is forgiven
+])
+def test_given_compatible_across_documents(a, b, ok):
+    assert N.given_compatible(a, b) is ok

@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
+from docketgraph.graph import keys as K, names as N
 from docketgraph.graph.errors import BadInput, DocketGraphError
 from docketgraph.ingest.readers import pacer, registry
 from docketgraph.ingest.extract import extract
@@ -252,12 +254,12 @@ def test_dev_docket_spans_are_exact(name, dev_extractions):
             assert evidence == evidence.strip() and "\n" not in evidence
             if kind in ("judge", "attorney"):
                 # the surname (or a spelling variant of it) is in the evidence
-                last = pacer.person_key(name_).last
-                ev = pacer._name_tokens(evidence)
-                assert any(pacer._ratio(last, t) >= 80 for t in ev), (name_, evidence)
+                last = N.person_key_in_docket(name_).last
+                ev = N.name_tokens(evidence)
+                assert any(fuzz.ratio(last, t) >= 80 for t in ev), (name_, evidence)
             if kind == "party":
-                first = pacer._name_tokens(name_)[0]
-                assert first in " ".join(pacer._name_tokens(evidence)), (name_, evidence)
+                first = N.name_tokens(name_)[0]
+                assert first in " ".join(N.name_tokens(evidence)), (name_, evidence)
     case = ex.cases[0]
     assert any(case.docket.split(":")[-1] in text[s:e] for s, e in case.spans)
 
@@ -470,7 +472,7 @@ def test_crafted_long_lines_finish(line):
     assert len(names) <= 20
     pacer.firm_from_contact(line[:20_000], "Ann Bee")
     pacer.strip_office(line[:20_000])
-    pacer.canonical_person(line[:20_000])
+    N.person_name_record(line[:20_000])
     assert pacer.spans_of(text, "Caption") == ((39, 46),)
 
 
@@ -488,7 +490,7 @@ def test_crafted_long_lines_finish(line):
     ("THE JUNKMAN'S DAUGHTER, INC.", "The Junkman's Daughter, Inc."),
 ])
 def test_canonical_party(raw, expected):
-    assert pacer.canonical_party(raw) == expected
+    assert N.party_name_record(raw) == expected
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -501,7 +503,7 @@ def test_canonical_party(raw, expected):
     ("Hon. Paul A. Engelmayer", "Paul A. Engelmayer"),
 ])
 def test_canonical_person(raw, expected):
-    assert pacer.canonical_person(raw) == expected
+    assert N.person_name_record(raw) == expected
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -519,8 +521,8 @@ def test_canonical_person(raw, expected):
     ("Cher", "Cher", False),
 ])
 def test_same_person(a, b, same):
-    assert pacer.same_person(a, b) is same
-    assert pacer.same_person(b, a) is same
+    assert N.same_person_in_docket(a, b) is same
+    assert N.same_person_in_docket(b, a) is same
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -534,7 +536,7 @@ def test_same_person(a, b, same):
     ("Davis Wright Tremaine LLP", "Davis Polk & Wardwell LLP", False),
 ])
 def test_same_firm(a, b, same):
-    assert pacer.same_firm(a, b) is same
+    assert N.same_firm_in_docket(a, b) is same
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -766,7 +768,7 @@ def test_find_judges_in_docket_text(line, judges):
     (None, None),
 ])
 def test_docket_normalisation(raw, docket):
-    assert pacer._docket(raw) == docket
+    assert K.normalise_docket(raw) == docket
 
 
 def test_misspelled_known_firm_takes_its_reference_name():
@@ -1055,7 +1057,7 @@ def test_ecf_filer_tags(line, names):
     ("Northgate Agency d/b/a Northgate Servicing", "Northgate Agency d/b/a Northgate Servicing"),
 ])
 def test_canonical_party_drops_a_persons_office(raw, expected):
-    assert pacer.canonical_party(raw) == expected
+    assert N.party_name_record(raw) == expected
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -1083,7 +1085,7 @@ def test_case_title_in_a_party_slot(name, title):
     ("Office of the Elm County Attorney", "Office of the Elm County Attorney General", False),
 ])
 def test_same_firm_government_office(a, b, same):
-    assert pacer.same_firm(a, b) is same
+    assert N.same_firm_in_docket(a, b) is same
 
 
 @pytest.mark.parametrize("contact,firm", [

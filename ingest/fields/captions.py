@@ -33,14 +33,8 @@ Where parties come from, in order:
    more often is kept) are the same party; sibling companies with different entity forms
    ("Acme Toys Ltd." and "Acme Toys, Inc.") are not.
 
-Schedule A rule (``schedule_a``, version 1): the case is a Schedule A case when
-(a) a defendant is a group identified on a schedule, exhibit or annex ("The Partnerships
-and Unincorporated Associations Identified on Schedule A") or a Doe range ("Does 1-100"),
-or (b) the defendants are many online sellers: five or more defendants named one by one
-that are store names or seller IDs, or a first defendant "et al." whose name is a store
-or seller alias (one word, digits, "Store"/"Shop"/"Official") rather than a company or
-person, or (c) the document speaks of the defendants' "Schedule A" or their online stores
-and seller aliases.
+Schedule A (``schedule_a``): rule sa-1, ``graph.keys.is_schedule_a``, on the caption's
+defendants and the document's text.
 """
 from __future__ import annotations
 
@@ -48,7 +42,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docketgraph.graph.keys import DOE_RANGE as _DOES, GROUP_DEFENDANT as _GROUP, ORG_LIKE as _ORGLIKE, is_schedule_a
 from docketgraph.graph.model import PartyMention, Span
+from docketgraph.graph.names import ENTITY_SUFFIX_ALT as _SUFFIX_ALT, ENTITY_SUFFIX_TOKEN as _SUFFIX_TOKEN
+from docketgraph.graph.names import normal_case_caption as normal_case
 from docketgraph.ingest.fields.courts import STATES
 
 HEAD = 4000
@@ -101,42 +98,18 @@ _LABEL_PREFIX = re.compile(r"^(?:Parties(?=[A-Z])|Parties:?(?=\s)|Case\s{1,3}Nam
 # "IN RE: ACME ... LITIGATION" above the parties of an MDL appeal is a title, not a party
 _MATTER_TITLE = re.compile(r"(?is)^\s*in\s{1,3}re\b.{0,300}?\blitigation\s*\n")
 
-# Entity-form suffixes across jurisdictions, one list for name shapes, casing and splitting.
-# Canonical spelling without a final period (the period is kept as printed).
-ENTITY_SUFFIXES = (
-    "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.L.L.C", "LP", "L.P", "Ltd", "Limited",
-    "Co", "Corp", "Corporation", "Company", "PLC", "P.L.C", "N.A", "P.C", "P.A", "S.A", "S.A.S", "S.p.A",
-    "S.r.l", "S.L", "SARL", "S.a.r.l", "AG", "KG", "GmbH", "B.V", "N.V", "K.K", "Pte", "Pty", "Sdn", "Bhd",
-    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o", "S.A.U", "S.L.U", "L.P.A",
-)
-_SUFFIX_CANON = {w.lower(): w for w in ENTITY_SUFFIXES}
-_SUFFIX_ALT = "|".join(re.escape(w) for w in sorted(ENTITY_SUFFIXES, key=len, reverse=True))
-# a token that is an entity suffix ("Pte.", "B.V.", "GmbH"), case-insensitive
-_SUFFIX_TOKEN = re.compile(r"(?i)^(?:" + _SUFFIX_ALT + r")\.?$")
-
 _SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|limited|co|corp|corporation|company|plc|p\.l\.c|pllc"
     r"|p\.l\.l\.c|lp|l\.p|n\.a|s\.a|s\.a\.s|ag|gmbh|b\.v|n\.v|pte\.?\s?ltd|jr|sr|ii|iii|iv|esq|p\.c|p\.a)\.?$"
 )
-_KEEP_CAPS = re.compile(r"(?i)^(?:[a-z](?:\.[a-z])+\.?|llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
-_SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 _DESCRIPTOR = re.compile(
     r"(?i),\s{1,3}(?:\d{1,2}\s{1,8})?(?:individually|in\s(?:his|her|their|its)\s|as\s|an\sindividual|an?\s(?:[\w-]+\s){0,3}(?:corporation|company|partnership|entity|trust)\b|etc\b"
     r"|(?:acting\s)?(?:district\s)?director\b|secretary\b|attorney\sgeneral\b|administrator\b|commissioner\b"
     r"|governor\b|sheriff\b|warden\b|superintendent\b|chief\b|mayor\b|trustee\b|executor\b|president\b|officer\b"
     r"|sued\sas\b|et\sal\b|on\sbehalf\sof\b)"
 )
-_GROUP = re.compile(
-    r"(?i)(?:the\s{1,3})?(?:individuals|partnerships|corporations|entities|unincorporated|limited\s{1,3}liability)"
-    r"[^;]{0,220}?(?:identified|listed|named|set\s{1,3}forth)\s{1,3}(?:on|in)\s{1,3}(?:the\s{1,3})?(?:attached\s{1,3})?"
-    r"(?:schedule|exhibit|annex|appendix)\s{0,3}[\"'\u201c\u201d]?\s?[A-Z0-9]{1,2}\b[\"'\u201c\u201d]?,?"
-    r"(?:\s{1,3}hereto)?(?:,\s{0,3}the\b)?"
-)
-_DOES = re.compile(r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b")
 _ET_AL = re.compile(r"(?i),?\s{0,3}\bet\.?\s{0,3}al\.?(?:,)?")
 _DBA = re.compile(r"(?i)\s{0,3},?\s{0,3}\b(?:d/b/a|dba|a/k/a|aka|f/k/a|(?:also|formerly)\s{1,3}known\s{1,3}as|doing\s{1,3}business\s{1,3}as)\b.*$", re.S)
-_STORELIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
-_ORGLIKE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?")
 _BODY_STOP = {
     "products", "product", "online", "internet", "nos", "no", "number", "motion", "counsel", "design",
     "designs", "marks", "mark", "works", "store", "stores", "seller", "sellers", "aliases", "alias",
@@ -174,55 +147,6 @@ class Caption:
 
 
 # ---------------------------------------------------------------- names
-
-
-def _tc_word(w: str, first: bool) -> str:
-    core = w.strip(",.;:()\"'\u201c\u201d")
-    if not core or not any(c.isalpha() for c in core) or not core.isupper():
-        return w
-    bare = w.rstrip(",;:")
-    canon = _SUFFIX_CANON.get(bare.lower().rstrip("."))
-    if canon and len(canon) > 2 or canon in ("AG", "KG", "LP", "Co"):
-        return canon + bare[len(canon):] + w[len(bare):] if bare[: len(canon)].lower() == canon.lower() else w
-    if _KEEP_CAPS.match(core):
-        return w
-    if len(core) == 1:
-        return w
-    if core.lower() in _SMALL and not first:
-        return w.lower()
-    out = []
-    up = True
-    for c in w:
-        if c.isalpha():
-            out.append(c.upper() if up else c.lower())
-            up = False
-        else:
-            out.append(c)
-            up = c in "-/(&\u201c\""
-    return "".join(out)
-
-
-def normal_case(name: str) -> str:
-    """ALL-CAPS names in normal case; names already in mixed case are kept as printed."""
-    words = name.split()
-    # a mixed-case entity form ("ORBIT GmbH", "BLUE SKY S.r.l.") does not make the name mixed case
-    letters = [c for w in words if w.isupper() or not _SUFFIX_TOKEN.match(w.rstrip(",;:")) for c in w if c.isalpha()]
-    if not letters:
-        return name
-    upper_share = sum(c.isupper() for c in letters) / len(letters)
-    if upper_share < 0.8:
-        return name
-    out = []
-    for i, w in enumerate(words):
-        if re.match(r"(?i)^mc[a-z]{2,}", w) and w.isupper():
-            out.append("Mc" + w[2:].capitalize())
-            continue
-        ap = re.match(r"^([A-Z])['\u2019]([A-Z]{2,})(\W*)$", w)
-        if ap:  # "O'BRIEN" -> "O'Brien"
-            out.append(f"{ap.group(1)}'{ap.group(2).capitalize()}{ap.group(3)}")
-            continue
-        out.append(_tc_word(w, i == 0))
-    return " ".join(out)
 
 
 def _clean_name(raw: str) -> str:
@@ -1302,20 +1226,6 @@ def _display(side: _Side, et_al: bool) -> str:
     if len(names) == 2:
         return f"{names[0]} and {names[1]}"
     return names[0] + ", et al."
-
-
-def is_schedule_a(defendants: list[str], text: str, et_al: bool) -> bool:
-    """The stated Schedule A rule (see the module docstring)."""
-    if any(_GROUP.fullmatch(d.replace('"', "\u201c")) or _GROUP.search(d) or (_DOES.search(d) and not re.search(r"(?i)\broes?\b", d)) for d in defendants):
-        return True
-    storelike = [d for d in defendants if _STORELIKE.search(d) and not _ORGLIKE.search(d)
-                 or (len(d.split()) == 1 and not _ORGLIKE.search(d))]
-    if len(defendants) >= 5 and len(storelike) >= 3:
-        return True
-    if et_al and defendants and (defendants[0] in storelike):
-        return True
-    return bool(re.search(r"(?i)schedule\s{0,3}[\"\u201c]?a\b|seller\s{1,3}aliases|online\s{1,3}(?:stores|sellers|merchants)"
-                          r"|internet\s{1,3}stores|merchant\s{1,3}storefronts", text))
 
 
 def find_caption(text: str) -> Caption:

@@ -27,14 +27,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docketgraph.graph.keys import docket_from_parts as normalise, docket_key
 from docketgraph.graph.model import Span
 
 # Dashes and hyphen look-alikes folded to "-" one character for one, so spans still hold.
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
-
-_TYPES = {"c": "cv", "civ": "cv", "cv": "cv", "civil": "cv", "cr": "cr", "crim": "cr",
-          "mc": "mc", "misc": "mc", "mj": "mj", "md": "md", "bk": "bk", "ap": "ap",
-          "ml": "ml", "dp": "dp", "po": "po", "sw": "sw", "gjc": "gjc"}
 
 # Separator between year, type and number: "-", " ", ". ", "" (1:2022cv00850), and a
 # wrapped line carrying a printed line number ("05 Civ.\n 7   10851").
@@ -308,22 +305,6 @@ class DocketHit:
     role: str = "own"  # own | lower | member | cited | mentioned
     office: str | None = None
     court_hint: str | None = None  # a member case's court as printed in its row ("Ala. N.D.")
-
-
-def normalise(year: str, typ: str, num: str, office: str | None = None) -> str:
-    """``("2022", "Civ", "333", "1")`` -> ``"1:22-cv-00333"``."""
-    t = _TYPES.get(typ.lower().rstrip("."), typ.lower())
-    yy = year[-2:]
-    core = f"{yy}-{t}-{int(num):05d}"
-    return f"{office}:{core}" if office else core
-
-
-def docket_key(docket: str | None) -> str:
-    """The identity of a docket (office digit dropped): ``1:23-cv-1820`` -> ``23-cv-01820``."""
-    s = re.sub(r"\s+", "", str(docket or "").lower())
-    s = re.sub(r"^\d:", "", s)
-    m = re.match(r"^(\d{2})-([a-z]{1,4})-0*(\d+)$", s)
-    return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}" if m else s
 
 
 _REACH = 240  # how far context is read around a number (keeps long lines linear)

@@ -22,8 +22,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from docketgraph.graph.names import clean_space, firm_display, is_all_caps
-from docketgraph.ingest.fields.namekeys import firm_core_key, firm_key
+from docketgraph.graph.names import clean_space, firm_core_key, firm_display, firm_key, is_all_caps
 
 __all__ = ["FirmRecord", "load_firms", "canonical_firm", "match_firm", "clean_firm",
            "looks_like_firm", "is_government_office", "has_legal_suffix", "similar_spelling",

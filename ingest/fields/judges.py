@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass
 
 from docketgraph.graph.model import JudgeMention
-from docketgraph.graph.names import fix_letterspacing, given_names
-from docketgraph.ingest.fields.namekeys import person_key, person_name, surname
+from docketgraph.graph.names import fix_letterspacing, given_names, person_key, person_name, surname
 
 __all__ = ["find_judges"]
 

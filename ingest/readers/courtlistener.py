@@ -24,15 +24,16 @@ from html.parser import HTMLParser
 from typing import Any
 
 from docketgraph.graph.errors import BadInput
+from docketgraph.graph.keys import docket_key, is_schedule_a_caption, normalise_docket
 from docketgraph.graph.model import (
     AttorneyMention, CaseMention, Document, Extraction, FirmMention, JudgeMention,
     PartyMention, Span, content_hash,
 )
-from docketgraph.ingest.fields.dockets import docket_key
-from docketgraph.ingest.fields.firms import canonical_firm as canonical
+from docketgraph.graph.names import person_name_record
 from docketgraph.ingest.readers import text as text_reader
 from docketgraph.ingest.readers.decode import normalise_text
-from docketgraph.ingest.readers.pacer_names import canonical_person, firm_from_contact
+from docketgraph.ingest.fields.firms import canonical_firm as canonical
+from docketgraph.ingest.readers.pacer_names import firm_from_contact
 from docketgraph.ingest.readers.pacer_names import party_role as pacer_role
 
 log = logging.getLogger(__name__)
@@ -424,34 +425,6 @@ def _court_level(court: str | None) -> str:
     return "unknown"
 
 
-_DISTRICT = re.compile(
-    r"(?i)^(?:no\.?\s*)?(?:(\d):)?(\d{2})[-\s]?([a-z]{2,5})[-\s]?(\d{1,6})(?:[-\s][a-z]{1,5})*$")
-
-
-def normalise_docket(raw: str) -> str | None:
-    """A docket number in the SCHEMA.md form: ``O:YY-tt-NNNNN`` for district numbers,
-    appellate and other numbers as printed."""
-    raw = _clean(raw)
-    if not raw:
-        return None
-    m = _DISTRICT.match(raw)
-    if m and len(m.group(4)) <= 5:
-        office, yy, kind, num = m.groups()
-        kind = kind.lower()
-        if kind == "civ":
-            kind = "cv"
-        out = f"{yy}-{kind}-{int(num):05d}"
-        return f"{office}:{out}" if office else out
-    return re.sub(r"(?i)^no\.?\s*", "", raw)
-
-
-def _docket_key(docket: str | None) -> str | None:
-    return docket_key(docket) if docket else None
-
-
-_SCHEDULE_A = re.compile(r"(?i)schedule\s*[\"'“”]?a\b|unincorporated\s+associations")
-
-
 _HONORIFIC = re.compile(
     r"(?i)^(?:(?:the\s+)?hon(?:orable|\.)?\s+|(?:chief\s+|senior\s+|district\s+|circuit\s+)?"
     r"(?:u\.?s\.?\s+)?(?:magistrate\s+|bankruptcy\s+)?judge\s+|justice\s+)+")
@@ -559,7 +532,7 @@ def structured_extraction(document: Document) -> Extraction:
     court = next((c for c in (court_id_of(d) for d in dockets) if c), None)
     level = _court_level(court)
     docket_rec = dockets[0] if dockets else None
-    docket = normalise_docket(docket_rec.get("docket_number", "")) if docket_rec else None
+    docket = normalise_docket(_clean(docket_rec.get("docket_number", ""))) if docket_rec else None
     case_name = _clean((docket_rec or {}).get("case_name")) or next(
         (_clean(c.get("case_name")) for c in clusters if _clean(c.get("case_name"))), "")
 
@@ -572,7 +545,7 @@ def structured_extraction(document: Document) -> Extraction:
             spans += _spans_in(text, "case_name", case_name)[:1]
         m.cases.append(CaseMention(
             docket=docket, court=court, caption=case_name or None,
-            schedule_a=bool(case_name and _SCHEDULE_A.search(case_name)),
+            schedule_a=is_schedule_a_caption(case_name),
             spans=tuple(spans), filed=_clean((docket_rec or {}).get("date_filed")) or None,
             attrs=tuple((k, _clean(docket_rec.get(k))) for k in ("cause", "nature_of_suit")
                         if docket_rec and _clean(docket_rec.get(k)))))
@@ -738,7 +711,7 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
     firms: dict[str, FirmMention] = {}
     canon: dict[str, tuple[str, str | None]] = {}
     for key, info in att_info.items():
-        name = _display_name(info["name"])
+        name = person_name_record(info["name"])
         if not name:
             continue
         contact = info["contact"]
@@ -763,11 +736,6 @@ def _map_parties(m: _Mapped, recs: list[tuple[str, dict]], text: str, docket: st
                     f, represents=tuple(dict.fromkeys(f.represents + represents)),
                     spans=tuple(dict.fromkeys(f.spans + ((fspan,) if fspan else ()))))
     m.firms.extend(firms.values())
-
-
-def _display_name(name: str) -> str:
-    """A person's name as the gold writes it: no honorific, ALL CAPS in normal case."""
-    return canonical_person(name)
 
 
 # ---------------------------------------------------------------- extraction
@@ -840,11 +808,11 @@ def merge(structured: Extraction, found: Extraction) -> Extraction:
                            court=primary.court or text_primary.court,
                            spans=primary.spans + text_primary.spans)
         primary = cases[0]
-    keys = {_docket_key(c.docket) for c in cases}
+    keys = {docket_key(c.docket) for c in cases}
     for c in found.cases:
-        if _docket_key(c.docket) not in keys:
+        if docket_key(c.docket) not in keys:
             cases.append(c)
-            keys.add(_docket_key(c.docket))
+            keys.add(docket_key(c.docket))
     case = primary.docket if primary else (text_primary.docket if text_primary else None)
 
     def relink(items):

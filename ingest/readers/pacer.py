@@ -46,9 +46,14 @@ from lxml import etree
 from lxml import html as lhtml
 
 from docketgraph.graph.errors import BadInput, ExtractionError
+from docketgraph.graph.keys import docket_from_parts, is_schedule_a_caption, normalise_docket
 from docketgraph.graph.model import (
     AttorneyMention, CaseMention, CitationMention, Document, Extraction, FirmMention, JudgeMention,
     PartyMention, Span, content_hash,
+)
+from docketgraph.graph.names import (
+    clean_space_record, firm_key_in_docket, name_tokens, normal_case_record, party_name_record,
+    person_key_in_docket, person_name_record, same_firm_in_docket, same_person_in_docket,
 )
 from docketgraph.ingest.fields.citations import find_citations
 from docketgraph.ingest.fields.firms import match_firm
@@ -61,9 +66,7 @@ from docketgraph.ingest.readers.pacer_entries import (  # noqa: F401  (re-export
     find_role_named_parties, find_text_attorneys, find_text_parties, name_list_at,
 )
 from docketgraph.ingest.readers.pacer_names import (  # noqa: F401  (re-exported)
-    _NON_PARTY, _name_tokens, _ratio, canonical_party, canonical_person, clean_space, firm_from_contact,
-    firm_key, normal_case, party_role, person_key, same_firm, same_person, spans_of, strip_office,
-    is_case_title, without_alias,
+    _NON_PARTY, firm_from_contact, party_role, spans_of, strip_office, is_case_title, without_alias,
 )
 
 _log = logging.getLogger(__name__)
@@ -327,12 +330,12 @@ class _Attorney:
     def best_name(self) -> str:
         def score(v: tuple[str, int]) -> tuple:
             name, rank = v
-            toks = _name_tokens(canonical_person(name))
+            toks = name_tokens(person_name_record(name))
             mixed = any(c.islower() for c in name)
             full_given = sum(len(t) > 1 for t in toks)
             return (len(toks), full_given, -rank, mixed, len(name))
 
-        return canonical_person(max(self.variants, key=score)[0])
+        return person_name_record(max(self.variants, key=score)[0])
 
 
 class _Attorneys(list):
@@ -340,7 +343,7 @@ class _Attorneys(list):
 
     def attorney_for(self, name: str, rank: int) -> _Attorney:
         for a in self:
-            if any(same_person(v, name) for v, _r in a.variants):
+            if any(same_person_in_docket(v, name) for v, _r in a.variants):
                 a.variants.append((name, rank))
                 return a
         a = _Attorney([(name, rank)])
@@ -374,17 +377,6 @@ def _first_email(contact: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _docket(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.match(r"^\s*(?:(\d{1,2}):)?(\d{2})-([a-zA-Z]{1,4})-(\d{1,6})", value)
-    if not m:
-        return value.strip() or None
-    office, yy, typ, num = m.groups()
-    base = f"{yy}-{typ.lower()}-{int(num):05d}"
-    return f"{office}:{base}" if office else base
-
-
 _UNTYPED = re.compile(r"^(?:(?P<office>\d{1,2}):)?(?P<yy>\d{2})-(?P<num>\d{1,6})(?![\d-]*-?[a-zA-Z]{2}-)")
 _HEADER_LABEL = re.compile(r"^(?:Assigned|Referred)\s+to:|^Lead\s+BK\b|^Date\s+Filed:", re.IGNORECASE)
 
@@ -395,8 +387,7 @@ def _typed_docket(docket: str, case_type: str) -> str:
     m = _UNTYPED.match(docket)
     if not m:
         return docket
-    base = f"{m.group('yy')}-{case_type}-{int(m.group('num')):05d}"
-    return f"{m.group('office')}:{base}" if m.group("office") else base
+    return docket_from_parts(m.group("yy"), case_type, m.group("num"), m.group("office"))
 
 
 def _as_date(v: Any) -> _dt.date | None:
@@ -500,7 +491,7 @@ def _extract_appellate(document: Document, st: dict) -> Extraction:
     page = _Page(text, header_end, appeals.entries_start(text, header_end))
     listing = appeals.normalise_listing(_listing_of(data))
 
-    appeal = clean_space(_str(data.get("docket_number"))) or None
+    appeal = clean_space_record(_str(data.get("docket_number"))) or None
     if not appeal:
         m = re.search(r"#:?\s*(\S+)", text[dl_start:dl_end])
         appeal = m.group(1) if m else None
@@ -512,12 +503,12 @@ def _extract_appellate(document: Document, st: dict) -> Extraction:
         spans.append(tuple(st["court_span"]))
     attrs = tuple((k, str(data[k])) for k in ("nature_of_suit", "appeal_from") if data.get(k))
     cases = [CaseMention(docket=appeal, court=st.get("court"), caption=caption,
-                         schedule_a=_schedule_a(caption), spans=tuple(spans), filed=filed,
+                         schedule_a=is_schedule_a_caption(caption), spans=tuple(spans), filed=filed,
                          attrs=attrs)]
     lower = appeals.originating_case(data)
     district = None
     if lower:
-        district = _docket(lower[0])
+        district = normalise_docket(lower[0])
         cases.append(CaseMention(docket=district, court=lower[1] or None,
                                  spans=spans_of(text, lower[0], limit=3)))
 
@@ -529,7 +520,7 @@ def _extract_appellate(document: Document, st: dict) -> Extraction:
     _docket_text_attorneys(page, parties, attorneys, judge_keys)
     firm_mentions, firm_of = _firms(page, attorneys, appeal)
 
-    trial_roles = {" ".join(_name_tokens(canonical_party(n))): r
+    trial_roles = {" ".join(name_tokens(party_name_record(n))): r
                    for n, r in appeals.iter_trial_roles(listing)}
     party_mentions = []
     for key, p in parties.items():
@@ -556,10 +547,10 @@ def _extract_appellate(document: Document, st: dict) -> Extraction:
 def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None]:
     """The docket's own case (number, court, caption, date filed) and its filing date."""
     dl_start, dl_end = st["docket_line"]
-    docket = _docket(_str(data.get("docket_number")))
+    docket = normalise_docket(_str(data.get("docket_number")))
     if not docket:
         m = re.search(r"#:?\s*(\S+)", text[dl_start:dl_end])
-        docket = _docket(m.group(1)) if m else None
+        docket = normalise_docket(m.group(1)) if m else None
     if docket and st.get("case_type"):
         docket = _typed_docket(docket, st["case_type"])
     filed_d = _as_date(data.get("date_filed"))
@@ -570,7 +561,7 @@ def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None
         caption_line = ""  # a bankruptcy report prints no caption: the header goes on
         caption = None
     else:
-        caption = clean_space(caption_line) or _str(data.get("case_name")) or None
+        caption = clean_space_record(caption_line) or _str(data.get("case_name")) or None
     case_spans: list[Span] = [(dl_start, dl_end)]
     if caption_line:
         case_spans.append((dl_end + 1, dl_end + 1 + len(caption_line)))
@@ -579,7 +570,7 @@ def _case(text: str, data: dict, st: dict) -> tuple[CaseMention, _dt.date | None
     attrs = tuple((k, str(data[k])) for k in ("nature_of_suit", "cause", "jurisdiction")
                   if data.get(k))
     case = CaseMention(docket=docket, court=st.get("court"), caption=caption,
-                       schedule_a=_schedule_a(caption), spans=tuple(case_spans), filed=filed,
+                       schedule_a=is_schedule_a_caption(caption), spans=tuple(case_spans), filed=filed,
                        attrs=attrs)
     return case, filed_d
 
@@ -590,7 +581,7 @@ _DEBTOR = re.compile(r"^\s*(?:joint\s+)?debtor\b", re.IGNORECASE)
 def _debtor_moves(page: _Page, raw: str) -> bool:
     """Whether the entries show the debtor bringing a motion ("Motion ... filed by Debtor
     Ann Roe"): a debtor is a party of the schema only as a movant."""
-    toks = _name_tokens(canonical_party(raw))
+    toks = name_tokens(party_name_record(raw))
     if not toks:
         return False
     for m in _DEBTOR_MOTION.finditer(page.text, page.entries_start):
@@ -612,7 +603,7 @@ def _listing_parties(page: _Page, listing: list[dict]) -> dict[str, _Party]:
     parties: dict[str, _Party] = {}
     # a mediator or ADR provider re-listed under a party header (a service-list block such
     # as "All Plaintiffs") is still no party
-    non_parties = {" ".join(_name_tokens(canonical_party(p["name"]))) for p in listing
+    non_parties = {" ".join(name_tokens(party_name_record(p["name"]))) for p in listing
                    if _NON_PARTY.search(p["type"]) or _ADR.search(p["type"])}
     for p in listing:
         raw = p["name"]
@@ -621,8 +612,8 @@ def _listing_parties(page: _Page, listing: list[dict]) -> dict[str, _Party]:
             role = "movant"
         if not raw.strip() or role is None or is_case_title(raw):
             continue
-        name = canonical_party(without_alias(raw))
-        key = " ".join(_name_tokens(name))
+        name = party_name_record(without_alias(raw))
+        key = " ".join(name_tokens(name))
         if not key or key in non_parties:
             continue
         sp = page.listing_spans(raw, 25)
@@ -641,17 +632,17 @@ def _listing_attorneys(page: _Page, listing: list[dict], parties: dict[str, _Par
         ptype = p["type"]
         if _NON_PARTY.search(ptype):
             continue
-        pname = canonical_party(without_alias(p["name"]))
-        pkey = " ".join(_name_tokens(pname))
+        pname = party_name_record(without_alias(p["name"]))
+        pkey = " ".join(name_tokens(pname))
         kept = pkey in parties and (party_role(ptype) is not None
                                     or parties[pkey].role == "movant" and bool(_DEBTOR.match(ptype)))
         for at in p["attorneys"]:
-            raw = clean_space(at["name"])
+            raw = clean_space_record(at["name"])
             contact = at["contact"]
             roles = [r for r in at["roles"] if r]
-            if not raw or person_key(raw) is None:
+            if not raw or person_key_in_docket(raw) is None:
                 continue
-            if pkey and " ".join(_name_tokens(canonical_person(raw))) == pkey:
+            if pkey and " ".join(name_tokens(person_name_record(raw))) == pkey:
                 continue  # the party itself (pro se)
             if re.search(r"\bPRO\s+SE\b", contact + " " + " ".join(roles), re.IGNORECASE):
                 continue
@@ -664,7 +655,7 @@ def _listing_attorneys(page: _Page, listing: list[dict], parties: dict[str, _Par
             if email:
                 a.emails.append(email)
             for r in roles:
-                r = clean_space(r).upper()
+                r = clean_space_record(r).upper()
                 if not r.startswith("TERMINATED") and r not in a.roles:
                     a.roles.append(r)
             if kept and parties[pkey].name not in a.represents:
@@ -705,11 +696,11 @@ def _docket_text_parties(page: _Page, parties: dict[str, _Party], attorneys: _At
     """People the docket entries file for alongside listed parties of one role; on a
     filtered docket (no listing), parties an entry names with their role ("Answer due ...
     for X", "on behalf of defts X": a listing names them more fully when there is one)."""
-    person_keys = {" ".join(_name_tokens(a.best_name())) for a in attorneys} | judge_keys
+    person_keys = {" ".join(name_tokens(a.best_name())) for a in attorneys} | judge_keys
     named = find_role_named_parties(page.text, page.entries_start) if filtered else []
     for raw, role, span in named:
-        name = canonical_party(without_alias(raw))
-        key = " ".join(_name_tokens(name))
+        name = party_name_record(without_alias(raw))
+        key = " ".join(name_tokens(name))
         if not key or key in person_keys:
             continue
         known = parties.get(key) or next(
@@ -719,7 +710,7 @@ def _docket_text_parties(page: _Page, parties: dict[str, _Party], attorneys: _At
         else:
             parties[key] = _Party(name, role, [raw], [span])
     for name, role, span in find_text_parties(page.text, page.entries_start, parties, person_keys):
-        key = " ".join(_name_tokens(name))
+        key = " ".join(name_tokens(name))
         if key not in parties:
             parties[key] = _Party(name, role, [name], [span])
         else:
@@ -730,8 +721,8 @@ def _entry_parties(page: _Page, parties: dict[str, _Party], judge_keys: set[str]
     """A filtered docket without a party listing: the parties its entries name (the
     complaint's defendants and filers, filers whose role the entry states)."""
     for raw, role, span in find_entry_parties(page.text, page.entries_start):
-        name = canonical_party(without_alias(raw))
-        key = " ".join(_name_tokens(name))
+        name = party_name_record(without_alias(raw))
+        key = " ".join(name_tokens(name))
         if not key or key in judge_keys:
             continue
         if key in parties:
@@ -746,10 +737,10 @@ def _filer_tag_attorneys(page: _Page, parties: dict[str, _Party], attorneys: _At
     unknown); a party filing for itself (pro se) is not an attorney."""
     text = page.text
     for name, span, (la, lb) in find_filer_tags(text, page.entries_start):
-        key = " ".join(_name_tokens(name))
-        if key in judge_keys or any(same_person(name, p.name) for p in parties.values()):
+        key = " ".join(name_tokens(name))
+        if key in judge_keys or any(same_person_in_docket(name, p.name) for p in parties.values()):
             continue
-        if any(same_person(v, name) for a in attorneys for v, _r in a.variants):
+        if any(same_person_in_docket(v, name) for a in attorneys for v, _r in a.variants):
             continue  # known already from the listing or the docket text, more fully
         a = attorneys.attorney_for(name, 1)
         if span not in a.spans:
@@ -776,7 +767,7 @@ def _firms(page: _Page, attorneys: _Attorneys,
     for a in attorneys:
         for firm, raw in a.firms:
             for c in clusters:
-                if any(same_firm(firm, f) for f, _r, _a in c):
+                if any(same_firm_in_docket(firm, f) for f, _r, _a in c):
                     c.append((firm, raw, a))
                     break
             else:
@@ -786,20 +777,20 @@ def _firms(page: _Page, attorneys: _Attorneys,
     for c, by_domain in _merge_by_mail_domain(clusters):
         counts: dict[str, int] = {}
         for f, _r, _a in c:
-            counts[firm_key(f)] = counts.get(firm_key(f), 0) + 1
+            counts[firm_key_in_docket(f)] = counts.get(firm_key_in_docket(f), 0) + 1
         top = max(counts.values())
         best_keys = {k for k, v in counts.items() if v == top}
         if by_domain:
             # 'Paul Smith (NY)' and 'Paul, Smith, Rifkind & Doe' at one domain: the full name
             fullest = [k for k in counts if all(set(o.split()) <= set(k.split()) for o in counts)]
             best_keys = set(fullest) or best_keys
-        forms = [f for f, _r, _a in c if firm_key(f) in best_keys]
+        forms = [f for f, _r, _a in c if firm_key_in_docket(f) in best_keys]
         # the fullest form (legal suffix included); forms that differ only in dots and
         # commas ('Roe & Poe LLP' / 'Roe & Poe, L.L.P.'): the first one the page prints
         first_seen = {f: i for i, (f, _r, _a) in reversed(list(enumerate(c)))}
-        best = max(forms, key=lambda f: (len(firm_key(f)), any(ch.islower() for ch in f),
+        best = max(forms, key=lambda f: (len(firm_key_in_docket(f)), any(ch.islower() for ch in f),
                                          len(re.sub(r"[.,\s]", "", f)), -first_seen[f]))
-        canonical = normal_case(best)
+        canonical = normal_case_record(best)
         fixed = _reference_typo_fix(best, page.text)
         if fixed:
             canonical, how = fixed
@@ -840,10 +831,10 @@ def _merge_by_mail_domain(clusters: list[list[tuple[str, str, _Attorney]]]
     out: list[tuple[list[tuple[str, str, _Attorney]], bool]] = []
     for c in clusters:
         domains = {d for _f, _r, a in c if (d := _mail_domain(a))}
-        first = {firm_key(f).split()[0] for f, _r, _a in c if firm_key(f)}
+        first = {firm_key_in_docket(f).split()[0] for f, _r, _a in c if firm_key_in_docket(f)}
         for i, (o, _m) in enumerate(out):
             o_domains = {d for _f, _r, a in o if (d := _mail_domain(a))}
-            o_first = {firm_key(f).split()[0] for f, _r, _a in o if firm_key(f)}
+            o_first = {firm_key_in_docket(f).split()[0] for f, _r, _a in o if firm_key_in_docket(f)}
             if domains & o_domains and first & o_first:
                 out[i] = (o + c, True)
                 break
@@ -870,12 +861,3 @@ def _entries_start(text: str, header_end: int) -> int:
     if not m:
         m = re.search(r"^Docket\s+Text$", text[header_end:], re.MULTILINE | re.IGNORECASE)
     return header_end + m.start() if m else header_end
-
-
-_SCHEDULE_A = re.compile(
-    r"Schedule\s+[\"“']?A\b|Partnerships\s+and\s+Unincorporated\s+Associations|"
-    r"Unincorporated\s+Associations\s+Identified", re.IGNORECASE)
-
-
-def _schedule_a(caption: str | None) -> bool:
-    return bool(caption and _SCHEDULE_A.search(caption))

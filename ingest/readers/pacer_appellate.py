@@ -25,9 +25,8 @@ from typing import Iterator
 
 from docketgraph.graph.model import Span
 from docketgraph.ingest.readers.pacer_entries import _JNAME
-from docketgraph.ingest.readers.pacer_names import (
-    _name_tokens, canonical_person, clean_space, party_role, same_person,
-)
+from docketgraph.graph.names import clean_space_record, name_tokens, person_name_record, same_person_in_docket
+from docketgraph.ingest.readers.pacer_names import party_role
 
 # ---------------------------------------------------------------------------- listing
 
@@ -41,9 +40,9 @@ def party_name(raw: str) -> str:
     """The party's name without the description the appellate listing prints after it:
     'ANN ROE, Chief of Police, Town of Elm, in her official capacity' -> 'ANN ROE';
     'TOWN OF ELM, NH' and 'Ann Roe' (no capitals to go by) are kept whole."""
-    parts = [p.strip() for p in clean_space(raw).split(",")]
+    parts = [p.strip() for p in clean_space_record(raw).split(",")]
     if not parts or any(c.islower() for c in parts[0]):
-        return clean_space(raw).strip(" ,")
+        return clean_space_record(raw).strip(" ,")
     keep = []
     for p in parts:
         if any(c.islower() for c in p):
@@ -55,7 +54,7 @@ def party_name(raw: str) -> str:
 def party_roles(party_type: str) -> tuple[str | None, str | None]:
     """(trial role, appellate role) of an appellate party type: 'Plaintiff - Appellant,'
     -> ('plaintiff', 'appellant'); 'Petitioner' -> (None, 'petitioner')."""
-    t = clean_space(party_type).strip(" ,.;")
+    t = clean_space_record(party_type).strip(" ,.;")
     parts = _TYPE_SPLIT.split(t)
     if len(parts) >= 2:
         return party_role(parts[0]), party_role(parts[-1])
@@ -77,8 +76,8 @@ def normalise_listing(listing: list[dict]) -> list[dict]:
     out = []
     for p in listing:
         trial, _appeal = party_roles(p["type"])
-        parts = _TYPE_SPLIT.split(clean_space(p["type"]).strip(" ,.;"))
-        attorneys = [{"name": _ATTORNEY_TITLE.sub("", clean_space(a["name"])),
+        parts = _TYPE_SPLIT.split(clean_space_record(p["type"]).strip(" ,.;"))
+        attorneys = [{"name": _ATTORNEY_TITLE.sub("", clean_space_record(a["name"])),
                       "contact": contact_block(a["contact"]), "roles": a["roles"]}
                      for a in p["attorneys"]]
         out.append({"name": party_name(p["name"]), "type": parts[-1],
@@ -144,11 +143,11 @@ def find_appellate_judges(text: str, header_end: int, start: int) -> list[Appell
     found: list[AppellateJudge] = []
 
     def add(name: str, role: str, lower: bool, span: Span) -> None:
-        name = canonical_person(name)
-        if len(_name_tokens(name)) < 2:
+        name = person_name_record(name)
+        if len(name_tokens(name)) < 2:
             return
         for j in found:
-            if j.lower == lower and (same_person(j.name, name) or j.name == name):
+            if j.lower == lower and (same_person_in_docket(j.name, name) or j.name == name):
                 j.spans.append(span)
                 return
         found.append(AppellateJudge(name, role, lower, [span]))

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from docketgraph.graph.model import Span
-from docketgraph.ingest.readers.pacer_names import (
-    _name_tokens, canonical_party, canonical_person, clean_space, person_key, same_person,
+from docketgraph.graph.names import (
+    clean_space_record, name_tokens, party_name_record, person_key_in_docket, person_name_record,
+    same_person_in_docket,
 )
 
 # ---------------------------------------------------------------------------- judges
@@ -65,7 +66,7 @@ def _clean_judge_name(name: str) -> str:
         toks.pop()
     while toks and toks[0].strip(",.") in _JUDGE_TRAIL:
         toks.pop(0)
-    return clean_space(" ".join(toks)).rstrip(",")
+    return clean_space_record(" ".join(toks)).rstrip(",")
 
 
 def _judge_role(title: str, post: str, bankruptcy: bool) -> str:
@@ -126,12 +127,12 @@ def find_judges(text: str, header_end: int, filed: _dt.date | None,
             rest = re.sub(r"^(?:(?:the|Honorable|Hon\.|Chief|Senior|District|Magistrate|"
                           r"Bankruptcy|Judge)\s+)+", "", value, flags=re.IGNORECASE)
             rest = re.split(r"\s*[(\[]", rest, maxsplit=1)[0].strip(" ,")
-            if person_key(rest) and len(rest.split()) <= 6 and not re.search(r"\d", rest):
+            if person_key_in_docket(rest) and len(rest.split()) <= 6 and not re.search(r"\d", rest):
                 role = _judge_role(value[: len(value) - len(rest)], "", bankruptcy)
                 if kind == "referred" and role != "bankruptcy":
                     role = "magistrate"
                 start = a + value.index(rest)
-                add(canonical_person(rest), role, (start, start + len(rest)), True)
+                add(person_name_record(rest), role, (start, start + len(rest)), True)
             continue
         role = _judge_role(m.group("title") or "", m.group("post") or "", bankruptcy)
         if kind == "referred" and role != "bankruptcy":
@@ -173,16 +174,16 @@ _SURNAME_SIGNATURE = re.compile(
 
 
 def _judge_key(name: str) -> str:
-    return " ".join(_name_tokens(name))
+    return " ".join(name_tokens(name))
 
 
 def _merge_judges(found: list[_Judge]) -> list[_Judge]:
-    full = [j for j in found if len(_name_tokens(j.name)) >= 2]
-    surname_only = [j for j in found if len(_name_tokens(j.name)) == 1]
+    full = [j for j in found if len(name_tokens(j.name)) >= 2]
+    surname_only = [j for j in found if len(name_tokens(j.name)) == 1]
     merged: list[_Judge] = []
     for j in full:
         for k in merged:
-            if _judge_key(k.name) == _judge_key(j.name) or same_person(k.name, j.name):
+            if _judge_key(k.name) == _judge_key(j.name) or same_person_in_docket(k.name, j.name):
                 k.spans.extend(j.spans)
                 if j.role == "magistrate" or k.role == "magistrate":
                     k.role = "magistrate"
@@ -194,8 +195,8 @@ def _merge_judges(found: list[_Judge]) -> list[_Judge]:
         else:
             merged.append(_Judge(j.name, j.role, list(j.spans), j.from_header))
     for j in surname_only:
-        last = _name_tokens(j.name)[0]
-        hits = [k for k in merged if _name_tokens(k.name)[-1] == last]
+        last = name_tokens(j.name)[0]
+        hits = [k for k in merged if name_tokens(k.name)[-1] == last]
         if not hits and j.signed and not any(_judge_key(k.name) == _judge_key(j.name)
                                              for k in merged):
             merged.append(_Judge(j.name, j.role, list(j.spans), signed=True))
@@ -276,7 +277,7 @@ def name_list_at(text: str, pos: int, limit: int = 20) -> list[tuple[str, Span]]
 
 
 def _plausible_person(name: str, party_keys: set[str]) -> bool:
-    toks = _name_tokens(name)
+    toks = name_tokens(name)
     words = [t for t in toks if len(t) > 1]
     if len(toks) < 2 or not words or len(toks) > 5:
         return False
@@ -346,7 +347,7 @@ def find_text_attorneys(text: str, start: int, party_keys: set[str],
                     continue
                 base = m.start() - len(head)
                 emails = _EMAIL.findall(line)
-                last = _name_tokens(nm.group(1))[-1]
+                last = name_tokens(nm.group(1))[-1]
                 email = next((e for e in emails if last in e.lower()), None)
                 out.append(_TextAttorney(
                     nm.group(1), (base + nm.start(1), base + nm.end(1)), 1, (la, lb),
@@ -380,7 +381,7 @@ def find_text_parties(text: str, start: int, parties: dict[str, _Party],
             roles = set()
             unknown = []
             for name, span in names:
-                key = " ".join(_name_tokens(canonical_party(name)))
+                key = " ".join(name_tokens(party_name_record(name)))
                 if key in known:
                     roles.add(known[key].role)
                 else:
@@ -389,14 +390,14 @@ def find_text_parties(text: str, start: int, parties: dict[str, _Party],
                 continue
             role = roles.pop()
             for name, span in unknown:
-                toks = _name_tokens(name)
+                toks = name_tokens(name)
                 if not (2 <= len(toks) <= 4) or any(t in _NOT_NAME_WORDS for t in toks):
                     continue
                 if " ".join(toks) in person_keys:
                     continue
                 if any(k.startswith(" ".join(toks) + " ") for k in known):
                     continue
-                out.append((canonical_party(name), role, span))
+                out.append((party_name_record(name), role, span))
     return out
 
 

@@ -19,7 +19,7 @@ from docketgraph.ingest.fields.counsel.common import (
 from docketgraph.ingest.fields.firms import (
     clean_firm, has_legal_suffix, is_government_office, looks_like_firm, match_firm,
 )
-from docketgraph.ingest.fields.namekeys import person_key, person_name
+from docketgraph.graph.names import person_key, person_name
 
 # named patterns of the rules below
 # "for the plaintiffs" and kin inside a line: prose, not a block line

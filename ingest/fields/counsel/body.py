@@ -12,7 +12,7 @@ from docketgraph.ingest.fields.counsel.common import (
     _Acc, _LO, _UP, _party_names_for, _plausible_person,
 )
 from docketgraph.ingest.fields.firms import has_legal_suffix, looks_like_firm, match_firm
-from docketgraph.ingest.fields.namekeys import person_name
+from docketgraph.graph.names import person_name
 
 # named patterns of the rules below
 # an initial in a name ("Owen B. Castellano")

@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import OSA
-
 from docketgraph.graph.model import AttorneyMention, FirmMention, PartyMention
-from docketgraph.graph.names import clean_space, firm_display, given_names, is_all_caps
+from docketgraph.graph.names import (
+    clean_space, firm_core_key, firm_display, firm_key, given_names, is_all_caps, person_key, person_name,
+    same_person_in_filing, surname,
+)
 from docketgraph.ingest.fields.firms import (
     canonical_firm, clean_firm, has_legal_suffix, is_government_office, match_firm,
     similar_spelling,
-)
-from docketgraph.ingest.fields.namekeys import (
-    firm_core_key, firm_key, person_key, person_name, surname,
 )
 
 # named patterns of the rules below
@@ -263,7 +261,7 @@ class _Acc:
             return
         k = person_key(name)
         for a in self.atts:
-            if person_key(a.name) == k or _same_person(a.name, name):
+            if person_key(a.name) == k or same_person_in_filing(a.name, name):
                 if len(name) > len(a.name):
                     a.name = name
                 a.spans.append(span)
@@ -348,20 +346,6 @@ def _plausible_person(name: str) -> bool:
     if all(len(w.rstrip(".")) == 1 for w in core[:-1]) and len(core) == 2 and len(core[0]) <= 2:
         return False  # "J. Smith" alone: too thin? keep "F. James Loprest" (3 words)
     return len(core[-1].rstrip(".,")) >= 2
-
-
-def _same_person(a: str, b: str) -> bool:
-    if person_key(surname(a)) != person_key(surname(b)):
-        return False
-    ga, gb = given_names(a), given_names(b)
-    if not ga or not gb:
-        return False
-    fa, fb = ga[0].rstrip(".").lower(), gb[0].rstrip(".").lower()
-    if fa == fb:
-        return True
-    if min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1:
-        return True  # an obvious misspelling: "Willaim" / "William"
-    return (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]
 
 
 def _party_names_for(stmt: str, parties: tuple[PartyMention, ...]) -> list[str]:

@@ -12,11 +12,11 @@ from html.parser import HTMLParser
 from docketgraph.graph.names import clean_space
 from docketgraph.ingest.fields.counsel.blocks import _lines
 from docketgraph.ingest.fields.counsel.common import (
-    _Acc, _EMAIL_RE, _NAME_TOKEN, _PERSON_RE, _party_names_for, _plausible_person, _same_person,
+    _Acc, _EMAIL_RE, _NAME_TOKEN, _PERSON_RE, _party_names_for, _plausible_person,
     _strip_name_noise,
 )
 from docketgraph.ingest.fields.firms import looks_like_firm
-from docketgraph.ingest.fields.namekeys import person_key, person_name, surname
+from docketgraph.graph.names import person_key, person_name, same_person_in_filing, surname
 
 # named patterns of the rules below
 # a CM/ECF notice's list of recipients and its end
@@ -172,7 +172,7 @@ def _party_tables(text: str, acc: _Acc) -> None:
         party = clean_space(row[party_col]) if party_col is not None and party_col < len(row) else ""
         for raw in row[rep_col].split("\n"):
             nm = clean_space(raw)
-            if not nm or person_key(nm) == person_key(party) or _same_person(nm, _natural_order(party)):
+            if not nm or person_key(nm) == person_key(party) or same_person_in_filing(nm, _natural_order(party)):
                 continue  # pro se
             if _plausible_person(person_name(_strip_name_noise(nm))):
                 at = text.find(nm)

@@ -13,7 +13,7 @@ from docketgraph.ingest.fields.counsel.common import (
     _plausible_person, _strip_name_noise,
 )
 from docketgraph.ingest.fields.firms import looks_like_firm
-from docketgraph.ingest.fields.namekeys import person_name
+from docketgraph.graph.names import person_name
 
 # named patterns of the rules below
 # an ALL-CAPS firm with its legal form at the end of the names before a representation

@@ -16,7 +16,7 @@ from docketgraph.ingest.fields.counsel.common import (
 from docketgraph.ingest.fields.firms import (
     has_legal_suffix, is_government_office, looks_like_firm, match_firm,
 )
-from docketgraph.ingest.fields.namekeys import person_name
+from docketgraph.graph.names import person_name
 
 # named patterns of the rules below
 # "for" before the represented party
