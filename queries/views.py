@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from importlib import resources
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from docketgraph.graph.errors import OutputError
 
 KIND_COLORS = {
     "LawFirm": "#1f77b4", "Judge": "#d62728", "Attorney": "#9467bd", "Party": "#2ca02c",
@@ -81,7 +84,34 @@ def safe_filename(name: str, default: str = "view") -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
+    """Write ``data`` to ``path``: a regular file is written beside it and renamed into
+    place (never half written); a special file (``/dev/null``, a FIFO, a terminal,
+    ``/proc/self/fd/1``) is written through, never replaced. A failure is an OutputError
+    naming the path."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    try:
+        if st is not None and (not stat.S_ISREG(st.st_mode) or _through(path)):
+            if stat.S_ISDIR(st.st_mode):
+                raise OutputError(f"cannot write {path}: it is a folder")
+            with open(path, "wb") as fh:  # through the device or pipe, as a shell redirect does
+                fh.write(data)
+            return
+        _replace_with(path, data)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _through(path: Path) -> bool:
+    """A name for an open file (``/proc/self/fd/1``, ``/dev/stdout``): written through."""
+    parent = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    return parent == "/dev" or parent.startswith(("/proc/", "/dev/"))
+
+
+def _replace_with(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(path.parent))
     try:
@@ -97,7 +127,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-
 
 
 def kind_of_iri(iri: str) -> str | None:
