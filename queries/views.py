@@ -197,8 +197,17 @@ def result_graph(res: Any):
             d["case_ids"] = sorted(set(d["case_ids"]) | set(case_ids))
         else:
             G.add_edge(ids[0], ids[1], weight=w, cases=cases, case_ids=case_ids,
-                       first=r.get("first"), last=r.get("last"))
+                       first=_date(r.get("first")), last=_date(r.get("last")))
     return G
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(v: Any) -> str | None:
+    """A filing date from a ``first``/``last`` column, or None: co-counsel's ``first`` and
+    ``second`` are attorneys' names, not dates."""
+    return v[:10] if isinstance(v, str) and _ISO_DATE.match(v) else None
 
 
 def _top_nodes(G, limit: int):
