@@ -831,3 +831,18 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "Z"
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero", "/dev/null", "/dev/urandom"])
+def test_extract_refuses_special_files_without_reading(tmp_path, capsys, target):
+    path = tmp_path / "special.txt"
+    if target == "fifo":
+        os.mkfifo(path)
+    elif os.path.exists(target):
+        os.symlink(target, path)
+    else:
+        pytest.skip(f"{target} missing")
+    with time_limit(30):
+        assert main(["extract", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "not a regular file" in err and err.count("\n") == 1
