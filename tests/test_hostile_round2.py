@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docketgraph.graph import remote
-from docketgraph.graph.errors import BadInput, BadParameter, DocketGraphError, QueryError, StoreError
+from docketgraph.graph.errors import BadInput, DocketGraphError, QueryError, StoreError
 from docketgraph.graph.exchange import export_quads, import_bytes
 from docketgraph.graph.resolve import Aliases
 from docketgraph.graph.store import GraphStore
