@@ -722,6 +722,7 @@ def test_output_through_special_files(small_store, tmp_path):
     reader.join(10)
     assert fifo.is_fifo() and got and got[0]
     assert main(["export", "--format", "nq", "-o", "/dev/null", "--store", small_store]) == 0
+    assert main(["view", "firms-before-judges", "-o", "/dev/null", "--store", small_store]) == 0
     assert Path("/dev/null").is_char_device()
     r = subprocess.run([sys.executable, "-m", "docketgraph.queries.cli", "export", "--format", "nq",
                         "-o", "/proc/self/fd/1", "--store", small_store],
