@@ -75,10 +75,12 @@ def check_query(text: str, prefixes: dict[str, str], *,
                 raise QueryError(f"unknown function <{iri}>")
 
 
-_WORD = re.compile(r"\b(SERVICE|LOAD)\b", re.I)
+#: the word, or a ``\u``/``\U`` escape (SPARQL lets an engine decode those anywhere in the
+#: text before parsing, so ``\u0053ERVICE`` may be the keyword to a server)
+_WORD = re.compile(r"\b(SERVICE|LOAD)\b|\\[uU]", re.I)
 
 
 def mentions_service(text: str) -> bool:
-    """A cheap first look: whether the text holds the word at all (if not, there is no
-    need to parse it)."""
+    """A cheap first look: whether the text could hold the keyword at all (if not, there
+    is no need to parse it)."""
     return bool(_WORD.search(text))

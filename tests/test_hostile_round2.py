@@ -847,3 +847,21 @@ def test_extract_refuses_special_files_without_reading(tmp_path, capsys, target)
         assert main(["extract", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and "not a regular file" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("body", [
+    "SELECT * WHERE { \\u0053ERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERV\\u0049CE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\U00000053ERVICE <URL> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "\\u0022 . SERVICE <URL> { ?s ?p ?o } #" }',
+    "SELECT * WHERE { ?s ?p ?o } # \\u000A SERVICE <URL> { }",
+])
+def test_escaped_keywords_are_refused_for_every_engine(counter, body):
+    """SPARQL lets an engine decode \\u escapes before parsing, so a server might read
+    SERVICE where the text has none: such a text is checked, and refused."""
+    text = body.replace("URL", counter)
+    with pytest.raises(QueryError):
+        KnowledgeGraph(None).sparql(text)
+    with pytest.raises(QueryError):
+        parse_rq(H + text, "u", "u.rq")
+    assert _Counter.hits == 0
