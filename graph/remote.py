@@ -188,7 +188,8 @@ class HttpBackend:
         data, ctype = self._request(self.query_url, text, "application/sparql-query",
                                     "application/sparql-results+json, application/n-triples;q=0.5")
         try:
-            if ctype in ("application/n-triples", "text/plain"):
+            if ctype in ("application/n-triples", "text/plain") or (
+                    not ctype and not data.lstrip().startswith(b"{")):
                 return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
             if "json" in ctype or not ctype:
                 doc = json.loads(data)  # whole and well-formed before pyoxigraph reads it lazily
