@@ -21,6 +21,10 @@ class ExtractionError(DocketGraphError):
     """Extraction failed on a document that could be read."""
 
 
+class OutputError(DocketGraphError):
+    """An output file (an export, a view) could not be written."""
+
+
 class UnknownQuery(DocketGraphError):
     """No saved query has this name."""
 

@@ -9,7 +9,13 @@ RDF formats go through rdflib, the interchange layer (the store itself is pyoxig
   literal properties as attributes), one edge per resource-valued triple (``predicate``,
   ``graph``);
 - ``csv`` holds one quad per row (graph, subject, predicate, object, object_kind,
-  datatype, language), which re-imports exactly.
+  datatype, language), which re-imports exactly. A literal that a spreadsheet would read
+  as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
+  written with a leading apostrophe, as is one starting with an apostrophe; the import
+  removes it.
+
+Characters XML cannot hold (C0 controls, U+FFFE...) are written as ``\\uXXXX`` text in
+GraphML and GEXF, so those files stay well-formed.
 
 Imports read bytes with an explicit format, never guess, and never fetch anything: a
 JSON-LD document whose ``@context`` points at a URL is refused.
@@ -21,6 +27,7 @@ import csv
 import io
 import json
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -78,7 +85,7 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
         return g.serialize(format="turtle", encoding="utf-8")
     if f == "csv":
         return _quads_to_csv(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
-    G = property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
+    G = _xml_safe(property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS)))
     buf = io.BytesIO()
     if f == "graphml":
         nx.write_graphml(G, buf, encoding="utf-8")
@@ -115,7 +122,8 @@ def _rdflib_dataset(nquads: bytes):
 
 def _quads_to_csv(quads: Iterable[ox.Quad]) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a field holding a carriage return too
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
     for q in quads:
         o = q.object
@@ -126,8 +134,43 @@ def _quads_to_csv(quads: Iterable[ox.Quad]) -> bytes:
         else:
             kind, dt, lang = "iri", "", ""
         g = q.graph_name.value if isinstance(q.graph_name, (ox.NamedNode, ox.BlankNode)) else ""
-        w.writerow([g, _text(q.subject), q.predicate.value, _text(o), kind, dt, lang])
+        value = _csv_literal(o.value) if isinstance(o, ox.Literal) else _text(o)
+        w.writerow([g, _text(q.subject), q.predicate.value, value, kind, dt, lang])
     return buf.getvalue().encode("utf-8")
+
+
+#: what XML 1.0 cannot hold, even escaped (C0 controls but tab and line breaks, lone
+#: surrogates, U+FFFE and U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", v)
+
+
+def _xml_safe(G: Any) -> Any:
+    """GraphML and GEXF are XML: a character XML cannot hold is written as a visible
+    ``\\uXXXX`` escape, so the file stays well-formed (RDF and CSV exports keep it)."""
+    for _, d in G.nodes(data=True):
+        for k, v in d.items():
+            d[k] = _xml_text(v)
+    for _, _, d in G.edges(data=True):
+        for k, v in d.items():
+            d[k] = _xml_text(v)
+    return G
+
+
+#: a spreadsheet reads a cell starting with one of these as a formula
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_literal(v: str) -> str:
+    """A literal for the CSV export: one that a spreadsheet would take for a formula gets
+    a leading apostrophe (OWASP's rule for CSV injection), and so does one that already
+    starts with an apostrophe, so that the import removes exactly one and round-trips."""
+    return "'" + v if v.startswith(_FORMULA_START + ("'",)) else v
 
 
 def _local(iri: str) -> str:
@@ -252,7 +295,7 @@ def _csv_to_quads(data: bytes) -> list[ox.Quad]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BadInput(f"csv is not UTF-8: {e}") from None
-    r = csv.DictReader(io.StringIO(text))
+    r = csv.DictReader(io.StringIO(text, newline=""))
     if r.fieldnames != CSV_COLUMNS:
         raise BadInput(f"csv columns must be {', '.join(CSV_COLUMNS)}")
     out = []
@@ -265,12 +308,14 @@ def _csv_to_quads(data: bytes) -> list[ox.Quad]:
             elif kind == "bnode":
                 o = ox.BlankNode(row["object"])
             elif kind == "literal":
+                value = row["object"]
+                value = value[1:] if value.startswith("'") else value  # see _csv_literal
                 if row["language"]:
-                    o = ox.Literal(row["object"], language=row["language"])
+                    o = ox.Literal(value, language=row["language"])
                 elif row["datatype"] and row["datatype"] != _XSD_STRING:
-                    o = ox.Literal(row["object"], datatype=ox.NamedNode(row["datatype"]))
+                    o = ox.Literal(value, datatype=ox.NamedNode(row["datatype"]))
                 else:
-                    o = ox.Literal(row["object"])
+                    o = ox.Literal(value)
             else:
                 raise ValueError(f"object_kind {kind!r}")
             g = ox.NamedNode(row["graph"]) if row["graph"] else ox.DefaultGraph()

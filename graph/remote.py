@@ -16,10 +16,13 @@ with its last segment replaced by ``update``.
 """
 from __future__ import annotations
 
+import http.client
+import json
 import re
-import urllib.error
+import socket
+import threading
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,7 +32,12 @@ from docketgraph.graph.errors import QueryError, StoreError
 from docketgraph.graph.summaries import SUMMARY_GRAPH
 from docketgraph.graph.updates import data_block
 
-TIMEOUT = 120
+#: seconds one whole request may take (connecting, sending, every byte of the answer)
+TIMEOUT = 120.0
+#: seconds one read may wait for the next bytes
+READ_TIMEOUT = 60.0
+#: the largest answer read from a server, in bytes
+MAX_RESPONSE_BYTES = 1024 ** 3
 
 
 def endpoints(url: str) -> tuple[str, str]:
@@ -48,27 +56,89 @@ class HttpBackend:
         self.url = url
         self.query_url, self.update_url = endpoints(url)
         self.union_param = union_param
+        #: seconds one whole request may take
+        self.timeout = TIMEOUT
         # fail early with a clear message when nothing answers
-        self._post(self.query_url, "ASK { ?s ?p ?o }", "application/sparql-query",
-                   "application/sparql-results+json")
+        self.query("ASK { ?s ?p ?o }")  # and its answer must be SPARQL results
 
     # --- protocol ------------------------------------------------------------------
     def _post(self, url: str, body: str, ctype: str, accept: str | None = None) -> bytes:
+        data, _ = self._request(url, body, ctype, accept)
+        return data
+
+    def _request(self, url: str, body: str, ctype: str,
+                 accept: str | None = None) -> tuple[bytes, str]:
+        """POST ``body``; the answer's bytes and content type.
+
+        The whole request (connecting, headers, body) has ``TIMEOUT`` seconds: a watchdog
+        shuts the socket at the deadline, so a server that answers a byte at a time is
+        cut off; the body is read up to ``MAX_RESPONSE_BYTES``; a redirect is refused
+        (the store is the URL given, never another host)."""
         if self.union_param and url == self.query_url:
             url = url + "?union-default-graph"
-        req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": ctype + "; charset=utf-8",
-                                              **({"Accept": accept} if accept else {})})
+        u = urllib.parse.urlsplit(url)
+        conn_cls = http.client.HTTPSConnection if u.scheme == "https" else http.client.HTTPConnection
+        limit = getattr(self, "timeout", TIMEOUT)
+        deadline = time.monotonic() + limit
+        conn = conn_cls(u.hostname or "", u.port, timeout=min(limit, READ_TIMEOUT))
+        expired = threading.Event()
+        held: list[socket.socket] = []  # the connection forgets its socket once the answer starts
+
+        def cut() -> None:
+            expired.set()
+            for sock in held:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+        watchdog = threading.Timer(limit, cut)
+        watchdog.daemon = True
+        watchdog.start()
         try:
-            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
-                return resp.read()
-        except urllib.error.HTTPError as e:
-            detail = e.read(2000).decode("utf-8", "replace").strip()
-            if 400 <= e.code < 500:
-                raise QueryError(f"SPARQL server refused the request ({e.code}): {detail}") from None
-            raise StoreError(f"SPARQL server error {e.code} at {url}: {detail}") from None
-        except (urllib.error.URLError, OSError) as e:
+            path = (u.path or "/") + (f"?{u.query}" if u.query else "")
+            conn.connect()
+            if conn.sock is not None:
+                held.append(conn.sock)
+            if expired.is_set():
+                cut()
+            conn.request("POST", path, body=body.encode("utf-8"),
+                         headers={"Content-Type": ctype + "; charset=utf-8",
+                                  **({"Accept": accept} if accept else {})})
+            resp = conn.getresponse()
+            if 300 <= resp.status < 400:
+                where = resp.getheader("Location", "")[:200]
+                raise StoreError(f"SPARQL server {self.url} redirected the request to {where!r}; "
+                                 "redirects are not followed (give the final URL as --store)")
+            if resp.status >= 400:
+                detail = resp.read(2000).decode("utf-8", "replace").strip()
+                if 400 <= resp.status < 500:
+                    raise QueryError(f"SPARQL server refused the request ({resp.status}): {detail}")
+                raise StoreError(f"SPARQL server error {resp.status} at {url}: {detail}")
+            chunks, size = [], 0
+            while True:
+                chunk = resp.read(1 << 16)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    raise StoreError(f"SPARQL server {self.url} sent more than "
+                                     f"{MAX_RESPONSE_BYTES:,} bytes; stopped reading")
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    expired.set()
+                    break
+            if expired.is_set():
+                raise OSError("deadline")
+            return b"".join(chunks), (resp.getheader("Content-Type") or "").split(";")[0].strip()
+        except (http.client.HTTPException, OSError, ValueError) as e:
+            if expired.is_set():
+                raise StoreError(f"SPARQL server {self.url} did not answer within {limit:g}s "
+                                 "(the whole request); stopped") from None
             raise StoreError(f"cannot reach SPARQL server {self.url}: {e}") from None
+        finally:
+            watchdog.cancel()
+            conn.close()
 
     @staticmethod
     def _prologue(prefixes: dict[str, str] | None) -> str:
@@ -118,12 +188,22 @@ class HttpBackend:
         if custom_functions:
             sparql = self.inline_functions(sparql, custom_functions)
         text = self._prologue(prefixes) + sparql + self.values_block(substitutions or {})
-        data = self._post(self.query_url, text, "application/sparql-query",
-                          "application/sparql-results+json, application/n-triples;q=0.5")
+        data, ctype = self._request(self.query_url, text, "application/sparql-query",
+                                    "application/sparql-results+json, application/n-triples;q=0.5")
         try:
-            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        except (SyntaxError, ValueError):
-            return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            if ctype in ("application/n-triples", "text/plain") or (
+                    not ctype and not data.lstrip().startswith(b"{")):
+                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            if "json" in ctype or not ctype:
+                doc = json.loads(data)  # whole and well-formed before pyoxigraph reads it lazily
+                if not isinstance(doc, dict) or not ("boolean" in doc or "results" in doc):
+                    raise ValueError("a JSON document without 'results' or 'boolean'")
+                return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError, RecursionError) as e:
+            raise StoreError(f"SPARQL server {self.url} answered something that is not SPARQL "
+                             f"results ({ctype or 'no content type'}): {' '.join(str(e).split())[:160]}") from None
+        head = data[:60].decode("utf-8", "replace")
+        raise StoreError(f"SPARQL server {self.url} answered {ctype!r}, not SPARQL results: {head!r}")
 
     def update(self, text: str) -> None:
         self._post(self.update_url, text, "application/sparql-update")
@@ -158,11 +238,17 @@ class HttpBackend:
         return int(rows[0]["n"].value) if rows else 0
 
     def dump(self, format=None, **kw) -> bytes:
-        # the summaries are derived data: not exported
-        res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-                         f"FILTER(?g != <{SUMMARY_GRAPH}>) }}",
-                         use_default_graph_as_union=False)
-        return ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES) or b""
+        # each document's named graph and the default graph, as the embedded store dumps
+        # them; the summaries are derived data: not exported
+        rows = self._select("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
+                            f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SUMMARY_GRAPH}>) }} }}")
+        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] if r.get("g") is not None else ox.DefaultGraph())
+                 for r in rows]
+        fmt = format or ox.RdfFormat.N_QUADS
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                                format=fmt) or b""
+        return ox.serialize(quads, format=fmt) or b""
 
     def flush(self) -> None:
         pass

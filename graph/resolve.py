@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from docketgraph.graph import keys, names
-from docketgraph.graph.errors import DocketGraphError
+from docketgraph.graph.errors import BadInput
 from docketgraph.graph.names import given_compatible
 
 FUZZY_FIRM = 92.0
@@ -46,14 +46,16 @@ class Aliases:
             with open(path, encoding="utf-8") as fh:
                 data = json.load(fh)
         except (OSError, ValueError) as e:
-            raise DocketGraphError(f"aliases file {path}: {e}") from None
+            raise BadInput(f"aliases file {path}: {e}") from None
+        except RecursionError:
+            raise BadInput(f"aliases file {path}: nested too deeply") from None
         a = cls()
-        for kind, pairs in (data.get("merge") or {}).items():
-            for surface, canonical in pairs:
-                a.merge.setdefault(kind, {})[_key(kind, surface)] = canonical
-        for kind, pairs in (data.get("forbid") or {}).items():
-            for x, y in pairs:
-                a.forbid.setdefault(kind, set()).add(frozenset((_key(kind, x), _key(kind, y))))
+        for section, pairs in _alias_pairs(data, path):
+            for kind, x, y in pairs:
+                if section == "merge":
+                    a.merge.setdefault(kind, {})[_key(kind, x)] = y
+                else:
+                    a.forbid.setdefault(kind, set()).add(frozenset((_key(kind, x), _key(kind, y))))
         return a
 
     def forced(self, kind: str, name: str) -> str | None:
@@ -61,6 +63,38 @@ class Aliases:
 
     def forbidden(self, kind: str, a: str, b: str) -> bool:
         return frozenset((_key(kind, a), _key(kind, b))) in self.forbid.get(kind, set())
+
+
+_ALIASES_SHAPE = ('{"merge": {"firm": [["Surface name", "Canonical name"], ...]}, '
+                  '"forbid": {"attorney": [["Name one", "Name two"], ...]}}')
+
+
+def _alias_pairs(data: object, path: object) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The (kind, name, name) pairs of an aliases file's sections, checked: an object
+    whose "merge" and "forbid" map a kind to a list of pairs of names (strings)."""
+    def bad(what: str) -> BadInput:
+        return BadInput(f"aliases file {path}: {what}; expected {_ALIASES_SHAPE}")
+    if not isinstance(data, dict):
+        raise bad(f"the top level is a JSON {type(data).__name__}, not an object")
+    unknown = sorted(set(data) - {"merge", "forbid"})
+    if unknown:
+        raise bad(f"unknown section {unknown[0]!r}")
+    out = []
+    for section in ("merge", "forbid"):
+        kinds = data.get(section) or {}
+        if not isinstance(kinds, dict):
+            raise bad(f'"{section}" is not an object of kinds')
+        pairs: list[tuple[str, str, str]] = []
+        for kind, items in kinds.items():
+            if not isinstance(items, list):
+                raise bad(f'"{section}"."{kind}" is not a list of pairs')
+            for i, pair in enumerate(items):
+                if (not isinstance(pair, list) or len(pair) != 2
+                        or not all(isinstance(n, str) and n.strip() for n in pair)):
+                    raise bad(f'"{section}"."{kind}"[{i}] is not a pair of two names')
+                pairs.append((kind, pair[0], pair[1]))
+        out.append((section, pairs))
+    return out
 
 
 def _key(kind: str, name: str) -> str:

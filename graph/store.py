@@ -9,6 +9,7 @@ wholly absent.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -51,6 +52,33 @@ def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
 
 def default_location() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+def is_store_folder(path: str | os.PathLike) -> bool:
+    """Whether ``path`` holds an embedded store (RocksDB's ``CURRENT`` names a manifest)."""
+    try:
+        with open(os.path.join(path, "CURRENT"), "rb") as fh:
+            return fh.read(9) == b"MANIFEST-"
+    except OSError:
+        return False
+
+
+def check_store_folder(path: str) -> None:
+    """Refuse a store location that is a file, or a folder holding other things than a
+    store: opening it would add some forty database files beside the user's files and
+    rename a file of theirs called LOG. A new or empty folder is fine."""
+    if not os.path.exists(path):
+        return
+    if not os.path.isdir(path):
+        raise StoreError(f"--store {path} is a file, not a store folder")
+    try:
+        with os.scandir(path) as it:
+            empty = next(it, None) is None
+    except OSError as e:
+        raise StoreError(f"cannot open store {path}: {e.strerror or e}") from None
+    if not empty and not is_store_folder(path):
+        raise StoreError(f"{path} is a folder of other files, not a docketgraph store; "
+                         "give a new or empty folder as --store")
 
 
 class Store(Protocol):
@@ -110,11 +138,16 @@ class GraphStore:
             elif read_only:
                 if not os.path.isdir(self.location):
                     raise StoreError(f"no store at {self.location} (ingest some filings first)")
+                check_store_folder(self.location)
                 self._store = ox.Store.read_only(self.location)
             else:
+                check_store_folder(self.location)
                 self._store = ox.Store(self.location)
-        except OSError as e:
-            msg = str(e)
+        except (OSError, RuntimeError) as e:
+            msg = " ".join(str(e).split())
+            if "corruption" in msg.lower():
+                raise StoreError(f"the store at {self.location} is damaged ({msg[:200]}); restore "
+                                 "it from a copy, or ingest the filings again into a new store") from None
             if "lock" in msg.lower():
                 raise StoreInUse(f"store in use: {self.location} is open for writing by another "
                                  "docketgraph process") from None
@@ -133,34 +166,36 @@ class GraphStore:
 
     # --- reading -----------------------------------------------------------------
     def query(self, sparql: str, bindings: dict[str, Any] | None = None,
-              custom_functions: dict | None = None) -> tuple[list[str], list[dict]]:
+              custom_functions: dict | None = None,
+              limit: int | None = None) -> tuple[list[str], list[dict]]:
         """Run a SELECT (or ASK) query over the default graph: the de-duplicated union of
         every document's assertions (``GRAPH ?g`` reaches each document's own graph).
 
         ``bindings`` maps variable names to pyoxigraph terms: they are substituted by the
-        engine (never pasted into the text).
+        engine (never pasted into the text). ``limit`` stops reading rows after that many.
         """
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items() if v is not None}
+        # evaluation is lazy: an error may come while iterating, so the rows are read here too
         try:
             res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False,
                                     substitutions=subs or None,
                                     custom_functions=custom_functions)
+            if isinstance(res, ox.QueryBoolean):
+                return ["result"], [{"result": bool(res)}]
+            if isinstance(res, ox.QuerySolutions):
+                cols = [v.value for v in res.variables]
+                rows = [{c: term_to_python(sol[c]) for c in cols}
+                        for sol in itertools.islice(res, limit)]
+                return cols, rows
+            return (["subject", "predicate", "object"],
+                    [{"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)}
+                     for t in itertools.islice(res, limit)])
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
-        except (RuntimeError, ValueError) as e:
+        except (RuntimeError, ValueError, TypeError, UnicodeError) as e:
             raise QueryError(str(e)) from None
         except OSError as e:
             raise StoreError(f"store read failed: {e}") from None
-        if isinstance(res, ox.QueryBoolean):
-            return ["result"], [{"result": bool(res)}]
-        if isinstance(res, ox.QuerySolutions):
-            cols = [v.value for v in res.variables]
-            rows = [{c: term_to_python(sol[c]) for c in cols} for sol in res]
-            return cols, rows
-        triples = list(res)
-        return (["subject", "predicate", "object"],
-                [{"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)}
-                 for t in triples])
 
     def raw_query(self, sparql: str, **kw):
         return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False, **kw)

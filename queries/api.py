@@ -28,13 +28,14 @@ from typing import TYPE_CHECKING, Any, overload
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
-from docketgraph.graph.errors import BadParameter, MissingDependency, NotFound, QueryError, StoreError
+from docketgraph.graph.errors import BadParameter, DocketGraphError, MissingDependency, NotFound, StoreError
 from docketgraph.graph.exchange import export_store
 from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.graph.vocab import ID, NS
 from docketgraph.ingest import extract_file
 from docketgraph.queries import entities as ent
 from docketgraph.queries.analytics import search_entities
+from docketgraph.queries.display import csv_cell, inert, json_text, md_cell  # noqa: F401  (for the CLI)
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.networks import PROJECTIONS, projection_graph
 from docketgraph.queries.registry import Registry
@@ -286,6 +287,9 @@ class KnowledgeGraph:
                                      None if store is None or store == MEMORY else os.fspath(store))
         self.read_only = read_only
         self.aliases = os.fspath(aliases) if aliases is not None else None
+        if self.aliases:  # a bad aliases file is an error before any store or file is opened
+            from docketgraph.graph.resolve import Aliases
+            Aliases.load(self.aliases)
         self.queries_dirs = [Path(d) for d in env_queries_dirs()] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
         self._store: GraphStore | None = None
@@ -360,7 +364,11 @@ class KnowledgeGraph:
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         rep = _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
-        self.store.refresh_summaries(progress=on_summary)
+        if rep.fatal is None:
+            try:
+                self.store.refresh_summaries(progress=on_summary)
+            except DocketGraphError as e:  # the report of what was stored still reaches the caller
+                rep.fatal = f"summaries not rebuilt (the next run rebuilds them): {e}"
         return rep
 
     def query(self, name: str, /, **params: Any) -> Result:
@@ -573,10 +581,23 @@ class KnowledgeGraph:
                     add(r)
         return found
 
-    def sparql(self, text: str) -> Result:
-        if re.search(r"\b(SERVICE|LOAD)\b", text, re.I):
-            raise QueryError("SERVICE and LOAD are not allowed")
-        cols, rows = self.store.query(text)
+    def sparql(self, text: str, *, limit: int | None = None, timeout: float | None = None) -> Result:
+        """An ad hoc query; ``limit`` stops evaluation after that many rows; ``timeout``
+        (seconds) stops a query that runs longer (on a store folder, the query runs in a
+        child process; on a SPARQL server, it is the request's deadline)."""
+        from docketgraph.graph.store import PREFIXES
+        from docketgraph.queries import guard
+        if guard.mentions_service(text):  # decided on the parsed query (queries.guard)
+            guard.check_query(text, PREFIXES)
+        limit = None if limit is None else max(limit, 0)
+        loc = self.store.location
+        if timeout is not None and self.store.remote:
+            self.store._store.timeout = timeout
+        if timeout is not None and loc is not None and not self.store.remote:
+            from docketgraph.queries.workers import query_with_timeout
+            cols, rows = query_with_timeout(loc, text, timeout=timeout, limit=limit)
+        else:
+            cols, rows = self.store.query(text, limit=limit)
         return Result(cols, rows)
 
     def stats(self) -> dict[str, int]:

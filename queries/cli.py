@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sys
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import click
 
 from docketgraph.graph.errors import DocketGraphError
-from docketgraph.queries.api import KnowledgeGraph, RemoveReport
+from docketgraph.queries.api import KnowledgeGraph, RemoveReport, csv_cell, inert, json_text, md_cell
 
 FORMATS = ("table", "csv", "json", "md")
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
@@ -58,32 +57,29 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
          title: str | None = None) -> None:
     rows = rows[:limit] if limit is not None else rows
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
+        click.echo(json_text(rows, indent=2))
+    elif fmt == "csv":  # formulas neutralised, controls escaped (queries/display.py)
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
+        w.writerow({c: csv_cell(c) for c in columns})
         for r in rows:
-            w.writerow({c: _cell(r.get(c)) for c in columns})
+            w.writerow({c: csv_cell(_cell(r.get(c))) for c in columns})
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "md":
-        def esc(s: Any) -> str:
-            return _cell(s).replace("|", "\\|").replace("\n", " ")
-
-        click.echo("| " + " | ".join(columns) + " |")
+        click.echo("| " + " | ".join(md_cell(c) for c in columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for r in rows:
-            click.echo("| " + " | ".join(esc(r.get(c)) for c in columns) + " |")
+            click.echo("| " + " | ".join(md_cell(_cell(r.get(c))) for c in columns) + " |")
     else:
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
-        t = Table(title=escape(title) if title else None, show_lines=False)
+        t = Table(title=escape(inert(title)) if title else None, show_lines=False)
         for c in columns:
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
-            t.add_column(escape(head), overflow="fold")
+            t.add_column(escape(inert(head)), overflow="fold")
         for r in rows:
-            t.add_row(*(escape(_cell(r.get(c))) for c in columns))
+            t.add_row(*(escape(inert(_cell(r.get(c)), keep_newlines=True)) for c in columns))
         console = Console(soft_wrap=False)
         if not console.is_terminal:  # piped or captured: wide enough for a readable table
             console = Console(soft_wrap=False, width=max(console.width, 160))
@@ -165,12 +161,14 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
             rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
                             on_summary=on_summary, dask=dask_address, timeout=timeout)
         for _, msg in rep.errors:
-            click.echo(f"Error: {msg}", err=True)
+            click.echo(f"Error: {inert(msg)}", err=True)
         secs = time.monotonic() - t0
         skipped = f", {rep.skipped} skipped (not filings)" if rep.skipped else ""
         click.echo(f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
                    f"{rep.replaced} replaced, {rep.failed} failed{skipped}; {rep.quads} quads "
-                   f"written (store: {kg.location})", err=True)
+                   f"written (store: {inert(kg.location)})", err=True)
+        if rep.fatal:
+            click.echo(f"Error: {inert(rep.fatal)}", err=True)
     finally:
         kg.close()
     if not rep.ok:
@@ -185,7 +183,7 @@ def extract(file: str, as_json: bool, provenance: bool) -> None:
     """Extract one document, without the store, in the gold schema (corpus/SCHEMA.md)."""
     with _kg(None) as kg:  # extraction never opens the store
         gold = kg.extract(file, provenance=provenance)
-    click.echo(json.dumps(gold, ensure_ascii=False, indent=None if as_json else 1))
+    click.echo(json_text(gold, indent=None if as_json else 1))
 
 
 @cli.command()
@@ -216,7 +214,7 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
             errors = kg.query_errors
         emit(["name", "parameters", "description"], rows, fmt, limit)
         for e in errors:
-            click.echo(f"Error: {e}", err=True)
+            click.echo(f"Error: {inert(e)}", err=True)
         return
     kg = _kg(store, read_only=True, queries_dir=queries_dir)
     try:
@@ -247,11 +245,13 @@ def _evidence_text(items: list[dict], fmt: str) -> str:
 @click.argument("query_text")
 @_output_options
 @_store_option
-def sparql(query_text: str, fmt: str, limit: int | None, store: str | None) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True,
+              help="Seconds the query may run before it is stopped.")
+def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, timeout: float) -> None:
     """Run an ad hoc SPARQL query over all documents (prefixes dg:, schema:, rdfs:, xsd:)."""
     kg = _kg(store, read_only=True)
     try:
-        res = kg.sparql(query_text)
+        res = kg.sparql(query_text, limit=limit, timeout=timeout)
     finally:
         kg.close()
     emit(res.columns, res.rows, fmt, limit)
@@ -285,7 +285,7 @@ def view(name: str | None, params, store: str | None, out: str | None, entity: s
             path = kg.view(name, out, top=top, **dict(params))
     finally:
         kg.close()
-    click.echo(f"wrote {path}")
+    click.echo(f"wrote {inert(path)}")
 
 
 @cli.command()
@@ -327,7 +327,7 @@ def export(fmt: str, out: str | None, store: str | None) -> None:
     if path is None:
         sys.stdout.buffer.write(data)
         return
-    click.echo(f"wrote {path} ({len(data)} bytes)")
+    click.echo(f"wrote {inert(path)} ({len(data)} bytes)")
 
 
 @cli.command()
@@ -398,12 +398,14 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Aborted.", err=True)
         return 130
     except click.ClickException as e:
-        e.show()
+        buf = io.StringIO()
+        e.show(file=buf)
+        click.echo(inert(buf.getvalue(), keep_newlines=True), err=True, nl=False)
         return e.exit_code
     except DocketGraphError as e:
         if debug:
             raise
-        click.echo(f"Error: {e}", err=True)
+        click.echo(f"Error: {inert(e)}", err=True)
         return 1
     except click.exceptions.Exit as e:
         return e.exit_code
@@ -411,6 +413,16 @@ def main(argv: list[str] | None = None) -> int:
         return e.code if isinstance(e.code, int) else 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        click.echo("Aborted.", err=True)
+        return 130
+    except Exception as e:  # a bug, or an input no rule foresaw: one line, never a traceback
+        if debug:
+            raise
+        msg = " ".join(str(e).split())[:300]
+        click.echo(f"Error: unexpected {type(e).__name__}: {inert(msg)} "
+                   "(run with --debug for the traceback, and please report it)", err=True)
+        return 1
     return 0
 
 

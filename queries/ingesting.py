@@ -5,10 +5,11 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from docketgraph.graph.errors import StoreError
+from docketgraph.graph.errors import DocketGraphError
 from docketgraph.graph.store import GraphStore
 from docketgraph.ingest.readers.registry import MAX_FILE_BYTES
 from docketgraph.queries import workers
@@ -40,10 +41,12 @@ class IngestReport:
     quads: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
+    #: why the run stopped before its end (the store failed: disk full, server gone)
+    fatal: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.fatal is None
 
 
 def walk(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool]]:
@@ -52,12 +55,17 @@ def walk(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool]]:
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p, followlinks=False):
+            closed: list[OSError] = []  # folders os.walk could not list: reported by ingest
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=closed.append):
+                while closed:  # named: reported whatever its name
+                    yield os.fspath(closed.pop(0).filename or root), True
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f in SKIP_NAMES or f.startswith("."):
                         continue
                     yield os.path.join(root, f), False
+            while closed:
+                yield os.fspath(closed.pop(0).filename or p), True
         else:
             yield p, True
 
@@ -66,6 +74,39 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     """Files named, and files under folders named (recursively, sorted, no symlink loops)."""
     for path, _ in walk(paths):
         yield path
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def unreadable(path: str) -> str | None:
+    """Why ``path`` cannot be ingested before any reading starts, or None.
+
+    Only regular files are read (a FIFO would block, ``/dev/zero`` never ends; a symlink
+    counts as what it points to); a folder found here is one that could not be listed; a
+    file name that is not UTF-8 cannot be recorded as the document's path."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as e:
+            return f"cannot read this folder: {e.strerror or e}; skipped"
+        return "is a folder"
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((k for test, k in _KINDS if test(st.st_mode)), "not a regular file")
+        return f"not a regular file ({kind}); skipped"
+    try:
+        os.path.abspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8; rename the file to ingest it"
+    return None
 
 
 def _is_gold(path: str) -> bool:
@@ -86,13 +127,24 @@ def _skipped(path: str, named: bool) -> bool:
 
 
 def _sha(path: str) -> str | None:
+    """The content hash of a regular file of at most MAX_FILE_BYTES (None otherwise):
+    opened without blocking and read at most that far, whatever the file turned into."""
     h = hashlib.sha256()
     try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            return None
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+                return None
+            left = MAX_FILE_BYTES + 1
+            while left > 0:
+                chunk = fh.read(min(1 << 20, left))
+                if not chunk:
+                    break
                 h.update(chunk)
+                left -= len(chunk)
+            if left <= 0:
+                return None
     except OSError:
         return None
     return h.hexdigest()
@@ -122,9 +174,10 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
                 report.skipped += 1
                 continue
             report.files += 1
-            if not os.path.exists(f):
+            why = unreadable(f)
+            if why is not None:  # decided before any reading, in this process
                 report.failed += 1
-                report.errors.append((f, f"{f}: no such file"))
+                report.errors.append((f, f"{f}: {why}"))
                 on_file and on_file(f, "failed")
                 continue
             sha = _sha(f)
@@ -142,7 +195,7 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
             return
         try:
             res = store.put(ex, text=text, path=os.path.abspath(path))
-        except StoreError as e:
+        except (DocketGraphError, ValueError, UnicodeError) as e:  # this file only: go on
             report.failed += 1
             report.errors.append((path, f"{path}: {e}"))
             on_file and on_file(path, "failed")
@@ -158,7 +211,11 @@ def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int =
         outcomes = (workers.extract_one(f) for f in todo())
     else:
         outcomes = workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory)
-    for o in outcomes:
-        commit(o.path, o.extraction, o.text, o.error)
-    store.flush()
+    try:
+        for o in outcomes:
+            commit(o.path, o.extraction, o.text, o.error)
+    except DocketGraphError as e:  # the store itself failed: keep what was done, say why
+        report.fatal = f"the run stopped: {e}"
+    finally:
+        store.flush()
     return report

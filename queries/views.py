@@ -22,6 +22,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from importlib import resources
@@ -32,7 +33,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
-from docketgraph.graph.errors import BadParameter, QueryError
+from docketgraph.graph.errors import BadParameter, OutputError, QueryError
 from docketgraph.graph.store import Store
 from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
@@ -98,7 +99,34 @@ def safe_filename(name: str, default: str = "view") -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
+    """Write ``data`` to ``path``: a regular file is written beside it and renamed into
+    place (never half written); a special file (``/dev/null``, a FIFO, a terminal,
+    ``/proc/self/fd/1``) is written through, never replaced. A failure is an OutputError
+    naming the path."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    try:
+        if st is not None and (not stat.S_ISREG(st.st_mode) or _through(path)):
+            if stat.S_ISDIR(st.st_mode):
+                raise OutputError(f"cannot write {path}: it is a folder")
+            with open(path, "wb") as fh:  # through the device or pipe, as a shell redirect does
+                fh.write(data)
+            return
+        _replace_with(path, data)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _through(path: Path) -> bool:
+    """A name for an open file (``/proc/self/fd/1``, ``/dev/stdout``): written through."""
+    parent = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    return parent == "/dev" or parent.startswith(("/proc/", "/dev/"))
+
+
+def _replace_with(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(path.parent))
     try:
@@ -114,7 +142,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-
 
 
 def kind_of_iri(iri: str) -> str | None:
@@ -182,8 +209,17 @@ def result_graph(res: Any):
             d["case_ids"] = sorted(set(d["case_ids"]) | set(case_ids))
         else:
             G.add_edge(ids[0], ids[1], weight=w, cases=cases, case_ids=case_ids,
-                       first=r.get("first"), last=r.get("last"))
+                       first=_date(r.get("first")), last=_date(r.get("last")))
     return G
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(v: Any) -> str | None:
+    """A filing date from a ``first``/``last`` column, or None: co-counsel's ``first`` and
+    ``second`` are attorneys' names, not dates."""
+    return v[:10] if isinstance(v, str) and _ISO_DATE.match(v) else None
 
 
 def _top_nodes(G, limit: int):

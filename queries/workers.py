@@ -67,7 +67,33 @@ def extract_one(path: str) -> Outcome:
         return Outcome(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
 
 
-def _worker(tasks, results, memory: int, func: Callable[[str], Outcome]) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies (even by kill -9): Linux's
+    parent-death signal, and elsewhere a thread that watches the parent's pid."""
+    try:
+        import ctypes
+        import signal
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # it died before the signal was set
+                os._exit(1)
+            return
+    except (OSError, AttributeError, ImportError):
+        pass
+    import threading
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _worker(tasks, results, memory: int, func: Callable[[str], Outcome], parent: int = 0) -> None:
+    if parent:
+        _die_with_parent(parent)
     _limit_memory(memory)
     logging.disable(logging.WARNING)
     while True:
@@ -83,7 +109,8 @@ class _Slot:
 
     def __init__(self, ctx, results, memory: int, func: Callable[[str], Outcome]):
         self.tasks = ctx.Queue()
-        self.proc = ctx.Process(target=_worker, args=(self.tasks, results, memory, func), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(self.tasks, results, memory, func, os.getpid()),
+                                daemon=True)
         self.proc.start()
         self.jobs: deque[tuple[int, str]] = deque()  # (index, path)
         self.started = 0.0  # when the oldest job began, as far as the parent knows
@@ -225,3 +252,47 @@ def run_dask(paths: Iterable[str], address: str, *,
     finally:
         if own:
             client.close()
+
+
+def _query_child(conn, location: str, sparql: str, limit: int | None) -> None:
+    from docketgraph.graph.errors import DocketGraphError
+    from docketgraph.graph.store import GraphStore
+    try:
+        store = GraphStore(location, read_only=True)
+        conn.send(("ok", store.query(sparql, limit=limit)))
+    except DocketGraphError as e:
+        conn.send(("error", (type(e).__name__, str(e))))
+    except Exception as e:  # noqa: BLE001 - reported by the parent as one line
+        conn.send(("error", ("QueryError", f"the query failed: {type(e).__name__}: {e}")))
+    finally:
+        conn.close()
+
+
+def query_with_timeout(location: str, sparql: str, *, timeout: float,
+                       limit: int | None = None) -> tuple[list[str], list[dict]]:
+    """Run a query on the store at ``location`` in a child process stopped after
+    ``timeout`` seconds: the engine cannot be interrupted from Python while it computes."""
+    from docketgraph.graph import errors
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
+    parent_end, child_end = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_query_child, args=(child_end, location, sparql, limit), daemon=True)
+    proc.start()
+    child_end.close()
+    try:
+        if not parent_end.poll(timeout):
+            raise errors.QueryError(f"the query took longer than {timeout:g}s; stopped "
+                                    "(--timeout sets the limit)")
+        try:
+            status, value = parent_end.recv()
+        except EOFError:
+            raise errors.QueryError("the query stopped: its process died (out of memory?)") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(timeout=5)
+        parent_end.close()
+    if status == "error":
+        name, msg = value
+        raise getattr(errors, name, errors.QueryError)(msg)
+    return value
+

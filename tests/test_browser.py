@@ -119,3 +119,42 @@ def test_kind_and_date_filters_hide_nodes(browser, tmp_path):
     assert 0 < after < total
     assert "of" in page.inner_text("#status")
     assert seen["requests"] == [] and seen["errors"] == []
+
+
+@pytest.mark.parametrize("query", ["co-counsel", "opposing-counsel", "firms-before-judges"])
+def test_an_empty_view_signals_that_it_is_drawn(browser, tmp_path, query):
+    kg = KnowledgeGraph(None)
+    out = tmp_path / "empty.html"
+    kg.view(query, out)
+    page, seen = open_view(browser, out)
+    assert page.get_attribute("body", "data-settled") == "1"
+    assert not seen["errors"]
+    page.close()
+
+
+def test_counsel_views_have_no_names_for_dates(browser, tmp_path):
+    """co-counsel's 'first' and 'second' columns are attorneys: no edge takes them for
+    filing dates, so details say no 'filed <name>' and a date box hides nothing undated."""
+    text = ("Case No. 1:24-cv-00002. Acme v. Doe. Judge Jane Roe. Ann Alpha and Bob Beta of "
+            "Gamma LLP for Acme. Carl Delta of Echo LLP for Doe.")
+    ex, text = filing("pairs.txt", text, kind="complaint", filed="2024-05-05",
+                      cases=[("1:24-cv-00002", "ilnd", "Acme v. Doe", False)],
+                      judges=[("Jane Roe", "district")],
+                      parties=[("Acme", "plaintiff", "Acme"), ("Doe", "defendant", "Doe")],
+                      firms=[("Gamma LLP", ("Acme",)), ("Echo LLP", ("Doe",))],
+                      attorneys=[("Ann Alpha", "Gamma LLP", None, ("Acme",)),
+                                 ("Bob Beta", "Gamma LLP", None, ("Acme",)),
+                                 ("Carl Delta", "Echo LLP", None, ("Doe",))])
+    kg = KnowledgeGraph(None)
+    kg.store.put(ex, text=text, path="/filings/pairs.txt")
+    for query in ("co-counsel", "opposing-counsel"):
+        out = tmp_path / f"{query}.html"
+        kg.view(query, out)
+        page, seen = open_view(browser, out)
+        edges = page.evaluate("window.docketgraphNetwork.body.data.edges.get()")
+        assert edges and all(not e.get("first") and not e.get("last") for e in edges), edges
+        drawn = page.evaluate("window.docketgraphNetwork.body.nodeIndices.length")
+        page.fill("#date-from", "2024-01-01")
+        page.dispatch_event("#date-from", "change")
+        assert page.evaluate("window.docketgraphNetwork.body.nodeIndices.length") == drawn
+        page.close()

@@ -131,12 +131,19 @@ def test_every_saved_query_parses_and_runs(kg):
     ("# title: t\n# description: d\n# param: x colour\nSELECT ?x WHERE { ?s ?p ?x }", "unknown parameter type"),
     ("# title: t\n# description: d\nSELECT WHERE {", "syntax"),
     # errors past the parser surface too: an unknown function, a malformed override flag
-    ("# title: t\n# description: d\nSELECT ?x WHERE { BIND(dg:paramz(\"x\") AS ?x) }", "cannot run"),
+    ("# title: t\n# description: d\nSELECT ?x WHERE { BIND(dg:paramz(\"x\") AS ?x) }", "unknown function"),
     ("# title: t\n# description: d\n# override: maybe\nSELECT * WHERE { ?s ?p ?o }", "override"),
 ])
 def test_bad_saved_queries_are_refused(text, message):
     with pytest.raises(QueryError, match=message):
         parse_rq(text, "bad", "bad.rq")
+
+
+def test_a_built_in_query_is_checked_by_running_it_on_an_empty_store():
+    # built-in queries are run once when loaded; a user's file is only parsed (queries.guard)
+    text = "# title: t\n# description: d\nSELECT ?x WHERE { BIND(dg:paramz(\"x\") AS ?x) }"
+    with pytest.raises(QueryError, match="saved/bad.rq: the query cannot run"):
+        parse_rq(text, "bad", "saved/bad.rq")
 
 
 def test_user_queries_dir(tmp_path, kg):

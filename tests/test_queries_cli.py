@@ -97,5 +97,6 @@ def test_user_queries_from_the_environment(store, tmp_path, monkeypatch):
     monkeypatch.setenv("DOCKETGRAPH_QUERIES", str(d))
     r = CliRunner().invoke(cli, ["query", "--list", "--format", "csv"])
     assert "my-count" in r.output
-    assert re.search(r"broken\.rq:6:1: SPARQL syntax error: expected", r.output)
+    # a user's query is parsed (never run) to check it: the parser names the line and column
+    assert re.search(r"broken\.rq:\d+:\d+: SPARQL syntax error: expected", r.output, re.I)
     assert json.loads(run("query", "my-count", "--format", "json", "--store", store)) == [{"n": 5}]

@@ -86,3 +86,21 @@ def test_remove_and_reingest_on_the_server(server, tmp_path):
         assert answers(g) == answers(g, exact=True)
         g.ingest([tmp_path / LETTER.name], in_process=True)
         assert (dump(g), summary_state(g), answers(g)) == (before, groups, rows)
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig", "csv"])
+def test_export_from_the_server_keeps_named_graphs(server, fmt):
+    """The same quads, named graphs included, as the embedded store exports."""
+    import pyoxigraph as ox
+
+    from docketgraph.graph.exchange import export_store, import_bytes
+    server.clear()
+    remote, local = GraphStore(server.url), GraphStore(None)
+    for st in (remote, local):
+        for i in range(2):
+            st.put(case_extraction(f"g{i}", docket=f"1:23-cv-0182{i}"), text=TEXT, path=f"/g{i}")
+    got = import_bytes(export_store(remote, fmt), fmt)
+    want = import_bytes(export_store(local, fmt), fmt)
+    graphs = {q.graph_name for q in got if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert len(graphs) == 2
+    assert sorted(map(str, got)) == sorted(map(str, want))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import re
 import unicodedata
 
@@ -10,12 +11,19 @@ from docketgraph.graph.errors import BadInput
 
 
 def read_bytes(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A FIFO, a device or a
+    socket is refused before reading (it could block, or never end)."""
     try:
-        size = os.path.getsize(path)
-        if size > limit:
-            raise BadInput(f"{path}: file is {size:,} bytes, over the {limit:,}-byte limit")
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise BadInput(f"{path}: not a regular file (a FIFO, device or socket)")
+            if st.st_size > limit:
+                raise BadInput(f"{path}: file is {st.st_size:,} bytes, over the {limit:,}-byte limit")
             data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise BadInput(f"{path}: file is over the {limit:,}-byte limit")
     except OSError as e:
         raise BadInput(f"{path}: cannot read: {e.strerror or e}") from None
     if not data:

@@ -35,6 +35,7 @@
   } else {
     network.once("afterDrawing", settled);
   }
+  if (!data.nodes.length) { window.setTimeout(settled, 0); }  // nothing to draw: done now
   var details = document.getElementById("details");
   var status = document.getElementById("status");
   function show(lines) { details.textContent = lines.join("\n"); }
