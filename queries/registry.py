@@ -32,7 +32,8 @@ class Registry:
         pkg = resources.files("docketgraph.queries") / "saved"
         for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".rq"):
-                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}")
+                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}",
+                             builtin=True)
                 if q.summarised:
                     q = replace(q, summary=summarised.QUERIES.get(q.name))
                 self.register(q)

@@ -143,6 +143,8 @@ def test_a_built_in_query_is_checked_by_running_it_on_an_empty_store():
     # built-in queries are run once when loaded; a user's file is only parsed (queries.guard)
     text = "# title: t\n# description: d\nSELECT ?x WHERE { BIND(dg:paramz(\"x\") AS ?x) }"
     with pytest.raises(QueryError, match="saved/bad.rq: the query cannot run"):
+        parse_rq(text, "bad", "saved/bad.rq", builtin=True)
+    with pytest.raises(QueryError, match="unknown function"):  # a user's folder named saved/
         parse_rq(text, "bad", "saved/bad.rq")
 
 
