@@ -94,7 +94,7 @@ def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None =
                 continue
         by_case[case].append((f, {"sides": a["sides"], "first": first, "last": last}))
     # a firm is matched through every stored spelling, as saved-query parameters are
-    want = (store.key_for_alias(keys.firm_key(firm)) or keys.firm_key(firm)) if firm else None
+    want = (store.key_for_alias(keys.firm_store_key(firm)) or keys.firm_store_key(firm)) if firm else None
     G = nx.Graph(name="co-counsel")
     for case in sorted(by_case):
         for (x, a), (y, b) in itertools.combinations(sorted(by_case[case], key=lambda t: t[0]), 2):
