@@ -278,7 +278,7 @@ def given_compatible(a: list[str], b: list[str]) -> bool:
     b = [w.strip(".").lower() for w in b if w.strip(".")]
     if not a or not b:
         return True
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if len(x) == 1 or len(y) == 1:
             if x[0] != y[0]:
                 return False

@@ -16,9 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from docketgraph.graph.store import Store
-
 from docketgraph.graph import keys
+from docketgraph.graph.store import Store
 
 _FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
   ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
