@@ -9,7 +9,7 @@ from pathlib import Path
 from docketgraph.ingest import extract_file
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOOR = 0.90  # measured 0.945 when the set was added
+FLOOR = 0.93  # measured 0.945 when the set was added, 0.961 on 2026-12-06
 
 
 def _n(s: object) -> str:
