@@ -2,6 +2,7 @@
 
 Constructors have no side effects; the CLI turns these into ``Error: ...`` lines.
 """
+
 from __future__ import annotations
 
 

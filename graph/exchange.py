@@ -20,6 +20,7 @@ GraphML and GEXF, so those files stay well-formed.
 Imports read bytes with an explicit format, never guess, and never fetch anything: a
 JSON-LD document whose ``@context`` points at a URL is refused.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -57,6 +58,7 @@ def _check(fmt: str) -> str:
 
 
 # --- export ---------------------------------------------------------------------------
+
 
 def export_store(store: GraphStore, fmt: str) -> bytes:
     """The whole store (a GraphStore) as bytes in ``fmt``."""
@@ -224,6 +226,7 @@ def property_graph(quads: Iterable[ox.Quad]):
 
 # --- import ---------------------------------------------------------------------------
 
+
 def import_bytes(data: bytes, fmt: str) -> Any:
     """Parse exported bytes. RDF formats and csv give a list of pyoxigraph quads (Turtle:
     triples in the default graph); graphml and gexf give a networkx graph."""
@@ -281,6 +284,7 @@ def _refuse_remote_context(data: bytes) -> None:
         elif isinstance(x, list):
             for v in x:
                 walk(v, depth + 1)
+
     walk(doc)
 
 

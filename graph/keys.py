@@ -6,6 +6,7 @@ case is a Schedule A case (rule ``SCHEDULE_A_RULE``, "sa-1": ``is_schedule_a``, 
 ``is_schedule_a_caption`` for a case name alone). People's and firms' names are matched
 in ``graph.names``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,9 +35,25 @@ def slug(s: str) -> str:
 
 
 # Case-type words as dockets print them, in the SCHEMA.md form.
-DOCKET_TYPES = {"c": "cv", "civ": "cv", "cv": "cv", "civil": "cv", "cr": "cr", "crim": "cr",
-                "mc": "mc", "misc": "mc", "mj": "mj", "md": "md", "bk": "bk", "ap": "ap",
-                "ml": "ml", "dp": "dp", "po": "po", "sw": "sw", "gjc": "gjc"}
+DOCKET_TYPES = {
+    "c": "cv",
+    "civ": "cv",
+    "cv": "cv",
+    "civil": "cv",
+    "cr": "cr",
+    "crim": "cr",
+    "mc": "mc",
+    "misc": "mc",
+    "mj": "mj",
+    "md": "md",
+    "bk": "bk",
+    "ap": "ap",
+    "ml": "ml",
+    "dp": "dp",
+    "po": "po",
+    "sw": "sw",
+    "gjc": "gjc",
+}
 
 
 def docket_from_parts(year: str, typ: str, num: str, office: str | None = None) -> str:
@@ -57,7 +74,8 @@ _TYPE_WORDS = "|".join(sorted(DOCKET_TYPES, key=len, reverse=True))
 _PRINTED_DISTRICT = re.compile(
     r"(?ai)^(?:no\.?\s{0,3})?(?:(\d{1,2}):)?"
     r"(?:(\d{2})-([a-z]{1,4})-|((?:19|20)?\d{2})[-\s]?(" + _TYPE_WORDS + r")\.?[-\s]?)"
-    r"(\d{1,6})(?!\d)")
+    r"(\d{1,6})(?!\d)"
+)
 _NO_LABEL = re.compile(r"(?i)^no\.?\s*")
 
 
@@ -160,7 +178,9 @@ def node_iri(kind: str, *parts: str) -> str:
 # "identified on ..." description is a group.
 _GROUP = re.compile(
     r"schedule\s*[\"'“”]?a\b|\bdoes?\s*\d|\bdoes\b|unincorporated\s+ass|\bindividuals,?\s+(?:corporations|partnerships)"
-    r"|identified\s+on|\bjohn\s+does?\b", re.I)
+    r"|identified\s+on|\bjohn\s+does?\b",
+    re.I,
+)
 
 
 def is_group_party(name: str) -> bool:
@@ -173,9 +193,11 @@ def is_group_party(name: str) -> bool:
 #: the version of the Schedule A rule, quoted by the RDF (``dg:scheduleARule``)
 SCHEDULE_A_RULE = "sa-1"
 #: the rule as the summaries and the saved query ``schedule-a-cases`` state it in every row
-SCHEDULE_A_RULE_TEXT = (SCHEDULE_A_RULE + ": caption names a defendant group identified on a schedule, or Does, "
-                        "or partnerships and unincorporated associations; one count per case; year of earliest "
-                        "stored filing")
+SCHEDULE_A_RULE_TEXT = (
+    SCHEDULE_A_RULE + ": caption names a defendant group identified on a schedule, or Does, "
+    "or partnerships and unincorporated associations; one count per case; year of earliest "
+    "stored filing"
+)
 
 #: a defendant group identified on a schedule, exhibit or annex
 GROUP_DEFENDANT = re.compile(
@@ -185,11 +207,17 @@ GROUP_DEFENDANT = re.compile(
     r"(?:\s{1,3}hereto)?(?:,\s{0,3}the\b)?"
 )
 #: a Doe or Roe range ("Does 1-100", "John Does 1 through 10", "Jane Does 1 thru 5", "Roes 1 - 20")
-DOE_RANGE = re.compile(r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b")
+DOE_RANGE = re.compile(
+    r"(?i)\b(?:john\s{1,3}|jane\s{1,3})?(?:does?|roes?)\s{1,3}\d{1,4}\s{0,3}(?:-|through|to|thru)\s{0,3}\d{1,5}\b"
+)
 #: a store name or seller ID rather than a company or person
-STORE_LIKE = re.compile(r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_")
+STORE_LIKE = re.compile(
+    r"(?i)\b(?:store|shop|official|mall|boutique|outlet|flagship|direct)\b|\d|^[a-z0-9_*-]+$|_"
+)
 #: a company form
-ORG_LIKE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?")
+ORG_LIKE = re.compile(
+    r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|co|l\.l\.c|llp|plc|gmbh|pte|holdings|group|association|bank)\b\.?"
+)
 # a Roe range names fictitious defendants of an ordinary case, not a Schedule A group
 _ROES = re.compile(r"(?i)\broes?\b")
 # a group of defendants named by its legal forms, however the schedule is named (a case
@@ -198,7 +226,8 @@ _ASSOCIATIONS = re.compile(r"(?i)unincorporated\s{1,3}associations")
 # words for a Schedule A case in the document (or the case name)
 _SCHEDULE_WORDS = re.compile(
     r"(?i)schedule\s{0,3}[\"'\u201c\u201d]?a\b|seller\s{1,3}aliases|online\s{1,3}(?:stores|sellers|merchants)"
-    r"|internet\s{1,3}stores|merchant\s{1,3}storefronts")
+    r"|internet\s{1,3}stores|merchant\s{1,3}storefronts"
+)
 
 
 def is_schedule_a(defendants: list[str], text: str = "", et_al: bool = False) -> bool:
@@ -216,11 +245,19 @@ def is_schedule_a(defendants: list[str], text: str = "", et_al: bool = False) ->
     or (c) the text speaks of the defendants' "Schedule A", their seller aliases or
     their online stores.
     """
-    if any(GROUP_DEFENDANT.fullmatch(d.replace('"', "\u201c")) or GROUP_DEFENDANT.search(d)
-           or (DOE_RANGE.search(d) and not _ROES.search(d)) or _ASSOCIATIONS.search(d) for d in defendants):
+    if any(
+        GROUP_DEFENDANT.fullmatch(d.replace('"', "\u201c"))
+        or GROUP_DEFENDANT.search(d)
+        or (DOE_RANGE.search(d) and not _ROES.search(d))
+        or _ASSOCIATIONS.search(d)
+        for d in defendants
+    ):
         return True
-    storelike = [d for d in defendants if STORE_LIKE.search(d) and not ORG_LIKE.search(d)
-                 or (len(d.split()) == 1 and not ORG_LIKE.search(d))]
+    storelike = [
+        d
+        for d in defendants
+        if STORE_LIKE.search(d) and not ORG_LIKE.search(d) or (len(d.split()) == 1 and not ORG_LIKE.search(d))
+    ]
     if len(defendants) >= 5 and len(storelike) >= 3:
         return True
     if et_al and defendants and (defendants[0] in storelike):

@@ -4,6 +4,7 @@ Every extracted item is a frozen dataclass carrying the character spans of the t
 came from, so each fact in the graph can be traced back to a filing and a place in it.
 ``Extraction.to_gold()`` writes the shape of ``shared/corpus/SCHEMA.md``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,13 +15,32 @@ from typing import Any, Literal, get_args
 Span = tuple[int, int]
 
 #: what a filing is (the gold schema's ``kind``)
-DocKind = Literal["memorandum", "complaint", "order", "opinion", "letter", "docket", "motion",
-                  "declaration", "judgment", "other"]
+DocKind = Literal[
+    "memorandum",
+    "complaint",
+    "order",
+    "opinion",
+    "letter",
+    "docket",
+    "motion",
+    "declaration",
+    "judgment",
+    "other",
+]
 #: the court a judge sits on, as a filing shows it
 JudgeRole = Literal["district", "magistrate", "bankruptcy", "circuit", "state", "unknown"]
 #: a party's side in a case
-PartyRole = Literal["plaintiff", "defendant", "third-party", "intervenor", "movant", "appellant",
-                    "appellee", "petitioner", "respondent"]
+PartyRole = Literal[
+    "plaintiff",
+    "defendant",
+    "third-party",
+    "intervenor",
+    "movant",
+    "appellant",
+    "appellee",
+    "petitioner",
+    "respondent",
+]
 PlatformKind = Literal["marketplace", "payment", "other"]
 #: the case attributes a reader may give (``CaseMention.attrs``); the store keeps the
 #: first two (``dg:natureOfSuit``, ``dg:cause``)
@@ -158,17 +178,34 @@ class Extraction:
             "doc": self.doc,
             "kind": self.kind,
             "filed": self.filed,
-            "cases": [prov({"docket": c.docket, "court": c.court, "caption": c.caption,
-                            "schedule_a": c.schedule_a}, c.spans) for c in self.cases],
-            "judges": [prov({"name": j.name, "role": j.role, "case": j.case}, j.spans)
-                       for j in self.judges],
-            "firms": [prov({"name": f.name, "represents": list(f.represents), "case": f.case},
-                           f.spans) for f in self.firms],
-            "attorneys": [prov({"name": a.name, "firm": a.firm, "email": a.email,
-                                "represents": list(a.represents), "case": a.case}, a.spans)
-                          for a in self.attorneys],
-            "parties": [prov({"name": p.name, "role": p.role, "case": p.case}, p.spans)
-                        for p in self.parties],
+            "cases": [
+                prov(
+                    {"docket": c.docket, "court": c.court, "caption": c.caption, "schedule_a": c.schedule_a},
+                    c.spans,
+                )
+                for c in self.cases
+            ],
+            "judges": [prov({"name": j.name, "role": j.role, "case": j.case}, j.spans) for j in self.judges],
+            "firms": [
+                prov({"name": f.name, "represents": list(f.represents), "case": f.case}, f.spans)
+                for f in self.firms
+            ],
+            "attorneys": [
+                prov(
+                    {
+                        "name": a.name,
+                        "firm": a.firm,
+                        "email": a.email,
+                        "represents": list(a.represents),
+                        "case": a.case,
+                    },
+                    a.spans,
+                )
+                for a in self.attorneys
+            ],
+            "parties": [
+                prov({"name": p.name, "role": p.role, "case": p.case}, p.spans) for p in self.parties
+            ],
             "platforms": [prov({"name": p.name, "kind": p.kind}, p.spans) for p in self.platforms],
             "citations": [prov({"cite": c.cite, "name": c.name}, c.spans) for c in self.citations],
         }

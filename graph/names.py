@@ -24,6 +24,7 @@ differ on purpose they sit side by side, named for their scope:
   ``clean_space_record``, ``person_name_record``, ``party_name_record``) for names of a
   docket record's listings.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,21 +37,67 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 __all__ = [
-    "HONORIFICS", "LEGAL_SUFFIXES", "clean_space", "fix_letterspacing", "is_all_caps",
-    "strip_honorifics", "proper_case", "person_name", "person_key", "surname", "given_names",
-    "firm_key", "firm_core_key", "firm_display",
-    "ENTITY_SUFFIXES", "ENTITY_SUFFIX_ALT", "ENTITY_SUFFIX_TOKEN", "normal_case_caption",
-    "clean_space_record", "normal_case_record", "person_name_record", "party_name_record",
-    "PersonKey", "name_tokens", "person_key_in_docket", "same_person_in_docket",
-    "firm_key_in_docket", "same_firm_in_docket", "same_person_in_filing", "given_compatible",
+    "HONORIFICS",
+    "LEGAL_SUFFIXES",
+    "clean_space",
+    "fix_letterspacing",
+    "is_all_caps",
+    "strip_honorifics",
+    "proper_case",
+    "person_name",
+    "person_key",
+    "surname",
+    "given_names",
+    "firm_key",
+    "firm_core_key",
+    "firm_display",
+    "ENTITY_SUFFIXES",
+    "ENTITY_SUFFIX_ALT",
+    "ENTITY_SUFFIX_TOKEN",
+    "normal_case_caption",
+    "clean_space_record",
+    "normal_case_record",
+    "person_name_record",
+    "party_name_record",
+    "PersonKey",
+    "name_tokens",
+    "person_key_in_docket",
+    "same_person_in_docket",
+    "firm_key_in_docket",
+    "same_firm_in_docket",
+    "same_person_in_filing",
+    "given_compatible",
 ]
 
 # Titles and ranks dropped from people's names (matched case-insensitively, whole words).
 HONORIFICS = (
-    "the honorable", "honorable", "hon", "the hon", "judge", "chief judge", "magistrate judge",
-    "chief magistrate judge", "senior judge", "district judge", "circuit judge", "justice",
-    "chief justice", "mr", "mrs", "ms", "miss", "dr", "prof", "lt", "capt", "col", "sgt",
-    "gen", "esq", "esquire", "attorney",
+    "the honorable",
+    "honorable",
+    "hon",
+    "the hon",
+    "judge",
+    "chief judge",
+    "magistrate judge",
+    "chief magistrate judge",
+    "senior judge",
+    "district judge",
+    "circuit judge",
+    "justice",
+    "chief justice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "lt",
+    "capt",
+    "col",
+    "sgt",
+    "gen",
+    "esq",
+    "esquire",
+    "attorney",
 )
 _HON_RE = re.compile(
     r"^(?:(?:the\s+)?hon(?:orable|\.)?|(?:chief\s+|senior\s+|united\s+states\s+|u\.\s?s\.\s+)?"
@@ -62,16 +109,93 @@ _ESQ_RE = re.compile(r",?\s*(?:esq\.?|esquire|attorney\s+at\s+law)\s*$", re.I)
 
 # Legal-entity suffixes of law firms, in the forms filings print them.
 LEGAL_SUFFIXES = (
-    "LLP", "L.L.P.", "LLC", "L.L.C.", "PLLC", "P.L.L.C.", "PLC", "P.L.C.", "Ltd.", "Ltd",
-    "LTD", "LTD.", "P.C.", "PC", "P.A.", "PA", "S.C.", "LPA", "L.P.A.", "Chtd.", "Chartered",
-    "APC", "A.P.C.", "APLC", "PLLP", "LP", "L.P.", "Inc.", "O.C.",
+    "LLP",
+    "L.L.P.",
+    "LLC",
+    "L.L.C.",
+    "PLLC",
+    "P.L.L.C.",
+    "PLC",
+    "P.L.C.",
+    "Ltd.",
+    "Ltd",
+    "LTD",
+    "LTD.",
+    "P.C.",
+    "PC",
+    "P.A.",
+    "PA",
+    "S.C.",
+    "LPA",
+    "L.P.A.",
+    "Chtd.",
+    "Chartered",
+    "APC",
+    "A.P.C.",
+    "APLC",
+    "PLLP",
+    "LP",
+    "L.P.",
+    "Inc.",
+    "O.C.",
 )
-_SMALL_WORDS = {"of", "and", "the", "for", "at", "in", "on", "de", "la", "del", "von", "van",
-                "der", "du", "da", "y"}
-_KEEP_UPPER = {"IP", "LLP", "LLC", "PLLC", "PLC", "PC", "PA", "USA", "US", "U.S.", "II",
-               "III", "IV", "LPA", "APC", "APLC", "PLLP", "LP", "SC", "NY", "DC", "D.C.",
-               "N.A.", "RM", "AU", "YK", "TME", "MAH", "AVEK", "SRIPLAW", "GBC", "HSP", "AMS",
-               "SMG", "EPS", "SCIP", "D&A"}
+_SMALL_WORDS = {
+    "of",
+    "and",
+    "the",
+    "for",
+    "at",
+    "in",
+    "on",
+    "de",
+    "la",
+    "del",
+    "von",
+    "van",
+    "der",
+    "du",
+    "da",
+    "y",
+}
+_KEEP_UPPER = {
+    "IP",
+    "LLP",
+    "LLC",
+    "PLLC",
+    "PLC",
+    "PC",
+    "PA",
+    "USA",
+    "US",
+    "U.S.",
+    "II",
+    "III",
+    "IV",
+    "LPA",
+    "APC",
+    "APLC",
+    "PLLP",
+    "LP",
+    "SC",
+    "NY",
+    "DC",
+    "D.C.",
+    "N.A.",
+    "RM",
+    "AU",
+    "YK",
+    "TME",
+    "MAH",
+    "AVEK",
+    "SRIPLAW",
+    "GBC",
+    "HSP",
+    "AMS",
+    "SMG",
+    "EPS",
+    "SCIP",
+    "D&A",
+}
 
 
 def clean_space(s: str) -> str:
@@ -142,8 +266,9 @@ def proper_case(name: str) -> str:
         if out and out.lower() == s.lower().replace("  ", " "):
             return out
     words = s.split(" ")
-    return " ".join(_cap_word(w) if (i == 0 or w.lower() not in _SMALL_WORDS) else w.lower()
-                    for i, w in enumerate(words))
+    return " ".join(
+        _cap_word(w) if (i == 0 or w.lower() not in _SMALL_WORDS) else w.lower() for i, w in enumerate(words)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -160,8 +285,11 @@ def person_name(raw: str) -> str:
         return s
     # Title-case each all-caps word of a mixed name ("Benson E. LEGG", "Kim McLane WARDLAW").
     words = s.split(" ")
-    caps_words = [w for w in words if len(w) > 1 and is_all_caps(w) and not re.fullmatch(
-        r"(?:[A-Z]\.)+,?|[IVX]+,?|JR\.?,?|SR\.?,?", w)]
+    caps_words = [
+        w
+        for w in words
+        if len(w) > 1 and is_all_caps(w) and not re.fullmatch(r"(?:[A-Z]\.)+,?|[IVX]+,?|JR\.?,?|SR\.?,?", w)
+    ]
     if caps_words:
         if is_all_caps(s):
             s = proper_case(s)
@@ -218,8 +346,11 @@ def firm_key(name: str) -> str:
     """
     s = _ascii(name).lower().replace("&", " and ")
     s = re.sub(r"\b([a-z])\.(?=\s?[a-z]\.)", r"\1", s)  # l.l.p. -> llp.
-    s = re.sub(r"\b([a-z])\.\s?([a-z])\.\s?([a-z])\.?(?:\s?([a-z])\.)?",
-               lambda m: "".join(g for g in m.groups() if g), s)
+    s = re.sub(
+        r"\b([a-z])\.\s?([a-z])\.\s?([a-z])\.?(?:\s?([a-z])\.)?",
+        lambda m: "".join(g for g in m.groups() if g),
+        s,
+    )
     s = re.sub(r"\b([a-z])\.\s?([a-z])\.", r"\1\2", s)
     s = re.sub(r"[^a-z0-9 ]+", " ", s)
     words = s.split()
@@ -228,8 +359,25 @@ def firm_key(name: str) -> str:
     return " ".join(words)
 
 
-_SUFFIX_KEYS = {"llp", "llc", "pllc", "plc", "ltd", "pc", "pa", "sc", "lpa", "chtd", "chartered",
-                "apc", "aplc", "pllp", "lp", "inc", "oc"}
+_SUFFIX_KEYS = {
+    "llp",
+    "llc",
+    "pllc",
+    "plc",
+    "ltd",
+    "pc",
+    "pa",
+    "sc",
+    "lpa",
+    "chtd",
+    "chartered",
+    "apc",
+    "aplc",
+    "pllp",
+    "lp",
+    "inc",
+    "oc",
+}
 
 
 @lru_cache(maxsize=16384)
@@ -253,7 +401,7 @@ def firm_display(name: str) -> str:
     out = []
     for i, w in enumerate(s.split(" ")):
         core = w.rstrip(",;")
-        tail = w[len(core):]
+        tail = w[len(core) :]
         k = re.sub(r"[^a-z]+", "", core.lower())
         if i > 0 and k in _SUFFIX_KEYS:
             if k in ("ltd", "inc", "chtd"):
@@ -269,6 +417,7 @@ def firm_display(name: str) -> str:
 
 
 # ---------------------------------------------------------------- same person: across documents, in one filing
+
 
 def given_compatible(a: list[str], b: list[str]) -> bool:
     """Across documents (the resolver, once surnames agree): given names that cannot
@@ -311,17 +460,61 @@ def same_person_in_filing(a: str, b: str) -> bool:
 # Entity-form suffixes across jurisdictions, one list for name shapes, casing and splitting.
 # Canonical spelling without a final period (the period is kept as printed).
 ENTITY_SUFFIXES = (
-    "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.L.L.C", "LP", "L.P", "Ltd", "Limited",
-    "Co", "Corp", "Corporation", "Company", "PLC", "P.L.C", "N.A", "P.C", "P.A", "S.A", "S.A.S", "S.p.A",
-    "S.r.l", "S.L", "SARL", "S.a.r.l", "AG", "KG", "GmbH", "B.V", "N.V", "K.K", "Pte", "Pty", "Sdn", "Bhd",
-    "A/S", "Oyj", "S.A.B", "Kft", "Sp. z o.o", "S.A.U", "S.L.U", "L.P.A",
+    "Inc",
+    "Incorporated",
+    "LLC",
+    "L.L.C",
+    "LLP",
+    "L.L.P",
+    "PLLC",
+    "P.L.L.C",
+    "LP",
+    "L.P",
+    "Ltd",
+    "Limited",
+    "Co",
+    "Corp",
+    "Corporation",
+    "Company",
+    "PLC",
+    "P.L.C",
+    "N.A",
+    "P.C",
+    "P.A",
+    "S.A",
+    "S.A.S",
+    "S.p.A",
+    "S.r.l",
+    "S.L",
+    "SARL",
+    "S.a.r.l",
+    "AG",
+    "KG",
+    "GmbH",
+    "B.V",
+    "N.V",
+    "K.K",
+    "Pte",
+    "Pty",
+    "Sdn",
+    "Bhd",
+    "A/S",
+    "Oyj",
+    "S.A.B",
+    "Kft",
+    "Sp. z o.o",
+    "S.A.U",
+    "S.L.U",
+    "L.P.A",
 )
 _ENTITY_CANON = {w.lower(): w for w in ENTITY_SUFFIXES}
 #: the entity suffixes as one regex alternation, longest first
 ENTITY_SUFFIX_ALT = "|".join(re.escape(w) for w in sorted(ENTITY_SUFFIXES, key=len, reverse=True))
 #: a token that is an entity suffix ("Pte.", "B.V.", "GmbH"), case-insensitive
 ENTITY_SUFFIX_TOKEN = re.compile(r"(?i)^(?:" + ENTITY_SUFFIX_ALT + r")\.?$")
-_CAPTION_KEEP_CAPS = re.compile(r"(?i)^(?:[a-z](?:\.[a-z])+\.?|llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$")
+_CAPTION_KEEP_CAPS = re.compile(
+    r"(?i)^(?:[a-z](?:\.[a-z])+\.?|llc|llp|pllc|lp|plc|usa|u\.s\.a?\.?|ii|iii|iv|n\.a\.|l\.l\.c\.|l\.p\.|p\.c\.|p\.a\.|gmbh|ag|nv|bv|uk|us|dba|tv|ibm)$"
+)
 _CAPTION_SMALL = {"and", "of", "the", "on", "in", "for", "a", "an", "to", "at", "by", "de", "du", "la"}
 
 
@@ -332,7 +525,9 @@ def _caption_word(w: str, first: bool) -> str:
     bare = w.rstrip(",;:")
     canon = _ENTITY_CANON.get(bare.lower().rstrip("."))
     if canon and len(canon) > 2 or canon in ("AG", "KG", "LP", "Co"):
-        return canon + bare[len(canon):] + w[len(bare):] if bare[: len(canon)].lower() == canon.lower() else w
+        return (
+            canon + bare[len(canon) :] + w[len(bare) :] if bare[: len(canon)].lower() == canon.lower() else w
+        )
     if _CAPTION_KEEP_CAPS.match(core):
         return w
     if len(core) == 1:
@@ -347,7 +542,7 @@ def _caption_word(w: str, first: bool) -> str:
             up = False
         else:
             out.append(c)
-            up = c in "-/(&\u201c\""
+            up = c in '-/(&\u201c"'
     return "".join(out)
 
 
@@ -365,7 +560,13 @@ def normal_case_caption(name: str) -> str:
     """
     words = name.split()
     # a mixed-case entity form ("ORBIT GmbH", "BLUE SKY S.r.l.") does not make the name mixed case
-    letters = [c for w in words if w.isupper() or not ENTITY_SUFFIX_TOKEN.match(w.rstrip(",;:")) for c in w if c.isalpha()]
+    letters = [
+        c
+        for w in words
+        if w.isupper() or not ENTITY_SUFFIX_TOKEN.match(w.rstrip(",;:"))
+        for c in w
+        if c.isalpha()
+    ]
     if not letters:
         return name
     upper_share = sum(c.isupper() for c in letters) / len(letters)
@@ -396,9 +597,7 @@ _RECORD_HONORIFICS = re.compile(
     r"^(?:(?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Hon|Honorable|The\s+Honorable)\.?\s+){1,3}",
     re.IGNORECASE,
 )
-_RECORD_PERSON_TAIL = re.compile(
-    r"(?:\s*,\s*|\s+)(?:Esq|ESQ|Esquire|Ph\.?\s?D|PH\.?\s?D|M\.?D|J\.?D)\.?\s*$"
-)
+_RECORD_PERSON_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:Esq|ESQ|Esquire|Ph\.?\s?D|PH\.?\s?D|M\.?D|J\.?D)\.?\s*$")
 _RECORD_SUFFIX_TOKENS = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "esquire", "phd"})
 
 
@@ -420,8 +619,11 @@ def _record_word(word: str, first: bool) -> str:
         cap = ch in "-/(&" or (cap and not ch.isalpha())
     res = "".join(out)
     # O'BRIEN -> O'Brien, but JUNKMAN'S -> Junkman's
-    res = re.sub(r"(?<![A-Za-z])([A-Za-z])(['’])([a-z])(?=[a-z])",
-                 lambda m: m.group(1).upper() + m.group(2) + m.group(3).upper(), res)
+    res = re.sub(
+        r"(?<![A-Za-z])([A-Za-z])(['’])([a-z])(?=[a-z])",
+        lambda m: m.group(1).upper() + m.group(2) + m.group(3).upper(),
+        res,
+    )
     # Mc/Mac and O' are common enough in names to restore: McDonald, O'Brien
     res = re.sub(r"^(Mc)([a-z])", lambda m: m.group(1) + m.group(2).upper(), res)
     return res
@@ -451,7 +653,8 @@ def normal_case_record(name: str) -> str:
 
 _RECORD_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI".split())
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI".split()
+)
 
 
 def clean_space_record(s: str) -> str:
@@ -478,7 +681,8 @@ def person_name_record(raw: str) -> str:
 _RECORD_OFFICE_TITLE = re.compile(
     r"^(?:President|Vice\s+President|Senator|Governor|Mayor|Secretary|Representative|"
     r"Congressman|Congresswoman|Sheriff|Commissioner)\s+(?=(?:[A-Z][a-z'’-]+|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$)")
+    r"(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$)"
+)
 
 
 def party_name_record(raw: str) -> str:
@@ -492,6 +696,7 @@ def party_name_record(raw: str) -> str:
 
 
 # ---------------------------------------------------------------- same person within one docket
+
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name for matching within a docket record: lower case, apostrophes
@@ -531,8 +736,15 @@ def _given_compatible_in_docket(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             if s == t or (len(s) == 1 and t.startswith(s)) or (len(t) == 1 and s.startswith(t)):
                 hit = j
                 break
-            if i == 0 and j == 0 and len(s) > 3 and len(t) > 3 and abs(len(s) - len(t)) <= 1 \
-                    and s[0] == t[0] and fuzz.ratio(s, t) >= 85:
+            if (
+                i == 0
+                and j == 0
+                and len(s) > 3
+                and len(t) > 3
+                and abs(len(s) - len(t)) <= 1
+                and s[0] == t[0]
+                and fuzz.ratio(s, t) >= 85
+            ):
                 hit = j
                 break
         if hit is None:
@@ -552,14 +764,20 @@ def same_person_in_docket(a: str, b: str) -> bool:
     if ka.last == kb.last:
         return _given_compatible_in_docket(ka.given, kb.given)
     full_given = all(len(t) > 1 for t in ka.given) and len(ka.given) >= 2
-    return (full_given and ka.given == kb.given and len(ka.last) >= 4
-            and abs(len(ka.last) - len(kb.last)) <= 1 and fuzz.ratio(ka.last, kb.last) >= 80)
+    return (
+        full_given
+        and ka.given == kb.given
+        and len(ka.last) >= 4
+        and abs(len(ka.last) - len(kb.last)) <= 1
+        and fuzz.ratio(ka.last, kb.last) >= 80
+    )
 
 
 # ---------------------------------------------------------------- same firm within one docket
 
-_DOCKET_FIRM_DROP = frozenset("the llp llc pc p c pllc pa ltd chtd chartered lp lpa apc a professional "
-                              "corporation l".split())
+_DOCKET_FIRM_DROP = frozenset(
+    "the llp llc pc p c pllc pa ltd chtd chartered lp lpa apc a professional corporation l".split()
+)
 _DOCKET_FIRM_STOP = frozenset({"of", "the", "s", "and"})
 
 
@@ -603,7 +821,7 @@ def same_firm_in_docket(a: str, b: str) -> bool:
 
 
 def _same_government_office(ka: str, kb: str) -> bool:
-    """"U.S. Attorney's Office" and "United States Attorney's Office, SDNY": one office,
+    """ "U.S. Attorney's Office" and "United States Attorney's Office, SDNY": one office,
     written with and without the district it sits in."""
     ea, eb = (re.sub(r"^u ?s\b", "united states", k) for k in (ka, kb))
     if "attorney" not in ea or "office" not in ea:
@@ -611,5 +829,5 @@ def _same_government_office(ka: str, kb: str) -> bool:
     if ea == eb:
         return True
     short, long_ = sorted((ea, eb), key=len)
-    rest = long_[len(short):].strip()
+    rest = long_[len(short) :].strip()
     return long_.startswith(short + " ") and len(rest.split()) == 1 and 2 <= len(rest) <= 5

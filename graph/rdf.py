@@ -5,6 +5,7 @@ case met in two filings is one node. Relations that need more than two places (a
 appearance: counsel for a party in a case) are nodes of their own. Every assertion has a
 Mention node pointing at the document, the character span and the sentence it came from.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -61,14 +62,15 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:v|vs|No|Nos|Inc|Corp|Co|Ltd|LLC|Bros|Jr|Sr|Mr|Mrs|Ms|Dr|Hon|St|Mt|Fed|Supp|"
     r"Cir|Dist|App|Ill|Cal|Fla|Tex|Pa|Mass|Mich|Wis|Ind|Ariz|Colo|Conn|Del|Ga|Md|Minn|Mo|Nev|"
     r"Okla|Or|Tenn|Va|Wash|Cl|Ct|Ed|Rev|Stat|Civ|Crim|Misc|Div|Mag|Gen|Int|Nat|Ass|Assn|"
-    r"Dep|Dept|Comm|Cty|Univ|Sec|art|cl|ch|para|pp|cf|e\.g|i\.e|et al|id|Id))\Z")
+    r"Dep|Dept|Comm|Cty|Univ|Sec|art|cl|ch|para|pp|cf|e\.g|i\.e|et al|id|Id))\Z"
+)
 
 
 def _sentence_stops(s: str) -> list[int]:
     """Offsets just after each sentence-ending full stop (or blank line) in ``s``."""
     out = []
     for m in re.finditer(r"\.(?=\s)|\n[ \t]*\n", s):
-        if m.group(0) == "." and _ABBREV.search(s[max(0, m.start() - 12):m.start()]):
+        if m.group(0) == "." and _ABBREV.search(s[max(0, m.start() - 12) : m.start()]):
             continue
         out.append(m.end())
     return out
@@ -85,7 +87,7 @@ def sentence_at(text: str, span: Span, limit: int = 400) -> str:
     left = text[lo:a]
     stops = _sentence_stops(left)
     start = lo + stops[-1] if stops else lo
-    right = text[b: b + limit // 2]
+    right = text[b : b + limit // 2]
     stops = _sentence_stops(right)
     end = b + (stops[0] if stops else len(right))
     return clean_label(" ".join(text[start:end].split()))
@@ -137,10 +139,15 @@ class _Builder:
                 self.add(m, DG.surface, _lit(self.text[a:b]))
 
 
-def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | None = None,
-                     resolve_case: CaseResolver = default_case_resolver,
-                     resolver: Resolver | None = None,
-                     ingested: str | None = None) -> list[ox.Quad]:
+def extraction_quads(
+    ex: Extraction,
+    *,
+    text: str | None = None,
+    path: str | None = None,
+    resolve_case: CaseResolver = default_case_resolver,
+    resolver: Resolver | None = None,
+    ingested: str | None = None,
+) -> list[ox.Quad]:
     """All quads one document asserts, in its own named graph.
 
     ``resolver`` matches firms, attorneys and judges to entities already stored; each
@@ -161,6 +168,7 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(m, DG.evidence, _lit(match.reason))
             b.add(m, DG.inDocument, doc)
         return match.iri, match.name or surface
+
     b.entity(doc.value, DG.Document, ex.doc)
     b.add(doc, DG.sha256, ox.Literal(sha))
     b.add(doc, DG.kind, ox.Literal(ex.kind))
@@ -170,8 +178,13 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
         b.add(doc, DG.textLength, ox.Literal(str(len(text)), datatype=_INT))
     if path:
         b.add(doc, DG.path, ox.Literal(path))
-    b.add(doc, DG.ingested, ox.Literal(ingested or _dt.datetime.now(_dt.timezone.utc)
-                                       .replace(microsecond=0).isoformat(), datatype=_DT))
+    b.add(
+        doc,
+        DG.ingested,
+        ox.Literal(
+            ingested or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(), datatype=_DT
+        ),
+    )
 
     # cases
     case_nodes: dict[str, ox.NamedNode] = {}
@@ -262,9 +275,17 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(node, DG.evidence, _lit(f.evidence))
         case = case_for(f.case)
         if case is not None:
-            _appearance(b, case, firm=node, attorney=None, parties=f.represents,
-                        party_nodes=party_nodes, side=side_of(f.represents), spans=f.spans,
-                        shown_on=_date(ex.filed))
+            _appearance(
+                b,
+                case,
+                firm=node,
+                attorney=None,
+                parties=f.represents,
+                party_nodes=party_nodes,
+                side=side_of(f.represents),
+                spans=f.spans,
+                shown_on=_date(ex.filed),
+            )
         b.mention(node, f.spans)
     for a in ex.attorneys:
         firm = None
@@ -275,8 +296,9 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
                 firm = b.entity(iri, DG.LawFirm, label)
                 b.keyed(firm, keys.firm_store_key(label))
             b.keyed(firm, keys.firm_store_key(a.firm))
-        iri, label = merged(resolver.attorney(a.name, firm.value if firm is not None else None,
-                                              a.email), a.name)
+        iri, label = merged(
+            resolver.attorney(a.name, firm.value if firm is not None else None, a.email), a.name
+        )
         node = b.entity(iri, DG.Attorney, label)
         b.keyed(node, keys.slug(label), keys.slug(a.name))
         if a.email:
@@ -285,9 +307,17 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
             b.add(node, DG.memberOf, firm)
         case = case_for(a.case)
         if case is not None:
-            _appearance(b, case, firm=firm, attorney=node, parties=a.represents,
-                        party_nodes=party_nodes, side=side_of(a.represents), spans=a.spans,
-                        shown_on=_date(ex.filed))
+            _appearance(
+                b,
+                case,
+                firm=firm,
+                attorney=node,
+                parties=a.represents,
+                party_nodes=party_nodes,
+                side=side_of(a.represents),
+                spans=a.spans,
+                shown_on=_date(ex.filed),
+            )
         b.mention(node, a.spans)
 
     # platforms
@@ -312,12 +342,20 @@ def extraction_quads(ex: Extraction, *, text: str | None = None, path: str | Non
     return b.quads
 
 
-def _appearance(b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, party_nodes,
-                side, spans, shown_on=None) -> None:
+def _appearance(
+    b: _Builder, case: ox.NamedNode, *, firm, attorney, parties, party_nodes, side, spans, shown_on=None
+) -> None:
     targets = [party_nodes[p] for p in parties if p in party_nodes] or [None]
     for party in targets:
-        app = _n(keys.node_iri("appearance", case.value, firm.value if firm else "",
-                               attorney.value if attorney else "", party.value if party else ""))
+        app = _n(
+            keys.node_iri(
+                "appearance",
+                case.value,
+                firm.value if firm else "",
+                attorney.value if attorney else "",
+                party.value if party else "",
+            )
+        )
         b.add(app, RDF_TYPE, _n(DG.Appearance))
         b.add(app, DG.case, case)
         b.add(app, DG.firm, firm)

@@ -14,6 +14,7 @@ Locations: ``http://host:7878`` (Oxigraph: ``/query`` and ``/update`` are append
 explicit endpoints ``http://host/ds/query`` — the update endpoint is then the same URL
 with its last segment replaced by ``update``.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -37,7 +38,7 @@ TIMEOUT = 120.0
 #: seconds one read may wait for the next bytes
 READ_TIMEOUT = 60.0
 #: the largest answer read from a server, in bytes
-MAX_RESPONSE_BYTES = 1024 ** 3
+MAX_RESPONSE_BYTES = 1024**3
 
 
 def endpoints(url: str) -> tuple[str, str]:
@@ -66,8 +67,7 @@ class HttpBackend:
         data, _ = self._request(url, body, ctype, accept)
         return data
 
-    def _request(self, url: str, body: str, ctype: str,
-                 accept: str | None = None) -> tuple[bytes, str]:
+    def _request(self, url: str, body: str, ctype: str, accept: str | None = None) -> tuple[bytes, str]:
         """POST ``body``; the answer's bytes and content type.
 
         The whole request (connecting, headers, body) has ``TIMEOUT`` seconds: a watchdog
@@ -102,14 +102,19 @@ class HttpBackend:
                 held.append(conn.sock)
             if expired.is_set():
                 cut()
-            conn.request("POST", path, body=body.encode("utf-8"),
-                         headers={"Content-Type": ctype + "; charset=utf-8",
-                                  **({"Accept": accept} if accept else {})})
+            conn.request(
+                "POST",
+                path,
+                body=body.encode("utf-8"),
+                headers={"Content-Type": ctype + "; charset=utf-8", **({"Accept": accept} if accept else {})},
+            )
             resp = conn.getresponse()
             if 300 <= resp.status < 400:
                 where = resp.getheader("Location", "")[:200]
-                raise StoreError(f"SPARQL server {self.url} redirected the request to {where!r}; "
-                                 "redirects are not followed (give the final URL as --store)")
+                raise StoreError(
+                    f"SPARQL server {self.url} redirected the request to {where!r}; "
+                    "redirects are not followed (give the final URL as --store)"
+                )
             if resp.status >= 400:
                 detail = resp.read(2000).decode("utf-8", "replace").strip()
                 if 400 <= resp.status < 500:
@@ -122,8 +127,10 @@ class HttpBackend:
                     break
                 size += len(chunk)
                 if size > MAX_RESPONSE_BYTES:
-                    raise StoreError(f"SPARQL server {self.url} sent more than "
-                                     f"{MAX_RESPONSE_BYTES:,} bytes; stopped reading")
+                    raise StoreError(
+                        f"SPARQL server {self.url} sent more than "
+                        f"{MAX_RESPONSE_BYTES:,} bytes; stopped reading"
+                    )
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     expired.set()
@@ -133,8 +140,9 @@ class HttpBackend:
             return b"".join(chunks), (resp.getheader("Content-Type") or "").split(";")[0].strip()
         except (http.client.HTTPException, OSError, ValueError) as e:
             if expired.is_set():
-                raise StoreError(f"SPARQL server {self.url} did not answer within {limit:g}s "
-                                 "(the whole request); stopped") from None
+                raise StoreError(
+                    f"SPARQL server {self.url} did not answer within {limit:g}s (the whole request); stopped"
+                ) from None
             raise StoreError(f"cannot reach SPARQL server {self.url}: {e}") from None
         finally:
             watchdog.cancel()
@@ -166,15 +174,20 @@ class HttpBackend:
             term = by_name[name](ox.Literal(arg)) if arg is not None else by_name[name]()
             return str(term) if term is not None else "?__unbound_parameter"
 
-        s = re.sub(r'dg:(param|given)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)',
-                   lambda m: call(m.group(1), m.group(2)), sparql)
+        s = re.sub(
+            r'dg:(param|given)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)',
+            lambda m: call(m.group(1), m.group(2)),
+            sparql,
+        )
         s = re.sub(r"dg:noDates\(\s*\)", lambda m: call("noDates", None), s)
 
         def within(m: re.Match) -> str:
             var = m.group(1)
             lo, hi = getattr(by_name.get("within"), "bounds", (None, None))
-            parts = [f"({var} >= {lo})" if lo is not None else "true",
-                     f"({var} <= {hi})" if hi is not None else "true"]
+            parts = [
+                f"({var} >= {lo})" if lo is not None else "true",
+                f"({var} <= {hi})" if hi is not None else "true",
+            ]
             # like the embedded function: an unbound date is an error (COALESCE moves on)
             return f"IF(BOUND({var}), ({' && '.join(parts)}), ?__unbound_parameter)"
 
@@ -183,16 +196,28 @@ class HttpBackend:
             raise StoreError("a parameter function call could not be rewritten for the server")
         return s
 
-    def query(self, sparql: str, *, prefixes=None, use_default_graph_as_union=True,
-              substitutions=None, custom_functions=None):
+    def query(
+        self,
+        sparql: str,
+        *,
+        prefixes=None,
+        use_default_graph_as_union=True,
+        substitutions=None,
+        custom_functions=None,
+    ):
         if custom_functions:
             sparql = self.inline_functions(sparql, custom_functions)
         text = self._prologue(prefixes) + sparql + self.values_block(substitutions or {})
-        data, ctype = self._request(self.query_url, text, "application/sparql-query",
-                                    "application/sparql-results+json, application/n-triples;q=0.5")
+        data, ctype = self._request(
+            self.query_url,
+            text,
+            "application/sparql-query",
+            "application/sparql-results+json, application/n-triples;q=0.5",
+        )
         try:
             if ctype in ("application/n-triples", "text/plain") or (
-                    not ctype and not data.lstrip().startswith(b"{")):
+                not ctype and not data.lstrip().startswith(b"{")
+            ):
                 return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
             if "json" in ctype or not ctype:
                 doc = json.loads(data)  # whole and well-formed before pyoxigraph reads it lazily
@@ -200,8 +225,10 @@ class HttpBackend:
                     raise ValueError("a JSON document without 'results' or 'boolean'")
                 return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError, RecursionError) as e:
-            raise StoreError(f"SPARQL server {self.url} answered something that is not SPARQL "
-                             f"results ({ctype or 'no content type'}): {' '.join(str(e).split())[:160]}") from None
+            raise StoreError(
+                f"SPARQL server {self.url} answered something that is not SPARQL "
+                f"results ({ctype or 'no content type'}): {' '.join(str(e).split())[:160]}"
+            ) from None
         head = data[:60].decode("utf-8", "replace")
         raise StoreError(f"SPARQL server {self.url} answered {ctype!r}, not SPARQL results: {head!r}")
 
@@ -217,6 +244,7 @@ class HttpBackend:
     def quads_for_pattern(self, s, p, o, g) -> Iterable[ox.Quad]:
         def part(term, var):
             return str(term) if term is not None else f"?{var}"
+
         gq = f"GRAPH {part(g, 'g')}" if g is not None else "GRAPH ?g"
         q = f"SELECT * WHERE {{ {gq} {{ {part(s, 's')} {part(p, 'p')} {part(o, 'o')} }} }}"
         for row in self._select(q):
@@ -240,14 +268,19 @@ class HttpBackend:
     def dump(self, format=None, **kw) -> bytes:
         # each document's named graph and the default graph, as the embedded store dumps
         # them; the summaries are derived data: not exported
-        rows = self._select("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
-                            f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SUMMARY_GRAPH}>) }} }}")
-        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] if r.get("g") is not None else ox.DefaultGraph())
-                 for r in rows]
+        rows = self._select(
+            "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
+            f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SUMMARY_GRAPH}>) }} }}"
+        )
+        quads = [
+            ox.Quad(r["s"], r["p"], r["o"], r["g"] if r.get("g") is not None else ox.DefaultGraph())
+            for r in rows
+        ]
         fmt = format or ox.RdfFormat.N_QUADS
         if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
-            return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                                format=fmt) or b""
+            return (
+                ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt) or b""
+            )
         return ox.serialize(quads, format=fmt) or b""
 
     def flush(self) -> None:

@@ -17,6 +17,7 @@ document undoes the merge). Rules:
 - **Aliases file** (JSON): ``{"merge": {"firm": [["Epstein Drengel", "Epstein Drangel LLP"]]},
   "forbid": {"firm": [["Smith LLP", "Smyth LLP"]]}}`` forces or forbids merges by name.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,7 @@ FUZZY_FIRM = 92.0
 
 @dataclass
 class Aliases:
-    merge: dict[str, dict[str, str]] = field(default_factory=dict)   # kind -> key -> canonical name
+    merge: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> key -> canonical name
     forbid: dict[str, set[frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -65,15 +66,19 @@ class Aliases:
         return frozenset((_key(kind, a), _key(kind, b))) in self.forbid.get(kind, set())
 
 
-_ALIASES_SHAPE = ('{"merge": {"firm": [["Surface name", "Canonical name"], ...]}, '
-                  '"forbid": {"attorney": [["Name one", "Name two"], ...]}}')
+_ALIASES_SHAPE = (
+    '{"merge": {"firm": [["Surface name", "Canonical name"], ...]}, '
+    '"forbid": {"attorney": [["Name one", "Name two"], ...]}}'
+)
 
 
 def _alias_pairs(data: object, path: object) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """The (kind, name, name) pairs of an aliases file's sections, checked: an object
     whose "merge" and "forbid" map a kind to a list of pairs of names (strings)."""
+
     def bad(what: str) -> BadInput:
         return BadInput(f"aliases file {path}: {what}; expected {_ALIASES_SHAPE}")
+
     if not isinstance(data, dict):
         raise bad(f"the top level is a JSON {type(data).__name__}, not an object")
     unknown = sorted(set(data) - {"merge", "forbid"})
@@ -89,8 +94,11 @@ def _alias_pairs(data: object, path: object) -> list[tuple[str, list[tuple[str, 
             if not isinstance(items, list):
                 raise bad(f'"{section}"."{kind}" is not a list of pairs')
             for i, pair in enumerate(items):
-                if (not isinstance(pair, list) or len(pair) != 2
-                        or not all(isinstance(n, str) and n.strip() for n in pair)):
+                if (
+                    not isinstance(pair, list)
+                    or len(pair) != 2
+                    or not all(isinstance(n, str) and n.strip() for n in pair)
+                ):
                     raise bad(f'"{section}"."{kind}"[{i}] is not a pair of two names')
                 pairs.append((kind, pair[0], pair[1]))
         out.append((section, pairs))
@@ -120,8 +128,13 @@ class Candidate:
 class Resolver:
     """Matches names against what the store holds; built from the store's entity lists."""
 
-    def __init__(self, firms: Iterable[Candidate] = (), attorneys: Iterable[Candidate] = (),
-                 judges: Iterable[Candidate] = (), aliases: Aliases | None = None):
+    def __init__(
+        self,
+        firms: Iterable[Candidate] = (),
+        attorneys: Iterable[Candidate] = (),
+        judges: Iterable[Candidate] = (),
+        aliases: Aliases | None = None,
+    ):
         self.aliases = aliases or Aliases()
         self.firms: dict[str, Candidate] = {}
         for c in firms:
@@ -164,17 +177,22 @@ class Resolver:
         cand = self.firms[other]
         if self.aliases.forbidden("firm", name, cand.name):
             return None
-        return Match(cand.iri, f"fuzzy match {score:.1f} of {name!r} to stored firm {cand.name!r}",
-                     cand.name)
+        return Match(cand.iri, f"fuzzy match {score:.1f} of {name!r} to stored firm {cand.name!r}", cand.name)
 
     # --- people --------------------------------------------------------------------
     def attorney(self, name: str, firm_iri: str | None, email: str | None) -> Match:
         if email:
             for c in self.attorneys:
-                if c.email and c.email.lower() == email.lower() and \
-                        names.surname(c.name).lower() == names.surname(name).lower():
-                    return Match(c.iri, None if c.name == name else
-                                 f"same e-mail {email} as stored attorney {c.name!r}", c.name)
+                if (
+                    c.email
+                    and c.email.lower() == email.lower()
+                    and names.surname(c.name).lower() == names.surname(name).lower()
+                ):
+                    return Match(
+                        c.iri,
+                        None if c.name == name else f"same e-mail {email} as stored attorney {c.name!r}",
+                        c.name,
+                    )
         sur = names.surname(name).lower()
         for c in self.attorneys:
             if names.surname(c.name).lower() != sur or c.firm != firm_iri:
@@ -182,9 +200,13 @@ class Resolver:
             if self.aliases.forbidden("attorney", name, c.name):
                 continue
             if given_compatible(names.given_names(name), names.given_names(c.name)):
-                return Match(c.iri, None if c.name == name else
-                             f"same surname and compatible given names as {c.name!r}, same firm",
-                             _fuller(c.name, name))
+                return Match(
+                    c.iri,
+                    None
+                    if c.name == name
+                    else f"same surname and compatible given names as {c.name!r}, same firm",
+                    _fuller(c.name, name),
+                )
         iri = keys.attorney_iri(name, firm_iri.rsplit("/", 1)[-1] if firm_iri else None)
         self.attorneys.append(Candidate(iri, name, firm=firm_iri, email=email))
         return Match(iri)
@@ -200,9 +222,13 @@ class Resolver:
                 continue
             gn, gc = names.given_names(name), names.given_names(c.name)
             if given_compatible(gn, gc):
-                return Match(c.iri, None if c.name == name else
-                             f"same surname and compatible given names as {c.role} judge {c.name!r}",
-                             _fuller(c.name, name))
+                return Match(
+                    c.iri,
+                    None
+                    if c.name == name
+                    else f"same surname and compatible given names as {c.role} judge {c.name!r}",
+                    _fuller(c.name, name),
+                )
         iri = keys.judge_iri(name, role)
         self.judges.append(Candidate(iri, name, role=role))
         return Match(iri)
@@ -215,13 +241,25 @@ def _fuller(a: str, b: str) -> str:
 
 def load_candidates(query: Callable[[str], list[dict]]) -> dict[str, list[Candidate]]:
     """Entity lists from the store (``query`` runs a SELECT and returns rows)."""
-    firms = [Candidate(r["e"], r["n"]) for r in query(
-        "SELECT ?e (SAMPLE(?name) AS ?n) WHERE { ?e a dg:LawFirm ; schema:name ?name } GROUP BY ?e")]
-    atts = [Candidate(r["e"], r["n"], firm=r.get("f"), email=r.get("m")) for r in query(
-        "SELECT ?e (SAMPLE(?name) AS ?n) (SAMPLE(?firm) AS ?f) (SAMPLE(?mail) AS ?m) WHERE { "
-        "?e a dg:Attorney ; schema:name ?name . OPTIONAL { ?e dg:memberOf ?firm } "
-        "OPTIONAL { ?e schema:email ?mail } } GROUP BY ?e")]
-    judges = [Candidate(r["e"], r["n"], role=r.get("r")) for r in query(
-        "SELECT ?e (SAMPLE(?name) AS ?n) (SAMPLE(?role) AS ?r) WHERE { "
-        "?e a dg:Judge ; schema:name ?name . OPTIONAL { ?e dg:judgeRole ?role } } GROUP BY ?e")]
+    firms = [
+        Candidate(r["e"], r["n"])
+        for r in query(
+            "SELECT ?e (SAMPLE(?name) AS ?n) WHERE { ?e a dg:LawFirm ; schema:name ?name } GROUP BY ?e"
+        )
+    ]
+    atts = [
+        Candidate(r["e"], r["n"], firm=r.get("f"), email=r.get("m"))
+        for r in query(
+            "SELECT ?e (SAMPLE(?name) AS ?n) (SAMPLE(?firm) AS ?f) (SAMPLE(?mail) AS ?m) WHERE { "
+            "?e a dg:Attorney ; schema:name ?name . OPTIONAL { ?e dg:memberOf ?firm } "
+            "OPTIONAL { ?e schema:email ?mail } } GROUP BY ?e"
+        )
+    ]
+    judges = [
+        Candidate(r["e"], r["n"], role=r.get("r"))
+        for r in query(
+            "SELECT ?e (SAMPLE(?name) AS ?n) (SAMPLE(?role) AS ?r) WHERE { "
+            "?e a dg:Judge ; schema:name ?name . OPTIONAL { ?e dg:judgeRole ?role } } GROUP BY ?e"
+        )
+    ]
     return {"firms": firms, "attorneys": atts, "judges": judges}

@@ -7,6 +7,7 @@ pyoxigraph terms' own N-Triples forms, which pyoxigraph escapes and validates. A
 therefore leaves every earlier document intact and the current one wholly present or
 wholly absent.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -46,8 +47,9 @@ _DOCKET_KEY = DG.docketKey
 
 def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
     """The cases a document's quads speak of (each has its docket key there)."""
-    return [q.subject for q in quads
-            if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)]
+    return [
+        q.subject for q in quads if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)
+    ]
 
 
 def default_location() -> str:
@@ -77,8 +79,10 @@ def check_store_folder(path: str) -> None:
     except OSError as e:
         raise StoreError(f"cannot open store {path}: {e.strerror or e}") from None
     if not empty and not is_store_folder(path):
-        raise StoreError(f"{path} is a folder of other files, not a docketgraph store; "
-                         "give a new or empty folder as --store")
+        raise StoreError(
+            f"{path} is a folder of other files, not a docketgraph store; "
+            "give a new or empty folder as --store"
+        )
 
 
 class Store(Protocol):
@@ -86,8 +90,9 @@ class Store(Protocol):
     queries with engine-bound parameters, and the summaries' groups. ``GraphStore`` is one
     (embedded or over a SPARQL server); a test may pass anything else that answers these."""
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None,
-              custom_functions: dict | None = None) -> tuple[list[str], list[dict]]: ...
+    def query(
+        self, sparql: str, bindings: dict[str, Any] | None = None, custom_functions: dict | None = None
+    ) -> tuple[list[str], list[dict]]: ...
 
     def summary_groups(self, relation: str) -> list[dict]: ...
 
@@ -146,11 +151,14 @@ class GraphStore:
         except (OSError, RuntimeError) as e:
             msg = " ".join(str(e).split())
             if "corruption" in msg.lower():
-                raise StoreError(f"the store at {self.location} is damaged ({msg[:200]}); restore "
-                                 "it from a copy, or ingest the filings again into a new store") from None
+                raise StoreError(
+                    f"the store at {self.location} is damaged ({msg[:200]}); restore "
+                    "it from a copy, or ingest the filings again into a new store"
+                ) from None
             if "lock" in msg.lower():
-                raise StoreInUse(f"store in use: {self.location} is open for writing by another "
-                                 "docketgraph process") from None
+                raise StoreInUse(
+                    f"store in use: {self.location} is open for writing by another docketgraph process"
+                ) from None
             raise StoreError(f"cannot open store {self.location}: {msg}") from None
         self.read_only = read_only
         self.aliases_path: str | None = None
@@ -160,14 +168,19 @@ class GraphStore:
         """The entity resolver, loaded from the store on first use and kept current."""
         if self._resolver is None:
             cands = load_candidates(lambda q: self.query(q)[1])
-            self._resolver = Resolver(cands["firms"], cands["attorneys"], cands["judges"],
-                                      Aliases.load(self.aliases_path))
+            self._resolver = Resolver(
+                cands["firms"], cands["attorneys"], cands["judges"], Aliases.load(self.aliases_path)
+            )
         return self._resolver
 
     # --- reading -----------------------------------------------------------------
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None,
-              custom_functions: dict | None = None,
-              limit: int | None = None) -> tuple[list[str], list[dict]]:
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        custom_functions: dict | None = None,
+        limit: int | None = None,
+    ) -> tuple[list[str], list[dict]]:
         """Run a SELECT (or ASK) query over the default graph: the de-duplicated union of
         every document's assertions (``GRAPH ?g`` reaches each document's own graph).
 
@@ -177,19 +190,26 @@ class GraphStore:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items() if v is not None}
         # evaluation is lazy: an error may come while iterating, so the rows are read here too
         try:
-            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False,
-                                    substitutions=subs or None,
-                                    custom_functions=custom_functions)
+            res = self._store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=False,
+                substitutions=subs or None,
+                custom_functions=custom_functions,
+            )
             if isinstance(res, ox.QueryBoolean):
                 return ["result"], [{"result": bool(res)}]
             if isinstance(res, ox.QuerySolutions):
                 cols = [v.value for v in res.variables]
-                rows = [{c: term_to_python(sol[c]) for c in cols}
-                        for sol in itertools.islice(res, limit)]
+                rows = [{c: term_to_python(sol[c]) for c in cols} for sol in itertools.islice(res, limit)]
                 return cols, rows
-            return (["subject", "predicate", "object"],
-                    [{"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)}
-                     for t in itertools.islice(res, limit)])
+            return (
+                ["subject", "predicate", "object"],
+                [
+                    {"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)}
+                    for t in itertools.islice(res, limit)
+                ],
+            )
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
         except (RuntimeError, ValueError, TypeError, UnicodeError) as e:
@@ -228,9 +248,11 @@ class GraphStore:
         if court:
             return keys.case_iri(court, docket)
         dk = keys.docket_key(docket)
-        with_court = {q.subject.value for q in self._store.quads_for_pattern(
-            None, ox.NamedNode(DG.docketKey), ox.Literal(dk), None)
-            if next(self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.inCourt), None, None), None)}
+        with_court = {
+            q.subject.value
+            for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.docketKey), ox.Literal(dk), None)
+            if next(self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.inCourt), None, None), None)
+        }
         if len(with_court) == 1:
             return with_court.pop()
         return keys.case_iri(None, docket)
@@ -262,8 +284,9 @@ class GraphStore:
     def summary_groups(self, relation: str) -> list[dict]:
         """Every group of a summary relation, unpacked (see ``summaries.unpack``)."""
         p = ox.NamedNode(summaries.packed_predicate(relation))
-        return [summaries.unpack(q.object.value)
-                for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)]
+        return [
+            summaries.unpack(q.object.value) for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+        ]
 
     def refresh_summaries(self, progress=None) -> int:
         """Rebuild the summaries of every case a write touched; returns the cases rebuilt."""
@@ -293,18 +316,26 @@ class GraphStore:
         old = [s for s in (self.documents_for_path(path) if path else []) if s != sha]
         if self.has_document(sha):
             if path and path not in self.document_paths(sha):
-                self._write([ox.Quad(doc, ox.NamedNode(DG.path), ox.Literal(path), g)],
-                            drop_paths=[(s, path) for s in old])
-                return WriteResult("added-path" if not old else "replaced", 1,
-                                   replaced=old[0] if old else None)
+                self._write(
+                    [ox.Quad(doc, ox.NamedNode(DG.path), ox.Literal(path), g)],
+                    drop_paths=[(s, path) for s in old],
+                )
+                return WriteResult(
+                    "added-path" if not old else "replaced", 1, replaced=old[0] if old else None
+                )
             return WriteResult("unchanged")
-        quads = extraction_quads(ex, text=text, path=path, resolve_case=self.resolve_case,
-                                 resolver=self.resolver())
+        quads = extraction_quads(
+            ex, text=text, path=path, resolve_case=self.resolve_case, resolver=self.resolver()
+        )
         self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
-    def _write(self, quads: Sequence[ox.Quad], drop_paths: Iterable[tuple[str, str]] = (),
-               stale: Iterable[ox.NamedNode] = ()) -> None:
+    def _write(
+        self,
+        quads: Sequence[ox.Quad],
+        drop_paths: Iterable[tuple[str, str]] = (),
+        stale: Iterable[ox.NamedNode] = (),
+    ) -> None:
         """One transaction: the document's named graph plus its triples in the default graph
         (the de-duplicated union that queries read), after dropping what it replaces, with
         the marks saying which cases' summaries to rebuild."""
@@ -359,8 +390,7 @@ class GraphStore:
             raise StoreError(f"store write failed: {e}") from None
         return True
 
-    def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000,
-                 refresh: bool = True) -> int:
+    def bulk_put(self, extractions: Iterable[Extraction], *, batch: int = 2000, refresh: bool = True) -> int:
         """Load many new documents fast (benchmarks, first loads into an empty store).
 
         Not transactional per document and no replacement by path: use ``put`` for ingest.

@@ -24,6 +24,7 @@ Everything is SPARQL 1.1 Update over the default graph (the de-duplicated union 
 documents), so the same text maintains the summaries on the embedded store and on a
 SPARQL server.
 """
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,10 @@ VERSION = "2"
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
 # one docket number and one court per case (a case node normally has exactly one of each)
-_CASE_INFO = ("{ SELECT ?case (MIN(?dn_) AS ?docket) (MIN(?ck_) AS ?court) WHERE { {values} "
-              "?case dg:docketNumber ?dn_ ; dg:courtKey ?ck_ } GROUP BY ?case }")
+_CASE_INFO = (
+    "{ SELECT ?case (MIN(?dn_) AS ?docket) (MIN(?ck_) AS ?court) WHERE { {values} "
+    "?case dg:docketNumber ?dn_ ; dg:courtKey ?ck_ } GROUP BY ?case }"
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Relation:
     replaced by the VALUES block restricting ``?case``; ``?docket`` and ``?court`` (one
     each per case) may be used, the pattern is joined with them.
     """
+
     name: str
     dims: tuple[str, ...]
     pattern: str
@@ -67,27 +71,60 @@ class Relation:
 
 
 RELATIONS: tuple[Relation, ...] = (
-    Relation("firm-judge", ("firm", "judge", "court"), """
+    Relation(
+        "firm-judge",
+        ("firm", "judge", "court"),
+        """
         {values} ?app dg:firm ?firm ; dg:case ?case . OPTIONAL { ?app dg:shownOn ?on }
-        ?case JUDGED ?judge .""", dates=True),
-    Relation("firm-platform", ("firm", "platform"), """
-        {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform ."""),
-    Relation("judge-platform", ("judge", "platform", "court"), """
-        {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform ."""),
-    Relation("firm-precedent", ("firm", "precedent"), """
+        ?case JUDGED ?judge .""",
+        dates=True,
+    ),
+    Relation(
+        "firm-platform",
+        ("firm", "platform"),
+        """
+        {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform .""",
+    ),
+    Relation(
+        "judge-platform",
+        ("judge", "platform", "court"),
+        """
+        {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform .""",
+    ),
+    Relation(
+        "firm-precedent",
+        ("firm", "precedent"),
+        """
         {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
-        ?case dg:appearingFirm ?firm .""", items="?case JUDGED ?item ."),
-    Relation("schedule-a", ("court", "year"), """
+        ?case dg:appearingFirm ?firm .""",
+        items="?case JUDGED ?item .",
+    ),
+    Relation(
+        "schedule-a",
+        ("court", "year"),
+        """
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
-        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)"""),
-    Relation("attorney", ("x",), """
-        {values} ?app a dg:Appearance ; dg:attorney ?x ; dg:case ?case ."""),
-    Relation("opposing", ("x", "xside", "y", "yside"), """
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
+    ),
+    Relation(
+        "attorney",
+        ("x",),
+        """
+        {values} ?app a dg:Appearance ; dg:attorney ?x ; dg:case ?case .""",
+    ),
+    Relation(
+        "opposing",
+        ("x", "xside", "y", "yside"),
+        """
         {values} ?a1 a dg:Appearance ; dg:case ?case ; dg:firm ?x ; dg:side ?xside .
         ?a2 a dg:Appearance ; dg:case ?case ; dg:firm ?y ; dg:side ?yside .
-        FILTER(?xside != ?yside && ?x != ?y)"""),
-    Relation("co-counsel", ("level", "x", "y"), """
+        FILTER(?xside != ?yside && ?x != ?y)""",
+    ),
+    Relation(
+        "co-counsel",
+        ("level", "x", "y"),
+        """
         { { SELECT DISTINCT ?case ?x ?s1_ WHERE { {values} ?a1 dg:case ?case ; dg:attorney ?x .
               OPTIONAL { ?a1 dg:side ?s1_ } } }
           { SELECT DISTINCT ?case ?y ?s2_ WHERE { {values} ?a2 dg:case ?case ; dg:attorney ?y .
@@ -100,7 +137,8 @@ RELATIONS: tuple[Relation, ...] = (
               OPTIONAL { ?a2 dg:side ?s2_ } } }
           BIND("firms" AS ?level) }
         FILTER(STR(?x) < STR(?y) && COALESCE(?s1_ = ?s2_, true))
-        FILTER EXISTS { ?x schema:name ?xn_ } FILTER EXISTS { ?y schema:name ?yn_ }"""),
+        FILTER EXISTS { ?x schema:name ?xn_ } FILTER EXISTS { ?y schema:name ?yn_ }""",
+    ),
 )
 
 
@@ -108,9 +146,9 @@ def _pattern(rel: Relation, vals: str) -> str:
     return rel.pattern.replace("{values}", vals).replace("JUDGED", _JUDGED)
 
 
-PREFIX_BLOCK = ("PREFIX dg: <https://docketgraph.org/ns#>\n"
-                "PREFIX schema: <https://schema.org/>\n"
-                f"PREFIX dgs: <{SNS}>\n")
+PREFIX_BLOCK = (
+    f"PREFIX dg: <https://docketgraph.org/ns#>\nPREFIX schema: <https://schema.org/>\nPREFIX dgs: <{SNS}>\n"
+)
 
 
 def _values(cases: Sequence[ox.NamedNode]) -> str:
@@ -127,17 +165,22 @@ def stale_quads(cases: Iterable[ox.NamedNode]) -> list[ox.Quad]:
 
 def mark_graph_cases(graph: ox.NamedNode) -> str:
     """An update operation marking stale every case a document graph speaks of."""
-    return (f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} "
-            f"WHERE {{ GRAPH {graph} {{ ?c a <https://docketgraph.org/ns#Case> }} }}")
+    return (
+        f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} "
+        f"WHERE {{ GRAPH {graph} {{ ?c a <https://docketgraph.org/ns#Case> }} }}"
+    )
 
 
-MARK_ALL = (f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} "
-            "WHERE { ?c a <https://docketgraph.org/ns#Case> }")
+MARK_ALL = (
+    f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} WHERE {{ ?c a <https://docketgraph.org/ns#Case> }}"
+)
 CLEAR_ALL = f"DROP SILENT GRAPH {_G}"
 VERSION_DATA = f'INSERT DATA {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'
 #: true when queries may read the summaries: built by this version and nothing stale
-CURRENT_ASK = (f'ASK {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} '
-               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?x <{SNS}stale>|<{SNS}dirty> true }} }} }}")
+CURRENT_ASK = (
+    f'ASK {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} '
+    f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?x <{SNS}stale>|<{SNS}dirty> true }} }} }}"
+)
 STALE_CASES = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }} LIMIT {{n}}"
 DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
 
@@ -179,9 +222,9 @@ def facts_update(cases: Sequence[ox.NamedNode]) -> str:
             f'dgs:rel "{rel.name}" ; dgs:dims ?dims_ ; dgs:dirty true . }} }} '
             f"WHERE {{ {{ SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
             f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }} }} "
-            f"BIND({_group_iri_expr(rel)} AS ?grp) BIND(CONCAT({dims_s}) AS ?dims_) {bind_fact}}}")
-    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ "
-               + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
+            f"BIND({_group_iri_expr(rel)} AS ?grp) BIND(CONCAT({dims_s}) AS ?dims_) {bind_fact}}}"
+        )
+    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 
@@ -196,8 +239,15 @@ def unpack(value: str) -> dict:
     ``items`` (names joined by "; "), ``dockets``, ``case_ids`` and ``dims`` (the group's
     identity, in the relation's order: IRIs and literals as strings)."""
     f = value.split("\t")
-    return {"cases": int(f[0]), "first": f[1] or None, "last": f[2] or None, "items": f[3],
-            "dockets": f[4], "case_ids": f[5], "dims": f[6:]}
+    return {
+        "cases": int(f[0]),
+        "first": f[1] or None,
+        "last": f[2] or None,
+        "items": f[3],
+        "dockets": f[4],
+        "case_ids": f[5],
+        "dims": f[6:],
+    }
 
 
 def groups_update(groups: Sequence[ox.NamedNode]) -> str:
@@ -223,7 +273,8 @@ def groups_update(groups: Sequence[ox.NamedNode]) -> str:
                 "WHERE { VALUES ?grp { " + " ".join(str(g) for g in mine) + " } "
                 f"GRAPH {_G} {{ ?grp dgs:member ?case }} "
                 f"{rel.items.replace('JUDGED', _JUDGED)} ?item <https://schema.org/name> ?item_name }} "
-                "GROUP BY ?grp } }")
+                "GROUP BY ?grp } }"
+            )
     ops += [
         f"INSERT {{ GRAPH {_G} {{ ?grp ?pk ?packed }} }} WHERE {{ {{ "
         "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
@@ -242,8 +293,15 @@ def groups_update(groups: Sequence[ox.NamedNode]) -> str:
     return PREFIX_BLOCK + " ;\n".join(ops)
 
 
-def _drain(query: Callable[[str], list], update: Callable[[str], None], select: str, var: str,
-           build: Callable[[list], str], chunk: int, progress: Callable[[int], None] | None) -> int:
+def _drain(
+    query: Callable[[str], list],
+    update: Callable[[str], None],
+    select: str,
+    var: str,
+    build: Callable[[list], str],
+    chunk: int,
+    progress: Callable[[int], None] | None,
+) -> int:
     """Until ``select`` finds no more marked nodes: take a chunk, run ``build(chunk)`` (an
     update that also clears the chunk's marks). Returns how many nodes were handled."""
     n = 0
@@ -258,16 +316,23 @@ def _drain(query: Callable[[str], list], update: Callable[[str], None], select: 
             progress(len(nodes))
 
 
-def refresh(query: Callable[[str], list], update: Callable[[str], None], *,
-            chunk: int = 500, progress: Callable[[int], None] | None = None) -> int:
+def refresh(
+    query: Callable[[str], list],
+    update: Callable[[str], None],
+    *,
+    chunk: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms."""
-    if not query(f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> \"{VERSION}\" }} }}"):
+    if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'):
         # built by no version, or another one: rebuild every case
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
     done = _drain(query, update, STALE_CASES, "case", facts_update, chunk, progress)
     recounted = _drain(query, update, DIRTY_GROUPS, "g", groups_update, chunk, None)
     log.info("summaries: %d cases rebuilt, %d groups recounted", done, recounted)
-    update(f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
-           f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA)
+    update(
+        f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
+        f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA
+    )
     return done

@@ -7,6 +7,7 @@ never from a user's parameter. Both stores use it: the embedded one for replacem
 (``DROP SILENT GRAPH <old> ; INSERT DATA {...}`` as one request) and the SPARQL-server one
 for every write.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -17,9 +18,11 @@ import pyoxigraph as ox
 def drop_graph_ops(g: ox.NamedNode) -> list[str]:
     """SPARQL update operations removing graph ``g`` and, from the default graph, the
     triples no other document graph asserts."""
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
-            f"DROP SILENT GRAPH {g}"]
+    return [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
+        f"DROP SILENT GRAPH {g}",
+    ]
 
 
 def forget_triple_op(g: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: ox.Literal) -> str:
@@ -32,8 +35,11 @@ def forget_triple_op(g: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: ox.Li
 def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
     """Each quad in its named graph and its triple in the default graph."""
     out = list(quads)
-    out += [ox.Quad(q.subject, q.predicate, q.object) for q in quads
-            if not isinstance(q.graph_name, ox.DefaultGraph)]
+    out += [
+        ox.Quad(q.subject, q.predicate, q.object)
+        for q in quads
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    ]
     return out
 
 

@@ -1,5 +1,6 @@
 """The docketgraph RDF vocabulary: one namespace, closed (a typo raises), mapped to
 schema.org where a term exists."""
+
 from __future__ import annotations
 
 BASE = "https://docketgraph.org/"
@@ -12,23 +13,75 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 CLASSES = (
-    "Document", "Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform",
-    "Precedent", "Appearance", "Participation", "Mention", "Merge",
+    "Document",
+    "Case",
+    "Court",
+    "Judge",
+    "LawFirm",
+    "Attorney",
+    "Party",
+    "Platform",
+    "Precedent",
+    "Appearance",
+    "Participation",
+    "Mention",
+    "Merge",
 )
 PROPERTIES = (
     # documents
-    "sha256", "path", "format", "kind", "filed", "ingested", "encoding", "filedIn", "cites",
+    "sha256",
+    "path",
+    "format",
+    "kind",
+    "filed",
+    "ingested",
+    "encoding",
+    "filedIn",
+    "cites",
     "textLength",
     # cases
-    "docketNumber", "docketKey", "courtKey", "inCourt", "courtId", "caption", "scheduleA",
-    "scheduleARule", "presidingJudge", "magistrateJudge", "panelJudge", "judgeRole",
-    "mentionsPlatform", "natureOfSuit", "cause", "dateFiled",
+    "docketNumber",
+    "docketKey",
+    "courtKey",
+    "inCourt",
+    "courtId",
+    "caption",
+    "scheduleA",
+    "scheduleARule",
+    "presidingJudge",
+    "magistrateJudge",
+    "panelJudge",
+    "judgeRole",
+    "mentionsPlatform",
+    "natureOfSuit",
+    "cause",
+    "dateFiled",
     # appearance (n-ary: who appeared for whom in which case)
-    "case", "party", "side", "firm", "attorney", "role", "shownOn", "appearingFirm",
+    "case",
+    "party",
+    "side",
+    "firm",
+    "attorney",
+    "role",
+    "shownOn",
+    "appearingFirm",
     # people and organisations
-    "key", "alias", "memberOf", "email", "partyTo", "platformKind", "citation", "citedName",
+    "key",
+    "alias",
+    "memberOf",
+    "email",
+    "partyTo",
+    "platformKind",
+    "citation",
+    "citedName",
     # provenance
-    "about", "inDocument", "start", "end", "quote", "evidence", "surface",
+    "about",
+    "inDocument",
+    "start",
+    "end",
+    "quote",
+    "evidence",
+    "surface",
 )
 #: terms that schema.org already names
 SCHEMA_TERMS = {"name": SCHEMA + "name", "email": SCHEMA + "email"}

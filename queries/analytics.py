@@ -19,6 +19,7 @@ Projections:
 Measures: :func:`centrality` (degree, weighted degree, PageRank, betweenness) and
 :func:`communities` (Louvain, from networkx) over any of them.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -64,8 +65,14 @@ SELECT ?j (SAMPLE(?r) AS ?role) WHERE { ?j a dg:Judge ; dg:judgeRole ?r } GROUP 
 PROJECTIONS = ("firm-judge", "attorneys", "citations", "platform-firm")
 
 
-def _links(store: Store, *, court: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
+def _links(
+    store: Store,
+    *,
+    court: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[dict]:
     """Entity–case links with the filing-date range of the documents that assert them."""
     _, dates = store.query(_DOC_DATES)
     filed = {r["g"]: r["filed"] for r in dates}
@@ -73,7 +80,7 @@ def _links(store: Store, *, court: str | None = None, date_from: str | None = No
     info = {r["case"]: r for r in cases}
     court = court.strip().lower() if court else None
     out = []
-    for kind in (kinds or _RELATIONS):
+    for kind in kinds or _RELATIONS:
         _, labels = store.query(_LABELS.format(kind=kind))
         label = {r["x"]: r["label"] for r in labels}
         _, rows = store.query(_REL_SPARQL.format(body=_RELATIONS[kind]))
@@ -98,8 +105,18 @@ def _links(store: Store, *, court: str | None = None, date_from: str | None = No
                     continue
                 if date_to and first > date_to:
                     continue
-            out.append({"x": x, "kind": kind, "label": label.get(x, x), "case": case,
-                        "docket": c["docket"], "court": c["court"], "first": first, "last": last})
+            out.append(
+                {
+                    "x": x,
+                    "kind": kind,
+                    "label": label.get(x, x),
+                    "case": case,
+                    "docket": c["docket"],
+                    "court": c["court"],
+                    "first": first,
+                    "last": last,
+                }
+            )
     out.sort(key=lambda r: (r["kind"], r["x"], r["case"]))
     return out
 
@@ -109,8 +126,9 @@ def _add_node(G: nx.Graph, iri: str, kind: str, label: str) -> None:
         G.add_node(iri, kind=kind, label=label)
 
 
-def _add_case_edge(G: nx.Graph, a: str, b: str, docket: str, first: str | None,
-                   last: str | None, case: str | None = None) -> None:
+def _add_case_edge(
+    G: nx.Graph, a: str, b: str, docket: str, first: str | None, last: str | None, case: str | None = None
+) -> None:
     if G.has_edge(a, b):
         d = G.edges[a, b]
         if docket not in d["cases"]:
@@ -119,8 +137,7 @@ def _add_case_edge(G: nx.Graph, a: str, b: str, docket: str, first: str | None,
         if case and case not in d["case_ids"]:
             d["case_ids"].append(case)
     else:
-        G.add_edge(a, b, cases=[docket], weight=1, first=first, last=last,
-                   case_ids=[case] if case else [])
+        G.add_edge(a, b, cases=[docket], weight=1, first=first, last=last, case_ids=[case] if case else [])
         d = G.edges[a, b]
     if first and (not d.get("first") or first < d["first"]):
         d["first"] = first
@@ -150,8 +167,9 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
     return G
 
 
-def firm_judge_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
-                     date_to: str | None = None) -> nx.Graph:
+def firm_judge_graph(
+    store: Store, *, court: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> nx.Graph:
     """Firms and judges, an edge when a firm appeared in a case before the judge; the
     weight is the number of such cases (``bipartite`` node attribute: 0 firms, 1 judges)."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Judge"))
@@ -165,8 +183,9 @@ def firm_judge_graph(store: Store, *, court: str | None = None, date_from: str |
     return G
 
 
-def platform_firm_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
-                        date_to: str | None = None) -> nx.Graph:
+def platform_firm_graph(
+    store: Store, *, court: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> nx.Graph:
     """Firms and the platforms named in their cases; weight = number of cases."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Platform"))
     G = _join(nx.Graph(name="platform-firm"), _by_case(links, "LawFirm"), _by_case(links, "Platform"))
@@ -175,8 +194,14 @@ def platform_firm_graph(store: Store, *, court: str | None = None, date_from: st
     return G
 
 
-def attorney_graph(store: Store, *, court: str | None = None, firm: str | None = None,
-                   date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+def attorney_graph(
+    store: Store,
+    *,
+    court: str | None = None,
+    firm: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> nx.Graph:
     """Attorneys who appeared in the same case; weight = number of shared cases. With
     ``firm``, only the neighbourhood of that firm's attorneys."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
@@ -200,8 +225,14 @@ def attorney_graph(store: Store, *, court: str | None = None, firm: str | None =
     return G
 
 
-def citation_graph(store: Store, *, by: str = "firm", court: str | None = None,
-                   date_from: str | None = None, date_to: str | None = None) -> nx.DiGraph:
+def citation_graph(
+    store: Store,
+    *,
+    by: str = "firm",
+    court: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> nx.DiGraph:
     """Who cites what: edges from firms (``by="firm"``) or cases (``by="case"``) to the
     precedents cited in their cases; weight = number of citing cases."""
     if by not in ("firm", "case"):
@@ -221,8 +252,9 @@ def citation_graph(store: Store, *, by: str = "firm", court: str | None = None,
     return _join(G, _by_case(links, "LawFirm"), cites)
 
 
-def entity_graph(store: Store, *, court: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> nx.Graph:
+def entity_graph(
+    store: Store, *, court: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> nx.Graph:
     """Every entity joined to the cases it takes part in (and attorneys to their firms):
     the graph that ``view --entity`` walks."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to)
@@ -247,8 +279,9 @@ def neighbourhood(G: nx.Graph, center: str, *, depth: int = 2) -> nx.Graph:
     return nx.ego_graph(G, center, radius=max(0, depth)).copy()
 
 
-def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str = "weight",
-             max_iter: int = 200, tol: float = 1.0e-10) -> dict[Any, float]:
+def pagerank(
+    G: nx.Graph, *, alpha: float = 0.85, weight: str = "weight", max_iter: int = 200, tol: float = 1.0e-10
+) -> dict[Any, float]:
     """Weighted PageRank by power iteration (networkx's own needs SciPy)."""
     n = G.number_of_nodes()
     if n == 0:
@@ -284,16 +317,23 @@ def centrality(G: nx.Graph, *, weight: str = "weight", top: int | None = None) -
     bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
     deg = dict(G.degree())
     wdeg = dict(G.degree(weight=weight))
-    rows = [{"name": str(G.nodes[n].get("label", n)), "kind": G.nodes[n].get("kind", ""),
-             "degree": deg[n], "weighted_degree": int(wdeg[n]) if float(wdeg[n]).is_integer() else wdeg[n],
-             "pagerank": round(pr[n], 6), "betweenness": round(bc[n], 6), "id": n}
-            for n in G]
+    rows = [
+        {
+            "name": str(G.nodes[n].get("label", n)),
+            "kind": G.nodes[n].get("kind", ""),
+            "degree": deg[n],
+            "weighted_degree": int(wdeg[n]) if float(wdeg[n]).is_integer() else wdeg[n],
+            "pagerank": round(pr[n], 6),
+            "betweenness": round(bc[n], 6),
+            "id": n,
+        }
+        for n in G
+    ]
     rows.sort(key=lambda r: (-r["pagerank"], -r["weighted_degree"], r["name"].casefold(), str(r["id"])))
     return rows[:top] if top else rows
 
 
-def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
-                seed: int = 7) -> list[dict]:
+def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0, seed: int = 7) -> list[dict]:
     """Louvain communities (networkx), largest first; one row per member."""
     if G.number_of_nodes() == 0:
         return []
@@ -302,10 +342,20 @@ def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     rows = []
     for i, members in enumerate(parts, 1):
-        for n in sorted(members, key=lambda n: (G.nodes[n].get("kind", ""), str(G.nodes[n].get("label", n)).casefold(), str(n))):
-            rows.append({"community": i, "size": len(members), "name": str(G.nodes[n].get("label", n)),
-                         "kind": G.nodes[n].get("kind", ""),
-                         "weighted_degree": G.degree(n, weight=weight), "id": n})
+        for n in sorted(
+            members,
+            key=lambda n: (G.nodes[n].get("kind", ""), str(G.nodes[n].get("label", n)).casefold(), str(n)),
+        ):
+            rows.append(
+                {
+                    "community": i,
+                    "size": len(members),
+                    "name": str(G.nodes[n].get("label", n)),
+                    "kind": G.nodes[n].get("kind", ""),
+                    "weighted_degree": G.degree(n, weight=weight),
+                    "id": n,
+                }
+            )
     return rows
 
 
@@ -313,10 +363,20 @@ def edge_rows(G: nx.Graph) -> list[dict]:
     """A projection's edges as table rows, heaviest first."""
     rows = []
     for a, b, d in G.edges(data=True):
-        rows.append({"source": G.nodes[a].get("label", a), "source_kind": G.nodes[a].get("kind", ""),
-                     "target": G.nodes[b].get("label", b), "target_kind": G.nodes[b].get("kind", ""),
-                     "cases": d.get("weight", 1), "dockets": ", ".join(sorted(d.get("cases", []))),
-                     "first": d.get("first"), "last": d.get("last"), "source_id": a, "target_id": b})
+        rows.append(
+            {
+                "source": G.nodes[a].get("label", a),
+                "source_kind": G.nodes[a].get("kind", ""),
+                "target": G.nodes[b].get("label", b),
+                "target_kind": G.nodes[b].get("kind", ""),
+                "cases": d.get("weight", 1),
+                "dockets": ", ".join(sorted(d.get("cases", []))),
+                "first": d.get("first"),
+                "last": d.get("last"),
+                "source_id": a,
+                "target_id": b,
+            }
+        )
     rows.sort(key=lambda r: (-r["cases"], r["source"].casefold(), r["target"].casefold()))
     return rows
 
@@ -333,8 +393,9 @@ SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
 """
 
 
-def search_entities(store: Store, name: str, *, kind: str | None = None, limit: int = 10,
-                    min_score: float = 70.0) -> list[dict]:
+def search_entities(
+    store: Store, name: str, *, kind: str | None = None, limit: int = 10, min_score: float = 70.0
+) -> list[dict]:
     """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names)."""
     if not name or not name.strip():
         return []
@@ -352,8 +413,9 @@ def search_entities(store: Store, name: str, *, kind: str | None = None, limit: 
             continue
         cands.append((r["x"], k, r["name"] or ""))
     names = [c[2] for c in cands]
-    hits = process.extract(name, names, scorer=fuzz.WRatio, processor=utils.default_process,
-                           limit=None, score_cutoff=min_score)
+    hits = process.extract(
+        name, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=min_score
+    )
     out = []
     for _, score, i in hits:
         x, k, n = cands[i]
@@ -362,11 +424,18 @@ def search_entities(store: Store, name: str, *, kind: str | None = None, limit: 
     return out[:limit]
 
 
-_KIND_ALIASES = {"firm": "lawfirm", "law firm": "lawfirm", "precedent": "precedent",
-                 "citation": "precedent", "case": "case", "judge": "judge"}
+_KIND_ALIASES = {
+    "firm": "lawfirm",
+    "law firm": "lawfirm",
+    "precedent": "precedent",
+    "citation": "precedent",
+    "case": "case",
+    "judge": "judge",
+}
 
 
 # --- saved Python queries -------------------------------------------------------------
+
 
 def _projection(store: Store, name: str | None, kw: dict) -> nx.Graph:
     name = name or "firm-judge"
@@ -382,8 +451,18 @@ def _projection(store: Store, name: str | None, kw: dict) -> nx.Graph:
     raise BadParameter(f"unknown projection {name!r}; known: {', '.join(PROJECTIONS)}")
 
 
-_EDGE_COLS = ["source", "source_kind", "target", "target_kind", "cases", "dockets", "first", "last",
-              "source_id", "target_id"]
+_EDGE_COLS = [
+    "source",
+    "source_kind",
+    "target",
+    "target_kind",
+    "cases",
+    "dockets",
+    "first",
+    "last",
+    "source_id",
+    "target_id",
+]
 
 
 def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
@@ -393,16 +472,21 @@ def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
             args["firm"] = kw.get("firm")
         G = build(store, **args)
         return _EDGE_COLS, edge_rows(G), G
+
     return run
 
 
-def _centrality_query(store: Store, *, projection: str | None = None, top: int | None = None,
-                      **kw: Any) -> tuple:
+def _centrality_query(
+    store: Store, *, projection: str | None = None, top: int | None = None, **kw: Any
+) -> tuple:
     G = _projection(store, projection, kw)
     rows = centrality(G, top=top)
     for r in rows:
-        G.nodes[r["id"]]["info"] = [f"PageRank {r['pagerank']}", f"betweenness {r['betweenness']}",
-                                    f"degree {r['degree']} (weighted {r['weighted_degree']})"]
+        G.nodes[r["id"]]["info"] = [
+            f"PageRank {r['pagerank']}",
+            f"betweenness {r['betweenness']}",
+            f"degree {r['degree']} (weighted {r['weighted_degree']})",
+        ]
     return ["name", "kind", "degree", "weighted_degree", "pagerank", "betweenness", "id"], rows, G
 
 
@@ -415,47 +499,97 @@ def _communities_query(store: Store, *, projection: str | None = None, **kw: Any
     return ["community", "size", "name", "kind", "weighted_degree", "id"], rows, G
 
 
-def _search_query(store: Store, *, name: str | None = None, kind: str | None = None,
-                  limit: int | None = None, **kw: Any) -> tuple:
+def _search_query(
+    store: Store, *, name: str | None = None, kind: str | None = None, limit: int | None = None, **kw: Any
+) -> tuple:
     rows = search_entities(store, name or "", kind=kind, limit=limit or 10)
     return ["name", "kind", "score", "id"], rows
 
 
-_DATES = (Param("from", "date", "", "Only links shown by filings dated on or after this day"),
-          Param("to", "date", "", "Only links shown by filings dated on or before this day"))
+_DATES = (
+    Param("from", "date", "", "Only links shown by filings dated on or after this day"),
+    Param("to", "date", "", "Only links shown by filings dated on or before this day"),
+)
 _COURT = Param("court", "court", "", "Court id; empty for every court")
 _PROJ = Param("projection", "str", "firm-judge", "Which graph: " + ", ".join(PROJECTIONS))
 
 QUERIES: list[SavedQuery] = [
-    SavedQuery("firm-judge-network", "Firm–judge network",
-               "The bipartite graph of law firms and judges, an edge weighted by the number of cases a firm appeared in before the judge (networkx projection).",
-               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
-               python=_edges_query(firm_judge_graph)),
-    SavedQuery("attorney-network", "Attorney co-appearance network",
-               "Attorneys who appeared in the same case, an edge weighted by the number of shared cases.",
-               (_COURT, Param("firm", "str", "", "Only the neighbourhood of this firm's attorneys")) + _DATES,
-               view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
-               python=_edges_query(attorney_graph)),
-    SavedQuery("citation-network", "Citation network",
-               "Law firms and the precedents cited in their cases, an edge weighted by the number of citing cases.",
-               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
-               python=_edges_query(citation_graph)),
-    SavedQuery("platform-firm-network", "Platform–firm network",
-               "Law firms and the marketplaces and payment processors named in their cases, an edge weighted by cases.",
-               (_COURT,) + _DATES, view=("graph",), source="analytics.py", hidden=("source_id", "target_id"),
-               python=_edges_query(platform_firm_graph)),
-    SavedQuery("centrality", "Centrality",
-               "Degree, weighted degree, PageRank and betweenness of every node of a projection (firm-judge, attorneys, citations, platform-firm), highest PageRank first.",
-               (_PROJ, Param("top", "int", "", "Only the N highest"), _COURT) + _DATES,
-               view=("graph",), source="analytics.py", hidden=("id",), python=_centrality_query),
-    SavedQuery("communities", "Communities",
-               "Louvain communities (networkx, fixed seed) of a projection (firm-judge, attorneys, citations, platform-firm): one row per member, largest community first.",
-               (_PROJ, _COURT) + _DATES, view=("graph",), source="analytics.py", hidden=("id",),
-               python=_communities_query),
-    SavedQuery("entity-search", "Entity search",
-               "Fuzzy name search across every kind of entity (rapidfuzz WRatio, score 0-100, at least 70).",
-               (Param("name", "str", "", "The name to look for, misspelt or partial"),
-                Param("kind", "str", "", "Only this kind: LawFirm, Judge, Attorney, Party, Platform, Case, Court, Precedent, Document"),
-                Param("limit", "int", "10", "At most this many matches")),
-               source="analytics.py", hidden=("id",), python=_search_query),
+    SavedQuery(
+        "firm-judge-network",
+        "Firm–judge network",
+        "The bipartite graph of law firms and judges, an edge weighted by the number of cases a firm appeared in before the judge (networkx projection).",
+        (_COURT,) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("source_id", "target_id"),
+        python=_edges_query(firm_judge_graph),
+    ),
+    SavedQuery(
+        "attorney-network",
+        "Attorney co-appearance network",
+        "Attorneys who appeared in the same case, an edge weighted by the number of shared cases.",
+        (_COURT, Param("firm", "str", "", "Only the neighbourhood of this firm's attorneys")) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("source_id", "target_id"),
+        python=_edges_query(attorney_graph),
+    ),
+    SavedQuery(
+        "citation-network",
+        "Citation network",
+        "Law firms and the precedents cited in their cases, an edge weighted by the number of citing cases.",
+        (_COURT,) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("source_id", "target_id"),
+        python=_edges_query(citation_graph),
+    ),
+    SavedQuery(
+        "platform-firm-network",
+        "Platform–firm network",
+        "Law firms and the marketplaces and payment processors named in their cases, an edge weighted by cases.",
+        (_COURT,) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("source_id", "target_id"),
+        python=_edges_query(platform_firm_graph),
+    ),
+    SavedQuery(
+        "centrality",
+        "Centrality",
+        "Degree, weighted degree, PageRank and betweenness of every node of a projection (firm-judge, attorneys, citations, platform-firm), highest PageRank first.",
+        (_PROJ, Param("top", "int", "", "Only the N highest"), _COURT) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("id",),
+        python=_centrality_query,
+    ),
+    SavedQuery(
+        "communities",
+        "Communities",
+        "Louvain communities (networkx, fixed seed) of a projection (firm-judge, attorneys, citations, platform-firm): one row per member, largest community first.",
+        (_PROJ, _COURT) + _DATES,
+        view=("graph",),
+        source="analytics.py",
+        hidden=("id",),
+        python=_communities_query,
+    ),
+    SavedQuery(
+        "entity-search",
+        "Entity search",
+        "Fuzzy name search across every kind of entity (rapidfuzz WRatio, score 0-100, at least 70).",
+        (
+            Param("name", "str", "", "The name to look for, misspelt or partial"),
+            Param(
+                "kind",
+                "str",
+                "",
+                "Only this kind: LawFirm, Judge, Attorney, Party, Platform, Case, Court, Precedent, Document",
+            ),
+            Param("limit", "int", "10", "At most this many matches"),
+        ),
+        source="analytics.py",
+        hidden=("id",),
+        python=_search_query,
+    ),
 ]

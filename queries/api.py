@@ -14,6 +14,7 @@
 The ``docketgraph`` command is a thin wrapper over this class (docs/python.md walks
 through it as a notebook would).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,8 +47,18 @@ if TYPE_CHECKING:  # heavy optional imports, for annotations only
     import networkx as nx
     import pandas as pd
 
-__all__ = ["KnowledgeGraph", "Result", "Entity", "RemoveReport", "RemovedDocument",
-           "IngestReport", "SavedQuery", "MEMORY", "PROJECTIONS", "env_queries_dirs"]
+__all__ = [
+    "KnowledgeGraph",
+    "Result",
+    "Entity",
+    "RemoveReport",
+    "RemovedDocument",
+    "IngestReport",
+    "SavedQuery",
+    "MEMORY",
+    "PROJECTIONS",
+    "env_queries_dirs",
+]
 
 MEMORY = ":memory:"
 """``KnowledgeGraph.open(MEMORY)``: a store in memory, gone when closed."""
@@ -69,6 +80,7 @@ def _params(params: dict[str, Any]) -> dict[str, Any]:
 class Result:
     """A saved query's answer: iterate for the rows (dicts), ``len()`` for their number,
     ``.columns``, ``.to_records()``, ``.to_pandas()``; shown as a table in notebooks."""
+
     columns: list[str]
     rows: list[dict]
     query: SavedQuery | None = None
@@ -116,8 +128,9 @@ class Result:
         try:
             import pandas as pd
         except ImportError:
-            raise MissingDependency("Result.to_pandas needs pandas: pip install 'docketgraph[pandas]'"
-                                    ) from None
+            raise MissingDependency(
+                "Result.to_pandas needs pandas: pip install 'docketgraph[pandas]'"
+            ) from None
         return pd.DataFrame.from_records(self.to_records(), columns=self.columns)
 
     def _repr_html_(self, max_rows: int = 50) -> str:
@@ -125,12 +138,16 @@ class Result:
         cols = self.visible_columns
         esc = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
         head = "".join(f"<th>{esc(_heading(c, cols))}</th>" for c in cols)
-        body = "".join("<tr>" + "".join(f"<td>{esc(r.get(c))}</td>" for c in cols) + "</tr>"
-                       for r in self.rows[:max_rows])
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(r.get(c))}</td>" for c in cols) + "</tr>"
+            for r in self.rows[:max_rows]
+        )
         more = len(self.rows) - max_rows
         foot = f"<p>… {more} more rows</p>" if more > 0 else ""
-        return (f"<div><p><b>{esc(self.title)}</b>: {len(self.rows)} rows</p>"
-                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</div>")
+        return (
+            f"<div><p><b>{esc(self.title)}</b>: {len(self.rows)} rows</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</div>"
+        )
 
     def sorted(self, spec: str) -> Result:
         """Rows sorted by ``spec``: comma-separated columns, ``-col`` for descending."""
@@ -169,15 +186,16 @@ def _sort_key(v: Any) -> tuple:
 class Entity:
     """One entity as stored: its names, the filings that name it, the merges that joined
     other spellings to it (each with its reason and filing) and the sentences behind it."""
+
     id: str
     kind: str
     name: str
     key: str | None
     spellings: tuple[str, ...] = ()
-    documents: tuple[dict, ...] = ()   # {"document", "sha256", "filed", "paths"}
-    cases: tuple[str, ...] = ()        # docket numbers of the cases it takes part in
-    merges: tuple[dict, ...] = ()      # {"surface", "reason", "document"}
-    evidence: tuple[dict, ...] = ()    # {"document", "filed", "sentence", "start"}
+    documents: tuple[dict, ...] = ()  # {"document", "sha256", "filed", "paths"}
+    cases: tuple[str, ...] = ()  # docket numbers of the cases it takes part in
+    merges: tuple[dict, ...] = ()  # {"surface", "reason", "document"}
+    evidence: tuple[dict, ...] = ()  # {"document", "filed", "sentence", "start"}
 
 
 @dataclass(frozen=True)
@@ -190,6 +208,7 @@ class RemovedDocument:
 @dataclass(frozen=True)
 class RemoveReport:
     """What ``KnowledgeGraph.remove`` took out (or, with ``dry_run``, would take out)."""
+
     documents: tuple[RemovedDocument, ...] = ()
     #: (sha256, path): paths forgotten while the document stays (other paths still hold it)
     paths: tuple[tuple[str, str], ...] = ()
@@ -202,6 +221,8 @@ class RemoveReport:
     @property
     def cases(self) -> list[dict]:
         return [e for e in self.entities if e["kind"] == "Case"]
+
+
 _EVIDENCE_SPARQL = """
 SELECT ?case ?e ?docket ?docname ?path ?filed ?sentence ?start WHERE {
   ?doc dg:filedIn ?case ; schema:name ?docname .
@@ -228,8 +249,6 @@ SELECT ?e ?docname ?path ?filed ?sentence ?start WHERE {
 """
 
 
-
-
 QUERIES_ENV = "DOCKETGRAPH_QUERIES"
 """Folders of the user's own saved queries (``os.pathsep``-separated), besides --queries-dir."""
 
@@ -240,8 +259,13 @@ def env_queries_dirs() -> list[str]:
 
 
 _ENTITY_KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform", "Precedent")
-_KIND_NAMES = {"firm": "LawFirm", "law firm": "LawFirm", "lawfirm": "LawFirm", "citation": "Precedent",
-               **{k.lower(): k for k in _ENTITY_KINDS}}
+_KIND_NAMES = {
+    "firm": "LawFirm",
+    "law firm": "LawFirm",
+    "lawfirm": "LawFirm",
+    "citation": "Precedent",
+    **{k.lower(): k for k in _ENTITY_KINDS},
+}
 _SHA = re.compile(r"[0-9a-f]{8,64}")
 _DOCS = "SELECT ?sha ?path WHERE { ?d dg:sha256 ?sha . OPTIONAL { ?d dg:path ?path } }"
 _DOC_NAME = "SELECT ?sha (MIN(?n) AS ?name) WHERE { ?d dg:sha256 ?sha ; schema:name ?n } GROUP BY ?sha"
@@ -280,15 +304,26 @@ class KnowledgeGraph:
     memory).
     """
 
-    def __init__(self, store: str | os.PathLike | None = "", *, read_only: bool = False,
-                 queries_dirs: Iterable[str | os.PathLike] = (),
-                 aliases: str | os.PathLike | None = None) -> None:
-        self.location: str | None = (default_location() if store == "" else
-                                     None if store is None or store == MEMORY else os.fspath(store))
+    def __init__(
+        self,
+        store: str | os.PathLike | None = "",
+        *,
+        read_only: bool = False,
+        queries_dirs: Iterable[str | os.PathLike] = (),
+        aliases: str | os.PathLike | None = None,
+    ) -> None:
+        self.location: str | None = (
+            default_location()
+            if store == ""
+            else None
+            if store is None or store == MEMORY
+            else os.fspath(store)
+        )
         self.read_only = read_only
         self.aliases = os.fspath(aliases) if aliases is not None else None
         if self.aliases:  # a bad aliases file is an error before any store or file is opened
             from docketgraph.graph.resolve import Aliases
+
             Aliases.load(self.aliases)
         self.queries_dirs = [Path(d) for d in env_queries_dirs()] + [Path(d) for d in queries_dirs]
         self._registry: Registry | None = None
@@ -296,15 +331,21 @@ class KnowledgeGraph:
         self._closed = False
 
     @classmethod
-    def open(cls, store: str | os.PathLike | None = None, *, read_only: bool = False,
-             queries_dirs: Iterable[str | os.PathLike] = (),
-             aliases: str | os.PathLike | None = None) -> KnowledgeGraph:
+    def open(
+        cls,
+        store: str | os.PathLike | None = None,
+        *,
+        read_only: bool = False,
+        queries_dirs: Iterable[str | os.PathLike] = (),
+        aliases: str | os.PathLike | None = None,
+    ) -> KnowledgeGraph:
         """A knowledge graph on ``store``, opened lazily, as the command line opens it:
         ``None`` is ``$DOCKETGRAPH_STORE`` or ``./docketgraph-store``; a path is a store
         folder; ``http(s)://...`` a SPARQL 1.1 endpoint; ``MEMORY`` (":memory:") in memory.
         ``aliases``: a JSON file forcing or forbidding merges (see graph.resolve)."""
-        return cls("" if store is None else store, read_only=read_only,
-                   queries_dirs=queries_dirs, aliases=aliases)
+        return cls(
+            "" if store is None else store, read_only=read_only, queries_dirs=queries_dirs, aliases=aliases
+        )
 
     def __repr__(self) -> str:
         where = self.location if self.location is not None else MEMORY
@@ -351,10 +392,16 @@ class KnowledgeGraph:
         return list(self.registry.errors)
 
     # --- verbs ------------------------------------------------------------------------
-    def ingest(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int = 1,
-               on_file: Callable[[str, str], None] | None = None,
-               on_total: Callable[[int], None] | None = None,
-               on_summary: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+    def ingest(
+        self,
+        paths: str | os.PathLike | Iterable[str | os.PathLike],
+        *,
+        jobs: int = 1,
+        on_file: Callable[[str, str], None] | None = None,
+        on_total: Callable[[int], None] | None = None,
+        on_summary: Callable[[int], None] | None = None,
+        **options: Any,
+    ) -> IngestReport:
         """Ingest files and folders (one path or many); ``options``: in_process, timeout (s),
         memory (bytes), dask (a scheduler address).
 
@@ -401,8 +448,10 @@ class KnowledgeGraph:
         if kind is not None:
             want = _KIND_NAMES.get(kind.strip().lower())
             if want is None:
-                raise BadParameter(f"unknown kind {kind!r}; known: firm, judge, attorney, party, "
-                                   "platform, case, court, precedent")
+                raise BadParameter(
+                    f"unknown kind {kind!r}; known: firm, judge, attorney, party, "
+                    "platform, case, court, precedent"
+                )
         hits = search_entities(self.store, name, kind=want, limit=1)
         if not hits:
             raise NotFound(f"no {kind or 'entity'} resembles {name!r}")
@@ -412,21 +461,35 @@ class KnowledgeGraph:
         key = st.query(_ENTITY_KEY, e)[1]
         docs: dict[str, dict] = {}
         for r in st.query(_ENTITY_DOCS, {**e, "cls": ox.NamedNode(_dg(hit["kind"]))})[1]:
-            d = docs.setdefault(r["sha"], {"document": r["dn"], "sha256": r["sha"],
-                                           "filed": r.get("filed"), "paths": []})
+            d = docs.setdefault(
+                r["sha"], {"document": r["dn"], "sha256": r["sha"], "filed": r.get("filed"), "paths": []}
+            )
             if r.get("path") and r["path"] not in d["paths"]:
                 d["paths"].append(r["path"])
-        merges = tuple({"surface": r["surface"], "reason": r["reason"], "document": r["dn"]}
-                       for r in st.query(_ENTITY_MERGES, e)[1])
-        evidence = tuple({"document": r["docname"], "filed": r.get("filed"), "sentence": r["sentence"],
-                          "start": r["start"]}
-                         for r in st.query(_EVIDENCE_ENTITY_SPARQL, e)[1])
-        return Entity(id=hit["id"], kind=hit["kind"], name=hit["name"],
-                      key=key[0].get("key") if key else None,
-                      spellings=tuple(r["s"] for r in st.query(_ENTITY_NAMES, e)[1]),
-                      documents=tuple(dict(d, paths=tuple(d["paths"])) for d in docs.values()),
-                      cases=tuple(r["docket"] for r in st.query(_ENTITY_CASES, e)[1]),
-                      merges=merges, evidence=evidence)
+        merges = tuple(
+            {"surface": r["surface"], "reason": r["reason"], "document": r["dn"]}
+            for r in st.query(_ENTITY_MERGES, e)[1]
+        )
+        evidence = tuple(
+            {
+                "document": r["docname"],
+                "filed": r.get("filed"),
+                "sentence": r["sentence"],
+                "start": r["start"],
+            }
+            for r in st.query(_EVIDENCE_ENTITY_SPARQL, e)[1]
+        )
+        return Entity(
+            id=hit["id"],
+            kind=hit["kind"],
+            name=hit["name"],
+            key=key[0].get("key") if key else None,
+            spellings=tuple(r["s"] for r in st.query(_ENTITY_NAMES, e)[1]),
+            documents=tuple(dict(d, paths=tuple(d["paths"])) for d in docs.values()),
+            cases=tuple(r["docket"] for r in st.query(_ENTITY_CASES, e)[1]),
+            merges=merges,
+            evidence=evidence,
+        )
 
     def entities(self, kind: str = "firm") -> Result:
         """Every entity of a kind, with how many filings and spellings name it."""
@@ -441,8 +504,9 @@ class KnowledgeGraph:
             raise NotFound(f"no {kind} matches {name!r}")
         return Result(["entity", "what", "value", "document", "detail"], rows)
 
-    def remove(self, paths_or_document_ids: str | os.PathLike | Iterable[str | os.PathLike], *,
-               dry_run: bool = False) -> RemoveReport:
+    def remove(
+        self, paths_or_document_ids: str | os.PathLike | Iterable[str | os.PathLike], *, dry_run: bool = False
+    ) -> RemoveReport:
         """Take filings out of the graph: by path (a file, or a folder for every filing
         ingested from under it; a file whose content is stored under another path works
         too) or by document id (the content hash, sha256, or at least 8 of its first hex
@@ -485,8 +549,9 @@ class KnowledgeGraph:
             hits = [(s, p) for s in st.documents_for_path(p)]
             if not hits and not os.path.isfile(p):  # a folder, or a file since deleted
                 under = p.rstrip(os.sep) + os.sep
-                hits = [(s, q) for s, qs in every_document().items() for q in sorted(qs)
-                        if q.startswith(under)]
+                hits = [
+                    (s, q) for s, qs in every_document().items() for q in sorted(qs) if q.startswith(under)
+                ]
             if not hits and os.path.isfile(p):  # the same content, stored from elsewhere
                 sha = _file_sha(p)
                 if sha and st.has_document(sha):
@@ -513,11 +578,15 @@ class KnowledgeGraph:
             st.flush()
         return report
 
-    def _removal(self, shas: list[str], paths: dict[str, set[str]], forget: list[tuple[str, str]],
-                 dry_run: bool) -> RemoveReport:
+    def _removal(
+        self, shas: list[str], paths: dict[str, set[str]], forget: list[tuple[str, str]], dry_run: bool
+    ) -> RemoveReport:
         """What removing these documents takes out, read before it is done."""
-        names = {r["sha"]: r["name"] for sha in shas
-                 for r in self.store.query(_DOC_NAME, {"sha": ox.Literal(sha)})[1]}
+        names = {
+            r["sha"]: r["name"]
+            for sha in shas
+            for r in self.store.query(_DOC_NAME, {"sha": ox.Literal(sha)})[1]
+        }
         docs = tuple(RemovedDocument(s, names.get(s, s), tuple(sorted(paths[s]))) for s in shas)
         entities: tuple[dict, ...] = ()
         merges: tuple[dict, ...] = ()
@@ -529,11 +598,19 @@ class KnowledgeGraph:
             entities = tuple(
                 {"kind": r["cls"].rsplit("#", 1)[-1], "name": r.get("name"), "id": r["e"]}
                 for r in named
-                if not self.store.query(elsewhere, {"e": ox.NamedNode(r["e"]),
-                                                    "cls": ox.NamedNode(r["cls"])})[1])
-            merges = tuple({"surface": r["surface"], "entity": r.get("name") or r["e"],
-                            "reason": r["reason"], "document": r["dn"]}
-                           for r in self.store.query(_MERGES.format(graphs=" ".join(graphs)))[1])
+                if not self.store.query(
+                    elsewhere, {"e": ox.NamedNode(r["e"]), "cls": ox.NamedNode(r["cls"])}
+                )[1]
+            )
+            merges = tuple(
+                {
+                    "surface": r["surface"],
+                    "entity": r.get("name") or r["e"],
+                    "reason": r["reason"],
+                    "document": r["dn"],
+                }
+                for r in self.store.query(_MERGES.format(graphs=" ".join(graphs)))[1]
+            )
         return RemoveReport(docs, tuple(forget), entities, merges, dry_run)
 
     def evidence(self, res: Result, *, per_row: int = 10) -> Result:
@@ -560,14 +637,22 @@ class KnowledgeGraph:
             if key in seen or len(found) >= per_row:
                 return
             seen.add(key)
-            found.append({"case": r.get("docket"), "document": r.get("docname"),
-                          "path": r.get("path"), "filed": r.get("filed"),
-                          "sentence": r.get("sentence")})
+            found.append(
+                {
+                    "case": r.get("docket"),
+                    "document": r.get("docname"),
+                    "path": r.get("path"),
+                    "filed": r.get("filed"),
+                    "sentence": r.get("sentence"),
+                }
+            )
 
         for c in cases:
             if entities:
                 for e in entities:
-                    _, rs = self.store.query(_EVIDENCE_SPARQL, {"case": ox.NamedNode(c), "e": ox.NamedNode(e)})
+                    _, rs = self.store.query(
+                        _EVIDENCE_SPARQL, {"case": ox.NamedNode(c), "e": ox.NamedNode(e)}
+                    )
                     for r in rs:
                         add(r)
             else:
@@ -587,6 +672,7 @@ class KnowledgeGraph:
         child process; on a SPARQL server, it is the request's deadline)."""
         from docketgraph.graph.store import PREFIXES
         from docketgraph.queries import guard
+
         if guard.mentions_service(text):  # decided on the parsed query (queries.guard)
             guard.check_query(text, PREFIXES)
         limit = None if limit is None else max(limit, 0)
@@ -595,6 +681,7 @@ class KnowledgeGraph:
             self.store._store.timeout = timeout
         if timeout is not None and loc is not None and not self.store.remote:
             from docketgraph.queries.workers import query_with_timeout
+
             cols, rows = query_with_timeout(loc, text, timeout=timeout, limit=limit)
         else:
             cols, rows = self.store.query(text, limit=limit)
@@ -607,23 +694,34 @@ class KnowledgeGraph:
                  ?s a ?kind } GROUP BY ?kind"""
         _, rows = self.store.query(q)
         out = {r["kind"].rsplit("#", 1)[-1]: r["n"] for r in rows}
-        for k in ("Document", "Case", "Court", "Judge", "LawFirm", "Attorney", "Party",
-                  "Platform", "Precedent", "Appearance"):
+        for k in (
+            "Document",
+            "Case",
+            "Court",
+            "Judge",
+            "LawFirm",
+            "Attorney",
+            "Party",
+            "Platform",
+            "Precedent",
+            "Appearance",
+        ):
             out.setdefault(k, 0)
         out["quads"] = len(self.store)
         return out
 
-    def view(self, name: str, out: str | os.PathLike | None = None, /, *, top: int | None = None,
-             **params: Any) -> Path:
+    def view(
+        self, name: str, out: str | os.PathLike | None = None, /, *, top: int | None = None, **params: Any
+    ) -> Path:
         """Write an interactive HTML view of a graph-shaped saved query; returns its path."""
         res = self.query(name, **params)
         return render_query_view(self, res, out, top=top)
 
-    def view_entity(self, name: str, out: str | os.PathLike | None = None, *, depth: int = 2,
-                    top: int | None = None) -> Path:
+    def view_entity(
+        self, name: str, out: str | os.PathLike | None = None, *, depth: int = 2, top: int | None = None
+    ) -> Path:
         """Write an HTML view of the neighbourhood of the entity best matching ``name``."""
         return render_entity_view(self, name, out, depth=depth, top=top)
-
 
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:
         """The whole graph in an interchange format: ttl, nq, trig, jsonld, graphml, gexf,

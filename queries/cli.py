@@ -4,6 +4,7 @@ Parsing, formatting and exit codes live here; the work is done by the library. L
 errors (DocketGraphError) become ``Error: ...`` and exit status 1; ``--debug`` shows the
 traceback instead.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,24 +24,42 @@ EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
 
 def _store_option(f):
     return click.option(
-        "--store", "store", default=None, metavar="PATH",
-        help="Store folder (default: $DOCKETGRAPH_STORE or ./docketgraph-store).")(f)
+        "--store",
+        "store",
+        default=None,
+        metavar="PATH",
+        help="Store folder (default: $DOCKETGRAPH_STORE or ./docketgraph-store).",
+    )(f)
 
 
 def _params_option(f):
-    return click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE",
-                        help="A query parameter; repeatable.")(f)
+    return click.option(
+        "-p",
+        "--param",
+        "params",
+        nargs=2,
+        multiple=True,
+        metavar="KEY VALUE",
+        help="A query parameter; repeatable.",
+    )(f)
 
 
 def _output_options(f):
-    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-                     show_default=True, help="Output format.")(f)
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(f)
     f = click.option("--limit", type=int, default=None, help="Show at most N rows.")(f)
     return f
 
 
-def _kg(store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = (),
-        aliases: str | None = None) -> KnowledgeGraph:
+def _kg(
+    store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = (), aliases: str | None = None
+) -> KnowledgeGraph:
     """The facade on ``--store`` (or the default), opened on first use."""
     return KnowledgeGraph.open(store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases)
 
@@ -53,8 +72,9 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = None,
-         title: str | None = None) -> None:
+def emit(
+    columns: list[str], rows: list[dict], fmt: str, limit: int | None = None, title: str | None = None
+) -> None:
     rows = rows[:limit] if limit is not None else rows
     if fmt == "json":
         click.echo(json_text(rows, indent=2))
@@ -74,6 +94,7 @@ def emit(columns: list[str], rows: list[dict], fmt: str, limit: int | None = Non
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
+
         t = Table(title=escape(inert(title)) if title else None, show_lines=False)
         for c in columns:
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
@@ -107,18 +128,40 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_store_option
-@click.option("--jobs", "-j", type=int, default=None,
-              help="Worker processes for extraction (default: number of cores).")
+@click.option(
+    "--jobs", "-j", type=int, default=None, help="Worker processes for extraction (default: number of cores)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
-              help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
-                   "this process stays the single writer.")
-@click.option("--timeout", type=float, default=120.0, show_default=True,
-              help="Seconds one file may take before it is stopped and reported.")
-@click.option("--aliases", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="JSON file forcing or forbidding entity merges (see `entities --help`).")
-def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: bool,
-           dask_address: str | None, timeout: float, aliases: str | None) -> None:
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+    "this process stays the single writer.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported.",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="JSON file forcing or forbidding entity merges (see `entities --help`).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    store: str | None,
+    jobs: int | None,
+    quiet: bool,
+    dask_address: str | None,
+    timeout: float,
+    aliases: str | None,
+) -> None:
     """Read filings (files or folders, recursively) into the store.
 
     Each file is read by the reader its content calls for (text, web page, PDF with OCR
@@ -130,14 +173,23 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     jobs = jobs or os.cpu_count() or 1
     err = Console(stderr=True)
     kg = _kg(store, aliases=aliases)
     try:
-        progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                            console=err, disable=quiet or not err.is_terminal, transient=False)
+        progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=False,
+        )
         import time
+
         t0 = time.monotonic()
         with progress:
             task = progress.add_task("ingest", total=None, rate="")
@@ -158,15 +210,25 @@ def ingest(paths: tuple[str, ...], store: str | None, jobs: int | None, quiet: b
                     summary_task.append(progress.add_task("summaries", total=None, rate="cases summarised"))
                 progress.update(summary_task[0], advance=n)
 
-            rep = kg.ingest(list(paths), jobs=jobs, on_file=on_file, on_total=on_total,
-                            on_summary=on_summary, dask=dask_address, timeout=timeout)
+            rep = kg.ingest(
+                list(paths),
+                jobs=jobs,
+                on_file=on_file,
+                on_total=on_total,
+                on_summary=on_summary,
+                dask=dask_address,
+                timeout=timeout,
+            )
         for _, msg in rep.errors:
             click.echo(f"Error: {inert(msg)}", err=True)
         secs = time.monotonic() - t0
         skipped = f", {rep.skipped} skipped (not filings)" if rep.skipped else ""
-        click.echo(f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
-                   f"{rep.replaced} replaced, {rep.failed} failed{skipped}; {rep.quads} quads "
-                   f"written (store: {inert(kg.location)})", err=True)
+        click.echo(
+            f"{rep.files} files in {secs:.1f}s: {rep.new} new, {rep.unchanged} unchanged, "
+            f"{rep.replaced} replaced, {rep.failed} failed{skipped}; {rep.quads} quads "
+            f"written (store: {inert(kg.location)})",
+            err=True,
+        )
         if rep.fatal:
             click.echo(f"Error: {inert(rep.fatal)}", err=True)
     finally:
@@ -192,14 +254,34 @@ def extract(file: str, as_json: bool, provenance: bool) -> None:
 @_output_options
 @_store_option
 @click.option("--list", "list_", is_flag=True, help="List the saved queries.")
-@click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of your own saved queries (.rq); repeatable. Also: $DOCKETGRAPH_QUERIES.")
-@click.option("--sort", default=None, metavar="COLS",
-              help="Sort rows by these columns (comma-separated; -COL for descending).")
-@click.option("--evidence", is_flag=True,
-              help="Add, for each row, the cases and filings (file name and sentence) behind it.")
-def query(name: str | None, params, fmt: str, limit: int | None, store: str | None,
-          list_: bool, queries_dir: tuple[str, ...], sort: str | None, evidence: bool) -> None:
+@click.option(
+    "--queries-dir",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder of your own saved queries (.rq); repeatable. Also: $DOCKETGRAPH_QUERIES.",
+)
+@click.option(
+    "--sort",
+    default=None,
+    metavar="COLS",
+    help="Sort rows by these columns (comma-separated; -COL for descending).",
+)
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="Add, for each row, the cases and filings (file name and sentence) behind it.",
+)
+def query(
+    name: str | None,
+    params,
+    fmt: str,
+    limit: int | None,
+    store: str | None,
+    list_: bool,
+    queries_dir: tuple[str, ...],
+    sort: str | None,
+    evidence: bool,
+) -> None:
     """Run a saved query by NAME (see --list), with -p KEY VALUE parameters.
 
     --evidence expands every row into the cases and the filings behind it: file name,
@@ -207,10 +289,16 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
     """
     if list_ or not name:
         with _kg(store, read_only=True, queries_dir=queries_dir) as kg:  # the store stays shut
-            rows = [{"name": q.name,
-                     "parameters": ", ".join(f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "")
-                                             for p in q.params),
-                     "description": q.description} for q in kg.saved_queries()]
+            rows = [
+                {
+                    "name": q.name,
+                    "parameters": ", ".join(
+                        f"{p.name}:{p.type}" + (f"={p.default}" if p.default else "") for p in q.params
+                    ),
+                    "description": q.description,
+                }
+                for q in kg.saved_queries()
+            ]
             errors = kg.query_errors
         emit(["name", "parameters", "description"], rows, fmt, limit)
         for e in errors:
@@ -236,17 +324,25 @@ def query(name: str | None, params, fmt: str, limit: int | None, store: str | No
 
 def _evidence_text(items: list[dict], fmt: str) -> str:
     sep = "\n" if fmt == "table" else " | "
-    return sep.join(f"{e.get('case') or ''} · {e.get('document') or ''}"
-                    + (f" ({e['filed']})" if e.get("filed") else "")
-                    + f": \u201c{e.get('sentence') or ''}\u201d" for e in items)
+    return sep.join(
+        f"{e.get('case') or ''} · {e.get('document') or ''}"
+        + (f" ({e['filed']})" if e.get("filed") else "")
+        + f": \u201c{e.get('sentence') or ''}\u201d"
+        for e in items
+    )
 
 
 @cli.command()
 @click.argument("query_text")
 @_output_options
 @_store_option
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True,
-              help="Seconds the query may run before it is stopped.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=120.0,
+    show_default=True,
+    help="Seconds the query may run before it is stopped.",
+)
 def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, timeout: float) -> None:
     """Run an ad hoc SPARQL query over all documents (prefixes dg:, schema:, rdfs:, xsd:)."""
     kg = _kg(store, read_only=True)
@@ -261,18 +357,45 @@ def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, time
 @click.argument("name", required=False)
 @_params_option
 @_store_option
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
-              help="HTML file to write (default: output/NAME-....html).")
-@click.option("--entity", default=None, metavar="NAME",
-              help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.")
-@click.option("--depth", type=click.IntRange(0, 4), default=2, show_default=True,
-              help="Steps from --entity to include.")
-@click.option("--top", type=click.IntRange(1, None), default=None,
-              help="Above this many nodes, keep only the heaviest (default 2000).")
-@click.option("--queries-dir", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of your own saved queries (.rq); repeatable.")
-def view(name: str | None, params, store: str | None, out: str | None, entity: str | None,
-         depth: int, top: int | None, queries_dir: tuple[str, ...]) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="HTML file to write (default: output/NAME-....html).",
+)
+@click.option(
+    "--entity",
+    default=None,
+    metavar="NAME",
+    help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.",
+)
+@click.option(
+    "--depth", type=click.IntRange(0, 4), default=2, show_default=True, help="Steps from --entity to include."
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, None),
+    default=None,
+    help="Above this many nodes, keep only the heaviest (default 2000).",
+)
+@click.option(
+    "--queries-dir",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder of your own saved queries (.rq); repeatable.",
+)
+def view(
+    name: str | None,
+    params,
+    store: str | None,
+    out: str | None,
+    entity: str | None,
+    depth: int,
+    top: int | None,
+    queries_dir: tuple[str, ...],
+) -> None:
     """Write an interactive HTML graph of a saved query's result, or of an entity's
     neighbourhood (--entity NAME --depth N): self-contained, offline, every name escaped."""
     if not name and not entity:
@@ -289,11 +412,21 @@ def view(name: str | None, params, store: str | None, out: str | None, entity: s
 
 
 @cli.command()
-@click.option("--kind", "-k", type=click.Choice(["firm", "attorney", "judge", "party", "platform",
-                                                 "case", "court", "precedent"]),
-              default="firm", show_default=True, help="Which kind of entity.")
-@click.option("--explain", "explain_name", default=None, metavar="NAME",
-              help="Show the surface forms, documents and merges behind the entity named NAME.")
+@click.option(
+    "--kind",
+    "-k",
+    type=click.Choice(["firm", "attorney", "judge", "party", "platform", "case", "court", "precedent"]),
+    default="firm",
+    show_default=True,
+    help="Which kind of entity.",
+)
+@click.option(
+    "--explain",
+    "explain_name",
+    default=None,
+    metavar="NAME",
+    help="Show the surface forms, documents and merges behind the entity named NAME.",
+)
 @_store_option
 @_output_options
 def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, limit: int | None) -> None:
@@ -313,10 +446,22 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="nq", show_default=True,
-              help="ttl, nq, trig, jsonld (RDF); graphml, gexf (Gephi, yEd); csv (quads).")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
-              help="File to write (default: output/docketgraph.FORMAT; '-' for standard output).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="nq",
+    show_default=True,
+    help="ttl, nq, trig, jsonld (RDF); graphml, gexf (Gephi, yEd); csv (quads).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File to write (default: output/docketgraph.FORMAT; '-' for standard output).",
+)
 @_store_option
 def export(fmt: str, out: str | None, store: str | None) -> None:
     """Export the whole graph for other tools: RDF (Turtle, N-Quads, TriG, JSON-LD) with
@@ -353,18 +498,24 @@ def _removal_lines(rep: RemoveReport) -> None:
     for d in rep.documents:
         click.echo(f"{verb} {d.name} ({d.sha256[:12]})" + "".join(f"\n  {p}" for p in d.paths))
     for sha, path in rep.paths:
-        click.echo(f"{'would forget' if rep.dry_run else 'forgot'} path {path} "
-                   f"({sha[:12]} stays: stored under other paths)")
+        click.echo(
+            f"{'would forget' if rep.dry_run else 'forgot'} path {path} "
+            f"({sha[:12]} stays: stored under other paths)"
+        )
     for e in rep.entities:
         click.echo(f"  {'would go' if rep.dry_run else 'gone'}: {e['kind']} {e['name'] or e['id']}")
     for m in rep.merges:
-        click.echo(f"  merge {'to undo' if rep.dry_run else 'undone'}: {m['surface']!r} -> "
-                   f"{m['entity']!r} ({m['reason']})")
-    counts = [_count(len(rep.documents), "document"), _count(len(rep.cases), "case"),
-              _count(len(rep.entities) - len(rep.cases), "other entity", "other entities"),
-              _count(len(rep.merges), "merge")]
-    click.echo(", ".join(counts) + (" would be removed (dry run)" if rep.dry_run else " removed"),
-               err=True)
+        click.echo(
+            f"  merge {'to undo' if rep.dry_run else 'undone'}: {m['surface']!r} -> "
+            f"{m['entity']!r} ({m['reason']})"
+        )
+    counts = [
+        _count(len(rep.documents), "document"),
+        _count(len(rep.cases), "case"),
+        _count(len(rep.entities) - len(rep.cases), "other entity", "other entities"),
+        _count(len(rep.merges), "merge"),
+    ]
+    click.echo(", ".join(counts) + (" would be removed (dry run)" if rep.dry_run else " removed"), err=True)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -388,10 +539,12 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     import logging
+
     # library warnings (eyecite's "Unknown overlap case", juriscraper's log set-up) are not
     # for the terminal unless asked for
-    logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.ERROR, format="%(levelname)s %(name)s: %(message)s"
+    )
     try:
         cli.main(args=args, prog_name="docketgraph", standalone_mode=False)
     except click.exceptions.Abort:
@@ -420,8 +573,11 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         msg = " ".join(str(e).split())[:300]
-        click.echo(f"Error: unexpected {type(e).__name__}: {inert(msg)} "
-                   "(run with --debug for the traceback, and please report it)", err=True)
+        click.echo(
+            f"Error: unexpected {type(e).__name__}: {inert(msg)} "
+            "(run with --debug for the traceback, and please report it)",
+            err=True,
+        )
         return 1
     return 0
 

@@ -21,6 +21,7 @@ stored data stays as it was read; only what is shown is changed:
 - ``json_text(s)``: JSON as ``json.dumps`` writes it with every control, bidi and
   separator character written as a ``\\uXXXX`` escape: lossless, and inert on a terminal.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,11 +30,11 @@ from typing import Any
 
 #: characters that change what a terminal or a bidi-aware viewer shows
 _UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]")
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _UNSAFE_KEEP_NL = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]")
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 #: what makes a spreadsheet read a cell as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,8 +77,7 @@ def md_cell(v: Any) -> str:
     return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_text(data: Any, **kw: Any) -> str:

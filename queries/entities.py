@@ -1,4 +1,5 @@
 """Entity listings and explanations: which surface forms and documents make up an entity."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +11,16 @@ from docketgraph.graph.errors import BadParameter
 from docketgraph.graph.store import Store
 from docketgraph.graph.vocab import DG
 
-KINDS = {"firm": "LawFirm", "attorney": "Attorney", "judge": "Judge", "party": "Party",
-         "platform": "Platform", "case": "Case", "court": "Court", "precedent": "Precedent"}
+KINDS = {
+    "firm": "LawFirm",
+    "attorney": "Attorney",
+    "judge": "Judge",
+    "party": "Party",
+    "platform": "Platform",
+    "case": "Case",
+    "court": "Court",
+    "precedent": "Precedent",
+}
 
 
 def _cls(kind: str) -> ox.NamedNode:
@@ -53,23 +62,42 @@ def explain(store: Store, kind: str, name: str) -> list[dict[str, Any]]:
         ent = ox.NamedNode(e)
         out.append({"entity": names.get(e, e), "what": "iri", "value": e, "document": "", "detail": ""})
         for f in sorted(forms.get(e, ())):
-            out.append({"entity": names.get(e, e), "what": "surface form", "value": f,
-                        "document": "", "detail": ""})
+            out.append(
+                {"entity": names.get(e, e), "what": "surface form", "value": f, "document": "", "detail": ""}
+            )
         _, docs = store.query(
             "SELECT DISTINCT ?dn ?q ?e WHERE { GRAPH ?g { ?e schema:name ?any . "
             "?d a dg:Document ; schema:name ?dn . OPTIONAL { ?m dg:about ?e ; dg:quote ?q } } } "
-            "ORDER BY ?dn", {"e": ent})
+            "ORDER BY ?dn",
+            {"e": ent},
+        )
         seen = set()
         for d in docs:
             if d["dn"] in seen:
                 continue
             seen.add(d["dn"])
-            out.append({"entity": names.get(e, e), "what": "document", "value": d["dn"],
-                        "document": d["dn"], "detail": d.get("q") or ""})
+            out.append(
+                {
+                    "entity": names.get(e, e),
+                    "what": "document",
+                    "value": d["dn"],
+                    "document": d["dn"],
+                    "detail": d.get("q") or "",
+                }
+            )
         _, merges = store.query(
             "SELECT ?s ?why ?dn ?e WHERE { ?m a dg:Merge ; dg:about ?e ; dg:surface ?s ; dg:evidence ?why ; "
-            "dg:inDocument ?d . ?d schema:name ?dn }", {"e": ent})
+            "dg:inDocument ?d . ?d schema:name ?dn }",
+            {"e": ent},
+        )
         for m in merges:
-            out.append({"entity": names.get(e, e), "what": "merged", "value": m["s"],
-                        "document": m["dn"], "detail": m["why"]})
+            out.append(
+                {
+                    "entity": names.get(e, e),
+                    "what": "merged",
+                    "value": m["s"],
+                    "document": m["dn"],
+                    "detail": m["why"],
+                }
+            )
     return out

@@ -12,6 +12,7 @@ Saved queries may also call only the functions the store provides to them
 (``dg:param``, ``dg:given``, ``dg:within``, ``dg:noDates``), XSD casts and SPARQL's own
 functions; an unknown function is reported when the file is loaded.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,6 +28,7 @@ def _parse(text: str, prefixes: dict[str, str]) -> Any:
     import pyparsing
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         return translateQuery(parseQuery(text), initNs=prefixes).algebra
     except pyparsing.ParseException as e:
@@ -45,6 +47,7 @@ def _short(msg: str) -> str:
 def _walk(node: Any, seen: set[int] | None = None):
     """Every rdflib CompValue under ``node`` (the algebra and its expressions)."""
     from rdflib.plugins.sparql.parserutils import CompValue
+
     seen = set() if seen is None else seen
     stack = [node]
     while stack:
@@ -61,8 +64,7 @@ def _walk(node: Any, seen: set[int] | None = None):
             stack.extend(n)
 
 
-def check_query(text: str, prefixes: dict[str, str], *,
-                functions: frozenset[str] | None = None) -> None:
+def check_query(text: str, prefixes: dict[str, str], *, functions: frozenset[str] | None = None) -> None:
     """Raise QueryError if ``text`` is not a SPARQL query, calls ``SERVICE``, or (when
     ``functions`` is given) calls a function IRI outside ``functions`` and XSD casts."""
     algebra = _parse(text, prefixes)

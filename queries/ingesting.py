@@ -1,4 +1,5 @@
 """Ingest many files: extraction in worker processes, one writer committing to the store."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,11 +25,13 @@ SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 #: notes about a folder (README.md, LICENSE, CHANGES.txt, MANIFEST.tsv...)
 NOT_FILING_NAMES = re.compile(
     r"(?i)^(?:readme|licen[cs]e|copying|authors|changes|changelog|contributing|manifest|"
-    r"review)(?:\.(?:md|markdown|rst|txt|tsv))?$")
+    r"review)(?:\.(?:md|markdown|rst|txt|tsv))?$"
+)
 #: data, settings and images
 NOT_FILING_SUFFIXES = frozenset(
     ".toml .csv .tsv .yaml .yml .ini .cfg .conf .lock .xlsx .xls .ods "
-    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic".split())
+    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic".split()
+)
 
 
 @dataclass
@@ -76,8 +79,12 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
         yield path
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def unreadable(path: str) -> str | None:
@@ -150,11 +157,18 @@ def _sha(path: str) -> str | None:
     return h.hexdigest()
 
 
-def ingest(store: GraphStore, paths: Iterable[str | os.PathLike], *, jobs: int = 1,
-           on_file: Callable[[str, str], None] | None = None,
-           on_total: Callable[[int], None] | None = None, in_process: bool = False,
-           timeout: float = workers.DEFAULT_TIMEOUT,
-           memory: int = workers.DEFAULT_MEMORY, dask: object = None) -> IngestReport:
+def ingest(
+    store: GraphStore,
+    paths: Iterable[str | os.PathLike],
+    *,
+    jobs: int = 1,
+    on_file: Callable[[str, str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+    in_process: bool = False,
+    timeout: float = workers.DEFAULT_TIMEOUT,
+    memory: int = workers.DEFAULT_MEMORY,
+    dask: object = None,
+) -> IngestReport:
     """Ingest files and folders into ``store``; returns counts and per-file errors.
 
     Files found in folders that are not filings (``is_filing``: README.md, CSV, TOML,

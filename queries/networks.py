@@ -18,6 +18,7 @@ space-separated) and ``first`` / ``last`` (the earliest and latest filing dates 
 documents that show it, when known). All values are strings or integers and none is
 ``None``, so ``nx.write_gexf`` and ``nx.write_graphml`` take the graph as it is.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -39,8 +40,7 @@ __all__ = ["PROJECTIONS", "projection_graph", "co_counsel_graph", "plain"]
 PROJECTIONS: tuple[str, ...] = ("firm-judge", "co-counsel", "attorneys", "citations", "platform-firm")
 
 #: the parameters each projection takes (besides ``court``, ``from`` and ``to``)
-_EXTRA: dict[str, tuple[str, ...]] = {"attorneys": ("firm",), "co-counsel": ("firm",),
-                                      "citations": ("by",)}
+_EXTRA: dict[str, tuple[str, ...]] = {"attorneys": ("firm",), "co-counsel": ("firm",), "citations": ("by",)}
 
 _APPEARANCES = """SELECT DISTINCT ?case ?f ?side ?on WHERE {
   ?a a dg:Appearance ; dg:case ?case ; dg:firm ?f .
@@ -58,15 +58,21 @@ _MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { ?x a dg:Attorney ; dg:memberOf/d
 
 def _chunks(items: list[str], n: int = 400):
     for i in range(0, len(items), n):
-        yield items[i:i + n]
+        yield items[i : i + n]
 
 
 def _values(iris: list[str]) -> str:
     return " ".join(str(ox.NamedNode(i)) for i in iris)
 
 
-def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None = None,
-                     date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+def co_counsel_graph(
+    store: Any,
+    *,
+    court: str | None = None,
+    firm: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> nx.Graph:
     """Law firms that appeared on the same side of the same case (an appearance without a
     side is on every side); weight = shared cases. With ``firm``, only that firm's pairs."""
     court = court.strip().lower() if court else None
@@ -89,8 +95,12 @@ def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None =
         first: str | None = min(a["dates"]) if a["dates"] else None
         last: str | None = max(a["dates"]) if a["dates"] else None
         if date_from or date_to:
-            if first is None or last is None or (date_from and last < date_from) \
-                    or (date_to and first > date_to):
+            if (
+                first is None
+                or last is None
+                or (date_from and last < date_from)
+                or (date_to and first > date_to)
+            ):
                 continue
         by_case[case].append((f, {"sides": a["sides"], "first": first, "last": last}))
     # a firm is matched through every stored spelling, as saved-query parameters are
@@ -111,15 +121,26 @@ def co_counsel_graph(store: Any, *, court: str | None = None, firm: str | None =
     return G
 
 
-def _attorneys(store: Any, *, court: str | None = None, firm: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
+def _attorneys(
+    store: Any,
+    *,
+    court: str | None = None,
+    firm: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> nx.Graph:
     return analytics.attorney_graph(store, court=court, firm=firm, date_from=date_from, date_to=date_to)
 
 
-def _citations(store: Any, *, court: str | None = None, by: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
-    return analytics.citation_graph(store, by=by or "firm", court=court, date_from=date_from,
-                                    date_to=date_to)
+def _citations(
+    store: Any,
+    *,
+    court: str | None = None,
+    by: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> nx.Graph:
+    return analytics.citation_graph(store, by=by or "firm", court=court, date_from=date_from, date_to=date_to)
 
 
 _BUILDERS: dict[str, Callable[..., nx.Graph]] = {
@@ -142,8 +163,9 @@ def projection_graph(store: Any, projection: str, params: dict[str, Any]) -> nx.
     kw: dict[str, Any] = {}
     for k, v in params.items():
         if k not in known:
-            raise BadParameter(f"projection {projection} has no parameter {k!r} "
-                               f"(parameters: {', '.join(known)})")
+            raise BadParameter(
+                f"projection {projection} has no parameter {k!r} (parameters: {', '.join(known)})"
+            )
         if v is None or v == "":
             continue
         if k in ("from", "to"):
@@ -176,8 +198,11 @@ def plain(store: Any, G: nx.Graph) -> nx.Graph:
             if c in court_of:
                 courts[a].add(court_of[c])
                 courts[b].add(court_of[c])
-        e: dict[str, Any] = {"weight": int(d.get("weight", 1)), "dockets": "; ".join(sorted(d.get("cases") or ())),
-                             "case_ids": " ".join(ids)}
+        e: dict[str, Any] = {
+            "weight": int(d.get("weight", 1)),
+            "dockets": "; ".join(sorted(d.get("cases") or ())),
+            "case_ids": " ".join(ids),
+        }
         if d.get("relation"):
             e["relation"] = str(d["relation"])
         for k in ("first", "last"):
@@ -185,9 +210,12 @@ def plain(store: Any, G: nx.Graph) -> nx.Graph:
                 e[k] = str(d[k])[:10]
         H.add_edge(a, b, **e)
     for n, d in G.nodes(data=True):
-        attrs: dict[str, Any] = {"kind": str(d.get("kind", "")), "label": str(d.get("label", n)),
-                                 "key": key_of.get(str(n), str(n).rsplit("/", 1)[-1]),
-                                 "court": "; ".join(sorted(courts.get(n, ())))}
+        attrs: dict[str, Any] = {
+            "kind": str(d.get("kind", "")),
+            "label": str(d.get("label", n)),
+            "key": key_of.get(str(n), str(n).rsplit("/", 1)[-1]),
+            "court": "; ".join(sorted(courts.get(n, ()))),
+        }
         for k in ("role", "bipartite"):
             if d.get(k) is not None:
                 attrs[k] = d[k]

@@ -9,6 +9,7 @@ stop the others from loading: its error is kept in ``Registry.errors`` (``query 
 prints them), and asking for a refused name raises that error rather than silently
 running the other query.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -32,8 +33,9 @@ class Registry:
         pkg = resources.files("docketgraph.queries") / "saved"
         for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".rq"):
-                q = parse_rq(entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}",
-                             builtin=True)
+                q = parse_rq(
+                    entry.read_text(encoding="utf-8"), entry.name[:-3], f"saved/{entry.name}", builtin=True
+                )
                 if q.summarised:
                     q = replace(q, summary=summarised.QUERIES.get(q.name))
                 self.register(q)
@@ -58,7 +60,8 @@ class Registry:
             raise NameClash(
                 f"{q.source or q.name}: a saved query named {q.name!r} already exists "
                 f"({old.source or 'built in'}); rename the file, or add the header line "
-                "'# override: true' to replace it")
+                "'# override: true' to replace it"
+            )
         self._queries[q.name] = q
 
     def names(self) -> list[str]:

@@ -27,6 +27,7 @@ it was given; ``dg:within(?date)`` is true when a
 date lies between the ``from`` and ``to`` parameters; ``dg:noDates()`` is true when
 neither was given. The values come from Python at evaluation time, never from the text.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -151,8 +152,9 @@ class SavedQuery:
         """Parameters delivered through dg:param / dg:within rather than substitution."""
         return frozenset(p.name for p in self.params if _function_bound(self.sparql, p.name))
 
-    def function_terms(self, values: dict[str, str],
-                       terms: dict[str, ox.Literal] | None = None) -> dict[str, ox.Literal]:
+    def function_terms(
+        self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None
+    ) -> dict[str, ox.Literal]:
         """The function-bound parameters' terms (``terms`` may give already-resolved ones)."""
         given = dict(terms or {})
         out = {}
@@ -195,19 +197,24 @@ class SavedQuery:
                 bindings[p.name] = ox.Literal(key)
             else:
                 resolved[p.name] = ox.Literal(key)
-        if (self.summary is not None and not any(strs.get(u) for u in self.summary_unless)
-                and store.summaries_current()):
+        if (
+            self.summary is not None
+            and not any(strs.get(u) for u in self.summary_unless)
+            and store.summaries_current()
+        ):
             # the same answer from the summaries (queries.summarised)
-            terms = {**{k: t.value for k, t in bindings.items()},
-                     **{k: t.value for k, t in self.function_terms(strs, resolved).items()}}
+            terms = {
+                **{k: t.value for k, t in bindings.items()},
+                **{k: t.value for k, t in self.function_terms(strs, resolved).items()},
+            }
             cols, rows = self.summary(store, terms)
         else:
-            cols, rows = store.query(self.sparql, bindings,
-                                     custom_functions=self.functions(strs, resolved))
+            cols, rows = store.query(self.sparql, bindings, custom_functions=self.functions(strs, resolved))
         return cols, rows, None
 
-    def functions(self, values: dict[str, str],
-                  terms: dict[str, ox.Literal] | None = None) -> dict[ox.NamedNode, Callable[..., Any]]:
+    def functions(
+        self, values: dict[str, str], terms: dict[str, ox.Literal] | None = None
+    ) -> dict[ox.NamedNode, Callable[..., Any]]:
         """pyoxigraph ``custom_functions`` delivering the function-bound parameters
         (``terms`` may give already-resolved terms for some of them)."""
         terms = self.function_terms(values, terms)
@@ -224,16 +231,22 @@ class SavedQuery:
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
         def no_dates() -> ox.Literal:
-            return ox.Literal("false" if (lo is not None or hi is not None) else "true",
-                              datatype=ox.NamedNode(_XSD + "boolean"))
+            return ox.Literal(
+                "false" if (lo is not None or hi is not None) else "true",
+                datatype=ox.NamedNode(_XSD + "boolean"),
+            )
 
         def given(name: ox.Literal) -> ox.Literal:
             ok = getattr(name, "value", "") in terms
             return ox.Literal("true" if ok else "false", datatype=ox.NamedNode(_XSD + "boolean"))
 
         within.bounds = (lo, hi)  # type: ignore[attr-defined]  # read by the SPARQL-server store
-        return {ox.NamedNode(NS + "param"): param, ox.NamedNode(NS + "given"): given, ox.NamedNode(NS + "within"): within,
-                ox.NamedNode(NS + "noDates"): no_dates}
+        return {
+            ox.NamedNode(NS + "param"): param,
+            ox.NamedNode(NS + "given"): given,
+            ox.NamedNode(NS + "within"): within,
+            ox.NamedNode(NS + "noDates"): no_dates,
+        }
 
 
 def _function_bound(sparql: str, name: str) -> bool:
@@ -271,8 +284,7 @@ def parse_rq(text: str, name: str, source: str = "", *, builtin: bool = False) -
                 raise QueryError(f"{where}:{i}: bad param line: {val!r}")
             pname, ptype, default, desc = pm.groups()
             if ptype not in TYPES:
-                raise QueryError(f"{where}:{i}: unknown parameter type {ptype!r} "
-                                 f"(known: {', '.join(TYPES)})")
+                raise QueryError(f"{where}:{i}: unknown parameter type {ptype!r} (known: {', '.join(TYPES)})")
             params.append(Param(pname, ptype, (default or "").strip('"'), desc.strip()))
         else:
             meta[key] = val
@@ -289,8 +301,10 @@ def parse_rq(text: str, name: str, source: str = "", *, builtin: bool = False) -
         if _function_bound(text, p.name):
             continue
         if sel and not re.search(r"\?" + re.escape(p.name) + r"\b", sel.group(1)):
-            raise QueryError(f"{where}: parameter ?{p.name} must be projected by the SELECT "
-                             "(the engine only binds projected variables)")
+            raise QueryError(
+                f"{where}: parameter ?{p.name} must be projected by the SELECT "
+                "(the engine only binds projected variables)"
+            )
     for req in ("title", "description"):
         if req not in meta:
             raise QueryError(f"{where}: missing '# {req}:' header line")
@@ -303,10 +317,19 @@ def parse_rq(text: str, name: str, source: str = "", *, builtin: bool = False) -
     for u in unless:
         if u not in {p.name for p in params}:
             raise QueryError(f"{where}: '# summary:' names {u!r}, which is not a parameter")
-    q = SavedQuery(name=name, title=meta["title"], description=meta["description"],
-                   params=tuple(params), sparql=text, view=tuple(meta.get("view", "").split()),
-                   source=source, hidden=tuple(meta.get("hidden", "").split()),
-                   summary_unless=unless, summarised="summary" in meta, override=override == "true")
+    q = SavedQuery(
+        name=name,
+        title=meta["title"],
+        description=meta["description"],
+        params=tuple(params),
+        sparql=text,
+        view=tuple(meta.get("view", "").split()),
+        source=source,
+        hidden=tuple(meta.get("hidden", "").split()),
+        summary_unless=unless,
+        summarised="summary" in meta,
+        override=override == "true",
+    )
     return q
 
 
@@ -315,8 +338,9 @@ def _nothing(*args: object) -> ox.Literal | None:
     return None
 
 
-_FUNCTION_STUBS: dict[ox.NamedNode, Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]] = {
-    ox.NamedNode(NS + n): _nothing for n in ("param", "given", "within", "noDates")}
+_FUNCTION_STUBS: dict[
+    ox.NamedNode, Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]
+] = {ox.NamedNode(NS + n): _nothing for n in ("param", "given", "within", "noDates")}
 
 
 def _check_evaluates(text: str, where: str) -> None:

@@ -10,6 +10,7 @@ the same groups spent most of its time unpacking and ordering strings.
 Parameters arrive as normalised terms (firm and judge names already resolved to keys
 through every stored spelling), exactly as the ``.rq`` files receive them.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -75,43 +76,112 @@ def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict
 
 
 def firms_before_judges(store: Store, p: dict) -> tuple[list[str], list[dict]]:
-    cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
-            "last", "firm", "judge", "f", "j"]
+    cols = [
+        "firm_label",
+        "judge_label",
+        "role",
+        "court",
+        "cases",
+        "dockets",
+        "case_ids",
+        "first",
+        "last",
+        "firm",
+        "judge",
+        "f",
+        "j",
+    ]
     rows = []
     for g, fi, ji, court in _firm_judge_rows(store, p):
         if not (_ok(p, "firm", fi["key"]) and _ok(p, "judge", ji["key"]) and _ok(p, "role", ji["role"])):
             continue
-        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
-                     "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
-                     "firm": fi["key"], "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
+        rows.append(
+            {
+                "firm_label": fi["name"],
+                "judge_label": ji["name"],
+                "role": ji["role"],
+                "court": court,
+                **_group_cols(g),
+                "first": g["first"],
+                "last": g["last"],
+                "firm": fi["key"],
+                "judge": ji["key"],
+                "f": fi["x"],
+                "j": ji["x"],
+            }
+        )
     rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["judge_label"]))
     return cols, rows
 
 
 def judges_for_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
-    cols = ["firm_label", "judge_label", "role", "court", "cases", "dockets", "case_ids", "first",
-            "last", "firm", "f", "j"]
+    cols = [
+        "firm_label",
+        "judge_label",
+        "role",
+        "court",
+        "cases",
+        "dockets",
+        "case_ids",
+        "first",
+        "last",
+        "firm",
+        "f",
+        "j",
+    ]
     rows = []
     for g, fi, ji, court in _firm_judge_rows(store, p):
         if not _ok(p, "firm", fi["key"]):
             continue
-        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "role": ji["role"],
-                     "court": court, **_group_cols(g), "first": g["first"], "last": g["last"],
-                     "firm": fi["key"], "f": fi["x"], "j": ji["x"]})
+        rows.append(
+            {
+                "firm_label": fi["name"],
+                "judge_label": ji["name"],
+                "role": ji["role"],
+                "court": court,
+                **_group_cols(g),
+                "first": g["first"],
+                "last": g["last"],
+                "firm": fi["key"],
+                "f": fi["x"],
+                "j": ji["x"],
+            }
+        )
     rows.sort(key=lambda r: (-r["cases"], r["judge_label"], r["firm_label"]))
     return cols, rows
 
 
 def firms_for_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
-    cols = ["firm_label", "judge_label", "court", "cases", "dockets", "case_ids", "first", "last",
-            "judge", "f", "j"]
+    cols = [
+        "firm_label",
+        "judge_label",
+        "court",
+        "cases",
+        "dockets",
+        "case_ids",
+        "first",
+        "last",
+        "judge",
+        "f",
+        "j",
+    ]
     rows = []
     for g, fi, ji, court in _firm_judge_rows(store, p):
         if not _ok(p, "judge", ji["key"]):
             continue
-        rows.append({"firm_label": fi["name"], "judge_label": ji["name"], "court": court,
-                     **_group_cols(g), "first": g["first"], "last": g["last"],
-                     "judge": ji["key"], "f": fi["x"], "j": ji["x"]})
+        rows.append(
+            {
+                "firm_label": fi["name"],
+                "judge_label": ji["name"],
+                "court": court,
+                **_group_cols(g),
+                "first": g["first"],
+                "last": g["last"],
+                "judge": ji["key"],
+                "f": fi["x"],
+                "j": ji["x"],
+            }
+        )
     rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["judge_label"]))
     return cols, rows
 
@@ -128,17 +198,40 @@ def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             continue
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
-                rows.append({"firm_label": fi["name"], "platform_label": pi["name"], "kind": pi["kind"],
-                             **_group_cols(g), "firm": fi["key"], "f": f, "p": pl})
+                rows.append(
+                    {
+                        "firm_label": fi["name"],
+                        "platform_label": pi["name"],
+                        "kind": pi["kind"],
+                        **_group_cols(g),
+                        "firm": fi["key"],
+                        "f": f,
+                        "p": pl,
+                    }
+                )
     rows.sort(key=lambda r: (-r["cases"], r["firm_label"], r["platform_label"]))
     return cols, rows
 
 
 def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
-    cols = ["judge_label", "platform_label", "kind", "court", "cases", "dockets", "case_ids", "judge", "j", "p"]
+    cols = [
+        "judge_label",
+        "platform_label",
+        "kind",
+        "court",
+        "cases",
+        "dockets",
+        "case_ids",
+        "judge",
+        "j",
+        "p",
+    ]
     # the groups' judges are the cases' judges
-    judges = _by(store, """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
-                             ?x a dg:Judge ; dg:key ?k ; schema:name ?n } GROUP BY ?x""")
+    judges = _by(
+        store,
+        """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
+                             ?x a dg:Judge ; dg:key ?k ; schema:name ?n } GROUP BY ?x""",
+    )
     platforms = _by_many(store, _PLATFORMS)
     rows = []
     for g in store.summary_groups("judge-platform"):
@@ -148,8 +241,18 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             continue
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
-                rows.append({"judge_label": ji["name"], "platform_label": pi["name"], "kind": pi["kind"],
-                             "court": court, **_group_cols(g), "judge": ji["key"], "j": j, "p": pl})
+                rows.append(
+                    {
+                        "judge_label": ji["name"],
+                        "platform_label": pi["name"],
+                        "kind": pi["kind"],
+                        "court": court,
+                        **_group_cols(g),
+                        "judge": ji["key"],
+                        "j": j,
+                        "p": pl,
+                    }
+                )
     rows.sort(key=lambda r: (-r["cases"], r["judge_label"], r["platform_label"]))
     return cols, rows
 
@@ -179,8 +282,16 @@ def co_counsel(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             continue
         if "firm" in p and p["firm"] not in keys.get(x, ()) and p["firm"] not in keys.get(y, ()):
             continue
-        rows.append({"level": level, "first": names[x]["name"], "second": names[y]["name"],
-                     **_group_cols(g), "x": x, "y": y})
+        rows.append(
+            {
+                "level": level,
+                "first": names[x]["name"],
+                "second": names[y]["name"],
+                **_group_cols(g),
+                "x": x,
+                "y": y,
+            }
+        )
     rows.sort(key=lambda r: (r["level"], -r["cases"], r["first"], r["second"]))
     return cols, rows
 
@@ -194,8 +305,18 @@ def opposing_counsel(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         x, xside, y, yside = g["dims"]
         if x not in names or y not in names or x not in fkeys or not _ok(p, "firm", fkeys[x]):
             continue
-        rows.append({"first": names[x]["name"], "first_side": xside, "second": names[y]["name"],
-                     "second_side": yside, **_group_cols(g), "firm": fkeys[x], "x": x, "y": y})
+        rows.append(
+            {
+                "first": names[x]["name"],
+                "first_side": xside,
+                "second": names[y]["name"],
+                "second_side": yside,
+                **_group_cols(g),
+                "firm": fkeys[x],
+                "x": x,
+                "y": y,
+            }
+        )
     rows.sort(key=lambda r: (-r["cases"], r["first"], r["second"]))
     return cols, rows
 
@@ -208,14 +329,34 @@ def attorneys_of_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         if not _ok(p, "firm", r["firm"]):
             continue
         g = groups.get(r["a"], {"cases": 0, "dockets": None, "case_ids": None})  # as GROUP_CONCAT of none
-        rows.append({"firm_label": r["firm_name"], "attorney_label": r["attorney_name"],
-                     "emails": r["emails"], **_group_cols(g), "firm": r["firm"], "f": r["f"], "a": r["a"]})
+        rows.append(
+            {
+                "firm_label": r["firm_name"],
+                "attorney_label": r["attorney_name"],
+                "emails": r["emails"],
+                **_group_cols(g),
+                "firm": r["firm"],
+                "f": r["f"],
+                "a": r["a"],
+            }
+        )
     rows.sort(key=lambda r: (r["firm_label"], -r["cases"], r["attorney_label"]))
     return cols, rows
 
 
 def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
-    cols = ["firm_label", "citation", "precedent_label", "judges", "cases", "dockets", "case_ids", "firm", "f", "pr"]
+    cols = [
+        "firm_label",
+        "citation",
+        "precedent_label",
+        "judges",
+        "cases",
+        "dockets",
+        "case_ids",
+        "firm",
+        "f",
+        "pr",
+    ]
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
     rows = []
@@ -225,8 +366,18 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         if fi is None or not _ok(p, "firm", fi["key"]):
             continue
         for pi in precedents.get(pr, ()):
-            rows.append({"firm_label": fi["name"], "citation": pi["citation"], "precedent_label": pi["name"],
-                         "judges": g["items"] or None, **_group_cols(g), "firm": fi["key"], "f": f, "pr": pr})
+            rows.append(
+                {
+                    "firm_label": fi["name"],
+                    "citation": pi["citation"],
+                    "precedent_label": pi["name"],
+                    "judges": g["items"] or None,
+                    **_group_cols(g),
+                    "firm": fi["key"],
+                    "f": f,
+                    "pr": pr,
+                }
+            )
     rows.sort(key=lambda r: (r["firm_label"], -r["cases"], r["citation"]))
     return cols, rows
 

@@ -13,6 +13,7 @@ optionally ``info`` lines) and whose edges carry ``weight``, ``cases`` (docket n
 ``case_ids``, ``first`` and ``last`` (filing dates): saved SPARQL queries with a
 ``# view:`` hint are turned into one, Python analytics return one.
 """
+
 from __future__ import annotations
 
 import base64
@@ -39,21 +40,41 @@ from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
 
 KIND_COLORS = {
-    "LawFirm": "#1f77b4", "Judge": "#d62728", "Attorney": "#9467bd", "Party": "#2ca02c",
-    "Platform": "#ff7f0e", "Case": "#8c564b", "Court": "#7f7f7f", "Precedent": "#17becf",
+    "LawFirm": "#1f77b4",
+    "Judge": "#d62728",
+    "Attorney": "#9467bd",
+    "Party": "#2ca02c",
+    "Platform": "#ff7f0e",
+    "Case": "#8c564b",
+    "Court": "#7f7f7f",
+    "Precedent": "#17becf",
     "Document": "#bcbd22",
 }
 KIND_LABELS = {
-    "LawFirm": "Law firm", "Judge": "Judge", "Attorney": "Attorney", "Party": "Party",
-    "Platform": "Platform", "Case": "Case", "Court": "Court", "Precedent": "Cited case",
+    "LawFirm": "Law firm",
+    "Judge": "Judge",
+    "Attorney": "Attorney",
+    "Party": "Party",
+    "Platform": "Platform",
+    "Case": "Case",
+    "Court": "Court",
+    "Precedent": "Cited case",
     "Document": "Document",
 }
 PHYSICS_NODE_LIMIT = 300
 DEFAULT_MAX_NODES = 2000
 EVIDENCE_EDGE_LIMIT = 300
-_IRI_KINDS = (("firm/", "LawFirm"), ("judge/", "Judge"), ("platform/", "Platform"),
-              ("attorney/", "Attorney"), ("party/", "Party"), ("precedent/", "Precedent"),
-              ("case/", "Case"), ("court/", "Court"), ("doc/", "Document"))
+_IRI_KINDS = (
+    ("firm/", "LawFirm"),
+    ("judge/", "Judge"),
+    ("platform/", "Platform"),
+    ("attorney/", "Attorney"),
+    ("party/", "Party"),
+    ("precedent/", "Precedent"),
+    ("case/", "Case"),
+    ("court/", "Court"),
+    ("doc/", "Document"),
+)
 _MAX_TEXT = 300
 _CTRL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+")
 
@@ -75,8 +96,10 @@ def plain(s: Any) -> str:
 
 def _vis_assets() -> tuple[str, str]:
     base = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    return ((base / "vis-network.min.js").read_text(encoding="utf-8"),
-            (base / "vis-network.css").read_text(encoding="utf-8"))
+    return (
+        (base / "vis-network.min.js").read_text(encoding="utf-8"),
+        (base / "vis-network.css").read_text(encoding="utf-8"),
+    )
 
 
 def _json_for_html(obj: Any) -> str:
@@ -147,7 +170,7 @@ def _replace_with(path: Path, data: bytes) -> None:
 def kind_of_iri(iri: str) -> str | None:
     if not isinstance(iri, str) or not iri.startswith(ID):
         return None
-    rest = iri[len(ID):]
+    rest = iri[len(ID) :]
     for prefix, kind in _IRI_KINDS:
         if rest.startswith(prefix):
             return kind
@@ -156,9 +179,17 @@ def kind_of_iri(iri: str) -> str | None:
 
 def _kind_of(col: str) -> str:
     c = col.lower()
-    for k, name in (("firm", "LawFirm"), ("judge", "Judge"), ("platform", "Platform"),
-                    ("attorney", "Attorney"), ("party", "Party"), ("plaintiff", "Party"),
-                    ("court", "Court"), ("precedent", "Precedent"), ("case", "Case")):
+    for k, name in (
+        ("firm", "LawFirm"),
+        ("judge", "Judge"),
+        ("platform", "Platform"),
+        ("attorney", "Attorney"),
+        ("party", "Party"),
+        ("plaintiff", "Party"),
+        ("court", "Court"),
+        ("precedent", "Precedent"),
+        ("case", "Case"),
+    ):
         if c.startswith(k):
             return name
     return "Entity"
@@ -173,8 +204,10 @@ def result_graph(res: Any):
     q = res.query
     hint = list(q.view) if q is not None else []
     if len(hint) < 4 or hint[0] not in ("bipartite", "pair", "edges"):
-        raise QueryError(f"query {q.name if q else '?'} has no graph view "
-                         "(its header has no '# view: bipartite A B WEIGHT' line)")
+        raise QueryError(
+            f"query {q.name if q else '?'} has no graph view "
+            "(its header has no '# view: bipartite A B WEIGHT' line)"
+        )
     ends = []
     for tok in hint[1:3]:
         id_col, _, label_col = tok.partition(":")
@@ -208,8 +241,15 @@ def result_graph(res: Any):
             d["cases"] = sorted(set(d["cases"]) | set(cases))
             d["case_ids"] = sorted(set(d["case_ids"]) | set(case_ids))
         else:
-            G.add_edge(ids[0], ids[1], weight=w, cases=cases, case_ids=case_ids,
-                       first=_date(r.get("first")), last=_date(r.get("last")))
+            G.add_edge(
+                ids[0],
+                ids[1],
+                weight=w,
+                cases=cases,
+                case_ids=case_ids,
+                first=_date(r.get("first")),
+                last=_date(r.get("last")),
+            )
     return G
 
 
@@ -241,8 +281,10 @@ def layout(G, *, spacing: float = 30.0) -> dict:
     """
     pos: dict = {}
     wdeg = dict(G.degree(weight="weight"))
-    comps = sorted((sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
-                   key=lambda c: (-len(c), str(c[0])))
+    comps = sorted(
+        (sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
+        key=lambda c: (-len(c), str(c[0])),
+    )
     cx = cy = 0.0
     placed_area = 0.0
     for ci, comp in enumerate(comps):
@@ -263,8 +305,7 @@ def layout(G, *, spacing: float = 30.0) -> dict:
             u = queue[head]
             head += 1
             ux, uy = pos[u]
-            nbrs = sorted((v for v in G.neighbors(u) if v not in seen),
-                          key=lambda v: (-wdeg[v], str(v)))
+            nbrs = sorted((v for v in G.neighbors(u) if v not in seen), key=lambda v: (-wdeg[v], str(v)))
             for v in nbrs:
                 i = children.get(u, 0) + 1
                 children[u] = i
@@ -284,8 +325,16 @@ def _components(G):
     return nx.connected_components(U)
 
 
-def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = None,
-                 evidence: Any = None, node_evidence: Any = None) -> Path:
+def render_graph(
+    G,
+    *,
+    title: str,
+    caption: str,
+    out: Path,
+    top: int | None = None,
+    evidence: Any = None,
+    node_evidence: Any = None,
+) -> Path:
     """Render a networkx graph (nodes: kind, label, info; edges: weight, cases, first,
     last) to one self-contained HTML file, written atomically as UTF-8.
 
@@ -298,9 +347,11 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
     notes = []
     if total_nodes > limit:
         G = _top_nodes(G, limit)
-        notes.append(f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
-                     f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
-                     f"views keep at most {limit} nodes (--top).")
+        notes.append(
+            f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
+            f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
+            f"views keep at most {limit} nodes (--top)."
+        )
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     node_dates: dict = {}
     edges = []
@@ -315,8 +366,11 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
             info.append(plain(d["relation"]))
         cases = d.get("cases") or []
         if cases:
-            info.append(f"{len(cases)} case(s): " + ", ".join(plain(c) for c in cases[:30])
-                        + (" …" if len(cases) > 30 else ""))
+            info.append(
+                f"{len(cases)} case(s): "
+                + ", ".join(plain(c) for c in cases[:30])
+                + (" …" if len(cases) > 30 else "")
+            )
         first, last = d.get("first"), d.get("last")
         if first or last:
             info.append(f"filed {first or '?'} to {last or '?'}")
@@ -329,13 +383,25 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
             if last and (hi is None or last > hi):
                 hi = last
             node_dates[n] = (lo, hi)
-        edges.append({"id": f"e{i}", "from": ids[a], "to": ids[b], "value": float(w),
-                      "title": f"weight {w:g}" if isinstance(w, (int, float)) else "weight",
-                      "info": info, "first": plain(first or ""), "last": plain(last or "")})
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": ids[a],
+                "to": ids[b],
+                "value": float(w),
+                "title": f"weight {w:g}" if isinstance(w, (int, float)) else "weight",
+                "info": info,
+                "first": plain(first or ""),
+                "last": plain(last or ""),
+            }
+        )
     nodes = []
     wdeg = dict(G.degree(weight="weight"))
-    heavy_nodes = set(sorted(G.nodes, key=lambda n: (-wdeg[n], str(n)))[:EVIDENCE_EDGE_LIMIT]) \
-        if node_evidence else set()
+    heavy_nodes = (
+        set(sorted(G.nodes, key=lambda n: (-wdeg[n], str(n)))[:EVIDENCE_EDGE_LIMIT])
+        if node_evidence
+        else set()
+    )
     for n, d in G.nodes(data=True):
         kind = d.get("kind") or "Entity"
         label = plain(d.get("label") or n)
@@ -347,18 +413,45 @@ def render_graph(G, *, title: str, caption: str, out: Path, top: int | None = No
         if n in heavy_nodes:
             info += [plain(x) for x in (node_evidence(n, d) or [])][:10]
         lo, hi = node_dates.get(n, (None, None))
-        nodes.append({"id": ids[n], "label": label, "title": label, "group": kind,
-                      "color": KIND_COLORS.get(kind, "#999999"), "info": info,
-                      "first": plain(lo or ""), "last": plain(hi or "")})
-    return _write(nodes, edges, title=title, caption=caption + (" " + " ".join(notes) if notes else ""),
-                  out=out, positions=layout(G) if len(nodes) > PHYSICS_NODE_LIMIT else None, ids=ids)
+        nodes.append(
+            {
+                "id": ids[n],
+                "label": label,
+                "title": label,
+                "group": kind,
+                "color": KIND_COLORS.get(kind, "#999999"),
+                "info": info,
+                "first": plain(lo or ""),
+                "last": plain(hi or ""),
+            }
+        )
+    return _write(
+        nodes,
+        edges,
+        title=title,
+        caption=caption + (" " + " ".join(notes) if notes else ""),
+        out=out,
+        positions=layout(G) if len(nodes) > PHYSICS_NODE_LIMIT else None,
+        ids=ids,
+    )
 
 
-def _write(nodes: list[dict], edges: list[dict], *, title: str, caption: str, out: Path,
-           positions: dict | None = None, ids: dict | None = None) -> Path:
+def _write(
+    nodes: list[dict],
+    edges: list[dict],
+    *,
+    title: str,
+    caption: str,
+    out: Path,
+    positions: dict | None = None,
+    ids: dict | None = None,
+) -> Path:
     options: dict[str, Any] = {
-        "interaction": {"hover": len(nodes) <= PHYSICS_NODE_LIMIT, "tooltipDelay": 150,
-                        "hideEdgesOnDrag": len(nodes) > PHYSICS_NODE_LIMIT},
+        "interaction": {
+            "hover": len(nodes) <= PHYSICS_NODE_LIMIT,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": len(nodes) > PHYSICS_NODE_LIMIT,
+        },
         "edges": {"scaling": {"min": 1, "max": 12}, "color": {"inherit": False, "color": "#999"}},
         "nodes": {"shape": "dot", "size": 12, "font": {"size": 13}},
     }
@@ -371,27 +464,40 @@ def _write(nodes: list[dict], edges: list[dict], *, title: str, caption: str, ou
         options["layout"] = {"improvedLayout": False}
         options["edges"]["smooth"] = False
     else:
-        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
-                              "stabilization": {"enabled": True, "iterations": 300, "fit": True}}
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "stabilization": {"enabled": True, "iterations": 300, "fit": True},
+        }
     counts: dict[str, int] = {}
     for n in nodes:
         counts[n["group"]] = counts.get(n["group"], 0) + 1
-    legend = [{"kind": k, "label": KIND_LABELS.get(k, k), "color": KIND_COLORS.get(k, "#999"),
-               "count": c} for k, c in sorted(counts.items())]
+    legend = [
+        {"kind": k, "label": KIND_LABELS.get(k, k), "color": KIND_COLORS.get(k, "#999"), "count": c}
+        for k, c in sorted(counts.items())
+    ]
     dates = sorted({x for e in edges for x in (e["first"], e["last"]) if x})
     vis_js, vis_css = _vis_assets()
     vis_js = vis_js.replace("</script", "<\\/script")
     app_js = (resources.files("docketgraph.queries") / "templates" / "view.js").read_text(encoding="utf-8")
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(lambda n: (resources.files("docketgraph.queries") / "templates" / n)
-                                     .read_text(encoding="utf-8")),
-        autoescape=True)
+        loader=jinja2.FunctionLoader(
+            lambda n: (resources.files("docketgraph.queries") / "templates" / n).read_text(encoding="utf-8")
+        ),
+        autoescape=True,
+    )
     html = env.get_template("view.html").render(
-        title=plain(title), caption=caption[:2000], legend=legend,
-        n_nodes=len(nodes), n_edges=len(edges),
-        date_min=dates[0] if dates else "", date_max=dates[-1] if dates else "",
+        title=plain(title),
+        caption=caption[:2000],
+        legend=legend,
+        n_nodes=len(nodes),
+        n_edges=len(edges),
+        date_min=dates[0] if dates else "",
+        date_max=dates[-1] if dates else "",
         data_json=_markup(_json_for_html({"nodes": nodes, "edges": edges, "options": options})),
-        vis_js=_markup(vis_js), vis_css=_markup(vis_css), app_js=_markup(app_js),
+        vis_js=_markup(vis_js),
+        vis_css=_markup(vis_css),
+        app_js=_markup(app_js),
         script_hashes=" ".join([_sha256_src(vis_js), _sha256_src(app_js)]),
     )
     out = Path(out)
@@ -420,10 +526,13 @@ def _edge_evidence(kg: ViewSource):
             row[f"e{i}"] = iri
         out = []
         for e in kg.row_evidence(row, per_row=5):
-            out.append(f"{e.get('case') or ''} · {e.get('document') or ''}"
-                       + (f" ({e['filed']})" if e.get("filed") else "")
-                       + f": \u201c{e.get('sentence') or ''}\u201d")
+            out.append(
+                f"{e.get('case') or ''} · {e.get('document') or ''}"
+                + (f" ({e['filed']})" if e.get("filed") else "")
+                + f": \u201c{e.get('sentence') or ''}\u201d"
+            )
         return out
+
     return ev
 
 
@@ -434,30 +543,45 @@ def _node_evidence(kg: ViewSource):
             return []
         out = []
         for e in kg.row_evidence({"e": iri}, per_row=5):
-            out.append(f"{e.get('document') or ''}" + (f" ({e['filed']})" if e.get("filed") else "")
-                       + f": \u201c{e.get('sentence') or ''}\u201d")
+            out.append(
+                f"{e.get('document') or ''}"
+                + (f" ({e['filed']})" if e.get("filed") else "")
+                + f": \u201c{e.get('sentence') or ''}\u201d"
+            )
         return out
+
     return ev
 
 
-def render_query_view(kg: ViewSource, res: Any, out: str | os.PathLike | None = None, *,
-                      top: int | None = None) -> Path:
+def render_query_view(
+    kg: ViewSource, res: Any, out: str | os.PathLike | None = None, *, top: int | None = None
+) -> Path:
     """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
     G = result_graph(res)
     q = res.query
     params = ", ".join(f"{k}={v}" for k, v in res.params) or "none"
     hint = list(q.view)
     w = hint[3] if len(hint) > 3 else "weight (cases)"
-    caption = (f"{q.description} Query: {q.name}; parameters: {params}; "
-               f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges; edge width = {w}; "
-               f"drawn {_when()} by docketgraph.")
+    caption = (
+        f"{q.description} Query: {q.name}; parameters: {params}; "
+        f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges; edge width = {w}; "
+        f"drawn {_when()} by docketgraph."
+    )
     target = Path(out) if out else default_out(q.name, res.params)
-    return render_graph(G, title=q.title, caption=caption, out=target, top=top,
-                        evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))
+    return render_graph(
+        G,
+        title=q.title,
+        caption=caption,
+        out=target,
+        top=top,
+        evidence=_edge_evidence(kg),
+        node_evidence=_node_evidence(kg),
+    )
 
 
-def render_entity_view(kg: ViewSource, name: str, out: str | os.PathLike | None = None, *,
-                       depth: int = 2, top: int | None = None) -> Path:
+def render_entity_view(
+    kg: ViewSource, name: str, out: str | os.PathLike | None = None, *, depth: int = 2, top: int | None = None
+) -> Path:
     """Draw the neighbourhood of the entity whose name best matches ``name``."""
     hits = analytics.search_entities(kg.store, name, limit=1)
     if not hits:
@@ -468,10 +592,19 @@ def render_entity_view(kg: ViewSource, name: str, out: str | os.PathLike | None 
         G.add_node(center["id"], kind=center["kind"], label=center["name"])
     H = analytics.neighbourhood(G, center["id"], depth=depth)
     H.nodes[center["id"]]["info"] = ["the entity searched for"]
-    caption = (f"The neighbourhood of {plain(center['name'])} ({center['kind']}, best match for "
-               f"{plain(name)!r}, score {center['score']}): everything within {depth} steps through "
-               f"cases (entity - case links) and firm membership. {H.number_of_nodes()} nodes, "
-               f"{H.number_of_edges()} edges; drawn {_when()} by docketgraph (view --entity).")
+    caption = (
+        f"The neighbourhood of {plain(center['name'])} ({center['kind']}, best match for "
+        f"{plain(name)!r}, score {center['score']}): everything within {depth} steps through "
+        f"cases (entity - case links) and firm membership. {H.number_of_nodes()} nodes, "
+        f"{H.number_of_edges()} edges; drawn {_when()} by docketgraph (view --entity)."
+    )
     target = Path(out) if out else default_out("entity", (("name", name), ("depth", str(depth))))
-    return render_graph(H, title=f"Around {plain(center['name'])}", caption=caption, out=target,
-                        top=top, evidence=_edge_evidence(kg), node_evidence=_node_evidence(kg))
+    return render_graph(
+        H,
+        title=f"Around {plain(center['name'])}",
+        caption=caption,
+        out=target,
+        top=top,
+        evidence=_edge_evidence(kg),
+        node_evidence=_node_evidence(kg),
+    )

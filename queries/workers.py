@@ -4,6 +4,7 @@ A worker that runs past its deadline (a pathological file, a runaway regular exp
 in a C extension) is killed and replaced; its file is reported as failed and the run goes
 on. Each worker caps its own address space, so one hostile file cannot exhaust memory.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,7 +24,7 @@ from docketgraph.ingest.extract import warm_up
 #: seconds one document may take before its worker is killed
 DEFAULT_TIMEOUT = 120.0
 #: address-space limit of a worker process, in bytes
-DEFAULT_MEMORY = 3 * 1024 ** 3
+DEFAULT_MEMORY = 3 * 1024**3
 #: jobs sent ahead to each worker, so it goes on while the caller writes an outcome
 PREFETCH = 2
 
@@ -39,6 +40,7 @@ class Outcome:
 def _limit_memory(limit: int) -> None:
     try:
         import resource
+
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         # a forked worker starts with its parent's address space: the limit is on top of it
         try:
@@ -73,6 +75,7 @@ def _die_with_parent(parent: int) -> None:
     try:
         import ctypes
         import signal
+
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
             if os.getppid() != parent:  # it died before the signal was set
@@ -109,8 +112,9 @@ class _Slot:
 
     def __init__(self, ctx, results, memory: int, func: Callable[[str], Outcome]):
         self.tasks = ctx.Queue()
-        self.proc = ctx.Process(target=_worker, args=(self.tasks, results, memory, func, os.getpid()),
-                                daemon=True)
+        self.proc = ctx.Process(
+            target=_worker, args=(self.tasks, results, memory, func, os.getpid()), daemon=True
+        )
         self.proc.start()
         self.jobs: deque[tuple[int, str]] = deque()  # (index, path)
         self.started = 0.0  # when the oldest job began, as far as the parent knows
@@ -151,9 +155,15 @@ def preload() -> None:
         logging.getLogger(__name__).debug("preloading the extractors failed: %r", e)
 
 
-def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
-        memory: int = DEFAULT_MEMORY,
-        func: Callable[[str], Outcome] = extract_one, depth: int = PREFETCH) -> Iterator[Outcome]:
+def run(
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory: int = DEFAULT_MEMORY,
+    func: Callable[[str], Outcome] = extract_one,
+    depth: int = PREFETCH,
+) -> Iterator[Outcome]:
     """Extract ``paths`` in ``jobs`` worker processes; yields outcomes as they finish.
 
     ``paths`` is read as jobs are needed (it may be a generator). Each worker holds up to
@@ -209,8 +219,11 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
                     # jobs sent after it were not started: they go to the next worker
                     pending.extendleft(reversed(s.jobs))
                     slots[i] = _Slot(ctx, results, memory, func)
-                    why = ("worker died (out of memory or crashed)" if dead
-                           else f"took longer than {timeout:.0f}s; stopped")
+                    why = (
+                        "worker died (out of memory or crashed)"
+                        if dead
+                        else f"took longer than {timeout:.0f}s; stopped"
+                    )
                     yield Outcome(path, error=f"{path}: {why}")
             try:
                 idx, outcome = results.get(timeout=0.2)
@@ -228,21 +241,22 @@ def run(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT
             s.stop(kill=bool(s.jobs))
 
 
-def run_dask(paths: Iterable[str], address: str, *,
-             func: Callable[[str], Outcome] = extract_one) -> Iterator[Outcome]:
+def run_dask(
+    paths: Iterable[str], address: str, *, func: Callable[[str], Outcome] = extract_one
+) -> Iterator[Outcome]:
     """Extract ``paths`` on a Dask cluster (``address``: a scheduler address, or a
     ``distributed.Client``), yielding outcomes as they finish; the caller writes."""
     try:
         from distributed import Client, as_completed
     except ImportError:
-        raise MissingDependency("--dask needs the 'distributed' package: "
-                                "pip install 'docketgraph[dask]'") from None
+        raise MissingDependency(
+            "--dask needs the 'distributed' package: pip install 'docketgraph[dask]'"
+        ) from None
     paths = list(paths)
     own = not isinstance(address, Client)
     client: Any = Client(address) if own else address
     try:
-        futures = {client.submit(func, p, pure=False, key=f"extract-{i}"): p
-                   for i, p in enumerate(paths)}
+        futures = {client.submit(func, p, pure=False, key=f"extract-{i}"): p for i, p in enumerate(paths)}
         for fut in as_completed(futures):
             path = futures[fut]
             try:
@@ -257,6 +271,7 @@ def run_dask(paths: Iterable[str], address: str, *,
 def _query_child(conn, location: str, sparql: str, limit: int | None) -> None:
     from docketgraph.graph.errors import DocketGraphError
     from docketgraph.graph.store import GraphStore
+
     try:
         store = GraphStore(location, read_only=True)
         conn.send(("ok", store.query(sparql, limit=limit)))
@@ -268,11 +283,13 @@ def _query_child(conn, location: str, sparql: str, limit: int | None) -> None:
         conn.close()
 
 
-def query_with_timeout(location: str, sparql: str, *, timeout: float,
-                       limit: int | None = None) -> tuple[list[str], list[dict]]:
+def query_with_timeout(
+    location: str, sparql: str, *, timeout: float, limit: int | None = None
+) -> tuple[list[str], list[dict]]:
     """Run a query on the store at ``location`` in a child process stopped after
     ``timeout`` seconds: the engine cannot be interrupted from Python while it computes."""
     from docketgraph.graph import errors
+
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
     parent_end, child_end = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_query_child, args=(child_end, location, sparql, limit), daemon=True)
@@ -280,8 +297,9 @@ def query_with_timeout(location: str, sparql: str, *, timeout: float,
     child_end.close()
     try:
         if not parent_end.poll(timeout):
-            raise errors.QueryError(f"the query took longer than {timeout:g}s; stopped "
-                                    "(--timeout sets the limit)")
+            raise errors.QueryError(
+                f"the query took longer than {timeout:g}s; stopped (--timeout sets the limit)"
+            )
         try:
             status, value = parent_end.recv()
         except EOFError:
@@ -295,4 +313,3 @@ def query_with_timeout(location: str, sparql: str, *, timeout: float,
         name, msg = value
         raise getattr(errors, name, errors.QueryError)(msg)
     return value
-

@@ -24,12 +24,13 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
   fi
 fi
 set +e
-# Static checks on graph/ and queries/ (settings in pyproject.toml): lint and types.
+# Static checks on graph/ and queries/ (settings in pyproject.toml): lint, format, types.
 checks=0
 .venv/bin/python -m ruff check || checks=1
+.venv/bin/python -m ruff format --check || checks=1
 .venv/bin/python -m mypy || checks=1
 .venv/bin/python -m pytest -q "$@"
 rc=$?
 set -e
-if [ $rc -eq 0 ] && [ $checks -ne 0 ]; then echo "static checks failed (ruff, mypy)" >&2; rc=1; fi
+if [ $rc -eq 0 ] && [ $checks -ne 0 ]; then echo "static checks failed (ruff check, ruff format --check, mypy)" >&2; rc=1; fi
 exit $rc
