@@ -7,9 +7,9 @@ from importlib import resources
 import pytest
 
 from docketgraph.ingest.fields.courts import (
-    StateCourtParts, find_court, find_courts, find_lower_court, is_state_court, lookup,
-    short_form_id, state_court_candidates,
+    StateCourtParts, find_courts, is_state_court, lookup, short_form_id, state_court_candidates,
 )
+from docketgraph.ingest.fields.own_court import find_court, find_lower_court
 
 #: seconds one hostile input may take (a catastrophic pattern fails instead of hanging)
 LINEAR_LIMIT = 10

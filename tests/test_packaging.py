@@ -136,12 +136,7 @@ def _cycle(edges: dict[str, dict[str, int]]) -> list[str] | None:
 
 #: import circles known and not yet opened, each an edge to leave out and the reason; a new
 #: circle fails the test, and so does an entry whose import is gone (remove it then)
-KNOWN_CIRCLES: dict[tuple[str, str], str] = {
-    ("docketgraph.ingest.fields.dockets", "docketgraph.ingest.fields.courts"):
-        "dockets._state_doc asks courts for state-court headings while courts._short_form_head "
-        "asks dockets for the document's own numbers (both imports inside functions); to open: "
-        "move the state-court shape rule beside the courts it reads",
-}
+KNOWN_CIRCLES: dict[tuple[str, str], str] = {}
 
 
 def test_known_circles_are_still_there():

@@ -47,6 +47,8 @@ from docketgraph.graph.model import PartyMention, Span
 from docketgraph.graph.names import ENTITY_SUFFIX_ALT as _SUFFIX_ALT, ENTITY_SUFFIX_TOKEN as _SUFFIX_TOKEN
 from docketgraph.graph.names import normal_case_caption as normal_case
 from docketgraph.ingest.fields.courts import STATES
+from docketgraph.ingest.fields.dockets import find_dockets
+from docketgraph.ingest.fields.platforms import load_gazetteer
 
 HEAD = 4000
 
@@ -344,8 +346,6 @@ def _mask_columns(s: str) -> str:
 
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
-    from docketgraph.ingest.fields.dockets import find_dockets
-
     s = text.translate(_DASHES)
     s = _mask_columns(s)
     for rx in _NOISE:
@@ -952,7 +952,6 @@ def _good_body_name(name: str, role: str = "") -> bool:
 @lru_cache(maxsize=1)
 def _platform_words() -> frozenset[str]:
     """One-word marketplace and payment brands ("Defendant AliExpress seller accounts" names no party)."""
-    from docketgraph.ingest.fields.platforms import load_gazetteer
 
     return frozenset(f.lower() for p in load_gazetteer() for f in (p.name, *p.aliases) if " " not in f)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -211,18 +212,14 @@ def find_courts(text: str) -> list[CourtHit]:
     return out
 
 
-def _short_form_head(text: str) -> CourtHit | None:
-    """ "24 CV 607 (N.D. Ill. Jul. 9, 2024)" on the document's own header line."""
-    from docketgraph.ingest.fields.dockets import find_dockets
-
-    own_lines = set()
-    for h in find_dockets(text[:HEAD]):
-        if h.role == "own":
-            own_lines.add(text.rfind("\n", 0, h.span[0]) + 1)
+def short_form_head(text: str, own_line_starts: Collection[int]) -> CourtHit | None:
+    """ "24 CV 607 (N.D. Ill. Jul. 9, 2024)" on the document's own header line: a line that
+    starts at one of ``own_line_starts`` (where the document's own docket numbers stand), or
+    its first line."""
     first_nl = text.find("\n")
     for m in _SHORT_HEAD.finditer(text, 0, HEAD):
         ls = text.rfind("\n", 0, m.start()) + 1
-        if ls not in own_lines and ls != 0 and m.start() > (first_nl if first_nl >= 0 else len(text)):
+        if ls not in own_line_starts and ls != 0 and m.start() > (first_nl if first_nl >= 0 else len(text)):
             continue
         cid = _short_forms().get(m.group("abbr").replace(" ", ""))
         if cid:
@@ -248,7 +245,7 @@ def short_form_id(s: str | None) -> str | None:
                  if f.replace(" ", "").rstrip(".") in table), None)
 
 
-def _courthouse(text: str) -> CourtHit | None:
+def courthouse(text: str) -> CourtHit | None:
     """A letter addressed to a judge at a known courthouse ("40 Foley Square")."""
     head = text[:HEAD]
     if not re.search(r"(?i)\b(?:district|magistrate|bankruptcy)\s{1,4}judge\b", head):
@@ -261,7 +258,8 @@ def _courthouse(text: str) -> CourtHit | None:
     return best
 
 
-def _zh_field(text: str) -> CourtHit | None:
+def zh_field(text: str) -> CourtHit | None:
+    """A court written in Chinese in a translated filing's heading (伊利诺伊州北区)."""
     m = _ZH_COURT.search(text, 0, HEAD)
     if not m:
         return None
@@ -275,24 +273,6 @@ def _zh_field(text: str) -> CourtHit | None:
     return CourtHit(cid, m.span(), "own", "district") if cid else None
 
 
-def find_court(text: str) -> CourtHit | None:
-    """The court of the document's own case, if the text states it."""
-    hits = find_courts(text)
-    own = next((h for h in hits if h.role == "own"), None)
-    if own:
-        return own
-    return _short_form_head(text) or _zh_field(text) or _state_own(text) or _courthouse(text)
-
-
-def find_lower_court(text: str) -> CourtHit | None:
-    """In an appellate document, the court appealed from (a district court, or the state
-    trial or intermediate court)."""
-    hits = find_courts(text)
-    if hits:
-        return next((h for h in hits if h.role == "lower"), None)
-    return next((h for h in find_state_courts(text) if h.role == "lower"), None)
-
-
 _COLUMN_RULE = re.compile(r"(?m)^([^\n\]]{0,60}?)[ \t]\][ \t]{1,8}(?=\S)")
 
 
@@ -303,10 +283,6 @@ def _right_column(head: str) -> str:
     if len(_COLUMN_RULE.findall(head)) < 4:
         return head
     return _COLUMN_RULE.sub(lambda m: " " * len(m.group(0)), head)
-
-
-def _state_own(text: str) -> CourtHit | None:
-    return next((h for h in find_state_courts(text) if h.role == "own"), None)
 
 
 # --- State courts -------------------------------------------------------------------------
@@ -476,13 +452,15 @@ def _state_parts(text: str, m: re.Match, doc_state: str | None) -> StateCourtPar
                            bool(_APPDIV_RX.search(tail)), m.span())
 
 
-def find_state_courts(text: str) -> list[CourtHit]:
-    """State courts named in the heading area (see ``_find_state_courts``)."""
-    return list(_find_state_courts(text))
+def find_state_courts(text: str, number_state: str | None = None) -> list[CourtHit]:
+    """State courts named in the heading area (see ``_find_state_courts``). ``number_state``
+    is the state whose courts alone number cases in the shape of the document's own number
+    (``dockets.state_of_number``), used when no heading or caption names the state."""
+    return list(_find_state_courts(text, number_state))
 
 
 @lru_cache(maxsize=4)
-def _find_state_courts(text: str) -> tuple[CourtHit, ...]:
+def _find_state_courts(text: str, number_state: str | None) -> tuple[CourtHit, ...]:
     """State courts named in the heading area, in document order, each ``own``, ``lower``
     (named in an "Appeal from ..." sentence or a "Trial Court" field) or ``mentioned``.
     ``level`` is courts-db's type of the court (``appellate`` or ``trial``)."""
@@ -513,9 +491,7 @@ def _find_state_courts(text: str) -> tuple[CourtHit, ...]:
         if sm:
             doc_state = _title(" ".join((sm.group("state") or sm.group("line")).split())).replace(" Of ", " of ")
     if doc_state is None:  # a number in a shape only one state's courts use ("05-22-00834-CV")
-        from docketgraph.ingest.fields.dockets import state_of_number
-
-        doc_state = state_of_number(text)
+        doc_state = number_state
     out: list[CourtHit] = []
     own_seen = False
     for m, in_lower in parts:

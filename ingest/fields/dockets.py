@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from docketgraph.graph.keys import docket_from_parts as normalise, docket_key
 from docketgraph.graph.model import Span
+from docketgraph.ingest.fields import courts
 
 # Dashes and hyphen look-alikes folded to "-" one character for one, so spans still hold.
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
@@ -216,11 +217,9 @@ def is_state_document(text: str) -> bool:
 def _state_doc(text: str) -> bool:
     """A state court's document: a state court heading and no federal one, or a number in a
     shape only state courts use in the document's caption or header."""
-    from docketgraph.ingest.fields import courts
-
     if courts.find_courts(text):
         return False
-    if courts.find_state_courts(text):
+    if courts.find_state_courts(text, state_of_number(text)):
         return True
     for kind, rx in _STATE_SHAPES:
         if kind == "state":

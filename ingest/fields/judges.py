@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from docketgraph.graph.model import JudgeMention
 from docketgraph.graph.names import fix_letterspacing, given_names, person_key, person_name, surname
+from docketgraph.ingest.fields.dockets import is_state_document
 
 __all__ = ["find_judges"]
 
@@ -173,8 +174,6 @@ def _span_of_tokens(text: str, start: int, end: int, tokens: list[str]) -> tuple
 
 def _doc_kind(text: str) -> str:
     head = text[:4000]
-    from docketgraph.ingest.fields.dockets import is_state_document
-
     if is_state_document(text):
         return "state"
     if _DOC_TAX.search(head):

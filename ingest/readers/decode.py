@@ -31,7 +31,9 @@ def read_bytes(path: str, limit: int) -> bytes:
     return data
 
 
-def _looks_utf16(data: bytes) -> str | None:
+def looks_utf16(data: bytes) -> str | None:
+    """The UTF-16 codec a file is written in (a byte-order mark, or NUL bytes between ASCII
+    letters), else None."""
     if data.startswith(codecs.BOM_UTF16_LE):
         return "utf-16"
     if data.startswith(codecs.BOM_UTF16_BE):
@@ -54,7 +56,7 @@ def decode(data: bytes) -> tuple[str, str]:
     Tries UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), then cp1252, then
     UTF-8 with replacement characters.
     """
-    enc = _looks_utf16(data)
+    enc = looks_utf16(data)
     if enc:
         try:
             return data.decode(enc), enc
@@ -99,7 +101,7 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or (13 < b < 32 and b !
 
 def looks_binary(data: bytes) -> bool:
     """True when a byte string is unlikely to be text in any encoding we read."""
-    if _looks_utf16(data):
+    if looks_utf16(data):
         return False
     sample = data[:8192]
     if not sample:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from docketgraph.ingest.readers.decode import decode, looks_binary, looks_utf16
+
 #: sniffers see this many bytes of a file (of a page, after parsing)
 HEAD_BYTES = 8192
 
@@ -51,9 +53,7 @@ def looks_like_markup(head: bytes) -> bool:
     """Whether a file's first bytes are HTML: it opens with a tag (after a BOM, blank
     space or comments) and closes one, or names ``<html>``/``<body>``/``<!DOCTYPE html>``
     in its first KiB."""
-    from docketgraph.ingest.readers.decode import _looks_utf16, looks_binary
-
-    enc = _looks_utf16(head)
+    enc = looks_utf16(head)
     if enc:
         head = head.decode(enc, errors="ignore").encode("utf-8", errors="ignore")
     elif looks_binary(head):
@@ -109,8 +109,6 @@ def sniff_head(data: bytes) -> bytes:
     if not looks_like_markup(head):
         return head
     from lxml import etree
-
-    from docketgraph.ingest.readers.decode import decode
 
     try:
         root = parse(decode(data)[0])

@@ -58,7 +58,7 @@ from docketgraph.graph.names import (
 from docketgraph.ingest.fields.citations import find_citations
 from docketgraph.ingest.fields.firms import match_firm
 from docketgraph.ingest.fields.platforms import find_platforms
-from docketgraph.ingest.readers.decode import _looks_utf16, decode, looks_binary, normalise_text
+from docketgraph.ingest.readers.decode import looks_utf16, decode, looks_binary, normalise_text
 from docketgraph.ingest.readers import pacer_appellate as appeals
 from docketgraph.ingest.readers.pacer_courts import appeals_court_from_header, court_from_header
 from docketgraph.ingest.readers.pacer_entries import (  # noqa: F401  (re-exported)
@@ -95,7 +95,7 @@ SNIFF_SCORE = 60
 
 
 def _ascii_head(head: bytes) -> bytes:
-    enc = _looks_utf16(head)
+    enc = looks_utf16(head)
     if enc:
         try:
             return head.decode(enc, errors="ignore").encode("utf-8", errors="ignore")

@@ -18,6 +18,7 @@ from types import ModuleType
 from docketgraph.graph.errors import NameClash, UnsupportedFormat
 from docketgraph.graph.model import Document
 from docketgraph.ingest.readers.decode import read_bytes
+from docketgraph.ingest.readers.markup import sniff_head
 
 _READERS: dict[str, str] = {}
 _LOADED: dict[str, ModuleType] = {}
@@ -65,7 +66,6 @@ def read_file(path: str | os.PathLike, data: bytes | None = None) -> Document:
     if data is None:
         data = read_bytes(path, MAX_FILE_BYTES)
     suffix = os.path.splitext(path)[1]
-    from docketgraph.ingest.readers.markup import sniff_head
     name = choose(sniff_head(data), suffix)
     if name is None:
         raise UnsupportedFormat(f"{path}: not a format docketgraph reads")

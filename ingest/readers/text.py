@@ -11,7 +11,7 @@ from docketgraph.graph.model import (
     CaseMention, Document, Extraction, JudgeMention, PartyMention, content_hash,
 )
 from docketgraph.ingest.fields import (
-    captions, citations, counsel, courts, dockets, judges, kind_date, platforms,
+    captions, citations, counsel, courts, dockets, judges, kind_date, own_court, platforms,
 )
 from docketgraph.ingest.readers import markup
 from docketgraph.ingest.readers.decode import clean_text, decode, looks_binary, normalise_text
@@ -98,8 +98,8 @@ def extract(document: Document) -> Extraction:
     text = document.text
     hits = dockets.find_dockets(text)
     own = dockets.own_dockets(hits)
-    court = courts.find_court(text)
-    lower_court = courts.find_lower_court(text)
+    court = own_court.find_court(text)
+    lower_court = own_court.find_lower_court(text)
     cap = captions.find_caption(text)
 
     if any(h.level == "state" for h in own):
