@@ -263,6 +263,7 @@ def entity_graph(
     G = nx.Graph(name="entities")
     for r in links:
         _add_node(G, r["case"], "Case", label.get(r["case"], r["docket"]))
+        G.nodes[r["case"]].setdefault("docket", r["docket"])
         _add_node(G, r["x"], r["kind"], r["label"])
         _add_case_edge(G, r["x"], r["case"], r["docket"], r.get("first"), r.get("last"), r["case"])
     _, members = store.query(_MEMBERS)

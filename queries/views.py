@@ -262,67 +262,100 @@ def _date(v: Any) -> str | None:
     return v[:10] if isinstance(v, str) and _ISO_DATE.match(v) else None
 
 
-def _top_nodes(G, limit: int):
-    """The ``limit`` nodes with the highest weighted degree (ties by label)."""
+def _top_nodes(G, limit: int, keep: Any = None):
+    """The ``limit`` nodes with the highest weighted degree (ties by label); ``keep`` (the
+    focus of an entity view) is always among them."""
     wdeg = dict(G.degree(weight="weight"))
-    order = sorted(G.nodes, key=lambda n: (-wdeg[n], str(G.nodes[n].get("label", n)).casefold(), str(n)))
+    order = sorted(
+        G.nodes, key=lambda n: (n != keep, -wdeg[n], str(G.nodes[n].get("label", n)).casefold(), str(n))
+    )
     return G.subgraph(order[:limit]).copy()
 
 
 _GOLDEN = 2.399963229728653  # golden angle, radians
+SPRING_NODE_LIMIT = 499  # networkx needs SciPy for 500 nodes or more
 
 
-def layout(G, *, spacing: float = 30.0) -> dict:
-    """A fast deterministic layout for large graphs (pure Python, O(nodes + edges)).
+def layout(G, *, spacing: float = 30.0, center: Any = None, seed: int = 7) -> dict:
+    """A deterministic layout for large graphs, computed once in Python.
 
-    Components are laid out largest first on a sunflower spiral; inside each, nodes are
-    placed breadth-first from the heaviest one, each around the neighbour that placed it,
-    so a hub's cases and counterparts gather round it.
+    The ``SPRING_NODE_LIMIT`` best-linked nodes (``center`` first) are placed by
+    networkx's force-directed ``spring_layout``, where a tie to a node linked to nearly
+    everything (the focus of an entity view, a platform named in every case) pulls less
+    than a tie to a judge or an attorney, so cases gather round the people they share.
+    Every other node is then placed near the nodes it is linked to, on a small spiral.
     """
-    pos: dict = {}
-    wdeg = dict(G.degree(weight="weight"))
-    comps = sorted(
-        (sorted(c, key=lambda n: (-wdeg[n], str(n))) for c in _components(G)),
-        key=lambda c: (-len(c), str(c[0])),
-    )
-    cx = cy = 0.0
-    placed_area = 0.0
-    for ci, comp in enumerate(comps):
-        radius = spacing * math.sqrt(len(comp)) * 1.2
-        if ci:
-            placed_area += (radius * 2.2) ** 2
-            r = math.sqrt(placed_area / math.pi) + radius
-            a = ci * _GOLDEN
-            cx, cy = r * math.cos(a), r * math.sin(a)
-        children: dict = {}
-        root = comp[0]
-        pos[root] = (cx, cy)
-        queue = [root]
-        seen = {root}
-        head = 0
-        step = spacing
-        while head < len(queue):
-            u = queue[head]
-            head += 1
-            ux, uy = pos[u]
-            nbrs = sorted((v for v in G.neighbors(u) if v not in seen), key=lambda v: (-wdeg[v], str(v)))
-            for v in nbrs:
-                i = children.get(u, 0) + 1
-                children[u] = i
-                rr = step * math.sqrt(i) * (1.0 if u == root else 0.6)
-                a = i * _GOLDEN
-                pos[v] = (ux + rr * math.cos(a), uy + rr * math.sin(a))
-                seen.add(v)
-                queue.append(v)
-        for n in comp:  # unreachable in a directed walk: put beside the root
-            if n not in pos:
-                pos[n] = (cx, cy)
+    if G.number_of_nodes() == 0:
+        return {}
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    deg = dict(U.degree())
+    order = sorted(U.nodes, key=lambda n: (n != center, -deg[n], str(n)))
+    core = order[:SPRING_NODE_LIMIT]
+    C = nx.Graph()
+    C.add_nodes_from(core)
+    inside = set(core)
+    for u, v in U.edges(core):
+        if v in inside and u != v:
+            C.add_edge(u, v, pull=1.0 / max(deg[u], deg[v], 1))
+    scale = spacing * math.sqrt(C.number_of_nodes()) * 1.3
+    if C.number_of_nodes() == 1:
+        pos: dict = {core[0]: (0.0, 0.0)}
+    else:
+        raw = nx.spring_layout(C, weight="pull", seed=seed, iterations=150, method="force", scale=scale)
+        pos = {n: (float(xy[0]), float(xy[1])) for n, xy in raw.items()}
+    if center is not None and center in pos:
+        cx, cy = pos[center]
+        pos = {n: (x - cx, y - cy) for n, (x, y) in pos.items()}
+    _place_near(U, pos, [n for n in order if n not in pos], spacing=spacing * 0.8)
     return pos
 
 
-def _components(G):
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    return nx.connected_components(U)
+def _place_near(G, pos: dict, rest: list, *, spacing: float) -> None:
+    """Place each node of ``rest`` (best-linked first) at the middle of its placed
+    neighbours, offset on a golden-angle spiral so that nodes sharing a spot fan out."""
+    around: dict = {}
+    pending = list(rest)
+    while pending:
+        later = []
+        for n in pending:
+            placed = [v for v in G.neighbors(n) if v in pos]
+            if not placed:
+                later.append(n)
+                continue
+            x = sum(pos[v][0] for v in placed) / len(placed)
+            y = sum(pos[v][1] for v in placed) / len(placed)
+            key = (round(x / spacing), round(y / spacing))
+            i = around.get(key, 0) + 1
+            around[key] = i
+            rr = spacing * math.sqrt(i)
+            pos[n] = (x + rr * math.cos(i * _GOLDEN), y + rr * math.sin(i * _GOLDEN))
+        if len(later) == len(pending):  # not linked to anything placed: a spiral of its own
+            r0 = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + spacing * 3
+            for i, n in enumerate(later):
+                rr = r0 + spacing * math.sqrt(i)
+                pos[n] = (rr * math.cos(i * _GOLDEN), rr * math.sin(i * _GOLDEN))
+            break
+        pending = later
+
+
+def _docket_of(G, n: Any, d: dict) -> str | None:
+    """A case node's docket number: its ``docket`` attribute, or the one docket its case
+    edges carry."""
+    if d.get("docket"):
+        return str(d["docket"])
+    found = {
+        c
+        for _, _, e in G.edges(n, data=True)
+        if (e.get("case_ids") or []) == [n]
+        for c in e.get("cases") or []
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+FOLD_NODE_LIMIT = 300
+FOLD_KINDS = ("Precedent", "Party")
+LABELS_AT_OVERVIEW = 60
+_FOLD_NAMES = {"Precedent": ("cited case", "cited cases"), "Party": ("party", "parties")}
 
 
 def render_graph(
@@ -334,24 +367,39 @@ def render_graph(
     top: int | None = None,
     evidence: Any = None,
     node_evidence: Any = None,
+    focus: Any = None,
+    fold: bool = False,
+    chart: Any = None,
 ) -> Path:
-    """Render a networkx graph (nodes: kind, label, info; edges: weight, cases, first,
-    last) to one self-contained HTML file, written atomically as UTF-8.
+    """Render a networkx graph (nodes: kind, label, info, and ``docket`` for cases; edges:
+    weight, cases, first, last) to one self-contained HTML file, written atomically as UTF-8.
 
     ``evidence(u, v, data)`` may return lines of evidence for an edge (documents and
     sentences); it is asked for the heaviest ``EVIDENCE_EDGE_LIMIT`` edges.
     ``node_evidence(n, data)`` likewise for the ``EVIDENCE_EDGE_LIMIT`` heaviest nodes.
+    ``focus`` (a node) is marked, selected and centred when the page opens. With ``fold``,
+    a graph of more than ``FOLD_NODE_LIMIT`` nodes shows its cited cases and parties as
+    one count node per kind (a click unfolds them). ``chart`` is drawn beside the graph:
+    plain text is escaped; a ``markupsafe.Markup`` (an SVG made by docketgraph, every text
+    in it escaped by its maker) is embedded as it is.
     """
     limit = top or DEFAULT_MAX_NODES
     total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
+    if focus is not None and focus not in G:
+        focus = None
     notes = []
     if total_nodes > limit:
-        G = _top_nodes(G, limit)
+        G = _top_nodes(G, limit, keep=focus)
         notes.append(
             f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
             f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
             f"views keep at most {limit} nodes (--top)."
         )
+    folded: dict[Any, str] = {}
+    if fold and G.number_of_nodes() > FOLD_NODE_LIMIT:
+        for n, d in G.nodes(data=True):
+            if n != focus and d.get("kind") in FOLD_KINDS:
+                folded[n] = d["kind"]
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     node_dates: dict = {}
     edges = []
@@ -397,15 +445,30 @@ def render_graph(
         )
     nodes = []
     wdeg = dict(G.degree(weight="weight"))
-    heavy_nodes = (
-        set(sorted(G.nodes, key=lambda n: (-wdeg[n], str(n)))[:EVIDENCE_EDGE_LIMIT])
-        if node_evidence
-        else set()
+    # size and label order by the weighted degree among the nodes drawn at first (folded
+    # cited cases and parties would otherwise make every case outweigh its judge)
+    view_w = dict(wdeg)
+    if folded:
+        view_w.update(G.subgraph([n for n in G if n not in folded]).degree(weight="weight"))
+    top_w = max(view_w.values(), default=1) or 1
+    order = sorted(
+        G.nodes, key=lambda n: (n != focus, -view_w[n], str(G.nodes[n].get("label", n)).casefold(), str(n))
     )
+    rank = {n: i for i, n in enumerate(order)}
+    heavy_nodes = set(order[:EVIDENCE_EDGE_LIMIT]) if node_evidence else set()
     for n, d in G.nodes(data=True):
         kind = d.get("kind") or "Entity"
-        label = plain(d.get("label") or n)
+        name = plain(d.get("label") or n)
         info = [f"kind: {KIND_LABELS.get(kind, kind)}"]
+        caption_of = ""
+        if kind == "Case":
+            docket = _docket_of(G, n, d)
+            if docket and plain(docket) != name:
+                caption_of = name
+                info.append(f"caption: {name}")
+                name = plain(docket)
+        if n == focus:
+            info.append("the entity this view is drawn around")
         if d.get("role"):
             info.append(f"role: {plain(d['role'])}")
         info.append(f"weighted degree: {wdeg.get(n, 0):g}")
@@ -413,26 +476,105 @@ def render_graph(
         if n in heavy_nodes:
             info += [plain(x) for x in (node_evidence(n, d) or [])][:10]
         lo, hi = node_dates.get(n, (None, None))
+        color = KIND_COLORS.get(kind, "#999999")
+        node: dict[str, Any] = {
+            "id": ids[n],
+            "name": name,
+            "rank": rank[n],
+            "size": round(6 + 26 * math.sqrt(max(float(view_w.get(n, 0)), 0.0) / top_w), 1),
+            "title": name,
+            "group": kind,
+            "color": color,
+            "info": info,
+            "first": plain(lo or ""),
+            "last": plain(hi or ""),
+        }
+        if caption_of:
+            node["caption"] = caption_of
+        if n == focus:
+            node.update(
+                focus=True,
+                size=34,
+                borderWidth=5,
+                borderWidthSelected=7,
+                color={
+                    "background": color,
+                    "border": "#111111",
+                    "highlight": {"background": color, "border": "#111111"},
+                },
+            )
+        if n in folded:
+            node["fold"] = folded[n]
+        nodes.append(node)
+    extra_edges = []
+    for kind in FOLD_KINDS:
+        members = [n for n, k in folded.items() if k == kind]
+        if not members:
+            continue
+        one, many = _FOLD_NAMES[kind]
+        count = len(members)
+        linked = {v for n in members for v in G.neighbors(n) if v not in folded}
+        members.sort(key=lambda n: (-wdeg[n], str(n)))
+        fid = f"fold-{kind}"
         nodes.append(
             {
-                "id": ids[n],
-                "label": label,
-                "title": label,
+                "id": fid,
+                "name": f"{count:,} {one if count == 1 else many} (show)",
+                "rank": -1,
+                "size": 24,
+                "shape": "box",
                 "group": kind,
+                "foldOf": kind,
                 "color": KIND_COLORS.get(kind, "#999999"),
-                "info": info,
-                "first": plain(lo or ""),
-                "last": plain(hi or ""),
+                "title": f"{count:,} {many}: click to show them",
+                "info": [
+                    f"{count:,} {one if count == 1 else many} folded into this node, linked to "
+                    f"{len(linked):,} nodes of the view. Click it to show them "
+                    "(the legend folds them again).",
+                    "The most linked:",
+                ]
+                + [f"{plain(G.nodes[n].get('label') or n)} ({wdeg[n]:g})" for n in members[:15]],
+                "first": "",
+                "last": "",
             }
         )
+        if focus is not None:
+            extra_edges.append(
+                {
+                    "id": f"e-{fid}",
+                    "from": ids[focus],
+                    "to": fid,
+                    "value": 1.0,
+                    "dashes": True,
+                    "info": [],
+                    "fold": "edge",
+                }
+            )
+    if folded:
+        notes.append(
+            "Cited cases and parties are folded into count nodes (click one to show them), "
+            f"as in every entity view of more than {FOLD_NODE_LIMIT} nodes."
+        )
+    positions = None
+    if folded or G.number_of_nodes() > PHYSICS_NODE_LIMIT:
+        shown = G.subgraph([n for n in G if n not in folded]) if folded else G
+        pos = layout(shown, center=focus)
+        if folded:
+            wdeg_all = dict(G.degree(weight="weight"))
+            _place_near(G, pos, sorted(folded, key=lambda n: (-wdeg_all[n], str(n))), spacing=24.0)
+        positions = {ids[n]: xy for n, xy in pos.items()}
+        cx, cy = pos[focus] if focus is not None else (0.0, 0.0)
+        radius = max((math.hypot(x - cx, y - cy) for x, y in pos.values()), default=0.0)
+        for k, nd in enumerate(n for n in nodes if "foldOf" in n):
+            positions[nd["id"]] = (cx - radius * 0.72, cy - radius * (0.95 - 0.14 * k))
     return _write(
         nodes,
-        edges,
+        edges + extra_edges,
         title=title,
         caption=caption + (" " + " ".join(notes) if notes else ""),
         out=out,
-        positions=layout(G) if len(nodes) > PHYSICS_NODE_LIMIT else None,
-        ids=ids,
+        positions=positions,
+        chart=chart,
     )
 
 
@@ -444,39 +586,63 @@ def _write(
     caption: str,
     out: Path,
     positions: dict | None = None,
-    ids: dict | None = None,
+    chart: Any = None,
 ) -> Path:
+    large = positions is not None
     options: dict[str, Any] = {
         "interaction": {
-            "hover": len(nodes) <= PHYSICS_NODE_LIMIT,
+            "hover": not large,
             "tooltipDelay": 150,
-            "hideEdgesOnDrag": len(nodes) > PHYSICS_NODE_LIMIT,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large and len(edges) > 3000,
         },
-        "edges": {"scaling": {"min": 1, "max": 12}, "color": {"inherit": False, "color": "#999"}},
-        "nodes": {"shape": "dot", "size": 12, "font": {"size": 13}},
+        "edges": {
+            "scaling": {"min": 0.5 if large else 1, "max": 8},
+            "color": {"inherit": False, "color": "#8a8a8a", "opacity": 0.18 if large else 0.6},
+        },
+        "groups": {k: {"color": c} for k, c in KIND_COLORS.items()},
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"}
+            | ({"background": "rgba(255,255,255,0.75)"} if large else {}),
+        },
     }
     if positions is not None:
-        back = {v: k for k, v in (ids or {}).items()}
         for n in nodes:
-            x, y = positions[back[n["id"]]]
+            x, y = positions[n["id"]]
             n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
         options["physics"] = {"enabled": False}
         options["layout"] = {"improvedLayout": False}
         options["edges"]["smooth"] = False
     else:
+        for n in nodes:
+            if n.get("focus"):  # the physics settles round it
+                n.update(x=0.0, y=0.0, fixed=True)
         options["physics"] = {
             "enabled": True,
             "solver": "forceAtlas2Based",
             "stabilization": {"enabled": True, "iterations": 300, "fit": True},
         }
     counts: dict[str, int] = {}
+    folded: dict[str, int] = {}
     for n in nodes:
+        if "foldOf" in n:
+            continue
         counts[n["group"]] = counts.get(n["group"], 0) + 1
+        if n.get("fold"):
+            folded[n["fold"]] = folded.get(n["fold"], 0) + 1
     legend = [
-        {"kind": k, "label": KIND_LABELS.get(k, k), "color": KIND_COLORS.get(k, "#999"), "count": c}
+        {
+            "kind": k,
+            "label": KIND_LABELS.get(k, k),
+            "color": KIND_COLORS.get(k, "#999"),
+            "count": c,
+            "folded": folded.get(k, 0),
+        }
         for k, c in sorted(counts.items())
     ]
-    dates = sorted({x for e in edges for x in (e["first"], e["last"]) if x})
+    dates = sorted({x for e in edges for x in (e.get("first"), e.get("last")) if x})
     vis_js, vis_css = _vis_assets()
     vis_js = vis_js.replace("</script", "<\\/script")
     app_js = (resources.files("docketgraph.queries") / "templates" / "view.js").read_text(encoding="utf-8")
@@ -486,15 +652,20 @@ def _write(
         ),
         autoescape=True,
     )
+    settings = {"labelsAtOverview": LABELS_AT_OVERVIEW, "large": large}
     html = env.get_template("view.html").render(
         title=plain(title),
         caption=caption[:2000],
         legend=legend,
-        n_nodes=len(nodes),
-        n_edges=len(edges),
+        n_nodes=sum(1 for n in nodes if "foldOf" not in n),
+        n_edges=sum(1 for e in edges if "fold" not in e),
         date_min=dates[0] if dates else "",
         date_max=dates[-1] if dates else "",
-        data_json=_markup(_json_for_html({"nodes": nodes, "edges": edges, "options": options})),
+        focus=next((n["name"] for n in nodes if n.get("focus")), ""),
+        chart=chart,
+        data_json=_markup(
+            _json_for_html({"nodes": nodes, "edges": edges, "options": options, "settings": settings})
+        ),
         vis_js=_markup(vis_js),
         vis_css=_markup(vis_css),
         app_js=_markup(app_js),
@@ -591,7 +762,6 @@ def render_entity_view(
     if center["id"] not in G:
         G.add_node(center["id"], kind=center["kind"], label=center["name"])
     H = analytics.neighbourhood(G, center["id"], depth=depth)
-    H.nodes[center["id"]]["info"] = ["the entity searched for"]
     caption = (
         f"The neighbourhood of {plain(center['name'])} ({center['kind']}, best match for "
         f"{plain(name)!r}, score {center['score']}): everything within {depth} steps through "
@@ -607,4 +777,6 @@ def render_entity_view(
         top=top,
         evidence=_edge_evidence(kg),
         node_evidence=_node_evidence(kg),
+        focus=center["id"],
+        fold=True,
     )

@@ -25,7 +25,7 @@ def kg():
 def test_edge_details_carry_evidence_sentences(kg, tmp_path):
     html = kg.view("firms-before-judges", tmp_path / "v.html", judge="Martha M. Pacold").read_text()
     d = data_of(html)
-    labels = {n["id"]: n["label"] for n in d["nodes"]}
+    labels = {n["id"]: n["name"] for n in d["nodes"]}
     edge = next(e for e in d["edges"] if "Greer, Burns & Crain, Ltd." in (labels[e["from"]], labels[e["to"]]))
     info = "\n".join(edge["info"])
     assert "1 case(s): 1:23-cv-01820" in info
@@ -48,7 +48,7 @@ def test_legend_counts_kinds(kg, tmp_path):
 
 def test_entity_view_and_unknown_entity(kg, tmp_path):
     html = kg.view_entity("Epstien Drangel", tmp_path / "e.html", depth=1).read_text()
-    labels = {n["label"] for n in data_of(html)["nodes"]}
+    labels = {n["name"] for n in data_of(html)["nodes"]}
     assert "Epstein Drangel LLP" in labels and "Alex B. Counsel" in labels
     assert "Martha M. Pacold" not in labels
     with pytest.raises(BadParameter):
@@ -70,7 +70,7 @@ def test_top_n_above_threshold_is_stated(tmp_path):
     html = render_graph(G, title="t", caption="c.", out=tmp_path / "v.html", top=30).read_text()
     d = data_of(html)
     assert len(d["nodes"]) == 30
-    hubs = {n["label"] for n in d["nodes"] if n["group"] == "LawFirm"}
+    hubs = {n["name"] for n in d["nodes"] if n["group"] == "LawFirm"}
     assert hubs == {f"Hub {h}" for h in range(5)}
     assert f"Showing the 30 nodes with the highest weighted degree of {G.number_of_nodes()}" in html
 
@@ -99,5 +99,5 @@ def test_layout_keeps_a_hub_near_its_cases():
 ])
 def test_node_details_carry_evidence(kg, tmp_path, view, label, sentence):
     d = data_of(kg.view(*view, tmp_path / "v.html").read_text())
-    node = next(n for n in d["nodes"] if n["label"] == label)
+    node = next(n for n in d["nodes"] if n["name"] == label)
     assert any(sentence in line for line in node["info"]), node["info"]
