@@ -53,7 +53,8 @@ WHERE { ?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c . OPTIONAL { ?case
 GROUP BY ?case"""
 _LABELS = "SELECT ?x (SAMPLE(?n) AS ?label) WHERE {{ ?x a dg:{kind} ; schema:name ?n }} GROUP BY ?x"
 _CASES = """
-SELECT ?case (SAMPLE(?label0) AS ?label) WHERE { ?case a dg:Case ; schema:name ?label0 } GROUP BY ?case
+SELECT ?case (SAMPLE(?label0) AS ?label) (SAMPLE(?caption0) AS ?caption)
+WHERE { ?case a dg:Case ; schema:name ?label0 . OPTIONAL { ?case dg:caption ?caption0 } } GROUP BY ?case
 """
 _MEMBERS = """
 SELECT DISTINCT ?a ?f WHERE { ?a a dg:Attorney ; dg:memberOf ?f }
@@ -260,10 +261,13 @@ def entity_graph(
     links = _links(store, court=court, date_from=date_from, date_to=date_to)
     _, cases = store.query(_CASES)
     label = {r["case"]: r["label"] for r in cases}
+    caption = {r["case"]: r["caption"] for r in cases if r.get("caption")}
     G = nx.Graph(name="entities")
     for r in links:
         _add_node(G, r["case"], "Case", label.get(r["case"], r["docket"]))
         G.nodes[r["case"]].setdefault("docket", r["docket"])
+        if r["case"] in caption:
+            G.nodes[r["case"]].setdefault("caption", caption[r["case"]])
         _add_node(G, r["x"], r["kind"], r["label"])
         _add_case_edge(G, r["x"], r["case"], r["docket"], r.get("first"), r.get("last"), r["case"])
     _, members = store.query(_MEMBERS)

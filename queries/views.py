@@ -371,7 +371,8 @@ def render_graph(
     fold: bool = False,
     chart: Any = None,
 ) -> Path:
-    """Render a networkx graph (nodes: kind, label, info, and ``docket`` for cases; edges:
+    """Render a networkx graph (nodes: kind, label, info, and ``docket`` and ``caption``
+    for cases; edges:
     weight, cases, first, last) to one self-contained HTML file, written atomically as UTF-8.
 
     ``evidence(u, v, data)`` may return lines of evidence for an edge (documents and
@@ -463,10 +464,15 @@ def render_graph(
         caption_of = ""
         if kind == "Case":
             docket = _docket_of(G, n, d)
-            if docket and plain(docket) != name:
-                caption_of = name
-                info.append(f"caption: {name}")
-                name = plain(docket)
+            if docket:
+                docket = plain(docket)
+                cap = plain(d.get("caption") or name)
+                if cap.endswith(f" ({docket})"):  # a stored case name: "CAPTION (DOCKET)"
+                    cap = cap[: -len(docket) - 3]
+                if cap and cap != docket:
+                    caption_of = cap
+                    info.append(f"caption: {cap}")
+                name = docket
         if n == focus:
             info.append("the entity this view is drawn around")
         if d.get("role"):

@@ -6,6 +6,7 @@ it as text, and make no network request at all.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,182 @@ def test_counsel_views_have_no_names_for_dates(browser, tmp_path):
         page.dispatch_event("#date-from", "change")
         assert page.evaluate("window.docketgraphNetwork.body.nodeIndices.length") == drawn
         page.close()
+
+
+# Large views, judged as a person would: screenshots at 100, 2,000 and 5,000 nodes, and
+# the labels actually drawn on the canvas counted (every fillText of a frame).
+
+SCREENSHOTS = Path(os.environ.get("DOCKETGRAPH_SCREENSHOTS")
+                   or Path(__file__).resolve().parents[1] / "output" / "screenshots")
+COUNT_TEXT = """
+(() => {
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, w) {
+    if (window.__texts && String(text).trim()) { window.__texts.push(String(text)); }
+    return fill.apply(this, arguments);
+  };
+})();
+"""
+DRAWN_TEXTS = """
+() => new Promise(done => {
+  const net = window.docketgraphNetwork;
+  window.__texts = [];
+  net.once("afterDrawing", () => { const t = window.__texts; window.__texts = null; done(t); });
+  net.redraw();
+})
+"""
+IN_VIEW = """
+() => {
+  const v = window.docketgraphView, net = v.network, box = document.getElementById("graph");
+  const ids = net.body.nodeIndices, pos = net.getPositions(ids), out = [];
+  for (const id of ids) {
+    const d = net.canvasToDOM(pos[id]);
+    if (d.x > 40 && d.x < box.clientWidth - 40 && d.y > 20 && d.y < box.clientHeight - 40) {
+      out.push(v.nodes.get(id).name);
+    }
+  }
+  return out;
+}
+"""
+
+
+def open_large(browser, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(COUNT_TEXT)
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-settled='1']", timeout=120000)
+    return page, errors
+
+
+def relabelled(page):
+    """Labels drawn in the next frame, after the page has chosen them for this zoom."""
+    page.evaluate("window.docketgraphView.relabel()")
+    return page.evaluate(DRAWN_TEXTS)
+
+
+def shoot(page, name, record_property):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    page.screenshot(path=str(path))
+    record_property(name, str(path))
+    print(f"screenshot: {path}")
+    return path
+
+
+def focus_state(page):
+    return page.evaluate("""() => {
+      const v = window.docketgraphView, net = v.network, box = document.getElementById("graph");
+      const f = v.nodes.get({filter: n => n.focus})[0];
+      const d = net.canvasToDOM(net.getPosition(f.id));
+      return {id: f.id, name: f.name, selected: net.getSelectedNodes(),
+              dx: d.x / box.clientWidth, dy: d.y / box.clientHeight};
+    }""")
+
+
+@pytest.mark.parametrize("size", [100, 2000, 5000])
+def test_large_views_are_readable(browser, tmp_path, size, record_property):
+    from view_factories import FOCUS, FOCUS_LABEL, entity_neighbourhood
+
+    from docketgraph.queries.views import LABELS_AT_OVERVIEW, render_graph
+    G = entity_neighbourhood(size)
+    out = render_graph(G, title=f"Around {FOCUS_LABEL}", caption=f"A synthetic entity view of {size} nodes.",
+                       out=tmp_path / "v.html", top=G.number_of_nodes(), focus=FOCUS, fold=True)
+    page, errors = open_large(browser, out)
+    total = G.number_of_nodes()
+    drawn = page.evaluate("window.docketgraphNetwork.body.nodeIndices.length")
+    texts = relabelled(page)
+    shoot(page, f"view-{size}.png", record_property)
+    # the focus: marked, selected, centred, its name drawn
+    f = focus_state(page)
+    assert f["name"] == FOCUS_LABEL and f["selected"] == [f["id"]]
+    assert abs(f["dx"] - 0.5) < 0.05 and abs(f["dy"] - 0.5) < 0.05, f
+    assert FOCUS_LABEL in texts
+    assert FOCUS_LABEL in page.inner_text("#details")
+    # a readable number of labels at overview zoom, and no more
+    assert 20 <= len(texts) <= LABELS_AT_OVERVIEW, len(texts)
+    names = set(page.evaluate("window.docketgraphView.nodes.get().map(n => n.name)"))
+    assert all(t in names or t.endswith("\u2026") for t in texts), texts
+    assert not any(t.startswith("1:2") and " v. " in t for t in texts)  # cases by docket, not caption
+    if size < 300:
+        assert drawn == total  # small: nothing folded
+    else:
+        # cited cases and parties folded into two count nodes; one click unfolds each
+        assert drawn < total * 0.5
+        for kind in ("Precedent", "Party"):
+            page.evaluate("k => { window.docketgraphNetwork.body.emitter.emit('click', "
+                          "{nodes: ['fold-' + k], edges: []}); }", kind)
+        page.click("#fit")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.docketgraphNetwork.body.nodeIndices.length") == total
+        texts = relabelled(page)
+        assert 20 <= len(texts) <= LABELS_AT_OVERVIEW, len(texts)
+        shoot(page, f"view-{size}-unfolded.png", record_property)
+    # zoomed in: every node on screen has its label
+    page.evaluate("""() => { const net = window.docketgraphNetwork;
+      net.moveTo({position: net.getPosition(window.docketgraphView.nodes.get({filter: n => n.focus})[0].id),
+                  scale: 1.2, animation: false}); }""")
+    texts = relabelled(page)
+    in_view = page.evaluate(IN_VIEW)
+    assert in_view and set(n[:41] for n in in_view) <= set(t[:41] for t in texts)
+    if size == 5000:
+        shoot(page, f"view-{size}-zoomed.png", record_property)
+    assert errors == []
+    page.close()
+
+
+def test_search_counts_hits_and_steps_through_them(browser, tmp_path):
+    from view_factories import FOCUS, entity_neighbourhood
+
+    from docketgraph.queries.views import render_graph
+    G = entity_neighbourhood(800)
+    out = render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=FOCUS, fold=True)
+    page, errors = open_large(browser, out)
+    cases = [d["docket"] for _, d in G.nodes(data=True) if d["kind"] == "Case"]
+    prefix = "1:24-cv-0"
+    want = sum(1 for c in cases if c.startswith(prefix))
+    page.fill("#search", prefix)
+    assert page.inner_text("#hits") == f"{want} hits"
+    seen = set()
+    for i in range(3):
+        page.click("#next-hit")
+        sel = page.evaluate("window.docketgraphNetwork.getSelectedNodes()")
+        assert len(sel) == 1
+        seen.add(sel[0])
+        assert page.inner_text("#hits") == f"{i + 1} of {want} hits"
+        assert prefix in page.inner_text("#details")
+    assert len(seen) == 3
+    # a caption word finds the cases it names; a folded precedent is counted and unfolded on Next
+    prec = next(d["label"] for _, d in G.nodes(data=True) if d["kind"] == "Precedent")
+    page.fill("#search", prec)
+    assert "folded" in page.inner_text("#hits")
+    before = page.evaluate("window.docketgraphNetwork.body.nodeIndices.length")
+    page.click("#next-hit")
+    assert page.evaluate("window.docketgraphNetwork.body.nodeIndices.length") > before
+    assert prec in page.inner_text("#details")
+    # Reset: folded again, the focus selected
+    page.click("#reset")
+    assert page.evaluate("window.docketgraphNetwork.body.nodeIndices.length") == before
+    assert page.input_value("#search") == "" and page.inner_text("#hits") == ""
+    f = focus_state(page)
+    assert f["selected"] == [f["id"]]
+    assert errors == []
+    page.close()
+
+
+def test_entity_view_from_the_store_marks_its_focus(browser, tmp_path):
+    from query_factories import small_graph
+    kg = small_graph()
+    out = tmp_path / "v.html"
+    kg.view_entity("Greer Burns", out, depth=2)
+    page, errors = open_large(browser, out)
+    f = focus_state(page)
+    assert f["name"] == "Greer, Burns & Crain, Ltd." and f["selected"] == [f["id"]]
+    texts = relabelled(page)
+    assert "1:23-cv-01820" in texts  # the case by its docket
+    page.evaluate("id => { window.docketgraphNetwork.body.emitter.emit('click', {nodes: [id], edges: []}); }",
+                  page.evaluate("window.docketgraphView.nodes.get({filter: n => n.name === '1:23-cv-01820'})[0].id"))
+    assert "caption: Robert Diggs v." in page.inner_text("#details")
+    assert errors == []
+    page.close()

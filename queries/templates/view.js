@@ -223,8 +223,7 @@
       (folded ? " (" + folded + " folded)" : "");
     var visible = hits.filter(function (n) { return !(n.fold && !unfolded[n.fold]); });
     network.selectNodes(visible.map(function (n) { return n.id; }));
-    if (visible.length) {
-      hitAt = hits.indexOf(visible[0]);
+    if (visible.length) {  // the first is shown; "Next hit" starts from it
       network.focus(visible[0].id, { scale: Math.max(network.getScale(), 1.0), animation: false });
       showNode(visible[0]);
     }
