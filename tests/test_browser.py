@@ -166,11 +166,17 @@ def test_counsel_views_have_no_names_for_dates(browser, tmp_path):
 
 SCREENSHOTS = Path(os.environ.get("DOCKETGRAPH_SCREENSHOTS")
                    or Path(__file__).resolve().parents[1] / "output" / "screenshots")
-COUNT_TEXT = """
+COUNT_TEXT = r"""
 (() => {
   const fill = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (text, x, y, w) {
-    if (window.__texts && String(text).trim()) { window.__texts.push(String(text)); }
+    if (window.__texts && String(text).trim()) {
+      const t = this.getTransform(), w = this.measureText(text).width * t.a;
+      const px = parseFloat(/([\d.]+)px/.exec(this.font)[1]) * t.a;
+      const sx = t.a * x + t.e, sy = t.d * y + t.f;  // on screen
+      const left = this.textAlign === "center" ? sx - w / 2 : this.textAlign === "right" ? sx - w : sx;
+      window.__texts.push({text: String(text), x0: left, x1: left + w, y: sy, h: px});
+    }
     return fill.apply(this, arguments);
   };
 })();
@@ -208,10 +214,17 @@ def open_large(browser, path):
     return page, errors
 
 
-def relabelled(page):
-    """Labels drawn in the next frame, after the page has chosen them for this zoom."""
+def relabelled(page, *, apart=True):
+    """Labels drawn in the next frame, after the page has chosen them for this zoom; with
+    ``apart``, no two of them overlap on screen."""
     page.evaluate("window.docketgraphView.relabel()")
-    return page.evaluate(DRAWN_TEXTS)
+    boxes = page.evaluate(DRAWN_TEXTS)
+    if apart:
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                clash = a["x0"] < b["x1"] - 1 and b["x0"] < a["x1"] - 1 and abs(a["y"] - b["y"]) < min(a["h"], b["h"]) * 0.8
+                assert not clash, (a, b)
+    return [b["text"] for b in boxes]
 
 
 def shoot(page, name, record_property):
@@ -271,15 +284,20 @@ def test_large_views_are_readable(browser, tmp_path, size, record_property):
         texts = relabelled(page)
         assert 20 <= len(texts) <= LABELS_AT_OVERVIEW, len(texts)
         shoot(page, f"view-{size}-unfolded.png", record_property)
-    # zoomed in: every node on screen has its label
-    page.evaluate("""() => { const net = window.docketgraphNetwork;
+    # zoomed in: more labels, still apart; closer still, every node on screen has its label
+    zoom = """s => { const net = window.docketgraphNetwork;
       net.moveTo({position: net.getPosition(window.docketgraphView.nodes.get({filter: n => n.focus})[0].id),
-                  scale: 1.2, animation: false}); }""")
+                  scale: s, animation: false}); }"""
+    page.click("#reset")
+    page.evaluate(zoom, 1.2)
     texts = relabelled(page)
+    assert len(texts) >= 10
+    if size == 2000:
+        shoot(page, f"view-{size}-zoomed.png", record_property)
+    page.evaluate(zoom, 3.0)
+    texts = relabelled(page, apart=False)
     in_view = page.evaluate(IN_VIEW)
     assert in_view and set(n[:41] for n in in_view) <= set(t[:41] for t in texts)
-    if size == 5000:
-        shoot(page, f"view-{size}-zoomed.png", record_property)
     assert errors == []
     page.close()
 

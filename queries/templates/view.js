@@ -3,7 +3,8 @@
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var settings = data.settings || {};
   var LABELS = settings.labelsAtOverview || 60;  // at most this many labels on screen...
-  var ALL_AT = 0.9;  // ...until zoomed in to about natural size, where every label is drawn
+  var MANY_AT = 0.9;  // ...until zoomed in to about natural size
+  var EVERY_AT = 3;  // from here on every label is drawn
   var FONT = 13;  // on-screen label size in pixels
   var MAX_CHARS = 42;  // a drawn label longer than this is cut (details show it whole)
   data.nodes.forEach(function (n) {
@@ -37,8 +38,9 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   window.docketgraphNetwork = network;
 
-  // Labels: the highest-ranked nodes on screen whose labels do not overlap, at most
-  // LABELS of them, drawn at FONT pixels whatever the zoom; every label once zoomed in.
+  // Labels: the highest-ranked nodes on screen whose labels do not overlap, drawn at
+  // FONT pixels whatever the zoom; at most LABELS of them until zoomed in to about natural
+  // size, then as many as fit; every label from EVERY_AT on.
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = FONT + "px arial";
   var widths = {};
@@ -52,8 +54,9 @@
   var labelled = 0;
   function relabel() {
     var s = network.getScale();
-    var all = s >= ALL_AT;
-    var fontSize = all ? FONT : FONT / s;
+    var all = s >= EVERY_AT;
+    var budget = s >= MANY_AT ? Infinity : LABELS;
+    var fontSize = FONT / s;
     var w = container.clientWidth, h = container.clientHeight;
     var ids = nodeView.getIds();
     var pos = network.getPositions(ids);
@@ -76,7 +79,7 @@
         : { x0: d.x - tw / 2, x1: d.x + tw / 2, y0: d.y + r, y1: d.y + r + FONT + 4 };
       if (box.x1 < 0 || box.x0 > w || box.y1 < 0 || box.y0 - r * 2 > h) { continue; }  // off screen
       if (!all) {
-        if (count >= LABELS) { break; }
+        if (count >= budget) { break; }
         var clash = false;
         for (var j = 0; j < boxes.length && !clash; j++) {
           var o = boxes[j];
