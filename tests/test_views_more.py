@@ -101,3 +101,78 @@ def test_node_details_carry_evidence(kg, tmp_path, view, label, sentence):
     d = data_of(kg.view(*view, tmp_path / "v.html").read_text())
     node = next(n for n in d["nodes"] if n["name"] == label)
     assert any(sentence in line for line in node["info"]), node["info"]
+
+
+# Readable large views: sizes, docket labels, folding, the focus, the chart hook.
+
+def _entity(n):
+    from view_factories import FOCUS, entity_neighbourhood
+    return entity_neighbourhood(n), FOCUS
+
+
+def test_node_size_and_label_order_follow_weighted_degree(tmp_path):
+    G = star_forest(3, 10)
+    d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "v.html").read_text())
+    by = {n["name"]: n for n in d["nodes"]}
+    assert by["Hub 2"]["size"] > by["Hub 0"]["size"] > by["case 0-1"]["size"]
+    assert by["Hub 2"]["rank"] < by["Hub 0"]["rank"] < by["case 0-1"]["rank"]
+    assert all("label" not in n for n in d["nodes"])  # the page chooses which labels to draw
+
+
+def test_cases_are_named_by_docket_with_the_caption_in_details(kg, tmp_path):
+    d = data_of(kg.view_entity("Greer Burns", tmp_path / "e.html", depth=1).read_text())
+    case = next(n for n in d["nodes"] if n["group"] == "Case" and n["name"] == "1:23-cv-01820")
+    assert case["caption"].startswith("Robert Diggs v.") and "(1:23-cv-01820)" not in case["caption"]
+    assert any(line.startswith("caption: Robert Diggs v.") for line in case["info"])
+    assert not [n for n in d["nodes"] if n["group"] == "Case" and " v. " in n["name"]]
+
+
+def test_entity_view_marks_its_focus(kg, tmp_path):
+    d = data_of(kg.view_entity("Greer Burns", tmp_path / "e.html", depth=2).read_text())
+    focus = [n for n in d["nodes"] if n.get("focus")]
+    assert [n["name"] for n in focus] == ["Greer, Burns & Crain, Ltd."]
+    assert focus[0]["rank"] == 0 and "the entity this view is drawn around" in focus[0]["info"]
+    html = kg.view("firms-before-judges", tmp_path / "q.html").read_text()
+    assert not [n for n in data_of(html)["nodes"] if n.get("focus")]
+
+
+def test_large_entity_views_fold_cited_cases_and_parties(tmp_path):
+    from docketgraph.queries.views import FOLD_NODE_LIMIT
+    G, focus = _entity(1200)
+    d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=focus, fold=True).read_text())
+    kinds = {n: data["kind"] for n, data in G.nodes(data=True)}
+    folded = [n for n in d["nodes"] if n.get("fold")]
+    assert {n["fold"] for n in folded} == {"Precedent", "Party"}
+    assert len(folded) == sum(1 for k in kinds.values() if k in ("Precedent", "Party"))
+    counts = {n["foldOf"]: n for n in d["nodes"] if n.get("foldOf")}
+    n_prec = sum(1 for k in kinds.values() if k == "Precedent")
+    assert counts["Precedent"]["name"] == f"{n_prec:,} cited cases (show)"
+    assert d["options"]["physics"] == {"enabled": False}
+    assert all("x" in n and "y" in n for n in d["nodes"])  # unfolded nodes have their places
+    html = (tmp_path / "v.html").read_text()
+    assert "folded into count nodes" in html and 'class="fold" data-kind="Precedent"' in html
+    # not folded: without fold (query views), or at FOLD_NODE_LIMIT nodes or fewer
+    d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "q.html", focus=focus).read_text())
+    assert not [n for n in d["nodes"] if n.get("fold") or n.get("foldOf")]
+    small, focus = _entity(FOLD_NODE_LIMIT // 2)
+    d = data_of(render_graph(small, title="t", caption="c", out=tmp_path / "s.html", focus=focus, fold=True).read_text())
+    assert not [n for n in d["nodes"] if n.get("fold") or n.get("foldOf")]
+
+
+def test_the_focus_is_never_folded_nor_cut(tmp_path):
+    G, _ = _entity(600)
+    party = next(n for n, data in G.nodes(data=True) if data["kind"] == "Party" and G.degree(n) == 1)
+    d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=party, fold=True, top=50).read_text())
+    focus = [n for n in d["nodes"] if n.get("focus")]
+    assert len(focus) == 1 and not focus[0].get("fold") and len([n for n in d["nodes"] if not n.get("foldOf")]) == 50
+
+
+def test_chart_hook_escapes_text_and_embeds_markup(tmp_path):
+    from markupsafe import Markup
+    G = star_forest(2, 3)
+    html = render_graph(G, title="t", caption="c", out=tmp_path / "a.html", chart="<b>x</b>").read_text()
+    assert '<div id="chart">&lt;b&gt;x&lt;/b&gt;</div>' in html
+    svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>')
+    html = render_graph(G, title="t", caption="c", out=tmp_path / "b.html", chart=svg).read_text()
+    assert f'<div id="chart">{svg}</div>' in html
+    assert 'id="chart"' not in render_graph(G, title="t", caption="c", out=tmp_path / "c.html").read_text()
