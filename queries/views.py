@@ -273,6 +273,7 @@ def _top_nodes(G, limit: int, keep: Any = None):
 
 
 _GOLDEN = 2.399963229728653  # golden angle, radians
+HUB_SHARE = 0.08  # a node linked to this share of a large view is a hub: its ties pull and show less
 SPRING_NODE_LIMIT = 499  # networkx needs SciPy for 500 nodes or more
 
 
@@ -294,9 +295,10 @@ def layout(G, *, spacing: float = 30.0, center: Any = None, seed: int = 7) -> di
     C = nx.Graph()
     C.add_nodes_from(core)
     inside = set(core)
+    hub = max(12.0, HUB_SHARE * len(core))  # linked to this many: says little about a node
     for u, v in U.edges(core):
         if v in inside and u != v:
-            C.add_edge(u, v, pull=1.0 / max(deg[u], deg[v], 1))
+            C.add_edge(u, v, pull=1.0 if max(deg[u], deg[v]) <= hub else 0.02)
     scale = spacing * math.sqrt(C.number_of_nodes()) * 1.3
     if C.number_of_nodes() == 1:
         pos: dict = {core[0]: (0.0, 0.0)}
@@ -403,7 +405,7 @@ def render_graph(
                 folded[n] = d["kind"]
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     node_dates: dict = {}
-    edges = []
+    edges: list[dict[str, Any]] = []
     heavy = sorted(G.edges(data=True), key=lambda e: -float(e[2].get("weight", 1) or 1))
     with_evidence = {(a, b) for a, b, _ in heavy[:EVIDENCE_EDGE_LIMIT]} if evidence else set()
     if evidence and len(heavy) > EVIDENCE_EDGE_LIMIT:
@@ -573,6 +575,14 @@ def render_graph(
         radius = max((math.hypot(x - cx, y - cy) for x, y in pos.values()), default=0.0)
         for k, nd in enumerate(n for n in nodes if "foldOf" in n):
             positions[nd["id"]] = (cx - radius * 0.72, cy - radius * (0.95 - 0.14 * k))
+        # ties to hubs (the focus, a platform in every case) drawn faint: the rest show
+        deg = dict(shown.degree())
+        hub = max(12.0, HUB_SHARE * shown.number_of_nodes())
+        back = {v: k for k, v in ids.items()}
+        for e in edges:
+            a, b = back[e["from"]], back[e["to"]]
+            if max(deg.get(a, 0), deg.get(b, 0)) > hub:
+                e["color"] = {"opacity": 0.06}
     return _write(
         nodes,
         edges + extra_edges,
