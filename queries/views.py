@@ -453,7 +453,7 @@ def render_graph(
     view_w = dict(wdeg)
     if folded:
         view_w.update(G.subgraph([n for n in G if n not in folded]).degree(weight="weight"))
-    top_w = max(view_w.values(), default=1) or 1
+    top_w = max((w for n, w in view_w.items() if n != focus), default=1) or 1  # the focus: its own size
     order = sorted(
         G.nodes, key=lambda n: (n != focus, -view_w[n], str(G.nodes[n].get("label", n)).casefold(), str(n))
     )
@@ -489,7 +489,7 @@ def render_graph(
             "id": ids[n],
             "name": name,
             "rank": rank[n],
-            "size": round(6 + 26 * math.sqrt(max(float(view_w.get(n, 0)), 0.0) / top_w), 1),
+            "size": round(6 + 26 * math.sqrt(min(max(float(view_w.get(n, 0)), 0.0) / top_w, 1.0)), 1),
             "title": name,
             "group": kind,
             "color": color,

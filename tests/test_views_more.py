@@ -176,3 +176,12 @@ def test_chart_hook_escapes_text_and_embeds_markup(tmp_path):
     html = render_graph(G, title="t", caption="c", out=tmp_path / "b.html", chart=svg).read_text()
     assert f'<div id="chart">{svg}</div>' in html
     assert 'id="chart"' not in render_graph(G, title="t", caption="c", out=tmp_path / "c.html").read_text()
+
+
+def test_readme_shows_a_large_view():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/view-entity-5000.png)" in readme
+    png = (root / "docs" / "view-entity-5000.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and 50_000 < len(png) < 1_500_000
