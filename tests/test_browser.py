@@ -356,3 +356,33 @@ def test_entity_view_from_the_store_marks_its_focus(browser, tmp_path):
     assert "caption: Robert Diggs v." in page.inner_text("#details")
     assert errors == []
     page.close()
+
+
+def test_hostile_names_in_a_folded_view_run_nothing(browser, tmp_path):
+    """Names from filings reach the canvas, the details, the search and the count nodes'
+    lists only as text, folded or not."""
+    from view_factories import FOCUS, entity_neighbourhood
+
+    from docketgraph.queries.views import render_graph
+    G = entity_neighbourhood(400)
+    G.nodes[FOCUS]["label"] = HOSTILE_FIRM
+    prec = max((n for n, d in G.nodes(data=True) if d["kind"] == "Precedent"), key=G.degree)
+    G.nodes[prec]["label"] = HOSTILE_JUDGE
+    case = next(n for n, d in G.nodes(data=True) if d["kind"] == "Case")
+    G.nodes[case]["label"] = HOSTILE_PARTY
+    out = render_graph(G, title=HOSTILE_ATTORNEY, caption=HOSTILE_PARTY, out=tmp_path / "v.html", focus=FOCUS, fold=True)
+    page, seen = open_view(browser, out)
+    assert HOSTILE_FIRM in page.inner_text("#focus") and HOSTILE_FIRM in page.inner_text("#details")
+    page.evaluate("() => { window.docketgraphNetwork.body.emitter.emit('click', {nodes: ['fold-Precedent'], edges: []}); }")
+    assert HOSTILE_JUDGE in page.inner_text("#details")  # the most cited, listed as text
+    page.fill("#search", HOSTILE_PARTY[:12])
+    page.click("#next-hit")
+    page.fill("#search", HOSTILE_JUDGE)
+    page.click("#next-hit")
+    assert HOSTILE_JUDGE in page.inner_text("#details")
+    page.click("#reset")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.evaluate("document.querySelectorAll('img, svg, a[href]').length") == 0
+    assert seen["dialogs"] == [] and seen["requests"] == [] and seen["errors"] == []
+    page.close()

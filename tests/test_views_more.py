@@ -138,7 +138,7 @@ def test_entity_view_marks_its_focus(kg, tmp_path):
 
 def test_large_entity_views_fold_cited_cases_and_parties(tmp_path):
     from docketgraph.queries.views import FOLD_NODE_LIMIT
-    G, focus = _entity(1200)
+    G, focus = _entity(420)
     d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=focus, fold=True).read_text())
     kinds = {n: data["kind"] for n, data in G.nodes(data=True)}
     folded = [n for n in d["nodes"] if n.get("fold")]
