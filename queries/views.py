@@ -415,7 +415,9 @@ def render_graph(
         info = []
         if d.get("relation"):
             info.append(plain(d["relation"]))
-        cases = d.get("cases") or []
+        cases = d.get("cases") or d.get("dockets") or []
+        if isinstance(cases, str):  # a network projection's "a; b"
+            cases = [c.strip() for c in cases.split(";") if c.strip()]
         if cases:
             info.append(
                 f"{len(cases)} case(s): "
