@@ -391,18 +391,26 @@ def render_graph(
     if focus is not None and focus not in G:
         focus = None
     notes = []
-    if total_nodes > limit:
-        G = _top_nodes(G, limit, keep=focus)
-        notes.append(
-            f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
-            f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
-            f"views keep at most {limit} nodes (--top)."
-        )
     folded: dict[Any, str] = {}
-    if fold and G.number_of_nodes() > FOLD_NODE_LIMIT:
+    if fold and total_nodes > FOLD_NODE_LIMIT:
         for n, d in G.nodes(data=True):
             if n != focus and d.get("kind") in FOLD_KINDS:
                 folded[n] = d["kind"]
+    if folded and total_nodes > limit:
+        # the cap applies to the nodes drawn at first, and again to the folded ones
+        main = _top_nodes(G.subgraph([n for n in G if n not in folded]), limit, keep=focus)
+        near = {v for n in main for v in G.neighbors(n) if v in folded}
+        rest = _top_nodes(G.subgraph(near), limit)
+        G = G.subgraph(list(main) + list(rest)).copy()
+        folded = {n: k for n, k in folded.items() if n in G}
+    elif total_nodes > limit:
+        G = _top_nodes(G, limit, keep=focus)
+    if G.number_of_nodes() < total_nodes:
+        notes.append(
+            f"Showing the {G.number_of_nodes()} nodes with the highest weighted degree "
+            f"of {total_nodes} ({G.number_of_edges()} of {total_edges} edges): "
+            f"views keep at most {limit} nodes (--top)" + (", and as many folded." if folded else ".")
+        )
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     node_dates: dict = {}
     edges: list[dict[str, Any]] = []

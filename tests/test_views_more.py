@@ -164,7 +164,8 @@ def test_the_focus_is_never_folded_nor_cut(tmp_path):
     party = next(n for n, data in G.nodes(data=True) if data["kind"] == "Party" and G.degree(n) == 1)
     d = data_of(render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=party, fold=True, top=50).read_text())
     focus = [n for n in d["nodes"] if n.get("focus")]
-    assert len(focus) == 1 and not focus[0].get("fold") and len([n for n in d["nodes"] if not n.get("foldOf")]) == 50
+    assert len(focus) == 1 and not focus[0].get("fold")
+    assert len([n for n in d["nodes"] if not n.get("foldOf") and not n.get("fold")]) == 50
 
 
 def test_chart_hook_escapes_text_and_embeds_markup(tmp_path):
@@ -185,3 +186,15 @@ def test_readme_shows_a_large_view():
     assert "](docs/view-entity-5000.png)" in readme
     png = (root / "docs" / "view-entity-5000.png").read_bytes()
     assert png.startswith(b"\x89PNG") and 50_000 < len(png) < 1_500_000
+
+
+def test_the_node_cap_applies_to_the_nodes_drawn_and_again_to_the_folded(tmp_path):
+    G, focus = _entity(1500)
+    kinds = {n: d["kind"] for n, d in G.nodes(data=True)}
+    n_main = sum(1 for k in kinds.values() if k not in ("Precedent", "Party"))
+    html = render_graph(G, title="t", caption="c", out=tmp_path / "v.html", focus=focus, fold=True, top=400).read_text()
+    d = data_of(html)
+    main = [n for n in d["nodes"] if not n.get("fold") and not n.get("foldOf")]
+    folded = [n for n in d["nodes"] if n.get("fold")]
+    assert len(main) == min(400, n_main) and len(folded) == 400
+    assert "views keep at most 400 nodes (--top), and as many folded." in html
