@@ -323,6 +323,8 @@ def test_search_counts_hits_and_steps_through_them(browser, tmp_path):
         assert page.inner_text("#hits") == f"{i + 1} of {want} hits"
         assert prefix in page.inner_text("#details")
     assert len(seen) == 3
+    page.press("#search", "Enter")  # Enter is "Next hit"
+    assert page.inner_text("#hits") == f"4 of {want} hits"
     # a caption word finds the cases it names; a folded precedent is counted and unfolded on Next
     prec = next(d["label"] for _, d in G.nodes(data=True) if d["kind"] == "Precedent")
     page.fill("#search", prec)

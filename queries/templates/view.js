@@ -148,6 +148,7 @@
   if (data.options.physics && data.options.physics.enabled) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      if (focusNode) { nodes.update({ id: focusNode.id, fixed: false }); }  // held still while it settled
       settled();
     });
   } else {
@@ -233,6 +234,9 @@
     later();
   }
   searchBox.addEventListener("input", search);
+  searchBox.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { ev.preventDefault(); document.getElementById("next-hit").click(); }
+  });
   document.getElementById("next-hit").addEventListener("click", function () {
     if (!hits.length) { return; }
     hitAt = (hitAt + 1) % hits.length;
