@@ -15,8 +15,8 @@ import random
 
 import networkx as nx
 
-FOCUS = "firm:greer-burns-crain"
-FOCUS_LABEL = "Greer, Burns & Crain, Ltd."
+FOCUS = "firm:calder-wynn-haskett"
+FOCUS_LABEL = "Calder Wynn & Haskett, Ltd."  # fictional, as every name here
 
 _SURNAMES = ["Abernathy", "Baptiste", "Castellano", "Dunmore", "Ekwueme", "Fairbanks", "Galloway",
              "Hollings", "Iverson", "Jaramillo", "Kowalczyk", "Lindqvist", "Montague", "Nakamura",
@@ -24,9 +24,10 @@ _SURNAMES = ["Abernathy", "Baptiste", "Castellano", "Dunmore", "Ekwueme", "Fairb
              "Valdivia", "Whitcombe", "Xiong", "Yardley", "Zielinski", "Ashworth", "Brannigan"]
 _GIVEN = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David",
           "Wei", "Priya", "Mateo", "Aisha", "Kenji", "Olga", "Sarah"]
-_BRANDS = ["Nike", "Oakley", "Peanuts Worldwide", "Bose", "Yeti", "Crocs", "Squishmallows",
-           "Ray-Ban", "Stanley", "Lululemon", "Hello Kitty", "Pokemon", "Hydro Flask", "Otter Products",
-           "Levi Strauss", "Chanel", "Gucci", "Deckers", "Spin Master", "Jellycat"]
+_BRANDS = ["Aurelia", "Brightpeak", "Cobalt Trail", "Dunmore Toys", "Everloom", "Fernwick",
+           "Glimmerfox", "Hollowpine", "Ironbark Gear", "Juniper Lane", "Kestrel Optics", "Lumenwood",
+           "Moonrail", "Northgale", "Orchid & Ash", "Pebblecraft", "Quillsong", "Rookery Kids",
+           "Saltmarsh", "Tidewater Bottles"]
 _PLATFORMS = ["Amazon", "eBay", "AliExpress", "Alibaba", "Walmart", "Wish", "DHgate", "Temu",
               "Etsy", "Alipay", "PayPal", "Payoneer", "Stripe", "WorldFirst"]
 _REPORTERS = ["F.3d", "F.4th", "F. Supp. 3d", "F.R.D.", "F. Supp. 2d", "U.S."]
