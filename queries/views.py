@@ -645,6 +645,7 @@ def _write(
         for n in nodes:
             if n.get("focus"):  # the physics settles round it
                 n.update(x=0.0, y=0.0, fixed=True)
+        options["layout"] = {"randomSeed": 7}  # the same picture every time
         options["physics"] = {
             "enabled": True,
             "solver": "forceAtlas2Based",
