@@ -247,3 +247,19 @@ def test_a_passage_eyecite_cannot_read_costs_only_its_citations(monkeypatch, cap
     with caplog.at_level("WARNING"):
         assert find_citations("Foo v. Bar, 1 F.3d 2 (1999).") == []
     assert "eyecite failed" in caplog.text
+
+
+@pytest.mark.parametrize("text, cite", [
+    ("See Quill v. Easton, 2017-Ohio-8571, at 12.", "2017-Ohio-8571"),
+    ("Moss v. Poe, 2019-NMSC-001, held otherwise.", "2019-NMSC-001"),
+    ("Roe v. Commissioner, T.C. Memo. 1988-440, is on point.", "T.C. Memo. 1988-440"),
+    ("Roe v. Poe, 334 F.R.D. 511 (N.D. Ill. 2020).", "334 F.R.D. 511"),
+])
+def test_a_cite_keeps_its_normal_printed_order(text, cite):
+    assert [c.cite for c in find_citations(text)] == [cite]
+
+
+def test_a_slip_opinions_own_public_domain_cite_is_not_a_citation():
+    text = ("Quill v. Easton, Slip Opinion No. 2021-Ohio-1234.]\n\nThe court of appeals relied on "
+            "Moss v. Poe, 2017-Ohio-8571, and we affirm.\n")
+    assert [c.cite for c in find_citations(text)] == ["2017-Ohio-8571"]

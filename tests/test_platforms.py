@@ -166,3 +166,13 @@ def test_gold_platforms(seeds_dir, dev_dir):
 
 
 LATER_MISMATCHES = 2  # measured 2 (2026-12-06)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Counsel: Ann Roe, Zelle LLP, 555 Main Street, Boston.", []),
+    ("Ann Roe of Square, P.C. appears for the defendant.", []),
+    ("Buyers paid the sellers through Zelle and PayPal.", ["Zelle", "PayPal"]),
+    ("albums on the image hosting website Yupoo.com and on Instagram", ["Yupoo", "Instagram"]),
+])
+def test_a_law_firm_sharing_a_brand_name_is_not_the_platform(text, expected):
+    assert [p.name for p in find_platforms(text)] == expected

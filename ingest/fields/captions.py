@@ -48,6 +48,7 @@ from docketgraph.graph.names import ENTITY_SUFFIX_ALT as _SUFFIX_ALT, ENTITY_SUF
 from docketgraph.graph.names import normal_case_caption as normal_case
 from docketgraph.ingest.fields.courts import STATES
 from docketgraph.ingest.fields.dockets import find_dockets
+from docketgraph.ingest.fields.party_table import find_party_tables
 from docketgraph.ingest.fields.platforms import load_gazetteer
 
 HEAD = 4000
@@ -1299,6 +1300,12 @@ def find_caption(text: str) -> Caption:
         add(name, role, span)
     for name, role, span in _defendant_table(text):
         add(name, role, span)
+    table_parties, table_zones = find_party_tables(text)
+    for tp in table_parties:
+        if tp.role:
+            add(tp.name, tp.role, tp.span)
+    for a, b in table_zones:  # a party table's cells are not prose ("Appellee | Ann Roe" names counsel)
+        masked_full = masked_full[:a] + re.sub(r"[^\n]", " ", masked_full[a:b]) + masked_full[b:]
     for name, role, span in _case_list(text) + _debtors(text):
         add(name, role, span)
     # short forms defined in parentheses ("Acme Specialty Insurance Co. (“AcmeCo” or “Defendant”)")

@@ -339,6 +339,7 @@ class _Cite:
     defendant: str | None = None
     year: int | None = None
     court: str | None = None
+    printed: str | None = None  # the normal form when it is not "volume reporter page"
 
 
 def _convert(cites: list, offset_map) -> list[_Cite]:
@@ -368,6 +369,7 @@ def _convert(cites: list, offset_map) -> list[_Cite]:
                 defendant=getattr(meta, "defendant", None),
                 year=c.year,
                 court=meta.court,
+                printed=_printed_form(c, groups),
             ))
         elif isinstance(c, IdCitation):
             out.append(_Cite("id", span, full_start))
@@ -651,8 +653,21 @@ _PARALLEL_GAP_RE = re.compile(r",[ \t\r\n]*(?:(?:at[ \t\r\n]+)?[0-9*]{1,7}(?:[-\
 _HEAD_CHARS = 400  # a document's own cite sits in its first lines or a running head
 
 
+def _printed_form(c, groups: dict) -> str | None:
+    """A cite whose normal form is not "volume reporter page", kept in its own order:
+    public-domain cites joined by hyphens ("2017-Ohio-8571", "2019-NMSC-001") and the
+    reporter-first forms ("T.C. Memo. 1988-440")."""
+    volume = groups.get("volume")
+    if not volume or not groups.get("reporter") or not groups.get("page"):
+        return None
+    text = " ".join(c.corrected_citation().split()).translate(_APOSTROPHES)
+    if text.startswith(volume + " "):
+        return None
+    return text
+
+
 def _cite_key(c: _Cite) -> str:
-    return f"{c.volume} {c.reporter} {c.page}"
+    return c.printed or f"{c.volume} {c.reporter} {c.page}"
 
 
 def _complete(c: _Cite) -> bool:
@@ -660,6 +675,8 @@ def _complete(c: _Cite) -> bool:
 
 
 _CITE_AS_RE = re.compile(r"[ \t]*(?:Cite as:?[ \t]*)?\Z", re.I)
+#: a slip opinion's own public-domain cite ("Slip Opinion No. 2020-Ohio-1047")
+_SLIP_OPINION_RE = re.compile(r"\bSlip[ \t]+Opinion[ \t]+No\.?[ \t]*\Z", re.I)
 _HEAD_TAIL_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\Z")
 
 
@@ -684,7 +701,10 @@ def _own_cites(text: str, cites: list[_Cite]) -> set[tuple[int, int]]:
     for c in cites:
         if c.kind == "full" and _complete(c) and _alone_on_line(text, c.span):
             alone.setdefault(_cite_key(c), []).append(c.span)
-    own: set[tuple[int, int]] = set()
+    own: set[tuple[int, int]] = {
+        c.span for c in cites
+        if c.kind == "full" and _SLIP_OPINION_RE.search(text, max(0, c.span[0] - 40), c.span[0])
+    }
     for spans in alone.values():
         if len(spans) >= 2 or spans[0][0] < _HEAD_CHARS:
             own.update(spans)

@@ -55,6 +55,10 @@ _OPERATOR_RE = re.compile(
     r"INC|INCORPORATED|LTD|LIMITED|PTE|CORP|CORPORATION|CO|COMPANY|HOLDINGS?|GROUP)"
     r"(?![A-Za-z])"
 )
+# A law firm's name: a surname that is also a brand, then a professional firm's form
+# ("Zelle LLP", "Square, P.C.", "Stripe & Associates").
+_LAW_FIRM_AFTER_RE = re.compile(
+    r",?[ \t](?:LLP|L\.L\.P\.|PLLC|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:&|and)[ \t]Associates|Law[ \t](?:Firm|Group|Offices?))(?![A-Za-z])")
 # "SIA Joom", "ContextLogic Inc. d/b/a Wish": a legal form before the brand.
 _OPERATOR_BEFORE_RE = re.compile(r"(?:\bSIA|\bd/b/a)[ \t]$")
 # What follows a brand that a party owns or sells, rather than a place to sell.
@@ -138,6 +142,8 @@ def _is_operator(text: str, start: int, end: int, p: Platform, form: str) -> boo
     """The mention is part of a company's name (the operator) or a party in a case name."""
     if _VERSUS_BEFORE_RE.search(text, max(0, start - 6), start) or _VERSUS_AFTER_RE.match(text, end):
         return True
+    if _LAW_FIRM_AFTER_RE.match(text, end):
+        return True  # a law firm that shares the brand's name ("Zelle LLP"), whatever the kind
     if p.kind == "payment":
         return False
     if _OPERATOR_BEFORE_RE.search(text, max(0, start - 8), start):

@@ -16,6 +16,7 @@ from docketgraph.ingest.fields.counsel.common import (
     _strip_name_noise,
 )
 from docketgraph.ingest.fields.firms import looks_like_firm
+from docketgraph.ingest.fields.party_table import find_party_tables
 from docketgraph.graph.names import person_key, person_name, same_person_in_filing, surname
 
 # named patterns of the rules below
@@ -153,7 +154,10 @@ def _party_tables(text: str, acc: _Acc) -> None:
     """A case page's party table ("Party | PartyType | Representative"): each representative
     is an attorney for the party of the row (firm null: the table names no firm); a party
     listed as its own representative appears pro se."""
-    if "<td" not in text.lower() or not _REP_HEADER_CELL_RE.search(text):
+    if "<td" not in text.lower():
+        _party_table_text(text, acc)
+        return
+    if not _REP_HEADER_CELL_RE.search(text):
         return
     parser = _Tables()
     parser.feed(text)
@@ -178,6 +182,16 @@ def _party_tables(text: str, acc: _Acc) -> None:
                 at = text.find(nm)
                 acc.attorney(nm, (at, at + len(nm)) if at >= 0 else (0, 0),
                              represents=[party] if party else [])
+
+
+def _party_table_text(text: str, acc: _Acc) -> None:
+    """The same table read from a page's visible text (``fields/party_table.py``)."""
+    for tp in find_party_tables(text)[0]:
+        for nm, span in tp.representatives:
+            if person_key(nm) == person_key(tp.name) or same_person_in_filing(nm, tp.name):
+                continue  # pro se
+            if _plausible_person(person_name(_strip_name_noise(nm))):
+                acc.attorney(nm, span, represents=[tp.name])
 
 
 def _natural_order(name: str) -> str:
