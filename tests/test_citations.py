@@ -145,8 +145,8 @@ def test_prefilter_matches_whole_text(seeds_dir, dev_dir):
     assert n >= 40
 
 
-# Citations in the text documents added later: measured recall 0.964, precision 0.871 (2026-12-06).
-RECALL_LATER, PRECISION_LATER = 0.93, 0.83
+# Citations in the text documents added later: measured recall 1.000, precision 0.967 (2026-12-06).
+RECALL_LATER, PRECISION_LATER = 0.97, 0.93
 
 
 def test_gold_citations_found(seeds_dir, dev_dir):
@@ -262,4 +262,19 @@ def test_a_cite_keeps_its_normal_printed_order(text, cite):
 def test_a_slip_opinions_own_public_domain_cite_is_not_a_citation():
     text = ("Quill v. Easton, Slip Opinion No. 2021-Ohio-1234.]\n\nThe court of appeals relied on "
             "Moss v. Poe, 2017-Ohio-8571, and we affirm.\n")
+    assert [c.cite for c in find_citations(text)] == ["2017-Ohio-8571"]
+
+
+@pytest.mark.parametrize("head", [
+    "[Cite as Quill v. Easton Motors, 2012-Ohio-1234.]\n",
+    "Citation Numbers: 2012 Ohio 1234\n",
+])
+def test_a_documents_own_labelled_cite_is_not_a_citation(head):
+    text = head + "\nThe trial court followed Moss v. Poe, 2017-Ohio-8571, and we affirm.\n"
+    assert [c.cite for c in find_citations(text)] == ["2017-Ohio-8571"]
+
+
+def test_one_decision_printed_two_ways_is_one_citation():
+    text = ("We follow Moss v. Poe, 2017-Ohio-8571, at 4. As Moss v. Poe, 2017 Ohio 8571, "
+            "also holds, the stay stands.")
     assert [c.cite for c in find_citations(text)] == ["2017-Ohio-8571"]

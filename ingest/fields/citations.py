@@ -667,7 +667,7 @@ def _printed_form(c, groups: dict) -> str | None:
 
 
 def _cite_key(c: _Cite) -> str:
-    return c.printed or f"{c.volume} {c.reporter} {c.page}"
+    return f"{c.volume} {c.reporter} {c.page}"
 
 
 def _complete(c: _Cite) -> bool:
@@ -675,8 +675,11 @@ def _complete(c: _Cite) -> bool:
 
 
 _CITE_AS_RE = re.compile(r"[ \t]*(?:Cite as:?[ \t]*)?\Z", re.I)
-#: a slip opinion's own public-domain cite ("Slip Opinion No. 2020-Ohio-1047")
-_SLIP_OPINION_RE = re.compile(r"\bSlip[ \t]+Opinion[ \t]+No\.?[ \t]*\Z", re.I)
+#: the document's own cite, labelled on its line: "Slip Opinion No. 2020-Ohio-1047",
+#: "[Cite as Roe v. Poe, 2011-Ohio-2909.]", "Citation Numbers: 2011 Ohio 2909"
+_OWN_LABEL_RE = re.compile(
+    r"(?:\bSlip[ \t]+Opinion[ \t]+No\.?[ \t]*|^[ \t\[]*Cite[ \t]+as:?[ \t][^\n]{0,120}?|"
+    r"^[ \t]*Citations?(?:[ \t]+Numbers?)?:[ \t]*)\Z", re.I | re.M)
 _HEAD_TAIL_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\Z")
 
 
@@ -703,7 +706,7 @@ def _own_cites(text: str, cites: list[_Cite]) -> set[tuple[int, int]]:
             alone.setdefault(_cite_key(c), []).append(c.span)
     own: set[tuple[int, int]] = {
         c.span for c in cites
-        if c.kind == "full" and _SLIP_OPINION_RE.search(text, max(0, c.span[0] - 40), c.span[0])
+        if c.kind == "full" and _OWN_LABEL_RE.search(text[text.rfind("\n", 0, c.span[0]) + 1:c.span[0]])
     }
     for spans in alone.values():
         if len(spans) >= 2 or spans[0][0] < _HEAD_CHARS:
@@ -875,7 +878,7 @@ def _mentions(text: str, cites: list[_Cite]) -> list[CitationMention]:
         prev = c
     return [
         CitationMention(
-            cite=key,
+            cite=first[key].printed or key,
             name=_case_name(text, first[key]),
             spans=tuple(spans[key]),
             court=first[key].court,
