@@ -87,7 +87,7 @@ def export_quads(nquads: bytes | Iterable[ox.Quad], fmt: str) -> bytes:
         return g.serialize(format="turtle", encoding="utf-8")
     if f == "csv":
         return _quads_to_csv(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS))
-    G = _xml_safe(property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS)))
+    G = xml_safe(property_graph(ox.parse(bytes(nquads), format=ox.RdfFormat.N_QUADS)))
     buf = io.BytesIO()
     if f == "graphml":
         nx.write_graphml(G, buf, encoding="utf-8")
@@ -152,7 +152,7 @@ def _xml_text(v: Any) -> Any:
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", v)
 
 
-def _xml_safe(G: Any) -> Any:
+def xml_safe(G: Any) -> Any:
     """GraphML and GEXF are XML: a character XML cannot hold is written as a visible
     ``\\uXXXX`` escape, so the file stays well-formed (RDF and CSV exports keep it)."""
     for _, d in G.nodes(data=True):

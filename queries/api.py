@@ -38,7 +38,14 @@ from docketgraph.queries import entities as ent
 from docketgraph.queries.analytics import search_entities
 from docketgraph.queries.display import csv_cell, inert, json_text, md_cell  # noqa: F401  (for the CLI)
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
-from docketgraph.queries.networks import PROJECTIONS, projection_graph
+from docketgraph.queries.networks import (
+    NETWORK_FORMATS,
+    PROJECTIONS,
+    network_bytes,
+    network_csv,
+    nodes_path,
+    projection_graph,
+)
 from docketgraph.queries.registry import Registry
 from docketgraph.queries.saved import SavedQuery
 from docketgraph.queries.views import atomic_write, render_entity_view, render_query_view
@@ -433,6 +440,35 @@ class KnowledgeGraph:
         "firm" or "case"). Nodes have kind, label, key and court; edges weight (cases),
         dockets, case_ids, first and last; plain values, ready for ``nx.write_gexf``."""
         return projection_graph(self.store, projection, _params(params))
+
+    def network(self, name: str = "firm-judge", /, **params: Any) -> nx.Graph:
+        """The network ``name`` (one of ``PROJECTIONS``) as a networkx graph: the same as
+        :meth:`to_networkx`, the name the web app and ``export --network`` use."""
+        return self.to_networkx(name, **params)
+
+    def export_network(
+        self, name: str, fmt: str = "gexf", path: str | os.PathLike | None = None, /, **params: Any
+    ) -> bytes:
+        """The network ``name`` as a file for Gephi, yEd or a notebook: ``gexf``,
+        ``graphml`` or ``csv`` (Gephi's edges table; the nodes table goes beside ``path``
+        as ``NAME.nodes.csv``, see ``networks.nodes_path``). Nodes carry kind, label (the
+        entity's name), key and court; edges an integer weight (cases), first and last
+        filing dates and the dockets. Returns the file's bytes (for csv, the edges
+        table's); with ``path``, also written there atomically. Parameters as for
+        :meth:`to_networkx`."""
+        f = (fmt or "").lower().lstrip(".")
+        if f not in NETWORK_FORMATS:
+            raise BadParameter(f"unknown network format {fmt!r}; known: {', '.join(NETWORK_FORMATS)}")
+        G = self.network(name, **params)
+        if f == "csv":
+            data, nodes = network_csv(G)
+            if path is not None:
+                atomic_write(nodes_path(path), nodes)
+        else:
+            data = network_bytes(G, f)
+        if path is not None:
+            atomic_write(Path(path), data)
+        return data
 
     def extract(self, path: str | os.PathLike, *, provenance: bool = False) -> dict:
         """One file's extraction in the gold schema (corpus/SCHEMA.md), without the store;

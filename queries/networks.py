@@ -17,27 +17,52 @@ carries ``weight`` (the number of cases), ``dockets`` and ``case_ids`` (``"; "``
 space-separated) and ``first`` / ``last`` (the earliest and latest filing dates of the
 documents that show it, when known). All values are strings or integers and none is
 ``None``, so ``nx.write_gexf`` and ``nx.write_graphml`` take the graph as it is.
+
+Files for Gephi, yEd and notebooks (``docketgraph export --network NAME``):
+:func:`network_bytes` writes a projection as GEXF or GraphML, :func:`network_csv` as two
+CSV tables (edges, and nodes in a sibling file, :func:`nodes_path`) with Gephi's column
+names (``Id``, ``Label``; ``Source``, ``Target``, ``Type``, ``Weight``). In every format an
+edge's ``weight`` is its number of cases, an integer (GEXF declares weights as floats, so
+a GEXF edge also carries ``cases``, an integer attribute), and a node's label is the
+entity's name.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
+import os
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
-from docketgraph.graph.errors import BadParameter
+from docketgraph.graph.errors import BadParameter, UnsupportedFormat
+from docketgraph.graph.exchange import xml_safe
 from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
+from docketgraph.queries.display import csv_cell
 from docketgraph.queries.saved import TYPES
 
-__all__ = ["PROJECTIONS", "projection_graph", "co_counsel_graph", "plain"]
+__all__ = [
+    "PROJECTIONS",
+    "NETWORK_FORMATS",
+    "projection_graph",
+    "co_counsel_graph",
+    "plain",
+    "network_bytes",
+    "network_csv",
+    "nodes_path",
+]
 
 PROJECTIONS: tuple[str, ...] = ("firm-judge", "co-counsel", "attorneys", "citations", "platform-firm")
+#: the file formats a projection is written in
+NETWORK_FORMATS: tuple[str, ...] = ("gexf", "graphml", "csv")
 
 #: the parameters each projection takes (besides ``court``, ``from`` and ``to``)
 _EXTRA: dict[str, tuple[str, ...]] = {"attorneys": ("firm",), "co-counsel": ("firm",), "citations": ("by",)}
@@ -221,3 +246,67 @@ def plain(store: Any, G: nx.Graph) -> nx.Graph:
                 attrs[k] = d[k]
         H.add_node(n, **attrs)
     return H
+
+
+# --- files for Gephi, yEd and notebooks ------------------------------------------------------
+
+#: the columns of the CSV tables, Gephi's names first (its spreadsheet import maps them)
+NODE_COLUMNS = ("Id", "Label", "kind", "court", "key", "role")
+EDGE_COLUMNS = ("Source", "Target", "Type", "Weight", "first", "last", "dockets", "relation", "case_ids")
+
+
+def _checked(fmt: str) -> str:
+    f = (fmt or "").lower().lstrip(".")
+    if f not in NETWORK_FORMATS:
+        raise UnsupportedFormat(f"unknown network format {fmt!r}; known: {', '.join(NETWORK_FORMATS)}")
+    return f
+
+
+def network_bytes(G: nx.Graph, fmt: str) -> bytes:
+    """A projection (from :func:`projection_graph`) as a GEXF or GraphML file. Each edge
+    keeps its ``weight`` (cases, an integer) and gains ``cases`` (the same number, an
+    integer attribute: GEXF declares weights as floats); a character XML cannot hold is
+    written as a visible ``\\uXXXX`` escape. For ``csv`` use :func:`network_csv`."""
+    f = _checked(fmt)
+    if f == "csv":
+        raise UnsupportedFormat("a network as CSV is two tables: use network_csv")
+    H = G.copy()
+    for _, _, d in H.edges(data=True):
+        d["weight"] = int(d.get("weight", 1))
+        d["cases"] = d["weight"]
+    H = xml_safe(H)
+    buf = io.BytesIO()
+    if f == "gexf":
+        nx.write_gexf(H, buf, encoding="utf-8")
+    else:
+        nx.write_graphml(H, buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def network_csv(G: nx.Graph) -> tuple[bytes, bytes]:
+    """A projection as two CSV tables, ``(edges, nodes)``, with the column names Gephi's
+    spreadsheet import maps: edges ``Source, Target, Type`` (Undirected or Directed),
+    ``Weight`` (cases, an integer), ``first, last, dockets, relation, case_ids``; nodes
+    ``Id, Label`` (the entity's name), ``kind, court, key, role``. A cell that a
+    spreadsheet would read as a formula is neutralised (queries.display.csv_cell)."""
+    kind = "Directed" if G.is_directed() else "Undirected"
+    edges = io.StringIO()
+    w = csv.writer(edges, lineterminator="\n")
+    w.writerow(EDGE_COLUMNS)
+    for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        row = [a, b, kind, int(d.get("weight", 1))] + [d.get(c, "") for c in EDGE_COLUMNS[4:]]
+        w.writerow([csv_cell(v) for v in row])
+    nodes = io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(NODE_COLUMNS)
+    for n, d in sorted(G.nodes(data=True), key=lambda t: str(t[0])):
+        row = [n, d.get("label", n)] + [d.get(c, "") for c in NODE_COLUMNS[2:]]
+        w.writerow([csv_cell(v) for v in row])
+    return edges.getvalue().encode("utf-8"), nodes.getvalue().encode("utf-8")
+
+
+def nodes_path(edges_path: str | os.PathLike) -> Path:
+    """Where the nodes table goes beside an edges CSV: ``net.csv`` -> ``net.nodes.csv``."""
+    p = Path(edges_path)
+    stem = p.name[: -len(".csv")] if p.name.lower().endswith(".csv") else p.name
+    return p.with_name(stem + ".nodes.csv")
