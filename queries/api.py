@@ -48,7 +48,13 @@ from docketgraph.queries.networks import (
 )
 from docketgraph.queries.registry import Registry
 from docketgraph.queries.saved import SavedQuery
-from docketgraph.queries.views import atomic_write, render_entity_view, render_query_view
+from docketgraph.queries.timeline import CHARTS, MonthCounts, counts_over_time
+from docketgraph.queries.views import (
+    atomic_write,
+    default_out,
+    render_entity_view,
+    render_query_view,
+)
 
 if TYPE_CHECKING:  # heavy optional imports, for annotations only
     import networkx as nx
@@ -469,6 +475,32 @@ class KnowledgeGraph:
         if path is not None:
             atomic_write(Path(path), data)
         return data
+
+    # --- counts over time ----------------------------------------------------------------
+    def charts(self) -> list[tuple[str, str]]:
+        """The charts (name, description): the saved queries that have dates."""
+        return [(c.name, c.description) for c in CHARTS.values()]
+
+    def counts_over_time(self, name: str = "schedule-a-cases", /, **params: Any) -> MonthCounts:
+        """Cases a month for the chart ``name`` (``schedule-a-cases``: Schedule A cases by
+        court; ``judges-for-firm``: the cases of a ``firm``; ``firms-for-judge``: the cases
+        before a ``judge``), with that saved query's parameters (``court``, ``firm``,
+        ``judge``, ``date_from`` / ``date_to``), bound, never pasted into the query. A case
+        counts in the month of its earliest stored filing; see queries.timeline."""
+        return counts_over_time(self.store, name, _params(params))
+
+    def chart(
+        self, name: str = "schedule-a-cases", out: str | os.PathLike | None = None, /, **params: Any
+    ) -> Path:
+        """Draw :meth:`counts_over_time` as a chart file: ``.svg``, ``.png`` or ``.html`` (a
+        small offline page with the SVG inline and the counts); default
+        ``output/NAME-....svg``. Returns the path. ``queries.charts.chart_svg`` gives the
+        same chart as SVG text, for a page of one's own."""
+        from docketgraph.queries.charts import write_chart  # draws with matplotlib: imported when used
+
+        counts = self.counts_over_time(name, **params)
+        target = Path(out) if out is not None else default_out(name, counts.params).with_suffix(".svg")
+        return write_chart(counts, target)
 
     def extract(self, path: str | os.PathLike, *, provenance: bool = False) -> dict:
         """One file's extraction in the gold schema (corpus/SCHEMA.md), without the store;

@@ -17,9 +17,11 @@ import click
 
 from docketgraph.graph.errors import DocketGraphError
 from docketgraph.queries.api import KnowledgeGraph, RemoveReport, csv_cell, inert, json_text, md_cell
+from docketgraph.queries.networks import NETWORK_FORMATS, PROJECTIONS, nodes_path
+from docketgraph.queries.timeline import CHARTS
 
 FORMATS = ("table", "csv", "json", "md")
-EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
+EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "csv", "gexf", "graphml")
 
 
 def _store_option(f):
@@ -450,29 +452,123 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
-    default="nq",
-    show_default=True,
-    help="ttl, nq, trig, jsonld (RDF); graphml, gexf (Gephi, yEd); csv (quads).",
+    default=None,
+    help="Raw triples: ttl, nq, trig, jsonld (RDF), csv (quads; default nq). With --network: "
+    "gexf (default), graphml, csv (two tables).",
 )
+@click.option(
+    "--network",
+    type=click.Choice(PROJECTIONS),
+    default=None,
+    help="Export this network instead of the raw triples: entities joined by the cases they "
+    "share, edges weighted by their number.",
+)
+@_params_option
 @click.option(
     "-o",
     "--output",
     "out",
     type=click.Path(dir_okay=False),
     default=None,
-    help="File to write (default: output/docketgraph.FORMAT; '-' for standard output).",
+    help="File to write (default: output/docketgraph.FORMAT or output/NETWORK.FORMAT; "
+    "'-' for standard output).",
 )
 @_store_option
-def export(fmt: str, out: str | None, store: str | None) -> None:
-    """Export the whole graph for other tools: RDF (Turtle, N-Quads, TriG, JSON-LD) with
-    each document's named graph (Turtle merges them), GraphML/GEXF for Gephi, or CSV quads."""
-    path = None if out == "-" else out or os.path.join("output", f"docketgraph.{fmt}")
-    with _kg(store, read_only=True) as kg:
-        data = kg.export(fmt, path)  # written atomically
+def export(fmt: str | None, network: str | None, params, out: str | None, store: str | None) -> None:
+    """Export the graph for other tools.
+
+    \b
+    The raw triples: RDF (--format ttl, nq, trig, jsonld) with each document's named
+    graph (Turtle merges them), or CSV quads (--format csv).
+
+    \b
+    A network, for Gephi, yEd, Cytoscape or a notebook (--network NAME):
+      firm-judge     law firms and the judges of their cases
+      co-counsel     law firms on the same side of a case
+      attorneys      attorneys who appeared in the same case (-p firm NAME: one firm's)
+      citations      law firms and the precedents cited in their cases (directed)
+      platform-firm  law firms and the platforms named in their cases
+    Nodes carry kind, label (the entity's name), key and court; edges an integer weight
+    (the number of cases), the first and last filing dates and the dockets. Parameters:
+    -p court ID, -p from DATE, -p to DATE. --format gexf (default) or graphml is one
+    file; --format csv writes the edges to FILE (Source, Target, Type, Weight, ...) and
+    the nodes to the sibling FILE-stem.nodes.csv (Id, Label, kind, court, ...): Gephi's
+    spreadsheet import reads both.
+
+    \b
+    Example:
+      docketgraph export --network firm-judge --format gexf -o firm-judge.gexf
+
+    gexf and graphml without --network are refused: the raw triples as a graph (every
+    mention a node, no weights) are no use in Gephi; name a network.
+    """
+    if network is None:
+        if params:
+            raise click.UsageError("-p parameters go with --network")
+        if fmt in ("gexf", "graphml"):
+            raise click.UsageError(
+                f"--format {fmt} exports a network: add --network "
+                f"{'|'.join(PROJECTIONS)} (e.g. --network firm-judge); the raw triples "
+                "export as --format ttl|nq|trig|jsonld|csv"
+            )
+        fmt = fmt or "nq"
+        path = None if out == "-" else out or os.path.join("output", f"docketgraph.{fmt}")
+        with _kg(store, read_only=True) as kg:
+            data = kg.export(fmt, path)  # written atomically
+    else:
+        fmt = fmt or "gexf"
+        if fmt not in NETWORK_FORMATS:
+            raise click.UsageError(f"a network exports as {', '.join(NETWORK_FORMATS)}, not {fmt}")
+        if fmt == "csv" and out == "-":
+            raise click.UsageError("a network as CSV is two files (edges and nodes): give -o FILE.csv")
+        path = None if out == "-" else out or os.path.join("output", f"{network}.{fmt}")
+        with _kg(store, read_only=True) as kg:
+            data = kg.export_network(network, fmt, path, **dict(params))
     if path is None:
         sys.stdout.buffer.write(data)
         return
-    click.echo(f"wrote {inert(path)} ({len(data)} bytes)")
+    click.echo(f"wrote {inert(path)} ({len(data)} bytes)", err=True)
+    if network is not None and fmt == "csv":
+        click.echo(f"wrote {inert(nodes_path(path))} (the nodes)", err=True)
+
+
+@cli.command()
+@click.argument("name", required=False, type=click.Choice(list(CHARTS)), metavar="NAME")
+@_params_option
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Chart file: .svg, .png or .html (an offline page with the counts as a table); "
+    "default output/NAME-....svg.",
+)
+@click.option("--list", "list_", is_flag=True, help="List the charts.")
+@_store_option
+def chart(name: str | None, params, out: str | None, list_: bool, store: str | None) -> None:
+    """Draw counts over time: cases a month, one colour per court.
+
+    \b
+    NAME is a saved query that has dates:
+      schedule-a-cases  Schedule A cases a month (-p court, firm, judge, from, to)
+      judges-for-firm   the cases of a law firm (-p firm NAME; court, from, to)
+      firms-for-judge   the cases before a judge (-p judge NAME; court, from, to)
+    A case counts once, in the month of its earliest stored filing; undated cases are
+    counted in a note, not drawn.
+
+    \b
+    Example:
+      docketgraph chart schedule-a-cases -p court ilnd -o sched-a.svg
+      docketgraph chart judges-for-firm -p firm "Greer, Burns & Crain, Ltd." -o gbc.html
+    """
+    if list_ or not name:
+        rows = [{"name": c.name, "description": c.description} for c in CHARTS.values()]
+        emit(["name", "description"], rows, "table")
+        return
+    with _kg(store, read_only=True) as kg:
+        path = kg.chart(name, out, **dict(params))
+    click.echo(f"wrote {inert(path)}", err=True)
 
 
 @cli.command()

@@ -294,6 +294,8 @@ def network_csv(G: nx.Graph) -> tuple[bytes, bytes]:
     w = csv.writer(edges, lineterminator="\n")
     w.writerow(EDGE_COLUMNS)
     for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        if not G.is_directed() and G.nodes[a].get("bipartite", 0) > G.nodes[b].get("bipartite", 0):
+            a, b = b, a  # a bipartite network's firm side is the Source
         row = [a, b, kind, int(d.get("weight", 1))] + [d.get(c, "") for c in EDGE_COLUMNS[4:]]
         w.writerow([csv_cell(v) for v in row])
     nodes = io.StringIO()
