@@ -172,7 +172,7 @@ def _court_names() -> dict[str, str]:
 
 def court_label(court: str) -> str:
     """A court for a legend: "N.D. Ill. (ilnd)"; an unknown id as it is; "" as "court unknown"."""
-    if not court:
+    if not court or court == "unknown":
         return "court unknown"
     name = _court_names().get(court)
     return f"{name} ({court})" if name and name != court else court
@@ -221,7 +221,8 @@ def counts_over_time(store: Store, name: str, params: dict[str, Any]) -> MonthCo
     last = hi.value[:7] if hi is not None else (seen[-1] if seen else None)
     months = tuple(_span(first, last)) if first and last and first <= last else ()
     series = tuple(
-        (court, court_label(court), tuple(dated[court].get(m, 0) for m in months)) for court in sorted(dated)
+        (court, court_label(court), tuple(dated[court].get(m, 0) for m in months))
+        for court in sorted(dated, key=lambda c: (c in ("", "unknown"), c))  # the unknown court last
     )
     return MonthCounts(
         chart=name,
