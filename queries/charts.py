@@ -96,17 +96,19 @@ def _render(counts: MonthCounts, fmt: str) -> bytes:
 _PROLOGUE = re.compile(r"\A\s*<\?xml[^>]*\?>\s*(<!DOCTYPE[^>]*>\s*)?", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+#: SVG 2's href in place of xlink:href (so the element needs no xlink namespace)
+_XLINK = re.compile(r'(<use\b[^>]*?)\sxlink:href="')
 
 
 def chart_svg(counts: MonthCounts, *, inline: bool = False) -> str:
     """The chart as SVG text: a standalone file, or with ``inline`` an ``<svg>`` element
-    for an HTML page (no XML prologue, no metadata, no namespace declarations: HTML
-    needs none, and so the page names no outside address)."""
+    for an HTML page (no XML prologue, no metadata, no namespace declarations, SVG 2's
+    ``href``: HTML needs no namespaces, and so the page names no outside address)."""
     svg = _render(counts, "svg").decode("utf-8")
     if inline:
         svg = _METADATA.sub("", _PROLOGUE.sub("", svg))
         head, rest = svg.split(">", 1)
-        svg = _XMLNS.sub("", head) + ' role="img">' + rest
+        svg = _XMLNS.sub("", head) + ' role="img">' + _XLINK.sub(r'\1 href="', rest)
     return svg
 
 
