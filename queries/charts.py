@@ -48,8 +48,10 @@ def _figure(counts: MonthCounts) -> Figure:
     ax = fig.add_subplot()
     x = list(range(n))
     bottom = [0] * n
-    for i, (_, label, values) in enumerate(counts.series):
+    for i, (key, label, values) in enumerate(counts.series):
         colour = _COLOURS[i] if i < len(_COLOURS) else f"C{i % 10}"
+        if key in ("", "unknown"):
+            colour = "#9a9a9a"  # the court unknown: grey
         ax.bar(x, values, bottom=bottom, width=0.8, label=label, color=colour, linewidth=0)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, math.ceil(n / 24))  # at most about two dozen month labels
@@ -130,12 +132,11 @@ figure {{ margin: 0; }} svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; margin-top: .5rem; }}
 th, td {{ padding: .15rem .6rem; border-bottom: 1px solid #ddd; text-align: left; }}
 td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
-p.note {{ color: #555; font-size: .9rem; }}
 </style>
 </head>
 <body>
 <h1>{title}</h1>
-<figure>{svg}<figcaption><p class="note">{note}</p></figcaption></figure>
+<figure>{svg}</figure>
 <details{open}><summary>{summary}</summary>
 <table><thead><tr><th>month</th><th>court</th><th>cases</th></tr></thead>
 <tbody>
@@ -160,7 +161,6 @@ def chart_html(counts: MonthCounts) -> str:
     return _PAGE.format(
         title=e(counts.title),
         svg=chart_svg(counts, inline=True),
-        note=e(counts.note),
         open=" open" if len(counts.rows()) <= 24 else "",
         summary=e(f"{counts.total} cases in {len(counts.months)} months (table)"),
         rows=rows,
