@@ -16,9 +16,18 @@ from typing import Any
 import click
 
 from docketgraph.graph.errors import DocketGraphError
-from docketgraph.queries.api import KnowledgeGraph, RemoveReport, csv_cell, inert, json_text, md_cell
-from docketgraph.queries.networks import NETWORK_FORMATS, PROJECTIONS, nodes_path
-from docketgraph.queries.timeline import CHARTS
+from docketgraph.queries.api import (
+    CHARTS,
+    NETWORK_FORMATS,
+    PROJECTIONS,
+    KnowledgeGraph,
+    RemoveReport,
+    csv_cell,
+    inert,
+    json_text,
+    md_cell,
+    nodes_path,
+)
 
 FORMATS = ("table", "csv", "json", "md")
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "csv", "gexf", "graphml")
@@ -563,7 +572,8 @@ def chart(name: str | None, params, out: str | None, list_: bool, store: str | N
       docketgraph chart judges-for-firm -p firm "Greer, Burns & Crain, Ltd." -o gbc.html
     """
     if list_ or not name:
-        rows = [{"name": c.name, "description": c.description} for c in CHARTS.values()]
+        with _kg(store, read_only=True) as kg:  # the store stays shut
+            rows = [{"name": n, "description": d} for n, d in kg.charts()]
         emit(["name", "description"], rows, "table")
         return
     with _kg(store, read_only=True) as kg:

@@ -29,7 +29,9 @@ VERBS: dict[str, list[tuple[list[str], str]]] = {
     "view": [(["firms-before-judges", "-o", "{tmp}/v.html"], "view"),
              (["--entity", "Vance", "-o", "{tmp}/e.html"], "view_entity")],
     "entities": [(["--kind", "judge"], "entities"), (["--explain", "Calder Wynn"], "explain")],
-    "export": [(["--format", "nq", "-o", "{tmp}/all.nq"], "export")],
+    "export": [(["--format", "nq", "-o", "{tmp}/all.nq"], "export"),
+               (["--network", "firm-judge", "-o", "{tmp}/fj.gexf"], "export_network")],
+    "chart": [(["schedule-a-cases", "-o", "{tmp}/c.svg"], "chart"), (["--list"], "charts")],
     "stats": [([], "stats")],
     "remove": [(["{sample}", "--dry-run"], "remove"), (["{sample}"], "remove")],
 }

@@ -81,7 +81,7 @@ def test_view_of_a_table_query_is_an_error(store, tmp_path):
     assert r.exit_code != 0 and "no graph view" in str(r.exception)
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld", "graphml", "gexf", "csv"])
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld", "csv"])
 def test_export(store, tmp_path, fmt):
     out = tmp_path / f"g.{fmt}"
     msg = run("export", "--format", fmt, "-o", str(out), "--store", store)
