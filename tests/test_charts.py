@@ -76,6 +76,8 @@ def _by_court(c: MonthCounts) -> dict[str, tuple[int, ...]]:
      {"ilnd": (2, 1, 0), "nysd": (0, 0, 1)}, {"ilnd": 1}),
     ("judges-for-firm", {"firm": "greer burns and crain ltd", "court": "ilnd"}, ("2024-01", "2024-02"),
      {"ilnd": (2, 1)}, {"ilnd": 1}),
+    ("judges-for-firm", {"firm": GBC, "court": "ilnd", "date_from": "2024-01-10", "date_to": "2024-03-01"},
+     ("2024-01", "2024-02", "2024-03"), {"ilnd": (1, 1, 0)}, {}),
     ("firms-for-judge", {"judge": "Virginia M. Kendall"}, ("2024-03",), {"ilnd": (1,)}, {}),
     ("firms-for-judge", {"judge": "Martha M. Pacold", "date_to": "2024-01-31"}, ("2024-01",),
      {"ilnd": (2,)}, {}),

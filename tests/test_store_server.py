@@ -104,3 +104,20 @@ def test_export_from_the_server_keeps_named_graphs(server, fmt):
     graphs = {q.graph_name for q in got if not isinstance(q.graph_name, ox.DefaultGraph)}
     assert len(graphs) == 2
     assert sorted(map(str, got)) == sorted(map(str, want))
+
+
+def test_counts_over_time_on_the_server(server):
+    """Month counts (queries.timeline) give the hand counts on a server too: the parameter
+    functions are rewritten into the query there."""
+    from test_charts import GBC, _by_court, _fill
+
+    server.clear()
+    g = KnowledgeGraph(server.url)
+    _fill(g)
+    c = g.counts_over_time("schedule-a-cases")
+    assert (c.months, _by_court(c), c.undated) == (
+        ("2024-01", "2024-02", "2024-03"), {"ilnd": (2, 0, 1), "nysd": (0, 0, 1)}, {"ilnd": 1})
+    c = g.counts_over_time("judges-for-firm", firm=GBC, court="ilnd", date_from="2024-01-10",
+                           date_to="2024-03-01")
+    assert (c.months, _by_court(c), c.undated) == (("2024-01", "2024-02", "2024-03"), {"ilnd": (1, 1, 0)}, {})
+    assert g.counts_over_time("firms-for-judge", judge='x") || true || ("').series == ()
