@@ -2,8 +2,9 @@
 
 ``docketgraph chart NAME -o FILE.svg|.png|.html`` and ``KnowledgeGraph.chart`` draw the
 month counts of queries.timeline as stacked bars, one colour per court, with matplotlib's
-object API (no pyplot state, so a web server may draw in several threads) and its Agg and
-SVG canvases (no display needed):
+object API (no pyplot state) and its Agg and SVG canvases (no display needed); matplotlib's
+settings are process-wide, so one chart is drawn at a time (a lock), and a web server may
+call these functions from several threads:
 
 - :func:`chart_svg` gives the SVG text (``inline=True``: an ``<svg>`` element to put in an
   HTML page, as the HTML views and the web app do);
@@ -22,6 +23,7 @@ import io
 import math
 import os
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,20 +76,27 @@ def _figure(counts: MonthCounts) -> Figure:
     return fig
 
 
+#: matplotlib's settings (rcParams) are global: charts are drawn one at a time
+_DRAWING = threading.Lock()
+
+
 def _render(counts: MonthCounts, fmt: str) -> bytes:
     import matplotlib
 
     buf = io.BytesIO()
     # text kept as text in SVG, no $...$ mathematics, a fixed id salt (and no date, below):
     # the same counts give the same file
-    with matplotlib.rc_context(
-        {
-            "svg.fonttype": "none",
-            "svg.hashsalt": "docketgraph",
-            "text.parse_math": False,
-            "font.family": "DejaVu Sans",
-            "font.size": 9,
-        }
+    with (
+        _DRAWING,
+        matplotlib.rc_context(
+            {
+                "svg.fonttype": "none",
+                "svg.hashsalt": "docketgraph",
+                "text.parse_math": False,
+                "font.family": "DejaVu Sans",
+                "font.size": 9,
+            }
+        ),
     ):
         fig = _figure(counts)
         meta: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": "docketgraph"}

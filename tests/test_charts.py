@@ -247,3 +247,13 @@ def test_cli_chart_list_and_errors(store, tmp_path):
     r = CliRunner().invoke(cli, ["chart", "judges-for-firm", "-o", str(tmp_path / "x.svg"), "--store", store])
     assert r.exit_code == 1 and "needs the parameter 'firm'" in str(r.exception)
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_charts_drawn_from_several_threads_are_the_same(kg):
+    from concurrent.futures import ThreadPoolExecutor
+
+    c = kg.counts_over_time("schedule-a-cases")
+    one = charts.chart_svg(c)
+    with ThreadPoolExecutor(4) as pool:  # as a web server's threads would
+        outs = list(pool.map(lambda _: charts.chart_svg(c), range(6)))
+    assert outs == [one] * 6
