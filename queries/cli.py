@@ -495,18 +495,21 @@ def export(fmt: str | None, network: str | None, params, out: str | None, store:
       firm-judge     law firms and the judges of their cases
       co-counsel     law firms on the same side of a case
       attorneys      attorneys who appeared in the same case (-p firm NAME: one firm's)
-      citations      law firms and the precedents cited in their cases (directed)
+      citations      law firms and the precedents cited in their cases (directed;
+                     -p by case: cases instead of firms)
       platform-firm  law firms and the platforms named in their cases
     Nodes carry kind, label (the entity's name), key and court; edges an integer weight
     (the number of cases), the first and last filing dates and the dockets. Parameters:
     -p court ID, -p from DATE, -p to DATE. --format gexf (default) or graphml is one
-    file; --format csv writes the edges to FILE (Source, Target, Type, Weight, ...) and
-    the nodes to the sibling FILE-stem.nodes.csv (Id, Label, kind, court, ...): Gephi's
-    spreadsheet import reads both.
+    file. --format csv is two files, an edges CSV with a sibling nodes CSV: -o fj.csv
+    writes the edges to fj.csv (Source, Target, Type, Weight, first, last, dockets...)
+    and the nodes to fj.nodes.csv (Id, Label, kind, court, key...), the columns Gephi's
+    spreadsheet import reads.
 
     \b
-    Example:
-      docketgraph export --network firm-judge --format gexf -o firm-judge.gexf
+    Examples:
+      docketgraph export --network firm-judge -o firm-judge.gexf
+      docketgraph export --network co-counsel -p court ilnd --format csv -o cc.csv
 
     gexf and graphml without --network are refused: the raw triples as a graph (every
     mention a node, no weights) are no use in Gephi; name a network.
