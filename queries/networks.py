@@ -11,8 +11,8 @@ projection joins entities that meet in cases:
   their cases (bipartite).
 
 Every node carries ``kind`` (LawFirm, Judge, Attorney, Platform, Precedent...), ``label``
-(its name), ``key`` (its normalised key: the one saved-query parameters match) and
-``court`` (the courts of the cases behind its edges, ``"; "``-separated); every edge
+(its name; the fullest, when it has several: "David J. Barron" over "Barron"), ``key``
+(its normalised key: the one saved-query parameters match) and ``court`` (the courts of the cases behind its edges, ``"; "``-separated); every edge
 carries ``weight`` (the number of cases), ``dockets`` and ``case_ids`` (``"; "``- and
 space-separated) and ``first`` / ``last`` (the earliest and latest filing dates of the
 documents that show it, when known). All values are strings or integers and none is
@@ -78,6 +78,7 @@ _KEYS = """SELECT ?x (MIN(?k) AS ?key) WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x dg:key ?k }} UNION {{ ?x dg:citation ?k }} UNION {{ ?x dg:docketKey ?k }} }} GROUP BY ?x"""
 _COURTS = """SELECT ?case (MIN(?c) AS ?court) WHERE {{ VALUES ?case {{ {values} }}
   ?case dg:courtKey ?c }} GROUP BY ?case"""
+_NAMES = """SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?x schema:name ?n }}"""
 _MEMBER_KEYS = """SELECT DISTINCT ?x ?k WHERE { ?x a dg:Attorney ; dg:memberOf/dg:key ?k }"""
 
 
@@ -202,19 +203,30 @@ def projection_graph(store: Any, projection: str, params: dict[str, Any]) -> nx.
     return plain(store, _BUILDERS[projection](store, **kw))
 
 
+def _fullest(names: set[str] | None) -> str | None:
+    """An entity's label when it has several stored names ("Barron", "David J. Barron"):
+    the longest, then the first in order, so the same store always gives the same label."""
+    return min(names, key=lambda n: (-len(n), n)) if names else None
+
+
 def plain(store: Any, G: nx.Graph) -> nx.Graph:
     """A copy of an analytics graph with plain attributes: lists joined into strings,
-    ``None`` left out, each node's key and courts added."""
+    ``None`` left out, each node's key and courts added, and its label the fullest of its
+    stored names."""
     case_ids = sorted({c for _, _, d in G.edges(data=True) for c in d.get("case_ids") or ()})
     court_of: dict[str, str] = {}
     for part in _chunks(case_ids):
         for r in store.query(_COURTS.format(values=_values(part)))[1]:
             court_of[r["case"]] = r["court"]
     key_of: dict[str, str] = {}
+    names: dict[str, set[str]] = defaultdict(set)
     iris = sorted(str(n) for n in G.nodes if str(n).startswith(ID))
     for part in _chunks(iris):
         for r in store.query(_KEYS.format(values=_values(part)))[1]:
             key_of[r["x"]] = r["key"]
+        for r in store.query(_NAMES.format(values=_values(part)))[1]:
+            if r.get("n"):
+                names[r["x"]].add(r["n"])
     courts: dict[Any, set[str]] = defaultdict(set)
     H = G.__class__(name=G.graph.get("name", ""))
     for a, b, d in G.edges(data=True):
@@ -237,7 +249,7 @@ def plain(store: Any, G: nx.Graph) -> nx.Graph:
     for n, d in G.nodes(data=True):
         attrs: dict[str, Any] = {
             "kind": str(d.get("kind", "")),
-            "label": str(d.get("label", n)),
+            "label": _fullest(names.get(str(n))) or str(d.get("label", n)),
             "key": key_of.get(str(n), str(n).rsplit("/", 1)[-1]),
             "court": "; ".join(sorted(courts.get(n, ()))),
         }

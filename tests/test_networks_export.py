@@ -217,3 +217,15 @@ def test_dev_corpus_firm_judge_gexf_opens_in_networkx(dev_dir, tmp_path):
         assert d["cases"] == d["weight"]
     assert sum(d["cases"] for *_, d in G.edges(data=True)) == sum(
         d["weight"] for *_, d in want.edges(data=True))
+
+
+def test_an_entity_with_several_names_is_labelled_with_the_fullest(kg):
+    import pyoxigraph as ox
+
+    judge = next(n for n, d in kg.network("firm-judge").nodes(data=True) if d["label"] == PACOLD)
+    # a second stored name, as a merge of a short spelling leaves ("Pacold")
+    kg.store._store.add(ox.Quad(ox.NamedNode(judge), ox.NamedNode("https://schema.org/name"),
+                                ox.Literal("Pacold"), ox.DefaultGraph()))
+    for _ in range(3):
+        G = nx.read_gexf(io.BytesIO(kg.export_network("firm-judge", "gexf")))
+        assert G.nodes[judge]["label"] == PACOLD
