@@ -482,7 +482,7 @@ class KnowledgeGraph:
         return [(c.name, c.description) for c in CHARTS.values()]
 
     def counts_over_time(self, name: str = "schedule-a-cases", /, **params: Any) -> MonthCounts:
-        """Cases a month for the chart ``name`` (``schedule-a-cases``: Schedule A cases by
+        """Cases per month for the chart ``name`` (``schedule-a-cases``: Schedule A cases by
         court; ``judges-for-firm``: the cases of a ``firm``; ``firms-for-judge``: the cases
         before a ``judge``), with that saved query's parameters (``court``, ``firm``,
         ``judge``, ``date_from`` / ``date_to``), bound, never pasted into the query. A case

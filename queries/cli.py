@@ -559,11 +559,11 @@ def export(fmt: str | None, network: str | None, params, out: str | None, store:
 @click.option("--list", "list_", is_flag=True, help="List the charts.")
 @_store_option
 def chart(name: str | None, params, out: str | None, list_: bool, store: str | None) -> None:
-    """Draw counts over time: cases a month, one colour per court.
+    """Draw counts over time: cases per month, one colour per court.
 
     \b
     NAME is a saved query that has dates:
-      schedule-a-cases  Schedule A cases a month (-p court, firm, judge, from, to)
+      schedule-a-cases  Schedule A cases per month (-p court, firm, judge, from, to)
       judges-for-firm   the cases of a law firm (-p firm NAME; court, from, to)
       firms-for-judge   the cases before a judge (-p judge NAME; court, from, to)
     A case counts once, in the month of its earliest stored filing; undated cases are

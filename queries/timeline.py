@@ -1,14 +1,14 @@
-"""Counts over time: how many cases a month, for the saved queries that have dates.
+"""Counts over time: how many cases per month, for the saved queries that have dates.
 
 ``KnowledgeGraph.counts_over_time(name, **params)`` calls :func:`counts_over_time`; the
 ``docketgraph chart`` command draws the answer (queries.charts). Each chart follows the
 saved query of the same name and takes its parameters:
 
-- ``schedule-a-cases`` — Schedule A cases (rule sa-1) a month, one series per court
+- ``schedule-a-cases`` — Schedule A cases (rule sa-1) per month, one series per court
   (``court``, ``firm``, ``judge``, ``from``, ``to``);
-- ``judges-for-firm`` — the cases a month in which a law firm appeared (``firm``, needed;
+- ``judges-for-firm`` — the cases per month in which a law firm appeared (``firm``, needed;
   ``court``, ``from``, ``to``), one series per court;
-- ``firms-for-judge`` — the cases a month before a judge (``judge``, needed; ``court``,
+- ``firms-for-judge`` — the cases per month before a judge (``judge``, needed; ``court``,
   ``from``, ``to``), one series per court.
 
 A case counts once, in the month of its earliest stored filing date (the date the
@@ -67,22 +67,22 @@ CHARTS: dict[str, ChartSpec] = {
     for c in (
         ChartSpec(
             "schedule-a-cases",
-            "Schedule A cases a month",
-            "Schedule A cases (rule sa-1) a month by court; month of each case's earliest stored filing.",
+            "Schedule A cases per month",
+            "Schedule A cases (rule sa-1) per month by court; month of each case's earliest stored filing.",
             (_COURT, _FIRM, _JUDGE, _FROM, _TO),
             schedule_a=True,
         ),
         ChartSpec(
             "judges-for-firm",
-            "Cases a month of a law firm",
-            "The cases a month in which one law firm appeared, by court; month of each case's earliest stored filing.",
+            "Cases per month of a law firm",
+            "The cases per month in which one law firm appeared, by court; month of each case's earliest stored filing.",
             (_FIRM, _COURT, _FROM, _TO),
             required=("firm",),
         ),
         ChartSpec(
             "firms-for-judge",
-            "Cases a month before a judge",
-            "The cases a month before one judge (assigned, referred or panel), by court; month of each case's earliest stored filing.",
+            "Cases per month before a judge",
+            "The cases per month before one judge (assigned, referred or panel), by court; month of each case's earliest stored filing.",
             (_JUDGE, _COURT, _FROM, _TO),
             required=("judge",),
         ),
@@ -129,14 +129,14 @@ def _query(name: str, given: frozenset[str]) -> SavedQuery:
 
 @dataclass(frozen=True)
 class MonthCounts:
-    """Cases a month: ``months`` ("YYYY-MM", every month from the first to the last) and,
+    """Cases per month: ``months`` ("YYYY-MM", every month from the first to the last) and,
     for each series (a court), its counts in the same order; ``undated`` cases (no dated
     filing) are counted apart. ``rows()`` gives the table (month, court, cases)."""
 
     chart: str
     title: str
     months: tuple[str, ...]
-    #: (series key, label, counts a month)
+    #: (series key, label, counts per month)
     series: tuple[tuple[str, str, tuple[int, ...]], ...]
     undated: dict[str, int] = field(default_factory=dict)
     params: tuple[tuple[str, str], ...] = ()
@@ -148,7 +148,7 @@ class MonthCounts:
 
     @property
     def totals(self) -> tuple[int, ...]:
-        """The counts a month over every series."""
+        """The counts per month over every series."""
         return tuple(sum(c[i] for _, _, c in self.series) for i in range(len(self.months)))
 
     def rows(self) -> list[dict[str, Any]]:
@@ -191,7 +191,7 @@ def _span(first: str, last: str) -> list[str]:
 
 
 def counts_over_time(store: Store, name: str, params: dict[str, Any]) -> MonthCounts:
-    """Cases a month for chart ``name`` (one of ``CHARTS``) with ``params`` (the chart's
+    """Cases per month for chart ``name`` (one of ``CHARTS``) with ``params`` (the chart's
     parameters by name, ``None`` or "" meaning not given). Raises UnknownQuery for an
     unknown chart, BadParameter for a parameter it does not take, a bad value or a missing
     needed one."""
@@ -242,9 +242,9 @@ def _title(store: Store, spec: ChartSpec, given: dict[str, str]) -> str:
         if p in given:
             parts.append(_stored_name(store, spec.param(p), given[p]))
     head = {
-        "schedule-a-cases": "Schedule A cases a month",
-        "judges-for-firm": "Cases a month",
-        "firms-for-judge": "Cases a month",
+        "schedule-a-cases": "Schedule A cases per month",
+        "judges-for-firm": "Cases per month",
+        "firms-for-judge": "Cases per month",
     }[spec.name]
     title = head + (": " + ", ".join(parts) if parts else "")
     if "court" in given:

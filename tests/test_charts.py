@@ -92,7 +92,7 @@ def test_counts_a_month_match_the_hand_counts(kg, name, params, months, series, 
 
 def test_rows_labels_and_title(kg):
     c = kg.counts_over_time("judges-for-firm", firm="greer burns and crain ltd", court="ILND")
-    assert c.title == "Cases a month: Greer, Burns & Crain, Ltd. in N.D. Ill. (ilnd)"  # the stored name
+    assert c.title == "Cases per month: Greer, Burns & Crain, Ltd. in N.D. Ill. (ilnd)"  # the stored name
     assert [label for _, label, _ in c.series] == ["N.D. Ill. (ilnd)"]
     assert c.rows() == [{"month": "2024-01", "court": "ilnd", "cases": 2},
                         {"month": "2024-02", "court": "ilnd", "cases": 1},
@@ -148,7 +148,7 @@ def test_svg_parses_and_names_its_title_and_courts(kg):
     c = kg.counts_over_time("schedule-a-cases")
     svg = charts.chart_svg(c)
     texts = _svg_texts(svg)
-    assert "Schedule A cases a month" in texts and "N.D. Ill. (ilnd)" in texts and "S.D.N.Y. (nysd)" in texts
+    assert "Schedule A cases per month" in texts and "N.D. Ill. (ilnd)" in texts and "S.D.N.Y. (nysd)" in texts
     assert "2024-02" in texts  # every month is on the axis here
     assert charts.chart_svg(c) == svg  # the same counts give the same file
 
@@ -197,17 +197,17 @@ def test_html_page_is_offline_and_holds_the_svg_and_the_counts(kg):
 
 
 def test_hostile_names_are_drawn_as_text_and_escaped():
-    c = MonthCounts("judges-for-firm", "Cases a month: $x^2$ <script>alert(1)</script> & Co",
+    c = MonthCounts("judges-for-firm", "Cases per month: $x^2$ <script>alert(1)</script> & Co",
                     ("2024-01",), (("ilnd", "<b>court</b> $5", (3,)),), note="a $note$")
     texts = _svg_texts(charts.chart_svg(c))
-    assert "Cases a month: $x^2$ <script>alert(1)</script> & Co" in texts  # no mathematics, unchanged
+    assert "Cases per month: $x^2$ <script>alert(1)</script> & Co" in texts  # no mathematics, unchanged
     assert "<b>court</b> $5" in texts
     page = charts.chart_html(c)
     assert "<script" not in page and "&lt;script&gt;" in page and "<b>" not in page
 
 
 def test_a_chart_with_no_dated_cases_says_so():
-    svg = charts.chart_svg(MonthCounts("schedule-a-cases", "Schedule A cases a month", (), ()))
+    svg = charts.chart_svg(MonthCounts("schedule-a-cases", "Schedule A cases per month", (), ()))
     assert "no dated cases" in _svg_texts(svg)
 
 
