@@ -257,3 +257,16 @@ def test_charts_drawn_from_several_threads_are_the_same(kg):
     with ThreadPoolExecutor(4) as pool:  # as a web server's threads would
         outs = list(pool.map(lambda _: charts.chart_svg(c), range(6)))
     assert outs == [one] * 6
+
+
+def test_the_inline_svg_goes_into_a_graph_view(kg, tmp_path):
+    """The HTML views take the same chart beside the graph (views.render_graph's chart=)."""
+    from markupsafe import Markup
+
+    from docketgraph.queries.views import render_graph
+
+    svg = charts.chart_svg(kg.counts_over_time("judges-for-firm", firm=GBC), inline=True)
+    out = render_graph(kg.network("firm-judge"), title="t", caption="c", out=tmp_path / "v.html",
+                       chart=Markup(svg))
+    page = out.read_text(encoding="utf-8")
+    assert svg in page and "Cases per month: Greer, Burns &amp; Crain, Ltd." in page
