@@ -278,3 +278,21 @@ def test_one_decision_printed_two_ways_is_one_citation():
     text = ("We follow Moss v. Poe, 2017-Ohio-8571, at 4. As Moss v. Poe, 2017 Ohio 8571, "
             "also holds, the stay stands.")
     assert [c.cite for c in find_citations(text)] == ["2017-Ohio-8571"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    # the parallel of a short cite, after its pin and a footnote
+    ("Moss v. Poe, 491 U.S. 58, 109 S. Ct. 2304 (1989). Later: Moss, 491 U.S. at 71 n. 10, "
+     "109 S. Ct. 2304.", 4),
+    ("Moss v. Poe, 491 U.S. 58 (1989). Then Moss, 491 U.S. at 71, 109 S. Ct. 2304.", 3),
+    # a pin cite range broken over a line
+    ("See Ex parte Roe, 209 U.S. 123, 159\u2013\n160, 28 S. Ct. 441, 52 L. Ed. 714 (1908).", 3),
+])
+def test_parallel_cites_join_the_decision_they_follow(text, spans):
+    found = find_citations(text)
+    assert [c.cite for c in found] == [found[0].cite] and len(found[0].spans) == spans
+
+
+def test_a_new_decision_after_a_short_cite_is_its_own_citation():
+    text = "Moss v. Poe, 491 U.S. 58 (1989). Moss, 491 U.S. at 71. Roe v. Doe, 109 S. Ct. 2304 (1990)."
+    assert [c.cite for c in find_citations(text)] == ["491 U.S. 58", "109 S. Ct. 2304"]

@@ -649,7 +649,15 @@ def find_citations_whole(text: str) -> list[CitationMention]:
 
 # --- from eyecite's citations to mentions ------------------------------------------------
 
-_PARALLEL_GAP_RE = re.compile(r",[ \t\r\n]*(?:(?:at[ \t\r\n]+)?[0-9*]{1,7}(?:[-\u2013][0-9]{1,7})?,[ \t\r\n]*)?")
+_SHORT_PARALLEL_GAP_RE = re.compile(
+    r"[ \t]*(?:[0-9*]{1,7}(?:[ \t\r\n]*[-\u2013][ \t\r\n]*[0-9]{1,7})?)?"
+    r"(?:[ \t\r\n]+nn?\.[ \t]?\d{1,4}(?:[-\u2013]\d{1,4})?)?,[ \t\r\n]*")
+# Between a cite and its parallel: a comma, perhaps a pin cite ("at 167", "159\u2013\n160") and
+# a footnote ("n. 14", "nn. 3-4").
+_PARALLEL_GAP_RE = re.compile(
+    r"(?:[ \t\r\n]+nn?\.[ \t]?\d{1,4}(?:[-\u2013]\d{1,4})?)?,[ \t\r\n]*"
+    r"(?:(?:at[ \t\r\n]+)?[0-9*]{1,7}(?:[ \t\r\n]*[-\u2013][ \t\r\n]*[0-9]{1,7})?"
+    r"(?:[ \t\r\n]+nn?\.[ \t]?\d{1,4}(?:[-\u2013]\d{1,4})?)?,[ \t\r\n]*)?")
 _HEAD_CHARS = 400  # a document's own cite sits in its first lines or a running head
 
 
@@ -841,8 +849,11 @@ def _mentions(text: str, cites: list[_Cite]) -> list[CitationMention]:
         elif c.kind == "full":
             key = _cite_key(c)
             parallel = (
-                prev is not None and prev.kind == "full" and last_key is not None
-                and _PARALLEL_GAP_RE.fullmatch(text, prev.span[1], c.span[0]) is not None
+                prev is not None and last_key is not None and (
+                    (prev.kind == "full" and _PARALLEL_GAP_RE.fullmatch(text, prev.span[1], c.span[0]) is not None)
+                    # a short cite's span ends before its pin: "Will, 491 U.S. at 71 n. 10, 109 S. Ct. 2304"
+                    or (prev.kind == "short"
+                        and _SHORT_PARALLEL_GAP_RE.fullmatch(text, prev.span[1], c.span[0]) is not None))
             )
             typo = _typo_of(c, first) if key not in first else None
             if typo is not None:
