@@ -60,8 +60,15 @@ def _output_options(f):
 def _kg(
     store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = (), aliases: str | None = None
 ) -> KnowledgeGraph:
-    """The facade on ``--store`` (or the default), opened on first use."""
-    return KnowledgeGraph.open(store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases)
+    """The facade on ``--store`` (or the default), opened on first use; what a loosely
+    given name was taken to mean is told on stderr."""
+    return KnowledgeGraph.open(
+        store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases, on_notice=_notice
+    )
+
+
+def _notice(message: str) -> None:
+    click.echo(f"Note: {inert(message)}", err=True)
 
 
 def _cell(v: Any) -> str:
@@ -372,6 +379,14 @@ def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, time
     help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.",
 )
 @click.option(
+    "--kind",
+    "-k",
+    "entity_kind",
+    type=click.Choice(["firm", "attorney", "judge", "party", "platform", "case", "court", "precedent"]),
+    default=None,
+    help="With --entity: only entities of this kind.",
+)
+@click.option(
     "--depth", type=click.IntRange(0, 4), default=2, show_default=True, help="Steps from --entity to include."
 )
 @click.option(
@@ -392,23 +407,32 @@ def view(
     store: str | None,
     out: str | None,
     entity: str | None,
+    entity_kind: str | None,
     depth: int,
     top: int | None,
     queries_dir: tuple[str, ...],
 ) -> None:
     """Write an interactive HTML graph of a saved query's result, or of an entity's
-    neighbourhood (--entity NAME --depth N): self-contained, offline, every name escaped."""
+    neighbourhood (--entity NAME [--kind KIND] --depth N): self-contained, offline, every
+    name escaped.
+
+    Names forgive as in `query`: --entity Pacold draws Martha M. Pacold when she is the
+    only entity of that name (the one taken is told on stderr); a name several entities
+    fit is refused with the list of them, their kinds and case counts (--kind narrows).
+    """
     if not name and not entity:
         raise click.UsageError("give a saved query NAME or --entity NAME")
+    if entity_kind and not entity:
+        raise click.UsageError("--kind goes with --entity")
     kg = _kg(store, read_only=True, queries_dir=queries_dir)
     try:
         if entity:
-            path = kg.view_entity(entity, out, depth=depth, top=top)
+            path = kg.view_entity(entity, out, depth=depth, top=top, kind=entity_kind)
         else:
             path = kg.view(name, out, top=top, **dict(params))
     finally:
         kg.close()
-    click.echo(f"wrote {inert(path)}")
+    click.echo(f"wrote {inert(path)}", err=True)
 
 
 @cli.command()
@@ -472,7 +496,7 @@ def export(fmt: str, out: str | None, store: str | None) -> None:
     if path is None:
         sys.stdout.buffer.write(data)
         return
-    click.echo(f"wrote {inert(path)} ({len(data)} bytes)")
+    click.echo(f"wrote {inert(path)} ({len(data)} bytes)", err=True)
 
 
 @cli.command()
