@@ -35,10 +35,11 @@ from docketgraph.graph.exchange import export_store
 from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.graph.vocab import ID, NS
 from docketgraph.ingest import extract_file
-from docketgraph.queries import entities as ent, lookup
+from docketgraph.queries import entities as ent, lookup, output
 from docketgraph.queries.display import csv_cell, inert, json_text, md_cell  # noqa: F401  (for the CLI)
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.networks import PROJECTIONS, projection_graph
+from docketgraph.queries.output import LISTS, column_text, cut  # noqa: F401  (for the CLI)
 from docketgraph.queries.registry import Registry
 from docketgraph.queries.saved import SavedQuery
 from docketgraph.queries.views import atomic_write, render_entity_view, render_query_view
@@ -127,6 +128,13 @@ class Result:
         # a name parameter's column holds the entity's key; its *_label column is shown instead
         hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
+
+    def present(self) -> output.Presented:
+        """The rows as every output format shows them (queries.output): a name and its key
+        in separate columns (``firm``, ``firm_key``), lists as lists, ``court_name`` beside
+        ``court``, CourtListener links; ``.visible`` the columns a table shows."""
+        hidden = set(self.query.hidden) if self.query is not None else set()
+        return output.present(self.columns, self.rows, hidden)
 
     def to_records(self) -> list[dict]:
         """The rows as a list of new dicts (every column, in ``columns`` order)."""

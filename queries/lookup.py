@@ -622,6 +622,8 @@ def resolve_params(
         if v is None or str(v).strip() == "":
             continue
         v = str(v)
+        if p.type == "court" or p.type == "role" or name_kinds(p.name, p.type) is not None:
+            p.bind(v)  # the value's own checks first (length, UTF-8), with their messages
         if p.type == "court":
             r = resolve_court(store, v, what=p.name)
             out[p.name] = r.value

@@ -200,7 +200,7 @@ def main_run(capsys, *args) -> tuple[int, str, str]:
 def test_cli_tells_on_stderr_what_it_took(store):
     r = cli_run("query", "firms-for-judge", "-p", "judge", "Fenwick-Olaf", "--format", "json", "--store", store)
     assert r.exit_code == 0
-    assert [x["judge_label"] for x in json.loads(r.stdout)] == ["Dorian Fenwick-Olaf"]
+    assert [x["judge"] for x in json.loads(r.stdout)] == ["Dorian Fenwick-Olaf"]
     assert 'Note: judge "Fenwick-Olaf": took Dorian Fenwick-Olaf (judge, 1 case' in r.stderr
 
 
