@@ -173,6 +173,9 @@ class Result:
         for k in reversed(keys):
             desc = k.startswith("-")
             col = k.lstrip("-")
+            if col not in self.columns:  # a column as the output names it (queries.output)
+                shown = {v: c for c, v in output.column_names(self.columns).items()}
+                col = shown.get(col, col)
             if col not in self.columns:
                 raise BadParameter(f"cannot sort by {col!r}; columns: {', '.join(self.columns)}")
             present = [r for r in rows if r.get(col) is not None]

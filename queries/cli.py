@@ -323,6 +323,22 @@ def query(
 ) -> None:
     """Run a saved query by NAME (see --list), with -p KEY VALUE parameters.
 
+    Names forgive: a judge, firm, plaintiff, defendant... is matched on its stored
+    spellings, then on a unique surname or set of words, a unique prefix or a close fuzzy
+    match, and the entity taken is told on stderr; a name several entities fit is an
+    error listing them (kind, cases, key), an unknown one an error with "did you mean".
+    Courts are courts-db ids or names; roles are checked. For example:
+
+    \b
+      docketgraph query firms-for-judge -p judge Kendall
+        Note: judge "Kendall": took Virginia M. Kendall (judge, 4 cases, ...)
+      docketgraph query firms-before-judges -p court "N.D. Ill." -p role magistrate
+      docketgraph query judges-for-firm -p firm "Greer Burns" --format jsonl
+
+    Every format has the same columns: firm is the firm's name and firm_key its key;
+    court_name and CourtListener links stand beside court; JSON lists are arrays.
+    Table cells longer than 60 characters are cut (--wrap keeps them whole).
+
     --evidence expands every row into the cases and the filings behind it: file name,
     filing date and the sentence that supports the link.
     """

@@ -37,6 +37,7 @@ LISTS = {
     "judges": "; ",
     "plaintiffs": "; ",
     "defendants": "; ",
+    "defence_firms": "; ",
     "courts": ", ",
 }
 #: list columns shown in order (the engine joins them in no promised order)
@@ -54,7 +55,7 @@ class Presented:
     visible: list[str]
 
 
-def _names(columns: Sequence[str]) -> dict[str, str]:
+def column_names(columns: Sequence[str]) -> dict[str, str]:
     """Output name of each column: ``firm_label`` -> ``firm``, ``firm`` -> ``firm_key``."""
     cols = set(columns)
     out = {}
@@ -81,7 +82,7 @@ def _as_list(v: Any, sep: str) -> Any:
 def present(columns: Sequence[str], rows: Iterable[dict[str, Any]], hidden: Iterable[str] = ()) -> Presented:
     """Output columns and rows for a query's ``columns`` and ``rows`` (``hidden``: the
     columns its table leaves out)."""
-    names = _names(columns)
+    names = column_names(columns)
     hidden = set(hidden)
     out_cols: list[str] = []
     visible: list[str] = []
