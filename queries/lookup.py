@@ -111,12 +111,16 @@ _IN_CASE = {
 }
 _NAMES = "SELECT ?cls ?e ?key ?n WHERE { ?e a ?cls ; schema:name ?n . OPTIONAL { ?e dg:key ?key } }"
 _WITH_ROLE = "SELECT DISTINCT ?role ?e WHERE { ?pt a dg:Participation ; dg:role ?role ; dg:party ?e }"
+_HAS_ROLE = "SELECT ?role ?e ?pt WHERE { ?pt dg:party ?e ; dg:role ?role } LIMIT 1"
+_NAME_OF = "SELECT ?e ?n WHERE { ?e schema:name ?n }"
+_BY_IRI = "SELECT ?e ?cls ?key WHERE { ?e a ?cls . OPTIONAL { ?e dg:key ?key } }"
 _SPELLING = """SELECT DISTINCT ?a ?cls ?e ?key WHERE { { ?e dg:alias ?a } UNION { ?e dg:key ?a }
   ?e a ?cls . OPTIONAL { ?e dg:key ?key } }"""
 _CASES_BY_KEY = (
     "SELECT ?k ?cls (COUNT(DISTINCT ?case) AS ?n) WHERE {{ ?e dg:key ?k ; a ?cls . {body} }} GROUP BY ?k ?cls"
 )
 _COURT_KEYS = "SELECT DISTINCT ?c WHERE { ?case dg:courtKey ?c }"
+_A_CASE_IN = "SELECT ?c ?case WHERE { ?case dg:courtKey ?c } LIMIT 1"
 
 FUZZY_CUTOFF = 80.0
 #: in the fuzzy step, how far ahead of the next the best entity must be to be taken
@@ -241,24 +245,45 @@ class _Pool:
     """The stored entities of some kinds, grouped by key (parameters) or IRI (entities)."""
 
     def __init__(self, store: Store, kinds: Iterable[str], *, role: str | None, by: str):
-        self.store, self.by = store, by
+        self.store, self.by, self.role = store, by, role
         self.kinds = tuple(kinds)
-        allowed: set[str] | None = None
-        if role is not None:
-            _, rs = store.query(_WITH_ROLE, {"role": ox.Literal(role)})
-            allowed = {r["e"] for r in rs}
-        self.allowed = allowed
-        groups: dict[tuple[str, str], dict[str, Any]] = {}
-        for kind in self.kinds:
-            _, rows = store.query(_NAMES, {"cls": ox.NamedNode(NS + kind)})
-            for r in rows:
-                if allowed is not None and r["e"] not in allowed:
-                    continue
-                g = r["e"] if by == "id" or not r.get("key") else r["key"]
-                d = groups.setdefault((kind, g), {"names": {}, "ids": {}})
-                d["names"][r["n"]] = None
-                d["ids"][r["e"]] = None
-        self.groups = groups
+        self._allowed: set[str] | None = None
+        self._groups: dict[tuple[str, str], dict[str, Any]] | None = None
+
+    @property
+    def allowed(self) -> set[str] | None:
+        """The entities with the party role asked for (None: no role asked for)."""
+        if self.role is not None and self._allowed is None:
+            _, rs = self.store.query(_WITH_ROLE, {"role": ox.Literal(self.role)})
+            self._allowed = {r["e"] for r in rs}
+        return self._allowed
+
+    def has_role(self, e: str) -> bool:
+        if self.role is None:
+            return True
+        if self._allowed is not None:
+            return e in self._allowed
+        _, rs = self.store.query(_HAS_ROLE, {"role": ox.Literal(self.role), "e": ox.NamedNode(e)})
+        return bool(rs)
+
+    @property
+    def groups(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """Every entity of the kinds, by group: read only when a name is not a stored
+        spelling (the common case of an exact name costs a few index lookups)."""
+        if self._groups is None:
+            allowed = self.allowed
+            groups: dict[tuple[str, str], dict[str, Any]] = {}
+            for kind in self.kinds:
+                _, rows = self.store.query(_NAMES, {"cls": ox.NamedNode(NS + kind)})
+                for r in rows:
+                    if allowed is not None and r["e"] not in allowed:
+                        continue
+                    g = r["e"] if self.by == "id" or not r.get("key") else r["key"]
+                    d = groups.setdefault((kind, g), {"names": {}, "ids": {}})
+                    d["names"][r["n"]] = None
+                    d["ids"][r["e"]] = None
+            self._groups = groups
+        return self._groups
 
     def candidate(self, kind: str, g: str) -> Candidate:
         d = self.groups[(kind, g)]
@@ -295,26 +320,35 @@ class _Pool:
 
 
 def _exact(pool: _Pool, text: str) -> list[Candidate]:
+    """Entities one of whose stored spellings (or whose key, or IRI for entities) is
+    ``text`` normalised: index lookups, without reading every name of the kind."""
     forms = {text.strip(), keys.slug(text), keys.firm_store_key(text)}
-    if pool.by == "id":
-        forms.add(text.strip())
-    found: dict[tuple[str, str], None] = {}
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for kind in pool.kinds:
+        cls = ox.NamedNode(NS + kind)
+        rows: list[dict[str, Any]] = []
         for f in forms:
-            if not f:
+            if f:
+                rows += pool.store.query(_SPELLING, {"a": ox.Literal(f), "cls": cls})[1]
+        if pool.by == "id" and text.strip().startswith(("http://", "https://")):
+            try:
+                rows += pool.store.query(_BY_IRI, {"e": ox.NamedNode(text.strip()), "cls": cls})[1]
+            except ValueError:  # not an IRI after all
+                pass
+        for r in rows:
+            if not pool.has_role(r["e"]):
                 continue
-            _, rows = pool.store.query(_SPELLING, {"a": ox.Literal(f), "cls": ox.NamedNode(NS + kind)})
-            for r in rows:
-                if pool.allowed is not None and r["e"] not in pool.allowed:
-                    continue
-                g = r["e"] if pool.by == "id" or not r.get("key") else r["key"]
-                if (kind, g) in pool.groups:
-                    found[(kind, g)] = None
-    if pool.by == "id":  # an IRI given as it stands
-        for kind in pool.kinds:
-            if (kind, text.strip()) in pool.groups:
-                found[(kind, text.strip())] = None
-    return [pool.candidate(k, g) for k, g in found]
+            g = r["e"] if pool.by == "id" or not r.get("key") else r["key"]
+            d = found.setdefault((kind, g), {"ids": {}, "names": {}})
+            d["ids"][r["e"]] = None
+    out = []
+    for (kind, g), d in found.items():
+        for e in d["ids"]:
+            for r in pool.store.query(_NAME_OF, {"e": ox.NamedNode(e)})[1]:
+                d["names"][r["n"]] = None
+        names = sorted(d["names"], key=lambda n: (-len(n), n)) or [g]
+        out.append(Candidate(g, kind, names[0], tuple(d["ids"])))
+    return out
 
 
 def _words_step(pool: _Pool, text: str) -> tuple[list[Candidate], str]:
@@ -414,8 +448,8 @@ def resolve_name(
     plural = _plural(label, kinds, role)
 
     def one(cands: list[Candidate], how: str, score: float | None = None) -> Match:
-        if len(cands) == 1:
-            return Match(text, pool.counted(cands)[0], how, score)
+        if len(cands) == 1:  # a stored spelling says nothing, so its cases are not counted
+            return Match(text, cands[0] if how == "spelling" else pool.counted(cands)[0], how, score)
         shown = pool.counted(cands)
         listing = "; ".join(c.describe() for c in shown[:SHOWN])
         more = f"; and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
@@ -524,24 +558,36 @@ def _court_by_name(text: str) -> str | None:
     return cf.lookup(t)
 
 
+def _has_court(store: Store, cid: str) -> bool:
+    return bool(store.query(_A_CASE_IN, {"c": ox.Literal(cid)})[1])
+
+
 def resolve_court(store: Store | None, text: str, *, what: str = "court") -> Resolved:
     """A court id from an id or a name (courts-db): ``"N.D. Ill."`` -> ``ilnd``. An
-    unknown court raises :class:`UnknownName` with the nearest courts."""
+    unknown court raises :class:`UnknownName` with the nearest courts; a court no stored
+    case is in is told in the notice, with the courts that are stored."""
     given = " ".join((text or "").split())
     low = given.lower()
-    stored = sorted(r["c"] for r in store.query(_COURT_KEYS)[1]) if store is not None else []
-    if low in _courts() or low in stored:
+    if low in _courts() or (store is not None and _has_court(store, low)):
         cid, note = low, None
     else:
         found = _court_by_name(given)
         if found is None:
+            stored = _stored_courts(store)
             raise UnknownName(_no_court(given, stored), tuple(_near_courts(given, stored)))
         cid = found
         note = f'{what} "{given}": took {cid} ({court_name(cid) or cid})'
-    if store is not None and stored and cid not in stored:
-        extra = f"no stored case is in {cid}; stored courts: {', '.join(stored[:12])}"
-        note = f"{note}; {extra}" if note else f'{what} "{given}": {extra}'
+    if store is not None and not _has_court(store, cid):
+        stored = _stored_courts(store)
+        if stored:
+            extra = f"no stored case is in {cid}; stored courts: {', '.join(stored[:12])}"
+            extra += f" and {len(stored) - 12} more" if len(stored) > 12 else ""
+            note = f"{note}; {extra}" if note else f'{what} "{given}": {extra}'
     return Resolved(what, given, cid, note)
+
+
+def _stored_courts(store: Store | None) -> list[str]:
+    return sorted(r["c"] for r in store.query(_COURT_KEYS)[1]) if store is not None else []
 
 
 def _near_courts(text: str, stored: list[str]) -> list[str]:

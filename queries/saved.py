@@ -191,6 +191,7 @@ class SavedQuery:
         if self.python is not None:
             for k in given:
                 self.param(k)
+            given.update(keys or {})  # names resolved to keys (queries.lookup)
             out = run_python(self, store, given)
             return out[0], out[1], (out[2] if len(out) > 2 else None)
         strs = {k: str(v) for k, v in given.items()}

@@ -225,3 +225,28 @@ def test_cli_view_entity_kind_and_ties(store, tmp_path, capsys):
     assert "Trentham &amp; Voss LLP" in (tmp_path / "v.html").read_text()
     r = cli_run("view", "--kind", "firm", "--store", store)
     assert r.exit_code == 2
+
+
+def test_a_python_query_firm_parameter_forgives_too(kg):
+    res = kg.query("attorney-network", firm="Trentham")
+    assert res.notices and TRENTHAM in res.notices[0]
+    assert {r["source"] for r in res} | {r["target"] for r in res} <= {"Pella Trentham", "Wendell Osgood"}
+
+
+def test_an_exact_name_reads_no_list_of_names(kg, monkeypatch):
+    """A stored spelling is found by index lookups: every name of the kind is read only
+    when the name given is not one (the common case stays cheap on a big store)."""
+    from docketgraph.queries import lookup
+
+    seen: list[str] = []
+    real = kg.store.query
+
+    def spy(q, *a, **k):
+        seen.append(q)
+        return real(q, *a, **k)
+
+    monkeypatch.setattr(kg.store, "query", spy)
+    kg.query("judges-for-firm", firm=CALLOWAY, court="ilnd")
+    assert lookup._NAMES not in seen and lookup._COURT_KEYS not in seen
+    kg.query("judges-for-firm", firm="Calloway")
+    assert lookup._NAMES in seen
