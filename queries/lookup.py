@@ -41,7 +41,6 @@ from docketgraph.graph.errors import AmbiguousName, BadParameter, UnknownName
 from docketgraph.graph.model import JUDGE_ROLES, PARTY_ROLES
 from docketgraph.graph.names import firm_core_key, strip_honorifics, surname as surname_of
 from docketgraph.graph.store import Store
-from docketgraph.graph.vocab import NS
 
 __all__ = [
     "Candidate",
@@ -109,15 +108,17 @@ _IN_CASE = {
     "Precedent": "?case dg:cites ?e .",
     "Case": "?e a dg:Case . BIND(?e AS ?case)",
 }
-_NAMES = "SELECT ?cls ?e ?key ?n WHERE { ?e a ?cls ; schema:name ?n . OPTIONAL { ?e dg:key ?key } }"
+# the class is written into the text from KINDS (never a user's text): a class bound by
+# substitution is no constant to the engine's planner, which would scan every typed node
+_NAMES = "SELECT ?e ?key ?n WHERE {{ ?e a dg:{cls} ; schema:name ?n . OPTIONAL {{ ?e dg:key ?key }} }}"
 _WITH_ROLE = "SELECT DISTINCT ?role ?e WHERE { ?pt a dg:Participation ; dg:role ?role ; dg:party ?e }"
 _HAS_ROLE = "SELECT ?role ?e ?pt WHERE { ?pt dg:party ?e ; dg:role ?role } LIMIT 1"
 _NAME_OF = "SELECT ?e ?n WHERE { ?e schema:name ?n }"
-_BY_IRI = "SELECT ?e ?cls ?key WHERE { ?e a ?cls . OPTIONAL { ?e dg:key ?key } }"
-_SPELLING = """SELECT DISTINCT ?a ?cls ?e ?key WHERE { { ?e dg:alias ?a } UNION { ?e dg:key ?a }
-  ?e a ?cls . OPTIONAL { ?e dg:key ?key } }"""
+_BY_IRI = "SELECT ?e ?key WHERE {{ ?e a dg:{cls} . OPTIONAL {{ ?e dg:key ?key }} }}"
+#: entities with this spelling (alone in its query, so the engine starts from the spelling)
+_SPELLING = "SELECT DISTINCT ?a ?e WHERE { { ?e dg:alias ?a } UNION { ?e dg:key ?a } }"
 _CASES_BY_KEY = (
-    "SELECT ?k ?cls (COUNT(DISTINCT ?case) AS ?n) WHERE {{ ?e dg:key ?k ; a ?cls . {body} }} GROUP BY ?k ?cls"
+    "SELECT ?k (COUNT(DISTINCT ?case) AS ?n) WHERE {{ ?e dg:key ?k ; a dg:{cls} . {body} }} GROUP BY ?k"
 )
 _COURT_KEYS = "SELECT DISTINCT ?c WHERE { ?case dg:courtKey ?c }"
 _A_CASE_IN = "SELECT ?c ?case WHERE { ?case dg:courtKey ?c } LIMIT 1"
@@ -274,7 +275,7 @@ class _Pool:
             allowed = self.allowed
             groups: dict[tuple[str, str], dict[str, Any]] = {}
             for kind in self.kinds:
-                _, rows = self.store.query(_NAMES, {"cls": ox.NamedNode(NS + kind)})
+                _, rows = self.store.query(_NAMES.format(cls=kind))
                 for r in rows:
                     if allowed is not None and r["e"] not in allowed:
                         continue
@@ -301,8 +302,8 @@ class _Pool:
             body = _IN_CASE.get(c.kind, "")
             if self.by == "key" and not c.key.startswith(("http://", "https://")):
                 _, rs = self.store.query(
-                    _CASES_BY_KEY.format(body=body),
-                    {"k": ox.Literal(c.key), "cls": ox.NamedNode(NS + c.kind)},
+                    _CASES_BY_KEY.format(body=body, cls=c.kind),
+                    {"k": ox.Literal(c.key)},
                 )
                 n = rs[0]["n"] if rs else 0
             else:
@@ -325,14 +326,13 @@ def _exact(pool: _Pool, text: str) -> list[Candidate]:
     forms = {text.strip(), keys.slug(text), keys.firm_store_key(text)}
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for kind in pool.kinds:
-        cls = ox.NamedNode(NS + kind)
         rows: list[dict[str, Any]] = []
-        for f in forms:
-            if f:
-                rows += pool.store.query(_SPELLING, {"a": ox.Literal(f), "cls": cls})[1]
+        spelt = {r["e"] for f in forms if f for r in pool.store.query(_SPELLING, {"a": ox.Literal(f)})[1]}
+        for e in sorted(spelt):
+            rows += pool.store.query(_BY_IRI.format(cls=kind), {"e": ox.NamedNode(e)})[1]
         if pool.by == "id" and text.strip().startswith(("http://", "https://")):
             try:
-                rows += pool.store.query(_BY_IRI, {"e": ox.NamedNode(text.strip()), "cls": cls})[1]
+                rows += pool.store.query(_BY_IRI.format(cls=kind), {"e": ox.NamedNode(text.strip())})[1]
             except ValueError:  # not an IRI after all
                 pass
         for r in rows:

@@ -246,7 +246,8 @@ def test_an_exact_name_reads_no_list_of_names(kg, monkeypatch):
         return real(q, *a, **k)
 
     monkeypatch.setattr(kg.store, "query", spy)
+    names = lookup._NAMES.format(cls="LawFirm")
     kg.query("judges-for-firm", firm=CALLOWAY, court="ilnd")
-    assert lookup._NAMES not in seen and lookup._COURT_KEYS not in seen
+    assert names not in seen and lookup._COURT_KEYS not in seen
     kg.query("judges-for-firm", firm="Calloway")
-    assert lookup._NAMES in seen
+    assert names in seen
