@@ -19,6 +19,7 @@ from docketgraph.queries.cli import cli, main
 from docketgraph.queries.lookup import court_name, courtlistener_url, resolve_court, resolve_role
 
 CALLOWAY = "Calloway Brandt & Pike, Ltd."
+TEXT_ = "Case text. Judge sentence. Firm sentence here. Party names. Platform. Cite 1 2 3."
 TRENTHAM = "Trentham & Voss LLP"
 
 
@@ -43,7 +44,7 @@ def _extractions():
 def kg():
     g = KnowledgeGraph.open(MEMORY)
     for ex in _extractions():
-        g.store.put(ex, text="Case text. Judge sentence. Firm sentence here. Party names. Platform. Cite 1 2 3.")
+        g.store.put(ex, text=TEXT_)
     yield g
     g.close()
 
@@ -53,7 +54,7 @@ def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("names") / "store"
     s = GraphStore(path)
     for ex in _extractions():
-        s.put(ex, text="Case text. Judge sentence. Firm sentence here. Party names. Platform. Cite 1 2 3.")
+        s.put(ex, text=TEXT_)
     s.close()
     return str(path)
 
