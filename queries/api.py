@@ -789,8 +789,9 @@ class KnowledgeGraph:
     ) -> Path:
         """Write an HTML view of the neighbourhood of the entity ``name`` means (matched as
         :meth:`resolve` does; ``kind`` narrows it; ties are refused with the candidates)."""
-        c = self.resolve(name, kind).candidate
-        center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": 100.0}
+        m = self.resolve(name, kind)
+        c = m.candidate
+        center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
         return render_entity_view(self, name, out, depth=depth, top=top, center=center)
 
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:

@@ -128,6 +128,8 @@ FUZZY_CUTOFF = 80.0
 FUZZY_LEAD = 10.0
 #: at most this many candidates are listed in an error
 SHOWN = 8
+#: at most this many candidates have their cases counted
+COUNTED = 100
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ class Candidate:
             bits.append(f"{self.cases} case{'' if self.cases == 1 else 's'}")
         if with_key and self.key and not self.key.startswith(("http://", "https://")):
             bits.append(f"key {self.key}")
-        return f"{self.name} ({', '.join(bits)})"
+        name = self.name if len(self.name) <= 90 else self.name[:89].rstrip() + "\u2026"
+        return f"{name} ({', '.join(bits)})"
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind_word, "key": self.key, "cases": self.cases}
@@ -296,9 +299,11 @@ class _Pool:
             yield kind, g, list(d["names"])
 
     def counted(self, cands: Iterable[Candidate]) -> list[Candidate]:
-        """The candidates with their case counts, most cases first."""
+        """The candidates with their case counts, most cases first (at most
+        :data:`COUNTED` of them, by name, are counted: a word that a thousand names share
+        is an error quickly)."""
         out = []
-        for c in cands:
+        for c in sorted(cands, key=lambda c: (c.name.casefold(), c.key))[:COUNTED]:
             body = _IN_CASE.get(c.kind, "")
             if self.by == "key" and not c.key.startswith(("http://", "https://")):
                 _, rs = self.store.query(
@@ -325,9 +330,9 @@ def _exact(pool: _Pool, text: str) -> list[Candidate]:
     ``text`` normalised: index lookups, without reading every name of the kind."""
     forms = {text.strip(), keys.slug(text), keys.firm_store_key(text)}
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    spelt = {r["e"] for f in forms if f for r in pool.store.query(_SPELLING, {"a": ox.Literal(f)})[1]}
     for kind in pool.kinds:
         rows: list[dict[str, Any]] = []
-        spelt = {r["e"] for f in forms if f for r in pool.store.query(_SPELLING, {"a": ox.Literal(f)})[1]}
         for e in sorted(spelt):
             rows += pool.store.query(_BY_IRI.format(cls=kind), {"e": ox.NamedNode(e)})[1]
         if pool.by == "id" and text.strip().startswith(("http://", "https://")):
@@ -452,9 +457,9 @@ def resolve_name(
             return Match(text, cands[0] if how == "spelling" else pool.counted(cands)[0], how, score)
         shown = pool.counted(cands)
         listing = "; ".join(c.describe() for c in shown[:SHOWN])
-        more = f"; and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
+        more = f"; and {len(cands) - SHOWN} more" if len(cands) > SHOWN else ""
         raise AmbiguousName(
-            f'{label} "{text}" fits {len(shown)} {plural}: {listing}{more}. '
+            f'{label} "{text}" fits {len(cands)} {plural}: {listing}{more}. '
             "Give more of the name, or the key"
             + (" (--kind narrows it to one kind)" if by == "id" and len(kinds) > 1 else ""),
             tuple(shown),
