@@ -789,8 +789,10 @@ class KnowledgeGraph:
     ) -> Path:
         """Write an HTML view of the neighbourhood of the entity ``name`` means (matched as
         :meth:`resolve` does; ``kind`` narrows it; ties are refused with the candidates)."""
-        m = self.resolve(name, kind)
+        m = self.resolve(name, kind)  # a loose name is told there
         c = m.candidate
+        if m.exact:
+            self._notice(f"drawing the neighbourhood of {c.describe()}")
         center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
         return render_entity_view(self, name, out, depth=depth, top=top, center=center)
 

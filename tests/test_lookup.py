@@ -223,6 +223,9 @@ def test_cli_view_entity_kind_and_ties(store, tmp_path, capsys):
     assert code == 1 and "(firm, 1 case" in err and "(attorney, 1 case" in err
     r = cli_run("view", "--entity", "Trentham", "--kind", "firm", "-o", str(tmp_path / "v.html"), "--store", store)
     assert r.exit_code == 0 and r.stdout == "" and "wrote " in r.stderr
+    assert 'Note: firm "Trentham": took Trentham & Voss LLP (firm, 1 case' in r.stderr
+    r = cli_run("view", "--entity", TRENTHAM, "-o", str(tmp_path / "w.html"), "--store", store)
+    assert r.exit_code == 0 and "Note: drawing the neighbourhood of Trentham & Voss LLP (firm" in r.stderr
     assert "Trentham &amp; Voss LLP" in (tmp_path / "v.html").read_text()
     r = cli_run("view", "--kind", "firm", "--store", store)
     assert r.exit_code == 2
