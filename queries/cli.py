@@ -134,7 +134,7 @@ def emit(
         for i, c in enumerate(columns):
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
             longest = max([len(head)] + [len(line) for row in cells for line in row[i].split("\n")])
-            widths.append(longest)
+            widths.append(min(longest, 60) if whole(c) else longest)  # wrapped cells fold
             t.add_column(escape(inert(head)), overflow="fold")
         for row in cells:
             t.add_row(*(escape(x) for x in row))
@@ -355,7 +355,7 @@ def query(
                 for q in kg.saved_queries()
             ]
             errors = kg.query_errors
-        emit(["name", "parameters", "description"], rows, fmt, limit, wrap=wrap)
+        emit(["name", "parameters", "description"], rows, fmt, limit, wrap=True)  # to be read whole
         for e in errors:
             click.echo(f"Error: {inert(e)}", err=True)
         return
