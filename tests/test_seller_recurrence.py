@@ -139,3 +139,16 @@ def test_a_case_without_date_judge_or_firm_keeps_the_other_cases_lists():
     assert n["defence_firms"] == ""
     d = rows["Dustmoor Outlet"]
     assert (d["first"], d["last"], d["cases"]) == (None, None, 2)
+
+
+def test_precedents_cited_keeps_its_judges_when_a_citing_case_has_none():
+    """The same pitfall in precedents-cited: one citing case without a judge blanked the
+    judges of the row on the exact path while the summaries kept them."""
+    with KnowledgeGraph.open(MEMORY) as g:
+        g.store.put(case_extraction("x", docket="1:24-cv-00001", cites=("334 F.R.D. 511",), judges=()), text=TEXT)
+        g.store.put(case_extraction("y", docket="1:24-cv-00002", cites=("334 F.R.D. 511",)), text=TEXT)
+        g.store.put(case_extraction("z", docket="1:24-cv-00003", cites=("335 F.R.D. 1",), judges=()), text=TEXT)
+        exact = {r["citation"]: r["judges"] for r in g.query("precedents-cited")}
+        g.store.refresh_summaries()
+        summary = {r["citation"]: r["judges"] for r in g.query("precedents-cited")}
+    assert exact == summary == {"334 F.R.D. 511": "Martha M. Pacold", "335 F.R.D. 1": None}
