@@ -5,6 +5,8 @@ Constructors have no side effects; the CLI turns these into ``Error: ...`` lines
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DocketGraphError(Exception):
     """Base class of every error docketgraph raises on purpose."""
@@ -57,3 +59,20 @@ class MissingDependency(DocketGraphError):
 
 class NotFound(DocketGraphError):
     """Nothing stored matches what was asked for (an entity's name, a document, a path)."""
+
+
+class AmbiguousName(BadParameter):
+    """A name given for a parameter or an entity fits several stored entities equally well;
+    ``candidates`` holds them (each with its kind and number of cases)."""
+
+    def __init__(self, message: str, candidates: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class UnknownName(NotFound, BadParameter):
+    """No stored entity fits a name; ``suggestions`` holds the nearest ones ("did you mean")."""
+
+    def __init__(self, message: str, suggestions: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions

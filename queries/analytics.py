@@ -533,7 +533,7 @@ QUERIES: list[SavedQuery] = [
         "attorney-network",
         "Attorney co-appearance network",
         "Attorneys who appeared in the same case, an edge weighted by the number of shared cases.",
-        (_COURT, Param("firm", "str", "", "Only the neighbourhood of this firm's attorneys")) + _DATES,
+        (_COURT, Param("firm", "firm", "", "Only the neighbourhood of this firm's attorneys")) + _DATES,
         view=("graph",),
         source="analytics.py",
         hidden=("source_id", "target_id"),

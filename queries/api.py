@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -34,8 +35,7 @@ from docketgraph.graph.exchange import export_store
 from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.graph.vocab import ID, NS
 from docketgraph.ingest import extract_file
-from docketgraph.queries import entities as ent
-from docketgraph.queries.analytics import search_entities
+from docketgraph.queries import entities as ent, lookup, output
 from docketgraph.queries.display import csv_cell, inert, json_text, md_cell  # noqa: F401  (for the CLI)
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.networks import (
@@ -46,6 +46,7 @@ from docketgraph.queries.networks import (
     nodes_path,
     projection_graph,
 )
+from docketgraph.queries.output import LISTS, column_text, cut  # noqa: F401  (for the CLI)
 from docketgraph.queries.registry import Registry
 from docketgraph.queries.saved import SavedQuery
 from docketgraph.queries.timeline import CHARTS, MonthCounts, counts_over_time
@@ -73,6 +74,8 @@ __all__ = [
     "env_queries_dirs",
 ]
 
+log = logging.getLogger(__name__)
+
 MEMORY = ":memory:"
 """``KnowledgeGraph.open(MEMORY)``: a store in memory, gone when closed."""
 
@@ -99,6 +102,13 @@ class Result:
     query: SavedQuery | None = None
     params: tuple[tuple[str, str], ...] = ()
     graph: Any = None  # a networkx graph, for Python queries whose answer is a graph
+    #: what each parameter given was taken to mean (queries.lookup: names, courts, roles)
+    resolved: tuple[lookup.Resolved, ...] = ()
+
+    @property
+    def notices(self) -> list[str]:
+        """What was taken for names given loosely (``judge "Pacold": took Martha M. Pacold ...``)."""
+        return [r.notice for r in self.resolved if r.notice]
 
     def __iter__(self) -> Iterator[dict]:
         return (dict(r) for r in self.rows)
@@ -131,6 +141,13 @@ class Result:
         # a name parameter's column holds the entity's key; its *_label column is shown instead
         hidden |= {c for c in self.columns if f"{c}_label" in self.columns}
         return [c for c in self.columns if c not in hidden]
+
+    def present(self) -> output.Presented:
+        """The rows as every output format shows them (queries.output): a name and its key
+        in separate columns (``firm``, ``firm_key``), lists as lists, ``court_name`` beside
+        ``court``, CourtListener links; ``.visible`` the columns a table shows."""
+        hidden = set(self.query.hidden) if self.query is not None else set()
+        return output.present(self.columns, self.rows, hidden)
 
     def to_records(self) -> list[dict]:
         """The rows as a list of new dicts (every column, in ``columns`` order)."""
@@ -169,6 +186,9 @@ class Result:
         for k in reversed(keys):
             desc = k.startswith("-")
             col = k.lstrip("-")
+            if col not in self.columns:  # a column as the output names it (queries.output)
+                shown = {v: c for c, v in output.column_names(self.columns).items()}
+                col = shown.get(col, col)
             if col not in self.columns:
                 raise BadParameter(f"cannot sort by {col!r}; columns: {', '.join(self.columns)}")
             present = [r for r in rows if r.get(col) is not None]
@@ -324,7 +344,11 @@ class KnowledgeGraph:
         read_only: bool = False,
         queries_dirs: Iterable[str | os.PathLike] = (),
         aliases: str | os.PathLike | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> None:
+        #: hears what a loosely given name was taken to mean (the command line prints it on
+        #: stderr); without it, notices go to this module's logger
+        self.on_notice = on_notice
         self.location: str | None = (
             default_location()
             if store == ""
@@ -351,13 +375,19 @@ class KnowledgeGraph:
         read_only: bool = False,
         queries_dirs: Iterable[str | os.PathLike] = (),
         aliases: str | os.PathLike | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> KnowledgeGraph:
         """A knowledge graph on ``store``, opened lazily, as the command line opens it:
         ``None`` is ``$DOCKETGRAPH_STORE`` or ``./docketgraph-store``; a path is a store
         folder; ``http(s)://...`` a SPARQL 1.1 endpoint; ``MEMORY`` (":memory:") in memory.
-        ``aliases``: a JSON file forcing or forbidding merges (see graph.resolve)."""
+        ``aliases``: a JSON file forcing or forbidding merges (see graph.resolve);
+        ``on_notice``: hears what a loosely given name was taken to mean."""
         return cls(
-            "" if store is None else store, read_only=read_only, queries_dirs=queries_dirs, aliases=aliases
+            "" if store is None else store,
+            read_only=read_only,
+            queries_dirs=queries_dirs,
+            aliases=aliases,
+            on_notice=on_notice,
         )
 
     def __repr__(self) -> str:
@@ -433,11 +463,51 @@ class KnowledgeGraph:
 
     def query(self, name: str, /, **params: Any) -> Result:
         """Run the saved query ``name``; parameters as keywords (``date_from`` / ``date_to``
-        for ``from`` / ``to``; ``None`` means not given). Raises UnknownQuery, BadParameter."""
+        for ``from`` / ``to``; ``None`` means not given). Raises UnknownQuery, BadParameter.
+
+        Names forgive (queries.lookup): ``judge="Pacold"`` is Martha M. Pacold when she is
+        the only judge of that surname, ``court="N.D. Ill."`` is ``ilnd``; what was taken is
+        in ``Result.resolved`` / ``Result.notices`` and told to ``on_notice``. A name that
+        fits several entities raises AmbiguousName (listing them), one that fits none
+        UnknownName (with the nearest names)."""
         q = self.registry.get(name)
         values = _params(params)
-        cols, rows, graph = q.run(self.store, values)
-        return Result(cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph)
+        for k in values:
+            q.param(k)  # an unknown parameter is refused before any lookup
+        values, bound, resolved = lookup.resolve_params(self.store, q.params, values)
+        for r in resolved:
+            if r.notice:
+                self._notice(r.notice)
+        cols, rows, graph = q.run(self.store, values, keys=bound)
+        return Result(
+            cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph, tuple(resolved)
+        )
+
+    def _notice(self, message: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(message)
+        else:
+            log.info("%s", message)
+
+    def resolve(self, name: str, kind: str | None = None) -> lookup.Match:
+        """The one stored entity ``name`` means (``kind``: firm, judge, attorney, party,
+        platform, case, court, precedent; None for any), as ``view --entity`` and the
+        saved queries' name parameters find it: a stored spelling, else a unique surname,
+        set of words, prefix or fuzzy match. Raises AmbiguousName (listing the candidates
+        with kind and case counts) or UnknownName (with "did you mean")."""
+        kinds = None
+        if kind is not None:
+            want = _KIND_NAMES.get(kind.strip().lower())
+            if want is None:
+                raise BadParameter(
+                    f"unknown kind {kind!r}; known: firm, judge, attorney, party, "
+                    "platform, case, court, precedent"
+                )
+            kinds = (want,)
+        m = lookup.resolve_name(self.store, name, kinds, by="id", what=kind)
+        if not m.exact:
+            self._notice(m.notice(kind))
+        return m
 
     def to_networkx(self, projection: str = "firm-judge", /, **params: Any) -> nx.Graph:
         """A network of entities as a networkx graph: ``firm-judge``, ``co-counsel``,
@@ -486,8 +556,21 @@ class KnowledgeGraph:
         court; ``judges-for-firm``: the cases of a ``firm``; ``firms-for-judge``: the cases
         before a ``judge``), with that saved query's parameters (``court``, ``firm``,
         ``judge``, ``date_from`` / ``date_to``), bound, never pasted into the query. A case
-        counts in the month of its earliest stored filing; see queries.timeline."""
-        return counts_over_time(self.store, name, _params(params))
+        counts in the month of its earliest stored filing; see queries.timeline. Names
+        forgive as in :meth:`query` (``firm="Calder Wynn"``), and what was taken is told to
+        ``on_notice``."""
+        values = _params(params)
+        spec = CHARTS.get(name)
+        bound: dict[str, str] = {}
+        if spec is not None:
+            for k, v in values.items():
+                if v is not None:
+                    spec.param(k)  # an unknown parameter is refused before any lookup
+            values, bound, resolved = lookup.resolve_params(self.store, spec.params, values)
+            for r in resolved:
+                if r.notice:
+                    self._notice(r.notice)
+        return counts_over_time(self.store, name, values, keys=bound)
 
     def chart(
         self, name: str = "schedule-a-cases", out: str | os.PathLike | None = None, /, **params: Any
@@ -511,19 +594,10 @@ class KnowledgeGraph:
         """The stored entity best matching ``name`` (fuzzy; ``kind``: firm, judge, attorney,
         party, platform, case, court, precedent): its spellings, the filings that name it,
         its cases, the merges that joined other spellings to it and the sentences behind it.
-        Raises NotFound when nothing resembles the name."""
-        want = None
-        if kind is not None:
-            want = _KIND_NAMES.get(kind.strip().lower())
-            if want is None:
-                raise BadParameter(
-                    f"unknown kind {kind!r}; known: firm, judge, attorney, party, "
-                    "platform, case, court, precedent"
-                )
-        hits = search_entities(self.store, name, kind=want, limit=1)
-        if not hits:
-            raise NotFound(f"no {kind or 'entity'} resembles {name!r}")
-        hit = hits[0]
+        The name is matched as :meth:`resolve` does: NotFound (UnknownName) when nothing
+        resembles it, AmbiguousName when several entities fit it equally."""
+        c = self.resolve(name, kind).candidate
+        hit = {"id": c.ids[0], "kind": c.kind, "name": c.name}
         e = {"e": ox.NamedNode(hit["id"])}
         st = self.store
         key = st.query(_ENTITY_KEY, e)[1]
@@ -786,10 +860,22 @@ class KnowledgeGraph:
         return render_query_view(self, res, out, top=top)
 
     def view_entity(
-        self, name: str, out: str | os.PathLike | None = None, *, depth: int = 2, top: int | None = None
+        self,
+        name: str,
+        out: str | os.PathLike | None = None,
+        *,
+        depth: int = 2,
+        top: int | None = None,
+        kind: str | None = None,
     ) -> Path:
-        """Write an HTML view of the neighbourhood of the entity best matching ``name``."""
-        return render_entity_view(self, name, out, depth=depth, top=top)
+        """Write an HTML view of the neighbourhood of the entity ``name`` means (matched as
+        :meth:`resolve` does; ``kind`` narrows it; ties are refused with the candidates)."""
+        m = self.resolve(name, kind)  # a loose name is told there
+        c = m.candidate
+        if m.exact:
+            self._notice(f"drawing the neighbourhood of {c.describe()}")
+        center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
+        return render_entity_view(self, name, out, depth=depth, top=top, center=center)
 
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:
         """The whole graph in an interchange format: ttl, nq, trig, jsonld, graphml, gexf,

@@ -18,18 +18,21 @@ import click
 from docketgraph.graph.errors import DocketGraphError
 from docketgraph.queries.api import (
     CHARTS,
+    LISTS,
     NETWORK_FORMATS,
     PROJECTIONS,
     KnowledgeGraph,
     RemoveReport,
+    column_text,
     csv_cell,
+    cut,
     inert,
     json_text,
     md_cell,
     nodes_path,
 )
 
-FORMATS = ("table", "csv", "json", "md")
+FORMATS = ("table", "csv", "json", "jsonl", "md")
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "csv", "gexf", "graphml")
 
 
@@ -62,62 +65,90 @@ def _output_options(f):
         type=click.Choice(FORMATS),
         default="table",
         show_default=True,
-        help="Output format.",
+        help="Output format (jsonl: one JSON object a line).",
     )(f)
     f = click.option("--limit", type=int, default=None, help="Show at most N rows.")(f)
+    f = click.option(
+        "--wrap", is_flag=True, help="Table: show long cells whole (wrapped) instead of cut short."
+    )(f)
     return f
 
 
 def _kg(
     store: str | None, read_only: bool = False, queries_dir: tuple[str, ...] = (), aliases: str | None = None
 ) -> KnowledgeGraph:
-    """The facade on ``--store`` (or the default), opened on first use."""
-    return KnowledgeGraph.open(store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases)
+    """The facade on ``--store`` (or the default), opened on first use; what a loosely
+    given name was taken to mean is told on stderr."""
+    return KnowledgeGraph.open(
+        store, read_only=read_only, queries_dirs=queries_dir, aliases=aliases, on_notice=_notice
+    )
 
 
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return str(v)
+def _notice(message: str) -> None:
+    click.echo(f"Note: {inert(message)}", err=True)
 
 
 def emit(
-    columns: list[str], rows: list[dict], fmt: str, limit: int | None = None, title: str | None = None
+    columns: list[str],
+    rows: list[dict],
+    fmt: str,
+    limit: int | None = None,
+    title: str | None = None,
+    *,
+    wrap: bool = False,
 ) -> None:
+    """Rows on stdout in ``fmt``; lists stay lists in JSON, are joined in text formats
+    (queries.output); a table's long cells are cut unless ``wrap``; notices on stderr."""
     rows = rows[:limit] if limit is not None else rows
     if fmt == "json":
-        click.echo(json_text(rows, indent=2))
+        click.echo(json_text([{c: r.get(c) for c in columns} for r in rows], indent=2))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json_text({c: r.get(c) for c in columns}))
     elif fmt == "csv":  # formulas neutralised, controls escaped (queries/display.py)
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         w.writerow({c: csv_cell(c) for c in columns})
         for r in rows:
-            w.writerow({c: csv_cell(_cell(r.get(c))) for c in columns})
+            w.writerow({c: csv_cell(column_text(c, r.get(c))) for c in columns})
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "md":
         click.echo("| " + " | ".join(md_cell(c) for c in columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for r in rows:
-            click.echo("| " + " | ".join(md_cell(_cell(r.get(c))) for c in columns) + " |")
+            click.echo("| " + " | ".join(md_cell(column_text(c, r.get(c))) for c in columns) + " |")
     else:
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
 
+        whole = lambda c: wrap or c == "evidence"  # noqa: E731  (cells shown whole, wrapped)
+        cells = [
+            [
+                inert(
+                    column_text(c, r.get(c)) if whole(c) else cut(r.get(c), sep=LISTS.get(c, "; ")),
+                    keep_newlines=True,
+                )
+                for c in columns
+            ]
+            for r in rows
+        ]
         t = Table(title=escape(inert(title)) if title else None, show_lines=False)
-        for c in columns:
+        widths = []
+        for i, c in enumerate(columns):
             head = c[: -len("_label")] if c.endswith("_label") and c[: -len("_label")] not in columns else c
+            longest = max([len(head)] + [len(line) for row in cells for line in row[i].split("\n")])
+            widths.append(min(longest, 60) if whole(c) else longest)  # wrapped cells fold
             t.add_column(escape(inert(head)), overflow="fold")
-        for r in rows:
-            t.add_row(*(escape(inert(_cell(r.get(c)), keep_newlines=True)) for c in columns))
+        for row in cells:
+            t.add_row(*(escape(x) for x in row))
         console = Console(soft_wrap=False)
-        if not console.is_terminal:  # piped or captured: wide enough for a readable table
-            console = Console(soft_wrap=False, width=max(console.width, 160))
+        if not console.is_terminal:  # piped or captured: wide enough for the cut cells
+            need = sum(w + 3 for w in widths) + 1
+            console = Console(soft_wrap=False, width=max(console.width, 160, min(need, 1000)))
         console.print(t)
         if not rows:
-            click.echo("(no rows)")
+            click.echo("(no rows)", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -287,6 +318,7 @@ def query(
     params,
     fmt: str,
     limit: int | None,
+    wrap: bool,
     store: str | None,
     list_: bool,
     queries_dir: tuple[str, ...],
@@ -294,6 +326,22 @@ def query(
     evidence: bool,
 ) -> None:
     """Run a saved query by NAME (see --list), with -p KEY VALUE parameters.
+
+    Names forgive: a judge, firm, plaintiff, defendant... is matched on its stored
+    spellings, then on a unique surname or set of words, a unique prefix or a close fuzzy
+    match, and the entity taken is told on stderr; a name several entities fit is an
+    error listing them (kind, cases, key), an unknown one an error with "did you mean".
+    Courts are courts-db ids or names; roles are checked. For example:
+
+    \b
+      docketgraph query firms-for-judge -p judge Kendall
+        Note: judge "Kendall": took Virginia M. Kendall (judge, 4 cases, ...)
+      docketgraph query firms-before-judges -p court "N.D. Ill." -p role magistrate
+      docketgraph query judges-for-firm -p firm "Greer Burns" --format jsonl
+
+    Every format has the same columns: firm is the firm's name and firm_key its key;
+    court_name and CourtListener links stand beside court; JSON lists are arrays.
+    Table cells longer than 60 characters are cut (--wrap keeps them whole).
 
     --evidence expands every row into the cases and the filings behind it: file name,
     filing date and the sentence that supports the link.
@@ -311,7 +359,7 @@ def query(
                 for q in kg.saved_queries()
             ]
             errors = kg.query_errors
-        emit(["name", "parameters", "description"], rows, fmt, limit)
+        emit(["name", "parameters", "description"], rows, fmt, limit, wrap=True)  # to be read whole
         for e in errors:
             click.echo(f"Error: {inert(e)}", err=True)
         return
@@ -326,11 +374,12 @@ def query(
     finally:
         kg.close()
     title = res.query.title if res.query else name
-    cols = res.columns if fmt in ("json", "csv") else res.visible_columns
-    rows = res.rows
-    if evidence and fmt != "json":
+    shown = res.present()  # the same column meanings in every format (queries.output)
+    cols = shown.columns if fmt in ("json", "jsonl", "csv") else shown.visible
+    rows = shown.rows
+    if evidence and fmt not in ("json", "jsonl"):
         rows = [dict(r, evidence=_evidence_text(r.get("evidence") or [], fmt)) for r in rows]
-    emit(cols, rows, fmt, None, title)
+    emit(cols, rows, fmt, None, title, wrap=wrap)
 
 
 def _evidence_text(items: list[dict], fmt: str) -> str:
@@ -354,14 +403,16 @@ def _evidence_text(items: list[dict], fmt: str) -> str:
     show_default=True,
     help="Seconds the query may run before it is stopped.",
 )
-def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, timeout: float) -> None:
+def sparql(
+    query_text: str, fmt: str, limit: int | None, wrap: bool, store: str | None, timeout: float
+) -> None:
     """Run an ad hoc SPARQL query over all documents (prefixes dg:, schema:, rdfs:, xsd:)."""
     kg = _kg(store, read_only=True)
     try:
         res = kg.sparql(query_text, limit=limit, timeout=timeout)
     finally:
         kg.close()
-    emit(res.columns, res.rows, fmt, limit)
+    emit(res.columns, res.rows, fmt, limit, wrap=wrap)
 
 
 @cli.command()
@@ -381,6 +432,14 @@ def sparql(query_text: str, fmt: str, limit: int | None, store: str | None, time
     default=None,
     metavar="NAME",
     help="Draw the neighbourhood of this entity (fuzzy name match) instead of a query.",
+)
+@click.option(
+    "--kind",
+    "-k",
+    "entity_kind",
+    type=click.Choice(["firm", "attorney", "judge", "party", "platform", "case", "court", "precedent"]),
+    default=None,
+    help="With --entity: only entities of this kind.",
 )
 @click.option(
     "--depth", type=click.IntRange(0, 4), default=2, show_default=True, help="Steps from --entity to include."
@@ -403,23 +462,32 @@ def view(
     store: str | None,
     out: str | None,
     entity: str | None,
+    entity_kind: str | None,
     depth: int,
     top: int | None,
     queries_dir: tuple[str, ...],
 ) -> None:
     """Write an interactive HTML graph of a saved query's result, or of an entity's
-    neighbourhood (--entity NAME --depth N): self-contained, offline, every name escaped."""
+    neighbourhood (--entity NAME [--kind KIND] --depth N): self-contained, offline, every
+    name escaped.
+
+    Names forgive as in `query`: --entity Pacold draws Martha M. Pacold when she is the
+    only entity of that name (the one taken is told on stderr); a name several entities
+    fit is refused with the list of them, their kinds and case counts (--kind narrows).
+    """
     if not name and not entity:
         raise click.UsageError("give a saved query NAME or --entity NAME")
+    if entity_kind and not entity:
+        raise click.UsageError("--kind goes with --entity")
     kg = _kg(store, read_only=True, queries_dir=queries_dir)
     try:
         if entity:
-            path = kg.view_entity(entity, out, depth=depth, top=top)
+            path = kg.view_entity(entity, out, depth=depth, top=top, kind=entity_kind)
         else:
             path = kg.view(name, out, top=top, **dict(params))
     finally:
         kg.close()
-    click.echo(f"wrote {inert(path)}")
+    click.echo(f"wrote {inert(path)}", err=True)
 
 
 @cli.command()
@@ -440,7 +508,9 @@ def view(
 )
 @_store_option
 @_output_options
-def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, limit: int | None) -> None:
+def entities(
+    kind: str, explain_name: str | None, store: str | None, fmt: str, limit: int | None, wrap: bool
+) -> None:
     """List entities of a kind, or explain how one entity was resolved (--explain NAME).
 
     Resolution merges spelling variants across filings (firm suffixes and typos,
@@ -450,10 +520,10 @@ def entities(kind: str, explain_name: str | None, store: str | None, fmt: str, l
     with _kg(store, read_only=True) as kg:
         if explain_name:
             res = kg.explain(explain_name, kind)
-            emit(res.columns, res.rows, fmt, limit)
+            emit(res.columns, res.rows, fmt, limit, wrap=wrap)
         else:
             res = kg.entities(kind)
-            emit(["name", "documents", "surface_forms"], res.rows, fmt, limit)
+            emit(["name", "documents", "surface_forms"], res.rows, fmt, limit, wrap=wrap)
 
 
 @cli.command()
@@ -634,14 +704,14 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 @cli.command()
 @_store_option
 @_output_options
-def stats(store: str | None, fmt: str, limit: int | None) -> None:
+def stats(store: str | None, fmt: str, limit: int | None, wrap: bool) -> None:
     """Counts of documents, cases, judges, firms, attorneys, parties, platforms..."""
     kg = _kg(store, read_only=True)
     try:
         s = kg.stats()
     finally:
         kg.close()
-    emit(["what", "count"], [{"what": k, "count": v} for k, v in s.items()], fmt, limit)
+    emit(["what", "count"], [{"what": k, "count": v} for k, v in s.items()], fmt, limit, wrap=wrap)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -77,9 +77,18 @@ TYPES: dict[str, Callable[[str], ox.Literal]] = {
     "court": lambda v: ox.Literal(v.strip().lower()),
     "firm": lambda v: ox.Literal(keys.firm_store_key(v)),
     "key": lambda v: ox.Literal(keys.slug(v)),
+    # names of entities of one kind (matched forgivingly by the facade, queries.lookup)
+    "judge": lambda v: ox.Literal(keys.slug(v)),
+    "attorney": lambda v: ox.Literal(keys.slug(v)),
+    "party": lambda v: ox.Literal(keys.slug(v)),
+    "platform": lambda v: ox.Literal(keys.slug(v)),
     "docket": lambda v: ox.Literal(keys.docket_key(v)),
     "role": lambda v: ox.Literal(v.strip().lower()),
 }
+
+
+#: parameter types whose values are names of stored entities
+_NAME_TYPES = ("firm", "key", "judge", "attorney", "party", "platform")
 
 
 @dataclass(frozen=True)
@@ -165,10 +174,13 @@ class SavedQuery:
                     out[p.name] = t
         return out
 
-    def run(self, store: Any, values: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]], Any]:
+    def run(
+        self, store: Any, values: Mapping[str, Any], *, keys: Mapping[str, str] | None = None
+    ) -> tuple[list[str], list[dict[str, Any]], Any]:
         """Plan and run this query on ``store`` with ``values`` (parameter name -> value,
         ``None`` meaning not given): ``(columns, rows, graph)``, ``graph`` being the networkx
-        graph a Python query answers with (else None).
+        graph a Python query answers with (else None). ``keys``: names already resolved to
+        entity keys (queries.lookup), bound as they are.
 
         A Python query is called with its typed parameters. A SPARQL query gets its
         parameters bound by the engine, names resolved through every stored spelling
@@ -179,13 +191,20 @@ class SavedQuery:
         if self.python is not None:
             for k in given:
                 self.param(k)
+            given.update(keys or {})  # names resolved to keys (queries.lookup)
             out = run_python(self, store, given)
             return out[0], out[1], (out[2] if len(out) > 2 else None)
         strs = {k: str(v) for k, v in given.items()}
         bindings = self.bindings(strs)
         resolved: dict[str, ox.Literal] = {}
         for p in self.params:  # names are matched through every stored spelling
-            if p.type not in ("firm", "key"):
+            if p.type not in _NAME_TYPES:
+                continue
+            if keys and p.name in keys:  # resolved already: bound as it is
+                if p.name in bindings:
+                    bindings[p.name] = ox.Literal(keys[p.name])
+                else:
+                    resolved[p.name] = ox.Literal(keys[p.name])
                 continue
             term = bindings.get(p.name)
             if term is None and p.name in self.function_params and p.name in strs:

@@ -25,6 +25,7 @@ each parameter given.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,9 +37,9 @@ from docketgraph.queries.saved import Param, SavedQuery
 
 __all__ = ["CHARTS", "ChartSpec", "MonthCounts", "counts_over_time", "court_label"]
 
-_COURT = Param("court", "court", "", "Court id (e.g. ilnd); empty for every court")
+_COURT = Param("court", "court", "", 'Court id or name (ilnd, "N.D. Ill."); empty for every court')
 _FIRM = Param("firm", "firm", "", "A law firm's name")
-_JUDGE = Param("judge", "key", "", 'A judge\'s name as stored (e.g. "Martha M. Pacold")')
+_JUDGE = Param("judge", "judge", "", 'A judge\'s name (e.g. "Martha M. Pacold", or a unique surname)')
 _FROM = Param("from", "date", "", "Only cases whose earliest filing is on or after this day")
 _TO = Param("to", "date", "", "Only cases whose earliest filing is on or before this day")
 
@@ -190,11 +191,14 @@ def _span(first: str, last: str) -> list[str]:
     return out
 
 
-def counts_over_time(store: Store, name: str, params: dict[str, Any]) -> MonthCounts:
+def counts_over_time(
+    store: Store, name: str, params: dict[str, Any], keys: Mapping[str, str] | None = None
+) -> MonthCounts:
     """Cases per month for chart ``name`` (one of ``CHARTS``) with ``params`` (the chart's
     parameters by name, ``None`` or "" meaning not given). Raises UnknownQuery for an
     unknown chart, BadParameter for a parameter it does not take, a bad value or a missing
-    needed one."""
+    needed one. ``keys``: entity keys to bind as they are, for name parameters already
+    resolved (``queries.lookup.resolve_params``)."""
     spec = CHARTS.get(name)
     if spec is None:
         raise UnknownQuery(f"no chart {name!r}; charts: {', '.join(CHARTS)}")
@@ -205,7 +209,7 @@ def counts_over_time(store: Store, name: str, params: dict[str, Any]) -> MonthCo
     if missing:
         raise BadParameter(f"chart {name} needs the parameter {missing[0]!r} (-p {missing[0]} VALUE)")
     q = _query(name, frozenset(given))
-    _, rows = q.run(store, given)[:2]
+    _, rows = q.run(store, given, keys=dict(keys or {}))[:2]
     dated: dict[str, dict[str, int]] = {}
     undated: dict[str, int] = {}
     for r in rows:

@@ -778,13 +778,21 @@ def render_query_view(
 
 
 def render_entity_view(
-    kg: ViewSource, name: str, out: str | os.PathLike | None = None, *, depth: int = 2, top: int | None = None
+    kg: ViewSource,
+    name: str,
+    out: str | os.PathLike | None = None,
+    *,
+    depth: int = 2,
+    top: int | None = None,
+    center: dict | None = None,
 ) -> Path:
-    """Draw the neighbourhood of the entity whose name best matches ``name``."""
-    hits = analytics.search_entities(kg.store, name, limit=1)
-    if not hits:
-        raise BadParameter(f"no entity with a name like {name!r}")
-    center = hits[0]
+    """Draw the neighbourhood of ``center`` (an entity as the facade resolved it: id,
+    kind, name, score), else of the entity whose name best matches ``name``."""
+    if center is None:
+        hits = analytics.search_entities(kg.store, name, limit=1)
+        if not hits:
+            raise BadParameter(f"no entity with a name like {name!r}")
+        center = hits[0]
     G = analytics.entity_graph(kg.store)
     if center["id"] not in G:
         G.add_node(center["id"], kind=center["kind"], label=center["name"])

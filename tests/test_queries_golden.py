@@ -43,11 +43,14 @@ CASES: dict[str, list[dict]] = {
     "communities": [{"projection": "platform-firm"}],
     "attorney-network": [{"firm": "Epstein Drangel LLP"}],
     "firm-judge-network": [{"court": "nysd"}, {"from": "2024-01-01"}],
+    "seller-recurrence": [{"min_cases": "1"}, {"min_cases": "1", "court": "ilnd"},
+                          {"min_cases": "1", "defendant": "Shenzhen Example Trading Co."}],
 }
 
 
 #: list columns (GROUP_CONCAT) whose order the engine does not promise
-LISTS = {"dockets": ", ", "emails": ", ", "case_ids": " ", "firms": "; ", "judges": "; "}
+LISTS = {"dockets": ", ", "emails": ", ", "case_ids": " ", "firms": "; ", "judges": "; ",
+         "courts": ", ", "plaintiffs": "; ", "defence_firms": "; "}
 
 
 def _canon(k, v):
