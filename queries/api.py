@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter, DocketGraphError, MissingDependency, NotFound, StoreError
@@ -570,6 +571,8 @@ class KnowledgeGraph:
             for r in resolved:
                 if r.notice:
                     self._notice(r.notice)
+                if r.match is not None and r.param in bound:
+                    values[r.param] = r.match.candidate.name  # the chart's title names what was taken
         return counts_over_time(self.store, name, values, keys=bound)
 
     def chart(
@@ -855,9 +858,33 @@ class KnowledgeGraph:
     def view(
         self, name: str, out: str | os.PathLike | None = None, /, *, top: int | None = None, **params: Any
     ) -> Path:
-        """Write an interactive HTML view of a graph-shaped saved query; returns its path."""
+        """Write an interactive HTML view of a graph-shaped saved query; returns its path.
+        A query that has dates (``charts()``) gets its cases per month beside the graph."""
         res = self.query(name, **params)
-        return render_query_view(self, res, out, top=top)
+        chart = self._view_chart(name, params) if name in CHARTS else None
+        return render_query_view(self, res, out, top=top, chart=chart)
+
+    #: the chart drawn in an entity's view, by kind: the chart and its parameter
+    _ENTITY_CHARTS = {
+        "LawFirm": ("judges-for-firm", "firm"),
+        "Judge": ("firms-for-judge", "judge"),
+        "Court": ("schedule-a-cases", "court"),
+    }
+
+    def _view_chart(self, name: str, params: dict[str, Any]) -> Any:
+        """Cases per month as inline SVG for a view, or None when no case has a date (or
+        matplotlib is missing: the view is drawn without it)."""
+        try:
+            counts = self.counts_over_time(name, **params)
+        except DocketGraphError:
+            return None
+        if not counts.total:
+            return None
+        try:
+            from docketgraph.queries.charts import chart_svg  # matplotlib: imported when drawn
+        except ImportError:
+            return None
+        return Markup(chart_svg(counts, inline=True))
 
     def view_entity(
         self,
@@ -875,7 +902,11 @@ class KnowledgeGraph:
         if m.exact:
             self._notice(f"drawing the neighbourhood of {c.describe()}")
         center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
-        return render_entity_view(self, name, out, depth=depth, top=top, center=center)
+        chart = None
+        if c.kind in self._ENTITY_CHARTS:
+            chart_name, param = self._ENTITY_CHARTS[c.kind]
+            chart = self._view_chart(chart_name, {param: c.name})
+        return render_entity_view(self, name, out, depth=depth, top=top, center=center, chart=chart)
 
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:
         """The whole graph in an interchange format: ttl, nq, trig, jsonld, graphml, gexf,

@@ -752,9 +752,15 @@ def _node_evidence(kg: ViewSource):
 
 
 def render_query_view(
-    kg: ViewSource, res: Any, out: str | os.PathLike | None = None, *, top: int | None = None
+    kg: ViewSource,
+    res: Any,
+    out: str | os.PathLike | None = None,
+    *,
+    top: int | None = None,
+    chart: Any = None,
 ) -> Path:
-    """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint)."""
+    """Draw a saved query's result (its graph, or its rows through the ``# view:`` hint);
+    ``chart`` as for :func:`render_graph`."""
     G = result_graph(res)
     q = res.query
     params = ", ".join(f"{k}={v}" for k, v in res.params) or "none"
@@ -774,6 +780,7 @@ def render_query_view(
         top=top,
         evidence=_edge_evidence(kg),
         node_evidence=_node_evidence(kg),
+        chart=chart,
     )
 
 
@@ -785,9 +792,11 @@ def render_entity_view(
     depth: int = 2,
     top: int | None = None,
     center: dict | None = None,
+    chart: Any = None,
 ) -> Path:
     """Draw the neighbourhood of ``center`` (an entity as the facade resolved it: id,
-    kind, name, score), else of the entity whose name best matches ``name``."""
+    kind, name, score), else of the entity whose name best matches ``name``; ``chart`` as
+    for :func:`render_graph`."""
     if center is None:
         hits = analytics.search_entities(kg.store, name, limit=1)
         if not hits:
@@ -814,4 +823,5 @@ def render_entity_view(
         node_evidence=_node_evidence(kg),
         focus=center["id"],
         fold=True,
+        chart=chart,
     )

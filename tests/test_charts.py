@@ -284,3 +284,18 @@ def test_the_inline_svg_goes_into_a_graph_view(kg, tmp_path):
                        chart=Markup(svg))
     page = out.read_text(encoding="utf-8")
     assert svg in page and "Cases per month: Greer, Burns &amp; Crain, Ltd." in page
+
+
+@pytest.mark.parametrize("view, expected", [
+    (lambda kg, out: kg.view("judges-for-firm", out, firm="Greer Burns"), "Cases per month: Greer, Burns"),
+    (lambda kg, out: kg.view_entity("Greer, Burns & Crain, Ltd.", out, kind="firm"), "Cases per month: Greer, Burns"),
+    (lambda kg, out: kg.view_entity("Virginia M. Kendall", out, kind="judge"), "Virginia M. Kendall"),
+])
+def test_views_with_dates_show_their_cases_per_month(kg, tmp_path, view, expected):
+    page = view(kg, tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "Over time" in page and expected in page
+
+
+def test_a_view_without_dates_has_no_chart(kg, tmp_path):
+    page = kg.view("co-counsel", tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "<svg" not in page
