@@ -266,6 +266,8 @@ def entity_graph(
     for r in links:
         _add_node(G, r["case"], "Case", label.get(r["case"], r["docket"]))
         G.nodes[r["case"]].setdefault("docket", r["docket"])
+        if r.get("court"):
+            G.nodes[r["case"]].setdefault("court", r["court"])
         if r["case"] in caption:
             G.nodes[r["case"]].setdefault("caption", caption[r["case"]])
         _add_node(G, r["x"], r["kind"], r["label"])

@@ -37,7 +37,8 @@ from markupsafe import Markup
 from docketgraph.graph.errors import BadParameter, OutputError, QueryError
 from docketgraph.graph.store import Store
 from docketgraph.graph.vocab import ID
-from docketgraph.queries import analytics
+from docketgraph.queries import analytics, lookup
+from docketgraph.queries.timeline import court_label
 
 KIND_COLORS = {
     "LawFirm": "#1f77b4",
@@ -474,6 +475,7 @@ def render_graph(
         name = plain(d.get("label") or n)
         info = [f"kind: {KIND_LABELS.get(kind, kind)}"]
         caption_of = ""
+        link = None
         if kind == "Case":
             docket = _docket_of(G, n, d)
             if docket:
@@ -485,6 +487,12 @@ def render_graph(
                     caption_of = cap
                     info.append(f"caption: {cap}")
                 name = docket
+                if d.get("court"):
+                    info.append(f"court: {plain(court_label(str(d['court'])))}")
+                    link = lookup.courtlistener_url(str(d["court"]), docket)
+        elif kind == "Court" and lookup.court_name(str(d.get("label") or "")):
+            info.append(f"name: {plain(lookup.court_name(str(d['label'])) or '')}")
+            name = plain(court_label(str(d["label"])))
         if n == focus:
             info.append("the entity this view is drawn around")
         if d.get("role"):
@@ -509,6 +517,8 @@ def render_graph(
         }
         if caption_of:
             node["caption"] = caption_of
+        if link:
+            node["link"] = link  # a plain CourtListener search link, shown in the details
         if n == focus:
             node.update(
                 focus=True,

@@ -356,6 +356,10 @@ def test_entity_view_from_the_store_marks_its_focus(browser, tmp_path):
     page.evaluate("id => { window.docketgraphNetwork.body.emitter.emit('click', {nodes: [id], edges: []}); }",
                   page.evaluate("window.docketgraphView.nodes.get({filter: n => n.name === '1:23-cv-01820'})[0].id"))
     assert "caption: Robert Diggs v." in page.inner_text("#details")
+    assert "court: N.D. Ill. (ilnd)" in page.inner_text("#details")
+    link = page.eval_on_selector("#details a", "a => [a.href, a.textContent, a.rel]")
+    assert link[0].startswith("https://www.courtlistener.com/?type=r&q=docketNumber")
+    assert link[1] == "Find this docket on CourtListener" and "noopener" in link[2]
     assert errors == []
     page.close()
 

@@ -198,3 +198,14 @@ def test_the_node_cap_applies_to_the_nodes_drawn_and_again_to_the_folded(tmp_pat
     folded = [n for n in d["nodes"] if n.get("fold")]
     assert len(main) == min(400, n_main) and len(folded) == 400
     assert "views keep at most 400 nodes (--top), and as many folded." in html
+
+
+def test_cases_carry_their_court_and_a_courtlistener_link_and_courts_their_names(kg, tmp_path):
+    d = data_of(kg.view_entity("Greer Burns", tmp_path / "e.html", depth=2).read_text())
+    case = next(n for n in d["nodes"] if n["group"] == "Case" and n["name"] == "1:23-cv-01820")
+    assert "court: N.D. Ill. (ilnd)" in case["info"]
+    assert case["link"] == ("https://www.courtlistener.com/?type=r&q=docketNumber%3A%2223-cv-01820%22"
+                            "&court=ilnd")
+    courts = [n for n in d["nodes"] if n["group"] == "Court"]
+    assert courts and all(n["name"].endswith(")") and "(" in n["name"] for n in courts), courts
+    assert any(line.startswith("name: District Court, N.D. Illinois") for n in courts for line in n["info"])

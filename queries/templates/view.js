@@ -118,7 +118,19 @@
   var details = document.getElementById("details");
   var status = document.getElementById("status");
   function show(lines) { details.textContent = lines.join("\n"); }
-  function showNode(n) { show([n.name].concat(n.info || [])); }
+  var LINK = /^https:\/\/www\.courtlistener\.com\/\?/;
+  function showNode(n) {
+    show([n.name].concat(n.info || []));
+    if (n.link && LINK.test(n.link)) {  // a search for the case's docket on CourtListener
+      var a = document.createElement("a");
+      a.href = n.link;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.textContent = "Find this docket on CourtListener";
+      details.appendChild(document.createTextNode("\n"));
+      details.appendChild(a);
+    }
+  }
   function overview() {
     network.fit({ animation: false });
     if (focusNode && nodeView.get(focusNode.id)) {
