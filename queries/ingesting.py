@@ -226,10 +226,16 @@ def ingest(
     else:
         outcomes = workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory)
     try:
-        for o in outcomes:
-            commit(o.path, o.extraction, o.text, o.error)
+        # new documents are written a batch per transaction (each document still wholly
+        # stored or wholly absent after a crash); a rerun stores any a crash held back
+        with store.batched():
+            for o in outcomes:
+                commit(o.path, o.extraction, o.text, o.error)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
         report.fatal = f"the run stopped: {e}"
     finally:
-        store.flush()
+        try:
+            store.flush()
+        except DocketGraphError as e:
+            report.fatal = report.fatal or f"the run stopped: {e}"
     return report
