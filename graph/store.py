@@ -132,6 +132,8 @@ class Store(Protocol):
 
     def summary_groups(self, relation: str) -> list[dict]: ...
 
+    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]: ...
+
 
 @dataclass(frozen=True)
 class WriteResult:
@@ -333,10 +335,23 @@ class GraphStore:
             return False
 
     def summary_groups(self, relation: str) -> list[dict]:
-        """Every group of a summary relation, unpacked (see ``summaries.unpack``)."""
+        """Every group of a summary relation, unpacked (see ``summaries.unpack``), with its
+        IRI as ``id``."""
+        self._settle()
         p = ox.NamedNode(summaries.packed_predicate(relation))
         return [
-            summaries.unpack(q.object.value) for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+            {**summaries.unpack(q.object.value), "id": q.subject.value}
+            for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+        ]
+
+    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """(group IRI, its dated cases) of every group with a case dated in ``month``
+        ("YYYY-MM"; see ``summaries.unpack_dated``): one index scan per month."""
+        self._settle()
+        p = ox.NamedNode(summaries.dated_predicate(month))
+        return [
+            (q.subject.value, summaries.unpack_dated(q.object.value))
+            for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
 
     def refresh_summaries(self, progress=None) -> int:
