@@ -105,7 +105,8 @@ RELATIONS: tuple[Relation, ...] = (
         """
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
-        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year) BIND(?first_ AS ?on)""",
+        dates=True,
     ),
     Relation(
         "attorney",

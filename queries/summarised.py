@@ -315,7 +315,10 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
 def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
-    for g in store.summary_groups("schedule-a"):
+    groups = store.summary_groups("schedule-a")
+    if p.get("from") or p.get("to"):  # cases whose earliest filing is in range
+        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    for g in groups:
         court, year = g["dims"]
         if _ok(p, "court", court):
             rows.append({"court": court, "year": year, **_group_cols(g), "rule": SA_RULE})
