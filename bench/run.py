@@ -251,10 +251,10 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
             say(f"  - {q.name}: {ms}")
             ms = float("nan")
         results.setdefault(q.name, {})[n] = ms
-    # with a date range: firms-before-judges from the summaries' month buckets, the
+XX
     # others over the documents' facts
     for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
-        path = "summaries" if name == "firms-before-judges" else "exact path"
+        path = "exact path" if name == "platforms-by-firm" else "summaries"
         label = f"{name} (from/to given: {path})"
         ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
         if isinstance(ms, str):
