@@ -202,6 +202,7 @@ class GraphStore:
         self.aliases_path: str | None = None
         self._resolver = None
         self._batch = 0  # documents a write may hold back (see ``batched``); 0: none
+        self.batches_written = 0  # batches of held-back documents written so far
         self._pending = _Pending()
 
     def resolver(self):
@@ -406,6 +407,7 @@ class GraphStore:
             ):
                 self.commit()
         else:
+            self._settle()
             self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
 
@@ -417,7 +419,8 @@ class GraphStore:
         does, and a rerun stores those held back. Reads made by later writes in the block
         see the documents held back (their content hash, their paths, their cases). A
         replacement writes what is held back first, then itself as before. Everything
-        held back is written when the block ends, or by ``commit``."""
+        held back is written when the block ends, or by ``commit``; ``held_back`` says
+        how many documents wait (a caller reporting per file counts them once written)."""
         outer = self._batch
         self._batch = max(1, documents)
         try:
@@ -432,12 +435,23 @@ class GraphStore:
         if self._pending.quads:
             self.commit()
 
+    def held_back(self) -> int:
+        """How many documents ``put`` holds back, not yet written (see ``batched``)."""
+        return len(self._pending.docs)
+
     def commit(self) -> None:
-        """Write the documents ``put`` held back (see ``batched``) in one transaction."""
-        pending = self._pending
-        if pending.quads:  # kept for a later try when the write fails
+        """Write the documents ``put`` held back (see ``batched``) in one transaction.
+        When that write fails they are given up (none of them is stored; the entity
+        resolver forgets them) and the error is raised."""
+        pending, self._pending = self._pending, _Pending()
+        if not pending.quads:
+            return
+        try:
             self._write(pending.quads, stale=pending.cases)
-        self._pending = _Pending()
+        except BaseException:
+            self._resolver = None  # its candidates may name entities only they introduced
+            raise
+        self.batches_written += 1
 
     def _write(
         self,
