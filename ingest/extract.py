@@ -9,7 +9,7 @@ in ``fields/`` and returns mentions with exact character spans.
 from __future__ import annotations
 
 from docketgraph.graph.model import Document, Extraction
-from docketgraph.ingest import compiled
+from docketgraph.ingest.fields import compiled
 from docketgraph.ingest.readers import registry
 
 

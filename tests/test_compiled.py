@@ -1,4 +1,4 @@
-"""Regular expressions' compiled programs kept on disk (ingest/compiled.py): the patterns
+"""Regular expressions' compiled programs kept on disk (ingest/fields/compiled.py): the patterns
 rebuilt from the cache are the ones ``re.compile`` makes, and anything odd falls back."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from re import _compiler  # type: ignore[attr-defined]
 
 import pytest
 
-from docketgraph.ingest import compiled
+from docketgraph.ingest.fields import compiled
 
 PATTERNS = [
     (r"(?P<num>\d{1,2}):(?P<kind>cv|cr)-(\d{5})", 0),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from courts_db import courts
 
 from docketgraph.graph.model import Span
-from docketgraph.ingest.compiled import find_court
+from docketgraph.ingest.fields.compiled import find_court
 
 _log = logging.getLogger(__name__)
 
