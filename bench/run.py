@@ -251,8 +251,8 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
             say(f"  - {q.name}: {ms}")
             ms = float("nan")
         results.setdefault(q.name, {})[n] = ms
-XX
-    # others over the documents' facts
+    # with a date range: platforms-by-firm reads the documents' facts, the others the
+    # summaries' month buckets
     for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
         path = "exact path" if name == "platforms-by-firm" else "summaries"
         label = f"{name} (from/to given: {path})"
