@@ -96,6 +96,7 @@ def bench_ingest(n_files: int, work: Path) -> None:
     for t in sample:
         find_citations(t)
     t_ours = time.perf_counter() - t0
+    per_core, ms_each = bench_extraction(files[: max(1, len(files) // 4)])
     store = work / "store"
     exe = str(Path(sys.executable).with_name("docketgraph"))
     t0 = time.perf_counter()
@@ -113,15 +114,101 @@ def bench_ingest(n_files: int, work: Path) -> None:
     say(f"| eyecite.get_citations on whole texts (baseline, {smb:.2f} MB) | {smb / t_eye:.3f} MB/s |")
     say(f"| docketgraph citation step (pre-filter + eyecite) | {smb / t_ours:.3f} MB/s, "
         f"**{t_eye / t_ours:.1f}x** eyecite alone |")
+    say(f"| extraction per core (one process, CPU time, a quarter of the files) | {per_core:.2f} MB/s, "
+        f"{ms_each:.0f} ms a filing ({mb * 1000 / len(files):.0f} KB on average) |")
     say(f"| end-to-end ingest, --jobs 2 | {mb / t_ingest:.2f} MB/s, {len(files) / t_ingest:.1f} files/s "
-        f"({t_ingest:.1f} s; exit {r.returncode}) |")
+        f"({t_ingest:.1f} s; exit {r.returncode}), **{(mb / t_ingest) / (smb / t_eye):.1f}x** eyecite alone |")
     say(f"| second run (all unchanged) | {t_again:.2f} s, **{t_ingest / t_again:.1f}x** faster "
         f"(exit {r2.returncode}) |")
     say()
 
 
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def bench_worker_start(runs: int = 3) -> None:
+    """``warm_up()`` in a fresh process: with the regex programs cache turned off (every
+    pattern compiled, as before the cache) and with it (filled by the first run)."""
+    say("## Worker first start (`warm_up()` in a fresh process)")
+    say()
+    cache = Path(tempfile.mkdtemp(prefix="dg-cache-"))
+    code = "from docketgraph.ingest.extract import warm_up; warm_up()"
+    figures: dict[str, list[tuple[float, float]]] = {"off": [], "on": []}
+    try:
+        env_on = {**os.environ, "DOCKETGRAPH_CACHE": str(cache)}
+        env_off = {**os.environ, "DOCKETGRAPH_CACHE": "off"}
+        subprocess.run([sys.executable, "-c", code], env=env_on, check=True)  # fills the cache
+        for _ in range(runs):  # alternating, so both see the same load on the machine
+            for label, env in (("off", env_off), ("on", env_on)):
+                c0, t0 = _child_cpu(), time.perf_counter()
+                subprocess.run([sys.executable, "-c", code], env=env, check=True)
+                figures[label].append((time.perf_counter() - t0, _child_cpu() - c0))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    off_w, off_c = min(w for w, _ in figures["off"]), min(c for _, c in figures["off"])
+    on_w, on_c = min(w for w, _ in figures["on"]), min(c for _, c in figures["on"])
+    say("| what | wall (min of %d) | CPU (min of %d) |" % (runs, runs))
+    say("|---|---|---|")
+    say(f"| every regex compiled (cache off) | {off_w:.2f} s | {off_c:.2f} s |")
+    say(f"| compiled programs read from the cache | {on_w:.2f} s | {on_c:.2f} s |")
+    say(f"| ratio | {off_w / on_w:.1f}x | {off_c / on_c:.1f}x |")
+    say()
+
+
+def bench_writer(n_cases: int, work: Path) -> None:
+    """The single writer on an on-disk store: ``GraphStore.put`` one transaction per
+    document against ``put`` inside ``batched()`` (what ingest does), the same filings."""
+    from docketgraph.graph.store import GraphStore
+    say("## The single writer (`GraphStore.put`, on-disk store)")
+    say()
+    exs = list(extractions(n_cases))
+    rows = []
+    for label in ("one transaction per filing", "batched (ingest)"):
+        loc = work / "writer-store"
+        shutil.rmtree(loc, ignore_errors=True)
+        st = GraphStore(loc)
+        c0, t0 = time.process_time(), time.perf_counter()
+        if label.startswith("batched"):
+            with st.batched():
+                for ex in exs:
+                    st.put(ex)
+        else:
+            for ex in exs:
+                st.put(ex)
+        st.flush()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        st.close()
+        rows.append((label, wall, cpu))
+        shutil.rmtree(loc, ignore_errors=True)
+    say(f"{len(exs):,} synthetic filings ({n_cases:,} cases). Filings per CPU-second is what one "
+        "free core would do; the wall figure depends on the other processes on the machine.")
+    say()
+    say("| writer | wall | filings/s (wall) | CPU a filing | filings per CPU-second |")
+    say("|---|---|---|---|---|")
+    for label, wall, cpu in rows:
+        say(f"| {label} | {wall:.1f} s | {len(exs) / wall:.0f} | {1000 * cpu / len(exs):.2f} ms | "
+            f"{len(exs) / cpu:.0f} |")
+    say(f"| ratio (batched / one each) | {rows[0][1] / rows[1][1]:.1f}x | | | {rows[0][2] / rows[1][2]:.1f}x |")
+    say()
+
+
+def bench_extraction(files: list[Path]) -> tuple[float, float]:
+    """Extraction in this process (one core): (MB/s of CPU time, ms a filing)."""
+    from docketgraph.ingest import read_file
+    from docketgraph.ingest.extract import extract, warm_up
+    warm_up()
+    mb = sum(p.stat().st_size for p in files) / 1e6
+    c0 = time.process_time()
+    for p in files:
+        extract(read_file(str(p)))
+    cpu = time.process_time() - c0
+    return mb / cpu, 1000 * cpu / len(files)
+
+
 QUERY_TIMEOUT = 20.0
-PUT_LIMIT = 1000  # above this many cases the store is loaded with GraphStore.bulk_put
+PUT_LIMIT = 10000  # above this many cases the store is loaded with GraphStore.bulk_put
 
 
 def _query_child(loc, name, params, out) -> None:
@@ -164,9 +251,11 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
             say(f"  - {q.name}: {ms}")
             ms = float("nan")
         results.setdefault(q.name, {})[n] = ms
-    # with a date range the queries read the documents' facts, not the summaries
+    # with a date range: platforms-by-firm reads the documents' facts, the others the
+    # summaries' month buckets
     for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
-        label = f"{name} (from/to given: exact path)"
+        path = "exact path" if name == "platforms-by-firm" else "summaries"
+        label = f"{name} (from/to given: {path})"
         ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
         if isinstance(ms, str):
             say(f"  - {label}: {ms}")
@@ -188,9 +277,10 @@ def _load(loc: Path, n: int) -> tuple[int, int, float, float]:
     t0 = time.perf_counter()
     docs = 0
     if n <= PUT_LIMIT:
-        for ex in extractions(n):
-            st.put(ex)
-            docs += 1
+        with st.batched():  # the writer ingest uses
+            for ex in extractions(n):
+                st.put(ex)
+                docs += 1
     else:  # large scales: the bulk path (same quads, no per-document transaction)
         docs = 3 * n
         st.bulk_put(extractions(n), refresh=False)
@@ -211,7 +301,8 @@ def bench_store(scales: list[int], work: Path) -> None:
     say()
     say("Each case is three filings (a complaint with counsel, parties, platforms and citations; "
         "an order naming the district judge; an order naming both judges), loaded through "
-        f"`GraphStore.put` (one transaction per document, entity resolution included) up to "
+        f"`GraphStore.put` inside `batched()` (as ingest writes: up to 200 documents a "
+        "transaction, entity resolution included) up to "
         f"{PUT_LIMIT:,} cases and through `GraphStore.bulk_put` (the same quads) above. Query "
         "latency is the median of 5 runs after a warm-up (fewer when a query is slow), each "
         f"query in its own process, stopped after {QUERY_TIMEOUT:.0f} s.")
@@ -234,7 +325,7 @@ def bench_store(scales: list[int], work: Path) -> None:
             record.write_text(json.dumps([n, docs, quads, secs, t_sum]))
         say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
             f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
-            f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s)"
+            f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s, {100 * t_sum / secs:.0f} % of the load time)"
             + (" (store loaded by an earlier run)" if reused else ""))
         _time_queries(loc, n, reg, examples, results, work)
     say()
@@ -255,6 +346,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=400, help="text filings for the ingest benchmark")
     ap.add_argument("--report", default=str(HERE / "REPORT.md"))
     ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--writer-cases", type=int, default=500, help="cases (3 filings each) for the writer figures")
     ap.add_argument("--work", help="keep the stores in this folder and reuse the ones already "
                     "loaded there (their load figures are read back), e.g. to re-time queries at "
                     "100,000 cases without loading again")
@@ -264,12 +356,16 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     say("# docketgraph benchmark report")
     say()
-    say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load:.1f} at the start; "
         f"run {time.strftime('%Y-%m-%d %H:%M')}. Command: `python bench/run.py {' '.join(sys.argv[1:])}`.")
     say()
     try:
+        bench_worker_start()
         if not a.skip_ingest:
             bench_ingest(a.files, work)
+        bench_writer(a.writer_cases, work)
         bench_store(scales, work)
     finally:
         if not a.work:

@@ -31,6 +31,8 @@ _MAX_LABEL = 300
 #: the case attributes a reader states (``CaseMention.attrs``) that the store keeps
 _CASE_ATTRS = {"nature_of_suit": DG.natureOfSuit, "cause": DG.cause}
 _CTRL = re.compile(r"[\x00-\x1f\x7f]+")
+#: predicate IRI -> its node, made once (the vocabulary is closed)
+_PREDICATES: dict[str, ox.NamedNode] = {}
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -111,7 +113,10 @@ class _Builder:
         if key in self._seen:
             return
         self._seen.add(key)
-        self.quads.append(ox.Quad(s, _n(p), o, self.g))
+        pred = _PREDICATES.get(p)
+        if pred is None:
+            pred = _PREDICATES[p] = _n(p)
+        self.quads.append(ox.Quad(s, pred, o, self.g))
 
     def entity(self, iri: str, cls: str, name: str) -> ox.NamedNode:
         node = _n(iri)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -43,6 +45,7 @@ PREFIXES = {
 }
 _SUMMARY = ox.NamedNode(summaries.SUMMARY_GRAPH)
 _DOCKET_KEY = DG.docketKey
+_IN_COURT = DG.inCourt
 
 
 def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
@@ -50,6 +53,39 @@ def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
     return [
         q.subject for q in quads if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)
     ]
+
+
+# a batch of documents held back is written once it holds this many quads, or is this old
+_BATCH_QUADS = 200_000
+_BATCH_SECONDS = 2.0
+
+
+class _Pending:
+    """New documents ``put`` holds back in a batch, and what later writes read of them."""
+
+    def __init__(self) -> None:
+        self.quads: list[ox.Quad] = []
+        self.cases: list[ox.NamedNode] = []
+        self.docs: set[str] = set()
+        self.paths: set[str] = set()
+        self.dockets: dict[str, set[ox.NamedNode]] = {}  # docket key -> cases
+        self.in_court: set[ox.NamedNode] = set()  # cases with a court
+        self.since = time.monotonic()
+
+    def add(self, sha: str, path: str | None, quads: list[ox.Quad]) -> None:
+        if not self.quads:
+            self.since = time.monotonic()
+        self.quads += quads
+        self.cases += _cases_of(quads)
+        self.docs.add(sha)
+        if path:
+            self.paths.add(path)
+        for q in quads:
+            p, s = q.predicate.value, q.subject
+            if p == _DOCKET_KEY and isinstance(q.object, ox.Literal) and isinstance(s, ox.NamedNode):
+                self.dockets.setdefault(q.object.value, set()).add(s)
+            elif p == _IN_COURT and isinstance(s, ox.NamedNode):
+                self.in_court.add(s)
 
 
 def default_location() -> str:
@@ -95,6 +131,8 @@ class Store(Protocol):
     ) -> tuple[list[str], list[dict]]: ...
 
     def summary_groups(self, relation: str) -> list[dict]: ...
+
+    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]: ...
 
 
 @dataclass(frozen=True)
@@ -163,6 +201,9 @@ class GraphStore:
         self.read_only = read_only
         self.aliases_path: str | None = None
         self._resolver = None
+        self._batch = 0  # documents a write may hold back (see ``batched``); 0: none
+        self.batches_written = 0  # batches of held-back documents written so far
+        self._pending = _Pending()
 
     def resolver(self):
         """The entity resolver, loaded from the store on first use and kept current."""
@@ -187,6 +228,7 @@ class GraphStore:
         ``bindings`` maps variable names to pyoxigraph terms: they are substituted by the
         engine (never pasted into the text). ``limit`` stops reading rows after that many.
         """
+        self._settle()
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items() if v is not None}
         # evaluation is lazy: an error may come while iterating, so the rows are read here too
         try:
@@ -218,6 +260,7 @@ class GraphStore:
             raise StoreError(f"store read failed: {e}") from None
 
     def raw_query(self, sparql: str, **kw):
+        self._settle()
         return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False, **kw)
 
     def documents_for_path(self, path: str) -> list[str]:
@@ -236,6 +279,8 @@ class GraphStore:
         return None
 
     def has_document(self, sha256: str) -> bool:
+        if sha256 in self._pending.docs:
+            return True
         return self._store.contains_named_graph(ox.NamedNode(keys.graph_iri(sha256)))
 
     def document_paths(self, sha256: str) -> list[str]:
@@ -248,10 +293,17 @@ class GraphStore:
         if court:
             return keys.case_iri(court, docket)
         dk = keys.docket_key(docket)
-        with_court = {
-            q.subject.value
+        pending = self._pending
+        subjects: set[ox.NamedNode] = {
+            q.subject
             for q in self._store.quads_for_pattern(None, ox.NamedNode(DG.docketKey), ox.Literal(dk), None)
-            if next(self._store.quads_for_pattern(q.subject, ox.NamedNode(DG.inCourt), None, None), None)
+            if isinstance(q.subject, ox.NamedNode)
+        } | pending.dockets.get(dk, set())
+        with_court = {
+            s.value
+            for s in subjects
+            if s in pending.in_court
+            or next(self._store.quads_for_pattern(s, ox.NamedNode(DG.inCourt), None, None), None)
         }
         if len(with_court) == 1:
             return with_court.pop()
@@ -259,6 +311,7 @@ class GraphStore:
 
     def __len__(self) -> int:
         """Quads stored, the summaries (derived, rebuilt from the documents) not counted."""
+        self._settle()
         n = len(self._store)
         if self._store.contains_named_graph(_SUMMARY):
             n -= sum(1 for _ in self._store.quads_for_pattern(None, None, None, _SUMMARY))
@@ -266,6 +319,7 @@ class GraphStore:
 
     def named_graphs(self) -> list[str]:
         """The documents' graphs (the summaries' graph is not one)."""
+        self._settle()
         return [g.value for g in self._store.named_graphs() if g != _SUMMARY]
 
     # --- summaries -----------------------------------------------------------------
@@ -282,15 +336,29 @@ class GraphStore:
             return False
 
     def summary_groups(self, relation: str) -> list[dict]:
-        """Every group of a summary relation, unpacked (see ``summaries.unpack``)."""
+        """Every group of a summary relation, unpacked (see ``summaries.unpack``), with its
+        IRI as ``id``."""
+        self._settle()
         p = ox.NamedNode(summaries.packed_predicate(relation))
         return [
-            summaries.unpack(q.object.value) for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+            {**summaries.unpack(q.object.value), "id": q.subject.value}
+            for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+        ]
+
+    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """(group IRI, its dated cases) of every group with a case dated in ``month``
+        ("YYYY-MM"; see ``summaries.unpack_dated``): one index scan per month."""
+        self._settle()
+        p = ox.NamedNode(summaries.dated_predicate(month))
+        return [
+            (q.subject.value, summaries.unpack_dated(q.object.value))
+            for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
 
     def refresh_summaries(self, progress=None) -> int:
         """Rebuild the summaries of every case a write touched; returns the cases rebuilt."""
         self._check_writable()
+        self._settle()
         try:
             return summaries.refresh(self._rows, self._store.update, progress=progress)
         except OSError as e:
@@ -311,6 +379,8 @@ class GraphStore:
         sha = ex.sha256
         if not sha:
             raise StoreError(f"{ex.doc}: extraction has no content hash")
+        if sha in self._pending.docs or (path and path in self._pending.paths):
+            self.commit()  # what this write reads of that document must be stored first
         g = ox.NamedNode(keys.graph_iri(sha))
         doc = ox.NamedNode(keys.document_iri(sha))
         old = [s for s in (self.documents_for_path(path) if path else []) if s != sha]
@@ -327,8 +397,61 @@ class GraphStore:
         quads = extraction_quads(
             ex, text=text, path=path, resolve_case=self.resolve_case, resolver=self.resolver()
         )
-        self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
+        if self._batch and not old:
+            self._pending.add(sha, path, quads)
+            pending = self._pending
+            if (
+                len(pending.docs) >= self._batch
+                or len(pending.quads) >= _BATCH_QUADS
+                or time.monotonic() - pending.since >= _BATCH_SECONDS
+            ):
+                self.commit()
+        else:
+            self._settle()
+            self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
+
+    @contextmanager
+    def batched(self, documents: int = 200) -> Iterator[GraphStore]:
+        """Within the block, ``put`` may hold new documents back and write up to
+        ``documents`` of them in one transaction (one ``extend``, atomic): a crash leaves
+        each document wholly stored or wholly absent, as one transaction per document
+        does, and a rerun stores those held back. Reads made by later writes in the block
+        see the documents held back (their content hash, their paths, their cases). A
+        replacement writes what is held back first, then itself as before. Everything
+        held back is written when the block ends, or by ``commit``; ``held_back`` says
+        how many documents wait (a caller reporting per file counts them once written)."""
+        outer = self._batch
+        self._batch = max(1, documents)
+        try:
+            yield self
+        finally:
+            self._batch = outer
+            if not outer:
+                self.commit()
+
+    def _settle(self) -> None:
+        """Write what ``put`` holds back before anything else reads or writes the store."""
+        if self._pending.quads:
+            self.commit()
+
+    def held_back(self) -> int:
+        """How many documents ``put`` holds back, not yet written (see ``batched``)."""
+        return len(self._pending.docs)
+
+    def commit(self) -> None:
+        """Write the documents ``put`` held back (see ``batched``) in one transaction.
+        When that write fails they are given up (none of them is stored; the entity
+        resolver forgets them) and the error is raised."""
+        pending, self._pending = self._pending, _Pending()
+        if not pending.quads:
+            return
+        try:
+            self._write(pending.quads, stale=pending.cases)
+        except BaseException:
+            self._resolver = None  # its candidates may name entities only they introduced
+            raise
+        self.batches_written += 1
 
     def _write(
         self,
@@ -365,6 +488,7 @@ class GraphStore:
         it alone named. ``refresh=False`` leaves the summaries marked for a later
         ``refresh_summaries`` (removing many documents, rebuild once)."""
         self._check_writable()
+        self._settle()
         g = ox.NamedNode(keys.graph_iri(sha256))
         if not self._store.contains_named_graph(g):
             return False
@@ -380,6 +504,7 @@ class GraphStore:
     def forget_path(self, sha256: str, path: str) -> bool:
         """Forget that a document was read from ``path`` (the document stays)."""
         self._check_writable()
+        self._settle()
         if path not in self.document_paths(sha256):
             return False
         g = ox.NamedNode(keys.graph_iri(sha256))
@@ -396,6 +521,7 @@ class GraphStore:
         Not transactional per document and no replacement by path: use ``put`` for ingest.
         Returns the number of quads written."""
         self._check_writable()
+        self._settle()
         resolver = self.resolver()
         n = 0
         buf: list[ox.Quad] = []
@@ -417,17 +543,21 @@ class GraphStore:
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads (an import); the summaries are rebuilt from what the store then holds."""
         self._check_writable()
+        self._settle()
         self._store.extend([q for q in quads if q.graph_name != _SUMMARY])
         self._store.update(summaries.MARK_ALL)
         self.refresh_summaries()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         """Every document's graph and the default graph (the summaries are derived data)."""
+        self._settle()
         if self.remote or not self._store.contains_named_graph(_SUMMARY):
             return self._store.dump(format=fmt)
         return ox.serialize((q for q in self._store if q.graph_name != _SUMMARY), format=fmt) or b""
 
     def flush(self) -> None:
+        if self._store is not None:
+            self._settle()
         if self.location is not None and not self.read_only and not self.remote:
             try:
                 self._store.flush()

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "2"
+VERSION = "3"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
@@ -105,7 +105,8 @@ RELATIONS: tuple[Relation, ...] = (
         """
         { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
-        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year) BIND(?first_ AS ?on)""",
+        dates=True,
     ),
     Relation(
         "attorney",
@@ -234,6 +235,22 @@ def packed_predicate(relation: str) -> str:
     return f"{SNS}packed-{relation}"
 
 
+def dated_predicate(month: str) -> str:
+    """The predicate holding, for one month ("YYYY-MM"), a group's dated cases: lines of
+    date, case IRI and docket, tab-separated (see ``unpack_dated``)."""
+    return f"{SNS}dated-{month}"
+
+
+def unpack_dated(value: str) -> list[tuple[str, str, str]]:
+    """A group's dated cases of one month: (date, case IRI, docket) each."""
+    out = []
+    for line in value.split("\n"):
+        f = line.split("\t")
+        if len(f) == 3:
+            out.append((f[0], f[1], f[2]))
+    return out
+
+
 def unpack(value: str) -> dict:
     """A group's packed answer: ``cases`` (int), ``first``, ``last`` (dates or None),
     ``items`` (names joined by "; "), ``dockets``, ``case_ids`` and ``dims`` (the group's
@@ -260,7 +277,14 @@ def groups_update(groups: Sequence[ox.NamedNode]) -> str:
     vals = "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
     ops = [
         f"DELETE {{ GRAPH {_G} {{ ?grp ?pk ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?pk ?v }} "
-        f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || ?pk = dgs:items) }}',
+        f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || STRSTARTS(STR(?pk), "{SNS}dated-") '
+        "|| ?pk = dgs:items) }",
+        # per month, the dated cases of each group (date, case, docket), for date ranges
+        f"INSERT {{ GRAPH {_G} {{ ?grp ?dp ?lines }} }} WHERE {{ {{ SELECT ?grp ?month "
+        '(GROUP_CONCAT(DISTINCT CONCAT(STR(?on), "\\t", STR(?case), "\\t", ?docket); separator="\\n") '
+        f"AS ?lines) WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
+        "?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } BIND(SUBSTR(STR(?on), 1, 7) AS ?month) } "
+        f'GROUP BY ?grp ?month }} BIND(IRI(CONCAT("{SNS}dated-", ?month)) AS ?dp) }}',
     ]
     # the names of the items a group's cases have (e.g. the judges before whom a precedent
     # was cited), read from the documents' facts

@@ -33,13 +33,14 @@ def forget_triple_op(g: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: ox.Li
 
 
 def with_default_copies(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
-    """Each quad in its named graph and its triple in the default graph."""
+    """Each quad in its named graph and its triple in the default graph (once: documents
+    written together often assert the same triple, and the store holds a set)."""
     out = list(quads)
-    out += [
+    out += dict.fromkeys(
         ox.Quad(q.subject, q.predicate, q.object)
         for q in quads
         if not isinstance(q.graph_name, ox.DefaultGraph)
-    ]
+    )
     return out
 
 

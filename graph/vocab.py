@@ -92,6 +92,8 @@ class _Closed:
 
     def __init__(self, terms: tuple[str, ...]):
         self._terms = frozenset(terms)
+        for t in terms:  # plain attributes: the writer reads them for every triple
+            setattr(self, t, NS + t)
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_") or name not in self._terms:

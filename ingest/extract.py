@@ -9,6 +9,7 @@ in ``fields/`` and returns mentions with exact character spans.
 from __future__ import annotations
 
 from docketgraph.graph.model import Document, Extraction
+from docketgraph.ingest.fields import compiled
 from docketgraph.ingest.readers import registry
 
 
@@ -65,12 +66,16 @@ def warm_up() -> None:
     built-in filing (eyecite's tokenizer and reporter regexes, courts-db, the firm and
     platform lists). Ingest calls it in the parent before forking its workers, so they
     share that work instead of each doing it on its first file. Caches filled here hold
-    pure functions' answers only: no extraction result depends on it."""
-    for name in registry.names():
-        registry.get(name)
-    try:
-        import juriscraper.pacer  # noqa: F401 - the PACER reader's parser
-    except ImportError:
-        pass
-    text = _WARM_UP_TEXT
-    extract(Document(path="warm-up.txt", sha256="0" * 64, text=text, format="text"))
+    pure functions' answers only: no extraction result depends on it. The engine programs
+    of the regular expressions compiled here are kept on disk (``compiled``), so a later
+    process skips most of that work."""
+    with compiled.remembered_programs("warm-up"):
+        compiled.load_courts_db()
+        for name in registry.names():
+            registry.get(name)
+        try:
+            import juriscraper.pacer  # noqa: F401 - the PACER reader's parser
+        except ImportError:
+            pass
+        text = _WARM_UP_TEXT
+        extract(Document(path="warm-up.txt", sha256="0" * 64, text=text, format="text"))

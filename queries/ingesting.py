@@ -157,6 +157,10 @@ def _sha(path: str) -> str | None:
     return h.hexdigest()
 
 
+#: new documents written per transaction (``GraphStore.batched``)
+BATCH = 200
+
+
 def ingest(
     store: GraphStore,
     paths: Iterable[str | os.PathLike],
@@ -201,23 +205,42 @@ def ingest(
                 continue
             yield f
 
+    # files whose documents the store holds back until their batch is written: they are
+    # counted (and reported to ``on_file``) once it is, or failed with it
+    held: list[tuple[str, str, int]] = []
+
+    def settle(error: Exception | None = None) -> None:
+        for path, status, quads in held:
+            if error is None:
+                setattr(report, status, getattr(report, status) + 1)
+                report.quads += quads
+                on_file and on_file(path, status)
+            else:
+                report.failed += 1
+                report.errors.append((path, f"{path}: {error}"))
+                on_file and on_file(path, "failed")
+        held.clear()
+
     def commit(path: str, ex, text, err) -> None:
         if err is not None:
             report.failed += 1
             report.errors.append((path, err))
             on_file and on_file(path, "failed")
             return
+        written = store.batches_written
         try:
             res = store.put(ex, text=text, path=os.path.abspath(path))
         except (DocketGraphError, ValueError, UnicodeError) as e:  # this file only: go on
+            if store.held_back() < len(held):  # the batch held back went: written or given up
+                settle(None if store.batches_written > written else e)
             report.failed += 1
             report.errors.append((path, f"{path}: {e}"))
             on_file and on_file(path, "failed")
             return
         status = {"added-path": "new"}.get(res.status, res.status)
-        setattr(report, status, getattr(report, status) + 1)
-        report.quads += res.quads
-        on_file and on_file(path, status)
+        held.append((path, status, res.quads))
+        if not store.held_back():  # written (or nothing to write)
+            settle()
 
     if dask is not None:
         outcomes = workers.run_dask(list(todo()), dask)
@@ -226,10 +249,19 @@ def ingest(
     else:
         outcomes = workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory)
     try:
-        for o in outcomes:
-            commit(o.path, o.extraction, o.text, o.error)
+        # new documents are written a batch per transaction (each document still wholly
+        # stored or wholly absent after a crash); a rerun stores any a crash held back
+        with store.batched(BATCH):
+            for o in outcomes:
+                commit(o.path, o.extraction, o.text, o.error)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
+        settle(e)
         report.fatal = f"the run stopped: {e}"
     finally:
-        store.flush()
+        try:
+            store.flush()
+            settle()
+        except DocketGraphError as e:
+            settle(e)
+            report.fatal = report.fatal or f"the run stopped: {e}"
     return report

@@ -63,10 +63,65 @@ def _group_cols(g: dict) -> dict:
     return {"cases": g["cases"], "dockets": g["dockets"], "case_ids": g["case_ids"]}
 
 
+def _months(lo: str, hi: str) -> list[str]:
+    """Every month ("YYYY-MM") from the one of ``lo`` to the one of ``hi`` (dates)."""
+    y, m = int(lo[:4]), int(lo[5:7])
+    end = (int(hi[:4]), int(hi[5:7]))
+    out = []
+    while (y, m) <= end:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) -> list[dict]:
+    """``groups`` (of a relation with dates) narrowed to their cases with a date between
+    ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's ``dg:within``
+    filter does: a case counts when one of its dates is in range, and the first and last
+    dates are those in range. Read from the per-month buckets of the months in range
+    (bounded by the dates the groups hold), one index scan per month."""
+    firsts = [g["first"] for g in groups if g["first"]]
+    lasts = [g["last"] for g in groups if g["last"]]
+    if not firsts or not lasts:
+        return []
+    a = max(lo, min(firsts)) if lo else min(firsts)
+    b = min(hi, max(lasts)) if hi else max(lasts)
+    if a[:7] > b[:7]:
+        return []
+    by_id = {g["id"]: g for g in groups}
+    found: dict[str, dict[str, str]] = defaultdict(dict)  # group -> case -> docket
+    dates: dict[str, list[str]] = defaultdict(list)
+    for month in _months(a, b):
+        for gid, entries in store.summary_dated(month):
+            if gid not in by_id:
+                continue
+            for on, case, docket in entries:
+                if (lo is None or on[:10] >= lo) and (hi is None or on[:10] <= hi):
+                    found[gid][case] = docket
+                    dates[gid].append(on)
+    out = []
+    for gid, cases in found.items():
+        g = by_id[gid]
+        out.append(
+            {
+                **g,
+                "cases": len(cases),
+                "dockets": ", ".join(dict.fromkeys(cases.values())),
+                "case_ids": " ".join(cases),
+                "first": min(dates[gid]),
+                "last": max(dates[gid]),
+            }
+        )
+    return out
+
+
 def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict]]:
     firms, judges = _by(store, _FIRMS), _by(store, _JUDGES)
     out = []
-    for g in store.summary_groups("firm-judge"):
+    groups = store.summary_groups("firm-judge")
+    if p.get("from") or p.get("to"):
+        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    for g in groups:
         f, j, court = g["dims"]
         fi, ji = firms.get(f), judges.get(j)
         if fi is None or ji is None or not _ok(p, "court", court):
@@ -260,7 +315,10 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
 def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
-    for g in store.summary_groups("schedule-a"):
+    groups = store.summary_groups("schedule-a")
+    if p.get("from") or p.get("to"):  # cases whose earliest filing is in range
+        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    for g in groups:
         court, year = g["dims"]
         if _ok(p, "court", court):
             rows.append({"court": court, "year": year, **_group_cols(g), "rule": SA_RULE})

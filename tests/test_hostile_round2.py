@@ -774,11 +774,41 @@ def test_a_store_failing_mid_ingest_keeps_the_report(tmp_path, capsys, monkeypat
     monkeypatch.setattr(GraphStore, "_write", failing)
     monkeypatch.setattr(GraphStore, "refresh_summaries",
                         lambda self, progress=None: (_ for _ in ()).throw(StoreError("disk full")))
+    monkeypatch.setattr(ingesting, "BATCH", 1)  # one transaction per document
     store = str(tmp_path / "store")
     assert main(["ingest", str(d), "--store", store, "-q", "-j", "1"]) == 1
     err = capsys.readouterr().err
     assert "No space left on device" in err and "1 new" in err and "2 failed" in err
     assert "summaries not rebuilt" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("fail_from", [1, 2])
+def test_a_batch_the_store_cannot_write_fails_every_file_in_it(tmp_path, capsys, monkeypatch, fail_from):
+    """Documents written a batch per transaction: the files of a batch the store could not
+    write are reported failed (never counted new), the others new, and the store holds
+    exactly the ones reported new."""
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(5):
+        (d / f"f{i}.txt").write_text(FILING.replace("05555", f"0555{i}"), encoding="utf-8")
+    calls = {"n": 0}
+    real = GraphStore._write
+
+    def failing(self, *a, **k):
+        calls["n"] += 1
+        if calls["n"] >= fail_from:
+            raise StoreError("store write failed: No space left on device")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(GraphStore, "_write", failing)
+    monkeypatch.setattr(ingesting, "BATCH", 2)
+    store = str(tmp_path / "store")
+    assert main(["ingest", str(d), "--store", store, "-q", "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    stored = 2 * (fail_from - 1)
+    assert f"{stored} new" in err and f"{5 - stored} failed" in err and "No space left on device" in err
+    monkeypatch.setattr(GraphStore, "_write", real)
+    assert len(GraphStore(store, read_only=True).named_graphs()) == stored
 
 
 def test_sparql_limit_and_timeout(small_store, capsys):

@@ -56,6 +56,14 @@ def _params(kg: KnowledgeGraph, name: str) -> list[dict]:
     out += [{"from": "2023-01-01"}, {"to": "2022-06-30"}, {"from": "2021-01-01", "to": "2023-12-31"},
             {"from": "2030-01-01"}]
     out += [{"from": "2022-01-01", "firm": f} for f in firms[:1]] + [{"to": "2024-12-31", "judge": j} for j in judges[:1]]
+    # ranges that cut through the stored filing dates: at a date held, the day after it,
+    # and within one month
+    dates = [r["d"] for r in kg.store.query("SELECT DISTINCT ?d WHERE { ?x dg:filed ?d } ORDER BY ?d")[1]]
+    if dates:
+        mid, q1, q3 = dates[len(dates) // 2], dates[len(dates) // 4], dates[3 * len(dates) // 4]
+        out += [{"from": mid}, {"to": mid}, {"from": q1, "to": q3},
+                {"from": mid, "to": mid}, {"from": mid[:8] + "01", "to": mid[:8] + "28"}]
+        out += [{"from": q1, "firm": f} for f in firms[:1]] + [{"to": q3, "judge": j} for j in judges[:1]]
     return [p for p in out if set(p) <= declared]
 
 

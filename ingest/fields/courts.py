@@ -108,7 +108,7 @@ class CourtHit:
 @lru_cache(maxsize=512)
 def lookup(name: str, bankruptcy: bool = False) -> str | None:
     """courts-db id for a canonical court name (cached), ``None`` when not one court."""
-    from courts_db import find_court as _cdb_find
+    from docketgraph.ingest.fields.compiled import find_court as _cdb_find
 
     ids = _cdb_find(name, bankruptcy=bankruptcy)
     if not bankruptcy:
@@ -363,7 +363,7 @@ def _court_types() -> dict[str, str]:
 
 @lru_cache(maxsize=512)
 def _state_lookup(name: str, state: str | None) -> str | None:
-    from courts_db import find_court as _cdb_find
+    from docketgraph.ingest.fields.compiled import find_court as _cdb_find
 
     try:
         ids = _cdb_find(name, bankruptcy=False, location=state) if state else _cdb_find(name, bankruptcy=False)

@@ -16,9 +16,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from courts_db import courts, find_court
+from courts_db import courts
 
 from docketgraph.graph.model import Span
+from docketgraph.ingest.fields.compiled import find_court
 
 _log = logging.getLogger(__name__)
 
