@@ -328,6 +328,68 @@ _ENTITY_MERGES = """SELECT ?e ?surface ?reason ?dn WHERE {
   ?d schema:name ?dn } ORDER BY ?dn ?surface"""
 
 
+_ENTITY_CLASS = (
+    "SELECT ?e ?cls (MIN(?n) AS ?name) WHERE { ?e a ?cls . OPTIONAL { ?e schema:name ?n } } GROUP BY ?e ?cls"
+)
+#: the cases an entity takes part in (a case stands for itself)
+_CASES_OF = """SELECT DISTINCT ?e ?case WHERE {
+  { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
+  UNION { ?x dg:case ?case ; ?q ?e . FILTER(?q != dg:case) } }"""
+#: who else takes part in an entity's cases; "client": the parties an entity appeared for
+_RELATED = """SELECT DISTINCT ?e ?case ?x ?cls ?name ?role WHERE {
+  { SELECT DISTINCT ?e ?case WHERE {
+      { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
+      UNION { ?y dg:case ?case ; ?q ?e . FILTER(?q != dg:case) } } }
+  { ?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x . OPTIONAL { ?x dg:judgeRole ?role } }
+  UNION { ?case dg:inCourt ?x } UNION { ?case dg:mentionsPlatform ?x } UNION { ?case dg:cites ?x }
+  UNION { ?r dg:case ?case ; dg:firm|dg:attorney ?x }
+  UNION { ?r dg:case ?case ; dg:party ?x ; dg:role ?role }
+  UNION { ?r dg:case ?case ; dg:firm|dg:attorney ?e ; dg:party ?x . BIND("client" AS ?role) }
+  ?x a ?cls . OPTIONAL { ?x schema:name ?name }
+}"""
+_CASE_DOCS = """SELECT ?case ?docket ?court ?caption ?sha ?dn ?kind ?filed WHERE {
+  ?case a dg:Case . OPTIONAL { ?case dg:docketNumber ?docket } OPTIONAL { ?case dg:courtKey ?court }
+  OPTIONAL { ?case dg:caption ?caption }
+  OPTIONAL { ?d dg:filedIn ?case ; dg:sha256 ?sha ; schema:name ?dn .
+             OPTIONAL { ?d dg:kind ?kind } OPTIONAL { ?d dg:filed ?filed } } }"""
+_DOC_INFO = """SELECT ?d ?dn ?kind ?filed ?path ?case WHERE { ?d a dg:Document ; schema:name ?dn .
+  OPTIONAL { ?d dg:kind ?kind } OPTIONAL { ?d dg:filed ?filed } OPTIONAL { ?d dg:path ?path }
+  OPTIONAL { ?d dg:filedIn ?case } }"""
+_DOC_MENTIONS = """SELECT DISTINCT ?d ?e ?cls ?name ?surface ?sentence ?start ?end WHERE {
+  ?m dg:inDocument ?d ; dg:about ?e ; dg:start ?start . ?e a ?cls .
+  OPTIONAL { ?m dg:end ?end } OPTIONAL { ?m dg:surface ?surface } OPTIONAL { ?m dg:quote ?sentence }
+  OPTIONAL { ?e schema:name ?name } }"""
+_MOST_CONNECTED = """SELECT ?cls ?e (MIN(?nm) AS ?name) (COUNT(DISTINCT ?case) AS ?n) WHERE {
+  ?e a ?cls . { ?case ?p ?e . ?case a dg:Case } UNION { ?x dg:case ?case ; ?q ?e . FILTER(?q != dg:case) }
+  OPTIONAL { ?e schema:name ?nm } } GROUP BY ?cls ?e"""
+
+_CASE_FIRST = (
+    "SELECT ?case (MIN(?filed) AS ?first) WHERE { ?d dg:filedIn ?case ; dg:filed ?filed } GROUP BY ?case"
+)
+
+
+def _kind(kind: str) -> str:
+    """A kind as the user says it (firm, judge...) as its class name (LawFirm, Judge...)."""
+    want = _KIND_NAMES.get(kind.strip().lower())
+    if want is None:
+        raise BadParameter(
+            f"unknown kind {kind!r}; known: firm, judge, attorney, party, platform, case, court, precedent"
+        )
+    return want
+
+
+def _iri(iri: str) -> str:
+    """An entity IRI given by a caller: one of the store's own, else NotFound."""
+    if (
+        not isinstance(iri, str)
+        or not iri.startswith(ID)
+        or len(iri) > 2000
+        or re.search(r"[\s<>\"{}|^`\\]", iri)
+    ):
+        raise NotFound(f"nothing is stored under {iri!r}")
+    return iri
+
+
 class KnowledgeGraph:
     """A litigation knowledge graph in a store: a folder, a SPARQL endpoint (``http(s)://``)
     or memory. The store is opened on first use; use it as a context manager, or ``close()``.
@@ -600,12 +662,14 @@ class KnowledgeGraph:
         The name is matched as :meth:`resolve` does: NotFound (UnknownName) when nothing
         resembles it, AmbiguousName when several entities fit it equally."""
         c = self.resolve(name, kind).candidate
-        hit = {"id": c.ids[0], "kind": c.kind, "name": c.name}
-        e = {"e": ox.NamedNode(hit["id"])}
+        return self._entity(c.ids[0], c.kind, c.name)
+
+    def _entity(self, iri: str, kind: str, name: str) -> Entity:
+        e = {"e": ox.NamedNode(iri)}
         st = self.store
         key = st.query(_ENTITY_KEY, e)[1]
         docs: dict[str, dict] = {}
-        for r in st.query(_ENTITY_DOCS, {**e, "cls": ox.NamedNode(_dg(hit["kind"]))})[1]:
+        for r in st.query(_ENTITY_DOCS, {**e, "cls": ox.NamedNode(_dg(kind))})[1]:
             d = docs.setdefault(
                 r["sha"], {"document": r["dn"], "sha256": r["sha"], "filed": r.get("filed"), "paths": []}
             )
@@ -625,9 +689,9 @@ class KnowledgeGraph:
             for r in st.query(_EVIDENCE_ENTITY_SPARQL, e)[1]
         )
         return Entity(
-            id=hit["id"],
-            kind=hit["kind"],
-            name=hit["name"],
+            id=iri,
+            kind=kind,
+            name=name,
             key=key[0].get("key") if key else None,
             spellings=tuple(r["s"] for r in st.query(_ENTITY_NAMES, e)[1]),
             documents=tuple(dict(d, paths=tuple(d["paths"])) for d in docs.values()),
@@ -635,6 +699,152 @@ class KnowledgeGraph:
             merges=merges,
             evidence=evidence,
         )
+
+    # --- reading one entity, one document, the cases behind a count (the web app's needs)
+    def search(self, text: str, *, kind: str | None = None, limit: int = 20) -> list[dict]:
+        """Entities whose names resemble ``text`` (rapidfuzz), best first: dicts with
+        ``id`` (the IRI), ``kind``, ``name`` and ``score``. ``kind`` as for :meth:`entity`."""
+        want = _kind(kind) if kind else None
+        return search_entities(self.store, text[:500], kind=want, limit=max(1, min(limit, 500)))
+
+    def entity_at(self, iri: str) -> Entity:
+        """The entity stored under ``iri`` (as :meth:`entity` describes it). Raises NotFound."""
+        e = {"e": ox.NamedNode(_iri(iri))}
+        rows = [r for r in self.store.query(_ENTITY_CLASS, e)[1] if r["cls"].startswith(NS)]
+        rows = [r for r in rows if r["cls"][len(NS) :] in _ENTITY_KINDS]
+        if not rows:
+            raise NotFound(f"nothing is stored under {iri!r}")
+        return self._entity(iri, rows[0]["cls"][len(NS) :], rows[0].get("name") or iri)
+
+    def related(self, iri: str) -> dict[str, list[dict]]:
+        """The entities that share cases with the entity ``iri``, by kind (Court, Judge,
+        LawFirm, Attorney, Party, Platform, Precedent, and "Client" for the parties a firm
+        or attorney appeared for): dicts with ``id``, ``name``, ``detail`` (a judge's or
+        party's role) and ``cases`` (the case IRIs behind the link), most cases first."""
+        e = {"e": ox.NamedNode(_iri(iri))}
+        out: dict[str, dict[str, dict]] = {}
+        for r in self.store.query(_RELATED, e)[1]:
+            kind = r["cls"].rsplit("#", 1)[-1]
+            if r["x"] == iri or kind not in _ENTITY_KINDS:
+                continue
+            if kind == "Party" and r.get("role") == "client":
+                kind = "Client"
+            d = out.setdefault(kind, {}).setdefault(
+                r["x"], {"id": r["x"], "name": r.get("name") or r["x"], "detail": set(), "cases": set()}
+            )
+            if r.get("role") and r["role"] != "client":
+                d["detail"].add(r["role"])
+            d["cases"].add(r["case"])
+        return {
+            k: sorted(
+                (
+                    dict(d, detail=", ".join(sorted(d["detail"])), cases=sorted(d["cases"]))
+                    for d in v.values()
+                ),
+                key=lambda d: (-len(d["cases"]), str(d["name"]).casefold()),
+            )
+            for k, v in out.items()
+        }
+
+    def cases_with(self, iris: Iterable[str]) -> list[str]:
+        """The IRIs of the cases in which every entity of ``iris`` takes part (a case IRI
+        stands for itself)."""
+        found: set[str] | None = None
+        for iri in list(iris)[:8]:
+            cases = {r["case"] for r in self.store.query(_CASES_OF, {"e": ox.NamedNode(_iri(iri))})[1]}
+            found = cases if found is None else found & cases
+        return sorted(found or ())
+
+    def cases(self, iris: Iterable[str]) -> list[dict]:
+        """The cases ``iris`` as dicts: ``id``, ``docket``, ``court``, ``caption``,
+        ``first`` / ``last`` (filing dates of their stored documents) and ``documents``
+        (each ``sha256``, ``name``, ``kind``, ``filed``), ordered by first filing date."""
+        out = []
+        for iri in dict.fromkeys(iris):
+            rows = self.store.query(_CASE_DOCS, {"case": ox.NamedNode(_iri(iri))})[1]
+            if not rows:
+                continue
+            docs: dict[str, dict] = {}
+            for r in rows:
+                if r.get("sha"):
+                    docs.setdefault(
+                        r["sha"],
+                        {
+                            "sha256": r["sha"],
+                            "name": r.get("dn"),
+                            "kind": r.get("kind"),
+                            "filed": r.get("filed"),
+                        },
+                    )
+            dates = sorted(str(d["filed"]) for d in docs.values() if d["filed"])
+            first = rows[0]
+            out.append(
+                {
+                    "id": iri,
+                    "docket": min((str(r["docket"]) for r in rows if r.get("docket")), default=None),
+                    "court": first.get("court"),
+                    "caption": next((r["caption"] for r in rows if r.get("caption")), None),
+                    "first": dates[0] if dates else None,
+                    "last": dates[-1] if dates else None,
+                    "documents": sorted(docs.values(), key=lambda d: (str(d["filed"] or ""), str(d["name"]))),
+                }
+            )
+        out.sort(key=lambda c: (c["first"] or "9999", c["docket"] or ""))
+        return out
+
+    def document(self, sha256: str) -> dict:
+        """One stored document: ``sha256``, ``name``, ``kind``, ``filed``, ``paths``,
+        ``cases`` (IRIs) and ``mentions``, what it contributed (each ``id``, ``kind``,
+        ``name`` of the entity, and the ``surface``, ``start``, ``end`` and ``sentence``
+        the text said it with), in text order. Raises NotFound."""
+        sha = sha256.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{64}", sha):
+            raise NotFound(f"no document {sha256!r}")
+        d = {"d": ox.NamedNode(keys.document_iri(sha))}
+        info = self.store.query(_DOC_INFO, d)[1]
+        if not info:
+            raise NotFound(f"no document {sha256!r}")
+        found: dict[tuple, dict] = {}
+        for r in self.store.query(_DOC_MENTIONS, d)[1]:
+            kind = r["cls"].rsplit("#", 1)[-1]
+            if kind not in _ENTITY_KINDS:
+                continue
+            at = (r["e"], r.get("start"), r.get("end"))
+            if at in found and len(str(found[at]["name"])) >= len(str(r.get("name") or "")):
+                continue  # an entity of several names: its longest
+            found[at] = {
+                "id": r["e"],
+                "kind": kind,
+                "name": r.get("name") or r["e"],
+                "surface": r.get("surface"),
+                "sentence": r.get("sentence"),
+                "start": r.get("start"),
+                "end": r.get("end"),
+            }
+        mentions = list(found.values())
+        mentions.sort(key=lambda m: (m["start"] if isinstance(m["start"], int) else 0, m["kind"]))
+        return {
+            "sha256": sha,
+            "name": info[0].get("dn"),
+            "kind": info[0].get("kind"),
+            "filed": info[0].get("filed"),
+            "paths": sorted({r["path"] for r in info if r.get("path")}),
+            "cases": sorted({r["case"] for r in info if r.get("case")}),
+            "mentions": mentions,
+        }
+
+    def most_connected(self, kind: str, limit: int = 10) -> list[dict]:
+        """The entities of ``kind`` (firm, judge, ...) that take part in the most cases:
+        dicts with ``id``, ``name`` and ``cases`` (their number), most first."""
+        cls = ox.NamedNode(_dg(_kind(kind)))
+        rows = self.store.query(_MOST_CONNECTED, {"cls": cls})[1]
+        out = [{"id": r["e"], "name": r.get("name") or r["e"], "cases": int(r["n"])} for r in rows]
+        out.sort(key=lambda r: (-r["cases"], str(r["name"]).casefold()))
+        return out[: max(0, limit)]
+
+    def case_first_dates(self) -> dict[str, str]:
+        """Every case's earliest stored filing date (ISO), by case IRI; undated cases left out."""
+        return {r["case"]: str(r["first"]) for r in self.store.query(_CASE_FIRST)[1] if r.get("first")}
 
     def entities(self, kind: str = "firm") -> Result:
         """Every entity of a kind, with how many filings and spellings name it."""

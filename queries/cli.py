@@ -163,6 +163,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       docketgraph ingest filings/              # read filings into ./docketgraph-store
       docketgraph query firms-before-judges    # which firms appear before which judges
       docketgraph view firms-before-judges     # the same as an interactive HTML graph
+      docketgraph serve                        # browse the graph at http://127.0.0.1:8765/
     """
     ctx.obj = {"debug": debug}
 
@@ -712,6 +713,69 @@ def stats(store: str | None, fmt: str, limit: int | None, wrap: bool) -> None:
     finally:
         kg.close()
     emit(["what", "count"], [{"what": k, "count": v} for k, v in s.items()], fmt, limit, wrap=wrap)
+
+
+@cli.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default)."
+)
+@click.option(
+    "--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@_store_option
+@click.option(
+    "--allow-ingest",
+    is_flag=True,
+    help="Allow uploading filings from the browser (the store is opened for writing).",
+)
+@click.option(
+    "--upload-dir",
+    default=None,
+    metavar="DIR",
+    help="Where uploaded filings are kept (default ./docketgraph-uploads).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a /sparql query may run before it is stopped.",
+)
+@click.option("--queries-dir", multiple=True, metavar="DIR", help="A folder of your own saved queries.")
+def serve(
+    host: str,
+    port: int,
+    store: str | None,
+    allow_ingest: bool,
+    upload_dir: str | None,
+    timeout: float,
+    queries_dir: tuple[str, ...],
+) -> None:
+    """Open the graph in the browser: a local web app (search, entity pages with their
+    evidence, saved queries as forms, graph views, a SPARQL endpoint at /sparql).
+
+    Read-only and bound to loopback (127.0.0.1) unless told otherwise."""
+    try:
+        from docketgraph.queries.web import serve as run
+    except ImportError as e:  # the web dependencies are part of the package; a broken install
+        raise click.ClickException(f"the web app cannot start: {e}") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"Warning: listening on {inert(host)}: anyone who can reach this address can read the graph"
+            + (" and upload filings" if allow_ingest else ""),
+            err=True,
+        )
+    shown = "[" + host + "]" if ":" in host else host
+    click.echo(f"docketgraph: serving on http://{inert(shown)}:{port}/ (Ctrl-C to stop)", err=True)
+    run(
+        store,
+        host=host,
+        port=port,
+        allow_ingest=allow_ingest,
+        queries_dirs=queries_dir,
+        query_timeout=timeout,
+        upload_dir=upload_dir,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
