@@ -62,6 +62,16 @@ KIND_LABELS = {
     "Document": "Documents",
     "Appearance": "Appearances",
 }
+KIND_NAMES = {
+    "Case": "Case",
+    "Court": "Court",
+    "Judge": "Judge",
+    "LawFirm": "Law firm",
+    "Attorney": "Attorney",
+    "Party": "Party",
+    "Platform": "Platform",
+    "Precedent": "Precedent",
+}
 KIND_SLUGS = {
     "firm": "LawFirm",
     "judge": "Judge",
@@ -191,16 +201,21 @@ def entity_path(iri: Any) -> str:
 
 
 def cases_link(ids: list[str] | tuple[str, ...] = (), with_: list[str] | tuple[str, ...] = ()) -> str:
-    """The page of the cases behind a count: by their IRIs, or by the entities they share."""
+    """The page of the cases behind a count: by their IRIs (when there are not too many),
+    with the entities they share (named on the page, and marked in its documents)."""
     pairs = [("id", i[len(ID) :]) for i in ids if str(i).startswith(ID)]
-    if len(pairs) > MAX_CASE_IDS_IN_LINK or not pairs:
-        pairs = [("with", i[len(ID) :]) for i in with_ if str(i).startswith(ID)]
+    if len(pairs) > MAX_CASE_IDS_IN_LINK:
+        pairs = []
+    pairs += [("with", i[len(ID) :]) for i in with_[:8] if str(i).startswith(ID)]
     return "/cases?" + urlencode(pairs)
 
 
-def doc_link(sha: Any, entity: Any = None) -> str:
-    q = "?" + urlencode({"e": str(entity)[len(ID) :]}) if entity and str(entity).startswith(ID) else ""
-    return f"/doc/{quote(str(sha), safe='')}{q}" + ("#hit" if q else "")
+def doc_link(sha: Any, entities: Any = None) -> str:
+    """A document's page, marking the entities one came from (one IRI or several)."""
+    if isinstance(entities, str):
+        entities = [entities]
+    pairs = [("e", str(e)[len(ID) :]) for e in entities or () if str(e).startswith(ID)]
+    return f"/doc/{quote(str(sha), safe='')}" + ("?" + urlencode(pairs) + "#hit" if pairs else "")
 
 
 def _env() -> jinja2.Environment:
@@ -215,6 +230,7 @@ def _env() -> jinja2.Environment:
     env.filters["doc"] = doc_link
     env.filters["court"] = courts.court_label
     env.filters["kindlabel"] = lambda k: KIND_LABELS.get(str(k), str(k))
+    env.filters["kindname"] = lambda k: KIND_NAMES.get(str(k), str(k))
     env.filters["cell"] = _cell
     env.globals["cases_link"] = cases_link
     env.globals["courtlistener"] = courts.courtlistener_url
@@ -327,22 +343,26 @@ class WebApp:
                     names.append(self.kg.entity_at(w))
                 except NotFound:
                     pass
-            return {"cases": self.kg.cases(found[:MAX_LIST]), "total": len(found), "with_": names}
+            return {
+                "cases": self.kg.cases(found[:MAX_LIST]),
+                "total": len(found),
+                "with_": names,
+                "focus": [n.id for n in names],
+            }
 
         return self.page("cases.html", **(await self.call(work)))
 
     async def document(self, request: Request) -> Response:
         sha = request.path_params["sha"]
-        focus = request.query_params.get("e")
-        focus_iri = ID + focus if focus else None
+        focus = {ID + f for f in request.query_params.getlist("e")[:8] if f}
 
         def work() -> dict:
             d = self.kg.document(sha)
             cases = self.kg.cases(d["cases"])
-            return {"d": d, "cases": cases, "sentences": highlighted(d["mentions"], focus_iri)}
+            return {"d": d, "cases": cases, "sentences": highlighted(d["mentions"], focus)}
 
         ctx = await self.call(work)
-        return self.page("document.html", focus=focus_iri, **ctx)
+        return self.page("document.html", focus=focus, **ctx)
 
     # saved queries
     async def queries(self, request: Request) -> Response:
@@ -524,7 +544,7 @@ def _keep_upload(folder: Path, filename: str, data: bytes) -> Path:
 # --- what pages show -------------------------------------------------------------------
 
 
-def highlighted(mentions: list[dict], focus: str | None) -> list[dict]:
+def highlighted(mentions: list[dict], focus: set[str]) -> list[dict]:
     """The document's sentences in text order, each as segments: plain text, or a
     mention (its entity, kind and whether it is the focus), found by its surface."""
     by_sentence: dict[str, list[dict]] = {}
@@ -549,11 +569,11 @@ def highlighted(mentions: list[dict], focus: str | None) -> list[dict]:
         for a, b, m in marks:
             if a > pos:
                 segs.append({"text": sentence[pos:a], "m": None, "focus": False})
-            segs.append({"text": sentence[a:b], "m": m, "focus": focus is not None and m["id"] == focus})
+            segs.append({"text": sentence[a:b], "m": m, "focus": m["id"] in focus})
             pos = b
         if pos < len(sentence):
             segs.append({"text": sentence[pos:], "m": None, "focus": False})
-        is_focus = focus is not None and any(m["id"] == focus for m in ms)
+        is_focus = any(m["id"] in focus for m in ms)
         out.append({"segments": segs, "mentions": ms, "focus": is_focus, "anchor": False})
     first = next((s for s in out if s["focus"]), None)
     if first is not None:
