@@ -1106,16 +1106,22 @@ class KnowledgeGraph:
         kind: str | None = None,
     ) -> Path:
         """Write an HTML view of the neighbourhood of the entity ``name`` means (matched as
-        :meth:`resolve` does; ``kind`` narrows it; ties are refused with the candidates)."""
-        m = self.resolve(name, kind)  # a loose name is told there
-        c = m.candidate
-        if m.exact:
-            self._notice(f"drawing the neighbourhood of {c.describe()}")
-        center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
+        :meth:`resolve` does; ``kind`` narrows it; ties are refused with the candidates),
+        or of the entity whose IRI ``name`` is."""
+        if name.startswith(ID):  # an entity's IRI (the web app's entity pages): that entity
+            lab = self.label(name)
+            center = {"id": lab["id"], "kind": lab["kind"], "name": lab["name"], "score": 100.0}
+            name = lab["name"]
+        else:
+            m = self.resolve(name, kind)  # a loose name is told there
+            c = m.candidate
+            if m.exact:
+                self._notice(f"drawing the neighbourhood of {c.describe()}")
+            center = {"id": c.ids[0], "kind": c.kind, "name": c.name, "score": round(m.score or 100.0, 1)}
         chart = None
-        if c.kind in self._ENTITY_CHARTS:
-            chart_name, param = self._ENTITY_CHARTS[c.kind]
-            chart = self._view_chart(chart_name, {param: c.name})
+        if center["kind"] in self._ENTITY_CHARTS:
+            chart_name, param = self._ENTITY_CHARTS[center["kind"]]
+            chart = self._view_chart(chart_name, {param: center["name"]})
         return render_entity_view(self, name, out, depth=depth, top=top, center=center, chart=chart)
 
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:

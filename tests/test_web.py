@@ -365,3 +365,9 @@ def test_hostile_names_in_sparql_answers_are_json_strings():
     assert r.headers["content-type"].startswith(JSON)
     assert json.loads(r.text)["results"]["bindings"][0]["n"]["value"] == HOSTILE_FIRM
     assert r.headers["x-content-type-options"] == "nosniff"  # JSON is never read as HTML
+
+
+def test_an_entity_graph_view_is_centred_on_that_entity(client):
+    r = client.get("/view/entity/judge/susan-e-cox--magistrate")
+    assert r.status_code == 200 and "docketgraphNetwork" in r.text
+    assert "The neighbourhood of Susan E. Cox (Judge" in r.text

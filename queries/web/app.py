@@ -443,7 +443,10 @@ class WebApp:
             e = self.kg.entity_at(iri)
             with tempfile.TemporaryDirectory(prefix="docketgraph-view-") as tmp:
                 out = Path(tmp) / "view.html"
-                self.kg.view_entity(e.name, out, depth=2)
+                try:  # the entity itself; by its name if it is no node of the entity graph
+                    self.kg.view_entity(e.id, out, depth=2)
+                except BadParameter:
+                    self.kg.view_entity(e.name, out, depth=2)
                 return out.read_bytes()
 
         return Response(await self.call(work), media_type="text/html; charset=utf-8")
