@@ -359,10 +359,19 @@ _DOC_MENTIONS = """SELECT DISTINCT ?d ?e ?cls ?name ?surface ?sentence ?start ?e
   ?m dg:inDocument ?d ; dg:about ?e ; dg:start ?start . ?e a ?cls .
   OPTIONAL { ?m dg:end ?end } OPTIONAL { ?m dg:surface ?surface } OPTIONAL { ?m dg:quote ?sentence }
   OPTIONAL { ?e schema:name ?name } }"""
-_MOST_CONNECTED = """SELECT ?cls ?e (MIN(?nm) AS ?name) (COUNT(DISTINCT ?case) AS ?n) WHERE {
-  ?e a ?cls . { ?case ?p ?e . ?case a dg:Case } UNION { ?x dg:case ?case ; ?q ?e . FILTER(?q != dg:case) }
-  OPTIONAL { ?e schema:name ?nm } } GROUP BY ?cls ?e"""
-
+#: how an entity of each kind takes part in a case (fixed text, chosen by the kind)
+_IN_CASE = {
+    "LawFirm": "?r dg:firm ?e ; dg:case ?case .",
+    "Attorney": "?r dg:attorney ?e ; dg:case ?case .",
+    "Judge": "?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?e .",
+    "Platform": "?case dg:mentionsPlatform ?e .",
+    "Precedent": "?case dg:cites ?e .",
+    "Party": "?r dg:party ?e ; dg:case ?case .",
+    "Court": "?case dg:inCourt ?e .",
+}
+_MOST_CONNECTED = """SELECT ?e (MIN(?nm) AS ?name) (COUNT(DISTINCT ?case) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?e ?case WHERE {{ {pattern} ?case a dg:Case }} }}
+  OPTIONAL {{ ?e schema:name ?nm }} }} GROUP BY ?e"""
 _CASE_FIRST = (
     "SELECT ?case (MIN(?filed) AS ?first) WHERE { ?d dg:filedIn ?case ; dg:filed ?filed } GROUP BY ?case"
 )
@@ -836,8 +845,10 @@ class KnowledgeGraph:
     def most_connected(self, kind: str, limit: int = 10) -> list[dict]:
         """The entities of ``kind`` (firm, judge, ...) that take part in the most cases:
         dicts with ``id``, ``name`` and ``cases`` (their number), most first."""
-        cls = ox.NamedNode(_dg(_kind(kind)))
-        rows = self.store.query(_MOST_CONNECTED, {"cls": cls})[1]
+        pattern = _IN_CASE.get(_kind(kind))
+        if pattern is None:
+            raise BadParameter(f"{kind!r} takes no part in cases as such; ask for firms, judges, courts...")
+        rows = self.store.query(_MOST_CONNECTED.format(pattern=pattern))[1]
         out = [{"id": r["e"], "name": r.get("name") or r["e"], "cases": int(r["n"])} for r in rows]
         out.sort(key=lambda r: (-r["cases"], str(r["name"]).casefold()))
         return out[: max(0, limit)]

@@ -93,6 +93,8 @@ DEFAULT_SECTIONS = ["Court", "Judge", "LawFirm", "Attorney", "Client", "Party", 
 #: links by case IRIs up to this many; past it, by the entities of the row
 MAX_CASE_IDS_IN_LINK = 100
 MAX_LIST = 500
+#: rows of a saved query's answer drawn as a table (the downloads hold every row)
+MAX_TABLE_ROWS = 1000
 
 
 @dataclass
@@ -598,7 +600,7 @@ def result_table(res: Result) -> dict:
         if f"{c}_label" in res.columns and f"{c}_label" not in links:
             links[f"{c}_label"] = c
     rows = []
-    for r in res.rows:
+    for r in res.rows[:MAX_TABLE_ROWS]:
         case_ids = str(r.get("case_ids") or r.get("case") or "").split()
         entities = [str(r[c]) for c in links.values() if str(r.get(c) or "").startswith(ID)]
         cells = []
@@ -619,7 +621,7 @@ def result_table(res: Result) -> dict:
     for c in cols:
         base = c[: -len("_label")] if c.endswith("_label") else c
         heads.append({"col": c, "label": base if base != c and base not in cols else c})
-    return {"heads": heads, "rows": rows}
+    return {"heads": heads, "rows": rows, "total": len(res.rows)}
 
 
 _ASK = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^{]*?>\s*)*ASK\b", re.I)

@@ -23,7 +23,7 @@ def cases_over_time(dates: Iterable[str], *, title: str = "Cases") -> dict | Non
     values = [(b, counts.get(b, 0)) for b in buckets]
     top = max(n for _, n in values) or 1
     width, height, pad = 640, 160, 24
-    bw = max(2.0, (width - 2 * pad) / max(1, len(values)))
+    bw = min(48.0, max(2.0, (width - 2 * pad) / max(1, len(values))))
     bars = []
     for i, (label, n) in enumerate(values):
         h = (height - 2 * pad) * n / top
