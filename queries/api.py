@@ -352,8 +352,8 @@ _CASE_DOCS = """SELECT ?case ?docket ?court ?caption ?sha ?dn ?kind ?filed WHERE
   OPTIONAL { ?case dg:caption ?caption }
   OPTIONAL { ?d dg:filedIn ?case ; dg:sha256 ?sha ; schema:name ?dn .
              OPTIONAL { ?d dg:kind ?kind } OPTIONAL { ?d dg:filed ?filed } } }"""
-_DOC_INFO = """SELECT ?d ?dn ?kind ?filed ?path ?case WHERE { ?d a dg:Document ; schema:name ?dn .
-  OPTIONAL { ?d dg:kind ?kind } OPTIONAL { ?d dg:filed ?filed } OPTIONAL { ?d dg:path ?path }
+_DOC_INFO = """SELECT ?d ?dn ?kind ?filed ?path ?case ?len WHERE { ?d a dg:Document ; schema:name ?dn .
+  OPTIONAL { ?d dg:kind ?kind } OPTIONAL { ?d dg:textLength ?len } OPTIONAL { ?d dg:filed ?filed } OPTIONAL { ?d dg:path ?path }
   OPTIONAL { ?d dg:filedIn ?case } }"""
 _DOC_MENTIONS = """SELECT DISTINCT ?d ?e ?cls ?name ?surface ?sentence ?start ?end WHERE {
   ?m dg:inDocument ?d ; dg:about ?e ; dg:start ?start . ?e a ?cls .
@@ -838,9 +838,27 @@ class KnowledgeGraph:
             "kind": info[0].get("kind"),
             "filed": info[0].get("filed"),
             "paths": sorted({r["path"] for r in info if r.get("path")}),
+            "text_length": info[0].get("len"),
             "cases": sorted({r["case"] for r in info if r.get("case")}),
             "mentions": mentions,
         }
+
+    def document_text(self, sha256: str, *, timeout: float = 60.0) -> str | None:
+        """The text a stored document was read as (the text its mentions' ``start`` and
+        ``end`` index), read again, in a worker process with ingest's limits, from a path it
+        was ingested from whose content is still the same. None when no such file is left
+        (the store keeps the sentences, not the whole text). Raises NotFound."""
+        from docketgraph.queries import workers
+
+        d = self.document(sha256)
+        for path in d["paths"]:
+            if not os.path.isfile(path) or _file_sha(path) != d["sha256"]:
+                continue
+            for o in workers.run([path], jobs=1, timeout=timeout, func=workers.read_one):
+                if o.error is None and o.text is not None:
+                    if d.get("text_length") in (None, len(o.text)):
+                        return o.text
+        return None
 
     def most_connected(self, kind: str, limit: int = 10) -> list[dict]:
         """The entities of ``kind`` (firm, judge, ...) that take part in the most cases:

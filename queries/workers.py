@@ -69,6 +69,19 @@ def extract_one(path: str) -> Outcome:
         return Outcome(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
 
 
+def read_one(path: str) -> Outcome:
+    """A file's text as ingest reads it (the text its mentions' spans index), without the
+    extraction: for showing a stored document's text again."""
+    try:
+        return Outcome(path, None, read_file(path).text)
+    except DocketGraphError as e:
+        return Outcome(path, error=str(e))
+    except (MemoryError, RecursionError) as e:
+        return Outcome(path, error=f"{path}: could not be read: {type(e).__name__}")
+    except Exception as e:  # a hostile file or a bug: report it
+        return Outcome(path, error=f"{path}: reading failed: {type(e).__name__}: {e}")
+
+
 def _die_with_parent(parent: int) -> None:
     """End this worker when the process that started it dies (even by kill -9): Linux's
     parent-death signal, and elsewhere a thread that watches the parent's pid."""

@@ -371,3 +371,28 @@ def test_an_entity_graph_view_is_centred_on_that_entity(client):
     r = client.get("/view/entity/judge/susan-e-cox--magistrate")
     assert r.status_code == 200 and "docketgraphNetwork" in r.text
     assert "The neighbourhood of Susan E. Cox (Judge" in r.text
+
+
+def test_the_whole_text_with_its_spans_marked(tmp_path):
+    """The store keeps sentences; the whole text is read again from the file it came from,
+    while the file still has the same content, and each span is marked where it is."""
+    from query_factories import COMPLAINT, GBC, filings
+    ex, text = filings()[0]
+    path = tmp_path / "complaint.txt"
+    path.write_text(text, encoding="utf-8")
+    kg = KnowledgeGraph(None)
+    kg.store.put(ex, text=text, path=str(path))
+    firm = "firm/greer-burns-and-crain-ltd"
+    with TestClient(create_app(kg)) as c:
+        page = c.get(f"/doc/{ex.sha256}", params={"e": firm})
+        link = next(h for h in links(page.text) if "/text" in h)
+        r = c.get(link)
+        assert r.status_code == 200
+        shown = re.search(r'<pre class="fulltext">(.*)</pre>', r.text, re.S).group(1)
+        plain = re.sub(r"<[^>]+>", "", shown).replace("&amp;", "&").replace("&#34;", '"')
+        assert plain == COMPLAINT
+        assert re.search(r'<mark class="k-LawFirm focus" id="hit"[^>]*>' + re.escape(GBC.replace("&", "&amp;")) + "</mark>", r.text)
+        assert len(re.findall("<mark ", r.text)) >= 8
+        path.write_text(text + " changed", encoding="utf-8")  # not the stored content any more
+        r = c.get(link)
+        assert r.status_code == 200 and "fulltext" not in r.text and "not its whole text" in r.text

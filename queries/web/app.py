@@ -95,6 +95,8 @@ MAX_CASE_IDS_IN_LINK = 100
 MAX_LIST = 500
 #: rows of a saved query's answer drawn as a table (the downloads hold every row)
 MAX_TABLE_ROWS = 1000
+#: characters of a document's text shown on its text page
+MAX_TEXT = 2_000_000
 
 
 @dataclass
@@ -212,12 +214,18 @@ def cases_link(ids: list[str] | tuple[str, ...] = (), with_: list[str] | tuple[s
     return "/cases?" + urlencode(pairs)
 
 
-def doc_link(sha: Any, entities: Any = None) -> str:
-    """A document's page, marking the entities one came from (one IRI or several)."""
+def doc_link(sha: Any, entities: Any = None, *, text: bool = False) -> str:
+    """A document's page (or its whole text), marking the entities one came from (one
+    IRI or several)."""
     if isinstance(entities, str):
         entities = [entities]
     pairs = [("e", str(e)[len(ID) :]) for e in entities or () if str(e).startswith(ID)]
-    return f"/doc/{quote(str(sha), safe='')}" + ("?" + urlencode(pairs) + "#hit" if pairs else "")
+    base = f"/doc/{quote(str(sha), safe='')}" + ("/text" if text else "")
+    return base + ("?" + urlencode(pairs) + "#hit" if pairs else "")
+
+
+def text_link(sha: Any, entities: Any = None) -> str:
+    return doc_link(sha, entities, text=True)
 
 
 def _env() -> jinja2.Environment:
@@ -235,6 +243,7 @@ def _env() -> jinja2.Environment:
     env.filters["kindname"] = lambda k: KIND_NAMES.get(str(k), str(k))
     env.filters["cell"] = _cell
     env.globals["cases_link"] = cases_link
+    env.globals["text_link"] = text_link
     env.globals["courtlistener"] = courts.courtlistener_url
     return env
 
@@ -365,6 +374,22 @@ class WebApp:
 
         ctx = await self.call(work)
         return self.page("document.html", focus=focus, **ctx)
+
+    async def document_text(self, request: Request) -> Response:
+        sha = request.path_params["sha"]
+        focus = {ID + f for f in request.query_params.getlist("e")[:8] if f}
+
+        def work() -> dict:
+            d = self.kg.document(sha)
+            text = self.kg.document_text(sha)
+            shown = text[:MAX_TEXT] if text is not None else None
+            return {
+                "d": d,
+                "segments": marked_text(shown, d["mentions"], focus) if shown is not None else None,
+                "cut": text is not None and len(text) > MAX_TEXT,
+            }
+
+        return self.page("text.html", focus=focus, **(await self.call(work)))
 
     # saved queries
     async def queries(self, request: Request) -> Response:
@@ -586,6 +611,31 @@ def highlighted(mentions: list[dict], focus: set[str]) -> list[dict]:
     return out
 
 
+def marked_text(text: str, mentions: list[dict], focus: set[str]) -> list[dict]:
+    """The text as segments, each mention's span ``[start, end)`` marked (overlapping
+    spans: the first kept); the first span of a focus entity carries the anchor."""
+    spans = sorted(
+        (m for m in mentions if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)),
+        key=lambda m: (m["start"], -m["end"]),
+    )
+    segs: list[dict] = []
+    pos = 0
+    anchored = False
+    for m in spans:
+        a, b = m["start"], min(m["end"], len(text))
+        if a < pos or a >= b:
+            continue
+        if a > pos:
+            segs.append({"text": text[pos:a], "m": None, "focus": False, "anchor": False})
+        is_focus = m["id"] in focus
+        segs.append({"text": text[a:b], "m": m, "focus": is_focus, "anchor": is_focus and not anchored})
+        anchored = anchored or is_focus
+        pos = b
+    if pos < len(text):
+        segs.append({"text": text[pos:], "m": None, "focus": False, "anchor": False})
+    return segs
+
+
 def result_table(res: Result) -> dict:
     """A saved query's answer as a table: the visible columns; each label cell linked to
     its entity (through the query's ``# view:`` hint), each count to its cases."""
@@ -738,6 +788,7 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, **kw: Any) 
         Route("/entity/{rest:path}", w.entity),
         Route("/cases", w.cases),
         Route("/doc/{sha}", w.document),
+        Route("/doc/{sha}/text", w.document_text),
         Route("/queries", w.queries),
         Route("/query/{name}", w.query),
         Route("/query/{name}/download.{fmt:str}", w.download),
