@@ -22,6 +22,10 @@ from docketgraph.queries.web import create_app
 from docketgraph.queries.web.app import entity_path
 
 
+def local(app):
+    return TestClient(app, base_url="http://127.0.0.1:8765")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", required=True)
@@ -32,7 +36,7 @@ def main() -> None:
     print(f"store: {stats['Document']} documents, {stats['Case']} cases, {stats['quads']} quads")
     firm = kg.most_connected("firm", 1)[0]
     judge = kg.most_connected("judge", 1)[0]
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         fp = c.get(entity_path(firm["id"])).text
         case = next(h for h in re.findall(r'href="(/entity/case/[^"]+)"', fp))
         doc = next(h.replace("&amp;", "&") for h in re.findall(r'href="(/doc/[^"]+)"', fp))

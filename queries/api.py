@@ -1153,6 +1153,31 @@ class KnowledgeGraph:
             chart = self._view_chart(chart_name, {param: center["name"]})
         return render_entity_view(self, name, out, depth=depth, top=top, center=center, chart=chart)
 
+    def serve(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        allow_ingest: bool = False,
+        query_timeout: float = 30.0,
+        upload_dir: str | os.PathLike | None = None,
+    ) -> None:
+        """Serve this graph in the browser until interrupted (``docketgraph serve``): the
+        web app of ``docketgraph.queries.web``, on loopback by default. Uploads need
+        ``allow_ingest`` (and a graph not opened read-only)."""
+        if allow_ingest and self.read_only:
+            raise BadParameter("uploads need a graph opened for writing (read_only=False)")
+        from docketgraph.queries.web.app import serve
+
+        serve(
+            self,
+            host=host,
+            port=port,
+            allow_ingest=allow_ingest,
+            query_timeout=query_timeout,
+            upload_dir=os.fspath(upload_dir) if upload_dir is not None else None,
+        )
+
     def export(self, fmt: str, path: str | os.PathLike | None = None) -> bytes:
         """The whole graph in an interchange format: ttl, nq, trig, jsonld, graphml, gexf,
         csv (see docketgraph.graph.exchange). With ``path``, also written there atomically

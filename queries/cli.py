@@ -755,27 +755,21 @@ def serve(
     evidence, saved queries as forms, graph views, a SPARQL endpoint at /sparql).
 
     Read-only and bound to loopback (127.0.0.1) unless told otherwise."""
-    try:
-        from docketgraph.queries.web import serve as run
-    except ImportError as e:  # the web dependencies are part of the package; a broken install
-        raise click.ClickException(f"the web app cannot start: {e}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             f"Warning: listening on {inert(host)}: anyone who can reach this address can read the graph"
             + (" and upload filings" if allow_ingest else ""),
             err=True,
         )
+    kg = _kg(store, read_only=not allow_ingest, queries_dir=queries_dir)
     shown = "[" + host + "]" if ":" in host else host
     click.echo(f"docketgraph: serving on http://{inert(shown)}:{port}/ (Ctrl-C to stop)", err=True)
-    run(
-        store,
-        host=host,
-        port=port,
-        allow_ingest=allow_ingest,
-        queries_dirs=queries_dir,
-        query_timeout=timeout,
-        upload_dir=upload_dir,
-    )
+    try:
+        kg.serve(
+            host=host, port=port, allow_ingest=allow_ingest, query_timeout=timeout, upload_dir=upload_dir
+        )
+    finally:
+        kg.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,7 @@ VERBS: dict[str, list[tuple[list[str], str]]] = {
     "chart": [(["schedule-a-cases", "-o", "{tmp}/c.svg"], "chart"), (["--list"], "charts")],
     "stats": [([], "stats")],
     "remove": [(["{sample}", "--dry-run"], "remove"), (["{sample}"], "remove")],
+    "serve": [(["--port", "0"], "serve")],
 }
 
 
@@ -65,6 +66,9 @@ def test_verb_calls_the_facade(store, tmp_path, monkeypatch, verb, args, method)
         return original(self, *a, **kw)
 
     monkeypatch.setattr(KnowledgeGraph, method, spy)
+    if verb == "serve":  # the app is built over the store, and not served
+        import uvicorn
+        monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append("uvicorn.run"))
     new = tmp_path / "new.txt"
     shutil.copy(SAMPLES[0], new)
     argv = [verb] + [a.format(new=new, sample=store / "filings" / SAMPLES[-1].name, tmp=tmp_path)

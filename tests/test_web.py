@@ -23,6 +23,12 @@ from docketgraph.queries.api import KnowledgeGraph  # noqa: E402
 from docketgraph.queries.web import Settings, create_app  # noqa: E402
 from query_factories import filing, small_graph  # noqa: E402
 
+
+def local(app, **kw):
+    """A test client that asks for the app by a loopback name, as a browser on this machine does."""
+    return TestClient(app, base_url="http://127.0.0.1:8765", **kw)
+
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 JSON = "application/sparql-results+json"
 
@@ -34,7 +40,7 @@ def kg():
 
 @pytest.fixture(scope="module")
 def client(kg):
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         yield c
 
 
@@ -120,7 +126,7 @@ def test_sparql_time_limit_on_a_store_folder(tmp_path):
         kg.store.load_quads(src.store._store.quads_for_pattern(None, None, None, None))
     kg = KnowledgeGraph.open(store, read_only=True)
     heavy = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }")
-    with TestClient(create_app(kg, Settings(query_timeout=0.5))) as c:
+    with local(create_app(kg, Settings(query_timeout=0.5))) as c:
         r = c.post("/sparql", data={"query": heavy}, headers={"Accept": JSON})
         assert r.status_code == 503 and "longer" in r.text
         r = c.post("/sparql", data={"query": COUNT}, headers={"Accept": JSON})
@@ -238,12 +244,12 @@ def test_assets_are_served_by_the_app(client):
 
 def test_uploads_need_the_flag_and_go_through_ingest(tmp_path):
     kg = KnowledgeGraph(None)
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         assert c.post("/upload", files={"files": ("a.txt", b"x")}).status_code == 404
     settings = Settings(allow_ingest=True, upload_dir=str(tmp_path / "up"), max_upload=200_000)
     sample = Path(__file__).resolve().parents[1] / "samples" / "ilnd-lumora-v-schedule-a-complaint.txt"
     text = sample.read_bytes()
-    with TestClient(create_app(kg, settings)) as c:
+    with local(create_app(kg, settings)) as c:
         assert c.get("/upload").status_code == 200
         r = c.post("/upload", files={"files": ("../../evil name.txt", text, "text/plain")})
         assert r.status_code == 200 and "1 new" in r.text
@@ -330,7 +336,7 @@ def crawl(client, start: list[str], limit: int = 300) -> dict[str, str]:
 
 def test_a_hostile_filing_renders_inert_on_every_page():
     kg = hostile_graph()
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         start = ["/", "/queries", "/sparql", "/kind/firm", "/kind/party", "/kind/judge", "/kind/attorney"]
         start += [f"/search?q={quote(n)}" for n in HOSTILE + (LONG_PARTY,)]
         start += [f"/query/{q.name}?run=1" for q in kg.saved_queries()]
@@ -360,7 +366,7 @@ def test_a_hostile_filing_renders_inert_on_every_page():
 
 def test_hostile_names_in_sparql_answers_are_json_strings():
     kg = hostile_graph()
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         r = c.get("/sparql", params={"query": "SELECT ?n WHERE { ?f a dg:LawFirm ; schema:name ?n }"})
     assert r.headers["content-type"].startswith(JSON)
     assert json.loads(r.text)["results"]["bindings"][0]["n"]["value"] == HOSTILE_FIRM
@@ -383,7 +389,7 @@ def test_the_whole_text_with_its_spans_marked(tmp_path):
     kg = KnowledgeGraph(None)
     kg.store.put(ex, text=text, path=str(path))
     firm = "firm/greer-burns-and-crain-ltd"
-    with TestClient(create_app(kg)) as c:
+    with local(create_app(kg)) as c:
         page = c.get(f"/doc/{ex.sha256}", params={"e": firm})
         link = next(h for h in links(page.text) if "/text" in h)
         r = c.get(link)
@@ -396,3 +402,27 @@ def test_the_whole_text_with_its_spans_marked(tmp_path):
         path.write_text(text + " changed", encoding="utf-8")  # not the stored content any more
         r = c.get(link)
         assert r.status_code == 200 and "fulltext" not in r.text and "not its whole text" in r.text
+
+
+def test_other_host_names_are_refused(kg):
+    """A page of another site whose name is made to point at 127.0.0.1 (DNS rebinding)
+    names its own host: it gets a 400, not the graph."""
+    with TestClient(create_app(kg), base_url="http://attacker.example:8765") as c:
+        assert c.get("/").status_code == 400
+        assert c.get("/sparql", params={"query": COUNT}).status_code == 400
+    with TestClient(create_app(kg), base_url="http://localhost:8765") as c:
+        assert c.get("/").status_code == 200
+
+
+def test_uploads_from_another_site_are_refused(tmp_path):
+    kg = KnowledgeGraph(None)
+    settings = Settings(allow_ingest=True, upload_dir=str(tmp_path / "up"))
+    with local(create_app(kg, settings)) as c:
+        files = {"files": ("a.txt", b"Case No. 1:24-cv-00001.", "text/plain")}
+        r = c.post("/upload", files=files, headers={"Origin": "https://attacker.example"})
+        assert r.status_code == 403
+        r = c.post("/upload", files=files, headers={"Sec-Fetch-Site": "cross-site"})
+        assert r.status_code == 403
+        r = c.post("/upload", files=files, headers={"Origin": "http://127.0.0.1:8765"})
+        assert r.status_code in (200, 422)
+    assert not (tmp_path / "up").exists() or len(list((tmp_path / "up").iterdir())) == 1

@@ -14,6 +14,12 @@ from docketgraph.queries.web import create_app  # noqa: E402
 from query_factories import filings  # noqa: E402
 from sparql_server import OxigraphServer  # noqa: E402
 
+
+def local(app, **kw):
+    """A test client that asks for the app by a loopback name, as a browser on this machine does."""
+    return TestClient(app, base_url="http://127.0.0.1:8765", **kw)
+
+
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 
@@ -27,7 +33,7 @@ def client(tmp_path_factory):
         writer.store.refresh_summaries()
         writer.close()
         kg = KnowledgeGraph(srv.url, read_only=True)
-        with TestClient(create_app(kg)) as c:
+        with local(create_app(kg)) as c:
             yield c
         kg.close()
     finally:

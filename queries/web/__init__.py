@@ -4,6 +4,7 @@
     from docketgraph.queries.web import create_app
 
     app = create_app(KnowledgeGraph.open("my-store", read_only=True))   # an ASGI app
+    KnowledgeGraph.open("my-store", read_only=True).serve(port=8765)    # or served by uvicorn
 
 Starlette routes and Jinja2 templates (autoescaped), served by uvicorn; every page reads
 the graph through the facade only. Read-only unless started with ``allow_ingest``; bound

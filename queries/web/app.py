@@ -33,6 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -40,8 +41,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from docketgraph.graph.errors import BadParameter, DocketGraphError, NotFound, QueryError, UnknownQuery
 from docketgraph.graph.vocab import ID
-from docketgraph.queries.api import KnowledgeGraph, Result, csv_cell, json_text
+from docketgraph.queries.display import csv_cell, json_text
 from docketgraph.queries.web import charts, courts
+
+#: the KnowledgeGraph facade (queries.api), which calls into this module to serve itself;
+#: the pages use its methods only
+Facade = Any
+#: a facade's ``Result`` (rows as dicts, ``columns``, ``visible_columns``, ``query``)
+Result = Any
 
 #: the app's own pages: its scripts and styles only; graph views carry their own policy
 CSP = (
@@ -99,6 +106,9 @@ MAX_TABLE_ROWS = 1000
 MAX_TEXT = 2_000_000
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
 @dataclass
 class Settings:
     """How the app runs: limits, and whether uploads are allowed."""
@@ -116,7 +126,9 @@ class Settings:
     upload_dir: str = "docketgraph-uploads"
     #: rows of a SPARQL answer
     max_rows: int = 100_000
-    extra: dict = field(default_factory=dict)
+    #: the names the app answers to (the Host header): a page of another site whose name
+    #: is made to point at this machine (DNS rebinding) gets a 400, not the graph
+    allowed_hosts: list[str] = field(default_factory=lambda: list(LOOPBACK))
 
 
 class TooLarge(Exception):
@@ -265,7 +277,7 @@ def _cell(v: Any) -> str:
 class WebApp:
     """The routes, over one KnowledgeGraph."""
 
-    def __init__(self, kg: KnowledgeGraph, settings: Settings) -> None:
+    def __init__(self, kg: Facade, settings: Settings) -> None:
         self.kg = kg
         self.settings = settings
         self.env = _env()
@@ -519,6 +531,8 @@ class WebApp:
             return PlainTextResponse("uploads are off (start the server with --allow-ingest)", 403)
         if request.method == "GET":
             return self.page("upload.html", report=None, errors=[])
+        if not same_origin(request):  # another site's form posting to this one
+            return PlainTextResponse("uploads come from this app's own page", 403)
         form = await request.form(max_files=self.settings.max_files, max_fields=10)
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         if not files:
@@ -549,6 +563,15 @@ class WebApp:
             raise HTTPException(404, "no such file")
         body = (resources.files("docketgraph.queries.web") / "static" / name).read_bytes()
         return Response(body, media_type=STATIC[name], headers={"cache-control": "max-age=3600"})
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a request comes from the app's own pages: a browser names the page's origin
+    on a POST (Origin, and Sec-Fetch-Site); a client that sends neither is no browser."""
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return False
+    origin = request.headers.get("origin")
+    return origin is None or origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
 
 
 def _keep_upload(folder: Path, filename: str, data: bytes) -> Path:
@@ -777,7 +800,7 @@ def _errors(
     }
 
 
-def create_app(kg: KnowledgeGraph, settings: Settings | None = None, **kw: Any) -> Starlette:
+def create_app(kg: Facade, settings: Settings | None = None, **kw: Any) -> Starlette:
     """The ASGI app over ``kg`` (settings as keywords: allow_ingest, query_timeout, ...)."""
     settings = settings or Settings(**kw)
     w = WebApp(kg, settings)
@@ -801,7 +824,11 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, **kw: Any) 
         routes.append(Route("/upload", w.upload, methods=["GET", "POST"]))
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(Headers), Middleware(LimitBody, settings=settings)],
+        middleware=[
+            Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False),
+            Middleware(Headers),
+            Middleware(LimitBody, settings=settings),
+        ],
         exception_handlers=_errors(w.page),
     )
     app.state.web = w
@@ -809,26 +836,25 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, **kw: Any) 
 
 
 def serve(
-    store: str | None = None,
+    kg: Facade,
     *,
     host: str = "127.0.0.1",
     port: int = 8765,
     allow_ingest: bool = False,
-    queries_dirs: tuple[str, ...] = (),
     query_timeout: float = 30.0,
     upload_dir: str | None = None,
     log_level: str = "warning",
 ) -> None:
-    """Run the app with uvicorn until interrupted."""
+    """Serve ``kg`` with uvicorn until interrupted (``KnowledgeGraph.serve`` calls this)."""
     import uvicorn
 
-    kg = KnowledgeGraph.open(store, read_only=not allow_ingest, queries_dirs=queries_dirs)
     kg.stats()  # open the store now: a bad --store is an error before the server starts
     settings = Settings(allow_ingest=allow_ingest, query_timeout=query_timeout)
+    if host in ("0.0.0.0", "::", ""):  # every address: any name (the command warns)
+        settings.allowed_hosts = ["*"]
+    elif host.lower() not in LOOPBACK:
+        settings.allowed_hosts.append(host.lower())
     if upload_dir:
         settings.upload_dir = upload_dir
     app = create_app(kg, settings)
-    try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, date_header=False)
-    finally:
-        kg.close()
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, date_header=False)
