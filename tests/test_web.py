@@ -274,7 +274,9 @@ LONG_PARTY = "Seller {{ 7*7 }} {% raw %} Store " + "W" * 4000
 HOSTILE = (HOSTILE_FIRM, HOSTILE_JUDGE, HOSTILE_PARTY, HOSTILE_ATTORNEY)
 
 
-def hostile_graph() -> KnowledgeGraph:
+def hostile_graph(folder: Path | None = None) -> KnowledgeGraph:
+    """The hostile filing in a graph; with ``folder``, its file is kept there (so its
+    whole text can be shown too)."""
     text = (f"Case No. 1:24-cv-00001. {HOSTILE_PARTY} v. {LONG_PARTY}. Judge {HOSTILE_JUDGE}. "
             f"{HOSTILE_ATTORNEY} of {HOSTILE_FIRM} for {HOSTILE_PARTY}. Sold on Amazon.")
     ex, text = filing("hostile <b>name</b>\".txt", text, kind="complaint", filed="2024-05-05",
@@ -286,7 +288,11 @@ def hostile_graph() -> KnowledgeGraph:
                       attorneys=[(HOSTILE_ATTORNEY, HOSTILE_FIRM, None, (HOSTILE_PARTY,))],
                       platforms=[("Amazon", "marketplace")])
     kg = KnowledgeGraph(None)
-    kg.store.put(ex, text=text, path="/filings/<script>x</script>.txt")
+    path = "/filings/<script>x</script>.txt"
+    if folder is not None:
+        path = str(folder / "hostile <img src=x onerror=alert(1)> \"q\".txt")
+        Path(path).write_text(text, encoding="utf-8")
+    kg.store.put(ex, text=text, path=path)
     return kg
 
 
@@ -321,6 +327,8 @@ def crawl(client, start: list[str], limit: int = 300) -> dict[str, str]:
         key = u.split("#")[0]
         if key in seen or not key.startswith("/") or "/download." in key:
             continue
+        if "/text" in key and any(k.split("?")[0] == key.split("?")[0] for k in seen):
+            continue  # a document's whole text once (it is read again from its file each time)
         r = client.get(key)
         assert r.status_code in (200, 400), (key, r.status_code)
         seen[key] = r.text
@@ -334,8 +342,8 @@ def crawl(client, start: list[str], limit: int = 300) -> dict[str, str]:
     return seen
 
 
-def test_a_hostile_filing_renders_inert_on_every_page():
-    kg = hostile_graph()
+def test_a_hostile_filing_renders_inert_on_every_page(tmp_path):
+    kg = hostile_graph(tmp_path)
     with local(create_app(kg)) as c:
         start = ["/", "/queries", "/sparql", "/kind/firm", "/kind/party", "/kind/judge", "/kind/attorney"]
         start += [f"/search?q={quote(n)}" for n in HOSTILE + (LONG_PARTY,)]
@@ -345,6 +353,7 @@ def test_a_hostile_filing_renders_inert_on_every_page():
     assert any(p.startswith("/entity/judge/") for p in pages)
     assert any(p.startswith("/doc/") for p in pages)
     assert any(p.startswith("/cases?") for p in pages)
+    assert any(p.endswith("/text") or "/text?" in p for p in pages)
     shown = ""
     for url, html in pages.items():
         if url.startswith("/view/"):  # the views' own escaping (tests/test_browser.py runs them)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from docketgraph.queries.api import KnowledgeGraph
-from query_factories import small_graph
+from query_factories import filings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,10 +42,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    store = tmp_path_factory.mktemp("web") / "store"
-    src = small_graph()
+    base = tmp_path_factory.mktemp("web")
+    store, folder = base / "store", base / "filings"
+    folder.mkdir()
     with KnowledgeGraph(store) as kg:
-        kg.store.load_quads(src.store._store.quads_for_pattern(None, None, None, None))
+        for ex, text in filings():
+            (folder / ex.doc).write_text(text, encoding="utf-8")
+            kg.store.put(ex, text=text, path=str(folder / ex.doc))
         kg.store.refresh_summaries()
     port = _free_port()
     exe = Path(sys.executable).with_name("docketgraph")
@@ -140,6 +143,15 @@ def test_a_reader_follows_the_evidence(browser, server, tmp_path):
     assert any("Greer" in t for t in marked) and any("Pacold" in t for t in marked)
     assert page.evaluate("location.hash") == "#hit"
     _shot(page, "05-document")
+
+    # the whole text, each span marked where it is
+    page.click("#fulltext")
+    page.wait_for_selector("pre.fulltext mark#hit")
+    assert page.inner_text("pre.fulltext mark#hit") in ("Greer, Burns & Crain, Ltd.", "Martha M. Pacold")
+    assert page.locator("pre.fulltext mark").count() >= 8
+    _shot(page, "05b-document-text")
+    page.go_back()
+    page.wait_for_selector("ol.evidence mark")
 
     # the judge page (the README shows it)
     page.click("a >> text=Martha M. Pacold")
