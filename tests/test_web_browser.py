@@ -173,6 +173,8 @@ def test_a_reader_follows_the_evidence(browser, server, tmp_path):
     assert page.get_attribute("table.results th[data-col='firm_label']", "aria-sort") == "descending"
     firms = page.locator("table.results tbody tr td:first-child").all_inner_texts()
     assert firms == sorted(firms, key=str.casefold, reverse=True)
+    # the graph view embedded under the table draws
+    page.frame_locator("iframe.view").locator("body[data-settled='1']").wait_for(timeout=60000)
     _shot(page, "07-query")
     with page.expect_download() as dl:
         page.click("#csv")
