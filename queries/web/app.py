@@ -686,8 +686,9 @@ def result_table(res: Result) -> dict:
                 href = cases_link(case_ids, entities)
             elif isinstance(v, str) and v.startswith(ID) and " " not in v:
                 href = entity_path(v)
+            shown = courts.court_label(v) if c == "court" and isinstance(v, str) else _cell(v)
             cells.append(
-                {"v": _cell(v), "href": href, "num": isinstance(v, (int, float)) and not isinstance(v, bool)}
+                {"v": shown, "href": href, "num": isinstance(v, (int, float)) and not isinstance(v, bool)}
             )
         rows.append(cells)
     heads = []
