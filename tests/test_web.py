@@ -118,6 +118,18 @@ def test_sparql_is_read_only_and_bounded(client, kg):
                        headers={"Content-Type": "application/sparql-query"}).status_code == 413
 
 
+@pytest.mark.parametrize("ctype", ["application/sparql-query", "application/x-www-form-urlencoded"])
+def test_a_body_streamed_past_the_limit_is_stopped(kg, ctype):
+    """No Content-Length to refuse up front: the body is counted as it arrives."""
+    def chunks():
+        for _ in range(10):
+            yield b"x" * 500
+    with local(create_app(kg, Settings(max_body=1000))) as c:
+        r = c.post("/sparql", content=chunks(), headers={"Content-Type": ctype})
+    assert r.status_code == 413
+
+
+@pytest.mark.slow
 def test_sparql_time_limit_on_a_store_folder(tmp_path):
     """On a store folder the query runs in a child process, stopped at the limit."""
     store = tmp_path / "store"
@@ -242,6 +254,7 @@ def test_assets_are_served_by_the_app(client):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', home.replace('href="https://www.courtlistener.com', ""))
 
 
+@pytest.mark.slow
 def test_uploads_need_the_flag_and_go_through_ingest(tmp_path):
     kg = KnowledgeGraph(None)
     with local(create_app(kg)) as c:
@@ -388,6 +401,7 @@ def test_an_entity_graph_view_is_centred_on_that_entity(client):
     assert "The neighbourhood of Susan E. Cox (Judge" in r.text
 
 
+@pytest.mark.slow
 def test_the_whole_text_with_its_spans_marked(tmp_path):
     """The store keeps sentences; the whole text is read again from the file it came from,
     while the file still has the same content, and each span is marked where it is."""
