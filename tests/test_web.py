@@ -449,3 +449,20 @@ def test_uploads_from_another_site_are_refused(tmp_path):
         r = c.post("/upload", files=files, headers={"Origin": "http://127.0.0.1:8765"})
         assert r.status_code in (200, 422)
     assert not (tmp_path / "up").exists() or len(list((tmp_path / "up").iterdir())) == 1
+
+
+def test_a_firm_page_counts_cases_by_court_and_year(client):
+    r = client.get("/entity/firm/epstein-drangel-llp")
+    table = re.search(r'<table class="by-court">.*?</table>', r.text, re.S).group(0)
+    assert "<th>2021</th>" in table and "<th>2024</th>" in table
+    assert "District Court, S.D. New York (nysd)" in table
+    hrefs = [h for h in links(table) if h.startswith("/cases?")]
+    assert hrefs
+    total = client.get(hrefs[-1])
+    assert "1:21-cv-00333" in total.text and "1:22-cv-04133" in total.text
+
+
+def test_name_fields_suggest_stored_names(client):
+    r = client.get("/query/judges-for-firm")
+    assert 'list="list-firm"' in r.text
+    assert '<option value="Greer, Burns &amp; Crain, Ltd.">' in r.text

@@ -89,6 +89,15 @@ KIND_SLUGS = {
     "court": "Court",
     "precedent": "Precedent",
 }
+#: parameters whose values are names of stored entities of a kind
+SUGGEST = {
+    "firm": "firm",
+    "judge": "judge",
+    "court": "court",
+    "attorney": "attorney",
+    "plaintiff": "party",
+    "platform": "platform",
+}
 #: the sections of an entity page, in order, by the entity's kind
 SECTIONS = {
     "Judge": ["Court", "LawFirm", "Attorney", "Platform", "Party", "Judge", "Precedent"],
@@ -339,6 +348,7 @@ class WebApp:
                 ] or summary.rows
                 ctx["names"] = {(k, d["name"]): d["id"] for k, ds in related.items() for d in ds}
                 return ctx
+            ctx["by_court"] = court_years(cases)
             order = SECTIONS.get(e.kind, DEFAULT_SECTIONS)
             ctx["sections"] = [(k, related[k]) for k in order if related.get(k)]
             dates = self.kg.case_first_dates()
@@ -431,6 +441,7 @@ class WebApp:
             except BadParameter as e:
                 error = str(e)
         table = result_table(res) if res is not None else None
+        suggest = await self.call(self._suggestions, q)
         qs = urlencode(values)
         return self.page(
             "query.html",
@@ -441,7 +452,18 @@ class WebApp:
             error=error,
             qs=qs,
             has_view=bool(q.view) or q.python is not None,
+            suggest=suggest,
         )
+
+    def _suggestions(self, q: Any) -> dict[str, list[str]]:
+        """The stored names a parameter may take (a datalist under its field)."""
+        out = {}
+        for p in q.params:
+            kind = SUGGEST.get(p.name)
+            if kind:
+                names = sorted({str(r["name"]) for r in self.kg.entities(kind).rows if r.get("name")})
+                out[p.name] = names[:MAX_LIST]
+        return out
 
     async def download(self, request: Request) -> Response:
         q, values = self._query_args(request)
@@ -632,6 +654,29 @@ def highlighted(mentions: list[dict], focus: set[str]) -> list[dict]:
     if first is not None:
         first["anchor"] = True
     return out
+
+
+def court_years(cases: list[dict]) -> dict | None:
+    """Cases by court and year of first filing: ``years`` (columns), ``rows`` (a court
+    and, per year, the case IRIs); None with fewer than two dated cases."""
+    cells: dict[str, dict[str, list[str]]] = {}
+    for c in cases:
+        if c.get("first"):
+            cells.setdefault(str(c.get("court") or "unknown"), {}).setdefault(str(c["first"])[:4], []).append(
+                c["id"]
+            )
+    years = sorted({y for v in cells.values() for y in v})
+    if sum(len(ids) for v in cells.values() for ids in v.values()) < 2:
+        return None
+    rows = [
+        {
+            "court": court,
+            "cells": [v.get(y, []) for y in years],
+            "total": [i for ids in v.values() for i in ids],
+        }
+        for court, v in sorted(cells.items(), key=lambda kv: -sum(len(x) for x in kv[1].values()))
+    ]
+    return {"years": years, "rows": rows}
 
 
 def marked_text(text: str, mentions: list[dict], focus: set[str]) -> list[dict]:
