@@ -109,6 +109,8 @@ DEFAULT_SECTIONS = ["Court", "Judge", "LawFirm", "Attorney", "Client", "Party", 
 #: links by case IRIs up to this many; past it, by the entities of the row
 MAX_CASE_IDS_IN_LINK = 100
 MAX_LIST = 500
+#: rows of one section of an entity page (the most cases first)
+MAX_SECTION = 200
 #: rows of a saved query's answer drawn as a table (the downloads hold every row)
 MAX_TABLE_ROWS = 1000
 #: characters of a document's text shown on its text page
@@ -342,15 +344,17 @@ class WebApp:
             cases = self.kg.cases(case_ids[:MAX_LIST])
             ctx: dict[str, Any] = {"e": e, "related": related, "cases": cases, "n_cases": len(case_ids)}
             if e.kind == "Case":
+                # case-summary is asked by docket number (cases of one number in two courts
+                # share its answer; the tables above it are by the case itself)
                 summary = self.kg.query("case-summary", docket=cases[0]["docket"] if cases else e.name)
-                ctx["summary"] = [
-                    r for r in summary.rows if not cases or r.get("docket") == cases[0]["docket"]
-                ] or summary.rows
+                ctx["summary"] = summary.rows
                 ctx["names"] = {(k, d["name"]): d["id"] for k, ds in related.items() for d in ds}
                 return ctx
             ctx["by_court"] = court_years(cases)
             order = SECTIONS.get(e.kind, DEFAULT_SECTIONS)
-            ctx["sections"] = [(k, related[k]) for k in order if related.get(k)]
+            ctx["sections"] = [
+                (k, related[k][:MAX_SECTION], len(related[k])) for k in order if related.get(k)
+            ]
             dates = self.kg.case_first_dates()
             ctx["chart"] = charts.cases_over_time(
                 [dates[c] for c in case_ids if c in dates], title=f"Cases of {e.name} by first filing"
