@@ -336,16 +336,25 @@ _CASES_OF = """SELECT DISTINCT ?e ?case WHERE {
   { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
   UNION { ?x dg:case ?case ; ?q ?e . FILTER(?q != dg:case) } }"""
 #: who else takes part in an entity's cases; "client": the parties an entity appeared for
-_RELATED = """SELECT DISTINCT ?e ?case ?x ?cls ?name ?role WHERE {
-  { SELECT DISTINCT ?e ?case WHERE {
-      { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
-      UNION { ?y dg:case ?case ; ?q ?e . FILTER(?q != dg:case) } } }
-  { ?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x . OPTIONAL { ?x dg:judgeRole ?role } }
-  UNION { ?case dg:inCourt ?x } UNION { ?case dg:mentionsPlatform ?x } UNION { ?case dg:cites ?x }
-  UNION { ?r dg:case ?case ; dg:firm|dg:attorney ?x }
-  UNION { ?r dg:case ?case ; dg:party ?x ; dg:role ?role }
-  UNION { ?r dg:case ?case ; dg:firm|dg:attorney ?e ; dg:party ?x . BIND("client" AS ?role) }
-  ?x a ?cls . OPTIONAL { ?x schema:name ?name }
+_RELATED = """SELECT ?e ?x ?cls ?role ?cases ?name WHERE {
+  { SELECT ?e ?x ?cls ?role (GROUP_CONCAT(STR(?case); separator=" ") AS ?cases) WHERE {
+    { SELECT DISTINCT ?e ?case ?x ?cls ?role WHERE {
+      { SELECT DISTINCT ?e ?case WHERE {
+          { ?e a dg:Case . BIND(?e AS ?case) } UNION { ?case ?p ?e . ?case a dg:Case }
+          UNION { ?y dg:case ?case ; ?q ?e . FILTER(?q != dg:case) } } }
+      { ?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x . BIND(dg:Judge AS ?cls)
+        OPTIONAL { ?x dg:judgeRole ?role } }
+      UNION { ?case dg:inCourt ?x . BIND(dg:Court AS ?cls) }
+      UNION { ?case dg:mentionsPlatform ?x . BIND(dg:Platform AS ?cls) }
+      UNION { ?case dg:cites ?x . BIND(dg:Precedent AS ?cls) }
+      UNION { ?r dg:case ?case ; dg:firm ?x . BIND(dg:LawFirm AS ?cls) }
+      UNION { ?r dg:case ?case ; dg:attorney ?x . BIND(dg:Attorney AS ?cls) }
+      UNION { ?r dg:case ?case ; dg:party ?x ; dg:role ?role . BIND(dg:Party AS ?cls) }
+      UNION { ?r dg:case ?case ; dg:firm|dg:attorney ?e ; dg:party ?x .
+              BIND("client" AS ?role) BIND(dg:Party AS ?cls) }
+    } }
+  } GROUP BY ?e ?x ?cls ?role }
+  OPTIONAL { ?x schema:name ?name }
 }"""
 _CASE_DOCS = """SELECT ?case ?docket ?court ?caption ?sha ?dn ?kind ?filed WHERE {
   ?case a dg:Case . OPTIONAL { ?case dg:docketNumber ?docket } OPTIONAL { ?case dg:courtKey ?court }
@@ -739,15 +748,23 @@ class KnowledgeGraph:
             if kind == "Party" and r.get("role") == "client":
                 kind = "Client"
             d = out.setdefault(kind, {}).setdefault(
-                r["x"], {"id": r["x"], "name": r.get("name") or r["x"], "detail": set(), "cases": set()}
+                r["x"], {"id": r["x"], "name": None, "detail": set(), "cases": set()}
             )
+            name = r.get("name")
+            if name and (d["name"] is None or str(name) < str(d["name"])):
+                d["name"] = name  # an entity of several names: the first in order
             if r.get("role") and r["role"] != "client":
                 d["detail"].add(r["role"])
-            d["cases"].add(r["case"])
+            d["cases"].update(str(r.get("cases") or "").split())
         return {
             k: sorted(
                 (
-                    dict(d, detail=", ".join(sorted(d["detail"])), cases=sorted(d["cases"]))
+                    dict(
+                        d,
+                        name=d["name"] or d["id"],
+                        detail=", ".join(sorted(d["detail"])),
+                        cases=sorted(d["cases"]),
+                    )
                     for d in v.values()
                 ),
                 key=lambda d: (-len(d["cases"]), str(d["name"]).casefold()),

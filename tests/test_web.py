@@ -264,8 +264,10 @@ def test_uploads_need_the_flag_and_go_through_ingest(tmp_path):
     text = sample.read_bytes()
     with local(create_app(kg, settings)) as c:
         assert c.get("/upload").status_code == 200
+        assert "<b>0</b> Documents" in c.get("/").text
         r = c.post("/upload", files={"files": ("../../evil name.txt", text, "text/plain")})
         assert r.status_code == 200 and "1 new" in r.text
+        assert "<b>1</b> Documents" in c.get("/").text  # the home page's counts are read again
         kept = list((tmp_path / "up").iterdir())
         assert len(kept) == 1 and ".." not in kept[0].name and kept[0].name.endswith(".txt")
         r = c.post("/upload", files={"files": ("again.txt", text, "text/plain")})

@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -137,6 +138,9 @@ class Settings:
     upload_dir: str = "docketgraph-uploads"
     #: rows of a SPARQL answer
     max_rows: int = 100_000
+    #: seconds the home page's counts are kept before they are read again (0: never kept);
+    #: an upload through the app forgets them at once
+    cache_seconds: float = 60.0
     #: the names the app answers to (the Host header): a page of another site whose name
     #: is made to point at this machine (DNS rebinding) gets a 400, not the graph
     allowed_hosts: list[str] = field(default_factory=lambda: list(LOOPBACK))
@@ -293,6 +297,7 @@ class WebApp:
         self.settings = settings
         self.env = _env()
         self.lock = threading.Lock()  # one ingest at a time
+        self._home: tuple[float, dict] | None = None
 
     # helpers
     def page(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -317,7 +322,13 @@ class WebApp:
                 "queries": self.kg.saved_queries(),
             }
 
-        return self.page("home.html", **(await self.call(work)))
+        cached = self._home
+        if cached is not None and time.monotonic() - cached[0] < self.settings.cache_seconds:
+            ctx = cached[1]
+        else:
+            ctx = await self.call(work)
+            self._home = (time.monotonic(), ctx)
+        return self.page("home.html", **ctx)
 
     async def search(self, request: Request) -> Response:
         q = request.query_params.get("q", "")[:200]
@@ -575,6 +586,7 @@ class WebApp:
 
         try:
             rep = await self.call(work)
+            self._home = None  # the counts changed
         except DocketGraphError as e:
             return self.page("upload.html", status=400, report=None, errors=[str(e)])
         shown = {p: n for n, p in saved}
