@@ -727,12 +727,18 @@ class KnowledgeGraph:
 
     def entity_at(self, iri: str) -> Entity:
         """The entity stored under ``iri`` (as :meth:`entity` describes it). Raises NotFound."""
+        label = self.label(iri)
+        return self._entity(iri, label["kind"], label["name"])
+
+    def label(self, iri: str) -> dict:
+        """The kind and name of the entity stored under ``iri`` (``id``, ``kind``, ``name``),
+        without the rest of :meth:`entity_at`. Raises NotFound."""
         e = {"e": ox.NamedNode(_iri(iri))}
         rows = [r for r in self.store.query(_ENTITY_CLASS, e)[1] if r["cls"].startswith(NS)]
         rows = [r for r in rows if r["cls"][len(NS) :] in _ENTITY_KINDS]
         if not rows:
             raise NotFound(f"nothing is stored under {iri!r}")
-        return self._entity(iri, rows[0]["cls"][len(NS) :], rows[0].get("name") or iri)
+        return {"id": iri, "kind": rows[0]["cls"][len(NS) :], "name": rows[0].get("name") or iri}
 
     def related(self, iri: str) -> dict[str, list[dict]]:
         """The entities that share cases with the entity ``iri``, by kind (Court, Judge,

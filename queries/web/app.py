@@ -388,14 +388,14 @@ class WebApp:
             names = []
             for w in with_:
                 try:
-                    names.append(self.kg.entity_at(w))
+                    names.append(self.kg.label(w))
                 except NotFound:
                     pass
             return {
                 "cases": self.kg.cases(found[:MAX_LIST]),
                 "total": len(found),
                 "with_": names,
-                "focus": [n.id for n in names],
+                "focus": [n["id"] for n in names],
             }
 
         return self.page("cases.html", **(await self.call(work)))
