@@ -113,6 +113,8 @@ def test_sparql_is_read_only_and_bounded(client, kg):
     assert r.status_code == 400
     assert kg.stats()["quads"] == before
     assert client.get("/sparql", params={"query": "SELECT WHERE {"}).status_code == 400
+    r = client.get("/sparql", params={"query": COUNT, "default-graph-uri": "http://example.org/g"})
+    assert r.status_code == 400
     big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * (2 << 20)
     assert client.post("/sparql", content=big.encode(),
                        headers={"Content-Type": "application/sparql-query"}).status_code == 413

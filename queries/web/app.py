@@ -546,6 +546,12 @@ class WebApp:
                 return PlainTextResponse("POST a query as application/sparql-query or as a form", 415)
         if request.query_params.get("update") is not None:
             return PlainTextResponse("this endpoint is read-only: updates are refused", 403)
+        if any(k in request.query_params for k in ("default-graph-uri", "named-graph-uri")):
+            return PlainTextResponse(
+                "default-graph-uri and named-graph-uri are not supported: the default graph is the "
+                "union of every document's graph, and GRAPH ?g reaches each one",
+                400,
+            )
         if text is None:
             if "text/html" in request.headers.get("accept", ""):
                 return self.page("sparql.html", text="SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20")
