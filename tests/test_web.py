@@ -320,7 +320,9 @@ class Tags(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("img", "iframe", "object", "embed") and not (tag == "iframe" and dict(attrs).get("src", "").startswith("/view/")):
+        src = dict(attrs).get("src") or ""
+        allowed = (tag == "iframe" and src.startswith("/view/")) or (tag == "img" and src.startswith("/chart/"))
+        if tag in ("img", "iframe", "object", "embed") and not allowed:
             self.bad.append(tag)
         if tag == "script" and not dict(attrs).get("src", "").startswith("/static/"):
             self.bad.append("inline script")
@@ -470,3 +472,35 @@ def test_name_fields_suggest_stored_names(client):
     r = client.get("/query/judges-for-firm")
     assert 'list="list-firm"' in r.text
     assert '<option value="Greer, Burns &amp; Crain, Ltd.">' in r.text
+
+
+def test_charts_from_the_facade_when_it_draws_them(kg, monkeypatch):
+    """The hook for the chart module: when the facade has ``chart(name, out, **params)``,
+    the home, firm, judge and court pages show its SVG, served by the app as an image."""
+    drawn = []
+
+    def chart(self, name, out, /, **params):
+        drawn.append((name, params))
+        Path(out).write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>')
+        return Path(out)
+
+    monkeypatch.setattr(KnowledgeGraph, "chart", chart, raising=False)
+    with local(create_app(kg)) as c:
+        pages = {"/": "schedule-a-cases", "/entity/firm/epstein-drangel-llp": "judges-for-firm",
+                 "/entity/judge/martha-m-pacold": "firms-for-judge", "/entity/court/ilnd": "schedule-a-cases"}
+        for page, name in pages.items():
+            src = re.search(r'<img class="chart" src="([^"]+)"', c.get(page).text).group(1).replace("&amp;", "&")
+            assert src.startswith(f"/chart/{name}.svg")
+            r = c.get(src)
+            assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+            assert "script-src" not in r.headers["content-security-policy"]
+        assert c.get("/chart/nothing.svg").status_code == 404
+    assert ("judges-for-firm", {"firm": "Epstein Drangel LLP"}) in drawn
+    assert ("firms-for-judge", {"judge": "Martha M. Pacold"}) in drawn
+    assert ("schedule-a-cases", {"court": "ilnd"}) in drawn
+
+
+def test_without_a_chart_module_the_pages_draw_their_own_bars(client):
+    r = client.get("/")
+    assert '<img class="chart"' not in r.text and '<svg role="img"' in r.text
+    assert client.get("/chart/schedule-a-cases.svg").status_code == 404

@@ -90,6 +90,10 @@ KIND_SLUGS = {
     "court": "Court",
     "precedent": "Precedent",
 }
+#: the charts the facade may draw (queries.timeline's, when it is there), and their parameters
+CHARTS = ("schedule-a-cases", "judges-for-firm", "firms-for-judge")
+CHART_PARAMS = ("court", "firm", "judge", "from", "to")
+_PY_PARAMS = {"from": "date_from", "to": "date_to"}
 #: parameters whose values are names of stored entities of a kind
 SUGGEST = {
     "firm": "firm",
@@ -319,6 +323,7 @@ class WebApp:
                 "firms": firms,
                 "judges": judges,
                 "chart": charts.cases_over_time(list(dates.values()), title="Cases by first filing"),
+                "chart_src": self.chart_url("schedule-a-cases"),
                 "queries": self.kg.saved_queries(),
             }
 
@@ -366,6 +371,15 @@ class WebApp:
             ctx["sections"] = [
                 (k, related[k][:MAX_SECTION], len(related[k])) for k in order if related.get(k)
             ]
+            ctx["chart_src"] = (
+                self.chart_url("judges-for-firm", firm=e.name)
+                if e.kind == "LawFirm"
+                else self.chart_url("firms-for-judge", judge=e.name)
+                if e.kind == "Judge"
+                else self.chart_url("schedule-a-cases", court=e.name)
+                if e.kind == "Court"
+                else None
+            )
             dates = self.kg.case_first_dates()
             ctx["chart"] = charts.cases_over_time(
                 [dates[c] for c in case_ids if c in dates], title=f"Cases of {e.name} by first filing"
@@ -526,6 +540,38 @@ class WebApp:
                 return out.read_bytes()
 
         return Response(await self.call(work), media_type="text/html; charset=utf-8")
+
+    # charts of counts over time, drawn by the facade's chart module when it has one
+    def charts_on(self) -> bool:
+        return callable(getattr(self.kg, "chart", None))
+
+    async def chart(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in CHARTS or not self.charts_on():
+            raise HTTPException(404, "no such chart")
+        params = {k: v[:500] for k, v in request.query_params.items() if k in CHART_PARAMS and v.strip()}
+        params = {_PY_PARAMS.get(k, k): v for k, v in params.items()}
+
+        def work() -> bytes:
+            with tempfile.TemporaryDirectory(prefix="docketgraph-chart-") as tmp:
+                out = Path(tmp) / "chart.svg"
+                self.kg.chart(name, out, **params)
+                return out.read_bytes()
+
+        body = await self.call(work)
+        # an SVG shown as an image: its own styles, no script runs in it
+        return Response(
+            body,
+            media_type="image/svg+xml",
+            headers={"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"},
+        )
+
+    def chart_url(self, name: str, **params: str) -> str | None:
+        """The app's URL of a chart, or None when the facade draws no charts (the pages then
+        draw their own bars, web/charts.py)."""
+        if not self.charts_on():
+            return None
+        return f"/chart/{name}.svg" + ("?" + urlencode(params) if params else "")
 
     # SPARQL 1.1 protocol
     async def sparql(self, request: Request) -> Response:
@@ -886,6 +932,7 @@ def create_app(kg: Facade, settings: Settings | None = None, **kw: Any) -> Starl
         Route("/view/query/{name}", w.query_view),
         Route("/view/entity/{rest:path}", w.entity_view),
         Route("/sparql", w.sparql, methods=["GET", "POST"]),
+        Route("/chart/{name}.svg", w.chart),
         Route("/static/{name}", w.static),
     ]
     if settings.allow_ingest:
