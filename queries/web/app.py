@@ -9,7 +9,10 @@ Safe by construction:
   refused with ``SERVICE``, and stopped after the time limit;
 - request bodies are capped (forms and queries :attr:`Settings.max_body`, uploads
   :attr:`Settings.max_upload`); pages carry a Content-Security-Policy that allows only
-  the app's own scripts and styles (nothing is fetched from the network).
+  the app's own scripts and styles (nothing is fetched from the network);
+- the app answers only to the names it is served under (loopback by default), so a
+  page elsewhere whose name is made to point at this machine (DNS rebinding) reads
+  nothing; an upload must come from the app's own page (Origin, Sec-Fetch-Site).
 """
 
 from __future__ import annotations
