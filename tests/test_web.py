@@ -270,6 +270,8 @@ def test_uploads_need_the_flag_and_go_through_ingest(tmp_path):
         r = c.post("/upload", files={"files": ("../../evil name.txt", text, "text/plain")})
         assert r.status_code == 200 and "1 new" in r.text
         assert "<b>1</b> Documents" in c.get("/").text  # the home page's counts are read again
+        doc = next(h for h in links(r.text) if h.startswith("/doc/"))
+        assert "<mark" in c.get(doc).text  # what the filing contributed, one click away
         kept = list((tmp_path / "up").iterdir())
         assert len(kept) == 1 and ".." not in kept[0].name and kept[0].name.endswith(".txt")
         r = c.post("/upload", files={"files": ("again.txt", text, "text/plain")})

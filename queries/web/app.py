@@ -18,6 +18,7 @@ Safe by construction:
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -622,33 +623,44 @@ class WebApp:
         if not self.settings.allow_ingest:
             return PlainTextResponse("uploads are off (start the server with --allow-ingest)", 403)
         if request.method == "GET":
-            return self.page("upload.html", report=None, errors=[])
+            return self.page("upload.html", report=None, errors=[], stored=[])
         if not same_origin(request):  # another site's form posting to this one
             return PlainTextResponse("uploads come from this app's own page", 403)
         form = await request.form(max_files=self.settings.max_files, max_fields=10)
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         if not files:
-            return self.page("upload.html", status=400, report=None, errors=["no file chosen"])
+            return self.page("upload.html", status=400, report=None, errors=["no file chosen"], stored=[])
         folder = Path(self.settings.upload_dir)
-        saved: list[tuple[str, str]] = []  # (shown name, path)
+        saved: list[tuple[str, str, str]] = []  # (shown name, path, content hash)
         for f in files:
             data = await f.read()
-            saved.append((f.filename or "upload", str(_keep_upload(folder, f.filename or "upload", data))))
+            name = f.filename or "upload"
+            saved.append((name, str(_keep_upload(folder, name, data)), hashlib.sha256(data).hexdigest()))
 
-        def work() -> Any:
+        def work() -> tuple[Any, list[dict]]:
             with self.lock:
-                return self.kg.ingest([p for _, p in saved], in_process=False)
+                rep = self.kg.ingest([p for _, p, _ in saved], in_process=False)
+            stored = []
+            for name, _, sha in saved:
+                try:
+                    d = self.kg.document(sha)
+                except NotFound:
+                    continue
+                stored.append({"name": name, "sha256": sha, "mentions": len(d["mentions"])})
+            return rep, stored
 
         try:
-            rep = await self.call(work)
+            rep, stored = await self.call(work)
             self._home = None  # the counts changed
         except DocketGraphError as e:
-            return self.page("upload.html", status=400, report=None, errors=[str(e)])
-        shown = {p: n for n, p in saved}
+            return self.page("upload.html", status=400, report=None, errors=[str(e)], stored=[])
+        shown = {p: n for n, p, _ in saved}
         errors = [f"{shown.get(p, os.path.basename(p))}: {m}" for p, m in rep.errors]
         if rep.fatal:
             errors.append(rep.fatal)
-        return self.page("upload.html", status=200 if rep.ok else 422, report=rep, errors=errors)
+        return self.page(
+            "upload.html", status=200 if rep.ok else 422, report=rep, errors=errors, stored=stored
+        )
 
     async def static(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -670,8 +682,6 @@ def same_origin(request: Request) -> bool:
 def _keep_upload(folder: Path, filename: str, data: bytes) -> Path:
     """An uploaded file kept under ``folder`` as ``SHA12-NAME``: a safe name, never a path
     the browser chose, and two uploads of one name with different content kept apart."""
-    import hashlib
-
     from docketgraph.queries.views import safe_filename
 
     base = os.path.basename(filename.replace("\\", "/"))
