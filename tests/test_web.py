@@ -454,8 +454,12 @@ def test_uploads_from_another_site_are_refused(tmp_path):
         assert r.status_code == 403
         r = c.post("/upload", files=files, headers={"Sec-Fetch-Site": "cross-site"})
         assert r.status_code == 403
+        r = c.post("/upload", files=files, headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+        assert r.status_code == 403
         r = c.post("/upload", files=files, headers={"Origin": "http://127.0.0.1:8765"})
         assert r.status_code in (200, 422)
+        r = c.post("/upload", files=files, headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+        assert r.status_code in (200, 422)  # what a browser sends from the app's own page
     assert not (tmp_path / "up").exists() or len(list((tmp_path / "up").iterdir())) == 1
 
 

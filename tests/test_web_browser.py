@@ -40,6 +40,34 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _start(args: list[str]) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    exe = Path(sys.executable).with_name("docketgraph")
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError("docketgraph serve exited: " + proc.stderr.read().decode()[-800:])
+        try:
+            urllib.request.urlopen(url + "/static/style.css", timeout=2).read()
+            return proc, url
+        except OSError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("docketgraph serve did not answer within 60 s") from None
+            time.sleep(0.2)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     base = tmp_path_factory.mktemp("web")
@@ -50,30 +78,11 @@ def server(tmp_path_factory):
             (folder / ex.doc).write_text(text, encoding="utf-8")
             kg.store.put(ex, text=text, path=str(folder / ex.doc))
         kg.store.refresh_summaries()
-    port = _free_port()
-    exe = Path(sys.executable).with_name("docketgraph")
-    proc = subprocess.Popen([str(exe), "serve", "--store", str(store), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    proc, url = _start(["--store", str(store)])
     try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("docketgraph serve exited: " + proc.stderr.read().decode()[-800:])
-            try:
-                urllib.request.urlopen(url + "/static/style.css", timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("docketgraph serve did not answer within 60 s") from None
-                time.sleep(0.2)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +202,28 @@ def test_a_reader_follows_the_evidence(browser, server, tmp_path):
     assert seen["requests"] == [] and seen["errors"] == [] and seen["dialogs"] == []
     assert not [c for c in seen["console"] if "Content Security Policy" in c]
     ctx.close()
+
+
+def test_an_upload_from_the_browser(browser, tmp_path):
+    """With --allow-ingest, a filing chosen in the upload form is ingested (the browser's
+    own Origin passes the app's check) and links to what it contributed."""
+    sample = ROOT / "samples" / "ilnd-lumora-v-schedule-a-complaint.txt"
+    proc, url = _start(["--store", str(tmp_path / "store"), "--allow-ingest",
+                        "--upload-dir", str(tmp_path / "uploads")])
+    seen = {"requests": [], "errors": [], "console": [], "dialogs": []}
+    try:
+        ctx, page = _page(browser, url, seen)
+        page.goto(url + "/upload")
+        page.set_input_files("input[name=files]", str(sample))
+        page.click("main form button")
+        page.wait_for_selector("p.report")
+        assert "1 new" in page.inner_text("p.report")
+        page.click("ul.stored a.doclink")
+        page.wait_for_selector("ol.evidence mark")
+        assert "Lumora" in page.inner_text("main")
+        _shot(page, "09-uploaded")
+        assert seen["requests"] == [] and seen["errors"] == []
+        ctx.close()
+    finally:
+        _stop(proc)
+    assert len(list((tmp_path / "uploads").iterdir())) == 1

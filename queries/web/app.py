@@ -212,7 +212,7 @@ class Headers:
                 names = {k.lower() for k, _ in headers}
                 extra = [
                     (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
+                    (b"referrer-policy", b"same-origin"),  # no address sent to other sites
                 ]
                 if b"content-security-policy" not in names and not scope["path"].startswith("/view/"):
                     extra.append((b"content-security-policy", CSP.encode()))
@@ -671,10 +671,12 @@ class WebApp:
 
 
 def same_origin(request: Request) -> bool:
-    """Whether a request comes from the app's own pages: a browser names the page's origin
-    on a POST (Origin, and Sec-Fetch-Site); a client that sends neither is no browser."""
-    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
-        return False
+    """Whether a request comes from the app's own pages. A browser says so in
+    Sec-Fetch-Site; one too old to send it names the page's origin in Origin (a client
+    that sends neither is no browser, and no page of another site is behind it)."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
     return origin is None or origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
 
