@@ -539,7 +539,7 @@ class WebApp:
                 out = Path(tmp) / "view.html"
                 try:  # the entity itself; by its name if it is no node of the entity graph
                     self.kg.view_entity(e.id, out, depth=2)
-                except BadParameter:
+                except DocketGraphError:
                     self.kg.view_entity(e.name, out, depth=2)
                 return out.read_bytes()
 
