@@ -37,6 +37,7 @@ from docketgraph.graph.store import GraphStore, default_location
 from docketgraph.graph.vocab import ID, NS
 from docketgraph.ingest import extract_file
 from docketgraph.queries import entities as ent, lookup, output
+from docketgraph.queries.analytics import search_entities
 from docketgraph.queries.display import csv_cell, inert, json_text, md_cell  # noqa: F401  (for the CLI)
 from docketgraph.queries.ingesting import IngestReport, ingest as _ingest
 from docketgraph.queries.networks import (

@@ -188,7 +188,7 @@ def test_a_firm_page_has_attorneys_judges_brands_courts(client):
                           ("Clients (brands represented)", "The Pinkfong Company, Inc."),
                           ("Courts", "S.D. New York")]:
         assert section in r.text and name in r.text
-    assert '<svg role="img"' in r.text  # cases over time
+    assert '<img class="chart" src="/chart/judges-for-firm.svg?firm=' in r.text  # cases over time
 
 
 def test_a_case_page_has_the_case_summary_and_a_courtlistener_link(client, kg):
@@ -391,6 +391,21 @@ def test_a_hostile_filing_renders_inert_on_every_page(tmp_path):
     # the names are shown, as text
     for h in HOSTILE:
         assert h in shown, h
+    # the charts (SVG images of their own) hold the names as text too
+    import xml.dom.minidom
+    srcs = {m.replace("&amp;", "&") for html in pages.values() for m in re.findall(r'<img class="chart" src="([^"]+)"', html)}
+    assert any("firms-for-judge" in u for u in srcs)
+    with local(create_app(kg)) as c:
+        for u in srcs:
+            r = c.get(u)
+            assert r.status_code == 200, u
+            doc = xml.dom.minidom.parseString(r.content)
+            assert not doc.getElementsByTagName("script") and not doc.getElementsByTagName("foreignObject")
+            for el in doc.getElementsByTagName("*"):
+                names = [el.attributes.item(i).name for i in range(el.attributes.length)]
+                assert not [n for n in names if n.lower().startswith("on")], (u, el.tagName, names)
+                href = el.getAttribute("href") or el.getAttribute("xlink:href")
+                assert not href or href.startswith("#"), (u, href)
     assert "{{ 7*7 }}" in shown  # never evaluated as a template
 
 
@@ -506,7 +521,18 @@ def test_charts_from_the_facade_when_it_draws_them(kg, monkeypatch):
     assert ("schedule-a-cases", {"court": "ilnd"}) in drawn
 
 
-def test_without_a_chart_module_the_pages_draw_their_own_bars(client):
-    r = client.get("/")
-    assert '<img class="chart"' not in r.text and '<svg role="img"' in r.text
-    assert client.get("/chart/schedule-a-cases.svg").status_code == 404
+def test_the_charts_of_counts_over_time(client):
+    """The chart module draws the home, firm, judge and court pages' charts (SVG, served as
+    an image with a policy of its own); a page whose chart the module cannot draw falls
+    back to its own bars."""
+    import xml.dom.minidom
+
+    for page in ("/", "/entity/firm/epstein-drangel-llp", "/entity/judge/martha-m-pacold",
+                 "/entity/court/ilnd"):
+        src = re.search(r'<img class="chart" src="([^"]+)"', client.get(page).text).group(1)
+        r = client.get(src.replace("&amp;", "&"))
+        assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml"), page
+        assert "<script" not in r.text
+        xml.dom.minidom.parseString(r.content)  # well-formed
+    party = client.get("/entity/party/robert-diggs").text
+    assert '<img class="chart"' not in party and '<svg role="img"' in party

@@ -94,7 +94,7 @@ KIND_SLUGS = {
     "court": "Court",
     "precedent": "Precedent",
 }
-#: the charts the facade may draw (queries.timeline's, when it is there), and their parameters
+#: the charts the facade draws (queries.timeline and queries.charts), and their parameters
 CHARTS = ("schedule-a-cases", "judges-for-firm", "firms-for-judge")
 CHART_PARAMS = ("court", "firm", "judge", "from", "to")
 _PY_PARAMS = {"from": "date_from", "to": "date_to"}
@@ -562,7 +562,10 @@ class WebApp:
                 self.kg.chart(name, out, **params)
                 return out.read_bytes()
 
-        body = await self.call(work)
+        try:
+            body = await self.call(work)
+        except DocketGraphError as e:  # an image: a plain answer, the page shows its alt text
+            return PlainTextResponse(str(e), 404)
         # an SVG shown as an image: its own styles, no script runs in it
         return Response(
             body,

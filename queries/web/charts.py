@@ -1,7 +1,8 @@
 """Counts over time as a small inline SVG (no script, no library, nothing fetched).
 
-A hook: the pages ask :func:`cases_over_time` for a chart; when the project's chart
-module exists, this is where it plugs in.
+The home, firm, judge and court pages show the facade's charts (``kg.chart``: queries.
+timeline and queries.charts, served by the app at ``/chart/NAME.svg``); the other pages
+(an attorney's, a party's, a platform's...), and a facade without charts, draw these bars.
 """
 
 from __future__ import annotations
