@@ -2,7 +2,7 @@
 # Install docketgraph with its test extra into ./.venv (created if missing), install
 # Chromium (for the browser tests) and Tesseract with its English data (OCR of scanned PDF
 # pages) from the OS packages when they are missing, run the static checks (ruff, mypy) and
-# pytest. Arguments go to pytest: `bash scripts/test.sh -m "not slow"` is the fast loop.
+# pytest. Arguments go to pytest: `bash scripts/test.sh -m "not slow" -n 2` is the fast loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}

@@ -102,6 +102,7 @@ def test_unwritable_cache_folder_still_compiles(tmp_path, monkeypatch):
         assert _compile_all() == [re.compile(p, f) for p, f in PATTERNS]
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_courts_db_table_from_the_cache_is_courts_db_own(cache, monkeypatch):
     import courts_db
     from courts_db.utils import gather_regexes

@@ -32,7 +32,7 @@ class _Counter(http.server.BaseHTTPRequestHandler):
 @pytest.fixture()
 def loopback():
     srv = http.server.HTTPServer(("127.0.0.1", 0), _Counter)
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     t.start()
     _Counter.hits = 0
     yield f"http://127.0.0.1:{srv.server_address[1]}/ctx.jsonld"

@@ -151,6 +151,7 @@ def test_sha_is_bounded(tmp_path, monkeypatch):
         assert ingesting._sha("/dev/zero") is None
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_cli_ingest_of_a_hostile_folder_ends_with_clear_errors(tmp_path):
     """The whole command, in its own process, under a time limit: special files, a file
     name that is not UTF-8 and one carrying escape sequences; the good files are stored."""
@@ -276,7 +277,7 @@ def bad_server(monkeypatch):
     monkeypatch.setattr(remote, "MAX_RESPONSE_BYTES", 1 << 20)
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Bad)
     srv.daemon_threads = True
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     t.start()
 
     def url(mode: str) -> str:
@@ -288,8 +289,8 @@ def bad_server(monkeypatch):
 
 
 @pytest.mark.parametrize("mode, message", [
-    ("slow", "did not answer within 2s"),
-    ("slow-headers", "did not answer within 2s"),
+    pytest.param("slow", "did not answer within 2s", marks=pytest.mark.slow),  # waits out the 2 s limit
+    pytest.param("slow-headers", "did not answer within 2s", marks=pytest.mark.slow),
     ("endless", "more than 1,048,576 bytes"),
     ("html", "text/html"),
     ("garbage", "not SPARQL results"),
@@ -305,7 +306,7 @@ def test_a_misbehaving_server_is_one_clear_error(bad_server, mode, message):
     assert time.monotonic() - t0 < 15
 
 
-@pytest.mark.parametrize("mode", ["slow", "html", "garbage", "redirect"])
+@pytest.mark.parametrize("mode", [pytest.param("slow", marks=pytest.mark.slow), "html", "garbage", "redirect"])
 def test_query_on_a_misbehaving_server_from_the_cli(bad_server, capsys, mode):
     url = bad_server(mode)
     with time_limit(30):
@@ -473,7 +474,7 @@ class _Counter(http.server.BaseHTTPRequestHandler):
 @pytest.fixture()
 def counter():
     srv = http.server.HTTPServer(("127.0.0.1", 0), _Counter)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     _Counter.hits = 0
     yield f"http://127.0.0.1:{srv.server_address[1]}/sparql"
     srv.shutdown()
@@ -567,6 +568,7 @@ def test_user_query_with_an_unknown_function_is_reported_at_load(tmp_path):
         parse_rq(H + "SELECT ?x WHERE { BIND(<http://127.0.0.1:9/f>(1) AS ?x) }", "u", "u.rq")
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_built_in_queries_pass_the_user_rules():
     """The shipped queries are held to the rules a user's file meets (no SERVICE,
     only the store's functions), checked here instead of at every start."""
@@ -593,6 +595,7 @@ def small_store(tmp_path_factory):
     return str(loc)
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_every_parameter_refuses_bytes_that_are_not_utf8(small_store, capsys):
     pairs = _pairs()
     assert len(pairs) >= 20
@@ -811,6 +814,7 @@ def test_a_batch_the_store_cannot_write_fails_every_file_in_it(tmp_path, capsys,
     assert len(GraphStore(store, read_only=True).named_graphs()) == stored
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_sparql_limit_and_timeout(small_store, capsys):
     assert main(["sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--limit", "2", "--store", small_store,
                  "--format", "json"]) == 0

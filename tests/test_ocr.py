@@ -25,6 +25,9 @@ from docketgraph.ingest.readers.registry import read_file
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scans import page_images, scanned_pdf  # noqa: E402
 
+#: Tesseract runs in a subprocess for most of these: outside the fast loop
+pytestmark = pytest.mark.slow
+
 #: micro F1 of the three seeds read from scanned, image-only PDFs (measured 0.933 on
 #: 2026-12-06 with Tesseract 5.3.0; the issue asks for 0.85 at least)
 SCANNED_SEEDS_FLOOR = 0.90

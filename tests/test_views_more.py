@@ -75,6 +75,7 @@ def test_top_n_above_threshold_is_stated(tmp_path):
     assert f"Showing the 30 nodes with the highest weighted degree of {G.number_of_nodes()}" in html
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_large_views_get_a_python_layout_and_no_physics(tmp_path):
     G = star_forest(10, PHYSICS_NODE_LIMIT // 8)
     assert G.number_of_nodes() > PHYSICS_NODE_LIMIT
@@ -136,6 +137,7 @@ def test_entity_view_marks_its_focus(kg, tmp_path):
     assert not [n for n in data_of(html)["nodes"] if n.get("focus")]
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_large_entity_views_fold_cited_cases_and_parties(tmp_path):
     from docketgraph.queries.views import FOLD_NODE_LIMIT
     G, focus = _entity(420)

@@ -363,6 +363,7 @@ def crawl(client, start: list[str], limit: int = 300) -> dict[str, str]:
     return seen
 
 
+@pytest.mark.slow  # a second or more: outside the fast loop
 def test_a_hostile_filing_renders_inert_on_every_page(tmp_path):
     kg = hostile_graph(tmp_path)
     with local(create_app(kg)) as c:
