@@ -44,6 +44,7 @@ import pyoxigraph as ox
 from docketgraph.graph import keys
 from docketgraph.graph.errors import BadParameter, UnsupportedFormat
 from docketgraph.graph.exchange import xml_safe
+from docketgraph.graph.store import Store
 from docketgraph.graph.vocab import ID
 from docketgraph.queries import analytics
 from docketgraph.queries.display import csv_cell
@@ -92,7 +93,7 @@ def _values(iris: list[str]) -> str:
 
 
 def co_counsel_graph(
-    store: Any,
+    store: Store,
     *,
     court: str | None = None,
     firm: str | None = None,
@@ -148,7 +149,7 @@ def co_counsel_graph(
 
 
 def _attorneys(
-    store: Any,
+    store: Store,
     *,
     court: str | None = None,
     firm: str | None = None,
@@ -159,7 +160,7 @@ def _attorneys(
 
 
 def _citations(
-    store: Any,
+    store: Store,
     *,
     court: str | None = None,
     by: str | None = None,
@@ -178,7 +179,7 @@ _BUILDERS: dict[str, Callable[..., nx.Graph]] = {
 }
 
 
-def projection_graph(store: Any, projection: str, params: dict[str, Any]) -> nx.Graph:
+def projection_graph(store: Store, projection: str, params: dict[str, Any]) -> nx.Graph:
     """The projection named ``projection`` as a plain graph (see the module docstring).
 
     ``params``: ``court``, ``from`` / ``to`` (dates, YYYY-MM-DD), and ``firm`` for
@@ -209,7 +210,7 @@ def _fullest(names: set[str] | None) -> str | None:
     return min(names, key=lambda n: (-len(n), n)) if names else None
 
 
-def plain(store: Any, G: nx.Graph) -> nx.Graph:
+def plain(store: Store, G: nx.Graph) -> nx.Graph:
     """A copy of an analytics graph with plain attributes: lists joined into strings,
     ``None`` left out, each node's key and courts added, and its label the fullest of its
     stored names."""

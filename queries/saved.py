@@ -175,7 +175,7 @@ class SavedQuery:
         return out
 
     def run(
-        self, store: Any, values: Mapping[str, Any], *, keys: Mapping[str, str] | None = None
+        self, store: Store, values: Mapping[str, Any], *, keys: Mapping[str, str] | None = None
     ) -> tuple[list[str], list[dict[str, Any]], Any]:
         """Plan and run this query on ``store`` with ``values`` (parameter name -> value,
         ``None`` meaning not given): ``(columns, rows, graph)``, ``graph`` being the networkx
