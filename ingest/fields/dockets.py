@@ -200,8 +200,10 @@ def lower_zones(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4)
 def state_of_number(text: str) -> str | None:
-    """The state whose courts alone number cases in the shape the document's own number has."""
+    """The state whose courts alone number cases in the shape the document's own number has
+    (asked by the state-document test and by both of own_court's rules: kept per text)."""
     src = text.translate(_DASHES)
     found = [(m.start(), st) for rx, st in _SHAPE_STATE for m in rx.finditer(src, 0, HEAD)
              if _context_role(src, m.start(), m.end()) == "own"]

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docketgraph.graph.model import Span
 
 _SEP = " | "
-_PARTY_HEAD = re.compile(r"(?i)^(?:party|parties|party[ \t]+name|name)$")
+PARTY_HEAD = re.compile(r"(?i)^(?:party|parties|party[ \t]+name|name)$")
 _TYPE_HEAD = re.compile(r"(?i)^(?:party[ \t]?type|type|role|party[ \t]+role|designation)$")
-_REP_HEAD = re.compile(r"(?i)^(?:representatives?|attorneys?|counsel|attorney\(s\)|lawyers?)$")
+REP_HEAD = re.compile(r"(?i)^(?:representatives?|attorneys?|counsel|attorney\(s\)|lawyers?)$")
 #: a party type the schema has a role for ("Appellee", "Plaintiff - Appellant", "Real Party in Interest" has none)
 _ROLES = (
     ("appellant", re.compile(r"(?i)\bappellants?\b")),
@@ -85,11 +86,18 @@ def _cells(line: str, start: int) -> list[tuple[str, Span]]:
 
 
 def find_party_tables(text: str) -> tuple[list[TableParty], list[Span]]:
-    """The parties of every party table in ``text``, and the spans of the tables' lines."""
+    """The parties of every party table in ``text``, and the spans of the tables' lines
+    (the caption and the counsel rules both ask: read once per text)."""
+    parties, zones = _find_party_tables(text)
+    return list(parties), list(zones)
+
+
+@lru_cache(maxsize=4)
+def _find_party_tables(text: str) -> tuple[tuple[TableParty, ...], tuple[Span, ...]]:
     parties: list[TableParty] = []
     zones: list[Span] = []
     if _SEP not in text:
-        return parties, zones
+        return (), ()
     lines = text.split("\n")
     offs = []
     pos = 0
@@ -99,9 +107,9 @@ def find_party_tables(text: str) -> tuple[list[TableParty], list[Span]]:
     i = 0
     while i < len(lines):
         head = [c for c, _ in _cells(lines[i], offs[i])] if _SEP in lines[i] else []
-        party_col = next((k for k, c in enumerate(head) if _PARTY_HEAD.match(c)), None)
+        party_col = next((k for k, c in enumerate(head) if PARTY_HEAD.match(c)), None)
         type_col = next((k for k, c in enumerate(head) if _TYPE_HEAD.match(c)), None)
-        rep_col = next((k for k, c in enumerate(head) if _REP_HEAD.match(c)), None)
+        rep_col = next((k for k, c in enumerate(head) if REP_HEAD.match(c)), None)
         if party_col is None or type_col is None:
             i += 1
             continue
@@ -136,4 +144,4 @@ def find_party_tables(text: str) -> tuple[list[TableParty], list[Span]]:
         end = offs[j] if j < len(lines) else len(text)
         zones.append((start, end))
         i = max(j, i + 1)
-    return parties, zones
+    return tuple(parties), tuple(zones)

@@ -16,7 +16,7 @@ from docketgraph.ingest.fields.counsel.common import (
     _strip_name_noise,
 )
 from docketgraph.ingest.fields.firms import looks_like_firm
-from docketgraph.ingest.fields.party_table import find_party_tables
+from docketgraph.ingest.fields.party_table import PARTY_HEAD, REP_HEAD, find_party_tables, natural_order
 from docketgraph.graph.names import person_key, person_name, same_person_in_filing, surname
 
 # named patterns of the rules below
@@ -31,7 +31,6 @@ _TERMINATED_RE = re.compile(r"[ \t]*\((?:terminated|TERMINATED)\)")
 # a table header cell naming representatives
 _REP_HEADER_CELL_RE = re.compile(r"(?i:>[ \t]*(?:representatives?|attorneys?|counsel)[ \t]*<)")
 # a name written surname first ("Treviso, Vanessa")
-_SURNAME_FIRST_RE = re.compile(r"^([^,]{2,40}),[ \t]*([^,]{2,40})$")
 
 
 _APPEARANCE_RE = re.compile(
@@ -117,10 +116,8 @@ def _represented_by(text: str, acc: _Acc) -> None:
                      represents=[clean_space(m.group("party"))])
 
 
-_REP_HEADER_RE = re.compile(r"(?i:^(?:representatives?|attorneys?|counsel|attorney\(s\)|lawyers?)$)")
 
 
-_PARTY_HEADER_RE = re.compile(r"(?i:^(?:party|parties|party[ \t]+name|name)$)")
 
 
 class _Tables(HTMLParser):
@@ -165,10 +162,10 @@ def _party_tables(text: str, acc: _Acc) -> None:
     rep_col = party_col = None
     for row in parser.rows:
         cells = [clean_space(c) for c in row]
-        reps = [k for k, c in enumerate(cells) if _REP_HEADER_RE.match(c)]
+        reps = [k for k, c in enumerate(cells) if REP_HEAD.match(c)]
         if reps:
             rep_col = reps[0]
-            parties = [k for k, c in enumerate(cells) if _PARTY_HEADER_RE.match(c)]
+            parties = [k for k, c in enumerate(cells) if PARTY_HEAD.match(c)]
             party_col = parties[0] if parties else None
             continue
         if rep_col is None or rep_col >= len(row):
@@ -176,25 +173,21 @@ def _party_tables(text: str, acc: _Acc) -> None:
         party = clean_space(row[party_col]) if party_col is not None and party_col < len(row) else ""
         for raw in row[rep_col].split("\n"):
             nm = clean_space(raw)
-            if not nm or person_key(nm) == person_key(party) or same_person_in_filing(nm, _natural_order(party)):
-                continue  # pro se
-            if _plausible_person(person_name(_strip_name_noise(nm))):
-                at = text.find(nm)
-                acc.attorney(nm, (at, at + len(nm)) if at >= 0 else (0, 0),
-                             represents=[party] if party else [])
+            at = text.find(nm) if nm else -1
+            _representative(acc, nm, (at, at + len(nm)) if at >= 0 else (0, 0), party)
 
 
 def _party_table_text(text: str, acc: _Acc) -> None:
     """The same table read from a page's visible text (``fields/party_table.py``)."""
     for tp in find_party_tables(text)[0]:
         for nm, span in tp.representatives:
-            if person_key(nm) == person_key(tp.name) or same_person_in_filing(nm, tp.name):
-                continue  # pro se
-            if _plausible_person(person_name(_strip_name_noise(nm))):
-                acc.attorney(nm, span, represents=[tp.name])
+            _representative(acc, nm, span, tp.name)
 
 
-def _natural_order(name: str) -> str:
-    """"Treviso, Vanessa" -> "Vanessa Treviso" (a party listed surname first)."""
-    m = _SURNAME_FIRST_RE.match(name)
-    return f"{m.group(2)} {m.group(1)}" if m else name
+def _representative(acc: _Acc, name: str, span: tuple[int, int], party: str) -> None:
+    """One representative of a party table's row: counsel for the party, unless it is the
+    party itself appearing pro se (listed surname first or not: "Treviso, Vanessa")."""
+    if not name or person_key(name) == person_key(party) or same_person_in_filing(name, natural_order(party)):
+        return
+    if _plausible_person(person_name(_strip_name_noise(name))):
+        acc.attorney(name, span, represents=[party] if party else [])
