@@ -553,17 +553,25 @@ class KnowledgeGraph:
         fits several entities raises AmbiguousName (listing them), one that fits none
         UnknownName (with the nearest names)."""
         q = self.registry.get(name)
-        values = _params(params)
-        for k in values:
-            q.param(k)  # an unknown parameter is refused before any lookup
-        values, bound, resolved = lookup.resolve_params(self.store, q.params, values)
-        for r in resolved:
-            if r.notice:
-                self._notice(r.notice)
+        values, bound, resolved = self._resolve(q, _params(params))
         cols, rows, graph = q.run(self.store, values, keys=bound)
         return Result(
             cols, rows, q, tuple(sorted((k, str(v)) for k, v in values.items())), graph, tuple(resolved)
         )
+
+    def _resolve(
+        self, q: Any, values: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, str], list[lookup.Resolved]]:
+        """``values`` for the parameters ``q`` declares (a saved query or a chart), names,
+        courts and roles resolved (queries.lookup) and what was taken told to ``on_notice``;
+        an unknown parameter is refused before any lookup."""
+        for k in values:
+            q.param(k)
+        values, bound, resolved = lookup.resolve_params(self.store, q.params, values)
+        for r in resolved:
+            if r.notice:
+                self._notice(r.notice)
+        return values, bound, resolved
 
     def _notice(self, message: str) -> None:
         if self.on_notice is not None:
@@ -645,13 +653,8 @@ class KnowledgeGraph:
         spec = CHARTS.get(name)
         bound: dict[str, str] = {}
         if spec is not None:
-            for k, v in values.items():
-                if v is not None:
-                    spec.param(k)  # an unknown parameter is refused before any lookup
-            values, bound, resolved = lookup.resolve_params(self.store, spec.params, values)
+            values, bound, resolved = self._resolve(spec, {k: v for k, v in values.items() if v is not None})
             for r in resolved:
-                if r.notice:
-                    self._notice(r.notice)
                 if r.match is not None and r.param in bound:
                     values[r.param] = r.match.candidate.name  # the chart's title names what was taken
         return counts_over_time(self.store, name, values, keys=bound)
