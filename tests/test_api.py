@@ -310,6 +310,8 @@ def test_entities_and_explain(kg):
 def test_stats_sparql_evidence_export_and_views(kg, tmp_path):
     s = kg.stats()
     assert s["Document"] == 5 and s["Case"] == 3
+    assert s["quads"] == len(kg.store) > 0
+    assert kg.stats(quads=False) == {k: v for k, v in s.items() if k != "quads"}
     assert kg.sparql("SELECT (COUNT(?c) AS ?n) WHERE { ?c a dg:Case }").rows == [{"n": 3}]
     ev = kg.evidence(kg.query("firms-for-judge", judge="Elena M. Castellanos"))
     assert ev.rows[0]["evidence"][0]["document"] == LETTER.name

@@ -318,7 +318,7 @@ class WebApp:
     # pages
     async def home(self, request: Request) -> Response:
         def work() -> dict:
-            stats = self.kg.stats()
+            stats = self.kg.stats(quads=False)
             firms = self.kg.most_connected("firm", 10)
             judges = self.kg.most_connected("judge", 10)
             dates = self.kg.case_first_dates()
@@ -981,7 +981,7 @@ def serve(
     """Serve ``kg`` with uvicorn until interrupted (``KnowledgeGraph.serve`` calls this)."""
     import uvicorn
 
-    kg.stats()  # open the store now: a bad --store is an error before the server starts
+    kg.stats(quads=False)  # open the store now: a bad --store is an error before the server starts
     settings = Settings(allow_ingest=allow_ingest, query_timeout=query_timeout)
     if host in ("0.0.0.0", "::", ""):  # every address: any name (the command warns)
         settings.allowed_hosts = ["*"]
