@@ -42,7 +42,9 @@ _RELATIONS = {
     "Attorney": "?r a dg:Appearance ; dg:case ?case ; dg:attorney ?x .",
     "Judge": "?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x .",
     "Platform": "?case dg:mentionsPlatform ?x .",
-    "Precedent": "?case dg:cites ?x .",
+    # a document cites too (``doc dg:cites``): only a case's citations, typed in the same
+    # graph (the writer types every case node of a document's graph), half the rows
+    "Precedent": "?case a dg:Case ; dg:cites ?x .",
     "Party": "?r a dg:Participation ; dg:case ?case ; dg:party ?x .",
     "Court": "?case dg:inCourt ?x .",
 }

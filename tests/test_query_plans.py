@@ -1,9 +1,11 @@
-"""Saved queries rewritten for speed give the answers of the text they replaced.
+"""Saved queries and projections rewritten for speed give the answers they gave before.
 
-The previous text of each rewritten query is kept beside the tests
-(``tests/fixtures/reference-*.rq``) and run through the same saved-query machinery on the
-fixture graph, a synthetic Schedule A store (bench/generate.py) and the real filings; the
-answers (columns and rows, in order) must be equal for every parameter set tried.
+The previous text of each rewritten saved query is kept beside the tests
+(``tests/fixtures/reference-*.rq``), and the previous pattern of each rewritten projection
+link (queries.analytics._RELATIONS) here; both are run through the same machinery on the
+fixture graph, a synthetic Schedule A store (bench/generate.py) and the real filings, and
+the answers (columns and rows, in order; every node and edge of the graphs) must be equal
+for every parameter set tried.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from docketgraph.queries import analytics
 from docketgraph.queries.api import KnowledgeGraph
 from docketgraph.queries.saved import parse_rq
 from query_factories import small_graph
@@ -22,6 +25,8 @@ from generate import extractions  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REWRITTEN = ["document-provenance"]
+#: projection links as they were before a rewrite
+PREVIOUS_LINKS = {"Precedent": "?case dg:cites ?x ."}
 
 
 def _reference(kg: KnowledgeGraph, name: str):
@@ -62,12 +67,63 @@ def test_rewritten_query_equals_its_previous_text_on_a_synthetic_store(name):
     _same(kg, name)
 
 
-@pytest.mark.slow
-def test_rewritten_queries_equal_their_previous_text_on_real_filings(tmp_path, dev_dir, seeds_dir):
+@pytest.fixture(scope="module")
+def real_kg(tmp_path_factory, dev_dir, seeds_dir):
     root = Path(__file__).resolve().parent
     files = [p for d in (dev_dir, seeds_dir, root / "fixtures" / "filings")
              for p in sorted(d.iterdir()) if p.is_file() and not p.name.endswith(".gold.json")]
-    kg = KnowledgeGraph(str(tmp_path / "store"))
+    kg = KnowledgeGraph(str(tmp_path_factory.mktemp("real") / "store"))
     kg.ingest(files, in_process=True)
+    return kg
+
+
+@pytest.mark.slow
+def test_rewritten_queries_equal_their_previous_text_on_real_filings(real_kg):
     for name in REWRITTEN:
-        assert _same(kg, name) > 0, name
+        assert _same(real_kg, name) > 0, name
+
+def _graph(G) -> tuple:
+    return (sorted((str(n), sorted(d.items())) for n, d in G.nodes(data=True)),
+            sorted((str(a), str(b), sorted((k, sorted(v) if isinstance(v, list) else v) for k, v in d.items()))
+                   for a, b, d in G.edges(data=True)))
+
+
+def _network_answers(kg: KnowledgeGraph) -> list:
+    out = []
+    for name, params in [("citation-network", {}), ("citation-network", {"court": "ilnd"}),
+                         ("citation-network", {"from": "2023-01-01"}), ("centrality", {"projection": "citations"}),
+                         ("communities", {"projection": "citations"})]:
+        r = kg.query(name, **params)
+        out.append((name, params, r.columns, r.rows, _graph(r.graph)))
+    for by in ("firm", "case"):
+        out.append(("to_networkx", by, _graph(kg.to_networkx("citations", by=by))))
+    out.append(("entity_graph", _graph(analytics.entity_graph(kg.store))))
+    return out
+
+
+def _same_networks(kg: KnowledgeGraph, monkeypatch) -> int:
+    new = _network_answers(kg)
+    with monkeypatch.context() as m:
+        m.setattr(analytics, "_RELATIONS", {**analytics._RELATIONS, **PREVIOUS_LINKS})
+        old = _network_answers(kg)
+    assert len(new) == len(old)
+    for a, b in zip(new, old):
+        assert a == b, a[:2]
+    return sum(len(a[-1][1]) for a in new)  # edges
+
+
+def test_projections_equal_their_previous_links_on_the_fixture_graph(monkeypatch):
+    assert _same_networks(small_graph(), monkeypatch) > 0
+
+
+@pytest.mark.slow
+def test_projections_equal_their_previous_links_on_a_synthetic_store(monkeypatch):
+    kg = KnowledgeGraph(None)
+    for ex in extractions(30):
+        kg.store.put(ex)
+    assert _same_networks(kg, monkeypatch) > 0
+
+
+@pytest.mark.slow
+def test_projections_equal_their_previous_links_on_real_filings(real_kg, monkeypatch):
+    assert _same_networks(real_kg, monkeypatch) > 0
