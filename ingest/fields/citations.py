@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from docketgraph.graph.model import CitationMention
+from docketgraph.ingest.fields import compiled
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,13 @@ _WS_RE = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _reporter_first_words() -> frozenset[str]:
-    """First words (lower case) of every reporter, law and journal name eyecite knows."""
+    """First words (lower case) of every reporter, law and journal name eyecite knows
+    (kept on disk for the installed reporters-db: ``compiled.remembered_data``)."""
+    words = compiled.remembered_data("reporter-first-words", ("reporters_db",), _build_first_words)
+    return words if isinstance(words, frozenset) else _build_first_words()
+
+
+def _build_first_words() -> frozenset[str]:
     from reporters_db import JOURNALS, LAWS, REPORTERS
 
     names: set[str] = set()
@@ -146,8 +153,31 @@ def _reporter_automaton():
     match holds the longest piece of the string that whitespace cannot split; the
     automaton finds those pieces, each with the reach of its longest string and the
     whitespace-free strings to look for around it.
+
+    The pieces are derived from eyecite's extractors once and kept on disk for the
+    installed eyecite and reporters-db (``compiled.remembered_data``), so the pre-filter
+    runs without importing eyecite: a filing that cites nothing never loads it.
     """
     import ahocorasick
+
+    rows = compiled.remembered_data("reporter-pieces", ("eyecite", "reporters_db"), _reporter_pieces)
+    if not isinstance(rows, list):
+        rows = _reporter_pieces()
+    autos = []
+    for lower in (False, True):
+        keys = [(key, r, strings) for key, low, r, strings in rows if low == lower]
+        if keys:
+            auto = ahocorasick.Automaton()
+            for key, r, strings in keys:
+                auto.add_word(key, (len(key), r, tuple(strings)))
+            auto.make_automaton()
+            autos.append((auto, lower))
+    return autos
+
+
+def _reporter_pieces() -> list[tuple[str, bool, int, tuple[str, ...]]]:
+    """(piece, ignore case, reach, whitespace-free strings) for ``_reporter_automaton``,
+    in a fixed order."""
     from eyecite.tokenizers import EXTRACTORS
 
     reach: dict[tuple[str, bool], int] = {}
@@ -166,16 +196,7 @@ def _reporter_automaton():
                 stripped = _WS_RE.sub("", string)
                 full.setdefault(key, set()).add(
                     stripped.translate(_ASCII_LOWER) if lower else stripped)
-    autos = []
-    for lower in (False, True):
-        keys = {k: r for (k, low), r in reach.items() if low == lower}
-        if keys:
-            auto = ahocorasick.Automaton()
-            for key, r in keys.items():
-                auto.add_word(key, (len(key), r, tuple(sorted(full[(key, lower)]))))
-            auto.make_automaton()
-            autos.append((auto, lower))
-    return autos
+    return [(key, lower, r, tuple(sorted(full[(key, lower)]))) for (key, lower), r in reach.items()]
 
 
 _PIECE_SPLIT_RE = re.compile(r"\s+|(?<=\.)")
@@ -481,16 +502,28 @@ def _passage_tokenizer():
             n = len(text)
             for i in sorted(whole | near.keys()):
                 e = extractors[i]
+                regex = _regex_of(e)
                 if i in whole or not is_cite[i]:
                     for m in e.get_matches(text):
                         yield e.get_token(m)
                     continue
-                regex = e.compiled_regex
                 for lo, hi in _merge_ranges(text, near[i], n):
                     for m in regex.finditer(text, lo, hi):
                         yield e.get_token(m)
 
     return PassageTokenizer(extractors=extractors)
+
+
+def _regex_of(extractor) -> re.Pattern:
+    """An extractor's compiled regex (eyecite compiles it on first use and keeps it on the
+    extractor), compiled here with the engine program kept on disk
+    (``compiled.lazy_programs``): a process meeting a reporter for the first time skips
+    most of the compile."""
+    rx = getattr(extractor, "_compiled_regex", None)
+    if rx is None:
+        rx = compiled.lazy_programs("eyecite").compile(extractor.regex, extractor.flags)
+        extractor._compiled_regex = rx
+    return rx
 
 
 def _merge_ranges(text: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -630,10 +663,14 @@ def _eyecite_shortcuts():
 def _cites_prefiltered(text: str) -> list[_Cite]:
     prep = _Prepared(text)
     out: list[_Cite] = []
+    windows = candidate_windows(prep.text)
+    if not windows:  # nothing that can be a citation: eyecite is not needed (nor loaded)
+        return out
     with _eyecite_shortcuts():
-        for ws, we in candidate_windows(prep.text):
+        for ws, we in windows:
             out.extend(_convert(_eyecite(prep.text[ws:we], _passage_tokenizer()),
                                 lambda i, b=ws: prep.original(b + i)))
+    compiled.lazy_programs("eyecite").save()
     return out
 
 

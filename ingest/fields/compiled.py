@@ -112,7 +112,7 @@ def _digest(name: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def _write(path: Path, programs: list[tuple]) -> None:
+def _write(path: Path, programs: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
     try:
@@ -200,6 +200,139 @@ def remembered_programs(name: str) -> Iterator[None]:
         log.debug("regex cache %s not written", path, exc_info=True)
 
 
+def _read(path: Path) -> object:
+    """The value kept in ``path`` by ``_write`` (raises on a missing or damaged file)."""
+    data = path.read_bytes()
+    if hashlib.sha256(data[32:]).digest() != data[:32]:
+        raise ValueError("checksum differs")
+    return marshal.loads(data[32:])
+
+
+def _package_digest(*packages: str) -> str | None:
+    """A digest of the installed files (names, sizes, modification times) of ``packages``,
+    found without importing them; None when one is not installed."""
+    import importlib.util
+
+    h = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{sys.implementation.name}".encode())
+    for name in packages:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        for root in spec.submodule_search_locations:
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                for f in sorted(files):
+                    if f.endswith((".pyc", ".pyo")):
+                        continue
+                    st = os.stat(os.path.join(folder, f))
+                    h.update(f"{os.path.relpath(os.path.join(folder, f), root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def remembered_data(name: str, packages: tuple[str, ...], build: Callable[[], object]) -> object:
+    """``build()``, a pure function of the installed ``packages`` (reference data derived
+    from them), kept on disk in ``marshal`` format under a name carrying a digest of those
+    packages' files: a later process reads it instead of importing the packages and
+    building it again. Anything unusual (no cache folder, a damaged file, a value marshal
+    cannot write) falls back on ``build()``."""
+    folder = cache_dir()
+    digest = _package_digest(*packages) if folder is not None else None
+    if folder is None or digest is None:
+        return build()
+    path = folder / f"data-{name}-{digest}.marshal"
+    try:
+        return _read(path)
+    except FileNotFoundError:
+        pass
+    except Exception:  # damaged: build it again
+        log.debug("data cache %s unreadable", path, exc_info=True)
+    value = build()
+    try:
+        _write(path, value)  # type: ignore[arg-type]
+    except Exception:
+        log.debug("data cache %s not written", path, exc_info=True)
+    return value
+
+
+class _LazyPrograms:
+    """Engine programs of patterns compiled one at a time as a process meets them (a
+    reporter's regex the first time a filing cites it), read from and added to the cache
+    file ``name`` (the same layout as ``remembered_programs``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.table: dict[tuple[str, int], tuple] | None = None
+        self.new: dict[tuple[str, int], tuple] = {}
+        self.path: Path | None = None
+
+    def _load(self) -> dict[tuple[str, int], tuple]:
+        table: dict[tuple[str, int], tuple] = {}
+        folder = cache_dir()
+        engine = _engine()
+        if (folder is not None and engine is not None and sys.implementation.name == "cpython"
+                and array(_CODE).itemsize == getattr(engine[2], "CODESIZE", 0)):
+            self.path = folder / f"regex-{self.name}-{_digest(self.name)}.marshal"
+            try:
+                for prog in _read(self.path):  # type: ignore[attr-defined]
+                    table[(prog[0], prog[-1])] = tuple(prog[:-1])
+            except FileNotFoundError:
+                pass
+            except Exception:
+                log.debug("regex cache %s unreadable", self.path, exc_info=True)
+                table = {}
+        self.table = table
+        return table
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+        table = self.table if self.table is not None else self._load()
+        if self.path is None:
+            return re.compile(pattern, flags)
+        key = (pattern, int(flags))
+        prog = table.get(key)
+        if prog is None:
+            rx = re.compile(pattern, flags)
+            prog = _program(pattern, int(flags))
+            if _rebuild(prog) != rx:  # not what the engine's own compile gives: never kept
+                return rx
+            table[key] = self.new[key] = prog
+            return rx
+        return _rebuild(prog)
+
+    def save(self) -> None:
+        """Add the programs made since the last save to the file (merged with what other
+        processes wrote meanwhile)."""
+        if not self.new or self.path is None:
+            return
+        new, self.new = self.new, {}
+        try:
+            rows: dict[tuple[str, int], tuple] = {}
+            try:
+                for prog in _read(self.path):  # type: ignore[attr-defined]
+                    rows[(prog[0], prog[-1])] = tuple(prog[:-1])
+            except Exception:
+                rows = {}
+            if len(rows) > _MAX_REMEMBERED:
+                rows = {}
+            rows.update(new)
+            _write(self.path, [(*prog, key[1]) for key, prog in rows.items()])
+        except Exception:
+            log.debug("regex cache %s not written", self.path, exc_info=True)
+
+
+_LAZY: dict[str, _LazyPrograms] = {}
+
+
+def lazy_programs(name: str) -> _LazyPrograms:
+    """The process's table of lazily compiled patterns kept in the cache file ``name``."""
+    lazy = _LAZY.get(name)
+    if lazy is None:
+        lazy = _LAZY[name] = _LazyPrograms(name)
+    return lazy
+
+
 def load_courts_db() -> None:
     """Have courts-db build its regex table (lazily computed on first use, about 8,400
     patterns) with the engine programs kept on disk."""
@@ -210,9 +343,62 @@ def load_courts_db() -> None:
             courts_db.regexes  # noqa: B018 - courts-db builds the table on first access
 
 
-def find_court(court_str: str, **kwargs: object) -> list[str]:
-    """``courts_db.find_court``, its regex table read through the cache."""
-    import courts_db
+class _CourtAnswers:
+    """``courts_db.find_court``'s answers kept on disk, in a file named for a digest of the
+    installed courts-db: a memo of a pure function of the court string, the arguments and
+    courts-db's data. A court name met before (in any process) is answered without
+    building courts-db's table of 8,400 regexes and trying each of them (about 25 ms a
+    name). A call that raises is not remembered."""
 
-    load_courts_db()
-    return courts_db.find_court(court_str, **kwargs)  # type: ignore[no-any-return]
+    def __init__(self) -> None:
+        self.table: dict[str, list[str]] | None = None
+        self.path: Path | None = None
+
+    def _load(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        folder = cache_dir()
+        digest = _package_digest("courts_db") if folder is not None else None
+        if folder is not None and digest is not None:
+            self.path = folder / f"courts-db-answers-{digest}.marshal"
+            try:
+                value = _read(self.path)
+                if isinstance(value, dict):
+                    table = value
+            except FileNotFoundError:
+                pass
+            except Exception:
+                log.debug("court answers %s unreadable", self.path, exc_info=True)
+        self.table = table
+        return table
+
+    def find(self, court_str: str, kwargs: dict[str, object]) -> list[str]:
+        table = self.table if self.table is not None else self._load()
+        key = repr((court_str, sorted(kwargs.items())))
+        hit = table.get(key)
+        if hit is not None:
+            return list(hit)
+        import courts_db
+
+        load_courts_db()
+        ids = courts_db.find_court(court_str, **kwargs)
+        if self.path is not None and isinstance(ids, list) and all(type(i) is str for i in ids):
+            table[key] = list(ids)
+            try:
+                try:
+                    on_disk = _read(self.path)
+                except Exception:
+                    on_disk = {}
+                merged = {**on_disk, **table} if isinstance(on_disk, dict) else dict(table)
+                _write(self.path, merged)  # type: ignore[arg-type]
+            except Exception:
+                log.debug("court answers %s not written", self.path, exc_info=True)
+        return ids  # type: ignore[no-any-return]
+
+
+_COURT_ANSWERS = _CourtAnswers()
+
+
+def find_court(court_str: str, **kwargs: object) -> list[str]:
+    """``courts_db.find_court``, its answers remembered on disk (``_CourtAnswers``) and its
+    regex table read through the cache when it has to be built."""
+    return _COURT_ANSWERS.find(court_str, kwargs)

@@ -16,8 +16,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-from courts_db import courts
-
 from docketgraph.graph.model import Span
 from docketgraph.ingest.fields.compiled import find_court
 
@@ -50,6 +48,8 @@ class CourtHit:
 @functools.lru_cache(maxsize=1)
 def _federal_ids() -> dict[str, str]:
     """courts-db id -> court type, for federal district and bankruptcy courts."""
+    from courts_db import courts  # loaded on first use: only docket pages need it
+
     out = {}
     for c in courts:
         cid = c.get("id") or ""
@@ -82,6 +82,8 @@ def _name_index() -> dict[tuple[str, str, str], str]:
     """(kind, direction, state) -> id, from courts-db's own court names
     ('District Court, E.D. Missouri', 'United States District Court for the Eastern District
     of Arkansas'), for the phrasings its regexes miss."""
+    from courts_db import courts
+
     known = _federal_ids()
     out: dict[tuple[str, str, str], str] = {}
     for c in courts:
