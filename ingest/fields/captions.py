@@ -347,7 +347,7 @@ def _mask_columns(s: str) -> str:
 
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
-    s = text.translate(_DASHES)
+    s = text if text.isascii() else text.translate(_DASHES)
     s = _mask_columns(s)
     for rx in _NOISE:
         s = rx.sub(lambda m: " " * len(m.group(0)), s)

@@ -208,7 +208,7 @@ _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("
 def _reporter_hits(text: str) -> Iterable[tuple[int, int]]:
     n = len(text)
     for auto, lower in _reporter_automaton():
-        hay = text.translate(_ASCII_LOWER) if lower else text
+        hay = (text.lower() if text.isascii() else text.translate(_ASCII_LOWER)) if lower else text
         for end, (length, reach, strings) in auto.iter(hay):
             start = end + 1 - length
             # whitespace or a period bounds a piece, never a letter

@@ -200,11 +200,17 @@ def lower_zones(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def undash(text: str) -> str:
+    """``text`` with every dash and minus sign written "-" (same length). An ASCII text
+    has none, and is returned as it is without copying it."""
+    return text if text.isascii() else text.translate(_DASHES)
+
+
 @lru_cache(maxsize=4)
 def state_of_number(text: str) -> str | None:
     """The state whose courts alone number cases in the shape the document's own number has
     (asked by the state-document test and by both of own_court's rules: kept per text)."""
-    src = text.translate(_DASHES)
+    src = undash(text)
     found = [(m.start(), st) for rx, st in _SHAPE_STATE for m in rx.finditer(src, 0, HEAD)
              if _context_role(src, m.start(), m.end()) == "own"]
     return min(found)[1] if found else None
@@ -212,7 +218,7 @@ def state_of_number(text: str) -> str | None:
 
 def is_state_document(text: str) -> bool:
     """Whether a filing is a state court's (see ``_state_doc``)."""
-    return _state_doc(text.translate(_DASHES))
+    return _state_doc(undash(text))
 
 
 @lru_cache(maxsize=4)
@@ -400,7 +406,7 @@ def _find_dockets_cached(text: str) -> tuple[DocketHit, ...]:
 
 
 def _find_dockets(text: str) -> list[DocketHit]:
-    src = text.translate(_DASHES)
+    src = undash(text)
     appellate_doc = bool(_APPELLATE_DOC.search(src, 0, HEAD))
     bankruptcy_doc = not appellate_doc and bool(_BANKRUPTCY_DOC.search(src, 0, HEAD))
     if _TAX_DOC.search(src, 0, HEAD):

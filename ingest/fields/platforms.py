@@ -173,7 +173,7 @@ def find_platforms(text: str) -> list[PlatformMention]:
     """Platforms the text names, one entry per brand, in order of first mention."""
     if not text:
         return []
-    low = text.translate(_LOWER)
+    low = text.lower() if text.isascii() else text.translate(_LOWER)  # same: ASCII letters only
     candidates: list[tuple[int, int, str, Platform]] = []
     for end_idx, (length, entries) in _automaton().iter(low):
         start, end = end_idx + 1 - length, end_idx + 1
