@@ -322,14 +322,16 @@ class _LazyPrograms:
             log.debug("regex cache %s not written", self.path, exc_info=True)
 
 
-_LAZY: dict[str, _LazyPrograms] = {}
+_LAZY: dict[tuple[str, str], _LazyPrograms] = {}
 
 
 def lazy_programs(name: str) -> _LazyPrograms:
-    """The process's table of lazily compiled patterns kept in the cache file ``name``."""
-    lazy = _LAZY.get(name)
+    """The process's table of lazily compiled patterns kept in the cache file ``name`` (of
+    the cache folder in force)."""
+    key = (str(cache_dir()), name)
+    lazy = _LAZY.get(key)
     if lazy is None:
-        lazy = _LAZY[name] = _LazyPrograms(name)
+        lazy = _LAZY[key] = _LazyPrograms(name)
     return lazy
 
 
@@ -395,10 +397,16 @@ class _CourtAnswers:
         return ids  # type: ignore[no-any-return]
 
 
-_COURT_ANSWERS = _CourtAnswers()
+_COURT_ANSWERS: dict[str, _CourtAnswers] = {}
 
 
 def find_court(court_str: str, **kwargs: object) -> list[str]:
     """``courts_db.find_court``, its answers remembered on disk (``_CourtAnswers``) and its
-    regex table read through the cache when it has to be built."""
-    return _COURT_ANSWERS.find(court_str, kwargs)
+    regex table read through the cache when it has to be built. The ids are the same as
+    courts-db's, in the order of the call that computed them (courts-db builds the list
+    from a set: callers read it as a set, and every caller here does)."""
+    key = str(cache_dir())
+    answers = _COURT_ANSWERS.get(key)
+    if answers is None:
+        answers = _COURT_ANSWERS[key] = _CourtAnswers()
+    return answers.find(court_str, kwargs)
