@@ -78,3 +78,38 @@ def test_warm_up_leaves_eyecite_juriscraper_and_the_courts_table_to_the_filings(
         assert got["cites"] == want, run
     assert list(tmp_path.glob("regex-eyecite-*.marshal"))
     assert list(tmp_path.glob("courts-db-answers-*.marshal"))
+
+
+def _judge_texts():
+    import random
+
+    from docketgraph.ingest.readers.decode import normalise_text
+
+    shared = ROOT.parent / "shared"
+    for d in (shared / "seeds", shared / "corpus" / "dev", ROOT / "samples", ROOT / "tests" / "fixtures" / "filings"):
+        if d.is_dir():
+            for p in sorted(d.glob("*.txt")):
+                yield p.name, normalise_text(p.read_text(encoding="utf-8", errors="replace"))
+    rnd = random.Random(13)
+    words = ["Judge", "JUDGE", "judge", "Hon.", "HON.", "Honorable", "the", "The", "U.S.", "U. S.", "D.J.",
+             "M.", "J.", "Chief", "Senior", "United", "States", "Magistrate", "District", "Circuit",
+             "Jane", "A.", "Doe", "ROE", "phone", "\n", "\n", " ", "  ", "\t", ",", ".", "Mag.", "UNITED"]
+    for k in range(400):
+        yield f"synthetic {k}", "".join(rnd.choice(words) + rnd.choice(["", " ", "\t", "\n"])
+                                        for _ in range(rnd.randint(1, 80)))
+
+
+def test_judge_scans_near_their_words_find_what_finditer_finds():
+    """``judges._finditer_near`` gives exactly the matches of ``finditer`` (spans and groups),
+    on real filings and on synthetic texts dense in judges' titles."""
+    from docketgraph.ingest.fields import judges
+
+    rows = [(judges._TITLE_RE, ("hon",), ("Judge", "JUDGE")), (judges._ROLE_AFTER_RE, ("judge",), ("U.",))]
+    n = 0
+    for name, text in _judge_texts():
+        for rx, any_case, exact in rows:
+            want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            got = [(m.span(), m.groups()) for m in judges._finditer_near(rx, text, any_case, exact)]
+            assert got == want, (name, rx.pattern[:40])
+            n += bool(want)
+    assert n > 50

@@ -79,6 +79,41 @@ _ROLE_AFTER_RE = re.compile(
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?(?P<abbrw>[DMB])\.[ \t]?J\.)"
     r"|(?P<chief>Chief[ \t]+Judge\b)"
 )
+def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: tuple[str, ...]):
+    """``rx.finditer(text)``, the same matches, for a pattern each match of which holds one
+    of the words ``any_case`` (in any case) or ``exact`` with only spaces and tabs between
+    the start of the match and that word (no line break). The search for the next match
+    starts at the beginning of the line of the next occurrence of such a word: no match
+    can start before it (a match holds a later word, on that line or a later one), so the
+    leftmost match found from there is the one ``finditer`` finds, without trying the
+    pattern at every position of the text. A text with non-ASCII characters is scanned
+    by ``finditer`` itself (lower-casing it could move offsets)."""
+    if not text.isascii():
+        yield from rx.finditer(text)
+        return
+    low = text.lower() if any_case else text
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nxt = -1
+        for w in any_case:
+            i = low.find(w, pos)
+            if i >= 0 and (nxt < 0 or i < nxt):
+                nxt = i
+        for w in exact:
+            i = text.find(w, pos)
+            if i >= 0 and (nxt < 0 or i < nxt):
+                nxt = i
+        if nxt < 0:
+            return
+        m = rx.search(text, max(pos, text.rfind("\n", 0, nxt) + 1))
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+
 _ROLE_FOLLOWS_RE = re.compile(
     r"[ \t]*,?[ \t]*\*?[ \t]*(?:,[ \t]*)?(?:\n[ \t]*)?"
     r"(?:(?P<word>(?i:(?:(?:senior|chief)[ \t]+)?(?:(?:united[ \t]+states|u\.[ \t]?s\.)[ \t]+)?"
@@ -241,7 +276,8 @@ def _title_hits(text: str, kind: str) -> list[_Hit]:
         stop = re.search(r"(?i:\bbefore\b|\bargued\b|\bsubmitted\b|\bfiled\b)|\n[ \t]*\n[ \t]*\n",
                          text[m.end():m.end() + 400])
         appeal_zones.append((m.start(), m.end() + (stop.start() if stop else 400)))
-    for m in _TITLE_RE.finditer(text):
+    # every match holds "hon" (any case), "Judge" or "JUDGE", after spaces and tabs only
+    for m in _finditer_near(_TITLE_RE, text, ("hon",), ("Judge", "JUDGE")):
         if _excluded_context(text, m.start()):
             continue
         raw = m.group("name")
@@ -360,7 +396,8 @@ def _name_before(text: str, pos: int) -> tuple[list[str], int] | None:
 
 def _role_after_hits(text: str, kind: str) -> list[_Hit]:
     hits = []
-    for m in _ROLE_AFTER_RE.finditer(text):
+    # every match holds "judge" (any case) or starts with "U."
+    for m in _finditer_near(_ROLE_AFTER_RE, text, ("judge",), ("U.",)):
         if m.group("chief"):
             before = text[max(0, m.start() - 3):m.start()]
             if "," not in before:
