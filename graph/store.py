@@ -58,6 +58,31 @@ def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
 # a batch of documents held back is written once it holds this many quads, or is this old
 _BATCH_QUADS = 200_000
 _BATCH_SECONDS = 2.0
+#: quads written to an on-disk store between two flushes of its write buffers. RocksDB
+#: keeps what is written in memory tables (up to 128 MB each, several per index, eleven
+#: indexes, as pyoxigraph configures it) before writing them to disk: a long load grew
+#: by ~0.4-0.6 GB per 1,000 real filings until they filled. Flushing every this many
+#: quads (some 250-600 filings) keeps them small; the write-ahead log already made each
+#: transaction durable, so a flush changes nothing of what a crash keeps.
+FLUSH_QUADS = 100_000
+
+
+def _release_memory() -> None:
+    """Hand the memory freed by a flush back to the system (glibc keeps freed blocks in
+    its heap otherwise; resident memory would stay at its peak). Elsewhere: nothing."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
 
 
 class _Pending:
@@ -204,6 +229,7 @@ class GraphStore:
         self._batch = 0  # documents a write may hold back (see ``batched``); 0: none
         self.batches_written = 0  # batches of held-back documents written so far
         self._pending = _Pending()
+        self._unflushed = 0  # quads written since the write buffers were last flushed
 
     def resolver(self):
         """The entity resolver, loaded from the store on first use and kept current."""
@@ -481,6 +507,22 @@ class GraphStore:
                 self._store.update(" ;\n".join(ops + [f"INSERT DATA {{ {body} }}"]))
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
+        self._written(2 * len(quads))
+
+    def _written(self, quads: int) -> None:
+        """Count quads written; past ``FLUSH_QUADS``, flush the write buffers to disk and
+        give the memory back (an on-disk embedded store only), so that memory stays
+        bounded however long the load."""
+        self._unflushed += quads
+        if self._unflushed < FLUSH_QUADS or self.location is None or self.remote or self.read_only:
+            return
+        self._unflushed = 0
+        try:
+            self._store.flush()
+        except OSError as e:  # what was written is in the log already: the next write says
+            log.debug("flushing the store's write buffers failed: %s", e)
+            return
+        _release_memory()
 
     def remove_document(self, sha256: str, *, refresh: bool = True) -> bool:
         """Remove a document and every assertion that only it made (one transaction): the
@@ -544,7 +586,9 @@ class GraphStore:
         """Add quads (an import); the summaries are rebuilt from what the store then holds."""
         self._check_writable()
         self._settle()
-        self._store.extend([q for q in quads if q.graph_name != _SUMMARY])
+        added = [q for q in quads if q.graph_name != _SUMMARY]
+        self._store.extend(added)
+        self._written(len(added))
         self._store.update(summaries.MARK_ALL)
         self.refresh_summaries()
 
@@ -558,6 +602,7 @@ class GraphStore:
     def flush(self) -> None:
         if self._store is not None:
             self._settle()
+        self._unflushed = 0
         if self.location is not None and not self.read_only and not self.remote:
             try:
                 self._store.flush()

@@ -7,6 +7,8 @@ import logging
 import os
 import re
 import stat
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -159,6 +161,104 @@ def _sha(path: str) -> str | None:
 
 #: new documents written per transaction (``GraphStore.batched``)
 BATCH = 200
+#: outcomes received ahead of the writer, at most (and at most ``AHEAD_CHARS`` of text):
+#: while the store writes a batch (a second or two of real filings), the workers go on
+#: with the next files instead of waiting for the writer to ask for them
+AHEAD = 256
+AHEAD_CHARS = 64 * 1024 * 1024
+
+
+class _Event:
+    """What the listing of the files found (counted, failed, unchanged) for the writer's
+    thread to record, in order with the outcomes (see ``_read_ahead``)."""
+
+    __slots__ = ("kind", "path", "message")
+
+    def __init__(self, kind: str, path: str, message: str | None = None):
+        self.kind, self.path, self.message = kind, path, message
+
+
+class _Raised:
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+_END = object()
+
+
+class _ReadAhead:
+    """Runs the workers' outcomes in a thread of its own, up to ``AHEAD`` of the caller:
+    while the caller writes (pyoxigraph lets other threads run meanwhile), results are
+    received and new files sent to the workers. The caller's thread alone records what
+    happened (``_Event`` items and outcomes come through one queue, in order), so counts
+    and callbacks stay in one thread."""
+
+    def __init__(self, limit: int = AHEAD, chars: int = AHEAD_CHARS):
+        self.stop = threading.Event()
+        self._cond = threading.Condition()
+        self._items: deque[object] = deque()
+        self._limit, self._chars, self._held = max(1, limit), chars, 0
+
+    def put(self, item: object) -> None:
+        """Queue ``item`` for the caller; waits while the queue is full (unless stopped)."""
+        size = len(item.text or "") if isinstance(item, workers.Outcome) else 0
+        with self._cond:
+            while (
+                not self.stop.is_set()
+                and self._items
+                and (len(self._items) >= self._limit or self._held + size > self._chars)
+            ):
+                self._cond.wait(0.2)
+            self._items.append(item)
+            self._held += size
+            self._cond.notify_all()
+
+    def get(self) -> object:
+        with self._cond:
+            while not self._items:
+                self._cond.wait()
+            item = self._items.popleft()
+            if isinstance(item, workers.Outcome):
+                self._held -= len(item.text or "")
+            self._cond.notify_all()
+            return item
+
+    def run(self, outcomes: Callable[[], Iterator[workers.Outcome]]) -> Iterator[object]:
+        """Iterate ``outcomes()`` in a thread; yields its items (and the events ``put``
+        by it) in the caller's thread. Leaving early stops the thread and the workers."""
+
+        def feed() -> None:
+            gen = outcomes()
+            try:
+                for o in gen:
+                    self.put(o)
+                    if self.stop.is_set():
+                        break
+            except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
+                self.put(_Raised(e))
+            finally:
+                close = getattr(gen, "close", None)
+                if close is not None:
+                    close()  # the workers stop
+                self.put(_END)
+
+        thread = threading.Thread(target=feed, name="docketgraph-ingest-outcomes", daemon=True)
+        thread.start()
+        try:
+            while True:
+                item = self.get()
+                if item is _END:
+                    return
+                if isinstance(item, _Raised):
+                    raise item.error
+                yield item
+        finally:
+            self.stop.set()
+            with self._cond:
+                self._cond.notify_all()
+            thread.join(timeout=30)
 
 
 def ingest(
@@ -186,22 +286,36 @@ def ingest(
     if on_total:
         on_total(sum(1 for f, named in walk(paths) if not _skipped(f, named)))
 
+    def record(e: _Event) -> None:
+        if e.kind == "skipped":
+            report.skipped += 1
+        elif e.kind == "file":
+            report.files += 1
+        elif e.kind == "failed":
+            report.failed += 1
+            report.errors.append((e.path, e.message or e.path))
+            on_file and on_file(e.path, "failed")
+        else:  # unchanged
+            report.unchanged += 1
+            on_file and on_file(e.path, "unchanged")
+
+    # what the listing finds is recorded by the writer's thread: directly, or through the
+    # read-ahead queue when the listing runs in its thread
+    note: Callable[[_Event], None] = record
+
     def todo() -> Iterator[str]:
         for f, named in walk(paths):
             if _skipped(f, named):
-                report.skipped += 1
+                note(_Event("skipped", f))
                 continue
-            report.files += 1
+            note(_Event("file", f))
             why = unreadable(f)
             if why is not None:  # decided before any reading, in this process
-                report.failed += 1
-                report.errors.append((f, f"{f}: {why}"))
-                on_file and on_file(f, "failed")
+                note(_Event("failed", f, f"{f}: {why}"))
                 continue
             sha = _sha(f)
             if sha and store.has_document(sha) and os.path.abspath(f) in store.document_paths(sha):
-                report.unchanged += 1
-                on_file and on_file(f, "unchanged")
+                note(_Event("unchanged", f))
                 continue
             yield f
 
@@ -242,22 +356,34 @@ def ingest(
         if not store.held_back():  # written (or nothing to write)
             settle()
 
+    items: Iterable[object]
     if dask is not None:
-        outcomes = workers.run_dask(list(todo()), dask)
+        items = workers.run_dask(list(todo()), dask)
     elif in_process:
-        outcomes = (workers.extract_one(f) for f in todo())
+        items = (workers.extract_one(f) for f in todo())
     else:
-        outcomes = workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory)
+        ahead = _ReadAhead()
+        note = ahead.put
+        items = ahead.run(
+            lambda: workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory, stop=ahead.stop)
+        )
     try:
         # new documents are written a batch per transaction (each document still wholly
         # stored or wholly absent after a crash); a rerun stores any a crash held back
         with store.batched(BATCH):
-            for o in outcomes:
-                commit(o.path, o.extraction, o.text, o.error)
+            for o in items:
+                if isinstance(o, _Event):
+                    record(o)
+                else:
+                    assert isinstance(o, workers.Outcome)
+                    commit(o.path, o.extraction, o.text, o.error)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
         settle(e)
         report.fatal = f"the run stopped: {e}"
     finally:
+        close = getattr(items, "close", None)
+        if close is not None:  # leaving early: the read-ahead thread and the workers stop
+            close()
         try:
             store.flush()
             settle()

@@ -11,6 +11,7 @@ import logging
 import multiprocessing as mp
 import os
 import queue as _queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -176,6 +177,7 @@ def run(
     memory: int = DEFAULT_MEMORY,
     func: Callable[[str], Outcome] = extract_one,
     depth: int = PREFETCH,
+    stop: threading.Event | None = None,
 ) -> Iterator[Outcome]:
     """Extract ``paths`` in ``jobs`` worker processes; yields outcomes as they finish.
 
@@ -184,7 +186,9 @@ def run(
     busy with an outcome (writing it to the store); at most ``jobs * depth`` outcomes
     are in flight, whatever the number of paths. A job's time
     limit runs from when its worker is known to have started it: when it was sent to an
-    idle worker, or when the worker's previous result was received.
+    idle worker, or when the worker's previous result was received. When ``stop`` is set
+    the workers are stopped and the run ends (within a fraction of a second), whatever
+    is in flight.
     """
     source = iter(paths)
     pending: deque[tuple[int, str]] = deque()
@@ -210,7 +214,7 @@ def run(
     results = ctx.Queue()
     slots = [_Slot(ctx, results, memory, func) for _ in range(max(1, min(jobs, len(pending))))]
     try:
-        while True:
+        while stop is None or not stop.is_set():
             room = sum(depth - len(s.jobs) for s in slots)
             if len(pending) < room:
                 take(room)
