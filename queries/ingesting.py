@@ -353,8 +353,11 @@ def ingest(
             return
         status = {"added-path": "new"}.get(res.status, res.status)
         held.append((path, status, res.quads))
+        batches[0] = store.batches_written
         if not store.held_back():  # written (or nothing to write)
             settle()
+
+    batches = [store.batches_written]  # batches written when ``held`` was last added to
 
     items: Iterable[object]
     if dask is not None:
@@ -378,7 +381,8 @@ def ingest(
                     assert isinstance(o, workers.Outcome)
                     commit(o.path, o.extraction, o.text, o.error)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
-        settle(e)
+        # what was held back is written as the batch ends, unless writing failed too
+        settle(None if not store.held_back() and store.batches_written > batches[0] else e)
         report.fatal = f"the run stopped: {e}"
     finally:
         close = getattr(items, "close", None)
