@@ -360,7 +360,7 @@ class GraphStore:
         self._check_writable()
         self._settle()
         try:
-            return summaries.refresh(self._rows, self._store.update, progress=progress)
+            return summaries.refresh(self._rows, self._store.update, write=self._store.extend, progress=progress)
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 

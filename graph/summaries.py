@@ -27,7 +27,9 @@ SPARQL server.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -185,48 +187,98 @@ CURRENT_ASK = (
 STALE_CASES = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }} LIMIT {{n}}"
 DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
 
+_GN = ox.NamedNode(SUMMARY_GRAPH)
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+_DOCKET, _MEMBER, _REL, _DIMS, _DIRTY, _CASE, _OF, _ON, _ITEMS = (
+    ox.NamedNode(SNS + p) for p in ("docket", "member", "rel", "dims", "dirty", "case", "of", "on", "items")
+)
 
-def _group_iri_expr(rel: Relation) -> str:
-    parts = ', "|", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
-    return f'IRI(CONCAT("{GROUP_BASE}{rel.name}/", MD5(CONCAT({parts}))))'
+
+def _md5(s: str) -> str:
+    return hashlib.md5(s.encode("utf-8")).hexdigest()
 
 
-def facts_update(cases: Sequence[ox.NamedNode]) -> str:
-    """One update request rebuilding the facts of ``cases`` (and marking their old and new
-    groups dirty), then clearing the cases' stale marks.
+def _s(t: object) -> str:
+    """SPARQL's ``COALESCE(STR(?t), "")``."""
+    return "" if t is None else t.value  # type: ignore[attr-defined]
 
-    A case's facts: its docket (``case dgs:docket``), its membership of each group
-    (``group dgs:member case``) and, for relations with dates, a node per (group, case)
-    holding the dates (``dgs:of``, ``dgs:case``, ``dgs:on``)."""
+
+def group_iri(rel: Relation, dims: Sequence[str]) -> str:
+    """The IRI of the group of ``rel`` with these dims (each as SPARQL's STR, "" unbound)."""
+    return f"{GROUP_BASE}{rel.name}/{_md5('|'.join(dims))}"
+
+
+def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
+    """The SELECT finding, for ``cases``, the distinct (case, dims[, date]) rows of ``rel``:
+    a case belongs to a group per row."""
     vals = _values(cases)
-    ops = [
-        # the groups the cases belonged to need recounting
-        f"INSERT {{ GRAPH {_G} {{ ?grp dgs:dirty true }} }} WHERE {{ {vals} "
-        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
-        f"DELETE {{ GRAPH {_G} {{ ?grp dgs:member ?case }} }} WHERE {{ {vals} "
-        f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
-        f"DELETE {{ GRAPH {_G} {{ ?fact ?p ?o }} }} WHERE {{ {vals} "
-        f"GRAPH {_G} {{ ?fact dgs:case ?case ; ?p ?o }} }}",
-        f"DELETE {{ GRAPH {_G} {{ ?case dgs:docket ?d }} }} WHERE {{ {vals} "
-        f"GRAPH {_G} {{ ?case dgs:docket ?d }} }}",
-        f"INSERT {{ GRAPH {_G} {{ ?case dgs:docket ?docket }} }} WHERE {{ "
-        f"{_CASE_INFO.replace('{values}', vals)} }}",
-    ]
+    dims_v = " ".join("?" + d for d in rel.dims)
+    extra = " ?on" if rel.dates else ""
+    return (
+        f"{PREFIX_BLOCK}SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
+        f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }}"
+    )
+
+
+def _clear_facts(cases: Sequence[ox.NamedNode]) -> str:
+    """The update marking dirty the groups ``cases`` belonged to and removing the cases'
+    facts (memberships, dated nodes, docket)."""
+    vals = _values(cases)
+    return PREFIX_BLOCK + " ;\n".join(
+        [
+            f"INSERT {{ GRAPH {_G} {{ ?grp dgs:dirty true }} }} WHERE {{ {vals} "
+            f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
+            f"DELETE {{ GRAPH {_G} {{ ?grp dgs:member ?case }} }} WHERE {{ {vals} "
+            f"GRAPH {_G} {{ ?grp dgs:member ?case }} }}",
+            f"DELETE {{ GRAPH {_G} {{ ?fact ?p ?o }} }} WHERE {{ {vals} "
+            f"GRAPH {_G} {{ ?fact dgs:case ?case ; ?p ?o }} }}",
+            f"DELETE {{ GRAPH {_G} {{ ?case dgs:docket ?d }} }} WHERE {{ {vals} "
+            f"GRAPH {_G} {{ ?case dgs:docket ?d }} }}",
+        ]
+    )
+
+
+def _unmark(pred: str, nodes: Sequence[ox.NamedNode]) -> str:
+    return f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{n} <{SNS}{pred}> true ." for n in nodes) + " } }"
+
+
+def facts_quads(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> list[ox.Quad]:
+    """The facts of ``cases``, computed from the documents' facts: each case's docket
+    (``case dgs:docket``), its membership of each group (``group dgs:member case``, with the
+    group's ``dgs:rel`` and ``dgs:dims`` and a ``dgs:dirty`` mark) and, for relations with
+    dates, a node per (group, case) holding the dates (``dgs:of``, ``dgs:case``, ``dgs:on``)."""
+    out: list[ox.Quad] = []
+    add = out.append
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?case ?docket WHERE {{ {_CASE_INFO.replace('{values}', _values(cases))} }}"
+    ):
+        if r.get("case") is not None and r.get("docket") is not None:
+            add(ox.Quad(r["case"], _DOCKET, r["docket"], _GN))
     for rel in RELATIONS:
-        dims_s = ', "\\t", '.join(f'COALESCE(STR(?{d}), "")' for d in rel.dims)
-        dims_v = " ".join("?" + d for d in rel.dims)
-        extra = " ?on" if rel.dates else ""
-        fact = "?fact dgs:case ?case ; dgs:of ?grp ; dgs:on ?on . " if rel.dates else ""
-        bind_fact = 'BIND(IRI(CONCAT(STR(?grp), "/", MD5(STR(?case)))) AS ?fact) ' if rel.dates else ""
-        ops.append(
-            f"INSERT {{ GRAPH {_G} {{ {fact}?grp dgs:member ?case ; "
-            f'dgs:rel "{rel.name}" ; dgs:dims ?dims_ ; dgs:dirty true . }} }} '
-            f"WHERE {{ {{ SELECT DISTINCT ?case {dims_v}{extra} WHERE {{ "
-            f"{_CASE_INFO.replace('{values}', vals)} {_pattern(rel, vals)} }} }} "
-            f"BIND({_group_iri_expr(rel)} AS ?grp) BIND(CONCAT({dims_s}) AS ?dims_) {bind_fact}}}"
-        )
-    ops.append(f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{c} dgs:stale true ." for c in cases) + " } }")
-    return PREFIX_BLOCK + " ;\n".join(ops)
+        rel_lit = ox.Literal(rel.name)
+        seen: dict[str, ox.NamedNode] = {}  # group IRI -> node, with its rel and dims written
+        facts: set[tuple[str, str]] = set()
+        for r in query(relation_select(rel, cases)):
+            case = r["case"]
+            dims = [_s(r.get(d)) for d in rel.dims]
+            iri = group_iri(rel, dims)
+            grp = seen.get(iri)
+            if grp is None:
+                grp = seen[iri] = ox.NamedNode(iri)
+                add(ox.Quad(grp, _REL, rel_lit, _GN))
+                add(ox.Quad(grp, _DIMS, ox.Literal("\t".join(dims)), _GN))
+                add(ox.Quad(grp, _DIRTY, _TRUE, _GN))
+            add(ox.Quad(grp, _MEMBER, case, _GN))
+            if rel.dates:
+                fact = ox.NamedNode(f"{iri}/{_md5(case.value)}")
+                if (iri, case.value) not in facts:
+                    facts.add((iri, case.value))
+                    add(ox.Quad(fact, _CASE, case, _GN))
+                    add(ox.Quad(fact, _OF, grp, _GN))
+                on = r.get("on")
+                if on is not None:
+                    add(ox.Quad(fact, _ON, on, _GN))
+    return out
 
 
 def packed_predicate(relation: str) -> str:
@@ -267,74 +319,120 @@ def unpack(value: str) -> dict:
     }
 
 
-def groups_update(groups: Sequence[ox.NamedNode]) -> str:
-    """One update request recounting ``groups`` from their members (a group left without
-    members is removed), then clearing their dirty marks.
+def _group_values(groups: Sequence[ox.NamedNode]) -> str:
+    return "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
 
-    A group's answer is one literal (see ``unpack``): its case count, first and last dates,
-    listed names, dockets, case ids and identity, tab-separated (labels hold no control
-    characters, IRIs no tabs)."""
-    vals = "VALUES ?grp { " + " ".join(str(g) for g in groups) + " }"
-    ops = [
-        f"DELETE {{ GRAPH {_G} {{ ?grp ?pk ?v }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?pk ?v }} "
-        f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || STRSTARTS(STR(?pk), "{SNS}dated-") '
-        "|| ?pk = dgs:items) }",
-        # per month, the dated cases of each group (date, case, docket), for date ranges
-        f"INSERT {{ GRAPH {_G} {{ ?grp ?dp ?lines }} }} WHERE {{ {{ SELECT ?grp ?month "
-        '(GROUP_CONCAT(DISTINCT CONCAT(STR(?on), "\\t", STR(?case), "\\t", ?docket); separator="\\n") '
-        f"AS ?lines) WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
-        "?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } BIND(SUBSTR(STR(?on), 1, 7) AS ?month) } "
-        f'GROUP BY ?grp ?month }} BIND(IRI(CONCAT("{SNS}dated-", ?month)) AS ?dp) }}',
-    ]
-    # the names of the items a group's cases have (e.g. the judges before whom a precedent
-    # was cited), read from the documents' facts
+
+def groups_quads(query: Callable[[str], list], groups: Sequence[ox.NamedNode]) -> list[ox.Quad]:
+    """The answers of ``groups``, counted from their members: per group, one literal (see
+    ``unpack``) holding its case count, first and last dates, listed names, dockets, case
+    ids and identity, tab-separated (labels hold no control characters, IRIs no tabs); per
+    month, its dated cases (see ``unpack_dated``); and the listed names (``dgs:items``).
+    Lists are sorted. A group without members gets nothing."""
+    vals = _group_values(groups)
+    members: dict[str, dict[str, str]] = defaultdict(dict)  # group -> case -> docket
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?grp ?case ?docket WHERE {{ {vals} GRAPH {_G} {{ "
+        "?grp dgs:member ?case . ?case dgs:docket ?docket } }"
+    ):
+        members[r["grp"].value][r["case"].value] = r["docket"].value
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)  # (group, case) -> dates
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?grp ?case ?on WHERE {{ {vals} GRAPH {_G} {{ "
+        "?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } }"
+    ):
+        dates[(r["grp"].value, r["case"].value)].add(r["on"].value)
+    items: dict[str, set[str]] = defaultdict(set)
     for rel in RELATIONS:
         mine = [g for g in groups if g.value.startswith(f"{GROUP_BASE}{rel.name}/")]
         if rel.items and mine:
-            ops.append(
-                f"INSERT {{ GRAPH {_G} {{ ?grp dgs:items ?items }} }} WHERE {{ {{ SELECT ?grp "
-                '(GROUP_CONCAT(DISTINCT ?item_name; separator="; ") AS ?items) '
-                "WHERE { VALUES ?grp { " + " ".join(str(g) for g in mine) + " } "
+            for r in query(
+                f"{PREFIX_BLOCK}SELECT DISTINCT ?grp ?item_name WHERE {{ {_group_values(mine)} "
                 f"GRAPH {_G} {{ ?grp dgs:member ?case }} "
-                f"{rel.items.replace('JUDGED', _JUDGED)} ?item <https://schema.org/name> ?item_name }} "
-                "GROUP BY ?grp } }"
+                f"{rel.items.replace('JUDGED', _JUDGED)} ?item <https://schema.org/name> ?item_name }}"
+            ):
+                items[r["grp"].value].add(r["item_name"].value)
+    out: list[ox.Quad] = []
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?grp ?rel ?dims WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:rel ?rel ; dgs:dims ?dims }} }}"
+    ):
+        grp = r["grp"]
+        cases = members.get(grp.value)
+        if not cases:
+            continue
+        names = "; ".join(sorted(items[grp.value])) if grp.value in items else ""
+        if grp.value in items:
+            out.append(ox.Quad(grp, _ITEMS, ox.Literal(names), _GN))
+        ons: list[str] = []
+        months: dict[str, set[str]] = defaultdict(set)
+        for case, docket in cases.items():
+            for on in dates.get((grp.value, case), ()):
+                ons.append(on)
+                months[on[:7]].add(f"{on}\t{case}\t{docket}")
+        packed = "\t".join(
+            [
+                str(len(cases)),
+                min(ons) if ons else "",
+                max(ons) if ons else "",
+                names,
+                ", ".join(sorted(set(cases.values()))),
+                " ".join(sorted(cases)),
+                r["dims"].value,
+            ]
+        )
+        out.append(ox.Quad(grp, ox.NamedNode(packed_predicate(r["rel"].value)), ox.Literal(packed), _GN))
+        for month, lines in months.items():
+            out.append(
+                ox.Quad(grp, ox.NamedNode(dated_predicate(month)), ox.Literal("\n".join(sorted(lines))), _GN)
             )
-    ops += [
-        f"INSERT {{ GRAPH {_G} {{ ?grp ?pk ?packed }} }} WHERE {{ {{ "
-        "SELECT ?grp (COUNT(DISTINCT ?case) AS ?n) "
-        '(GROUP_CONCAT(DISTINCT ?docket; separator=", ") AS ?dockets) '
-        '(GROUP_CONCAT(DISTINCT STR(?case); separator=" ") AS ?ids) (MIN(?on) AS ?first) (MAX(?on) AS ?last) '
-        f"WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:member ?case . ?case dgs:docket ?docket . "
-        "OPTIONAL { ?fact dgs:of ?grp ; dgs:case ?case ; dgs:on ?on } } } GROUP BY ?grp } "
-        f"GRAPH {_G} {{ ?grp dgs:rel ?rel ; dgs:dims ?dims . OPTIONAL {{ ?grp dgs:items ?items }} }} "
-        f'BIND(IRI(CONCAT("{SNS}packed-", ?rel)) AS ?pk) '
-        'BIND(CONCAT(STR(?n), "\\t", COALESCE(STR(?first), ""), "\\t", COALESCE(STR(?last), ""), "\\t", '
-        'COALESCE(?items, ""), "\\t", ?dockets, "\\t", ?ids, "\\t", ?dims) AS ?packed) }',
-        f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {vals} GRAPH {_G} {{ ?grp ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}",
-        f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{g} dgs:dirty true ." for g in groups) + " } }",
-    ]
-    return PREFIX_BLOCK + " ;\n".join(ops)
+    return out
+
+
+def _clear_groups(groups: Sequence[ox.NamedNode]) -> str:
+    """The update removing the answers of ``groups`` (before they are written anew)."""
+    return (
+        f"{PREFIX_BLOCK}DELETE {{ GRAPH {_G} {{ ?grp ?pk ?v }} }} WHERE {{ {_group_values(groups)} "
+        f"GRAPH {_G} {{ ?grp ?pk ?v }} "
+        f'FILTER(STRSTARTS(STR(?pk), "{SNS}packed-") || STRSTARTS(STR(?pk), "{SNS}dated-") '
+        "|| ?pk = dgs:items) }"
+    )
+
+
+def _settle_groups(groups: Sequence[ox.NamedNode]) -> str:
+    """The update removing the groups left without members and clearing the dirty marks."""
+    return (
+        f"{PREFIX_BLOCK}DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {_group_values(groups)} "
+        f"GRAPH {_G} {{ ?grp ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }} ;\n"
+        + _unmark("dirty", groups)
+    )
+
+
+def insert_data(quads: Iterable[ox.Quad]) -> str:
+    """An INSERT DATA request for ``quads`` (for a store reached by SPARQL Update only)."""
+    return (
+        "INSERT DATA { "
+        + "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        + " }"
+    )
 
 
 def _drain(
     query: Callable[[str], list],
-    update: Callable[[str], None],
     select: str,
     var: str,
-    build: Callable[[list], str],
+    step: Callable[[list], None],
     chunk: int,
     progress: Callable[[int], None] | None,
 ) -> int:
-    """Until ``select`` finds no more marked nodes: take a chunk, run ``build(chunk)`` (an
-    update that also clears the chunk's marks). Returns how many nodes were handled."""
+    """Until ``select`` finds no more marked nodes: take a chunk, run ``step(chunk)`` (which
+    also clears the chunk's marks). Returns how many nodes were handled."""
     n = 0
     while True:
         rows = query(select.replace("{n}", str(chunk)))
         nodes = [r[var] for r in rows if isinstance(r.get(var), ox.NamedNode)]
         if not nodes:
             return n
-        update(build(nodes))
+        step(nodes)
         n += len(nodes)
         if progress:
             progress(len(nodes))
@@ -344,16 +442,41 @@ def refresh(
     query: Callable[[str], list],
     update: Callable[[str], None],
     *,
+    write: Callable[[list[ox.Quad]], None] | None = None,
     chunk: int = 500,
+    group_chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
-    cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms."""
+    cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms; ``update``
+    runs a SPARQL update; ``write`` adds quads (by default an INSERT DATA through ``update``).
+
+    The answers are computed here from SELECTs over the documents' facts and the members'
+    facts, and written as data. Each chunk's steps leave the store in a state a later
+    ``refresh`` completes: a case's stale mark goes last (after its old groups were marked
+    dirty, its old facts removed and its new ones written), and a group's dirty mark last
+    (after its old answer was removed and its new one written)."""
+    put = write or (lambda quads: update(insert_data(quads)))
+
+    def facts_step(cases: list) -> None:
+        new = facts_quads(query, cases)
+        update(_clear_facts(cases))
+        if new:
+            put(new)
+        update(PREFIX_BLOCK + _unmark("stale", cases))
+
+    def groups_step(groups: list) -> None:
+        new = groups_quads(query, groups)
+        update(_clear_groups(groups))
+        if new:
+            put(new)
+        update(_settle_groups(groups))
+
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'):
         # built by no version, or another one: rebuild every case
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
-    done = _drain(query, update, STALE_CASES, "case", facts_update, chunk, progress)
-    recounted = _drain(query, update, DIRTY_GROUPS, "g", groups_update, chunk, None)
+    done = _drain(query, STALE_CASES, "case", facts_step, chunk, progress)
+    recounted = _drain(query, DIRTY_GROUPS, "g", groups_step, group_chunk, None)
     log.info("summaries: %d cases rebuilt, %d groups recounted", done, recounted)
     update(
         f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
