@@ -185,6 +185,7 @@ CURRENT_ASK = (
     f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?x <{SNS}stale>|<{SNS}dirty> true }} }} }}"
 )
 STALE_CASES = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }} LIMIT {{n}}"
+ALL_STALE = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }}"
 DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
 
 _GN = ox.NamedNode(SUMMARY_GRAPH)
@@ -356,35 +357,57 @@ def groups_quads(query: Callable[[str], list], groups: Sequence[ox.NamedNode]) -
     for r in query(
         f"{PREFIX_BLOCK}SELECT ?grp ?rel ?dims WHERE {{ {vals} GRAPH {_G} {{ ?grp dgs:rel ?rel ; dgs:dims ?dims }} }}"
     ):
-        grp = r["grp"]
-        cases = members.get(grp.value)
-        if not cases:
-            continue
-        names = "; ".join(sorted(items[grp.value])) if grp.value in items else ""
-        if grp.value in items:
-            out.append(ox.Quad(grp, _ITEMS, ox.Literal(names), _GN))
-        ons: list[str] = []
-        months: dict[str, set[str]] = defaultdict(set)
-        for case, docket in cases.items():
-            for on in dates.get((grp.value, case), ()):
-                ons.append(on)
-                months[on[:7]].add(f"{on}\t{case}\t{docket}")
-        packed = "\t".join(
-            [
-                str(len(cases)),
-                min(ons) if ons else "",
-                max(ons) if ons else "",
-                names,
-                ", ".join(sorted(set(cases.values()))),
-                " ".join(sorted(cases)),
+        g = r["grp"].value
+        cases = members.get(g)
+        if cases:
+            out += answer_quads(
+                r["grp"],
+                r["rel"].value,
                 r["dims"].value,
-            ]
-        )
-        out.append(ox.Quad(grp, ox.NamedNode(packed_predicate(r["rel"].value)), ox.Literal(packed), _GN))
-        for month, lines in months.items():
-            out.append(
-                ox.Quad(grp, ox.NamedNode(dated_predicate(month)), ox.Literal("\n".join(sorted(lines))), _GN)
+                cases,
+                {c: dates[(g, c)] for c in cases if (g, c) in dates},
+                items.get(g),
             )
+    return out
+
+
+def answer_quads(
+    grp: ox.NamedNode,
+    relation: str,
+    dims: str,
+    cases: dict[str, str],
+    dates: dict[str, set[str]],
+    items: set[str] | None,
+) -> list[ox.Quad]:
+    """A group's answer from its member ``cases`` (case IRI -> docket), their ``dates``
+    (case IRI -> dates) and the names of their ``items``: its packed literal, its dated
+    cases per month and its listed names (``dgs:items``)."""
+    out: list[ox.Quad] = []
+    names = "; ".join(sorted(items)) if items else ""
+    if items:
+        out.append(ox.Quad(grp, _ITEMS, ox.Literal(names), _GN))
+    ons: list[str] = []
+    months: dict[str, set[str]] = defaultdict(set)
+    for case, docket in cases.items():
+        for on in dates.get(case, ()):
+            ons.append(on)
+            months[on[:7]].add(f"{on}\t{case}\t{docket}")
+    packed = "\t".join(
+        [
+            str(len(cases)),
+            min(ons) if ons else "",
+            max(ons) if ons else "",
+            names,
+            ", ".join(sorted(set(cases.values()))),
+            " ".join(sorted(cases)),
+            dims,
+        ]
+    )
+    out.append(ox.Quad(grp, ox.NamedNode(packed_predicate(relation)), ox.Literal(packed), _GN))
+    for month, lines in months.items():
+        out.append(
+            ox.Quad(grp, ox.NamedNode(dated_predicate(month)), ox.Literal("\n".join(sorted(lines))), _GN)
+        )
     return out
 
 
@@ -398,13 +421,17 @@ def _clear_groups(groups: Sequence[ox.NamedNode]) -> str:
     )
 
 
-def _settle_groups(groups: Sequence[ox.NamedNode]) -> str:
-    """The update removing the groups left without members and clearing the dirty marks."""
-    return (
-        f"{PREFIX_BLOCK}DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {_group_values(groups)} "
-        f"GRAPH {_G} {{ ?grp ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }} ;\n"
-        + _unmark("dirty", groups)
-    )
+def _settle_groups(groups: Sequence[ox.NamedNode], unanswered: Sequence[ox.NamedNode]) -> str:
+    """The update removing the groups left without members (among ``unanswered``, those
+    given no answer) and clearing the dirty marks of ``groups``."""
+    ops = [_unmark("dirty", groups)]
+    if unanswered:
+        ops.insert(
+            0,
+            f"DELETE {{ GRAPH {_G} {{ ?grp ?p ?o }} }} WHERE {{ {_group_values(unanswered)} "
+            f"GRAPH {_G} {{ ?grp ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_G} {{ ?grp dgs:member ?c_ }} }} }}",
+        )
+    return PREFIX_BLOCK + " ;\n".join(ops)
 
 
 def insert_data(quads: Iterable[ox.Quad]) -> str:
@@ -413,6 +440,112 @@ def insert_data(quads: Iterable[ox.Quad]) -> str:
         "INSERT DATA { "
         + "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
         + " }"
+    )
+
+
+def _items_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
+    """The names of the items (``Relation.items``) of ``cases``."""
+    assert rel.items
+    return (
+        f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?item_name WHERE {{ {_values(cases)} "
+        f"{rel.items.replace('JUDGED', _JUDGED)} ?item <https://schema.org/name> ?item_name }}"
+    )
+
+
+def rebuild_all(
+    query: Callable[[str], list],
+    put: Callable[[list[ox.Quad]], None],
+    cases: Sequence[ox.NamedNode],
+    *,
+    chunk: int = 1000,
+    batch: int = 50_000,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Build the facts and answers of every case in ``cases`` into empty summaries, one
+    relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases, then each
+    group's answer counted in memory (``answer_quads``) rather than read back from the
+    store; no group is left dirty. ``progress`` hears of the cases during the last pass."""
+    chunks = [cases[i : i + chunk] for i in range(0, len(cases), chunk)]
+    out: list[ox.Quad] = []
+
+    def flush(force: bool = False) -> None:
+        if out and (force or len(out) >= batch):
+            put(out)
+            out.clear()
+
+    intern: dict[str, str] = {}
+    dockets: dict[str, str] = {}
+    for ch in chunks:
+        for r in query(
+            f"{PREFIX_BLOCK}SELECT ?case ?docket WHERE {{ {_CASE_INFO.replace('{values}', _values(ch))} }}"
+        ):
+            if r.get("case") is not None and r.get("docket") is not None:
+                c = r["case"].value
+                dockets[intern.setdefault(c, c)] = r["docket"].value
+                out.append(ox.Quad(r["case"], _DOCKET, r["docket"], _GN))
+        flush()
+    for k, rel in enumerate(RELATIONS):
+        rel_lit = ox.Literal(rel.name)
+        groups: dict[str, tuple[ox.NamedNode, str]] = {}  # IRI -> (node, dims)
+        members: dict[str, dict[str, str]] = defaultdict(dict)
+        dates: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        items: dict[str, set[str]] = {}  # case -> item names
+        for ch in chunks:
+            for r in query(relation_select(rel, ch)):
+                case = r["case"]
+                c = intern.get(case.value, case.value)
+                dims = [_s(r.get(d)) for d in rel.dims]
+                iri = group_iri(rel, dims)
+                got = groups.get(iri)
+                if got is None:
+                    grp = ox.NamedNode(iri)
+                    groups[iri] = (grp, "\t".join(dims))
+                    out.append(ox.Quad(grp, _REL, rel_lit, _GN))
+                    out.append(ox.Quad(grp, _DIMS, ox.Literal(groups[iri][1]), _GN))
+                else:
+                    grp = got[0]
+                if c not in members[iri]:
+                    members[iri][c] = dockets[c]
+                    out.append(ox.Quad(grp, _MEMBER, case, _GN))
+                    if rel.dates:
+                        fact = ox.NamedNode(f"{iri}/{_md5(c)}")
+                        out.append(ox.Quad(fact, _CASE, case, _GN))
+                        out.append(ox.Quad(fact, _OF, grp, _GN))
+                on = r.get("on")
+                if rel.dates and on is not None:
+                    ds = dates[iri].setdefault(c, set())
+                    if on.value not in ds:
+                        ds.add(on.value)
+                        out.append(ox.Quad(ox.NamedNode(f"{iri}/{_md5(c)}"), _ON, on, _GN))
+            if rel.items:
+                for r in query(_items_select(rel, ch)):
+                    items.setdefault(r["case"].value, set()).add(r["item_name"].value)
+            flush()
+            if progress and k == len(RELATIONS) - 1:
+                progress(len(ch))
+        for iri, (grp, dims) in groups.items():
+            cs = members[iri]
+            names = set().union(*(items.get(c, ()) for c in cs)) if rel.items else None
+            out += answer_quads(grp, rel.name, dims, cs, dates.get(iri, {}), names)
+            flush()
+    flush(True)
+
+
+def _count(query: Callable[[str], list], select: str) -> int:
+    rows = query(select)
+    return int(rows[0]["n"].value) if rows and rows[0].get("n") is not None else 0
+
+
+def _rebuild_whole(query: Callable[[str], list], chunk: int) -> bool:
+    """True when the summaries are best rebuilt whole: built by no version or another one,
+    or more than a chunk of cases and at least half of all cases are stale."""
+    if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'):
+        return True
+    stale = _count(query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }}")
+    if stale <= chunk:
+        return False
+    return 2 * stale >= _count(
+        query, "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://docketgraph.org/ns#Case> }"
     )
 
 
@@ -443,13 +576,17 @@ def refresh(
     update: Callable[[str], None],
     *,
     write: Callable[[list[ox.Quad]], None] | None = None,
+    bulk_write: Callable[[list[ox.Quad]], None] | None = None,
     chunk: int = 500,
     group_chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms; ``update``
-    runs a SPARQL update; ``write`` adds quads (by default an INSERT DATA through ``update``).
+    runs a SPARQL update; ``write`` adds quads (by default an INSERT DATA through ``update``),
+    ``bulk_write`` too, for the whole rebuild (when the summaries were built by no version
+    or another one; it need not be atomic: until the rebuild ends, no version is written,
+    so a rebuild stopped part way starts over).
 
     The answers are computed here from SELECTs over the documents' facts and the members'
     facts, and written as data. Each chunk's steps leave the store in a state a later
@@ -470,12 +607,19 @@ def refresh(
         update(_clear_groups(groups))
         if new:
             put(new)
-        update(_settle_groups(groups))
+        answered = {q.subject for q in new if q.predicate.value.startswith(SNS + "packed-")}
+        update(_settle_groups(groups, [g for g in groups if g not in answered]))
 
-    if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'):
-        # built by no version, or another one: rebuild every case
+    done = 0
+    if _rebuild_whole(query, chunk):
+        # built by no version, or another one, or half the cases are stale (a large load
+        # into a store holding few cases): rebuild every case, in one pass
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
-    done = _drain(query, STALE_CASES, "case", facts_step, chunk, progress)
+        cases = [r["case"] for r in query(ALL_STALE) if isinstance(r.get("case"), ox.NamedNode)]
+        rebuild_all(query, bulk_write or put, cases, progress=progress)
+        done = len(cases)
+        update(f"DELETE WHERE {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }}")
+    done += _drain(query, STALE_CASES, "case", facts_step, chunk, progress)
     recounted = _drain(query, DIRTY_GROUPS, "g", groups_step, group_chunk, None)
     log.info("summaries: %d cases rebuilt, %d groups recounted", done, recounted)
     update(
