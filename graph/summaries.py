@@ -523,10 +523,10 @@ def rebuild_all(
             flush()
             if progress and k == len(RELATIONS) - 1:
                 progress(len(ch))
-        for iri, (grp, dims) in groups.items():
+        for iri, (grp, dims_s) in groups.items():
             cs = members[iri]
             names = set().union(*(items.get(c, ()) for c in cs)) if rel.items else None
-            out += answer_quads(grp, rel.name, dims, cs, dates.get(iri, {}), names)
+            out += answer_quads(grp, rel.name, dims_s, cs, dates.get(iri, {}), names)
             flush()
     flush(True)
 
