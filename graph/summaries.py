@@ -13,16 +13,21 @@ own (``SUMMARY_GRAPH``), never in a document's graph nor in the default graph:
 - a document write (new, replaced or removed) marks the cases it touches (those in the
   new graph and in the graph it drops) *stale*, in the same transaction as the write;
 - ``refresh`` rebuilds the memberships of stale cases and then recounts the groups they
-  belonged to (before and after), in bounded chunks, each chunk one update request that
-  also clears the marks it handled;
+  belonged to (before and after), in bounded chunks; each chunk's steps leave what a later
+  ``refresh`` completes (a chunk's marks are cleared last);
+- the first build (no summaries yet, or built by another version), or a refresh with at
+  least half of the cases stale, rebuilds everything in one pass instead (``rebuild_all``):
+  one relation at a time, each group's answer counted in memory;
 - while any mark is left (a run stopped part way, a library user who called ``put``
   without ``refresh``), or the summaries were built by another version, the saved
   queries take their exact path over the documents' facts instead: an answer is never
   read from a stale summary.
 
-Everything is SPARQL 1.1 Update over the default graph (the de-duplicated union of the
-documents), so the same text maintains the summaries on the embedded store and on a
-SPARQL server.
+A case's groups are found by one SELECT per relation and chunk of cases (``RELATIONS``:
+the patterns over the default graph, the de-duplicated union of the documents), their
+answers computed in Python (lists sorted) and written as data; what is removed is removed
+by SPARQL updates. The same text maintains the summaries on the embedded store and on a
+SPARQL server (there the data goes as INSERT DATA).
 """
 
 from __future__ import annotations
