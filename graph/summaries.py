@@ -36,7 +36,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -226,6 +226,81 @@ def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
     )
 
 
+_PAIRS = ("opposing", "co-counsel")
+
+
+def _pair_rows(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, list[dict]]:
+    """The rows of ``relation_select`` for both pair relations (``_PAIRS``), by relation:
+    paired in Python from the cases' appearances (one SELECT) rather than by the
+    patterns' self-joins, which cost more than every other relation together."""
+    vals = _values(cases)
+    apps: dict[str, dict] = {}  # appearance -> case, typed, firms, attorneys, sides
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?case ?app ?t ?firm ?att ?side WHERE {{ "
+        f"{_CASE_INFO.replace('{values}', vals)} {vals} ?app dg:case ?case . "
+        "OPTIONAL { ?app a ?t FILTER(?t = dg:Appearance) } OPTIONAL { ?app dg:firm ?firm } "
+        "OPTIONAL { ?app dg:attorney ?att } OPTIONAL { ?app dg:side ?side } }"
+    ):
+        a = apps.setdefault(
+            str(r["app"]) + " " + str(r["case"]),
+            {"case": r["case"], "typed": False, "firm": set(), "attorney": set(), "side": set()},
+        )
+        a["typed"] = a["typed"] or r.get("t") is not None
+        for k, v in (("firm", "firm"), ("attorney", "att"), ("side", "side")):
+            if r.get(v) is not None:
+                a[k].add(r[v])
+    out: list[dict] = []
+    by_case: dict[ox.NamedNode, set[tuple]] = defaultdict(set)
+    for a in apps.values():
+        if a["typed"]:
+            by_case[a["case"]].update((f, s) for f in a["firm"] for s in a["side"])
+    for case, fs in by_case.items():
+        for x, xs in fs:
+            for y, ys in fs:
+                if xs != ys and x != y:
+                    out.append({"case": case, "x": x, "xside": xs, "y": y, "yside": ys})
+    found = {"opposing": out}
+    out = []
+    named = {
+        r["x"]
+        for r in query(
+            f"{PREFIX_BLOCK}SELECT DISTINCT ?x WHERE {{ {vals} ?app dg:case ?case . "
+            "{ ?app dg:firm ?x } UNION { ?app dg:attorney ?x } FILTER EXISTS { ?x schema:name ?n_ } }"
+        )
+    }
+    for level, key in (("attorneys", "attorney"), ("firms", "firm")):
+        lit = ox.Literal(level)
+        per_case: dict[ox.NamedNode, set[tuple]] = defaultdict(set)
+        for a in apps.values():
+            sides = a["side"] or {None}
+            per_case[a["case"]].update((x, s) for x in a[key] for s in sides)
+        for case, xs in per_case.items():
+            pairs = set()
+            for x, s1 in xs:
+                if x not in named:
+                    continue
+                for y, s2 in xs:
+                    if y in named and x.value < y.value and (s1 is None or s2 is None or s1 == s2):
+                        pairs.add((x, y))
+            out += [{"case": case, "level": lit, "x": x, "y": y} for x, y in pairs]
+    found["co-counsel"] = out
+    return found
+
+
+def relation_rows(
+    query: Callable[[str], list], rel: Relation, cases: Sequence[ox.NamedNode], pairs: dict | None = None
+) -> list[dict]:
+    """The distinct (case, dims[, date]) rows of ``rel`` for ``cases`` (``relation_select``);
+    ``pairs`` keeps the pair relations' rows for the next call with the same cases."""
+    if rel.name in _PAIRS:
+        if pairs is None:
+            return _pair_rows(query, cases)[rel.name]
+        if not pairs:
+            pairs.update(_pair_rows(query, cases))
+        return pairs[rel.name]
+    return query(relation_select(rel, cases))
+
+
 def _clear_facts(cases: Sequence[ox.NamedNode]) -> str:
     """The update marking dirty the groups ``cases`` belonged to and removing the cases'
     facts (memberships, dated nodes, docket)."""
@@ -254,6 +329,7 @@ def facts_quads(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> 
     group's ``dgs:rel`` and ``dgs:dims`` and a ``dgs:dirty`` mark) and, for relations with
     dates, a node per (group, case) holding the dates (``dgs:of``, ``dgs:case``, ``dgs:on``)."""
     out: list[ox.Quad] = []
+    pairs: dict[str, list[dict]] = {}
     add = out.append
     for r in query(
         f"{PREFIX_BLOCK}SELECT ?case ?docket WHERE {{ {_CASE_INFO.replace('{values}', _values(cases))} }}"
@@ -264,7 +340,7 @@ def facts_quads(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> 
         rel_lit = ox.Literal(rel.name)
         seen: dict[str, ox.NamedNode] = {}  # group IRI -> node, with its rel and dims written
         facts: set[tuple[str, str]] = set()
-        for r in query(relation_select(rel, cases)):
+        for r in relation_rows(query, rel, cases, pairs):
             case = r["case"]
             dims = [_s(r.get(d)) for d in rel.dims]
             iri = group_iri(rel, dims)
@@ -457,6 +533,17 @@ def _items_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
     )
 
 
+@dataclass
+class _Built:
+    """What ``rebuild_all`` gathers of one relation: its groups (IRI -> node and dims),
+    their member cases (with dockets), dates and the cases' item names."""
+
+    groups: dict[str, tuple[ox.NamedNode, str]] = field(default_factory=dict)
+    members: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    dates: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
+    items: dict[str, set[str]] = field(default_factory=dict)
+
+
 def rebuild_all(
     query: Callable[[str], list],
     put: Callable[[list[ox.Quad]], None],
@@ -489,50 +576,58 @@ def rebuild_all(
                 dockets[intern.setdefault(c, c)] = r["docket"].value
                 out.append(ox.Quad(r["case"], _DOCKET, r["docket"], _GN))
         flush()
-    for k, rel in enumerate(RELATIONS):
-        rel_lit = ox.Literal(rel.name)
-        groups: dict[str, tuple[ox.NamedNode, str]] = {}  # IRI -> (node, dims)
-        members: dict[str, dict[str, str]] = defaultdict(dict)
-        dates: dict[str, dict[str, set[str]]] = defaultdict(dict)
-        items: dict[str, set[str]] = {}  # case -> item names
+    pairs = tuple(r for r in RELATIONS if r.name in _PAIRS)
+    passes = [(r,) for r in RELATIONS if r.name not in _PAIRS] + [pairs]
+    for k, rels in enumerate(passes):
+        state = {rel.name: _Built() for rel in rels}
         for ch in chunks:
-            for r in query(relation_select(rel, ch)):
-                case = r["case"]
-                c = intern.get(case.value, case.value)
-                dims = [_s(r.get(d)) for d in rel.dims]
-                iri = group_iri(rel, dims)
-                got = groups.get(iri)
-                if got is None:
-                    grp = ox.NamedNode(iri)
-                    groups[iri] = (grp, "\t".join(dims))
-                    out.append(ox.Quad(grp, _REL, rel_lit, _GN))
-                    out.append(ox.Quad(grp, _DIMS, ox.Literal(groups[iri][1]), _GN))
-                else:
-                    grp = got[0]
-                if c not in members[iri]:
-                    members[iri][c] = dockets[c]
-                    out.append(ox.Quad(grp, _MEMBER, case, _GN))
-                    if rel.dates:
-                        fact = ox.NamedNode(f"{iri}/{_md5(c)}")
-                        out.append(ox.Quad(fact, _CASE, case, _GN))
-                        out.append(ox.Quad(fact, _OF, grp, _GN))
-                on = r.get("on")
-                if rel.dates and on is not None:
-                    ds = dates[iri].setdefault(c, set())
-                    if on.value not in ds:
-                        ds.add(on.value)
-                        out.append(ox.Quad(ox.NamedNode(f"{iri}/{_md5(c)}"), _ON, on, _GN))
-            if rel.items:
-                for r in query(_items_select(rel, ch)):
-                    items.setdefault(r["case"].value, set()).add(r["item_name"].value)
+            found = (
+                _pair_rows(query, ch) if rels == pairs else {rels[0].name: relation_rows(query, rels[0], ch)}
+            )
+            for rel in rels:
+                st = state[rel.name]
+                rel_lit = ox.Literal(rel.name)
+                for r in found[rel.name]:
+                    case = r["case"]
+                    c = intern.get(case.value, case.value)
+                    if c not in dockets:
+                        continue
+                    dims = [_s(r.get(d)) for d in rel.dims]
+                    iri = group_iri(rel, dims)
+                    got = st.groups.get(iri)
+                    if got is None:
+                        grp = ox.NamedNode(iri)
+                        st.groups[iri] = (grp, "\t".join(dims))
+                        out.append(ox.Quad(grp, _REL, rel_lit, _GN))
+                        out.append(ox.Quad(grp, _DIMS, ox.Literal(st.groups[iri][1]), _GN))
+                    else:
+                        grp = got[0]
+                    if c not in st.members[iri]:
+                        st.members[iri][c] = dockets[c]
+                        out.append(ox.Quad(grp, _MEMBER, case, _GN))
+                        if rel.dates:
+                            fact = ox.NamedNode(f"{iri}/{_md5(c)}")
+                            out.append(ox.Quad(fact, _CASE, case, _GN))
+                            out.append(ox.Quad(fact, _OF, grp, _GN))
+                    on = r.get("on")
+                    if rel.dates and on is not None:
+                        ds = st.dates[iri].setdefault(c, set())
+                        if on.value not in ds:
+                            ds.add(on.value)
+                            out.append(ox.Quad(ox.NamedNode(f"{iri}/{_md5(c)}"), _ON, on, _GN))
+                if rel.items:
+                    for r in query(_items_select(rel, ch)):
+                        st.items.setdefault(r["case"].value, set()).add(r["item_name"].value)
             flush()
-            if progress and k == len(RELATIONS) - 1:
+            if progress and k == len(passes) - 1:
                 progress(len(ch))
-        for iri, (grp, dims_s) in groups.items():
-            cs = members[iri]
-            names = set().union(*(items.get(c, ()) for c in cs)) if rel.items else None
-            out += answer_quads(grp, rel.name, dims_s, cs, dates.get(iri, {}), names)
-            flush()
+        for rel in rels:
+            st = state[rel.name]
+            for iri, (grp, dims_s) in st.groups.items():
+                cs = st.members[iri]
+                names = set().union(*(st.items.get(c, ()) for c in cs)) if rel.items else None
+                out += answer_quads(grp, rel.name, dims_s, cs, st.dates.get(iri, {}), names)
+                flush()
     flush(True)
 
 

@@ -245,3 +245,28 @@ def test_case_by_case_and_whole_rebuilds_write_the_same_summaries(graph):
     kg.store._store.update(summaries.MARK_ALL)
     assert summaries.refresh(kg.store._rows, kg.store._store.update, chunk=2) == len(cases)
     assert kg.store.summaries_current() and _summary_graph(kg) == whole
+
+
+def _row_set(rows: list[dict]) -> set:
+    return {tuple(sorted((k, str(v)) for k, v in r.items() if v is not None)) for r in rows}
+
+
+@pytest.mark.parametrize("graph", ["fixture", "real"])
+def test_pairs_found_in_python_are_the_patterns_rows(graph, tmp_path, dev_dir, seeds_dir):
+    """The pair relations (opposing counsel, co-counsel) are paired in Python from the
+    cases' appearances: the same rows as their SPARQL patterns give."""
+    if graph == "fixture":
+        kg = small_graph()
+    else:
+        kg = KnowledgeGraph(None)
+        for d in (dev_dir, seeds_dir):
+            kg.ingest([p for p in sorted(d.iterdir()) if p.suffix == ".txt"], in_process=True)
+    cases = [ox.NamedNode(r["c"]) for r in kg.store.query("SELECT ?c WHERE { ?c a dg:Case } ORDER BY ?c")[1]]
+    assert cases
+    for rel in summaries.RELATIONS:
+        if rel.name in ("opposing", "co-counsel"):
+            for chunk in (cases, cases[::2]):
+                want = kg.store._rows(summaries.relation_select(rel, chunk))
+                got = summaries.relation_rows(kg.store._rows, rel, chunk)
+                assert _row_set(got) == _row_set(want), rel.name
+                assert want or graph == "real"
