@@ -386,7 +386,10 @@ class GraphStore:
         self._check_writable()
         self._settle()
         try:
-            return summaries.refresh(self._rows, self._store.update, progress=progress)
+            bulk = getattr(self._store, "bulk_extend", None)  # the embedded store's bulk loader
+            return summaries.refresh(
+                self._rows, self._store.update, write=self._store.extend, bulk_write=bulk, progress=progress
+            )
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 

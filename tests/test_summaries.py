@@ -205,3 +205,68 @@ def test_summary_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
     _all_equal(kg)
     _, rows = kg.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?c dg:courtKey \"unknown\" ; dg:inCourt ?court }")
     assert rows[0]["n"] == 0  # no case both in a court and in "unknown"
+
+
+def _summary_graph(kg: KnowledgeGraph) -> list[str]:
+    return sorted(str(q) for q in kg.store._store.quads_for_pattern(
+        None, None, None, ox.NamedNode(summaries.SUMMARY_GRAPH)))
+
+
+def _refresh(kg: KnowledgeGraph, **kw) -> int:
+    st = kg.store
+    return summaries.refresh(st._rows, st._store.update, write=st._store.extend, **kw)
+
+
+@pytest.mark.parametrize("graph", ["fixture", "synthetic"])
+def test_case_by_case_and_whole_rebuilds_write_the_same_summaries(graph):
+    """The whole rebuild (a first build, counted in memory) and the case-by-case one (the
+    groups recounted from their members in the store) write the same quads, byte for byte,
+    in one chunk or many, and with the whole rebuild through INSERT DATA (as on a server)."""
+    if graph == "fixture":
+        kg = small_graph()
+    else:
+        kg = KnowledgeGraph(None)
+        for ex in extractions(30):
+            kg.store.put(ex)
+    kg.store.refresh_summaries()  # no version yet: the whole rebuild
+    whole = _summary_graph(kg)
+    assert any("/summary#packed-" in q for q in whole)
+    cases = [r["c"] for r in kg.store.query("SELECT ?c WHERE { ?c a dg:Case } ORDER BY ?c")[1]]
+    # every case stale, fewer than a chunk: case by case
+    kg.store._store.update(summaries.MARK_ALL)
+    assert _refresh(kg) == len(cases)
+    assert kg.store.summaries_current() and _summary_graph(kg) == whole
+    # under a quarter of the cases stale, in chunks of two cases and three groups
+    stale = summaries.stale_quads(ox.NamedNode(c) for c in cases[: max(1, (len(cases) - 1) // 4)])
+    kg.store._store.extend(stale)
+    assert _refresh(kg, chunk=2, group_chunk=3) == len(stale)
+    assert kg.store.summaries_current() and _summary_graph(kg) == whole
+    # every case stale, more than a chunk: rebuilt whole, written as INSERT DATA
+    kg.store._store.update(summaries.MARK_ALL)
+    assert summaries.refresh(kg.store._rows, kg.store._store.update, chunk=2) == len(cases)
+    assert kg.store.summaries_current() and _summary_graph(kg) == whole
+
+
+def _row_set(rows: list[dict]) -> set:
+    return {tuple(sorted((k, str(v)) for k, v in r.items() if v is not None)) for r in rows}
+
+
+@pytest.mark.parametrize("graph", ["fixture", "real"])
+def test_pairs_found_in_python_are_the_patterns_rows(graph, tmp_path, dev_dir, seeds_dir):
+    """The pair relations (opposing counsel, co-counsel) are paired in Python from the
+    cases' appearances: the same rows as their SPARQL patterns give."""
+    if graph == "fixture":
+        kg = small_graph()
+    else:
+        kg = KnowledgeGraph(None)
+        for d in (dev_dir, seeds_dir):
+            kg.ingest([p for p in sorted(d.iterdir()) if p.suffix == ".txt"], in_process=True)
+    cases = [ox.NamedNode(r["c"]) for r in kg.store.query("SELECT ?c WHERE { ?c a dg:Case } ORDER BY ?c")[1]]
+    assert cases
+    for rel in summaries.RELATIONS:
+        if rel.name in ("opposing", "co-counsel"):
+            for chunk in (cases, cases[::2]):
+                want = kg.store._rows(summaries.relation_select(rel, chunk))
+                got = summaries.relation_rows(kg.store._rows, rel, chunk)
+                assert _row_set(got) == _row_set(want), rel.name
+                assert want or graph == "real"
