@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from docketgraph.graph import keys, summaries
+from docketgraph.graph import keys, name_index, summaries
 from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
 from docketgraph.graph.model import Extraction
 from docketgraph.graph.rdf import extraction_quads
@@ -381,6 +381,19 @@ class GraphStore:
             for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
 
+    def name_index(self) -> name_index.NameIndex | None:
+        """The entity-search name index when it is current (see graph.name_index); None
+        on a SPARQL server's store, or while documents written since are not indexed."""
+        if self.remote:
+            return None
+        self._settle()
+        try:
+            if not bool(self.raw_query(name_index.CURRENT_ASK)):
+                return None
+        except (OSError, RuntimeError, ValueError):
+            return None
+        return name_index.NameIndex(self._store)
+
     def refresh_summaries(self, progress=None) -> int:
         """Rebuild the summaries of every case a write touched; returns the cases rebuilt."""
         self._check_writable()
@@ -492,7 +505,7 @@ class GraphStore:
         (the de-duplicated union that queries read), after dropping what it replaces, with
         the marks saying which cases' summaries to rebuild."""
         ops = []
-        marks = summaries.stale_quads(stale)
+        marks = summaries.stale_quads(stale) + name_index.stale_quads(quads)
         for old_sha, path in drop_paths:
             others = [p for p in self.document_paths(old_sha) if p != path]
             og = ox.NamedNode(keys.graph_iri(old_sha))
@@ -501,6 +514,7 @@ class GraphStore:
                 ops.append(forget_triple_op(og, od, ox.NamedNode(DG.path), ox.Literal(path)))
             else:
                 ops.append(summaries.mark_graph_cases(og))
+                ops.append(name_index.mark_graph_entities(og))
                 ops += drop_graph_ops(og)
         try:
             if not ops:
@@ -538,7 +552,8 @@ class GraphStore:
         if not self._store.contains_named_graph(g):
             return False
         try:
-            self._store.update(" ;\n".join([summaries.mark_graph_cases(g)] + drop_graph_ops(g)))
+            marks = [summaries.mark_graph_cases(g), name_index.mark_graph_entities(g)]
+            self._store.update(" ;\n".join(marks + drop_graph_ops(g)))
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
         self._resolver = None  # its candidates may name entities that are gone
@@ -573,7 +588,7 @@ class GraphStore:
         for ex in extractions:
             quads = extraction_quads(ex, resolve_case=self.resolve_case, resolver=resolver)
             buf += with_default_copies(quads)
-            buf += summaries.stale_quads(_cases_of(quads))
+            buf += summaries.stale_quads(_cases_of(quads)) + name_index.stale_quads(quads)
             if len(buf) >= batch * 50:
                 self._store.bulk_extend(buf) if not self.remote else self._store.extend(buf)
                 n += len(buf)
@@ -592,7 +607,7 @@ class GraphStore:
         added = [q for q in quads if q.graph_name != _SUMMARY]
         self._store.extend(added)
         self._written(len(added))
-        self._store.update(summaries.MARK_ALL)
+        self._store.update(summaries.MARK_ALL + " ;\n" + name_index.MARK_ALL)
         self.refresh_summaries()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:

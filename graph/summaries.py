@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from docketgraph.graph import name_index
 from docketgraph.graph.vocab import BASE
 
 log = logging.getLogger(__name__)
@@ -727,4 +728,5 @@ def refresh(
         f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
         f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA
     )
+    name_index.refresh(query, update)  # the entity-search name index, kept alongside
     return done

@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from docketgraph.graph import keys
+from docketgraph.graph import keys, name_index
 from docketgraph.graph.errors import BadParameter
 from docketgraph.graph.store import Store
 from docketgraph.queries.saved import Param, SavedQuery
@@ -392,35 +392,55 @@ def edge_rows(G: nx.Graph) -> list[dict]:
 
 # --- entity search ------------------------------------------------------------------
 
-_KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform", "Precedent", "Document")
+_KINDS = name_index.KINDS
 _ALL_KINDS = " ".join(f"dg:{k}" for k in _KINDS)
+# an entity with several spellings is listed under its least (as the name index lists it)
 _NAMES = """
-SELECT ?x ?kind (SAMPLE(?n) AS ?name) WHERE {
+SELECT ?x ?kind (MIN(?n) AS ?name) WHERE {
   VALUES ?kind { dg:Case dg:Court dg:Judge dg:LawFirm dg:Attorney dg:Party dg:Platform dg:Precedent dg:Document }
   ?x a ?kind ; schema:name ?n
 } GROUP BY ?x ?kind
 """
 
 
+def _name_index(store: Store) -> name_index.NameIndex | None:
+    get = getattr(store, "name_index", None)
+    return get() if callable(get) else None
+
+
 def search_entities(
-    store: Store, name: str, *, kind: str | None = None, limit: int = 10, min_score: float = 70.0
+    store: Store,
+    name: str,
+    *,
+    kind: str | None = None,
+    limit: int = 10,
+    min_score: float = 70.0,
+    exact: bool = False,
 ) -> list[dict]:
-    """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names)."""
+    """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names).
+
+    The candidates come from the name index when it is current (``graph.name_index``: the
+    entities named with a word near one of the query's), else from every entity's name
+    (``exact=True`` forces that path); both score them alike."""
     if not name or not name.strip():
         return []
     want = kind.lower() if kind else None
-    sparql = _NAMES
-    if want:  # read only that kind's names (the class comes from the fixed list, not the text)
-        classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))]
-        if classes:
-            sparql = _NAMES.replace(_ALL_KINDS, " ".join(f"dg:{c}" for c in classes))
-    _, rows = store.query(sparql)
+    index = None if exact else _name_index(store)
+    if index is not None:
+        pairs = index.candidates(name)
+    else:
+        sparql = _NAMES
+        if want:  # read only that kind's names (the class comes from the fixed list, not the text)
+            classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))]
+            if classes:
+                sparql = _NAMES.replace(_ALL_KINDS, " ".join(f"dg:{c}" for c in classes))
+        _, rows = store.query(sparql)
+        pairs = [(r["x"], r["kind"].rsplit("#", 1)[-1], r["name"] or "") for r in rows]
     cands = []
-    for r in rows:
-        k = r["kind"].rsplit("#", 1)[-1]
+    for x, k, n in pairs:
         if want and k.lower() not in (want, _KIND_ALIASES.get(want, "")):
             continue
-        cands.append((r["x"], k, r["name"] or ""))
+        cands.append((x, k, n))
     names = [c[2] for c in cands]
     hits = process.extract(
         name, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=min_score
@@ -429,7 +449,7 @@ def search_entities(
     for _, score, i in hits:
         x, k, n = cands[i]
         out.append({"name": n, "kind": k, "score": round(float(score), 1), "id": x})
-    out.sort(key=lambda r: (-r["score"], r["name"].casefold(), r["id"]))
+    out.sort(key=lambda r: (-r["score"], r["name"].casefold(), r["id"], r["kind"]))
     return out[:limit]
 
 

@@ -114,6 +114,8 @@ _NAMES = "SELECT ?e ?key ?n WHERE {{ ?e a dg:{cls} ; schema:name ?n . OPTIONAL {
 _WITH_ROLE = "SELECT DISTINCT ?role ?e WHERE { ?pt a dg:Participation ; dg:role ?role ; dg:party ?e }"
 _HAS_ROLE = "SELECT ?role ?e ?pt WHERE { ?pt dg:party ?e ; dg:role ?role } LIMIT 1"
 _NAME_OF = "SELECT ?e ?n WHERE { ?e schema:name ?n }"
+_NAMES_OF = "SELECT ?e ?key ?n WHERE {{ VALUES ?e {{ {ids} }} ?e a dg:{cls} ; schema:name ?n . OPTIONAL {{ ?e dg:key ?key }} }}"
+_COUNT = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a dg:{cls} ; schema:name ?n_ }}"
 _BY_IRI = "SELECT ?e ?key WHERE {{ ?e a dg:{cls} . OPTIONAL {{ ?e dg:key ?key }} }}"
 #: entities with this spelling (alone in its query, so the engine starts from the spelling)
 _SPELLING = "SELECT DISTINCT ?a ?e WHERE { { ?e dg:alias ?a } UNION { ?e dg:key ?a } }"
@@ -246,13 +248,45 @@ def _variants(name: str, kind: str) -> list[str]:
 
 
 class _Pool:
-    """The stored entities of some kinds, grouped by key (parameters) or IRI (entities)."""
+    """The stored entities of some kinds, grouped by key (parameters) or IRI (entities).
 
-    def __init__(self, store: Store, kinds: Iterable[str], *, role: str | None, by: str):
+    With ``near`` (the text being resolved) and a current name index, a pool of entities
+    (``by="id"``, no role) holds only those the index finds for the text (the entities
+    named with a word near one of its words; see ``graph.name_index``) instead of every
+    entity of the kinds: every step after the stored spellings compares the text's words
+    with the names', which only such entities can pass."""
+
+    def __init__(
+        self, store: Store, kinds: Iterable[str], *, role: str | None, by: str, near: str | None = None
+    ):
         self.store, self.by, self.role = store, by, role
         self.kinds = tuple(kinds)
         self._allowed: set[str] | None = None
         self._groups: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._only: dict[str, set[str]] | None = None  # kind -> the entities the index found
+        get = getattr(store, "name_index", None)
+        index = get() if near and by == "id" and role is None and callable(get) else None
+        if index is not None:
+            self._only = {k: set() for k in self.kinds}
+            for e, k, _n in index.candidates(near):
+                if k in self._only:
+                    self._only[k].add(e)
+
+    def size(self) -> int:
+        """How many groups the pool holds (every entity of the kinds, index or not)."""
+        if self._only is None:
+            return len(self.groups)
+        return sum(int(self.store.query(_COUNT.format(cls=k))[1][0]["n"]) for k in self.kinds)
+
+    def _rows(self, kind: str) -> list[dict[str, Any]]:
+        if self._only is None:
+            return self.store.query(_NAMES.format(cls=kind))[1]
+        ids = sorted(self._only.get(kind, ()))
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):
+            chunk = " ".join(str(ox.NamedNode(e)) for e in ids[i : i + 500])
+            rows += self.store.query(_NAMES_OF.format(ids=chunk, cls=kind))[1]
+        return rows
 
     @property
     def allowed(self) -> set[str] | None:
@@ -278,8 +312,7 @@ class _Pool:
             allowed = self.allowed
             groups: dict[tuple[str, str], dict[str, Any]] = {}
             for kind in self.kinds:
-                _, rows = self.store.query(_NAMES.format(cls=kind))
-                for r in rows:
+                for r in self._rows(kind):
                     if allowed is not None and r["e"] not in allowed:
                         continue
                     g = r["e"] if self.by == "id" or not r.get("key") else r["key"]
@@ -419,7 +452,7 @@ def _suggestions(pool: _Pool, text: str, store: Store) -> list[Candidate]:
             break
     out = [pool.candidate(k, g) for k, g in seen]
     if not out and set(pool.kinds) != set(KINDS):
-        other = _Pool(store, [k for k in KINDS if k not in pool.kinds], role=None, by="id")
+        other = _Pool(store, [k for k in KINDS if k not in pool.kinds], role=None, by="id", near=text)
         for kind, g, names in other.items():
             if any(_subsequence(_value_words(text, kind), _words(n)) for n in names):
                 out.append(other.candidate(kind, g))
@@ -449,7 +482,7 @@ def resolve_name(
     label = what or (KINDS[kinds[0]] if len(kinds) == 1 else "entity")
     if not text:
         raise BadParameter(f"{label}: give a name")
-    pool = _Pool(store, kinds, role=role, by=by)
+    pool = _Pool(store, kinds, role=role, by=by, near=text)
     plural = _plural(label, kinds, role)
 
     def one(cands: list[Candidate], how: str, score: float | None = None) -> Match:
@@ -484,10 +517,9 @@ def resolve_name(
     msg = f'no {_singular(label, kinds, role)} matches "{text}"'
     if near:
         msg += "; did you mean: " + "; ".join(c.describe() for c in near) + "?"
-    elif not pool.groups:
+    elif not (n := pool.size()):
         msg += f" (the store holds no {plural})"
     else:
-        n = len(pool.groups)
         msg += f" (nor resembles any of the {n} stored {plural if n != 1 else _singular(label, kinds, role)}"
         msg += "; `docketgraph entities --kind KIND` lists them)"
     raise UnknownName(msg, tuple(near))

@@ -1,0 +1,173 @@
+"""The name index (graph.name_index): entity search from the index gives the exact path's answers.
+
+Every query is run both ways — candidates from the index, and every entity's name read
+by SPARQL (``exact=True``) — with a limit large enough to compare every match, on the
+fixture graph, a synthetic Schedule A graph and the real filings, for names as stored,
+partial names, word prefixes, misspellings (a letter wrong, missing, extra or swapped)
+and words in another order; and after documents are replaced and removed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from docketgraph.graph import name_index
+from docketgraph.queries import analytics as an
+from docketgraph.queries.api import KnowledgeGraph
+from query_factories import filings, small_graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import extractions  # noqa: E402
+
+ALL = 100_000  # a limit no test store reaches: every match is compared
+
+
+def _names(kg: KnowledgeGraph) -> list[tuple[str, str]]:
+    _, rows = kg.store.query(
+        "SELECT DISTINCT ?n ?k WHERE { VALUES ?k { " + " ".join(f"dg:{k}" for k in name_index.KINDS)
+        + " } ?e a ?k ; schema:name ?n } ORDER BY ?n ?k")
+    return [(r["n"], r["k"].rsplit("#", 1)[-1]) for r in rows]
+
+
+def _typo(rng: random.Random, w: str) -> str:
+    if len(w) < 3:
+        return w + "e"
+    i = rng.randrange(1, len(w) - 1)
+    how = rng.choice("swap drop add change".split())
+    if how == "swap":
+        return w[: i - 1] + w[i] + w[i - 1] + w[i + 1 :]
+    if how == "drop":
+        return w[:i] + w[i + 1 :]
+    if how == "add":
+        return w[:i] + rng.choice("aeiorst") + w[i:]
+    return w[:i] + rng.choice("aeiorst") + w[i + 1 :]
+
+
+def queries_for(names: list[tuple[str, str]], n: int, seed: int = 1) -> list[tuple[str, str | None]]:
+    """Realistic searches for ``n`` of the stored names: the name, parts of it, a prefix
+    of a word, misspelt words, words reordered; some with the name's kind."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str | None]] = [
+        ("zzzzqqqq", None), ("llc", None), ("Inc.", None), ("j", None), ("ab", None), ("co", "firm"),
+        ("Holdings", None), ("Holdings", "party"), ("Judge Kendal", None), ("v.", None),
+    ]
+    for name, kind in rng.sample(names, min(n, len(names))):
+        words = name.split()
+        k = kind if rng.random() < 0.3 else None
+        out.append((name, k))
+        out.append((name.lower(), None))
+        out.append((rng.choice(words), k))
+        if len(words) > 1:
+            out.append((" ".join(words[:-1]), None))
+            out.append((" ".join(reversed(words)), None))
+        w = max(words, key=len)
+        out.append((w[: max(3, len(w) // 2)], None))
+        out.append((name.replace(w, _typo(rng, w)), k))
+        out.append((_typo(rng, w), None))
+    return out
+
+
+def assert_same(kg: KnowledgeGraph, queries: list[tuple[str, str | None]]) -> int:
+    """Both paths answer every query alike; returns how many queries had matches."""
+    assert kg.store.name_index() is not None
+    hits = 0
+    for q, kind in queries:
+        fast = an.search_entities(kg.store, q, kind=kind, limit=ALL)
+        exact = an.search_entities(kg.store, q, kind=kind, limit=ALL, exact=True)
+        assert fast == exact, (q, kind)
+        hits += bool(exact)
+    return hits
+
+
+def test_words():
+    assert name_index.words("Greer, Burns & Crain, Ltd.") == ["greer", "burns", "crain", "ltd"]
+    assert name_index.words("Smith SMITH smith-jones") == ["smith", "jones"]
+
+
+def test_index_equals_exact_on_the_fixture_graph():
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    assert assert_same(kg, queries_for(_names(kg), 400)) > 50
+
+
+def test_index_equals_exact_on_a_synthetic_graph():
+    kg = KnowledgeGraph(None)
+    kg.store.bulk_put(extractions(40, seed=11))
+    assert assert_same(kg, queries_for(_names(kg), 60, seed=2)) > 50
+
+
+def test_a_stale_or_missing_index_is_not_read():
+    kg = KnowledgeGraph(None)
+    docs = filings()
+    for ex, text in docs[:-1]:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    assert kg.store.name_index() is not None
+    ex, text = docs[-1]
+    kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")  # written, not yet indexed
+    assert kg.store.name_index() is None
+    kg.store.refresh_summaries()
+    assert kg.store.name_index() is not None
+    # a store written before the index existed: the exact path until the next refresh
+    kg.store._store.update(f"DELETE WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.SNS}version> \"1\" }} }}")
+    assert kg.store.name_index() is None
+    kg.store.refresh_summaries()
+    assert assert_same(kg, queries_for(_names(kg), 60))
+
+
+def test_replacing_and_removing_documents_keeps_the_index_exact():
+    kg = KnowledgeGraph(None)
+    docs = filings()
+    for ex, text in docs:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    ex, text = docs[0]
+    firm = ex.firms[0]
+    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
+    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
+                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
+                                              for a in ex.attorneys if a.firm == firm.name))
+    assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
+    kg.store.refresh_summaries()
+    qs = queries_for(_names(kg), 80) + [("Brand Nw Counsel", None), (firm.name, None)]
+    assert_same(kg, qs)
+    assert an.search_entities(kg.store, "Brand Nw Counsel")[0]["name"] == "Brand New Counsel LLP"
+    # removing documents one by one: what they alone named leaves the index
+    graphs = kg.store.named_graphs()
+    for g in graphs[: len(graphs) // 2]:
+        assert kg.store.remove_document(g.rsplit("/", 1)[-1])
+    assert_same(kg, qs)
+    for g in graphs[len(graphs) // 2 :]:
+        assert kg.store.remove_document(g.rsplit("/", 1)[-1])
+    assert kg.store.name_index() is not None
+    assert an.search_entities(kg.store, "Brand New Counsel LLP") == []
+    _, rows = kg.store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.HAS}>|<{name_index.NAME_OF}> ?o }} }}")
+    assert rows[0]["n"] == 0
+
+
+def test_index_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
+    root = Path(__file__).resolve().parent
+    files = [p for d in (dev_dir, seeds_dir, root / "fixtures" / "filings")
+             for p in sorted(d.iterdir()) if p.is_file() and not p.name.endswith(".gold.json")]
+    kg = KnowledgeGraph(str(tmp_path / "store"))
+    kg.ingest(files, in_process=True)
+    assert assert_same(kg, queries_for(_names(kg), 300, seed=3)) > 200
+
+
+@pytest.mark.parametrize("name, kind, best", [
+    ("Greer Burns and Crain", None, "Greer, Burns & Crain, Ltd."),
+    ("Epstien Drangel", None, "Epstein Drangel LLP"),
+    ("pacold", "judge", "Martha M. Pacold"),
+    ("aliexpres", None, "AliExpress"),
+])
+def test_index_search_finds_misspelt_names(name, kind, best):
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    assert kg.store.name_index() is not None
+    rows = an.search_entities(kg.store, name, kind=kind)
+    assert rows and rows[0]["name"] == best
