@@ -5,10 +5,12 @@ Its exact path reads the name of every entity (one SPARQL query grouping every
 ``?e a ?kind ; schema:name ?n``: seconds at 10,000 cases). The index lets it score only
 the entities that can resemble the query, found by index lookups:
 
-- per (entity, kind): ``e dgs:nameOf "Kind<TAB>name"`` (the name the exact path reads:
-  the entity's least name, so both paths agree on entities with several spellings);
-- per word of a name (``rapidfuzz.utils.default_process``, split on spaces) and per two
-  words running (``terms``), its *posting*: ``<dgs:w/WORD> dgs:has "e<TAB>Kind<TAB>name"`` — one prefix scan reads every
+- per (entity, kind): ``e dgs:nameOf "Kind<TAB>shown<TAB>names"``: the name it is listed
+  under (``display_name``: the fullest of its spellings, as the exact path lists it) and
+  every spelling (one a line);
+- per word of any of an entity's names (``rapidfuzz.utils.default_process``, split on
+  spaces) and per two words running (``terms``), its *posting*:
+  ``<dgs:w/WORD> dgs:has "e<TAB>Kind<TAB>shown"`` — one prefix scan reads every
   entity named with the word;
 - every term of every name, in the *vocabulary*: a few literals (``BUCKETS``, a word's
   bucket by its CRC-32), each the words of its bucket one a line, so that reading it
@@ -132,19 +134,30 @@ def mark_graph_entities(graph: ox.NamedNode) -> str:
 # --- building ----------------------------------------------------------------------
 
 
-def _entries(rows: Iterable[dict]) -> dict[ox.NamedNode, list[tuple[str, str]]]:
-    out: dict[ox.NamedNode, list[tuple[str, str]]] = {}
+def display_name(names: Iterable[str]) -> str:
+    """The name an entity with several spellings is listed under: the fullest (the
+    longest; of equals, the first in code-point order), as name resolution lists it."""
+    return min(names, key=lambda n: (-len(n), n))
+
+
+def _entries(rows: Iterable[dict]) -> dict[tuple[ox.NamedNode, str], list[str]]:
+    """(entity, kind) -> its names, from rows of ``?e ?kind ?n``."""
+    out: dict[tuple[ox.NamedNode, str], list[str]] = {}
     for r in rows:
-        e, k, n = r.get("e"), r.get("kind"), r.get("name")
+        e, k, n = r.get("e"), r.get("kind"), r.get("n")
         if isinstance(e, ox.NamedNode) and k is not None and n is not None:
-            out.setdefault(e, []).append((k.value.rsplit("#", 1)[-1], n.value))
+            out.setdefault((e, _v(k).rsplit("#", 1)[-1]), []).append(_v(n))
     return out
 
 
-def _index_quads(e: ox.NamedNode, kind: str, name: str) -> list[ox.Triple]:
-    packed = ox.Literal(f"{e.value}\t{kind}\t{name}")
-    out = [ox.Triple(e, ox.NamedNode(NAME_OF), ox.Literal(f"{kind}\t{name}"))]
-    out += [ox.Triple(word_iri(w), ox.NamedNode(HAS), packed) for w in terms(name)]
+def _index_triples(e: ox.NamedNode, kind: str, names: Sequence[str]) -> list[ox.Triple]:
+    """An entity's entries: its kind, display name and names (``e dgs:nameOf``), and a
+    posting under every term of every one of its names."""
+    shown = display_name(names)
+    packed = ox.Literal(f"{e.value}\t{kind}\t{shown}")
+    out = [ox.Triple(e, ox.NamedNode(NAME_OF), ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))))]
+    all_terms = dict.fromkeys(t for n in names for t in terms(n))
+    out += [ox.Triple(word_iri(w), ox.NamedNode(HAS), packed) for w in all_terms]
     return out
 
 
@@ -156,30 +169,21 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
     """One update request replacing the index entries of ``entities`` with their current
     names (an entity no longer named loses its entries) and clearing their marks."""
     vals = "VALUES ?e { " + " ".join(str(e) for e in entities) + " }"
-    old = _entries(
-        query(
-            f"SELECT ?e ?kind ?name WHERE {{ {vals} GRAPH {_G} {{ ?e <{NAME_OF}> ?v }} "
-            'BIND(STRBEFORE(?v, "\\t") AS ?kind) BIND(STRAFTER(?v, "\\t") AS ?name) }'
-        )
+    old: list[ox.Triple] = []
+    for r in query(f"SELECT ?e ?v WHERE {{ {vals} GRAPH {_G} {{ ?e <{NAME_OF}> ?v }} }}"):
+        kind, _shown, held_names = _v(r["v"]).split("\t", 2)
+        old += _index_triples(r["e"], kind, held_names.split("\n"))
+    rows = query(
+        f"SELECT ?e ?kind ?n WHERE {{ {vals} VALUES ?kind {{ {_KIND_VALUES} }} "
+        "?e a ?kind ; <https://schema.org/name> ?n }"
     )
-    new = _entries(
-        query(
-            f"SELECT ?e ?kind (MIN(?n) AS ?name) WHERE {{ {vals} VALUES ?kind {{ {_KIND_VALUES} }} "
-            "?e a ?kind ; <https://schema.org/name> ?n } GROUP BY ?e ?kind"
-        )
-    )
-    gone: list[ox.Triple] = []
-    for e, pairs in old.items():
-        for kind, name in pairs:
-            packed = ox.Literal(f"{e.value}\t{kind}\t{name}")
-            gone.append(ox.Triple(e, ox.NamedNode(NAME_OF), ox.Literal(f"{kind}\t{name}")))
-            gone += [ox.Triple(word_iri(w), ox.NamedNode(HAS), packed) for w in terms(name)]
     added: list[ox.Triple] = []
     new_words: set[str] = set()
-    for e, pairs in new.items():
-        for kind, name in pairs:
-            added += _index_quads(e, kind, name)
-            new_words.update(terms(name))
+    for (e, kind), spellings in _entries(rows).items():
+        spelt = sorted(set(spellings))
+        added += _index_triples(e, kind, spelt)
+        new_words.update(t for n in spelt for t in terms(n))
+    gone = list(dict.fromkeys(old))
     # the vocabulary keeps every word once indexed (a word no entity has any more finds none)
     by_bucket: dict[ox.NamedNode, set[str]] = {}
     for w in new_words:
@@ -190,7 +194,7 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
             f"GRAPH {_G} {{ ?b <{WORDS}> ?v }} }}"
         )
         for r in held:
-            b, v = r["b"], r["v"].value
+            b, v = r["b"], _v(r["v"])
             have = set(v.split("\n"))
             if by_bucket.get(b, set()) <= have:
                 del by_bucket[b]
@@ -258,8 +262,8 @@ class NameIndex:
         out: dict[tuple[str, str], str] = {}
         if len(processed.replace(" ", "")) < 4:
             for q in self._store.quads_for_pattern(None, ox.NamedNode(NAME_OF), None, self._g):
-                kind, _, n = _v(q.object).partition("\t")
-                out[(_v(q.subject), kind)] = n
+                kind, shown, _names = _v(q.object).split("\t", 2)
+                out[(_v(q.subject), kind)] = shown
         else:
             vocabulary = self.vocabulary()
             wanted: set[str] = set()

@@ -394,9 +394,9 @@ def edge_rows(G: nx.Graph) -> list[dict]:
 
 _KINDS = name_index.KINDS
 _ALL_KINDS = " ".join(f"dg:{k}" for k in _KINDS)
-# an entity with several spellings is listed under its least (as the name index lists it)
+# an entity with several spellings is listed under its fullest (``name_index.display_name``)
 _NAMES = """
-SELECT ?x ?kind (MIN(?n) AS ?name) WHERE {
+SELECT ?x ?kind (GROUP_CONCAT(?n; separator="\\n") AS ?names) WHERE {
   VALUES ?kind { dg:Case dg:Court dg:Judge dg:LawFirm dg:Attorney dg:Party dg:Platform dg:Precedent dg:Document }
   ?x a ?kind ; schema:name ?n
 } GROUP BY ?x ?kind
@@ -435,7 +435,10 @@ def search_entities(
             if classes:
                 sparql = _NAMES.replace(_ALL_KINDS, " ".join(f"dg:{c}" for c in classes))
         _, rows = store.query(sparql)
-        pairs = [(r["x"], r["kind"].rsplit("#", 1)[-1], r["name"] or "") for r in rows]
+        pairs = [
+            (r["x"], r["kind"].rsplit("#", 1)[-1], name_index.display_name((r["names"] or "").split("\n")))
+            for r in rows
+        ]
     cands = []
     for x, k, n in pairs:
         if want and k.lower() not in (want, _KIND_ALIASES.get(want, "")):

@@ -430,7 +430,7 @@ def _fuzzy_scores(pool: _Pool, text: str) -> list[tuple[float, Candidate]]:
             for var in _variants(n, kind):
                 best = max(best, fuzz.ratio(v, var), fuzz.token_sort_ratio(v, var))
         scored.append((best, pool.candidate(kind, g)))
-    scored.sort(key=lambda t: (-t[0], t[1].name.casefold()))
+    scored.sort(key=lambda t: (-t[0], t[1].name.casefold(), t[1].name, t[1].kind, t[1].key))
     return scored
 
 
@@ -442,9 +442,11 @@ def _suggestions(pool: _Pool, text: str, store: Store) -> list[Candidate]:
         [c[2] for c in choices],
         scorer=fuzz.WRatio,
         processor=utils.default_process,
-        limit=50,
+        limit=None,
         score_cutoff=70,
     )
+    # the nearest first; of equals, by name (not by the order the names were read in)
+    hits.sort(key=lambda h: (-h[1], choices[h[2]][2], choices[h[2]][:2]))
     seen: dict[tuple[str, str], None] = {}
     for _, _score, i in hits:
         seen.setdefault(choices[i][:2], None)
@@ -456,6 +458,7 @@ def _suggestions(pool: _Pool, text: str, store: Store) -> list[Candidate]:
         for kind, g, names in other.items():
             if any(_subsequence(_value_words(text, kind), _words(n)) for n in names):
                 out.append(other.candidate(kind, g))
+        out.sort(key=lambda c: (c.name.casefold(), c.name, c.kind, c.key))  # not in reading order
         return other.counted(out[:5])
     return pool.counted(out)
 

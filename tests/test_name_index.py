@@ -17,6 +17,7 @@ import pytest
 
 from docketgraph.graph import name_index
 from docketgraph.queries import analytics as an
+from docketgraph.queries import lookup
 from docketgraph.queries.api import KnowledgeGraph
 from query_factories import filings, small_graph
 
@@ -171,3 +172,32 @@ def test_index_search_finds_misspelt_names(name, kind, best):
     assert kg.store.name_index() is not None
     rows = an.search_entities(kg.store, name, kind=kind)
     assert rows and rows[0]["name"] == best
+
+
+def _resolved(kg: KnowledgeGraph, text: str, kinds, by: str, *, index: bool):
+    get = kg.store.name_index
+    if not index:
+        kg.store.name_index = lambda: None  # type: ignore[method-assign]
+    try:
+        m = lookup.resolve_name(kg.store, text, kinds, by=by)
+        return "match", m.candidate, m.how, m.score
+    except (lookup.AmbiguousName, lookup.UnknownName) as e:
+        return type(e).__name__, str(e), getattr(e, "candidates", None), getattr(e, "suggestions", None)
+    finally:
+        kg.store.name_index = get  # type: ignore[method-assign]
+
+
+def _assert_resolutions_same(kg: KnowledgeGraph, queries: list[tuple[str, str | None]]) -> None:
+    assert kg.store.name_index() is not None
+    for q, _kind in queries:
+        for kinds, by in ((None, "id"), (("Party",), "id"), (("Judge",), "key"), (("LawFirm", "Attorney"), "id")):
+            assert _resolved(kg, q, kinds, by, index=True) == _resolved(kg, q, kinds, by, index=False), (q, kinds)
+
+
+def test_resolution_with_the_index_equals_without():
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    _assert_resolutions_same(kg, queries_for(_names(kg), 25, seed=5) + [("Zzyzx Qqq", None)])
+    kg2 = KnowledgeGraph(None)
+    kg2.store.bulk_put(extractions(12, seed=12))
+    _assert_resolutions_same(kg2, queries_for(_names(kg2), 8, seed=6))
