@@ -55,7 +55,7 @@ WORDS = SNS + "words"
 BUCKETS = 32
 #: how near (rapidfuzz partial_ratio) a stored word must be to a query word for its
 #: entities to be scored: generous, the score decides
-NEAR = 60
+NEAR = 70
 STALE = SNS + "namesStale"
 _VERSION_NODE = SNS + "nameIndex"
 _VERSION_P = SNS + "version"
@@ -254,16 +254,19 @@ class NameIndex:
             out += _v(q.object).split("\n")
         return out
 
-    def candidates(self, name: str) -> list[tuple[str, str, str]]:
+    def candidates(self, name: str, kinds: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
         """(entity IRI, kind, name) of every indexed entity that may score against ``name``:
         those named with a word near one of its words (``NEAR``); every entity when the query is too
-        short for words to say anything (fewer than four letters)."""
+        short for words to say anything (fewer than four letters). ``kinds``: only
+        entities of these kinds."""
+        only = set(kinds) if kinds is not None else None
         processed = utils.default_process(name)
         out: dict[tuple[str, str], str] = {}
         if len(processed.replace(" ", "")) < 4:
             for q in self._store.quads_for_pattern(None, ox.NamedNode(NAME_OF), None, self._g):
                 kind, shown, _names = _v(q.object).split("\t", 2)
-                out[(_v(q.subject), kind)] = shown
+                if only is None or kind in only:
+                    out[(_v(q.subject), kind)] = shown
         else:
             vocabulary = self.vocabulary()
             wanted: set[str] = set()
@@ -275,5 +278,6 @@ class NameIndex:
             for w in wanted:
                 for q in self._store.quads_for_pattern(word_iri(w), self._has, None, self._g):
                     e, kind, n = _v(q.object).split("\t", 2)
-                    out[(e, kind)] = n
+                    if only is None or kind in only:
+                        out[(e, kind)] = n
         return [(e, k, n) for (e, k), n in out.items()]

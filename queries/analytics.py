@@ -427,7 +427,8 @@ def search_entities(
     want = kind.lower() if kind else None
     index = None if exact else _name_index(store)
     if index is not None:
-        pairs = index.candidates(name)
+        classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))] if want else None
+        pairs = index.candidates(name, classes)
     else:
         sparql = _NAMES
         if want:  # read only that kind's names (the class comes from the fixed list, not the text)

@@ -268,7 +268,7 @@ class _Pool:
         index = get() if near and by == "id" and role is None and callable(get) else None
         if index is not None:
             self._only = {k: set() for k in self.kinds}
-            for e, k, _n in index.candidates(near):
+            for e, k, _n in index.candidates(near, self.kinds):
                 if k in self._only:
                     self._only[k].add(e)
 
