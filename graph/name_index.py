@@ -15,7 +15,8 @@ the entities that can resemble the query, found by index lookups:
 - every term of every name, in the *vocabulary*: a few literals (``BUCKETS``, a word's
   bucket by its CRC-32), each the words of its bucket one a line, so that reading it
   is a handful of index lookups. A query word is compared with every vocabulary word
-  (rapidfuzz's ``partial_ratio``, in C++: milliseconds for tens of thousands of words);
+  (rapidfuzz's ``partial_ratio`` and ``ratio``, in C++: milliseconds for tens of
+  thousands of words);
   the entities named with a near word (a misspelt one, one holding the query word or
   held by it) are scored.
 
@@ -56,6 +57,8 @@ BUCKETS = 32
 #: how near (rapidfuzz partial_ratio) a stored word must be to a query word for its
 #: entities to be scored: generous, the score decides
 NEAR = 70
+#: or how near as a whole (rapidfuzz ratio: "holdings" and "colins")
+NEAR_WHOLE = 60
 STALE = SNS + "namesStale"
 _VERSION_NODE = SNS + "nameIndex"
 _VERSION_P = SNS + "version"
@@ -214,16 +217,45 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
     return " ;\n".join(ops)
 
 
+def build(query: Callable[[str], list], update: Callable[[str], None], *, batch: int = 50_000) -> int:
+    """Index every entity afresh in one pass (the names read by one query, the entries
+    written in batches of ``batch`` triples), clearing every mark; returns the entities
+    indexed."""
+    update(
+        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }}"
+    )
+    rows = query(
+        f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
+    )
+    entries = _entries(rows)
+    buf: list[ox.Triple] = []
+    by_bucket: dict[ox.NamedNode, set[str]] = {}
+    for (e, kind), spellings in entries.items():
+        spelt = sorted(set(spellings))
+        buf += _index_triples(e, kind, spelt)
+        for t in dict.fromkeys(t for n in spelt for t in terms(n)):
+            by_bucket.setdefault(bucket_iri(t), set()).add(t)
+        if len(buf) >= batch:
+            update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(buf)} }} }}")
+            buf = []
+    buf += [
+        ox.Triple(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws)))) for b, ws in by_bucket.items()
+    ]
+    update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(buf)} }} }}")
+    update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
+    log.info("name index: %d entities indexed", len(entries))
+    return len(entries)
+
+
 def refresh(query: Callable[[str], list], update: Callable[[str], None], *, chunk: int = 2000) -> int:
     """Re-index every marked entity (every entity when no index of this version exists);
     returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms."""
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'):
-        update(
-            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
-            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
-            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
-            f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + MARK_ALL
-        )
+        return build(query, update)
     n = 0
     while True:
         rows = query(_STALE.replace("{n}", str(chunk)))
@@ -271,10 +303,11 @@ class NameIndex:
             vocabulary = self.vocabulary()
             wanted: set[str] = set()
             for w in dict.fromkeys(processed.split()):
-                hits = process.extract(
-                    w, vocabulary, scorer=fuzz.partial_ratio, processor=None, limit=None, score_cutoff=NEAR
-                )
-                wanted.update(h[0] for h in hits)
+                for scorer, cutoff in ((fuzz.partial_ratio, NEAR), (fuzz.ratio, NEAR_WHOLE)):
+                    hits = process.extract(
+                        w, vocabulary, scorer=scorer, processor=None, limit=None, score_cutoff=cutoff
+                    )
+                    wanted.update(h[0] for h in hits)
             for w in wanted:
                 for q in self._store.quads_for_pattern(word_iri(w), self._has, None, self._g):
                     e, kind, n = _v(q.object).split("\t", 2)
