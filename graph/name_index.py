@@ -286,11 +286,14 @@ class NameIndex:
             out += _v(q.object).split("\n")
         return out
 
-    def candidates(self, name: str, kinds: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+    def candidates(
+        self, name: str, kinds: Iterable[str] | None = None, *, most: int | None = None
+    ) -> list[tuple[str, str, str]] | None:
         """(entity IRI, kind, name) of every indexed entity that may score against ``name``:
         those named with a word near one of its words (``NEAR``); every entity when the query is too
         short for words to say anything (fewer than four letters). ``kinds``: only
-        entities of these kinds."""
+        entities of these kinds; ``most``: None when more postings than that would be read
+        (a caller with a faster way for many)."""
         only = set(kinds) if kinds is not None else None
         processed = utils.default_process(name)
         out: dict[tuple[str, str], str] = {}
@@ -301,15 +304,26 @@ class NameIndex:
                     out[(_v(q.subject), kind)] = shown
         else:
             vocabulary = self.vocabulary()
+            # a word of one or two letters is in many a longer query word ("a" in "grimaldi")
+            # and brings its whole kind along (every "Schedule A" party): it is near only
+            # a query word as short, or as a whole
+            longer = [t for t in vocabulary if len(t) > 2]
             wanted: set[str] = set()
             for w in dict.fromkeys(processed.split()):
-                for scorer, cutoff in ((fuzz.partial_ratio, NEAR), (fuzz.ratio, NEAR_WHOLE)):
+                for scorer, cutoff, among in (
+                    (fuzz.partial_ratio, NEAR, vocabulary if len(w) <= 3 else longer),
+                    (fuzz.ratio, NEAR_WHOLE, vocabulary),
+                ):
                     hits = process.extract(
-                        w, vocabulary, scorer=scorer, processor=None, limit=None, score_cutoff=cutoff
+                        w, among, scorer=scorer, processor=None, limit=None, score_cutoff=cutoff
                     )
                     wanted.update(h[0] for h in hits)
+            read = 0
             for w in wanted:
                 for q in self._store.quads_for_pattern(word_iri(w), self._has, None, self._g):
+                    read += 1
+                    if most is not None and read > most:
+                        return None
                     e, kind, n = _v(q.object).split("\t", 2)
                     if only is None or kind in only:
                         out[(e, kind)] = n

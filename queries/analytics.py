@@ -425,10 +425,10 @@ def search_entities(
     if not name or not name.strip():
         return []
     want = kind.lower() if kind else None
-    index = None if exact else _name_index(store)
+    # with a kind, reading that kind's names is as fast (the index serves a search of every kind)
+    index = None if exact or want else _name_index(store)
     if index is not None:
-        classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))] if want else None
-        pairs = index.candidates(name, classes)
+        pairs = index.candidates(name) or []
     else:
         sparql = _NAMES
         if want:  # read only that kind's names (the class comes from the fixed list, not the text)

@@ -125,6 +125,10 @@ _CASES_BY_KEY = (
 _COURT_KEYS = "SELECT DISTINCT ?c WHERE { ?case dg:courtKey ?c }"
 _A_CASE_IN = "SELECT ?c ?case WHERE { ?case dg:courtKey ?c } LIMIT 1"
 
+#: an entity pool narrowed by the name index reads the names of at most this many
+#: entities of a kind one by one (more: every name of the kind, in one query)
+_FEW = 1000
+
 FUZZY_CUTOFF = 80.0
 #: in the fuzzy step, how far ahead of the next the best entity must be to be taken
 FUZZY_LEAD = 10.0
@@ -266,9 +270,10 @@ class _Pool:
         self._only: dict[str, set[str]] | None = None  # kind -> the entities the index found
         get = getattr(store, "name_index", None)
         index = get() if near and by == "id" and role is None and callable(get) else None
-        if index is not None:
+        found = index.candidates(near, self.kinds, most=_FEW) if index is not None else None
+        if found is not None:
             self._only = {k: set() for k in self.kinds}
-            for e, k, _n in index.candidates(near, self.kinds):
+            for e, k, _n in found:
                 if k in self._only:
                     self._only[k].add(e)
 
@@ -279,9 +284,9 @@ class _Pool:
         return sum(int(self.store.query(_COUNT.format(cls=k))[1][0]["n"]) for k in self.kinds)
 
     def _rows(self, kind: str) -> list[dict[str, Any]]:
-        if self._only is None:
+        ids = sorted(self._only.get(kind, ())) if self._only is not None else []
+        if self._only is None or len(ids) > _FEW:  # so many: reading every name is faster
             return self.store.query(_NAMES.format(cls=kind))[1]
-        ids = sorted(self._only.get(kind, ()))
         rows: list[dict[str, Any]] = []
         for i in range(0, len(ids), 500):
             chunk = " ".join(str(ox.NamedNode(e)) for e in ids[i : i + 500])
