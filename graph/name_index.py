@@ -309,7 +309,7 @@ class NameIndex:
             # a query word as short, or as a whole
             longer = [t for t in vocabulary if len(t) > 2]
             wanted: set[str] = set()
-            for w in dict.fromkeys(processed.split()):
+            for w in terms(processed):  # its words, and two running ("t lus" is near "qt us")
                 for scorer, cutoff, among in (
                     (fuzz.partial_ratio, NEAR, vocabulary if len(w) <= 3 else longer),
                     (fuzz.ratio, NEAR_WHOLE, vocabulary),
