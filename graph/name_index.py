@@ -217,10 +217,27 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
     return " ;\n".join(ops)
 
 
-def build(query: Callable[[str], list], update: Callable[[str], None], *, batch: int = 50_000) -> int:
+def build(
+    query: Callable[[str], list],
+    update: Callable[[str], None],
+    *,
+    batch: int = 50_000,
+    write: Callable[[list[ox.Quad]], None] | None = None,
+) -> int:
     """Index every entity afresh in one pass (the names read by one query, the entries
     written in batches of ``batch`` triples), clearing every mark; returns the entities
-    indexed."""
+    indexed. ``write`` adds quads (the embedded store's loader: the entries as terms, not
+    as INSERT DATA text to parse, half the build's time); by default INSERT DATA through
+    ``update``. It need not be atomic: the version goes last, so a build stopped part way
+    is started over."""
+    graph = ox.NamedNode(GRAPH)
+
+    def put(triples: list[ox.Triple]) -> None:
+        if write is not None:
+            write([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+        else:
+            update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(triples)} }} }}")
+
     update(
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
@@ -240,22 +257,28 @@ def build(query: Callable[[str], list], update: Callable[[str], None], *, batch:
         for t in dict.fromkeys(t for n in spelt for t in terms(n)):
             by_bucket.setdefault(bucket_iri(t), set()).add(t)
         if len(buf) >= batch:
-            update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(buf)} }} }}")
+            put(buf)
             buf = []
     buf += [
         ox.Triple(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws)))) for b, ws in by_bucket.items()
     ]
-    update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(buf)} }} }}")
+    put(buf)
     update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
     log.info("name index: %d entities indexed", len(entries))
     return len(entries)
 
 
-def refresh(query: Callable[[str], list], update: Callable[[str], None], *, chunk: int = 2000) -> int:
+def refresh(
+    query: Callable[[str], list],
+    update: Callable[[str], None],
+    *,
+    chunk: int = 2000,
+    write: Callable[[list[ox.Quad]], None] | None = None,
+) -> int:
     """Re-index every marked entity (every entity when no index of this version exists);
     returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms."""
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'):
-        return build(query, update)
+        return build(query, update, write=write)
     n = 0
     while True:
         rows = query(_STALE.replace("{n}", str(chunk)))

@@ -728,5 +728,6 @@ def refresh(
         f"DELETE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} "
         f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA
     )
-    name_index.refresh(query, update)  # the entity-search name index, kept alongside
+    # the entity-search name index, kept alongside (a first build written as rebuild_all is)
+    name_index.refresh(query, update, write=bulk_write or put)
     return done
