@@ -228,7 +228,9 @@ class SavedQuery:
             }
             cols, rows = self.summary(store, terms)
         else:
-            cols, rows = store.query(self.sparql, bindings, custom_functions=self.functions(strs, resolved))
+            placed = {**self.function_terms(strs, resolved), **bindings}
+            text = place_values(self.sparql, placed)
+            cols, rows = store.query(text, bindings, custom_functions=self.functions(strs, resolved))
         return cols, rows, None
 
     def functions(
@@ -266,6 +268,31 @@ class SavedQuery:
             ox.NamedNode(NS + "within"): within,
             ox.NamedNode(NS + "noDates"): no_dates,
         }
+
+
+#: a body line ``# @values NAME``: where a given parameter narrows the plan (see place_values)
+_PLACE = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*$", re.M)
+
+
+def place_values(sparql: str, terms: Mapping[str, ox.Literal]) -> str:
+    """The query with each ``# @values NAME`` comment line whose parameter is given
+    replaced by ``VALUES ?NAME { TERM }``, TERM written by pyoxigraph from the bound term
+    (its escaped N-Triples form: the user's value is data inside a term, never syntax).
+
+    pyoxigraph plans a query before it substitutes the bound variables, so a substituted
+    parameter does not narrow the plan; a VALUES block where the pattern that needs it is
+    (inside a sub-SELECT) does. The engine still binds the parameter as before, so the
+    answer is the same; a parameter not given leaves the comment, and the plan, unchanged."""
+
+    def line(m: re.Match) -> str:
+        term = terms.get(m.group(2))
+        if term is None:
+            return m.group(0)
+        if not isinstance(term, ox.Literal | ox.NamedNode):
+            raise QueryError(f"parameter {m.group(2)}: cannot be placed as a VALUES term")
+        return f"{m.group(1)}VALUES ?{m.group(2)} {{ {term} }}"
+
+    return _PLACE.sub(line, sparql)
 
 
 def _function_bound(sparql: str, name: str) -> bool:
