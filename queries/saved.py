@@ -286,10 +286,10 @@ def place_values(sparql: str, terms: Mapping[str, ox.Literal]) -> str:
     (inside a sub-SELECT) does. The engine still binds the parameter as before, so the
     answer is the same; a parameter not given leaves the comment, and the plan, unchanged."""
 
-    def line(m: re.Match) -> str:
+    def line(m: re.Match[str]) -> str:
         term = terms.get(m.group(2))
         if term is None:
-            return m.group(0)
+            return str(m.group(0))
         if not isinstance(term, ox.Literal | ox.NamedNode):
             raise QueryError(f"parameter {m.group(2)}: cannot be placed as a VALUES term")
         return f"{m.group(1)}VALUES ?{m.group(2)} {{ {term} }} {m.group(3) or ''}".rstrip()
