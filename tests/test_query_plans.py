@@ -187,3 +187,16 @@ def test_placed_values_are_inert(value):
     assert [s["v"].value for s in ox.Store().query(text)] == [value]
     # a parameter not given leaves the comment, and so the text, as it was
     assert place_values("SELECT ?v WHERE {\n  # @values v\n}", {}) == "SELECT ?v WHERE {\n  # @values v\n}"
+
+
+def test_a_users_values_line_is_checked_by_the_guard():
+    """A '# @values' line holds query text: a user's file is checked with it in place, so
+    SERVICE cannot hide in one."""
+    from docketgraph.graph.errors import QueryError
+
+    head = "# title: t\n# description: d\n# param: firm firm = \"\"  a firm\n"
+    ok = head + "SELECT ?firm WHERE {\n  # @values firm ?f dg:key ?firm .\n  ?f dg:key ?firm }\n"
+    assert "# @values firm" in parse_rq(ok, "ok").sparql
+    bad = head + "SELECT ?firm WHERE {\n  # @values firm SERVICE <http://example.org/sparql> { ?s ?p ?o }\n  ?f dg:key ?firm }\n"
+    with pytest.raises(QueryError, match="(?i)service"):
+        parse_rq(bad, "bad")
