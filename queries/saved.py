@@ -228,7 +228,9 @@ class SavedQuery:
             }
             cols, rows = self.summary(store, terms)
         else:
-            cols, rows = store.query(self.sparql, bindings, custom_functions=self.functions(strs, resolved))
+            placed = {**self.function_terms(strs, resolved), **bindings}
+            text = place_values(self.sparql, placed)
+            cols, rows = store.query(text, bindings, custom_functions=self.functions(strs, resolved))
         return cols, rows, None
 
     def functions(
@@ -266,6 +268,33 @@ class SavedQuery:
             ox.NamedNode(NS + "within"): within,
             ox.NamedNode(NS + "noDates"): no_dates,
         }
+
+
+#: a body line ``# @values NAME``: where a given parameter narrows the plan (see place_values)
+_PLACE = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]+([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*?))?[ \t]*$", re.M)
+
+
+def place_values(sparql: str, terms: Mapping[str, ox.Literal]) -> str:
+    """The query with each ``# @values NAME [PATTERN]`` comment line whose parameter is
+    given replaced by ``VALUES ?NAME { TERM } PATTERN``, TERM written by pyoxigraph from the
+    bound term (its escaped N-Triples form: the user's value is data inside a term, never
+    syntax); PATTERN is the query file's own text (e.g. ``?p dg:key ?plaintiff .``, tying
+    the parameter to the sub-SELECT's variables only when it is given).
+
+    pyoxigraph plans a query before it substitutes the bound variables, so a substituted
+    parameter does not narrow the plan; a VALUES block where the pattern that needs it is
+    (inside a sub-SELECT) does. The engine still binds the parameter as before, so the
+    answer is the same; a parameter not given leaves the comment, and the plan, unchanged."""
+
+    def line(m: re.Match[str]) -> str:
+        term = terms.get(m.group(2))
+        if term is None:
+            return str(m.group(0))
+        if not isinstance(term, ox.Literal | ox.NamedNode):
+            raise QueryError(f"parameter {m.group(2)}: cannot be placed as a VALUES term")
+        return f"{m.group(1)}VALUES ?{m.group(2)} {{ {term} }} {m.group(3) or ''}".rstrip()
+
+    return _PLACE.sub(line, sparql)
 
 
 def _function_bound(sparql: str, name: str) -> bool:
@@ -311,6 +340,10 @@ def parse_rq(text: str, name: str, source: str = "", *, builtin: bool = False) -
     if not builtin:  # a user's file: decided on the parsed query, never by running it
         try:
             guard.check_query(text, PREFIXES, functions=_FUNCTIONS)
+            # and again with every '# @values' line in place (they hold query text)
+            placed = place_values(text, {p.name: ox.Literal("x") for p in params})
+            if placed != text:
+                guard.check_query(placed, PREFIXES, functions=_FUNCTIONS)
         except QueryError as e:
             raise QueryError(f"{where}:{e}" if str(e)[:1].isdigit() else f"{where}: {e}") from None
     sel = _SELECT.search(body)
@@ -329,6 +362,7 @@ def parse_rq(text: str, name: str, source: str = "", *, builtin: bool = False) -
             raise QueryError(f"{where}: missing '# {req}:' header line")
     if builtin:  # shipped with the package; a user's file is never run (guard above)
         _check_evaluates(text, where)
+        _check_evaluates(place_values(text, {p.name: ox.Literal("x") for p in params}), where)
     override = meta.get("override", "false").strip().lower()
     if override not in ("true", "false"):
         raise QueryError(f"{where}: '# override:' must be true or false, not {override!r}")
