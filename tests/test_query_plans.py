@@ -25,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import extractions  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REWRITTEN = ["document-provenance", "brand-portfolio", "seller-recurrence"]
+REWRITTEN = ["document-provenance", "brand-portfolio", "seller-recurrence", "platforms-by-firm", "platforms-by-judge",
+             "schedule-a-cases"]
 #: saved queries with a given parameter placed as a VALUES block (queries.saved.place_values):
 #: compared with their previous text for many values of each placed parameter
-PLACED = ["document-provenance", "brand-portfolio", "seller-recurrence"]
+PLACED = ["document-provenance", "brand-portfolio", "seller-recurrence", "platforms-by-firm", "platforms-by-judge",
+          "schedule-a-cases"]
 #: projection links as they were before a rewrite
 PREVIOUS_LINKS = {"Precedent": "?case dg:cites ?x ."}
 
@@ -58,6 +60,24 @@ def _params(kg: KnowledgeGraph, name: str) -> list[dict]:
         return ([{}, {"min_cases": "1"}, {"defendant": "no such seller"}, {"defendant": 'a "quoted" } ; DROP ALL'}]
                 + [{"defendant": k, **extra[i % len(extra)]} for i, k in enumerate(keys[:40])]
                 + [{"defendant": k, "min_cases": "1"} for k in keys[40::5]])
+    if name in ("platforms-by-firm", "platforms-by-judge", "schedule-a-cases"):
+        firms = [r["k"] for r in kg.store.query("SELECT DISTINCT ?k WHERE { ?c dg:appearingFirm ?f . ?f dg:key ?k } ORDER BY ?k")[1]]
+        judges = [r["k"] for r in kg.store.query(
+            "SELECT DISTINCT ?k WHERE { ?c dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?j . ?j dg:key ?k } ORDER BY ?k")[1]]
+        dates = [{}, {"from": "2021-01-01"}, {"to": "2022-06-30"}, {"from": "2020-01-01", "to": "2023-12-31"}]
+        odd = [{}, {"from": "2021-01-01"}, {"firm": "no such firm"}, {"judge": "no such judge"}, {"firm": 'a "quoted" } ; DROP ALL'}]
+        if name != "schedule-a-cases":  # one of firm and judge
+            odd = [o for o in odd if ("firm" if name.endswith("judge") else "judge") not in o]
+        if name == "platforms-by-firm":
+            return (odd + [{"firm": k, **dates[i % len(dates)]} for i, k in enumerate(firms[:30])]
+                    + [{"firm": k, "kind": "marketplace"} for k in firms[30::7]])
+        if name == "platforms-by-judge":
+            return (odd + [{"judge": k, **dates[i % len(dates)]} for i, k in enumerate(judges[:30])]
+                    + [{"judge": k, "court": "ilnd"} for k in judges[30::7]])
+        return (odd + [{"court": "ilnd"}, {"firm": "no such firm", "judge": judges[0] if judges else "x"}]
+                + [{"firm": k, **dates[i % len(dates)]} for i, k in enumerate(firms[:25])]
+                + [{"judge": k, **dates[i % len(dates)]} for i, k in enumerate(judges[:25])]
+                + [{"firm": f, "judge": j} for f in firms[:6] for j in judges[:6]])
     raise AssertionError(name)
 
 
