@@ -25,12 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import extractions  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REWRITTEN = ["document-provenance", "brand-portfolio", "seller-recurrence", "platforms-by-firm", "platforms-by-judge",
-             "schedule-a-cases"]
+REWRITTEN = ["document-provenance", "brand-portfolio", "platforms-by-firm", "platforms-by-judge", "schedule-a-cases"]
 #: saved queries with a given parameter placed as a VALUES block (queries.saved.place_values):
 #: compared with their previous text for many values of each placed parameter
-PLACED = ["document-provenance", "brand-portfolio", "seller-recurrence", "platforms-by-firm", "platforms-by-judge",
-          "schedule-a-cases"]
+PLACED = ["document-provenance", "brand-portfolio", "platforms-by-firm", "platforms-by-judge", "schedule-a-cases"]
 #: projection links as they were before a rewrite
 PREVIOUS_LINKS = {"Precedent": "?case dg:cites ?x ."}
 
