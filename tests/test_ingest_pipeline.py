@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from factories import TEXT, case_extraction
+from test_crash import TEMPLATE
 
 from docketgraph.graph import store as store_mod
 from docketgraph.graph.errors import StoreError
@@ -19,25 +20,7 @@ from docketgraph.graph.vocab import DG
 from docketgraph.queries import ingesting, workers
 from docketgraph.queries.ingesting import _Event, _ReadAhead
 
-FILING = """UNITED STATES DISTRICT COURT
-NORTHERN DISTRICT OF ILLINOIS
-EASTERN DIVISION
-
-BRAND {n} LLC,
-Plaintiff,
-v.
-THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE "A",
-Defendants.
-
-Case No. 1:24-cv-{n:05d}
-
-Judge Example Judge{m}
-
-ORDER
-
-The motion is granted. See Bose Corp. v. P'ships & Unincorporated Ass'ns Identified on
-Schedule "A", 334 F.R.D. 511, 516 (N.D. Ill. 2020).
-"""
+FILING = TEMPLATE  # the Schedule A order the crash tests write, one per case
 
 
 def _wait_for(cond, seconds: float = 20.0) -> bool:
