@@ -50,14 +50,6 @@ def _params(kg: KnowledgeGraph, name: str) -> list[dict]:
         return ([{}, {"plaintiff": "no such plaintiff"}, {"plaintiff": 'a "quoted" } ; DROP ALL'}]
                 + [{"plaintiff": k, **dates[i % len(dates)]} for i, k in enumerate(keys[:40])]
                 + [{"plaintiff": k} for k in keys[40::7]])
-    if name == "seller-recurrence":
-        keys = [r["k"] for r in kg.store.query(
-            'SELECT DISTINCT ?k WHERE { ?pt dg:role "defendant" ; dg:party ?p . ?p dg:key ?k } ORDER BY ?k')[1]]
-        extra = [{}, {"min_cases": "1"}, {"min_cases": "1", "from": "2021-01-01"}, {"min_cases": "1", "to": "2023-06-30"},
-                 {"min_cases": "1", "court": "ilnd"}]
-        return ([{}, {"min_cases": "1"}, {"defendant": "no such seller"}, {"defendant": 'a "quoted" } ; DROP ALL'}]
-                + [{"defendant": k, **extra[i % len(extra)]} for i, k in enumerate(keys[:40])]
-                + [{"defendant": k, "min_cases": "1"} for k in keys[40::5]])
     if name in ("platforms-by-firm", "platforms-by-judge", "schedule-a-cases"):
         firms = [r["k"] for r in kg.store.query("SELECT DISTINCT ?k WHERE { ?c dg:appearingFirm ?f . ?f dg:key ?k } ORDER BY ?k")[1]]
         judges = [r["k"] for r in kg.store.query(
