@@ -372,7 +372,10 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    say(f"Peak memory: this process {me:.0f} MB; largest child process {kids:.0f} MB.")
+    # Linux keeps a process's peak across exec, so a child's figure is at least this process's
+    # size when it was started: an upper bound, not the child's own peak
+    say(f"Peak memory: this process {me:.0f} MB; largest child process at most {kids:.0f} MB "
+        "(counts this process's size when the child was started).")
     Path(a.report).write_text("\n".join(LINES) + "\n", encoding="utf-8")
     print(f"wrote {a.report}")
     return 0
