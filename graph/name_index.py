@@ -30,11 +30,17 @@ written by another tool), search takes the exact path (``CURRENT_ASK``).
 
 from __future__ import annotations
 
+import base64
+import heapq
+import io
 import logging
+import uuid
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
+import numpy as np
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
 
@@ -243,7 +249,7 @@ def build(
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }}"
+        f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
     )
     rows = query(
         f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
@@ -263,6 +269,8 @@ def build(
         ox.Triple(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws)))) for b, ws in by_bucket.items()
     ]
     put(buf)
+    rows = [(e.value, kind, display_name(set(spellings))) for (e, kind), spellings in entries.items()]
+    _write_table(NameTable.from_rows(rows), update, write)
     update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
     log.info("name index: %d entities indexed", len(entries))
     return len(entries)
@@ -279,7 +287,17 @@ def refresh(
     returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms."""
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'):
         return build(query, update, write=write)
+    stamped = bool(query(_STAMP))
+    old = None
+    if stamped and query(_STALE.replace("{n}", "1")):
+        # the table is rewritten from its old rows and the re-indexed entities' new ones;
+        # its stamp goes first, so that a refresh stopped part way leaves none (search
+        # reads none, and the next refresh writes it whole)
+        old = read_table(query)
+        update(DROP_STAMP)
+        stamped = False
     n = 0
+    changed: list[str] = []
     while True:
         rows = query(_STALE.replace("{n}", str(chunk)))
         ents = [r["e"] for r in rows if isinstance(r.get("e"), ox.NamedNode)]
@@ -287,6 +305,14 @@ def refresh(
             break
         update(reindex_update(ents, query))
         n += len(ents)
+        changed += [e.value for e in ents]
+    if not stamped:
+        if old is not None and len(changed) <= len(old.iris) // 4:
+            gone = set(changed)
+            table_rows = [r for r in old.rows() if r[0] not in gone] + _rows_of(query, sorted(gone))
+        else:
+            table_rows = _all_rows(query)
+        _write_table(NameTable.from_rows(table_rows), update, write)
     update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
     log.info("name index: %d entities re-indexed", n)
     return n
@@ -302,6 +328,16 @@ class NameIndex:
         self._store = store
         self._g = ox.NamedNode(GRAPH)
         self._has = ox.NamedNode(HAS)
+
+    def search(
+        self, name: str, *, limit: int, min_score: float, kinds: Iterable[str] | None = None
+    ) -> list[tuple[str, str, str, float]] | None:
+        """The best ``limit`` (IRI, kind, name, score) from the name table (see
+        ``NameTable.search``); None when the store holds no table."""
+        table = cached_table(self._store)
+        if table is None:
+            return None
+        return table.search(name, limit=limit, min_score=min_score, kinds=kinds)
 
     def vocabulary(self) -> list[str]:
         out: list[str] = []
@@ -351,3 +387,368 @@ class NameIndex:
                     if only is None or kind in only:
                         out[(e, kind)] = n
         return [(e, k, n) for (e, k), n in out.items()]
+
+
+# --- the name table: every entity's listed name, scored without reading the store ------
+#
+# Entity search ranks by rapidfuzz WRatio, then name. The table holds, per (entity,
+# kind), its IRI, kind and listed name and what bounds WRatio from above without computing
+# it: the length of the processed name, the length of its words once each, the count of
+# each character, and a signature of its words. Rows are kept in the order results tie
+# in (name case-folded, IRI, kind), so a search visits the rows by bound, then by that
+# order, computing WRatio for each, and stops at the first row whose bound cannot place
+# it among the rows already kept (``NameTable.search``). The table is written with the
+# index (``build``, ``refresh``) as a few literals read in one go and kept in memory
+# while the index is unchanged.
+
+TABLE = SNS + "nameTable"
+_TABLE_PART = SNS + "tablePart"
+_TABLE_STAMP = SNS + "tableStamp"
+#: characters counted one by one; any other (not a space, letter or digit of ASCII) in one column
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
+_COLS = len(_ALPHABET) + 1
+_LUT = np.full(128, _COLS - 1, dtype=np.int64)
+for _i, _c in enumerate(_ALPHABET):
+    _LUT[ord(_c)] = _i
+_SIG_BITS = 256
+_SIG_WORDS = _SIG_BITS // 64
+_PART_CHARS = 4_000_000  # a literal of the table holds at most this many characters
+
+
+def _char_col(text: str) -> np.ndarray:
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.where(cp < 128, _LUT[np.minimum(cp, 127)], _COLS - 1)
+
+
+def _once_len(processed: str) -> int:
+    """The length of a processed name's words, each once, joined by spaces: no form of
+    the name that WRatio compares is shorter."""
+    ws = set(processed.split())
+    return sum(map(len, ws)) + max(len(ws) - 1, 0)
+
+
+def _sig_bits(word: str) -> tuple[int, int]:
+    """A word's two bits in a name's signature (a Bloom filter of its words)."""
+    h = zlib.crc32(word.encode("utf-8"))
+    return h % _SIG_BITS, (h >> 16) % _SIG_BITS
+
+
+def _signature(processed: str) -> int:
+    out = 0
+    for w in set(processed.split()):
+        a, b = _sig_bits(w)
+        out |= (1 << a) | (1 << b)
+    return out
+
+
+def _sort_key(row: tuple[str, str, str]) -> tuple[str, str, str]:
+    iri, kind, shown = row
+    return (shown.casefold(), iri, kind)
+
+
+@dataclass
+class NameTable:
+    """Rows (IRI, kind, listed name) in tie order; per distinct processed name, the arrays
+    the bounds read."""
+
+    iris: list[str]
+    kinds: list[str]
+    shown: list[str]
+    uid: np.ndarray  # int64, per row: its processed name's index in ``processed``
+    processed: list[str]  # the distinct processed names (``utils.default_process``)
+    plen: np.ndarray  # float64, per processed name: its length
+    pmin: np.ndarray  # float64: the length of its words once each (``_once_len``)
+    counts: np.ndarray  # (_COLS, u) uint8: its characters counted (saturating at 255)
+    sig: np.ndarray  # (_SIG_WORDS, u) uint64: its words' signature
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> NameTable:
+        ordered = sorted(set(rows), key=_sort_key)
+        iris = [r[0] for r in ordered]
+        kinds = [r[1] for r in ordered]
+        shown = [r[2] for r in ordered]
+        ids: dict[str, int] = {}
+        uid = np.fromiter(
+            (ids.setdefault(utils.default_process(s), len(ids)) for s in shown),
+            dtype=np.int64,
+            count=len(shown),
+        )
+        processed = list(ids)
+        u = len(processed)
+        plen = np.fromiter((len(p) for p in processed), dtype=np.float64, count=u)
+        pmin = np.fromiter((_once_len(p) for p in processed), dtype=np.float64, count=u)
+        counts = np.zeros((_COLS, u), dtype=np.uint8)
+        if u:
+            cols = _char_col("".join(processed))
+            of = np.repeat(np.arange(u, dtype=np.int64), plen.astype(np.int64))
+            flat = np.bincount(cols * u + of, minlength=_COLS * u)
+            counts = np.minimum(flat, 255).astype(np.uint8).reshape(_COLS, u)
+        sig = np.zeros((_SIG_WORDS, u), dtype=np.uint64)
+        word = (1 << 64) - 1
+        for i, p in enumerate(processed):
+            v = _signature(p)
+            for w in range(_SIG_WORDS):
+                sig[w, i] = (v >> (64 * w)) & word
+        return cls(iris, kinds, shown, uid, processed, plen, pmin, counts, sig)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return list(zip(self.iris, self.kinds, self.shown, strict=True))
+
+    # --- bounds and search
+
+    def bounds(self, q: str) -> np.ndarray:
+        """Per processed name, a number WRatio(q, it) cannot exceed (``q`` processed).
+
+        Every string WRatio compares is the name or its words (sorted, or each once, or
+        those the other has not) joined by single spaces: its characters are among the
+        name's, and it is no shorter than the name's words once each (``pmin``). So with
+        ``common`` the characters the two names have in common (counted with repeats),
+        ``ratio`` of any two such forms is at most 2·common/(qmin + pmin), and
+        ``partial_ratio`` (the shorter one, of length at least m = min(qmin, pmin),
+        against windows of the longer no longer than it) at most 2·common/(m + common).
+        The token ratios reach 100 only for names sharing a word (told by the word
+        signature, which may say so wrongly, never the other way). WRatio scales these
+        by 0.95, 0.9 and 0.6 as it does, by the lengths' ratio."""
+        u = len(self.processed)
+        qcount = np.bincount(_char_col(q), minlength=_COLS) if q else np.zeros(_COLS, dtype=np.int64)
+        common = np.zeros(u, dtype=np.float64)
+        for c in np.flatnonzero(qcount):
+            k = int(qcount[c])
+            if k >= 255:  # a saturated count says nothing: take the query's
+                common += k
+            else:
+                common += np.minimum(self.counts[c], k)
+        lq, qmin = float(len(q)), float(_once_len(q))
+        shared = np.zeros(u, dtype=bool)
+        one = np.uint64(1)
+        for w in set(q.split()):
+            both = np.ones(u, dtype=bool)
+            for b in _sig_bits(w):
+                both &= ((self.sig[b // 64] >> np.uint64(b % 64)) & one) != 0
+            shared |= both
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r_ub = np.minimum(100.0, 200.0 * common / (qmin + self.pmin))
+            m = np.minimum(qmin, self.pmin)
+            p_ub = np.minimum(100.0, np.nan_to_num(200.0 * common / (m + common), nan=0.0))
+            lr = np.maximum(lq, self.plen) / np.minimum(lq, self.plen)
+        ub = np.where(
+            lr < 1.5,
+            np.maximum(r_ub, np.where(shared, 95.0, 0.0)),
+            np.where(
+                lr <= 8.0,
+                np.maximum(np.maximum(r_ub, 0.9 * p_ub), np.where(shared, 85.5, 0.0)),
+                np.maximum(np.maximum(r_ub, 0.6 * p_ub), np.where(shared, 57.0, 0.0)),
+            ),
+        )
+        ub[self.plen == 0] = 0.0  # WRatio of an empty name is 0
+        return ub
+
+    def search(
+        self, name: str, *, limit: int, min_score: float, kinds: Iterable[str] | None = None
+    ) -> list[tuple[str, str, str, float]]:
+        """The ``limit`` best (IRI, kind, name, WRatio) scoring ``min_score`` (> 0) or more,
+        best first, ties by name case-folded, IRI, kind: the rows brute-force scoring of
+        every row would list first."""
+        q = utils.default_process(name)
+        if not q or limit <= 0 or not self.iris:
+            return []
+        ub_u = self.bounds(q)
+        ok_u = ub_u >= min_score
+        keep = ok_u[self.uid]
+        if kinds is not None:
+            only = set(kinds)
+            keep &= np.fromiter((k in only for k in self.kinds), dtype=bool, count=len(self.kinds))
+        cand = np.flatnonzero(keep)
+        # bounds in tenths (scores are shown, and ranked, rounded to one decimal), rounded
+        # up (less a hair: 0.9 * 100 is 90.00000000000001, and WRatio computes it alike)
+        tenths_u = np.ceil(ub_u * 10.0 - 1e-6).astype(np.int64)
+        tenths = tenths_u[self.uid[cand]]
+        order = np.argsort(-tenths, kind="stable")  # by bound, then row (tie) order
+        rows_by = cand[order]
+        bound_by = tenths[order]
+        kept: list[tuple[int, int, float]] = []  # heap of (score tenths, -row, score): worst first
+        score_u = np.full(len(self.processed), np.nan)  # per processed name, once scored
+        pos, size, n = 0, 64, len(rows_by)
+        while pos < n:
+            if len(kept) >= limit:
+                worst_t, worst_neg_row, _ = kept[0]
+                row, bound = int(rows_by[pos]), int(bound_by[pos])
+                # the best this row could rank is (bound, row): past the worst kept, so is every later one
+                if bound < worst_t or (bound == worst_t and row > -worst_neg_row):
+                    break
+            chunk = rows_by[pos : pos + size]
+            pos += size
+            size = min(size * 2, 8192)
+            us = self.uid[chunk]
+            todo = np.unique(us[np.isnan(score_u[us])])
+            if len(todo):
+                got = process.cdist(
+                    [q],
+                    [self.processed[i] for i in todo.tolist()],
+                    scorer=fuzz.WRatio,
+                    score_cutoff=min_score,
+                    dtype=np.float64,
+                    workers=1,
+                )[0]
+                score_u[todo] = got
+            s_rows = score_u[us]
+            for r, s in zip(
+                chunk[s_rows >= min_score].tolist(), s_rows[s_rows >= min_score].tolist(), strict=True
+            ):
+                if s <= 0:
+                    continue
+                item = (round(round(s, 1) * 10), -r, s)
+                if len(kept) < limit:
+                    heapq.heappush(kept, item)
+                elif item[:2] > kept[0][:2]:
+                    heapq.heapreplace(kept, item)
+        best = sorted(kept, key=lambda t: (-t[0], -t[1]))
+        return [(self.iris[-nr], self.kinds[-nr], self.shown[-nr], s) for _, nr, s in best]
+
+    # --- stored form
+
+    def parts(self) -> dict[str, str]:
+        """The table as texts: names one a line, the arrays as base64 of ``numpy.savez``."""
+        buf = io.BytesIO()
+        np.savez(
+            buf,
+            uid=self.uid.astype(np.uint32),
+            plen=self.plen.astype(np.uint32),
+            pmin=self.pmin.astype(np.uint32),
+            counts=self.counts,
+            sig=self.sig,
+        )
+        return {
+            "iris": "\n".join(self.iris),
+            "kinds": "\n".join(self.kinds),
+            "shown": "\n".join(self.shown),
+            "processed": "\n".join(self.processed),
+            "arrays": base64.b64encode(buf.getvalue()).decode("ascii"),
+        }
+
+    @classmethod
+    def from_parts(cls, parts: dict[str, str]) -> NameTable:
+        def lines(key: str) -> list[str]:
+            return parts[key].split("\n") if parts[key] else []
+
+        arrays = np.load(io.BytesIO(base64.b64decode(parts["arrays"])))
+        iris, processed = lines("iris"), lines("processed")
+        n, u = len(iris), len(processed)
+        t = cls(
+            iris,
+            lines("kinds"),
+            lines("shown"),
+            arrays["uid"].astype(np.int64),
+            processed,
+            arrays["plen"].astype(np.float64),
+            arrays["pmin"].astype(np.float64),
+            arrays["counts"].reshape(_COLS, u),
+            arrays["sig"].reshape(_SIG_WORDS, u),
+        )
+        if not (len(t.kinds) == len(t.shown) == len(t.uid) == n and len(t.plen) == u):
+            raise ValueError("name table parts disagree")
+        return t
+
+
+def table_quads(table: NameTable) -> list[ox.Quad]:
+    """The table's stored form: its parts (literals of at most ``_PART_CHARS``) under a new
+    stamp; the stamp itself is written last, by ``stamp_update``."""
+    g = ox.NamedNode(GRAPH)
+    p = ox.NamedNode(_TABLE_PART)
+    stamp = uuid.uuid4().hex
+    out = []
+    for key, text in table.parts().items():
+        pieces = [text[i : i + _PART_CHARS] for i in range(0, len(text), _PART_CHARS)] or [""]
+        for i, piece in enumerate(pieces):
+            out.append(ox.Quad(ox.NamedNode(f"{TABLE}/{stamp}/{key}/{i:06d}"), p, ox.Literal(piece), g))
+    out.append(ox.Quad(ox.NamedNode(TABLE), ox.NamedNode(_TABLE_STAMP), ox.Literal(stamp), g))
+    return out
+
+
+_STAMP = f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?v }} }}"
+DROP_STAMP = f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }}"
+DROP_TABLE = (
+    f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }} ;\n"
+    f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{_TABLE_PART}> ?o }} }}"
+)
+
+
+def _write_table(
+    table: NameTable, update: Callable[[str], None], write: Callable[[list[ox.Quad]], None] | None
+) -> None:
+    update(DROP_TABLE)
+    quads = table_quads(table)
+    parts, stamp = quads[:-1], quads[-1]
+    for q in parts:  # one literal at a time: a few MB each
+        if write is not None:
+            write([q])
+        else:
+            update(f"INSERT DATA {{ GRAPH {_G} {{ {q.subject} {q.predicate} {q.object} }} }}")
+    update(f"INSERT DATA {{ GRAPH {_G} {{ {stamp.subject} {stamp.predicate} {stamp.object} }} }}")
+
+
+def _parts_from(stamp: str, quads: Iterable[tuple[str, str]]) -> dict[str, str] | None:
+    """The table's texts from (part IRI, literal) pairs of the stamp's parts."""
+    prefix = f"{TABLE}/{stamp}/"
+    pieces: dict[str, list[tuple[str, str]]] = {}
+    for s, v in quads:
+        if s.startswith(prefix):
+            key, i = s[len(prefix) :].rsplit("/", 1)
+            pieces.setdefault(key, []).append((i, v))
+    if set(pieces) != {"iris", "kinds", "shown", "processed", "arrays"}:
+        return None
+    return {k: "".join(v for _, v in sorted(ps)) for k, ps in pieces.items()}
+
+
+def read_table(query: Callable[[str], list]) -> NameTable | None:
+    """The stored table through ``query`` (None when none is stamped)."""
+    rows = query(_STAMP)
+    if not rows:
+        return None
+    stamp = _v(rows[0]["v"])
+    got = query(f"SELECT ?s ?v WHERE {{ GRAPH {_G} {{ ?s <{_TABLE_PART}> ?v }} }}")
+    parts = _parts_from(stamp, ((_v(r["s"]), _v(r["v"])) for r in got))
+    return NameTable.from_parts(parts) if parts is not None else None
+
+
+def _all_rows(query: Callable[[str], list]) -> list[tuple[str, str, str]]:
+    out = []
+    for r in query(f"SELECT ?e ?v WHERE {{ GRAPH {_G} {{ ?e <{NAME_OF}> ?v }} }}"):
+        kind, shown, _names = _v(r["v"]).split("\t", 2)
+        out.append((_v(r["e"]), kind, shown))
+    return out
+
+
+def _rows_of(query: Callable[[str], list], entities: Sequence[str]) -> list[tuple[str, str, str]]:
+    out = []
+    for i in range(0, len(entities), 2000):
+        vals = " ".join(f"<{e}>" for e in entities[i : i + 2000])
+        for r in query(f"SELECT ?e ?v WHERE {{ VALUES ?e {{ {vals} }} GRAPH {_G} {{ ?e <{NAME_OF}> ?v }} }}"):
+            kind, shown, _names = _v(r["v"]).split("\t", 2)
+            out.append((_v(r["e"]), kind, shown))
+    return out
+
+
+_TABLES: dict[str, NameTable] = {}  # stamp -> table, the last read
+
+
+def cached_table(store: ox.Store) -> NameTable | None:
+    """The embedded store's table, read once per stamp (a later write stamps anew)."""
+    g = ox.NamedNode(GRAPH)
+    stamps = [
+        _v(q.object)
+        for q in store.quads_for_pattern(ox.NamedNode(TABLE), ox.NamedNode(_TABLE_STAMP), None, g)
+    ]
+    if len(stamps) != 1:
+        return None
+    stamp = stamps[0]
+    table = _TABLES.get(stamp)
+    if table is None:
+        quads = store.quads_for_pattern(None, ox.NamedNode(_TABLE_PART), None, g)
+        parts = _parts_from(stamp, ((_v(q.subject), _v(q.object)) for q in quads))
+        if parts is None:
+            return None
+        table = NameTable.from_parts(parts)
+        _TABLES.clear()
+        _TABLES[stamp] = table
+    return table

@@ -419,20 +419,28 @@ def search_entities(
 ) -> list[dict]:
     """Entities whose name resembles ``name`` (rapidfuzz WRatio on case-folded names).
 
-    The candidates come from the name index when it is current (``graph.name_index``: the
-    entities named with a word near one of the query's), else from every entity's name
-    (``exact=True`` forces that path); both score them alike."""
+    With a current name index (``graph.name_index``) the name table answers: it scores
+    the rows from the highest bound on their score down and stops where no row left can
+    place, listing what scoring every name would list first. A store indexed before the
+    table existed scores the candidates the index finds (the entities named with a word
+    near one of the query's); without an index, every entity's name is read and scored
+    (``exact=True`` forces that path)."""
     if not name or not name.strip():
         return []
     want = kind.lower() if kind else None
-    # with a kind, reading that kind's names is as fast (the index serves a search of every kind)
-    index = None if exact or want else _name_index(store)
-    if index is not None:
+    classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))] if want else None
+    index = None if exact else _name_index(store)
+    if index is not None and min_score > 0 and limit > 0:
+        # the name table: the best ``limit`` rows, scored from bounds down (graph.name_index)
+        found = index.search(name, limit=limit, min_score=min_score, kinds=classes)
+        if found is not None:
+            return [{"name": n, "kind": k, "score": round(float(s), 1), "id": x} for x, k, n, s in found]
+    # without a table, with a kind, reading that kind's names is as fast as the index's candidates
+    if index is not None and not want:
         pairs = index.candidates(name) or []
     else:
         sparql = _NAMES
         if want:  # read only that kind's names (the class comes from the fixed list, not the text)
-            classes = [c for c in _KINDS if c.lower() in (want, _KIND_ALIASES.get(want, ""))]
             if classes:
                 sparql = _NAMES.replace(_ALL_KINDS, " ".join(f"dg:{c}" for c in classes))
         _, rows = store.query(sparql)
