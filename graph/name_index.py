@@ -43,6 +43,7 @@ from urllib.parse import quote
 import numpy as np
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import LCSseq
 
 from docketgraph.graph.vocab import NS
 
@@ -460,6 +461,11 @@ class NameTable:
     pmin: np.ndarray  # float64: the length of its words once each (``_once_len``)
     counts: np.ndarray  # (_COLS, u) uint8: its characters counted (saturating at 255)
     sig: np.ndarray  # (_SIG_WORDS, u) uint64: its words' signature
+    ordered: list[str]  # per processed name, its words sorted, joined by spaces
+
+    def __post_init__(self) -> None:
+        self._plen32 = self.plen.astype(np.float32)
+        self._pmin32 = self.pmin.astype(np.float32)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> NameTable:
@@ -489,7 +495,8 @@ class NameTable:
             v = _signature(p)
             for w in range(_SIG_WORDS):
                 sig[w, i] = (v >> (64 * w)) & word
-        return cls(iris, kinds, shown, uid, processed, plen, pmin, counts, sig)
+        ordered_words = [" ".join(sorted(p.split())) for p in processed]
+        return cls(iris, kinds, shown, uid, processed, plen, pmin, counts, sig, ordered_words)
 
     def rows(self) -> list[tuple[str, str, str]]:
         return list(zip(self.iris, self.kinds, self.shown, strict=True))
@@ -497,6 +504,9 @@ class NameTable:
     # --- bounds and search
 
     def bounds(self, q: str) -> np.ndarray:
+        return self._bounds(q)[0]
+
+    def _bounds(self, q: str) -> tuple[np.ndarray, np.ndarray]:
         """Per processed name, a number WRatio(q, it) cannot exceed (``q`` processed).
 
         Every string WRatio compares is the name or its words (sorted, or each once, or
@@ -511,36 +521,82 @@ class NameTable:
         by 0.95, 0.9 and 0.6 as it does, by the lengths' ratio."""
         u = len(self.processed)
         qcount = np.bincount(_char_col(q), minlength=_COLS) if q else np.zeros(_COLS, dtype=np.int64)
-        common = np.zeros(u, dtype=np.float64)
+        common16 = np.zeros(u, dtype=np.uint16)
+        tmp = np.empty(u, dtype=np.uint8)
         for c in np.flatnonzero(qcount):
             k = int(qcount[c])
             if k >= 255:  # a saturated count says nothing: take the query's
-                common += k
+                common16 += np.uint16(min(k, 60_000 // _COLS))
             else:
-                common += np.minimum(self.counts[c], k)
-        lq, qmin = float(len(q)), float(_once_len(q))
+                np.minimum(self.counts[c], np.uint8(k), out=tmp)
+                common16 += tmp
+        common = common16.astype(np.float32)
         shared = np.zeros(u, dtype=bool)
-        one = np.uint64(1)
         for w in set(q.split()):
             both = np.ones(u, dtype=bool)
             for b in _sig_bits(w):
-                both &= ((self.sig[b // 64] >> np.uint64(b % 64)) & one) != 0
+                both &= np.bitwise_and(self.sig[b // 64], np.uint64(1 << (b % 64))) != 0
             shared |= both
+        lq, qmin = len(q), np.float32(_once_len(q))
+        plen, pmin = self._plen32, self._pmin32
         with np.errstate(divide="ignore", invalid="ignore"):
-            r_ub = np.minimum(100.0, 200.0 * common / (qmin + self.pmin))
-            m = np.minimum(qmin, self.pmin)
-            p_ub = np.minimum(100.0, np.nan_to_num(200.0 * common / (m + common), nan=0.0))
-            lr = np.maximum(lq, self.plen) / np.minimum(lq, self.plen)
+            r_ub = np.float32(200.0) * common / (qmin + pmin)
+            m = np.minimum(qmin, pmin)
+            p_ub = np.nan_to_num(np.float32(200.0) * common / (m + common), nan=0.0)
+        np.minimum(r_ub, np.float32(100.0), out=r_ub)
+        np.minimum(p_ub, np.float32(100.0), out=p_ub)
+        longer = np.maximum(plen, np.float32(lq))
+        shorter = np.minimum(plen, np.float32(lq))
+        near = 2 * longer < 3 * shorter  # WRatio's length ratio under 1.5
+        scale = np.where(longer <= 8 * shorter, np.float32(0.9), np.float32(0.6))
+        # under 1.5: ratio, or the token ratios (95 for names sharing a word, else at most ratio's bound)
+        ub = np.where(
+            near, np.maximum(r_ub, np.where(shared, np.float32(95.0), np.float32(0.0))), np.float32(0.0)
+        )
+        # else: ratio, partial_ratio scaled, the partial token ratios scaled (by 0.95 more)
+        far = np.maximum(
+            np.maximum(r_ub, scale * p_ub), np.where(shared, scale * np.float32(95.0), np.float32(0.0))
+        )
+        ub = np.where(near, ub, far).astype(np.float64)
+        # float32 errs by far less than this: the bound stays above the score
+        ub += 1e-3
+        ub[plen == 0] = 0.0  # WRatio of an empty name is 0
+        return ub, shared
+
+    def tight_bounds(self, q: str, us: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Per processed name of ``us``, a lower bound than ``bounds`` (as dear as a tenth of
+        scoring): the characters in common replaced by the longest common subsequence, of
+        the names as they are (for ``ratio`` and ``partial_ratio``) and of their words
+        sorted (for the token ratios: the words once each, or those the other has not, are
+        a subsequence of all the words sorted). Names that may share a word (``shared``)
+        keep 95 and 85.5 for the token ratios."""
+        texts = [self.processed[i] for i in us.tolist()]
+        sorts = [self.ordered[i] for i in us.tolist()]
+        qs = " ".join(sorted(q.split()))
+        l1 = process.cdist([q], texts, scorer=LCSseq.similarity, dtype=np.int32, workers=1)[0].astype(
+            np.float64
+        )
+        l2 = process.cdist([qs], sorts, scorer=LCSseq.similarity, dtype=np.int32, workers=1)[0].astype(
+            np.float64
+        )
+        lq, qmin = float(len(q)), float(_once_len(q))
+        ls, pmin = self.plen[us], self.pmin[us]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r1 = np.minimum(100.0, 200.0 * l1 / (lq + ls))
+            p1 = np.minimum(100.0, np.nan_to_num(200.0 * l1 / (np.minimum(lq, ls) + l1), nan=0.0))
+            r2 = np.minimum(100.0, 200.0 * l2 / (qmin + pmin))
+            p2 = np.minimum(100.0, np.nan_to_num(200.0 * l2 / (np.minimum(qmin, pmin) + l2), nan=0.0))
+            lr = np.maximum(lq, ls) / np.minimum(lq, ls)
         ub = np.where(
             lr < 1.5,
-            np.maximum(r_ub, np.where(shared, 95.0, 0.0)),
+            np.maximum(r1, np.where(shared, 95.0, 0.95 * r2)),
             np.where(
                 lr <= 8.0,
-                np.maximum(np.maximum(r_ub, 0.9 * p_ub), np.where(shared, 85.5, 0.0)),
-                np.maximum(np.maximum(r_ub, 0.6 * p_ub), np.where(shared, 57.0, 0.0)),
+                np.maximum(np.maximum(r1, 0.9 * p1), np.where(shared, 85.5, 0.855 * p2)),
+                np.maximum(np.maximum(r1, 0.6 * p1), np.where(shared, 57.0, 0.57 * p2)),
             ),
         )
-        ub[self.plen == 0] = 0.0  # WRatio of an empty name is 0
+        ub[ls == 0] = 0.0
         return ub
 
     def search(
@@ -552,7 +608,7 @@ class NameTable:
         q = utils.default_process(name)
         if not q or limit <= 0 or not self.iris:
             return []
-        ub_u = self.bounds(q)
+        ub_u, shared_u = self._bounds(q)
         ok_u = ub_u >= min_score
         keep = ok_u[self.uid]
         if kinds is not None:
@@ -561,7 +617,7 @@ class NameTable:
         cand = np.flatnonzero(keep)
         # bounds in tenths (scores are shown, and ranked, rounded to one decimal), rounded
         # up (less a hair: 0.9 * 100 is 90.00000000000001, and WRatio computes it alike)
-        tenths_u = np.ceil(ub_u * 10.0 - 1e-6).astype(np.int64)
+        tenths_u = np.ceil(ub_u * 10.0 - 2e-2).astype(np.int64)
         tenths = tenths_u[self.uid[cand]]
         order = np.argsort(-tenths, kind="stable")  # by bound, then row (tie) order
         rows_by = cand[order]
@@ -581,6 +637,17 @@ class NameTable:
             size = min(size * 2, 8192)
             us = self.uid[chunk]
             todo = np.unique(us[np.isnan(score_u[us])])
+            if len(todo):
+                # the names whose tighter bound still lets them place are scored; the others
+                # cannot place now, nor later (the worst kept only rises)
+                # (only names up to three times the query's length, or 48: the subsequence in a
+                # longer one says little of the best window partial_ratio finds)
+                near = todo[self.plen[todo] <= max(3 * len(q), 48)]
+                if len(near):
+                    tight = np.ceil(self.tight_bounds(q, near, shared_u[near]) * 10.0 - 1e-6)
+                    floor = max(min_score * 10.0 - 1e-6, kept[0][0] if len(kept) >= limit else 0)
+                    score_u[near[tight < floor]] = 0.0
+                    todo = todo[np.isnan(score_u[todo])]
             if len(todo):
                 got = process.cdist(
                     [q],
@@ -623,6 +690,7 @@ class NameTable:
             "kinds": "\n".join(self.kinds),
             "shown": "\n".join(self.shown),
             "processed": "\n".join(self.processed),
+            "ordered": "\n".join(self.ordered),
             "arrays": base64.b64encode(buf.getvalue()).decode("ascii"),
         }
 
@@ -644,8 +712,9 @@ class NameTable:
             arrays["pmin"].astype(np.float64),
             arrays["counts"].reshape(_COLS, u),
             arrays["sig"].reshape(_SIG_WORDS, u),
+            lines("ordered"),
         )
-        if not (len(t.kinds) == len(t.shown) == len(t.uid) == n and len(t.plen) == u):
+        if not (len(t.kinds) == len(t.shown) == len(t.uid) == n and len(t.plen) == len(t.ordered) == u):
             raise ValueError("name table parts disagree")
         return t
 
@@ -695,7 +764,7 @@ def _parts_from(stamp: str, quads: Iterable[tuple[str, str]]) -> dict[str, str] 
         if s.startswith(prefix):
             key, i = s[len(prefix) :].rsplit("/", 1)
             pieces.setdefault(key, []).append((i, v))
-    if set(pieces) != {"iris", "kinds", "shown", "processed", "arrays"}:
+    if set(pieces) != {"iris", "kinds", "shown", "processed", "ordered", "arrays"}:
         return None
     return {k: "".join(v for _, v in sorted(ps)) for k, ps in pieces.items()}
 

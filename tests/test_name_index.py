@@ -13,7 +13,9 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from rapidfuzz import fuzz, process, utils
 
 from docketgraph.graph import name_index
 from docketgraph.queries import analytics as an
@@ -158,18 +160,24 @@ def test_index_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
     kg = KnowledgeGraph(str(tmp_path / "store"))
     kg.ingest(files, in_process=True)
     assert kg.store.name_index() is not None
-    # the matches scoring 75 or more are the exact path's, and every match found is one of
-    # its; a match just above the cut (70-75) that aligns a query word across the end of
-    # one name word and the start of the next ("andrea", "dealy silberstein & braverman")
-    # may be missed
+    # the name table answers as the exact path does, every match and the first few alike
     hits = 0
     for q, kind in queries_for(_names(kg), 300, seed=3):
+        exact = an.search_entities(kg.store, q, kind=kind, limit=ALL, exact=True)
+        assert an.search_entities(kg.store, q, kind=kind, limit=ALL) == exact, (q, kind)
+        assert an.search_entities(kg.store, q, kind=kind, limit=3) == exact[:3], (q, kind)
+        hits += bool(exact)
+    assert hits > 200
+    # without the table (a store indexed before it), the index's candidates: the matches
+    # scoring 75 or more are the exact path's, and every match found is one of its; a
+    # match just above the cut (70-75) that aligns a query word across the end of one name
+    # word and the start of the next ("andrea", "dealy silberstein & braverman") may be missed
+    kg.store._store.update(name_index.DROP_STAMP)
+    for q, kind in queries_for(_names(kg), 60, seed=3):
         fast = an.search_entities(kg.store, q, kind=kind, limit=ALL)
         exact = an.search_entities(kg.store, q, kind=kind, limit=ALL, exact=True)
         assert [r for r in fast if r["score"] >= 75] == [r for r in exact if r["score"] >= 75], (q, kind)
         assert all(r in exact for r in fast), (q, kind)
-        hits += bool(exact)
-    assert hits > 200
 
 
 @pytest.mark.parametrize("name, kind, best", [
@@ -213,3 +221,121 @@ def test_resolution_with_the_index_equals_without():
     kg2 = KnowledgeGraph(None)
     kg2.store.bulk_put(extractions(12, seed=12))
     _assert_resolutions_same(kg2, queries_for(_names(kg2), 8, seed=6))
+
+
+# --- the name table: bounds, and the best rows against scoring every row -------------------
+
+_ALPHA = "abcdeholsr  xyzé1ñ-&."
+_WORDS = ["Holdings", "LLC", "Brand", "Case", "Greer", "Burns", "A", "ab", "Smith", "é", "Co", "Kendall"]
+
+
+def _random_names(rng: random.Random, n: int) -> list[str]:
+    def chars() -> str:
+        return "".join(rng.choice(_ALPHA) for _ in range(rng.choice([1, 2, 3, 5, 8, 12, 20, 40, 70, 120])))
+
+    def words() -> str:
+        return " ".join(rng.choice(_WORDS + [chars()]) for _ in range(rng.randint(1, 7)))
+
+    return [chars() if i % 3 == 0 else words() for i in range(n)]
+
+
+def test_table_bounds_are_never_below_the_score():
+    """Both bounds (``bounds``: characters in common and word signatures; ``tight_bounds``:
+    longest common subsequences) are at least WRatio, for names sharing words, repeating
+    them, with runs of spaces, letters outside ASCII, and lengths either side of 64."""
+    rng = random.Random(7)
+    names = _random_names(rng, 700)
+    table = name_index.NameTable.from_rows([(f"urn:x:{i}", "Party", n) for i, n in enumerate(names)])
+    every = np.arange(len(table.processed))
+    checked = 0
+    for q in _random_names(rng, 90) + ["holdings", "greer burns", "brand brand llc", "a"]:
+        q = utils.default_process(q)
+        if not q:
+            continue
+        ub, shared = table._bounds(q)
+        tight = table.tight_bounds(q, every, shared)
+        for i, p in enumerate(table.processed):
+            s = fuzz.WRatio(q, p)
+            assert s <= tight[i] + 1e-9 and s <= ub[i] + 1e-9, (q, p, s, tight[i], ub[i])
+            checked += 1
+    assert checked > 40_000
+
+
+def _brute(rows: list[tuple[str, str, str]], name: str, limit: int, kinds=None) -> list[tuple]:
+    """Every row scored (as the exact path scores), sorted as search lists."""
+    rows = [r for r in rows if kinds is None or r[1] in kinds]
+    hits = process.extract(name, [r[2] for r in rows], scorer=fuzz.WRatio, processor=utils.default_process,
+                           limit=None, score_cutoff=70)
+    out = [(rows[i][0], rows[i][1], rows[i][2], round(float(s), 1)) for _, s, i in hits]
+    out.sort(key=lambda r: (-r[3], r[2].casefold(), r[0], r[1]))
+    return out[:limit]
+
+
+def test_table_search_equals_scoring_every_row():
+    """The best rows, for limits 1 to all, with and without kinds, on names that tie by
+    the thousand ("BrandN Holdings LLC") and the same name under many IRIs."""
+    rng = random.Random(3)
+    rows = [(f"urn:p:{i}", "Party", f"Brand{i} Holdings LLC") for i in range(400)]
+    rows += [(f"urn:c:{i}", "Case", f"Brand{i} Holdings LLC v. The Partnerships (1:21-cv-{i:05d})") for i in range(0, 400, 3)]
+    rows += [(f"urn:d:{i}", "Party", "The Partnerships and Unincorporated Associations") for i in range(200)]
+    rows += [(f"urn:r:{i}", rng.choice(["LawFirm", "Attorney", "Judge"]), n)
+             for i, n in enumerate(_random_names(rng, 400))]
+    rows += [("urn:both", "LawFirm", "Greer, Burns & Crain"), ("urn:both", "Party", "Greer, Burns & Crain")]
+    table = name_index.NameTable.from_rows(rows)
+    queries = ["Holdings", "holdngs", "Brand17 Holdngs", "llc", "Greer Burns", "partnerships", "Brand 3",
+               "zzzz", "a", "é", "Kendall"] + [rng.choice(rows)[2] for _ in range(25)]
+    for q in queries:
+        for limit in (1, 3, 10, 37, 100_000):
+            for kinds in (None, ("Party",), ("LawFirm", "Case")):
+                fast = [(x, k, n, round(s, 1)) for x, k, n, s in table.search(q, limit=limit, min_score=70, kinds=kinds)]
+                assert fast == _brute(rows, q, limit, kinds), (q, limit, kinds)
+
+
+def test_table_survives_its_stored_form():
+    rng = random.Random(4)
+    rows = [(f"urn:x:{i}", "Party", n) for i, n in enumerate(_random_names(rng, 300))]
+    table = name_index.NameTable.from_rows(rows)
+    again = name_index.NameTable.from_parts(table.parts())
+    assert again.rows() == table.rows() and again.processed == table.processed
+    for q in ("Holdings", "ab", "Brand Smith"):
+        assert again.search(q, limit=10, min_score=70) == table.search(q, limit=10, min_score=70)
+
+
+def _table_rows(kg: KnowledgeGraph) -> list[tuple[str, str, str]]:
+    return name_index.cached_table(kg.store._store).rows()
+
+
+def test_search_with_limits_equals_exact_and_refresh_keeps_the_table():
+    """Small limits (the rows a user sees) against the exact path; after a replaced and a
+    removed document the table equals one written afresh; a refresh stopped after the
+    table's stamp went leaves no table (the index's candidates answer) until the next."""
+    kg = KnowledgeGraph(None)
+    kg.store.bulk_put(extractions(30, seed=13))
+    qs = queries_for(_names(kg), 30, seed=8)
+    for limit in (1, 3, 10):
+        for q, kind in qs:
+            assert (an.search_entities(kg.store, q, kind=kind, limit=limit)
+                    == an.search_entities(kg.store, q, kind=kind, limit=limit, exact=True)), (q, kind, limit)
+    docs = filings()
+    for ex, text in docs:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    ex, text = docs[0]
+    firm = ex.firms[0]
+    new_firm = dataclasses.replace(firm, name="Quite Different Counsel LLP")
+    ex2 = dataclasses.replace(ex, sha256="e" * 64, firms=(new_firm,) + ex.firms[1:],
+                              attorneys=tuple(dataclasses.replace(a, firm=new_firm.name)
+                                              for a in ex.attorneys if a.firm == firm.name))
+    kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}")
+    kg.store.remove_document(kg.store.named_graphs()[-1].rsplit("/", 1)[-1])
+    kg.store.refresh_summaries()
+    fresh = name_index._all_rows(kg.store._rows)
+    assert sorted(_table_rows(kg)) == sorted(fresh)
+    assert an.search_entities(kg.store, "Quite Diferent Counsel", limit=1)[0]["name"] == "Quite Different Counsel LLP"
+    # stopped part way: stamp gone, marks cleared
+    kg.store._store.update(name_index.DROP_STAMP)
+    assert name_index.cached_table(kg.store._store) is None
+    assert kg.store.name_index() is not None and kg.store.name_index().search("x", limit=1, min_score=70) is None
+    assert_same(kg, qs[:20])  # the index's candidates answer meanwhile
+    kg.store.refresh_summaries()
+    assert sorted(_table_rows(kg)) == sorted(fresh)
