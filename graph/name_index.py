@@ -288,7 +288,7 @@ def refresh(
     returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms."""
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'):
         return build(query, update, write=write)
-    stamped = bool(query(_STAMP))
+    stamped = any(_v(r["v"]).startswith(TABLE_VERSION + "-") for r in query(_STAMP))
     old = None
     if stamped and query(_STALE.replace("{n}", "1")):
         # the table is rewritten from its old rows and the re-indexed entities' new ones;
@@ -403,6 +403,8 @@ class NameIndex:
 # while the index is unchanged.
 
 TABLE = SNS + "nameTable"
+#: the table's form: a stamp of another form is read as no table (the next refresh writes it)
+TABLE_VERSION = "1"
 _TABLE_PART = SNS + "tablePart"
 _TABLE_STAMP = SNS + "tableStamp"
 #: characters counted one by one; any other (not a space, letter or digit of ASCII) in one column
@@ -724,7 +726,7 @@ def table_quads(table: NameTable) -> list[ox.Quad]:
     stamp; the stamp itself is written last, by ``stamp_update``."""
     g = ox.NamedNode(GRAPH)
     p = ox.NamedNode(_TABLE_PART)
-    stamp = uuid.uuid4().hex
+    stamp = f"{TABLE_VERSION}-{uuid.uuid4().hex}"
     out = []
     for key, text in table.parts().items():
         pieces = [text[i : i + _PART_CHARS] for i in range(0, len(text), _PART_CHARS)] or [""]
@@ -775,6 +777,8 @@ def read_table(query: Callable[[str], list]) -> NameTable | None:
     if not rows:
         return None
     stamp = _v(rows[0]["v"])
+    if not stamp.startswith(TABLE_VERSION + "-"):
+        return None
     got = query(f"SELECT ?s ?v WHERE {{ GRAPH {_G} {{ ?s <{_TABLE_PART}> ?v }} }}")
     parts = _parts_from(stamp, ((_v(r["s"]), _v(r["v"])) for r in got))
     return NameTable.from_parts(parts) if parts is not None else None
@@ -808,7 +812,7 @@ def cached_table(store: ox.Store) -> NameTable | None:
         _v(q.object)
         for q in store.quads_for_pattern(ox.NamedNode(TABLE), ox.NamedNode(_TABLE_STAMP), None, g)
     ]
-    if len(stamps) != 1:
+    if len(stamps) != 1 or not stamps[0].startswith(TABLE_VERSION + "-"):
         return None
     stamp = stamps[0]
     table = _TABLES.get(stamp)
