@@ -36,7 +36,7 @@ import io
 import logging
 import uuid
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -404,7 +404,7 @@ class NameIndex:
 
 TABLE = SNS + "nameTable"
 #: the table's form: a stamp of another form is read as no table (the next refresh writes it)
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
 _TABLE_PART = SNS + "tablePart"
 _TABLE_STAMP = SNS + "tableStamp"
 #: characters counted one by one; any other (not a space, letter or digit of ASCII) in one column
@@ -449,14 +449,36 @@ def _sort_key(row: tuple[str, str, str]) -> tuple[str, str, str]:
     return (shown.casefold(), iri, kind)
 
 
+class Lines:
+    """Lines of one text, each read when asked for (a table's IRIs and names: a search
+    reads the few it lists; holding them as one text is a fraction of a list's memory)."""
+
+    def __init__(self, text: str):
+        self._data = text.encode("utf-8")
+        breaks = np.flatnonzero(np.frombuffer(self._data, dtype=np.uint8) == 10)
+        self._starts = np.concatenate(([0], breaks + 1)) if self._data else np.zeros(0, dtype=np.int64)
+        self._ends = (
+            np.concatenate((breaks, [len(self._data)])) if self._data else np.zeros(0, dtype=np.int64)
+        )
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i: int) -> str:
+        return self._data[int(self._starts[i]) : int(self._ends[i])].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data.decode("utf-8").split("\n") if self._data else [])
+
+
 @dataclass
 class NameTable:
     """Rows (IRI, kind, listed name) in tie order; per distinct processed name, the arrays
     the bounds read."""
 
-    iris: list[str]
-    kinds: list[str]
-    shown: list[str]
+    iris: list[str] | Lines
+    kinds: np.ndarray  # uint8, per row: its kind's index in KINDS
+    shown: list[str] | Lines
     uid: np.ndarray  # int64, per row: its processed name's index in ``processed``
     processed: list[str]  # the distinct processed names (``utils.default_process``)
     plen: np.ndarray  # float64, per processed name: its length
@@ -473,7 +495,7 @@ class NameTable:
     def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> NameTable:
         ordered = sorted(set(rows), key=_sort_key)
         iris = [r[0] for r in ordered]
-        kinds = [r[1] for r in ordered]
+        kinds = np.fromiter((KINDS.index(r[1]) for r in ordered), dtype=np.uint8, count=len(ordered))
         shown = [r[2] for r in ordered]
         ids: dict[str, int] = {}
         uid = np.fromiter(
@@ -501,7 +523,7 @@ class NameTable:
         return cls(iris, kinds, shown, uid, processed, plen, pmin, counts, sig, ordered_words)
 
     def rows(self) -> list[tuple[str, str, str]]:
-        return list(zip(self.iris, self.kinds, self.shown, strict=True))
+        return list(zip(self.iris, (KINDS[k] for k in self.kinds.tolist()), self.shown, strict=True))
 
     # --- bounds and search
 
@@ -615,7 +637,8 @@ class NameTable:
         keep = ok_u[self.uid]
         if kinds is not None:
             only = set(kinds)
-            keep &= np.fromiter((k in only for k in self.kinds), dtype=bool, count=len(self.kinds))
+            codes = np.array([KINDS.index(k) for k in only if k in KINDS], dtype=np.uint8)
+            keep &= np.isin(self.kinds, codes)
         cand = np.flatnonzero(keep)
         # bounds in tenths (scores are shown, and ranked, rounded to one decimal), rounded
         # up (less a hair: 0.9 * 100 is 90.00000000000001, and WRatio computes it alike)
@@ -672,7 +695,7 @@ class NameTable:
                 elif item[:2] > kept[0][:2]:
                     heapq.heapreplace(kept, item)
         best = sorted(kept, key=lambda t: (-t[0], -t[1]))
-        return [(self.iris[-nr], self.kinds[-nr], self.shown[-nr], s) for _, nr, s in best]
+        return [(self.iris[-nr], KINDS[int(self.kinds[-nr])], self.shown[-nr], s) for _, nr, s in best]
 
     # --- stored form
 
@@ -682,6 +705,7 @@ class NameTable:
         np.savez(
             buf,
             uid=self.uid.astype(np.uint32),
+            kinds=self.kinds,
             plen=self.plen.astype(np.uint32),
             pmin=self.pmin.astype(np.uint32),
             counts=self.counts,
@@ -689,7 +713,6 @@ class NameTable:
         )
         return {
             "iris": "\n".join(self.iris),
-            "kinds": "\n".join(self.kinds),
             "shown": "\n".join(self.shown),
             "processed": "\n".join(self.processed),
             "ordered": "\n".join(self.ordered),
@@ -702,12 +725,12 @@ class NameTable:
             return parts[key].split("\n") if parts[key] else []
 
         arrays = np.load(io.BytesIO(base64.b64decode(parts["arrays"])))
-        iris, processed = lines("iris"), lines("processed")
+        iris, processed = Lines(parts["iris"]), lines("processed")
         n, u = len(iris), len(processed)
         t = cls(
             iris,
-            lines("kinds"),
-            lines("shown"),
+            arrays["kinds"],
+            Lines(parts["shown"]),
             arrays["uid"].astype(np.int64),
             processed,
             arrays["plen"].astype(np.float64),
@@ -766,7 +789,7 @@ def _parts_from(stamp: str, quads: Iterable[tuple[str, str]]) -> dict[str, str] 
         if s.startswith(prefix):
             key, i = s[len(prefix) :].rsplit("/", 1)
             pieces.setdefault(key, []).append((i, v))
-    if set(pieces) != {"iris", "kinds", "shown", "processed", "ordered", "arrays"}:
+    if set(pieces) != {"iris", "shown", "processed", "ordered", "arrays"}:
         return None
     return {k: "".join(v for _, v in sorted(ps)) for k, ps in pieces.items()}
 
@@ -821,7 +844,10 @@ def cached_table(store: ox.Store) -> NameTable | None:
         parts = _parts_from(stamp, ((_v(q.subject), _v(q.object)) for q in quads))
         if parts is None:
             return None
-        table = NameTable.from_parts(parts)
+        try:
+            table = NameTable.from_parts(parts)
+        except (ValueError, KeyError):  # parts that disagree: no table (the exact path answers)
+            return None
         _TABLES.clear()
         _TABLES[stamp] = table
     return table
