@@ -313,7 +313,7 @@ def refresh(
             table_rows = [r for r in old.rows() if r[0] not in gone] + _rows_of(query, sorted(gone))
         else:
             table_rows = _all_rows(query)
-        _write_table(NameTable.from_rows(table_rows), update, write)
+        _write_table(NameTable.from_rows(table_rows, previous=old), update, write)
     update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
     log.info("name index: %d entities re-indexed", n)
     return n
@@ -492,7 +492,9 @@ class NameTable:
         self._pmin32 = self.pmin.astype(np.float32)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> NameTable:
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]], previous: NameTable | None = None) -> NameTable:
+        """The table of ``rows`` (IRI, kind, listed name); the arrays of a processed name
+        ``previous`` holds are taken from it rather than computed again."""
         ordered = sorted(set(rows), key=_sort_key)
         iris = [r[0] for r in ordered]
         kinds = np.fromiter((KINDS.index(r[1]) for r in ordered), dtype=np.uint8, count=len(ordered))
@@ -505,21 +507,38 @@ class NameTable:
         )
         processed = list(ids)
         u = len(processed)
-        plen = np.fromiter((len(p) for p in processed), dtype=np.float64, count=u)
-        pmin = np.fromiter((_once_len(p) for p in processed), dtype=np.float64, count=u)
+        plen = np.zeros(u, dtype=np.float64)
+        pmin = np.zeros(u, dtype=np.float64)
         counts = np.zeros((_COLS, u), dtype=np.uint8)
-        if u:
-            cols = _char_col("".join(processed))
-            of = np.repeat(np.arange(u, dtype=np.int64), plen.astype(np.int64))
-            flat = np.bincount(cols * u + of, minlength=_COLS * u)
-            counts = np.minimum(flat, 255).astype(np.uint8).reshape(_COLS, u)
         sig = np.zeros((_SIG_WORDS, u), dtype=np.uint64)
-        word = (1 << 64) - 1
-        for i, p in enumerate(processed):
-            v = _signature(p)
-            for w in range(_SIG_WORDS):
-                sig[w, i] = (v >> (64 * w)) & word
-        ordered_words = [" ".join(sorted(p.split())) for p in processed]
+        ordered_words = [""] * u
+        todo = list(range(u))
+        if previous is not None and u:
+            held = {p: i for i, p in enumerate(previous.processed)}
+            was = np.array([held.get(p, -1) for p in processed], dtype=np.int64)
+            have = np.flatnonzero(was >= 0)
+            plen[have], pmin[have] = previous.plen[was[have]], previous.pmin[was[have]]
+            counts[:, have], sig[:, have] = previous.counts[:, was[have]], previous.sig[:, was[have]]
+            for i in have.tolist():
+                ordered_words[i] = previous.ordered[int(was[i])]
+            todo = np.flatnonzero(was < 0).tolist()
+        if todo:
+            new = [processed[i] for i in todo]
+            at = np.array(todo, dtype=np.int64)
+            lens = np.fromiter((len(p) for p in new), dtype=np.int64, count=len(new))
+            plen[at] = lens
+            pmin[at] = np.fromiter((_once_len(p) for p in new), dtype=np.float64, count=len(new))
+            k = len(new)
+            cols = _char_col("".join(new))
+            of = np.repeat(np.arange(k, dtype=np.int64), lens)
+            flat = np.bincount(cols * k + of, minlength=_COLS * k)
+            counts[:, at] = np.minimum(flat, 255).astype(np.uint8).reshape(_COLS, k)
+            word = (1 << 64) - 1
+            for i, p in zip(todo, new, strict=True):
+                v = _signature(p)
+                for w in range(_SIG_WORDS):
+                    sig[w, i] = (v >> (64 * w)) & word
+                ordered_words[i] = " ".join(sorted(p.split()))
         return cls(iris, kinds, shown, uid, processed, plen, pmin, counts, sig, ordered_words)
 
     def rows(self) -> list[tuple[str, str, str]]:

@@ -339,3 +339,13 @@ def test_search_with_limits_equals_exact_and_refresh_keeps_the_table():
     assert_same(kg, qs[:20])  # the index's candidates answer meanwhile
     kg.store.refresh_summaries()
     assert sorted(_table_rows(kg)) == sorted(fresh)
+
+
+def test_table_from_a_previous_one_equals_one_computed_afresh():
+    rng = random.Random(9)
+    names = _random_names(rng, 400)
+    rows = [(f"urn:x:{i}", rng.choice(["Party", "LawFirm"]), n) for i, n in enumerate(names)]
+    old = name_index.NameTable.from_rows(rows[:300])
+    new_rows = rows[50:] + [("urn:x:new", "Judge", "Quite New Name")]
+    a, b = name_index.NameTable.from_rows(new_rows, previous=old), name_index.NameTable.from_rows(new_rows)
+    assert a.parts() == b.parts()
