@@ -31,10 +31,10 @@ written by another tool), search takes the exact path (``CURRENT_ASK``).
 from __future__ import annotations
 
 import base64
+import hashlib
 import heapq
 import io
 import logging
-import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -764,13 +764,18 @@ class NameTable:
 
 
 def table_quads(table: NameTable) -> list[ox.Quad]:
-    """The table's stored form: its parts (literals of at most ``_PART_CHARS``) under a new
-    stamp; the stamp itself is written last, by ``stamp_update``."""
+    """The table's stored form: its parts (literals of at most ``_PART_CHARS``) under a
+    stamp naming its content, and (last) the stamp."""
     g = ox.NamedNode(GRAPH)
     p = ox.NamedNode(_TABLE_PART)
-    stamp = f"{TABLE_VERSION}-{uuid.uuid4().hex}"
+    parts = table.parts()
+    digest = hashlib.sha256()
+    for key in sorted(parts):
+        digest.update(f"{key}\t{len(parts[key])}\t".encode() + parts[key].encode("utf-8"))
+    # the stamp names the content: the same table is written as the same quads
+    stamp = f"{TABLE_VERSION}-{digest.hexdigest()[:32]}"
     out = []
-    for key, text in table.parts().items():
+    for key, text in parts.items():
         pieces = [text[i : i + _PART_CHARS] for i in range(0, len(text), _PART_CHARS)] or [""]
         for i, piece in enumerate(pieces):
             out.append(ox.Quad(ox.NamedNode(f"{TABLE}/{stamp}/{key}/{i:06d}"), p, ox.Literal(piece), g))
