@@ -46,6 +46,7 @@ from docketgraph.graph.keys import DOE_RANGE as _DOES, GROUP_DEFENDANT as _GROUP
 from docketgraph.graph.model import PartyMention, Span
 from docketgraph.graph.names import ENTITY_SUFFIX_ALT as _SUFFIX_ALT, ENTITY_SUFFIX_TOKEN as _SUFFIX_TOKEN
 from docketgraph.graph.names import normal_case_caption as normal_case
+from docketgraph.ingest.fields import chars
 from docketgraph.ingest.fields.courts import STATES
 from docketgraph.ingest.fields.dockets import find_dockets
 from docketgraph.ingest.fields.party_table import find_party_tables
@@ -64,7 +65,7 @@ _RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_M
 _RIGHT_ROLE_CAPS = re.compile(r"(?i)(?:,|\s)\s{0,3}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")(?=[ \t]{1,3}[A-Z]{2})")
 _ROLE_LINE = re.compile(r"(?im)^[ \t]*(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")[ \t]*[.,;]?[ \t]*$")
 _SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)|-{1,2}against(?=[A-Z])")
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_DASHES = chars.Replacer({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
 _NOISE = [
@@ -180,7 +181,7 @@ def _group_name(raw: str) -> str:
 
 def doe_range(raw: str) -> str:
     """A Doe or Roe range as one party, written "Does 1-50" ("DOES 1 through 50", "Roes 1 – 100")."""
-    raw = " ".join(raw.translate(_DASHES).split())
+    raw = " ".join(_DASHES(raw).split())
     m = re.match(r"(?i)^(?P<lead>(?:john|jane)\s)?(?P<w>does?|roes?)\s(?P<a>\d+)\s?(?:-|through|to|thru)\s?(?P<b>\d+)$", raw)
     if not m:
         return raw
@@ -347,7 +348,7 @@ def _mask_columns(s: str) -> str:
 
 def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
-    s = text if text.isascii() else text.translate(_DASHES)
+    s = text if text.isascii() else _DASHES(text)
     s = _mask_columns(s)
     for rx in _NOISE:
         s = rx.sub(lambda m: " " * len(m.group(0)), s)
@@ -522,7 +523,7 @@ def _cut_off(text: str, masked: str, start: int, role_at: int | None) -> bool:
     end = _right_block_unlabelled(masked, start)
     if role_at <= end + 40:
         return False
-    gap = text[end:role_at].translate(_DASHES)
+    gap = _DASHES(text[end:role_at])
     return bool(re.search(r"(?m)^[ \t]*(?:[-_=\u2500]{5,}|\(for\s{1,3}continuation)", gap, re.I)
                 or any(_HEADING_LINE.search(g) for g in gap.split("\n") if g.strip()))
 

@@ -46,7 +46,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from docketgraph.graph.model import CitationMention
-from docketgraph.ingest.fields import compiled
+from docketgraph.ingest.fields import chars, compiled
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("
 def _reporter_hits(text: str) -> Iterable[tuple[int, int]]:
     n = len(text)
     for auto, lower in _reporter_automaton():
-        hay = (text.lower() if text.isascii() else text.translate(_ASCII_LOWER)) if lower else text
+        hay = chars.ascii_lower(text) if lower else text
         for end, (length, reach, strings) in auto.iter(hay):
             start = end + 1 - length
             # whitespace or a period bounds a piece, never a letter
@@ -294,7 +294,7 @@ _PREP_RE = re.compile(
 )
 _SECTION_KEEP = 3  # runs of section/paragraph signs are shortened too: eyecite is quadratic on them
 # A lone newline, tab or form feed becomes a space in place (same length, no segment).
-_ONE_SPACE = str.maketrans("\t\r\f\v\n", "     ")
+_ONE_SPACE = chars.Replacer(dict(zip("\t\r\f\v\n", "     ")))
 
 
 class _Prepared:
@@ -316,6 +316,7 @@ class _Prepared:
         length = 0
         new_starts = self.new_starts
         old_starts = self.old_starts
+        flat = _ONE_SPACE(original)  # same length: its slices are the original's, translated
         for m in _PREP_RE.finditer(original):
             start, end = m.span()
             if end - start == 1:
@@ -329,7 +330,7 @@ class _Prepared:
                 repl = "\n"
             else:
                 repl = " "
-            out.append(original[pos:start].translate(_ONE_SPACE))
+            out.append(flat[pos:start])
             length += start - pos
             new_starts.append(length)
             old_starts.append(start)
@@ -338,7 +339,7 @@ class _Prepared:
             new_starts.append(length)
             old_starts.append(end)
             pos = end
-        out.append(original[pos:].translate(_ONE_SPACE))
+        out.append(flat[pos:])
         self.text = "".join(out)
 
     def original(self, i: int) -> int:

@@ -29,10 +29,10 @@ from functools import lru_cache
 
 from docketgraph.graph.keys import docket_from_parts as normalise, docket_key
 from docketgraph.graph.model import Span
-from docketgraph.ingest.fields import courts
+from docketgraph.ingest.fields import chars, courts
 
 # Dashes and hyphen look-alikes folded to "-" one character for one, so spans still hold.
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
+_UNDASH = chars.Replacer({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
 
 # Separator between year, type and number: "-", " ", ". ", "" (1:2022cv00850), and a
 # wrapped line carrying a printed line number ("05 Civ.\n 7   10851").
@@ -203,7 +203,7 @@ def lower_zones(text: str) -> list[tuple[int, int]]:
 def undash(text: str) -> str:
     """``text`` with every dash and minus sign written "-" (same length). An ASCII text
     has none, and is returned as it is without copying it."""
-    return text if text.isascii() else text.translate(_DASHES)
+    return text if text.isascii() else _UNDASH(text)
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,7 @@ from importlib import resources
 
 from docketgraph.graph.errors import DocketGraphError
 from docketgraph.graph.model import PLATFORM_KINDS, PlatformMention
+from docketgraph.ingest.fields import chars
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def find_platforms(text: str) -> list[PlatformMention]:
     """Platforms the text names, one entry per brand, in order of first mention."""
     if not text:
         return []
-    low = text.lower() if text.isascii() else text.translate(_LOWER)  # same: ASCII letters only
+    low = chars.ascii_lower(text)  # ASCII letters only: the offsets stay
     candidates: list[tuple[int, int, str, Platform]] = []
     for end_idx, (length, entries) in _automaton().iter(low):
         start, end = end_idx + 1 - length, end_idx + 1

@@ -1,0 +1,50 @@
+"""Character rewrites of a whole text, the same strings as ``str.translate`` gives, faster.
+
+``str.translate`` with a table that maps a few characters is fast on an ASCII string and
+slow on any other (about 140 ns a character: 10 ms for a 73 KB opinion with curly quotes,
+against 0.05 ms for a few ``str.replace``). The rules rewrite whole texts this way many
+times a filing (dashes to "-", ASCII letters to lower case, line breaks to spaces), so
+these do it with ``in`` and ``replace`` (each a fast scan in C):
+
+- ``Replacer(mapping)``: each character key replaced by its value; the values hold no key,
+  so replacing one character after another is translating all at once;
+- ``ascii_lower(text)``: ASCII letters lower-cased, every other character kept (the length
+  stays; ``str.lower`` would also lower "É" and turn "İ" into two characters).
+"""
+from __future__ import annotations
+
+import re
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+class Replacer:
+    """``text.translate(str.maketrans(mapping))`` for single characters mapped to strings
+    that contain none of the mapped characters."""
+
+    __slots__ = ("pairs", "table")
+
+    def __init__(self, mapping: dict[str, str]):
+        if any(len(k) != 1 for k in mapping):
+            raise ValueError("Replacer maps single characters")
+        if any(k in v for v in mapping.values() for k in mapping):
+            raise ValueError("a replacement holds a mapped character: replacing in turn would differ")
+        self.pairs = tuple(mapping.items())
+        self.table = str.maketrans(mapping)
+
+    def __call__(self, text: str) -> str:
+        for k, v in self.pairs:
+            if k in text:
+                text = text.replace(k, v)
+        return text
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with the ASCII letters A-Z lower-cased and every other character as it is."""
+    if text.isascii():
+        return text.lower()
+    # str.lower is the same when no non-ASCII character has another lower case
+    if all(run == run.lower() for run in _NON_ASCII.findall(text)):
+        return text.lower()
+    return text.translate(_ASCII_LOWER)
