@@ -41,12 +41,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from docketgraph.graph.keys import DOE_RANGE as _DOES, GROUP_DEFENDANT as _GROUP, ORG_LIKE as _ORGLIKE, is_schedule_a
 from docketgraph.graph.model import PartyMention, Span
 from docketgraph.graph.names import ENTITY_SUFFIX_ALT as _SUFFIX_ALT, ENTITY_SUFFIX_TOKEN as _SUFFIX_TOKEN
 from docketgraph.graph.names import normal_case_caption as normal_case
-from docketgraph.ingest.fields import chars
+from docketgraph.ingest.fields import chars, scan
 from docketgraph.ingest.fields.courts import STATES
 from docketgraph.ingest.fields.dockets import find_dockets
 from docketgraph.ingest.fields.party_table import find_party_tables
@@ -92,6 +93,32 @@ _NOISE = [
     re.compile(r"(?i)\bCIVIL\b(?=\s{1,3}\d)"),
     re.compile(r"-{3,}\s?X?"),
 ]
+# Each pattern above with the word every match of it holds (searched in the text, or in its
+# ASCII lower case for an IGNORECASE pattern) and how far before that word a match can
+# start: the pattern is tried only there (scan.py), with the same matches as rx.sub. An
+# anchor longer than one character is written as its first character and a look-ahead, so
+# that no occurrence hides another.
+_NOISE_ANCHORS: dict[int, tuple[str, int | Callable[[str, int], int], bool]] = {
+    0: (r"n(?=(?:o|umber)\.?\s{0,3}:?\s{0,3}\d)", 17, True),  # "civil   action   " before "no"
+    1: (r"\*", 0, False),
+    2: (r"c(?:ase|ivil)", 0, True),
+    3: (r"Judge", 13, False),  # "Magistrate   "
+    5: (r"JUDGE", 13, False),  # "MAGISTRATE   "
+    6: (r"hon", 0, True),
+    7: (r"r(?=edacted by court order)|f(?=iled under seal)|d(?=\.\s?c\.\s)", 0, True),
+    10: (r"\]", 0, False),
+    11: (r"[)\]\u00a7|:](?=\s|$)", 0, False),
+    13: (r"O(?:PINION|RDER|pinion)", 0, False),
+    14: (r"-(?=[a-z]{2}-[xX]{2})", 4, False),  # "1:23" before the "-cv-"
+    15: (r"document", 0, True),
+    16: (r"case", 0, True),
+    17: (r"UNITED", 11, False),  # "IN   THE   "
+    18: (r"DISTRICT", 23, False),  # "FOR   THE   NORTHERN   "
+    19: (r"DIVISION", scan.word_before, False),  # "EASTERN  " before it
+    20: (r"civil", 0, True),
+}
+_NOISE_BLANKERS = [scan.Blanker(rx, *_NOISE_ANCHORS[i]) if i in _NOISE_ANCHORS else scan.Blanker(rx)
+                   for i, rx in enumerate(_NOISE)]
 _HEADING_LINE = re.compile(
     r"(?i)court\b|district\s{1,3}of|division\b|circuit\b|^\s*(?:opinion|summary|precedential|published)\s*$"
     r"|^\s*\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*$|^\s*[A-Z][a-z]{2}\.? \d{1,2}, \d{4}\s*$|term,\s\d{4}|page\s\d|^\s*\d+\s*$"
@@ -350,8 +377,7 @@ def _mask(text: str) -> str:
     """The caption area with right-column matter and column rules blanked (same length)."""
     s = text if text.isascii() else _DASHES(text)
     s = _mask_columns(s)
-    for rx in _NOISE:
-        s = rx.sub(lambda m: " " * len(m.group(0)), s)
+    s = scan.blank_all(s, _NOISE_BLANKERS)
     chars = list(s)
     for h in find_dockets(text):
         for i in range(*h.span):

@@ -1,0 +1,74 @@
+"""Patterns tried only near their anchors find what rx.finditer / rx.sub find: the caption
+mask's noise patterns on every fixture text and on made-up texts built from the pieces
+they match (with the characters IGNORECASE folds to ASCII letters)."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from docketgraph.ingest.fields import captions, scan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path("/work/shared/corpus/dev")
+
+PIECES = [
+    "Case No. 1:23-cv-04567", "CIVIL ACTION NO. 5", "Civil  Action\nNumber: 7", "c.a. no 9", "docket no.12",
+    "cause number 3", "No.  : 4", "NO 5", "nO. 6", "Number", "no.", "1:23-cv-xxxxx", "23-CV-XX",
+    "Judge Ann Roe", "Magistrate Judge Bo Poe\nLee", "District  Judge: Hon. Al Bee", "(Judge Ann Roe)",
+    "MAGISTRATE JUDGE ANN ROE", "CHIEF JUDGE A. B. ROE", "JUDGE:  ANN ROE", "Honorable Jane Q. Doe",
+    "Hon. The Individuals", "HON. ANN ROE", "the Hon Ann", "REDACTED BY COURT ORDER", "Filed Under Seal",
+    "D.C. Docket No. 4", "d. c. No", "----", " - ", "X", "]  right", " ] x", " ) ", ":", " § ", "|", "\ue001",
+    "OPINION", "ORDER  ", "Opinion", "Document 12 Filed 01/02/2023 Page 1 of 3 PageID #: 45",
+    "document #:3 filed: 1/2/23", "case:   ", "CASE:", "IN THE UNITED STATES DISTRICT COURT FOR THE",
+    "UNITED  STATES BANKRUPTCY COURT", "FOR THE NORTHERN DISTRICT OF ILLINOIS EASTERN DIVISION",
+    "DISTRICT OF NEW  JERSEY", "SOUTHERN\nDISTRICT OF NEW YORK", "WESTERN DIVISION", "AB DIVISION",
+    "CIVIL 12", "civil  3", "***", "*", "**x", "x*", "----X", "\u0130", "\u0131", "\u017f", "\u212a", "ca\u017fe no 4",
+    "\u212aase", "é", "“", " ", "  ", "\n", "\t", "a", "Z", "1", "2023", ".", ",", "(", ")", "-", "no", "non",
+]
+
+
+def _texts() -> list[str]:
+    out = []
+    for folder in (FIXTURES / "filings", FIXTURES / "heldout", SHARED):
+        if folder.is_dir():
+            out += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    rnd = random.Random(13)
+    for _ in range(1500):
+        out.append("".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30))))
+    return out
+
+
+TEXTS = _texts()
+
+
+def _sub_all(text: str) -> str:
+    for rx in captions._NOISE:
+        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def test_blank_all_is_sub_in_turn():
+    for t in TEXTS:
+        assert scan.blank_all(t, captions._NOISE_BLANKERS) == _sub_all(t), t[:200]
+
+
+@pytest.mark.parametrize("i", sorted(captions._NOISE_ANCHORS))
+def test_each_noise_pattern_near_its_anchor(i):
+    b = captions._NOISE_BLANKERS[i]
+    for t in TEXTS:
+        if b.lower and scan.folds_to_ascii(t):
+            continue  # scanned by finditer itself
+        from docketgraph.ingest.fields import chars
+        hay = chars.ascii_lower(t) if b.lower else t
+        got = [m.span() for m in scan.matches_near(b.rx, t, b.anchor, b.back, hay)]
+        assert got == [m.span() for m in b.rx.finditer(t)], t[:200]
+
+
+def test_look_behind_and_empty_matches():
+    rx = re.compile(r"(?<=\s)x+|(?<![a-z])y")
+    for t in ("x xx axx y ay  y", " x", "xy", ""):
+        got = [m.span() for m in scan.matches_near(rx, t, re.compile(r"[xy]"), 0)]
+        assert got == [m.span() for m in rx.finditer(t)]
