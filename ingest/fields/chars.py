@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
 
 
 class Replacer:
@@ -44,7 +43,9 @@ def ascii_lower(text: str) -> str:
     """``text`` with the ASCII letters A-Z lower-cased and every other character as it is."""
     if text.isascii():
         return text.lower()
+    parts = _NON_ASCII_SPLIT.split(text)  # ASCII, non-ASCII, ASCII, ... (the odd ones non-ASCII)
     # str.lower is the same when no non-ASCII character has another lower case
-    if all(run == run.lower() for run in _NON_ASCII.findall(text)):
+    if all(run == run.lower() for run in parts[1::2]):
         return text.lower()
-    return text.translate(_ASCII_LOWER)
+    parts[::2] = [p.lower() for p in parts[::2]]
+    return "".join(parts)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from docketgraph.graph.model import JudgeMention
 from docketgraph.graph.names import fix_letterspacing, given_names, person_key, person_name, surname
+from docketgraph.ingest.fields import chars, scan
 from docketgraph.ingest.fields.dockets import is_state_document
 
 __all__ = ["find_judges"]
@@ -86,12 +87,13 @@ def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: 
     starts at the beginning of the line of the next occurrence of such a word: no match
     can start before it (a match holds a later word, on that line or a later one), so the
     leftmost match found from there is the one ``finditer`` finds, without trying the
-    pattern at every position of the text. A text with non-ASCII characters is scanned
-    by ``finditer`` itself (lower-casing it could move offsets)."""
-    if not text.isascii():
-        yield from rx.finditer(text)
+    pattern at every position of the text. The words are searched in the text's ASCII
+    lower case (``chars.ascii_lower``: same offsets; IGNORECASE matches a non-ASCII
+    character to an ASCII letter only for i, s and k, absent from "hon" and "judge")."""
+    if any(c in w for w in any_case for c in "isk") and scan.folds_to_ascii(text):
+        yield from rx.finditer(text)  # a word İ, ı, ſ or the Kelvin sign could spell
         return
-    low = text.lower() if any_case else text
+    low = chars.ascii_lower(text) if any_case else text
     pos = 0
     n = len(text)
     while pos <= n:
