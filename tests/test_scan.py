@@ -72,3 +72,29 @@ def test_look_behind_and_empty_matches():
     for t in ("x xx axx y ay  y", " x", "xy", ""):
         got = [m.span() for m in scan.matches_near(rx, t, re.compile(r"[xy]"), 0)]
         assert got == [m.span() for m in rx.finditer(t)]
+
+
+BODY_PIECES = [
+    "Defendants are: Acme Ltd. (“Acme”); Beta LLC; and Gamma Inc.", "The seven replying defendants include - X (a); Y.",
+    "Plaintiffs named here-Ann Roe and Bo Poe (hereinafter", "Defendants Guangzhou Deyi Co., Ltd. d/b/a D Yi; Wan Hua; ",
+    "The Plaintiff, EZSHOOT LLC, moves", "the defendants, Acme Corp,", "PLAINTIFF", "BY DEFENDANTS", "Plaintiffs-Appellants",
+    "Plaintiff/Cross-Defendant Ann Roe", "Third-Party Defendant Bo Poe", "third party service providers Amazon",
+    "Appellee Acme, Inc.", "Intervenor Roe", "Petitioner Ann Lee", "Respondent Bo Poe", "Third-Party Complaint against X, Y and DOES 1-10",
+    "cross-complaint, asserting claims against Acme Co", "Defendant Nos. 1 (Sunny Shop), 6 (Blue Loop), and 9 (Livi)",
+    'Defendants "coinsboy," "Retro Shop," and "UnikMart"', "the Defendant “Electrician Pal”", "luckyshop88, pro se.",
+    "Ann Roe, appearing pro se.", "two Defendants -- Blue Resales (No. 70) and Orbit Lamp (Def. No. 156)",
+    "defendant", "plaintiffs", "Defendants", "Complaint", "complaint against", "and", ", ", " ", "\n", "the ", "The ",
+    "A", "Roe", "LLC", ";", ".", "\u212a", "\u017f", "é", "“", "(", ")", "1",
+]
+
+
+def _body_texts() -> list[str]:
+    rnd = random.Random(31)
+    return TEXTS[:200] + ["".join(rnd.choice(BODY_PIECES) for _ in range(rnd.randint(1, 25))) for _ in range(1500)]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in vars(captions) if n.endswith("_NEAR")))
+def test_body_patterns_near_their_role_words(name):
+    near = getattr(captions, name)
+    for t in _body_texts():
+        assert [m.span() for m in near.matches(t)] == [m.span() for m in near.rx.finditer(t)], t[:200]

@@ -955,6 +955,21 @@ _COMPLAINT_AGAINST = re.compile(
     + r"(?:[ \t](?:[A-Z0-9][\w.'&/-]*))*){0,20})")
 
 
+# The body's patterns tried only at their role words (scan.Near: searched in the ASCII
+# lower case, so "Plaintiff", "plaintiff" and "PLAINTIFF" are all found), with how far
+# before the word a match starts: the same matches as finditer over the whole text.
+_ROLE_WORDS = r"plaintiff|defendant"
+_LISTED_NEAR = scan.Near(_LISTED, r"plaintiffs|defendants", 0, lower=True)
+_SEMI_LIST_NEAR = scan.Near(_SEMI_LIST, r"plaintiffs|defendants", 0, lower=True)
+_BODY_NEAR = scan.Near(_BODY, r"third|plaintiff|defendant|appell|intervenor|petitioner|respondent", 0, lower=True)
+_APPOSITIVE_NEAR = scan.Near(_APPOSITIVE, _ROLE_WORDS, 4, lower=True)  # "the " before it
+_NO_DEFENDANTS_NEAR = scan.Near(_NO_DEFENDANTS, r"defendant", 0, lower=True)
+_COMPLAINT_AGAINST_NEAR = scan.Near(_COMPLAINT_AGAINST, r"complaint", 12, lower=True)  # "Third-Party "
+_NUMBERED_DEFENDANTS_NEAR = scan.Near(_NUMBERED_DEFENDANTS, r"defendant", 0, lower=True)
+_QUOTED_NAMES_NEAR = scan.Near(_QUOTED_NAMES, _ROLE_WORDS, 0, lower=True)
+_PRO_SE_NEAR = scan.Near(_PRO_SE, r"pro\sse\.", None)  # a name of up to six words before it
+
+
 def _role_of(word: str) -> str:
     w = word.lower()
     return ("third-party" if w.startswith("third") else
@@ -1038,7 +1053,9 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
     when there is none: an opinion's "complaint against Acme and Beta" uses short forms)."""
     raw = text if raw is None else raw
     out = []
-    for m in _LISTED.finditer(text):
+    low = chars.ascii_lower(text)
+    folds = scan.folds_to_ascii(text)
+    for m in _LISTED_NEAR.matches(text, low, folds):
         role = _role_of(m.group("role"))
         base = m.start("names")
         names = m.group("names")
@@ -1057,7 +1074,7 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
             for name, s, e in _split_list(names, split_and=True):
                 if _good_body_name(name, role):
                     out.append((name, role, (base + s, base + e)))
-    for m in _SEMI_LIST.finditer(text):
+    for m in _SEMI_LIST_NEAR.matches(text, low, folds):
         role = _role_of(m.group("role"))
         base = m.start("names")
         off = 0
@@ -1071,8 +1088,8 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
             raw = re.sub(r"^\s*and\s", "", raw).strip(" ,")
             if raw and _good_body_name(raw, role):
                 out.append((_clean_name(raw), role, (base + i, base + i + len(it.rstrip()))))
-    for rx in (_BODY, _APPOSITIVE):
-        for m in rx.finditer(text):
+    for near in (_BODY_NEAR, _APPOSITIVE_NEAR):
+        for m in near.matches(text, low, folds):
             if _heading_at(text, m.start()):
                 continue
             label_roles = _body_roles(m.group("role"))
@@ -1105,13 +1122,13 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
                 for r in label_roles:
                     out.append((normal_case(name), r, _span_from(text, base + s, name)))
     # "two Defendants -- Blue Resales (No. 70) and Orbit Lamp Technology (No. 156)"
-    for m in _NO_DEFENDANTS.finditer(raw):
+    for m in _NO_DEFENDANTS_NEAR.matches(raw):
         for it in re.finditer(_NO_ITEM, m.group(0)):
             name = _clean_name(it.group("n"))
             if name and _good_body_name(name, "defendant"):
                 out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
     # "filed a complaint, asserting causes of action against X, Y and DOES 1-100"
-    for m in (() if captioned else _COMPLAINT_AGAINST.finditer(text)):
+    for m in (() if captioned else _COMPLAINT_AGAINST_NEAR.matches(text, low, folds)):
         role = "third-party" if re.search(r"(?i)cross|third", m.group("what")) else "defendant"
         names = " ".join(m.group("names").split())
         for name, s, e in _split_list(names, split_and=True):
@@ -1120,20 +1137,20 @@ def _body_parties(text: str, raw: str | None = None, captioned: bool = True) -> 
                 break
             out.append((name, role, _find(text, m.start("names"), name, 400)))
     # "Defendant Nos. 1 (Sunny Shop), 6 (Blue Loop), and 9 (Livi)"
-    for m in _NUMBERED_DEFENDANTS.finditer(text):
+    for m in _NUMBERED_DEFENDANTS_NEAR.matches(text, low, folds):
         for it in re.finditer(r"\d{1,4}\s?\((?P<n>[^()\n]{1,80})\)", m.group(0)):
             name = _clean_name(it.group("n"))
             if name and not name.isdigit():
                 out.append((name, "defendant", (m.start() + it.start("n"), m.start() + it.end("n"))))
     # 'Defendants "coinsboy," "Retro Shop," and "UnikMart"', 'Defendant "Electrician Pal"'
-    for m in _QUOTED_NAMES.finditer(text):
+    for m in _QUOTED_NAMES_NEAR.matches(text, low, folds):
         role = _role_of(m.group("role"))
         for it in re.finditer(r"[\"\u201c](?P<n>[^\"\u201c\u201d\n]{1,80}?),?[\"\u201d]", m.group("names")):
             name = _clean_name(it.group("n"))
             if name and not name.isdigit() and name.lower() not in _BODY_STOP:
                 out.append((name, role, (m.start("names") + it.start("n"), m.start("names") + it.end("n"))))
     # sellers appearing for themselves: "luckyshop88, pro se."
-    for m in _PRO_SE.finditer(text):
+    for m in _PRO_SE_NEAR.matches(text, low, folds):
         name = _clean_name(m.group("n"))
         if name and _good_body_name(name, "defendant"):
             out.append((name, "defendant", m.span("n")))

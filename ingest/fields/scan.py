@@ -87,34 +87,49 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-class Blanker:
-    """One pattern whose matches are blanked (``rx.sub`` with as many spaces), found from
-    an anchor: ``anchor`` is searched in the text (``lower=False``) or in its ASCII lower
-    case (``lower=True``, for an IGNORECASE pattern), ``back`` as in ``matches_near``.
-    Without an anchor the pattern scans the whole text."""
+class Near:
+    """A pattern found from an anchor (``matches_near``): ``anchor`` is searched in the
+    text (``lower=False``) or in its ASCII lower case (``lower=True``: an IGNORECASE
+    pattern's word, or the words of a case-sensitive pattern in all their spellings),
+    ``back`` as in ``matches_near``; ``back=None`` when a match can start anywhere before
+    its anchor: the pattern then scans the whole text if the anchor occurs in it at all.
+    Without an anchor the pattern scans the whole text. ``matches(text)`` is
+    ``list(rx.finditer(text))``."""
 
     __slots__ = ("rx", "anchor", "back", "lower")
 
     def __init__(self, rx: re.Pattern, anchor: str | None = None,
-                 back: int | Callable[[str, int], int] = 0, lower: bool = False):
+                 back: int | Callable[[str, int], int] | None = 0, lower: bool = False):
         self.rx = rx
         self.anchor = re.compile(anchor) if anchor is not None else None
         self.back = back
         self.lower = lower
 
-    def spans(self, text: str, low: str, folds: bool) -> list[tuple[int, int]]:
-        if self.anchor is None or (self.lower and folds):
-            return [m.span() for m in self.rx.finditer(text)]
-        return [m.span() for m in matches_near(self.rx, text, self.anchor, self.back,
-                                               low if self.lower else text)]
+    def matches(self, text: str, low: str | None = None, folds: bool | None = None) -> list[re.Match]:
+        """``list(rx.finditer(text))``; ``low`` is ``chars.ascii_lower(text)`` and
+        ``folds`` is ``folds_to_ascii(text)`` when the caller has them already."""
+        if self.anchor is None:
+            return list(self.rx.finditer(text))
+        if self.lower:
+            if folds if folds is not None else folds_to_ascii(text):
+                return list(self.rx.finditer(text))
+            hay = chars.ascii_lower(text) if low is None else low
+        else:
+            hay = text
+        if self.back is None:
+            return list(self.rx.finditer(text)) if self.anchor.search(hay) else []
+        return matches_near(self.rx, text, self.anchor, self.back, hay)
 
 
-def blank_all(text: str, blankers: Iterable[Blanker]) -> str:
+Blanker = Near  # a noise pattern of the caption mask
+
+
+def blank_all(text: str, blankers: Iterable[Near]) -> str:
     """``text`` after each blanker in turn, as ``for rx in ...: text = rx.sub(spaces, text)``."""
     low = chars.ascii_lower(text)
     folds = folds_to_ascii(text)
     for b in blankers:
-        spans = b.spans(text, low, folds)
+        spans = [m.span() for m in b.matches(text, low, folds)]
         if spans:
             text = blank(text, spans)
             low = blank(low, spans)
