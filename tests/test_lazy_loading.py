@@ -93,8 +93,10 @@ def _judge_texts():
     rnd = random.Random(13)
     words = ["Judge", "JUDGE", "judge", "Hon.", "HON.", "Honorable", "the", "The", "U.S.", "U. S.", "D.J.",
              "M.", "J.", "Chief", "Senior", "United", "States", "Magistrate", "District", "Circuit",
-             "Jane", "A.", "Doe", "ROE", "phone", "\n", "\n", " ", "  ", "\t", ",", ".", "Mag.", "UNITED"]
-    for k in range(400):
+             "Jane", "A.", "Doe", "ROE", "phone", "\n", "\n", " ", "  ", "\t", ",", ".", "Mag.", "UNITED",
+             "xChief", "SENIOR", "CHIEF", "Bankruptcy", "BANKRUPTCY", "\u017fenior", "\u212a", "\u0130", "é", "Inès",
+             "u.s.", "Judgeship", "honor", "THE", "U.S.D.J.", "U.S.M.J.", "Chief Judge", "the  \t Honorable"]
+    for k in range(1500):
         yield f"synthetic {k}", "".join(rnd.choice(words) + rnd.choice(["", " ", "\t", "\n"])
                                         for _ in range(rnd.randint(1, 80)))
 

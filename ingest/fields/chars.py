@@ -39,8 +39,22 @@ class Replacer:
         return text
 
 
+_last: tuple[str, str] = ("", "")  # the last text ascii_lower was given and its answer
+
+
 def ascii_lower(text: str) -> str:
-    """``text`` with the ASCII letters A-Z lower-cased and every other character as it is."""
+    """``text`` with the ASCII letters A-Z lower-cased and every other character as it is.
+    The answer for the last text is kept: the rules ask it several times of one text."""
+    global _last
+    last = _last  # one read: another thread may set it meanwhile
+    if text is last[0]:
+        return last[1]
+    low = _ascii_lower(text)
+    _last = (text, low)
+    return low
+
+
+def _ascii_lower(text: str) -> str:
     if text.isascii():
         return text.lower()
     parts = _NON_ASCII_SPLIT.split(text)  # ASCII, non-ASCII, ASCII, ... (the odd ones non-ASCII)

@@ -80,40 +80,68 @@ _ROLE_AFTER_RE = re.compile(
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?(?P<abbrw>[DMB])\.[ \t]?J\.)"
     r"|(?P<chief>Chief[ \t]+Judge\b)"
 )
-def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: tuple[str, ...]):
+def _token_start_back(text: str, i: int, words: int) -> int:
+    """The start of the ``words``-th word before ``i`` (words: runs of characters other
+    than space, tab and line break, the one ``i`` falls in counted apart), or the start of
+    the line if that is later."""
+    j = i
+    while j > 0 and text[j - 1] not in " \t\n":
+        j -= 1
+    for _ in range(words):
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            return j
+        while j > 0 and text[j - 1] not in " \t\n":
+            j -= 1
+    return j
+
+
+def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: tuple[str, ...],
+                   words_before: int = 4):
     """``rx.finditer(text)``, the same matches, for a pattern each match of which holds one
-    of the words ``any_case`` (in any case) or ``exact`` with only spaces and tabs between
-    the start of the match and that word (no line break). The search for the next match
-    starts at the beginning of the line of the next occurrence of such a word: no match
-    can start before it (a match holds a later word, on that line or a later one), so the
-    leftmost match found from there is the one ``finditer`` finds, without trying the
-    pattern at every position of the text. The words are searched in the text's ASCII
-    lower case (``chars.ascii_lower``: same offsets; IGNORECASE matches a non-ASCII
-    character to an ASCII letter only for i, s and k, absent from "hon" and "judge")."""
+    of the words ``any_case`` (in any case) or ``exact``, with only spaces, tabs and at most
+    ``words_before`` words between the start of the match and that word ("Senior United
+    States District Judge": four; "the Honorable": one). The pattern is tried only at the
+    positions from the start of the ``words_before``-th word before an occurrence of such a
+    word (not before the start of its line) to the occurrence itself, in order: a match
+    starts at one of them, and the first position it matches from is the leftmost match,
+    the one ``finditer`` finds, without trying the pattern at every position of the text.
+    The words are searched in the text's ASCII lower case (``chars.ascii_lower``: same
+    offsets; IGNORECASE matches a non-ASCII character to an ASCII letter only for i, s and
+    k, absent from "hon" and "judge")."""
     if any(c in w for w in any_case for c in "isk") and scan.folds_to_ascii(text):
         yield from rx.finditer(text)  # a word İ, ı, ſ or the Kelvin sign could spell
         return
     low = chars.ascii_lower(text) if any_case else text
-    pos = 0
+    pos = 0  # where finditer would search next
+    at = 0  # where the next occurrence of a word is looked for
+    tried = 0  # positions below it were tried
     n = len(text)
-    while pos <= n:
+    while at <= n:
         nxt = -1
         for w in any_case:
-            i = low.find(w, pos)
+            i = low.find(w, at)
             if i >= 0 and (nxt < 0 or i < nxt):
                 nxt = i
         for w in exact:
-            i = text.find(w, pos)
+            i = text.find(w, at)
             if i >= 0 and (nxt < 0 or i < nxt):
                 nxt = i
         if nxt < 0:
             return
-        m = rx.search(text, max(pos, text.rfind("\n", 0, nxt) + 1))
-        if m is None:
-            return
-        yield m
-        pos = m.end() if m.end() > m.start() else m.end() + 1
-
+        lo = max(pos, tried, _token_start_back(text, nxt, words_before))
+        at = nxt + 1
+        for p in range(lo, nxt + 1):
+            m = rx.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+                tried = p + 1
+                at = pos  # a word after the match's end may open the next one
+                break
+        else:
+            tried = max(tried, nxt + 1)
 
 
 _ROLE_FOLLOWS_RE = re.compile(
