@@ -98,3 +98,49 @@ def test_body_patterns_near_their_role_words(name):
     near = getattr(captions, name)
     for t in _body_texts():
         assert [m.span() for m in near.matches(t)] == [m.span() for m in near.rx.finditer(t)], t[:200]
+
+
+COUNSEL_PIECES = [
+    "Owen B. Castellano, counsel for Plaintiff", "Ann\nB. Roe, Esq., local counsel for the Defendants", "Walter H. Brandt, Esq., of the law firm Kessler Brandt Yi LLP",
+    "Jo Lee of the law\n   firm of Poe & Roe, P.C.", "Plaintiffs are represented by the law firm of Acme Legal LLP", "Defendant was represented by counsel from Roe Law",
+    "Plaintiff's counsel Epstein Drengel", "Defendants’ counsel, Greer, Burns & Crain, Ltd.", "Greer, Burns & Crain, Ltd. is counsel for Plaintiff",
+    "Poe & Roe, LLP, attorneys of record for Defendants", "Acme Co as counsel for the Petitioner", "attorney for Respondent", "counsel", "attorneys",
+    "Jr.", ", Sr.", "Inès", "Ordoñez", "É.", "counsel for Acme Holdings Group", "\n", " ", "  ", "\t", ",", ".", "A", "Roe", "&", "for", "the",
+]
+
+
+def _counsel_texts() -> list[str]:
+    rnd = random.Random(7)
+    return TEXTS[:200] + ["".join(rnd.choice(COUNSEL_PIECES) + rnd.choice(["", " ", "\n", "\t"])
+                                  for _ in range(rnd.randint(1, 25))) for _ in range(1500)]
+
+
+@pytest.mark.parametrize("name", ["_REPRESENTED_BY_FIRM_NEAR", "_BODY_COUNSEL_NEAR", "_PROSE_COUNSEL_NEAR", "_LAW_FIRM_OF_NEAR"])
+def test_counsel_patterns_near_their_words(name):
+    from docketgraph.ingest.fields.counsel import body
+
+    near = getattr(body, name)
+    n = 0
+    for t in _counsel_texts():
+        want = [(m.span(), m.groups()) for m in near.rx.finditer(t)]
+        assert [(m.span(), m.groups()) for m in near.matches(t)] == want, t[:200]
+        n += len(want)
+    assert n > 20
+
+
+@pytest.mark.parametrize("pattern, width", [("abc", 4), (r"a\b", 4), ("a{2,5}", 6), ("(?=abcd)a", 5), ("a+", None),
+                                            (r"(?<=xy)a[bc]", 3)])
+def test_reach(pattern, width):
+    assert scan.reach(re.compile(pattern)) == width
+
+
+def test_bounded_search_and_first_characters():
+    rx = re.compile(r"(?<![a-z])[A-Z][a-z]{0,5}[ \t]{1,2}(?:Roe|Poe)\b")
+    rnd = random.Random(5)
+    pieces = ["Ann", "Bo", "Roe", "Poe", "Roey", "ann", " ", "\t", "  ", "x", "\n", "Annabelle"]
+    for _ in range(3000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        want = [m.span() for m in rx.finditer(t)]
+        anchor = re.compile(r"[RP]oe")
+        assert [m.span() for m in scan.matches_near(rx, t, anchor, 9, ahead=scan.reach(rx))] == want, t
+        assert [m.span() for m in scan.matches_near(rx, t, anchor, 9, first=re.compile("[A-Z]"))] == want, t

@@ -80,23 +80,6 @@ _ROLE_AFTER_RE = re.compile(
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?(?P<abbrw>[DMB])\.[ \t]?J\.)"
     r"|(?P<chief>Chief[ \t]+Judge\b)"
 )
-def _token_start_back(text: str, i: int, words: int) -> int:
-    """The start of the ``words``-th word before ``i`` (words: runs of characters other
-    than space, tab and line break, the one ``i`` falls in counted apart), or the start of
-    the line if that is later."""
-    j = i
-    while j > 0 and text[j - 1] not in " \t\n":
-        j -= 1
-    for _ in range(words):
-        while j > 0 and text[j - 1] in " \t":
-            j -= 1
-        if j == 0 or text[j - 1] == "\n":
-            return j
-        while j > 0 and text[j - 1] not in " \t\n":
-            j -= 1
-    return j
-
-
 def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: tuple[str, ...],
                    words_before: int = 4):
     """``rx.finditer(text)``, the same matches, for a pattern each match of which holds one
@@ -130,7 +113,7 @@ def _finditer_near(rx: re.Pattern, text: str, any_case: tuple[str, ...], exact: 
                 nxt = i
         if nxt < 0:
             return
-        lo = max(pos, tried, _token_start_back(text, nxt, words_before))
+        lo = max(pos, tried, scan.words_back(text, nxt, words_before))
         at = nxt + 1
         for p in range(lo, nxt + 1):
             m = rx.match(text, p)

@@ -34,32 +34,118 @@ def folds_to_ascii(text: str) -> bool:
     return not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)
 
 
+def reach(rx: re.Pattern) -> int | None:
+    """How far past the position it is tried at a pattern can read the text: the end of
+    its longest match or of its look-aheads, with two characters more for a ``\\b`` or
+    ``$`` (it looks at the end of the text); None when a repetition is unbounded."""
+    from re import _constants as c, _parser as parser  # the stdlib's own parse of the pattern
+
+    def span(items) -> tuple[int, int] | None:
+        """(longest width, end of what it may read) of a sequence, from its start."""
+        w = read = 0
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT):
+                direction, sub = av
+                if direction > 0:  # a look-behind reads before this position only
+                    r = span(sub)
+                    if r is None:
+                        return None
+                    read = max(read, w + r[1])
+                continue
+            if op is c.AT:
+                read = max(read, w + 2)
+                continue
+            if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+                r = span(av[-1] if op is c.SUBPATTERN else av)
+                if r is None:
+                    return None
+                read, w = max(read, w + r[1]), w + r[0]
+            elif op is c.BRANCH:
+                rs = [span(b) for b in av[1]]
+                if any(r is None for r in rs):
+                    return None
+                read = max(read, w + max(r[1] for r in rs))  # type: ignore[index]
+                w += max(r[0] for r in rs)  # type: ignore[index]
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                lo, hi, sub = av
+                r = span(sub)
+                if r is None or hi == c.MAXREPEAT:
+                    return None
+                read = max(read, w + r[0] * max(hi - 1, 0) + r[1])
+                w += r[0] * hi
+            elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+                w += 1
+            else:  # a group reference or anything this does not know
+                return None
+            read = max(read, w)
+        return w, read
+
+    try:
+        r = span(parser.parse(rx.pattern, rx.flags).data)
+    except Exception:  # noqa: BLE001 - a pattern this cannot read is scanned whole
+        return None
+    return None if r is None else r[1] + 1
+
+
 def matches_near(rx: re.Pattern, text: str, anchor: re.Pattern, back: int | Callable[[str, int], int],
-                 hay: str | None = None) -> list[re.Match]:
+                 hay: str | None = None, first: re.Pattern | None = None,
+                 ahead: int | None = None) -> list[re.Match]:
     """``list(rx.finditer(text))``, for a pattern each match of which starts at most
     ``back`` characters before the start of a match of ``anchor`` in ``hay`` (``text``
     itself, or a text of the same length such as its ASCII lower case). ``back`` may be a
     function of the text and the anchor's position giving the first position a match
     could start at. The pattern must not match an empty string (``finditer`` would
-    return empty matches away from any anchor)."""
+    return empty matches away from any anchor).
+
+    ``first``, a one-character pattern every match's first character matches, leaves out
+    the positions where a match cannot start. ``ahead`` (``reach(rx)``, for a pattern of
+    bounded length) lets one ``search`` over the window replace a ``match`` at each of its
+    positions: a try at a position of the window reads nothing past ``ahead`` characters
+    after the anchor, so a match the search finds starting in the window is the one the
+    whole text gives there."""
     out: list[re.Match] = []
     pos = 0  # where finditer would search next
     tried = 0  # positions below it were tried or skipped
     for a in anchor.finditer(text if hay is None else hay):
         i = a.start()
-        if i < pos:
-            continue
-        lo = max(pos, tried, i - back if isinstance(back, int) else back(text, i))
-        for p in range(lo, i + 1):
-            m = rx.match(text, p)
-            if m is not None:
-                out.append(m)
-                pos = m.end()
-                tried = p + 1
+        while i >= pos:
+            lo = max(pos, tried, i - back if isinstance(back, int) else back(text, i))
+            m = None
+            if lo <= i:
+                if ahead is not None:
+                    m = rx.search(text, lo, i + ahead)
+                    if m is not None and m.start() > i:
+                        m = None  # a try past the window may have missed text beyond its end
+                else:
+                    starts = range(lo, i + 1) if first is None else (f.start() for f in first.finditer(text, lo, i + 1))
+                    for p in starts:
+                        m = rx.match(text, p)
+                        if m is not None:
+                            break
+            if m is None:
+                tried = max(tried, i + 1)
                 break
-        else:
-            tried = i + 1
+            out.append(m)
+            pos = m.end()
+            tried = m.start() + 1  # the anchor may open another match after this one
     return out
+
+
+def words_back(text: str, i: int, words: int) -> int:
+    """The start of the ``words``-th word before ``i`` (words: runs of characters other
+    than space, tab and line break, the one ``i`` falls in counted apart), or the start of
+    the line if that is later."""
+    j = i
+    while j > 0 and text[j - 1] not in " \t\n":
+        j -= 1
+    for _ in range(words):
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            return j
+        while j > 0 and text[j - 1] not in " \t\n":
+            j -= 1
+    return j
 
 
 def word_before(text: str, i: int) -> int:
@@ -91,19 +177,25 @@ class Near:
     """A pattern found from an anchor (``matches_near``): ``anchor`` is searched in the
     text (``lower=False``) or in its ASCII lower case (``lower=True``: an IGNORECASE
     pattern's word, or the words of a case-sensitive pattern in all their spellings),
-    ``back`` as in ``matches_near``; ``back=None`` when a match can start anywhere before
+    ``back``, ``first`` as in ``matches_near`` (``bounded``: a pattern of bounded length,
+    searched over each window, ``ahead=reach(rx)``); ``back=None`` when a match can start anywhere before
     its anchor: the pattern then scans the whole text if the anchor occurs in it at all.
     Without an anchor the pattern scans the whole text. ``matches(text)`` is
     ``list(rx.finditer(text))``."""
 
-    __slots__ = ("rx", "anchor", "back", "lower")
+    __slots__ = ("rx", "anchor", "back", "lower", "first", "ahead")
 
     def __init__(self, rx: re.Pattern, anchor: str | None = None,
-                 back: int | Callable[[str, int], int] | None = 0, lower: bool = False):
+                 back: int | Callable[[str, int], int] | None = 0, lower: bool = False,
+                 first: str | None = None, bounded: bool = False):
         self.rx = rx
         self.anchor = re.compile(anchor) if anchor is not None else None
         self.back = back
         self.lower = lower
+        self.first = re.compile(first) if first is not None else None
+        self.ahead = reach(rx) if bounded else None
+        if bounded and self.ahead is None:
+            raise ValueError(f"not of bounded length: {rx.pattern[:60]}")
 
     def matches(self, text: str, low: str | None = None, folds: bool | None = None) -> list[re.Match]:
         """``list(rx.finditer(text))``; ``low`` is ``chars.ascii_lower(text)`` and
@@ -118,7 +210,7 @@ class Near:
             hay = text
         if self.back is None:
             return list(self.rx.finditer(text)) if self.anchor.search(hay) else []
-        return matches_near(self.rx, text, self.anchor, self.back, hay)
+        return matches_near(self.rx, text, self.anchor, self.back, hay, self.first, self.ahead)
 
 
 Blanker = Near  # a noise pattern of the caption mask

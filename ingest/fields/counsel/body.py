@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from docketgraph.graph.names import clean_space
+from docketgraph.ingest.fields import scan
 from docketgraph.ingest.fields.counsel.common import (
     _Acc, _LO, _UP, _party_names_for, _plausible_person,
 )
@@ -59,16 +60,32 @@ _LAW_FIRM_OF_RE = re.compile(
     r",?[ \t]+(?:LLP|LLC|PLLC|Ltd\.|P\.C\.|P\.A\.))")
 
 
+# Each pattern tried only near a word every match of it holds (scan.Near; the same matches
+# as finditer over the whole text).
+_SIDES = r"Plaintiff|Defendant|Petitioner|Respondent"
+# "Plaintiffs are represented by": the side word opens the match
+_REPRESENTED_BY_FIRM_NEAR = scan.Near(_REPRESENTED_BY_FIRM_RE, _SIDES, 0)
+# "Plaintiff's counsel X" / "Acme & Roe, LLP, is counsel for Plaintiff": a capitalised word at
+# most 14 words before "counsel"/"attorneys" on its line (seven name words, six "&", "is")
+_BODY_COUNSEL_NEAR = scan.Near(_BODY_COUNSEL_RE, r"counsel|attorneys",
+                               lambda text, i: scan.words_back(text, i, 14), first=r"[A-Z]")
+# "Owen B. Castellano, counsel for Plaintiff": bounded, searched around each "counsel"
+_PROSE_COUNSEL_NEAR = scan.Near(_PROSE_COUNSEL_RE, r"counsel|attorney", scan.reach(_PROSE_COUNSEL_RE),
+                                bounded=True)
+# "X, Esq., of the law firm Y LLP": only a text that says "law firm" is scanned
+_LAW_FIRM_OF_NEAR = scan.Near(_LAW_FIRM_OF_RE, r"law" + _WRAP + "firm", None)
+
+
 def _prose_counsel(text: str, acc: _Acc) -> None:
     """Prose naming counsel: "conferred with Owen B. Castellano, counsel for Plaintiff";
     "Walter H. Brandt, Esq., of the law firm Kessler Brandt Yi LLP" (attorney and firm)."""
-    for m in _LAW_FIRM_OF_RE.finditer(text):
+    for m in _LAW_FIRM_OF_NEAR.matches(text):
         nm = clean_space(m.group("name"))
         if not _plausible_person(person_name(nm)):
             continue
         firm = acc.firm(clean_space(m.group("firm")), m.span("firm"))
         acc.attorney(nm, m.span("name"), firm=firm)
-    for m in _PROSE_COUNSEL_RE.finditer(text):
+    for m in _PROSE_COUNSEL_NEAR.matches(text):
         nm = clean_space(m.group("name"))
         if not _plausible_person(person_name(nm)) or not _INITIAL_RE.search(nm):
             continue  # a full name with an initial: "Owen B. Castellano"
@@ -76,12 +93,12 @@ def _prose_counsel(text: str, acc: _Acc) -> None:
 
 
 def _body_statements(text: str, acc: _Acc) -> None:
-    for m in _REPRESENTED_BY_FIRM_RE.finditer(text):
+    for m in _REPRESENTED_BY_FIRM_NEAR.matches(text):
         raw = m.group("firm").rstrip(",")
         if match_firm(raw, text) is None and not has_legal_suffix(raw):
             continue
         acc.firm(raw, m.span("firm"), _party_names_for(m.group("side"), acc.parties))
-    for m in _BODY_COUNSEL_RE.finditer(text):
+    for m in _BODY_COUNSEL_NEAR.matches(text):
         raw = m.group("firm") or m.group("firm2")
         side = (m.group("side") or m.group("side2") or "").lower()
         span = m.span("firm") if m.group("firm") else m.span("firm2")
