@@ -262,7 +262,27 @@ def is_schedule_a(defendants: list[str], text: str = "", et_al: bool = False) ->
         return True
     if et_al and defendants and (defendants[0] in storelike):
         return True
-    return bool(_SCHEDULE_WORDS.search(text))
+    return _has_schedule_words(text)
+
+
+_SCHEDULE_STARTS = ("schedule", "seller", "online", "internet", "merchant")
+# Characters IGNORECASE matches to an ASCII letter (i, i, s, k) that lower() does not turn
+# into it: a text holding one is searched whole.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_schedule_words(text: str) -> bool:
+    """``_SCHEDULE_WORDS.search(text)``, searched from the first of its words in the
+    lower-cased text (every match opens with one; an ASCII text's lower case keeps its
+    offsets) and not at all when none occurs."""
+    if not text.isascii():
+        if any(c in text for c in _FOLDS_TO_ASCII):
+            return bool(_SCHEDULE_WORDS.search(text))
+        low = text.lower()
+        return any(w in low for w in _SCHEDULE_STARTS) and bool(_SCHEDULE_WORDS.search(text))
+    low = text.lower()
+    starts = [i for i in (low.find(w) for w in _SCHEDULE_STARTS) if i >= 0]
+    return bool(starts) and bool(_SCHEDULE_WORDS.search(text, min(starts)))
 
 
 _VERSUS = re.compile(r"(?i)\s(?:v\.?|vs\.?|versus)\s")

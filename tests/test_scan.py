@@ -144,3 +144,50 @@ def test_bounded_search_and_first_characters():
         anchor = re.compile(r"[RP]oe")
         assert [m.span() for m in scan.matches_near(rx, t, anchor, 9, ahead=scan.reach(rx))] == want, t
         assert [m.span() for m in scan.matches_near(rx, t, anchor, 9, first=re.compile("[A-Z]"))] == want, t
+
+
+DATE_PIECES = [
+    "Decided: March 3, 2021", "Decided and Filed: 03/04/2021", "DATED: Jan. 9, 2024", "Dated this 17th day of April 2023",
+    "Dated: Chicago, Illinois March 1, 2024", "Decision Date: 2023-01-02", "(Filed 01/18/23)", "filed on 5 May 2022",
+    "Date Filed: 1/2/2020", "(Signed by Judge Ann Roe on 3/5/2025)", "SIGNED on July 4, 2020", "this 3rd day of February, 2025",
+    "** Date: 4/5/2021", "立案日期: 2021-01-02", "Entered: 12/11/2019", "date", "dated", "filed", "signed", "this", "\u212a",
+    "\u017figned", "İ", "é", "\n", " ", "  ", ":", "(", "2021", "March", "1,", "Ann Roe",
+]
+
+
+def test_labelled_dates_near_their_words():
+    from docketgraph.ingest.fields import kind_date
+
+    rnd = random.Random(11)
+    texts = TEXTS[:200] + ["".join(rnd.choice(DATE_PIECES) + rnd.choice(["", " ", "\n"])
+                                   for _ in range(rnd.randint(1, 20))) for _ in range(1500)]
+    n = 0
+    for t in texts:
+        for near in kind_date._LABELLED_NEAR:
+            want = near.rx.search(t)
+            got = near.search(t)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), t[:200]
+            n += want is not None
+    assert n > 100
+
+
+def test_schedule_words_and_argued_the_cause():
+    from docketgraph.graph import keys
+    from docketgraph.ingest.fields.counsel import statements
+
+    pieces = ["Schedule A", "SCHEDULE “A”", "schedule  'a'", "Schedule Ab", "seller aliases", "Online Stores", "online\nmerchants",
+              "INTERNET STORES", "merchant storefronts", "\u017fchedule A", "onl\u0131ne stores", "\u0130nternet stores", "é",
+              ", argued the cause for appellant", " argued\nthe cause for", ",attorneys for", ", attorney for Roe", "argued",
+              "Ann Roe", ",", " ", "\n", "\t", "a", "s"]
+    rnd = random.Random(17)
+    texts = TEXTS[:200] + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 15))) for _ in range(2000)]
+    hits = argued = 0
+    for t in texts:
+        want = bool(keys._SCHEDULE_WORDS.search(t))
+        assert keys._has_schedule_words(t) == want, t[:200]
+        hits += want
+        got = [(m.span(), m.groups()) for m in statements._ARGUED_FOR_NEAR.matches(t)]
+        exp = [(m.span(), m.groups()) for m in statements._ARGUED_FOR_RE.finditer(t)]
+        assert got == exp, t[:200]
+        argued += len(exp)
+    assert hits > 100 and argued > 100

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from docketgraph.ingest.fields import chars, scan
 
 HEAD = 4000
 
@@ -46,6 +49,13 @@ _LABELLED = [
     re.compile(r"(?i)\bentered\s{0,3}:?\s{0,3}" + _DATE_RX),
 ]
 _DATE_LINE = re.compile(r"(?m)^[ \t(]*" + _DATE_RX + r"[ \t).]*$")
+# Each labelled pattern tried only at its label word, found in the ASCII lower case
+# (scan.Near: the same first match as rx.search), with how far before the word a match starts.
+_LABEL_WORDS = ["decided", "dated", "decision", "dated", "filed", "date", "signed", "signed", "this",
+                "date", None, "entered"]
+_LABEL_BACK = {4: 1, 9: 3}  # "(filed", "** Date:"
+_LABELLED_NEAR = [scan.Near(rx, w, _LABEL_BACK.get(i, 0), lower=True) if w else scan.Near(rx)
+                  for i, (rx, w) in enumerate(zip(_LABELLED, _LABEL_WORDS, strict=True))]
 _SMALL_CAPS = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 
 
@@ -98,9 +108,10 @@ def find_filed(text: str) -> str | None:
         m = _DATE_LINE.search(head)
         if m and parse_date(m.group("date")):
             return parse_date(m.group("date"))
-    for rx in _LABELLED:
-        for part in (head, tail):
-            m = rx.search(part)
+    parts = [(p, chars.ascii_lower(p), scan.folds_to_ascii(p)) for p in (head, tail)]
+    for near in _LABELLED_NEAR:
+        for part, low, folds in parts:
+            m = near.search(part, low, folds)
             if m:
                 iso = parse_date(m.group("date"))
                 if iso:
@@ -142,6 +153,7 @@ def _kind_of_title(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def find_kind(text: str) -> str:
     """memorandum | complaint | order | opinion | letter | docket | motion | declaration | judgment | other."""
     head = text[:HEAD]

@@ -89,7 +89,7 @@ def reach(rx: re.Pattern) -> int | None:
 
 def matches_near(rx: re.Pattern, text: str, anchor: re.Pattern, back: int | Callable[[str, int], int],
                  hay: str | None = None, first: re.Pattern | None = None,
-                 ahead: int | None = None) -> list[re.Match]:
+                 ahead: int | None = None, limit: int | None = None) -> list[re.Match]:
     """``list(rx.finditer(text))``, for a pattern each match of which starts at most
     ``back`` characters before the start of a match of ``anchor`` in ``hay`` (``text``
     itself, or a text of the same length such as its ASCII lower case). ``back`` may be a
@@ -102,7 +102,7 @@ def matches_near(rx: re.Pattern, text: str, anchor: re.Pattern, back: int | Call
     bounded length) lets one ``search`` over the window replace a ``match`` at each of its
     positions: a try at a position of the window reads nothing past ``ahead`` characters
     after the anchor, so a match the search finds starting in the window is the one the
-    whole text gives there."""
+    whole text gives there. ``limit``: stop after that many matches."""
     out: list[re.Match] = []
     pos = 0  # where finditer would search next
     tried = 0  # positions below it were tried or skipped
@@ -126,6 +126,8 @@ def matches_near(rx: re.Pattern, text: str, anchor: re.Pattern, back: int | Call
                 tried = max(tried, i + 1)
                 break
             out.append(m)
+            if limit is not None and len(out) >= limit:
+                return out
             pos = m.end()
             tried = m.start() + 1  # the anchor may open another match after this one
     return out
@@ -197,20 +199,33 @@ class Near:
         if bounded and self.ahead is None:
             raise ValueError(f"not of bounded length: {rx.pattern[:60]}")
 
-    def matches(self, text: str, low: str | None = None, folds: bool | None = None) -> list[re.Match]:
-        """``list(rx.finditer(text))``; ``low`` is ``chars.ascii_lower(text)`` and
-        ``folds`` is ``folds_to_ascii(text)`` when the caller has them already."""
-        if self.anchor is None:
-            return list(self.rx.finditer(text))
-        if self.lower:
+    def matches(self, text: str, low: str | None = None, folds: bool | None = None,
+                limit: int | None = None) -> list[re.Match]:
+        """``list(rx.finditer(text))`` (its first ``limit`` matches); ``low`` is
+        ``chars.ascii_lower(text)`` and ``folds`` is ``folds_to_ascii(text)`` when the
+        caller has them already."""
+        whole = self.anchor is None
+        hay = text
+        if not whole and self.lower:
             if folds if folds is not None else folds_to_ascii(text):
+                whole = True
+            else:
+                hay = chars.ascii_lower(text) if low is None else low
+        if not whole and self.back is None:
+            if self.anchor.search(hay) is None:  # type: ignore[union-attr]
+                return []
+            whole = True
+        if whole:
+            if limit is None:
                 return list(self.rx.finditer(text))
-            hay = chars.ascii_lower(text) if low is None else low
-        else:
-            hay = text
-        if self.back is None:
-            return list(self.rx.finditer(text)) if self.anchor.search(hay) else []
-        return matches_near(self.rx, text, self.anchor, self.back, hay, self.first, self.ahead)
+            return [m for m, _ in zip(self.rx.finditer(text), range(limit))]
+        return matches_near(self.rx, text, self.anchor, self.back, hay,  # type: ignore[arg-type]
+                            self.first, self.ahead, limit)
+
+    def search(self, text: str, low: str | None = None, folds: bool | None = None) -> re.Match | None:
+        """``rx.search(text)``."""
+        found = self.matches(text, low, folds, limit=1)
+        return found[0] if found else None
 
 
 Blanker = Near  # a noise pattern of the caption mask

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from docketgraph.graph.names import clean_space
+from docketgraph.ingest.fields import scan
 from docketgraph.ingest.fields.counsel.common import (
     Span, _Acc, _NAME_TOKEN, _PERSON_RE, _ROLE_WORDS, _STATE_RE, _SUFFIX_ITEM, _TITLE_ITEM,
     _party_names_for, _plausible_person, _strip_name_noise,
@@ -416,8 +417,21 @@ _PAREN_ROLE_RE = re.compile(r"(?i:,?[ \t]*(?:(?:of[ \t]+counsel)(?:[ \t]+and[ \t
                             r"on[ \t]+the[ \t]+briefs?|attorneys?)[ \t]*$)")
 
 
+def _space_run_start(text: str, i: int) -> int:
+    """One character before the run of spaces, tabs and line breaks that ends at ``i``:
+    where the comma of ", argued the cause for" or ", attorneys for" would be."""
+    j = i
+    while j > 0 and text[j - 1] in " \t\n":
+        j -= 1
+    return max(0, j - 1)
+
+
+# tried only at "argued"/"attorney", from the comma or the spaces before it (same matches)
+_ARGUED_FOR_NEAR = scan.Near(_ARGUED_FOR_RE, r"argued|attorney", _space_run_start)
+
+
 def _argued_the_cause(text: str, acc: _Acc) -> None:
-    for m in _ARGUED_FOR_RE.finditer(text):
+    for m in _ARGUED_FOR_NEAR.matches(text):
         open_at = text.find("(", m.end(), m.end() + 250)
         close_at = text.find(")", open_at, open_at + 700) if open_at >= 0 else -1
         if open_at < 0 or close_at < 0 or "(" in text[open_at + 1:close_at]:
