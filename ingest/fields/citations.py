@@ -501,6 +501,7 @@ def _passage_tokenizer():
                         else:
                             whole.add(i)
             n = len(text)
+            merged: dict[tuple[tuple[int, int], ...], list[tuple[int, int]]] = {}
             for i in sorted(whole | near.keys()):
                 e = extractors[i]
                 regex = _regex_of(e)
@@ -508,7 +509,12 @@ def _passage_tokenizer():
                     for m in e.get_matches(text):
                         yield e.get_token(m)
                     continue
-                for lo, hi in _merge_ranges(text, near[i], n):
+                # extractors sharing their strings share their stretches: merged once
+                key = tuple(near[i])
+                ranges = merged.get(key)
+                if ranges is None:
+                    ranges = merged[key] = _merge_ranges(text, near[i], n)
+                for lo, hi in ranges:
                     for m in regex.finditer(text, lo, hi):
                         yield e.get_token(m)
 
