@@ -781,6 +781,7 @@ _DOCKET_FIRM_DROP = frozenset(
 _DOCKET_FIRM_STOP = frozenset({"of", "the", "s", "and"})
 
 
+@lru_cache(maxsize=16384)
 def firm_key_in_docket(name: str) -> str:
     """A firm's key for grouping spellings within one docket record: lower case, ``&`` as
     ``and``, trailing entity words dropped (``"Roe & Poe, A Professional Corporation"``
@@ -799,6 +800,7 @@ def firm_key_in_docket(name: str) -> str:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=16384)
 def same_firm_in_docket(a: str, b: str) -> bool:
     """Spelling variants of one firm within one docket record: equal keys, the same words
     in another order ('Office of the Illinois Attorney General' / "Illinois Attorney
