@@ -174,8 +174,14 @@ def find_courts(text: str) -> list[CourtHit]:
     """Every court named in the heading area, in document order, with its role.
 
     ``own`` is the document's court; in an appellate document the district court named
-    in the "Appeal from ..." block is ``lower``.
+    in the "Appeal from ..." block is ``lower``. Kept per text (the own-court rules and the
+    state-document test each ask it), as ``find_state_courts`` is.
     """
+    return list(_find_courts(text))
+
+
+@lru_cache(maxsize=4)
+def _find_courts(text: str) -> tuple[CourtHit, ...]:
     head = text[:HEAD + 2000]
     if len(_LINE_NUMBER.findall(head)) >= 8:  # margin line numbers between heading lines
         head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
@@ -197,7 +203,7 @@ def find_courts(text: str) -> list[CourtHit]:
             found.append(CourtHit(cid, m.span(), "own", "tax"))
     found.sort(key=lambda h: h.span)
     if not found:
-        return found
+        return ()
     # The first court named is the document's; in an appellate document the district
     # court is the one appealed from; other courts are merely mentioned.
     appellate = found[0].level == "appellate"
@@ -209,7 +215,7 @@ def find_courts(text: str) -> list[CourtHit]:
         else:
             role = "mentioned"
         out.append(CourtHit(h.id, h.span, role, h.level))
-    return out
+    return tuple(out)
 
 
 def short_form_head(text: str, own_line_starts: Collection[int]) -> CourtHit | None:
