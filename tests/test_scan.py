@@ -191,3 +191,29 @@ def test_schedule_words_and_argued_the_cause():
         assert got == exp, t[:200]
         argued += len(exp)
     assert hits > 100 and argued > 100
+
+
+def test_courthouse_skips_only_heads_without_its_first_word():
+    from docketgraph.ingest.fields import courts
+
+    def reference(text):
+        head = text[:courts.HEAD]
+        if not re.search(r"(?i)\b(?:district|magistrate|bankruptcy)\s{1,4}judge\b", head):
+            return None
+        best = None
+        for rx, court in courts._courthouses():
+            m = rx.search(head)
+            if m and (best is None or m.start() < best.span[0]):
+                best = courts.CourtHit(court, m.span(), "own", "district")
+        return best
+
+    rnd = random.Random(23)
+    words = [w for rx, _c, w in courts._courthouse_words() if w][:40] + [
+        "Foley Square", "FOLEY  SQUARE", "500 Pearl Street", "219 South Dearborn Street", "District Judge", "Magistrate Judge",
+        "\u212a", "\u017f", "İ", "é", " ", "\n", "Hon. Ann Roe", "United States"]
+    texts = TEXTS[:300] + ["".join(rnd.choice(words) + " " for _ in range(rnd.randint(1, 20))) for _ in range(1500)]
+    found = 0
+    for t in texts:
+        assert courts.courthouse(t) == reference(t), t[:200]
+        found += courts.courthouse(t) is not None
+    assert found > 50

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from docketgraph.graph.model import Span
+from docketgraph.ingest.fields.scan import folds_to_ascii
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,20 @@ def _courthouses() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _courthouse_words() -> list[tuple[re.Pattern, str, str | None]]:
+    """Each courthouse pattern with the lower case of its first word when that word is
+    ASCII (a head whose lower case lacks it cannot match the IGNORECASE pattern)."""
+    data = json.loads(resources.files("docketgraph.ingest").joinpath(
+        "data/courthouses.json").read_text(encoding="utf-8"))
+    names = [name for rec in data["courthouses"] for name in rec["names"]]
+    out = []
+    for (rx, court), name in zip(_courthouses(), names, strict=True):
+        word = name.split()[0]
+        out.append((rx, court, word.lower() if word.isascii() else None))
+    return out
+
+
 def _title(s: str) -> str:
     return " ".join(w.capitalize() for w in s.split())
 
@@ -257,7 +272,11 @@ def courthouse(text: str) -> CourtHit | None:
     if not re.search(r"(?i)\b(?:district|magistrate|bankruptcy)\s{1,4}judge\b", head):
         return None
     best = None
-    for rx, court in _courthouses():
+    folds = folds_to_ascii(head)
+    low = head.lower()
+    for rx, court, word in _courthouse_words():
+        if word is not None and not folds and word not in low:
+            continue  # its first word is not in the head: no match
         m = rx.search(head)
         if m and (best is None or m.start() < best.span[0]):
             best = CourtHit(court, m.span(), "own", "district")
