@@ -217,3 +217,28 @@ def test_courthouse_skips_only_heads_without_its_first_word():
         assert courts.courthouse(t) == reference(t), t[:200]
         found += courts.courthouse(t) is not None
     assert found > 50
+
+
+DOCKET_PIECES = [
+    "1:23-cv-04567", "No. 1:21-cv-02975-ABC", "Case No. 23 C 3490", "20-cv-1234", "2020-CV-01234", "No.23cv1820", "Number 5:19 cr 00123",
+    "08-6301-cv", "23-123456-CIV", "1:22-123-cr-JD", "CV-00-13002-DDP", "cr-21-4567", "MDL 15-02641-PHX-DGC", "MDL No. 2741",
+    "09-1225", "2009-1361", "22-3817", "12-34-56", "2021-01-02", "$23-456", "5.23-45", "a23-456", "Civ. 23\n 12  cv 45", "21 Civ. 4567",
+    "c\u0131v", "\u0130", "\u212a", "é", "No", "Number", "-", ":", " ", "\n", "\t", ".", "/", "1", "23", "2020", "cv", "CR", "misc", "sw",
+]
+
+
+@pytest.mark.parametrize("name", ["_DISTRICT_NEAR", "_TYPE_AFTER_NEAR", "_TYPE_FIRST_NEAR", "_MDL_NEAR", "_APPELLATE_NEAR"])
+def test_docket_numbers_near_their_marks(name):
+    from docketgraph.ingest.fields import dockets
+
+    near = getattr(dockets, name)
+    rnd = random.Random(29)
+    texts = [dockets.undash(t) for t in TEXTS[:300]] + [
+        "".join(rnd.choice(DOCKET_PIECES) + rnd.choice(["", " ", "\n", "-"]) for _ in range(rnd.randint(1, 20)))
+        for _ in range(2000)]
+    n = 0
+    for t in texts:
+        want = [(m.span(), m.groups()) for m in near.rx.finditer(t)]
+        assert [(m.span(), m.groups()) for m in near.matches(t)] == want, t[:200]
+        n += len(want)
+    assert n > 20

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from docketgraph.graph.keys import docket_from_parts as normalise, docket_key
 from docketgraph.graph.model import Span
-from docketgraph.ingest.fields import chars, courts
+from docketgraph.ingest.fields import chars, courts, scan
 
 # Dashes and hyphen look-alikes folded to "-" one character for one, so spans still hold.
 _UNDASH = chars.Replacer({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
@@ -253,7 +253,7 @@ def _state_hits(text: str, src: str, covered: bytearray) -> list[DocketHit]:
                 continue
             covered[s:e] = b"\x01" * (e - s)
             raw.append((s, e, kind))
-    for m in _APPELLATE.finditer(src):  # Ohio, Delaware: 2018-0852, C.A. No. 2019-0940-MTZ
+    for m in _APPELLATE_NEAR.matches(src):  # Ohio, Delaware: 2018-0852, C.A. No. 2019-0940-MTZ
         s, e = m.span()
         if 1 in covered[s:e] or not re.fullmatch(r"(?:19|20)\d{2}-\d{4,5}", m.group("num")):
             continue
@@ -446,17 +446,17 @@ def _find_dockets(text: str) -> list[DocketHit]:
             role = _context_role(src, s, e)
         hits.append(DocketHit(docket, text[s:e], (s, e), level, init or None, role, office))
 
-    for rx in (_TYPE_AFTER, _TYPE_FIRST):
-        for m in rx.finditer(src):
+    for rx, near in ((_TYPE_AFTER, _TYPE_AFTER_NEAR), (_TYPE_FIRST, _TYPE_FIRST_NEAR)):
+        for m in near.matches(src):
             if rx is _TYPE_AFTER and m.group("typ") == "cv" and not m.group("init"):
                 continue  # "08-6301-cv" is a Second Circuit appellate number
             init = (m.group("init") or "").strip("-") or None
             off = m.groupdict().get("off")
             add(m, normalise(m.group("yr"), m.group("typ"), m.group("num"), off), "district", init, off)
-    for m in _MDL.finditer(src):  # "No. MDL 15-02641-PHX-DGC": the MDL's own number
+    for m in _MDL_NEAR.matches(src):  # "No. MDL 15-02641-PHX-DGC": the MDL's own number
         init = (m.group("init") or "").strip("-") or None
         add(m, normalise(m.group("yr"), "md", m.group("num")), "district", init, None)
-    for m in _DISTRICT.finditer(src):
+    for m in _DISTRICT_NEAR.matches(src):
         typ = m.group("typ")
         if typ.lower() == "c" and (len(m.group("num")) < 2 or m.group("s1") == "" or m.group("s2") == ""):
             continue  # a bare "C" needs separators and a real number ("20 C 3490")
@@ -467,7 +467,7 @@ def _find_dockets(text: str) -> list[DocketHit]:
         init = (m.group("init") or "").strip("-") or m.group("init2")
         add(m, normalise(m.group("yr"), typ, m.group("num"), m.group("off")), "district", init,
             m.group("off"))
-    for m in _APPELLATE.finditer(src):
+    for m in _APPELLATE_NEAR.matches(src):
         s, e = m.start(), m.end()
         if overlaps(s, e):
             continue
@@ -553,6 +553,17 @@ _ROW_COURT = r"[A-Z][A-Za-z.]{0,6}(?:[ \t][A-Z][A-Za-z.]{0,6}){0,3}"
 _MDL_ROW = re.compile(
     r"(?m)^[^\n]{1,120}?\sv\.?\s[^\n]{1,120}?[ \t]+(?P<cur>" + _ROW_NUM + r")"
     r"(?:[ \t]+(?P<court>" + _ROW_COURT + r")(?:[ \t]+(?P<orig>" + _ROW_NUM + r"))?)?[ \t]*$")
+
+
+# The number patterns tried only near what every match of them holds (scan.Near; the same
+# matches as finditer): a district number opens a run of digits (its look-behinds allow no
+# digit before it); "-cv"/"-cr" stands at most 11 characters after the start of "1:23-123456-cv";
+# "cv-23-" opens its match; an appellate number has "-" and a digit 2 or 4 characters in.
+_DISTRICT_NEAR = scan.Near(_DISTRICT, r"\d+", 0)
+_TYPE_AFTER_NEAR = scan.Near(_TYPE_AFTER, r"-c[ivr]", 11, lower=True)
+_TYPE_FIRST_NEAR = scan.Near(_TYPE_FIRST, r"c[vr]-\d", 0, lower=True)
+_MDL_NEAR = scan.Near(_MDL, r"MDL", 0)
+_APPELLATE_NEAR = scan.Near(_APPELLATE, r"-(?=\d)", 4)
 
 
 def _mdl_members(hits: list[DocketHit], src: str) -> list[DocketHit]:
