@@ -15,7 +15,8 @@ DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0
 SPACES = dict(zip("\t\r\f\v\n", "     "))
 
 ODD = ["", "A", "abc", "ÉCOLE v. Roe", "İSTANBUL LTD", "ΣΟΦΙΑ ΟΔΟΣ", "\u212aELVIN", "Straße",
-       "Roe \u2014 Doe\u2013Poe\u2212 1\uff0d2", "a\tb\r\nc\fd\ve", "“Acme” ’s", "ǅemal", "ﬁling"]
+       "Roe \u2014 Doe\u2013Poe\u2212 1\uff0d2", "a\tb\r\nc\fd\ve", "“Acme” ’s", "ǅemal", "ﬁling",
+       "ODOS ας x", "x Σ y", "ΑΣ", "é É", "Ⓐ", "Ⅻ"]
 
 
 def _texts() -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 class Replacer:
@@ -57,9 +58,12 @@ def ascii_lower(text: str) -> str:
 def _ascii_lower(text: str) -> str:
     if text.isascii():
         return text.lower()
-    parts = _NON_ASCII_SPLIT.split(text)  # ASCII, non-ASCII, ASCII, ... (the odd ones non-ASCII)
-    # str.lower is the same when no non-ASCII character has another lower case
-    if all(run == run.lower() for run in parts[1::2]):
+    # str.lower is the same when no non-ASCII character has another lower case (the
+    # non-ASCII characters lower-cased together: only a capital sigma reads its neighbours,
+    # and it changes either way)
+    others = _ASCII_RUN.sub("", text)
+    if others == others.lower():
         return text.lower()
+    parts = _NON_ASCII_SPLIT.split(text)  # ASCII, non-ASCII, ASCII, ... (the odd ones non-ASCII)
     parts[::2] = [p.lower() for p in parts[::2]]
     return "".join(parts)
