@@ -162,18 +162,18 @@ def test_index_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
     assert kg.store.name_index() is not None
     # the name table answers as the exact path does, every match and the first few alike
     hits = 0
-    for q, kind in queries_for(_names(kg), 300, seed=3):
+    for q, kind in queries_for(_names(kg), 40, seed=3):
         exact = an.search_entities(kg.store, q, kind=kind, limit=ALL, exact=True)
         assert an.search_entities(kg.store, q, kind=kind, limit=ALL) == exact, (q, kind)
         assert an.search_entities(kg.store, q, kind=kind, limit=3) == exact[:3], (q, kind)
         hits += bool(exact)
-    assert hits > 200
+    assert hits > 25
     # without the table (a store indexed before it), the index's candidates: the matches
     # scoring 75 or more are the exact path's, and every match found is one of its; a
     # match just above the cut (70-75) that aligns a query word across the end of one name
     # word and the start of the next ("andrea", "dealy silberstein & braverman") may be missed
     kg.store._store.update(name_index.DROP_STAMP)
-    for q, kind in queries_for(_names(kg), 60, seed=3):
+    for q, kind in queries_for(_names(kg), 30, seed=3):
         fast = an.search_entities(kg.store, q, kind=kind, limit=ALL)
         exact = an.search_entities(kg.store, q, kind=kind, limit=ALL, exact=True)
         assert [r for r in fast if r["score"] >= 75] == [r for r in exact if r["score"] >= 75], (q, kind)
