@@ -6,6 +6,16 @@ single SPARQL update request (``DROP SILENT GRAPH <old> ; INSERT DATA {...}``) b
 pyoxigraph terms' own N-Triples forms, which pyoxigraph escapes and validates. A crash
 therefore leaves every earlier document intact and the current one wholly present or
 wholly absent.
+
+A batch of new documents (``GraphStore.batched``, as ingest writes) goes to an on-disk
+store through pyoxigraph's bulk loader, which writes sorted files and hands them to the
+database instead of inserting each key of each index (a third of ``extend``'s CPU time),
+but does not promise to be atomic. The batch is therefore first written in full to a redo
+file in the store's folder (``REDO_FILE``: N-Quads, written aside, synced, then renamed
+into place), loaded, and the file removed; a writer opening a store that holds the file
+(the last one stopped while loading) loads it again before anything else (loading the
+same quads twice stores them once). Each document is thus wholly present or wholly
+absent once a writer has opened the store again.
 """
 
 from __future__ import annotations
@@ -58,6 +68,9 @@ def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
 # a batch of documents held back is written once it holds this many quads, or is this old
 _BATCH_QUADS = 200_000
 _BATCH_SECONDS = 2.0
+#: the batch being loaded into an on-disk store, kept in its folder until it is stored
+#: (see the module's docstring)
+REDO_FILE = "docketgraph-batch.nq"
 #: quads written to an on-disk store between two flushes of its write buffers. RocksDB
 #: keeps what is written in memory tables (up to 128 MB each, several per index, eleven
 #: indexes, as pyoxigraph configures it) before writing them to disk: a long load grew
@@ -83,6 +96,17 @@ def _release_memory() -> None:
 
 
 _TRIM: Any = None
+
+
+def _sync_folder(folder: str | None) -> None:
+    """Make a rename in ``folder`` durable (where the system allows opening a folder)."""
+    if folder is None or not hasattr(os, "O_DIRECTORY"):
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class _Pending:
@@ -230,6 +254,8 @@ class GraphStore:
         self.batches_written = 0  # batches of held-back documents written so far
         self._pending = _Pending()
         self._unflushed = 0  # quads written since the write buffers were last flushed
+        if self._bulk_loads():
+            self._replay()
 
     def resolver(self):
         """The entity resolver, loaded from the store on first use and kept current."""
@@ -482,14 +508,18 @@ class GraphStore:
         return len(self._pending.docs)
 
     def commit(self) -> None:
-        """Write the documents ``put`` held back (see ``batched``) in one transaction.
+        """Write the documents ``put`` held back (see ``batched``) in one transaction
+        (on disk: through the redo file and the bulk loader, see the module's docstring).
         When that write fails they are given up (none of them is stored; the entity
         resolver forgets them) and the error is raised."""
         pending, self._pending = self._pending, _Pending()
         if not pending.quads:
             return
         try:
-            self._write(pending.quads, stale=pending.cases)
+            if self._bulk_loads():
+                self._load_batch(pending.quads, stale=pending.cases)
+            else:
+                self._write(pending.quads, stale=pending.cases)
         except BaseException:
             self._resolver = None  # its candidates may name entities only they introduced
             raise
@@ -525,6 +555,56 @@ class GraphStore:
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
         self._written(2 * len(quads))
+
+    def _bulk_loads(self) -> bool:
+        """Whether batches go through the redo file and the bulk loader (an on-disk
+        embedded store open for writing)."""
+        return self.location is not None and not self.remote and not self.read_only
+
+    def _redo_path(self) -> str:
+        assert self.location is not None
+        return os.path.join(self.location, REDO_FILE)
+
+    def _load_batch(self, quads: Sequence[ox.Quad], stale: Iterable[ox.NamedNode]) -> None:
+        """Store new documents' quads (with their default-graph copies and the marks) as
+        one batch that a crash cannot leave in part: written to the redo file first."""
+        marks = summaries.stale_quads(stale) + name_index.stale_quads(quads)
+        path = self._redo_path()
+        tmp = path + ".tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                ox.serialize(itertools.chain(quads, marks), fh, format=ox.RdfFormat.N_QUADS)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+            _sync_folder(self.location)
+            self._store.bulk_extend(with_default_copies(quads) + marks)
+            os.remove(path)
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
+
+    def _replay(self) -> None:
+        """Load the batch the last writer stopped loading (see the module's docstring)."""
+        path = self._redo_path()
+        if not os.path.exists(path):
+            return
+        try:
+            with open(path, "rb") as fh:
+                parsed = list(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(
+                f"the store at {self.location} holds a batch its last writer did not finish "
+                f"({REDO_FILE}) that cannot be read ({e}); restore the store from a copy"
+            ) from None
+        derived = {_SUMMARY, ox.NamedNode(name_index.GRAPH)}
+        docs = [q for q in parsed if q.graph_name not in derived]
+        marks = [q for q in parsed if q.graph_name in derived]
+        log.info("storing the %d quads of a batch the last writer did not finish", len(parsed))
+        try:
+            self._store.bulk_extend(with_default_copies(docs) + marks)
+            os.remove(path)
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from None
 
     def _written(self, quads: int) -> None:
         """Count quads written; past ``FLUSH_QUADS``, flush the write buffers to disk and
