@@ -35,9 +35,15 @@ def outcomes(folder: str, cache: str | None) -> dict[str, bytes]:
         with open(cache, "rb") as fh:
             return pickle.load(fh)
     out = {}
+    made = 0.0
     for p in ingesting.iter_files([folder]):
         if ingesting.is_filing(p):
-            out[p] = pickle.dumps(workers.extract_one(p), protocol=pickle.HIGHEST_PROTOCOL)
+            o = workers.extract_one(p)
+            c0 = time.process_time()
+            o = workers.extract_for_store(p)  # the extraction again, and the quads made ahead
+            made += time.process_time() - c0
+            out[p] = pickle.dumps(o, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"a worker's extraction with its quads made ahead: {1000 * made / max(1, len(out)):.2f} ms CPU a filing")
     if cache:
         with open(cache, "wb") as fh:
             pickle.dump(out, fh)
@@ -46,8 +52,8 @@ def outcomes(folder: str, cache: str | None) -> dict[str, bytes]:
 
 def run_once(folder: str, pickled: dict[str, bytes], profile: cProfile.Profile | None) -> tuple[float, float, float, int]:
     where = tempfile.mkdtemp(prefix="dg-writer-")
-    orig = workers.extract_one
-    workers.extract_one = lambda p: pickle.loads(pickled[p])  # type: ignore[assignment]
+    orig = workers.extract_for_store
+    workers.extract_for_store = lambda p: pickle.loads(pickled[p])  # type: ignore[assignment]
     try:
         store = GraphStore(os.path.join(where, "store"))
         if profile:
@@ -62,9 +68,10 @@ def run_once(folder: str, pickled: dict[str, bytes], profile: cProfile.Profile |
             profile.disable()
         store.close()
         assert rep.ok and rep.new, (rep.new, rep.errors[:3])
+        print(f"  quads made ahead stored as they were: {store.made_ahead}, built again: {store.rebuilt}")
         return c1 - c0, c2 - c1, w2 - w0, rep.new
     finally:
-        workers.extract_one = orig
+        workers.extract_for_store = orig
         shutil.rmtree(where, ignore_errors=True)
 
 

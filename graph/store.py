@@ -34,7 +34,8 @@ import pyoxigraph as ox
 from docketgraph.graph import keys, name_index, summaries
 from docketgraph.graph.errors import QueryError, StoreError, StoreInUse
 from docketgraph.graph.model import Extraction
-from docketgraph.graph.rdf import extraction_quads
+from docketgraph.graph.prepared import Answers, Prepared, replay
+from docketgraph.graph.rdf import cases_of, extraction_quads, ingested_quad
 from docketgraph.graph.remote import HttpBackend
 from docketgraph.graph.resolve import Aliases, Resolver, load_candidates
 from docketgraph.graph.updates import data_block, drop_graph_ops, forget_triple_op, with_default_copies
@@ -58,11 +59,7 @@ _DOCKET_KEY = DG.docketKey
 _IN_COURT = DG.inCourt
 
 
-def _cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
-    """The cases a document's quads speak of (each has its docket key there)."""
-    return [
-        q.subject for q in quads if q.predicate.value == _DOCKET_KEY and isinstance(q.subject, ox.NamedNode)
-    ]
+_cases_of = cases_of
 
 
 # a batch of documents held back is written once it holds this many quads, or is this old
@@ -115,26 +112,41 @@ class _Pending:
     def __init__(self) -> None:
         self.quads: list[ox.Quad] = []
         self.cases: list[ox.NamedNode] = []
+        #: documents made ahead (graph.prepared): N-Quads ready for the bulk loader
+        self.data: list[bytes] = []
+        self.size = 0  # quads held back
         self.docs: set[str] = set()
         self.paths: set[str] = set()
         self.dockets: dict[str, set[ox.NamedNode]] = {}  # docket key -> cases
         self.in_court: set[ox.NamedNode] = set()  # cases with a court
         self.since = time.monotonic()
 
-    def add(self, sha: str, path: str | None, quads: list[ox.Quad]) -> None:
-        if not self.quads:
+    def _doc(self, sha: str, path: str | None, size: int) -> None:
+        if not self.docs:
             self.since = time.monotonic()
-        self.quads += quads
-        self.cases += _cases_of(quads)
+        self.size += size
         self.docs.add(sha)
         if path:
             self.paths.add(path)
+
+    def add(self, sha: str, path: str | None, quads: list[ox.Quad]) -> None:
+        self._doc(sha, path, len(quads))
+        self.quads += quads
+        self.cases += _cases_of(quads)
         for q in quads:
             p, s = q.predicate.value, q.subject
             if p == _DOCKET_KEY and isinstance(q.object, ox.Literal) and isinstance(s, ox.NamedNode):
                 self.dockets.setdefault(q.object.value, set()).add(s)
             elif p == _IN_COURT and isinstance(s, ox.NamedNode):
                 self.in_court.add(s)
+
+    def add_prepared(self, sha: str, path: str | None, prepared: Prepared, marker: bytes) -> None:
+        """A document made ahead, its marks included (``cases`` is for the others)."""
+        self._doc(sha, path, prepared.quads)
+        self.data += (prepared.data, marker)
+        for key, case in prepared.dockets:
+            self.dockets.setdefault(key, set()).add(ox.NamedNode(case))
+        self.in_court.update(ox.NamedNode(c) for c in prepared.in_court)
 
 
 def default_location() -> str:
@@ -252,6 +264,9 @@ class GraphStore:
         self._resolver = None
         self._batch = 0  # documents a write may hold back (see ``batched``); 0: none
         self.batches_written = 0  # batches of held-back documents written so far
+        #: documents whose quads made ahead were stored, and those built again here (their
+        #: answers differed: an entity or a case already stored)
+        self.made_ahead = self.rebuilt = 0
         self._pending = _Pending()
         self._unflushed = 0  # quads written since the write buffers were last flushed
         if self._bulk_loads():
@@ -437,11 +452,20 @@ class GraphStore:
         if self.read_only:
             raise StoreError("store opened read-only")
 
-    def put(self, ex: Extraction, *, text: str | None = None, path: str | None = None) -> WriteResult:
+    def put(
+        self,
+        ex: Extraction,
+        *,
+        text: str | None = None,
+        path: str | None = None,
+        prepared: Prepared | None = None,
+    ) -> WriteResult:
         """Store one document's extraction in one transaction.
 
         Unchanged content is skipped (its path recorded); a known path with new content
-        replaces that path's old document.
+        replaces that path's old document. ``prepared``: its quads made ahead by a worker
+        (graph.prepared), stored as they are when this store's answers are those they
+        were made with (a new document in a batch on disk), built here otherwise.
         """
         self._check_writable()
         sha = ex.sha256
@@ -462,22 +486,38 @@ class GraphStore:
                     "added-path" if not old else "replaced", 1, replaced=old[0] if old else None
                 )
             return WriteResult("unchanged")
-        quads = extraction_quads(
-            ex, text=text, path=path, resolve_case=self.resolve_case, resolver=self.resolver()
-        )
-        if self._batch and not old:
+        resolver: Any = self.resolver()
+        case_of: Any = self.resolve_case
+        held = bool(self._batch and not old)
+        if prepared is not None and held and self._bulk_loads() and prepared.path == path:
+            same, answers = replay(prepared.calls, case_of, resolver)
+            if same:  # the quads made ahead are this writer's
+                marker = ingested_quad(sha)
+                data = ox.serialize(with_default_copies([marker]), format=ox.RdfFormat.N_QUADS) or b""
+                self._pending.add_prepared(sha, path, prepared, data)
+                self.made_ahead += 1
+                self._commit_if_full()
+                return WriteResult("new", prepared.quads)
+            self.rebuilt += 1
+            given = Answers(prepared.calls, answers, case_of, resolver)  # built here, as answered
+            case_of, resolver = given.case, given
+        quads = extraction_quads(ex, text=text, path=path, resolve_case=case_of, resolver=resolver)
+        if held:
             self._pending.add(sha, path, quads)
-            pending = self._pending
-            if (
-                len(pending.docs) >= self._batch
-                or len(pending.quads) >= _BATCH_QUADS
-                or time.monotonic() - pending.since >= _BATCH_SECONDS
-            ):
-                self.commit()
+            self._commit_if_full()
         else:
             self._settle()
             self._write(quads, drop_paths=[(s, path) for s in old] if path else [], stale=_cases_of(quads))
         return WriteResult("replaced" if old else "new", len(quads), replaced=old[0] if old else None)
+
+    def _commit_if_full(self) -> None:
+        pending = self._pending
+        if (
+            len(pending.docs) >= self._batch
+            or pending.size >= _BATCH_QUADS
+            or time.monotonic() - pending.since >= _BATCH_SECONDS
+        ):
+            self.commit()
 
     @contextmanager
     def batched(self, documents: int = 200) -> Iterator[GraphStore]:
@@ -500,7 +540,7 @@ class GraphStore:
 
     def _settle(self) -> None:
         """Write what ``put`` holds back before anything else reads or writes the store."""
-        if self._pending.quads:
+        if self._pending.docs:
             self.commit()
 
     def held_back(self) -> int:
@@ -513,11 +553,11 @@ class GraphStore:
         When that write fails they are given up (none of them is stored; the entity
         resolver forgets them) and the error is raised."""
         pending, self._pending = self._pending, _Pending()
-        if not pending.quads:
+        if not pending.docs:
             return
         try:
             if self._bulk_loads():
-                self._load_batch(pending.quads, stale=pending.cases)
+                self._load_batch(pending.quads, stale=pending.cases, data=pending.data)
             else:
                 self._write(pending.quads, stale=pending.cases)
         except BaseException:
@@ -565,20 +605,26 @@ class GraphStore:
         assert self.location is not None
         return os.path.join(self.location, REDO_FILE)
 
-    def _load_batch(self, quads: Sequence[ox.Quad], stale: Iterable[ox.NamedNode]) -> None:
-        """Store new documents' quads (with their default-graph copies and the marks) as
-        one batch that a crash cannot leave in part: written to the redo file first."""
-        marks = summaries.stale_quads(stale) + name_index.stale_quads(quads)
+    def _load_batch(
+        self, quads: Sequence[ox.Quad], stale: Iterable[ox.NamedNode], data: Sequence[bytes] = ()
+    ) -> None:
+        """Store new documents as one batch that a crash cannot leave in part: their quads
+        (with their default-graph copies and the marks) and ``data`` (documents made ahead,
+        as N-Quads) are written to the redo file, which the bulk loader then reads."""
         path = self._redo_path()
         tmp = path + ".tmp"
         try:
             with open(tmp, "wb") as fh:
-                ox.serialize(itertools.chain(quads, marks), fh, format=ox.RdfFormat.N_QUADS)
+                if quads:
+                    marks = summaries.stale_quads(stale) + name_index.stale_quads(quads)
+                    ox.serialize(with_default_copies(quads) + marks, fh, format=ox.RdfFormat.N_QUADS)
+                for chunk in data:
+                    fh.write(chunk)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
             _sync_folder(self.location)
-            self._store.bulk_extend(with_default_copies(quads) + marks)
+            self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
             os.remove(path)
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
@@ -588,21 +634,17 @@ class GraphStore:
         path = self._redo_path()
         if not os.path.exists(path):
             return
+        log.info("storing a batch the last writer did not finish (%s)", path)
         try:
-            with open(path, "rb") as fh:
-                parsed = list(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
-        except (OSError, SyntaxError, ValueError) as e:
+            for _ in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):  # whole and readable
+                pass
+            self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+            os.remove(path)
+        except (SyntaxError, ValueError) as e:
             raise StoreError(
                 f"the store at {self.location} holds a batch its last writer did not finish "
                 f"({REDO_FILE}) that cannot be read ({e}); restore the store from a copy"
             ) from None
-        derived = {_SUMMARY, ox.NamedNode(name_index.GRAPH)}
-        docs = [q for q in parsed if q.graph_name not in derived]
-        marks = [q for q in parsed if q.graph_name in derived]
-        log.info("storing the %d quads of a batch the last writer did not finish", len(parsed))
-        try:
-            self._store.bulk_extend(with_default_copies(docs) + marks)
-            os.remove(path)
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
 

@@ -335,7 +335,7 @@ def ingest(
                 on_file and on_file(path, "failed")
         held.clear()
 
-    def commit(path: str, ex, text, err) -> None:
+    def commit(path: str, ex, text, err, prepared=None) -> None:
         if err is not None:
             report.failed += 1
             report.errors.append((path, err))
@@ -343,7 +343,7 @@ def ingest(
             return
         written = store.batches_written
         try:
-            res = store.put(ex, text=text, path=os.path.abspath(path))
+            res = store.put(ex, text=text, path=os.path.abspath(path), prepared=prepared)
         except (DocketGraphError, ValueError, UnicodeError) as e:  # this file only: go on
             if store.held_back() < len(held):  # the batch held back went: written or given up
                 settle(None if store.batches_written > written else e)
@@ -361,14 +361,21 @@ def ingest(
 
     items: Iterable[object]
     if dask is not None:
-        items = workers.run_dask(list(todo()), dask)
+        items = workers.run_dask(list(todo()), dask, func=workers.extract_for_store)
     elif in_process:
-        items = (workers.extract_one(f) for f in todo())
+        items = (workers.extract_for_store(f) for f in todo())
     else:
         ahead = _ReadAhead()
         note = ahead.put
         items = ahead.run(
-            lambda: workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory, stop=ahead.stop)
+            lambda: workers.run(
+                todo(),
+                jobs=jobs,
+                timeout=timeout,
+                memory=memory,
+                stop=ahead.stop,
+                func=workers.extract_for_store,
+            )
         )
     try:
         # new documents are written a batch per transaction (each document still wholly
@@ -379,7 +386,7 @@ def ingest(
                     record(o)
                 else:
                     assert isinstance(o, workers.Outcome)
-                    commit(o.path, o.extraction, o.text, o.error)
+                    commit(o.path, o.extraction, o.text, o.error, o.prepared)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
         # what was held back is written as the batch ends, unless writing failed too
         settle(None if not store.held_back() and store.batches_written > batches[0] else e)

@@ -70,8 +70,9 @@ CHILD = textwrap.dedent(
             self._s = store
         def __getattr__(self, name):
             return getattr(self._s, name)
-        def bulk_extend(self, quads):
-            quads = list(quads)
+        def bulk_load(self, path, format):
+            import pyoxigraph as ox
+            quads = list(ox.parse(path=path, format=format))
             self._s.bulk_extend(quads[: len(quads) // 2])
             self._s.flush()
             os._exit(9)
