@@ -28,7 +28,6 @@ from docketgraph.graph import name_index, summaries
 from docketgraph.graph.model import Extraction
 from docketgraph.graph.rdf import cases_of, default_case_resolver, extraction_quads
 from docketgraph.graph.resolve import Match, Resolver
-from docketgraph.graph.updates import with_default_copies
 from docketgraph.graph.vocab import DG
 
 #: one question asked while building a document's quads: (kind, arguments, answer); kind
@@ -92,7 +91,9 @@ def prepare(ex: Extraction, *, text: str | None, path: str | None) -> Prepared:
     )
     cases = cases_of(quads)
     marks = summaries.stale_quads(cases) + name_index.stale_quads(quads)
-    data = ox.serialize(with_default_copies(quads) + marks, format=ox.RdfFormat.N_QUADS) or b""
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    data += default_copies(data, quads[0].graph_name) if quads else b""
+    data += ox.serialize(marks, format=ox.RdfFormat.N_QUADS) or b""
     dockets, in_court = [], []
     for q in quads:
         p, s = q.predicate.value, q.subject
@@ -109,6 +110,18 @@ def prepare(ex: Extraction, *, text: str | None, path: str | None) -> Prepared:
         tuple(dockets),
         tuple(in_court),
     )
+
+
+def default_copies(data: bytes, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bytes:
+    """The default-graph copies of N-Quads lines (``ox.serialize``'s) whose quads are all
+    in ``graph``, different from each other: each line without its graph name, as
+    ``updates.with_default_copies`` makes them. Only a line's end can hold the graph name
+    followed by " .\n" (a literal's line break is written as an escape)."""
+    tail = b" " + str(graph).encode("utf-8") + b" .\n"
+    copies = data.replace(tail, b" .\n")
+    if copies.count(b"\n") != data.count(tail):  # a line of another graph: not for this
+        raise ValueError("quads of several graphs")
+    return copies
 
 
 def replay(

@@ -624,7 +624,8 @@ class GraphStore:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
             _sync_folder(self.location)
-            self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+            # written just now from pyoxigraph's terms (checked as they were made)
+            self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS, lenient=True)
             os.remove(path)
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None

@@ -149,3 +149,18 @@ def test_a_worker_makes_the_quads_ahead():
     o = workers.extract_for_store(str(FIXTURES / sorted(os.listdir(FIXTURES))[1]))
     assert o.error is None and o.prepared is not None and o.prepared.data
     assert workers.extract_one(str(FIXTURES / sorted(os.listdir(FIXTURES))[1])).prepared is None
+
+
+def test_default_copies_of_n_quads_lines_are_with_default_copies():
+    from docketgraph.graph.prepared import default_copies
+    from docketgraph.graph.rdf import extraction_quads
+    from docketgraph.graph.updates import with_default_copies
+
+    hostile = 'Quote " {} <http://x> .\n\\ \t <https://docketgraph.org/graph/x> .\n DROP ALL'
+    ex = case_extraction("h", docket="1:24-cv-00101", plaintiff=hostile, firm=hostile + " LLP")
+    quads = extraction_quads(ex, text=hostile * 3, path="/p/" + hostile)
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    copies = set(ox.parse(default_copies(data, quads[0].graph_name), format=ox.RdfFormat.N_QUADS))
+    assert copies == set(with_default_copies(quads)[len(quads):])
+    with pytest.raises(ValueError):
+        default_copies(data, ox.NamedNode("http://another/graph"))

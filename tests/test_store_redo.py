@@ -70,7 +70,7 @@ CHILD = textwrap.dedent(
             self._s = store
         def __getattr__(self, name):
             return getattr(self._s, name)
-        def bulk_load(self, path, format):
+        def bulk_load(self, path, format, **options):
             import pyoxigraph as ox
             quads = list(ox.parse(path=path, format=format))
             self._s.bulk_extend(quads[: len(quads) // 2])
