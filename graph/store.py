@@ -20,6 +20,7 @@ absent once a writer has opened the store again.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -612,6 +613,7 @@ class GraphStore:
         (with their default-graph copies and the marks) and ``data`` (documents made ahead,
         as N-Quads) are written to the redo file, which the bulk loader then reads."""
         path = self._redo_path()
+        self._replay()  # a batch whose load failed earlier in this run: stored first
         tmp = path + ".tmp"
         try:
             with open(tmp, "wb") as fh:
@@ -624,11 +626,19 @@ class GraphStore:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
             _sync_folder(self.location)
+        except OSError as e:  # nothing of the batch is stored
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+            raise StoreError(f"store write failed: {e}") from None
+        try:
             # written just now from pyoxigraph's terms (checked as they were made)
             self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS, lenient=True)
             os.remove(path)
-        except OSError as e:
-            raise StoreError(f"store write failed: {e}") from None
+        except OSError as e:  # the batch may be stored in part: the redo file completes it
+            raise StoreError(
+                f"store write failed: {e} (the batch is kept in {path} and stored whole when "
+                "the store is next written to)"
+            ) from None
 
     def _replay(self) -> None:
         """Load the batch the last writer stopped loading (see the module's docstring)."""

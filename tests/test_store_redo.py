@@ -129,3 +129,46 @@ def test_a_damaged_redo_file_is_reported(tmp_path):
     (loc / REDO_FILE).write_text("<http://a> <http://b> ", encoding="utf-8")
     with pytest.raises(StoreError, match="did not finish"):
         GraphStore(loc)
+
+
+class _FailingOnce:
+    """The store, whose first bulk load fails after storing half the batch."""
+
+    def __init__(self, store):
+        self._s, self.failed = store, False
+
+    def __getattr__(self, name):
+        return getattr(self._s, name)
+
+    def bulk_load(self, path, format, **options):
+        if not self.failed:
+            self.failed = True
+            import pyoxigraph as ox
+
+            quads = list(ox.parse(path=path, format=format))
+            self._s.bulk_extend(quads[: len(quads) // 2])
+            raise OSError("No space left on device")
+        return self._s.bulk_load(path=path, format=format, **options)
+
+
+def test_a_load_that_failed_is_completed_before_the_next_batch(tmp_path):
+    loc = tmp_path / "store"
+    st = GraphStore(loc)
+    st._store = _FailingOnce(st._store)
+    writes = _writes(8)
+    with pytest.raises(StoreError, match="kept in .* stored whole"):
+        with st.batched(4):
+            for ex, p in writes[:4]:
+                st.put(ex, text=TEXT, path=p)
+    assert os.path.exists(loc / REDO_FILE)
+    with st.batched(4):
+        for ex, p in writes[4:]:
+            st.put(ex, text=TEXT, path=p)
+    assert not os.path.exists(loc / REDO_FILE)
+    st._store = st._store._s
+    reference = GraphStore(None)
+    with reference.batched(4):
+        for ex, p in writes:
+            reference.put(ex, text=TEXT, path=p)
+    assert _quads(st) == _quads(reference)
+    st.close()
