@@ -159,8 +159,9 @@ def _sha(path: str) -> str | None:
     return h.hexdigest()
 
 
-#: new documents written per transaction (``GraphStore.batched``)
-BATCH = 200
+#: new documents written per transaction (``GraphStore.batched``; on disk, also at most
+#: ten seconds' worth and 256 MB of quads)
+BATCH = 1000
 #: outcomes received ahead of the writer, at most (and at most ``AHEAD_CHARS`` of text):
 #: while the store writes a batch (a second or two of real filings), the workers go on
 #: with the next files instead of waiting for the writer to ask for them

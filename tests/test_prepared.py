@@ -164,3 +164,39 @@ def test_default_copies_of_n_quads_lines_are_with_default_copies():
     assert copies == set(with_default_copies(quads)[len(quads):])
     with pytest.raises(ValueError):
         default_copies(data, ox.NamedNode("http://another/graph"))
+
+
+class _FullDisk:
+    def write(self, chunk):
+        raise OSError("No space left on device")
+
+    def close(self):
+        pass
+
+
+def test_a_batch_whose_side_file_cannot_be_written_is_given_up_whole(tmp_path):
+    from docketgraph.graph.errors import StoreError
+
+    writes = [
+        (case_extraction(f"m{i}", docket=f"1:24-cv-0050{i}", firm=f"Firm Number{i} LLP",
+                         judges=((f"Ann Judge{i}", "district"),), plaintiff=f"Brand{i} Inc",
+                         platforms=()), TEXT, f"/m/{i}")
+        for i in range(3)
+    ]
+    st = GraphStore(tmp_path / "store")
+    with st.batched(10):
+        ex, text, path = writes[0]
+        st.put(ex, text=text, path=path, prepared=prepare(ex, text=text, path=path))
+        assert st.held_back() == 1 and st.made_ahead == 1
+        st._spool = _FullDisk()
+        ex, text, path = writes[1]
+        with pytest.raises(StoreError, match="No space left"):
+            st.put(ex, text=text, path=path, prepared=prepare(ex, text=text, path=path))
+        assert st.held_back() == 0  # the first document went with the batch
+    assert st.named_graphs() == []
+    with st.batched(10):
+        for ex, text, path in writes:
+            assert st.put(ex, text=text, path=path, prepared=prepare(ex, text=text, path=path)).status == "new"
+    st.refresh_summaries()
+    assert _quads(st) == _quads(_load(writes, made_ahead=False))
+    st.close()
