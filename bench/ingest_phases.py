@@ -103,6 +103,12 @@ def main() -> int:
     print(f"{rep.files} files ({mb:.2f} MB), {rep.new} new, {rep.failed} failed, {rep.quads} quads")
     print(f"wall {wall:.2f} s ({mb / wall:.3f} MB/s); CPU: writer process {cpu:.2f} s, "
           f"workers {kids.ru_utime + kids.ru_stime:.2f} s; load average {os.getloadavg()[0]:.1f}")
+    try:
+        with open("/proc/self/status") as fh:
+            hwm = next(line.split()[1] for line in fh if line.startswith("VmHWM"))
+        print(f"peak resident memory of the writer process (VmHWM): {int(hwm) / 1024:.0f} MB")
+    except (OSError, StopIteration):
+        pass
     print("writer phases (CPU is the writer thread's own):")
     for label, (w, c, n) in PHASES.items():
         print(f"  {label:45s} wall {w:7.2f} s  CPU {c:7.2f} s  ({n} calls)")

@@ -95,6 +95,21 @@ def sentence_at(text: str, span: Span, limit: int = 400) -> str:
     return clean_label(" ".join(text[start:end].split()))
 
 
+def ingested_quad(sha: str, when: str | None = None) -> ox.Quad:
+    """A document's "ingested" marker (now, unless ``when`` is given), in its graph."""
+    when = when or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return ox.Quad(
+        _n(keys.document_iri(sha)), _n(DG.ingested), ox.Literal(when, datatype=_DT), _n(keys.graph_iri(sha))
+    )
+
+
+def cases_of(quads: Iterable[ox.Quad]) -> list[ox.NamedNode]:
+    """The cases a document's quads speak of (each has its docket key there)."""
+    return [
+        q.subject for q in quads if q.predicate.value == DG.docketKey and isinstance(q.subject, ox.NamedNode)
+    ]
+
+
 def default_case_resolver(court: str | None, docket: str) -> str:
     return keys.case_iri(court, docket)
 
@@ -152,11 +167,14 @@ def extraction_quads(
     resolve_case: CaseResolver = default_case_resolver,
     resolver: Resolver | None = None,
     ingested: str | None = None,
+    marker: bool = True,
 ) -> list[ox.Quad]:
     """All quads one document asserts, in its own named graph.
 
     ``resolver`` matches firms, attorneys and judges to entities already stored; each
     merge is recorded as a ``dg:Merge`` in this document's graph, with its reason.
+    ``marker=False`` leaves out the "ingested" marker (``ingested_quad``: the writer adds
+    it to quads made ahead, see graph.prepared).
     """
     resolver = resolver or Resolver()
     sha = ex.sha256
@@ -183,13 +201,8 @@ def extraction_quads(
         b.add(doc, DG.textLength, ox.Literal(str(len(text)), datatype=_INT))
     if path:
         b.add(doc, DG.path, ox.Literal(path))
-    b.add(
-        doc,
-        DG.ingested,
-        ox.Literal(
-            ingested or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(), datatype=_DT
-        ),
-    )
+    if marker:
+        b.quads.append(ingested_quad(sha, ingested))
 
     # cases
     case_nodes: dict[str, ox.NamedNode] = {}

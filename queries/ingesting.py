@@ -159,8 +159,9 @@ def _sha(path: str) -> str | None:
     return h.hexdigest()
 
 
-#: new documents written per transaction (``GraphStore.batched``)
-BATCH = 200
+#: new documents written per transaction (``GraphStore.batched``; on disk, also at most
+#: ten seconds' worth and 256 MB of quads)
+BATCH = 1000
 #: outcomes received ahead of the writer, at most (and at most ``AHEAD_CHARS`` of text):
 #: while the store writes a batch (a second or two of real filings), the workers go on
 #: with the next files instead of waiting for the writer to ask for them
@@ -335,7 +336,7 @@ def ingest(
                 on_file and on_file(path, "failed")
         held.clear()
 
-    def commit(path: str, ex, text, err) -> None:
+    def commit(path: str, ex, text, err, prepared=None) -> None:
         if err is not None:
             report.failed += 1
             report.errors.append((path, err))
@@ -343,7 +344,7 @@ def ingest(
             return
         written = store.batches_written
         try:
-            res = store.put(ex, text=text, path=os.path.abspath(path))
+            res = store.put(ex, text=text, path=os.path.abspath(path), prepared=prepared)
         except (DocketGraphError, ValueError, UnicodeError) as e:  # this file only: go on
             if store.held_back() < len(held):  # the batch held back went: written or given up
                 settle(None if store.batches_written > written else e)
@@ -361,14 +362,21 @@ def ingest(
 
     items: Iterable[object]
     if dask is not None:
-        items = workers.run_dask(list(todo()), dask)
+        items = workers.run_dask(list(todo()), dask, func=workers.extract_for_store)
     elif in_process:
-        items = (workers.extract_one(f) for f in todo())
+        items = (workers.extract_for_store(f) for f in todo())
     else:
         ahead = _ReadAhead()
         note = ahead.put
         items = ahead.run(
-            lambda: workers.run(todo(), jobs=jobs, timeout=timeout, memory=memory, stop=ahead.stop)
+            lambda: workers.run(
+                todo(),
+                jobs=jobs,
+                timeout=timeout,
+                memory=memory,
+                stop=ahead.stop,
+                func=workers.extract_for_store,
+            )
         )
     try:
         # new documents are written a batch per transaction (each document still wholly
@@ -379,7 +387,7 @@ def ingest(
                     record(o)
                 else:
                     assert isinstance(o, workers.Outcome)
-                    commit(o.path, o.extraction, o.text, o.error)
+                    commit(o.path, o.extraction, o.text, o.error, o.prepared)
     except DocketGraphError as e:  # the store itself failed: keep what was done, say why
         # what was held back is written as the batch ends, unless writing failed too
         settle(None if not store.held_back() and store.batches_written > batches[0] else e)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from docketgraph.graph import prepared
 from docketgraph.graph.errors import DocketGraphError, MissingDependency
 from docketgraph.ingest import extract, read_file
 from docketgraph.ingest.extract import warm_up
@@ -36,6 +37,8 @@ class Outcome:
     extraction: object = None
     text: str | None = None
     error: str | None = None
+    #: the document's quads made ahead for the writer (graph.prepared), or None
+    prepared: object = None
 
 
 def _limit_memory(limit: int) -> None:
@@ -55,10 +58,19 @@ def _limit_memory(limit: int) -> None:
         pass
 
 
-def extract_one(path: str) -> Outcome:
+def extract_one(path: str, *, prepare: bool = False) -> Outcome:
+    """A file's extraction and text; with ``prepare``, its quads made ahead for the
+    writer too (graph.prepared: what ingest asks of its workers)."""
     try:
         doc = read_file(path)
-        return Outcome(path, extract(doc), doc.text)
+        ex = extract(doc)
+        made = None
+        if prepare:
+            try:
+                made = prepared.prepare(ex, text=doc.text, path=os.path.abspath(path))
+            except (ValueError, TypeError, UnicodeError, RecursionError):
+                pass  # the writer builds the quads, and says what is wrong with them
+        return Outcome(path, ex, doc.text, prepared=made)
     except DocketGraphError as e:
         msg = str(e)
         return Outcome(path, error=msg if path in msg else f"{path}: {msg}")
@@ -68,6 +80,11 @@ def extract_one(path: str) -> Outcome:
         return Outcome(path, error=f"{path}: nested too deeply to read")
     except Exception as e:  # a hostile file or a bug: report it, keep going
         return Outcome(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
+
+
+def extract_for_store(path: str) -> Outcome:
+    """``extract_one`` with the quads made ahead (what ingest's workers run)."""
+    return extract_one(path, prepare=True)
 
 
 def read_one(path: str) -> Outcome:
@@ -208,7 +225,7 @@ def run(
         return
     fork = hasattr(os, "fork")
     ctx = mp.get_context("fork" if fork else "spawn")
-    if fork and func is extract_one:
+    if fork and func in (extract_one, extract_for_store):
         preload()
     depth = max(1, depth)
     results = ctx.Queue()

@@ -766,15 +766,19 @@ def test_a_store_failing_mid_ingest_keeps_the_report(tmp_path, capsys, monkeypat
     for i in range(3):
         (d / f"f{i}.txt").write_text(FILING.replace("05555", f"0555{i}"), encoding="utf-8")
     calls = {"n": 0}
-    real = GraphStore._write
 
-    def failing(self, *a, **k):
-        calls["n"] += 1
-        if calls["n"] > 1:
-            raise StoreError("store write failed: No space left on device")
-        return real(self, *a, **k)
+    def failing(real):
+        def write(self, *a, **k):
+            calls["n"] += 1
+            if calls["n"] > 1:
+                raise StoreError("store write failed: No space left on device")
+            return real(self, *a, **k)
 
-    monkeypatch.setattr(GraphStore, "_write", failing)
+        return write
+
+    # one transaction, or a batch through the bulk loader (an on-disk store)
+    monkeypatch.setattr(GraphStore, "_write", failing(GraphStore._write))
+    monkeypatch.setattr(GraphStore, "_load_batch", failing(GraphStore._load_batch))
     monkeypatch.setattr(GraphStore, "refresh_summaries",
                         lambda self, progress=None: (_ for _ in ()).throw(StoreError("disk full")))
     monkeypatch.setattr(ingesting, "BATCH", 1)  # one transaction per document
@@ -795,22 +799,26 @@ def test_a_batch_the_store_cannot_write_fails_every_file_in_it(tmp_path, capsys,
     for i in range(5):
         (d / f"f{i}.txt").write_text(FILING.replace("05555", f"0555{i}"), encoding="utf-8")
     calls = {"n": 0}
-    real = GraphStore._write
 
-    def failing(self, *a, **k):
-        calls["n"] += 1
-        if calls["n"] >= fail_from:
-            raise StoreError("store write failed: No space left on device")
-        return real(self, *a, **k)
+    def failing(real):
+        def write(self, *a, **k):
+            calls["n"] += 1
+            if calls["n"] >= fail_from:
+                raise StoreError("store write failed: No space left on device")
+            return real(self, *a, **k)
 
-    monkeypatch.setattr(GraphStore, "_write", failing)
+        return write
+
+    # one transaction, or a batch through the bulk loader (an on-disk store)
+    monkeypatch.setattr(GraphStore, "_write", failing(GraphStore._write))
+    monkeypatch.setattr(GraphStore, "_load_batch", failing(GraphStore._load_batch))
     monkeypatch.setattr(ingesting, "BATCH", 2)
     store = str(tmp_path / "store")
     assert main(["ingest", str(d), "--store", store, "-q", "-j", "1"]) == 1
     err = capsys.readouterr().err
     stored = 2 * (fail_from - 1)
     assert f"{stored} new" in err and f"{5 - stored} failed" in err and "No space left on device" in err
-    monkeypatch.setattr(GraphStore, "_write", real)
+    monkeypatch.undo()
     assert len(GraphStore(store, read_only=True).named_graphs()) == stored
 
 

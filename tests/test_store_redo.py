@@ -1,0 +1,174 @@
+"""A batch of new documents written to an on-disk store through the redo file and the bulk
+loader (``graph.store`` docstring): the store ends as with ``extend``, and a writer that
+stops while loading leaves a redo file the next writer loads, so that every document is
+whole again."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from factories import TEXT, case_extraction
+
+from docketgraph.graph.errors import StoreError
+from docketgraph.graph.store import REDO_FILE, GraphStore
+from docketgraph.graph.vocab import DG
+
+HERE = Path(__file__).resolve().parent
+
+
+def _quads(st: GraphStore) -> set[tuple[str, str, str, str]]:
+    return {
+        (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+        for q in st._store
+        if q.predicate.value != DG.ingested
+    }
+
+
+def _writes(n: int = 12):
+    out = []
+    for i in range(n):
+        ex = case_extraction(
+            f"r{i}",
+            docket=f"1:24-cv-{i % 5:05d}" if i % 3 else f"24-cv-{i % 5}",
+            court="ilnd" if i % 3 else None,
+            judges=((f"Judge Number{i % 4}", "district"),),
+            firm="Greer Burns & Crain Ltd" if i % 2 else "Epstein Drangel LLP",
+            attorney=f"Ann Lawyer{i % 3}",
+        )
+        out.append((ex, f"/f/r{i}.txt"))
+    return out
+
+
+def test_a_batch_loaded_on_disk_equals_extend_in_memory(tmp_path):
+    mem, disk = GraphStore(None), GraphStore(tmp_path / "store")
+    for st in (mem, disk):
+        with st.batched(5):
+            for ex, p in _writes():
+                st.put(ex, text=TEXT, path=p)
+        st.refresh_summaries()
+    assert disk.batches_written == 3
+    assert not os.path.exists(tmp_path / "store" / REDO_FILE)
+    assert _quads(disk) == _quads(mem)
+    disk.close()
+
+
+CHILD = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, {tests!r})
+    from factories import TEXT
+    from test_store_redo import _writes
+    from docketgraph.graph.store import GraphStore
+
+    class Stopping:
+        '''The store, stopping the process half way through loading its first batch.'''
+        def __init__(self, store):
+            self._s = store
+        def __getattr__(self, name):
+            return getattr(self._s, name)
+        def bulk_load(self, path, format, **options):
+            import pyoxigraph as ox
+            quads = list(ox.parse(path=path, format=format))
+            self._s.bulk_extend(quads[: len(quads) // 2])
+            self._s.flush()
+            os._exit(9)
+
+    st = GraphStore({loc!r})
+    st._store = Stopping(st._store)
+    with st.batched(100):
+        for ex, p in _writes():
+            st.put(ex, text=TEXT, path=p)
+    """
+)
+
+
+def test_a_writer_stopped_while_loading_leaves_a_batch_the_next_one_completes(tmp_path):
+    loc = str(tmp_path / "store")
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD.format(tests=str(HERE), loc=loc)], capture_output=True, text=True
+    )
+    assert child.returncode == 9, child.stderr
+    assert os.path.exists(os.path.join(loc, REDO_FILE))
+    reference = GraphStore(None)
+    with reference.batched(100):
+        for ex, p in _writes():
+            reference.put(ex, text=TEXT, path=p)
+    # read without writing: the batch is there in part (what the stop left)
+    partial = GraphStore(loc, read_only=True)
+    assert 0 < len(_quads(partial)) < len(_quads(reference))
+    del partial
+    # the next writer loads the batch again: every document whole, the file gone
+    st = GraphStore(loc)
+    assert not os.path.exists(os.path.join(loc, REDO_FILE))
+    assert _quads(st) == _quads(reference)
+    for ex, p in _writes():
+        assert st.put(ex, text=TEXT, path=p).status == "unchanged"
+    assert st.refresh_summaries() == reference.refresh_summaries()
+    assert _quads(st) == _quads(reference)
+    st.close()
+
+
+def test_a_redo_file_written_in_part_is_never_taken_for_a_batch(tmp_path):
+    """The file is written aside and renamed once synced: what a stop leaves half written
+    is the side file, which is not read (its documents were not stored at all)."""
+    loc = tmp_path / "store"
+    GraphStore(loc).close()
+    (loc / (REDO_FILE + ".tmp")).write_text("<http://a> <http://b> ", encoding="utf-8")
+    st = GraphStore(loc)
+    assert len(st) == 0
+    st.close()
+
+
+def test_a_damaged_redo_file_is_reported(tmp_path):
+    loc = tmp_path / "store"
+    GraphStore(loc).close()
+    (loc / REDO_FILE).write_text("<http://a> <http://b> ", encoding="utf-8")
+    with pytest.raises(StoreError, match="did not finish"):
+        GraphStore(loc)
+
+
+class _FailingOnce:
+    """The store, whose first bulk load fails after storing half the batch."""
+
+    def __init__(self, store):
+        self._s, self.failed = store, False
+
+    def __getattr__(self, name):
+        return getattr(self._s, name)
+
+    def bulk_load(self, path, format, **options):
+        if not self.failed:
+            self.failed = True
+            import pyoxigraph as ox
+
+            quads = list(ox.parse(path=path, format=format))
+            self._s.bulk_extend(quads[: len(quads) // 2])
+            raise OSError("No space left on device")
+        return self._s.bulk_load(path=path, format=format, **options)
+
+
+def test_a_load_that_failed_is_completed_before_the_next_batch(tmp_path):
+    loc = tmp_path / "store"
+    st = GraphStore(loc)
+    st._store = _FailingOnce(st._store)
+    writes = _writes(8)
+    with pytest.raises(StoreError, match="kept in .* stored whole"):
+        with st.batched(4):
+            for ex, p in writes[:4]:
+                st.put(ex, text=TEXT, path=p)
+    assert os.path.exists(loc / REDO_FILE)
+    with st.batched(4):
+        for ex, p in writes[4:]:
+            st.put(ex, text=TEXT, path=p)
+    assert not os.path.exists(loc / REDO_FILE)
+    st._store = st._store._s
+    reference = GraphStore(None)
+    with reference.batched(4):
+        for ex, p in writes:
+            reference.put(ex, text=TEXT, path=p)
+    assert _quads(st) == _quads(reference)
+    st.close()
