@@ -31,6 +31,7 @@ written by another tool), search takes the exact path (``CURRENT_ASK``).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import heapq
 import io
@@ -99,14 +100,23 @@ def words(name: str) -> list[str]:
 def terms(name: str) -> list[str]:
     """What a name is indexed under: its words, and each two words running (a query word
     may resemble where one word ends and the next begins: "zelle" and "mirel letter")."""
+    return list(_terms(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _terms(name: str) -> tuple[str, ...]:
     w = utils.default_process(name).split()
-    return list(dict.fromkeys(w + [f"{a} {b}" for a, b in zip(w, w[1:], strict=False)]))
+    return tuple(dict.fromkeys(w + [f"{a} {b}" for a, b in zip(w, w[1:], strict=False)]))
 
 
+# names repeat (a firm in every case, "llc" in thousands of names): a build asks for the
+# same terms' IRIs hundreds of thousands of times
+@functools.lru_cache(maxsize=1 << 16)
 def word_iri(word: str) -> ox.NamedNode:
     return ox.NamedNode(SNS + "w/" + quote(word, safe=""))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bucket_iri(word: str) -> ox.NamedNode:
     return ox.NamedNode(f"{SNS}vocabulary/{zlib.crc32(word.encode('utf-8')) % BUCKETS}")
 
@@ -160,18 +170,34 @@ def _entries(rows: Iterable[dict]) -> dict[tuple[ox.NamedNode, str], list[str]]:
     return out
 
 
+_NAME_OF_N = ox.NamedNode(NAME_OF)
+_HAS_N = ox.NamedNode(HAS)
+_GRAPH_N = ox.NamedNode(GRAPH)
+
+
 def _index_triples(e: ox.NamedNode, kind: str, names: Sequence[str]) -> list[ox.Triple]:
     """An entity's entries: its kind, display name and names (``e dgs:nameOf``), and a
     posting under every term of every one of its names."""
     shown = display_name(names)
     packed = ox.Literal(f"{e.value}\t{kind}\t{shown}")
-    out = [ox.Triple(e, ox.NamedNode(NAME_OF), ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))))]
-    all_terms = dict.fromkeys(t for n in names for t in terms(n))
-    out += [ox.Triple(word_iri(w), ox.NamedNode(HAS), packed) for w in all_terms]
+    out = [ox.Triple(e, _NAME_OF_N, ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))))]
+    all_terms = dict.fromkeys(t for n in names for t in _terms(n))
+    out += [ox.Triple(word_iri(w), _HAS_N, packed) for w in all_terms]
     return out
 
 
-def _data(triples: Iterable[ox.Triple]) -> str:
+def _index_quads(e: ox.NamedNode, kind: str, names: Sequence[str], all_terms: Iterable[str]) -> list[ox.Quad]:
+    """``_index_triples`` as quads of the index's graph, ``all_terms`` being the terms of
+    ``names`` (the build's loader takes quads)."""
+    shown = display_name(names)
+    packed = ox.Literal(f"{e.value}\t{kind}\t{shown}")
+    g = _GRAPH_N
+    out = [ox.Quad(e, _NAME_OF_N, ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))), g)]
+    out += [ox.Quad(word_iri(w), _HAS_N, packed, g) for w in all_terms]
+    return out
+
+
+def _data(triples: Iterable[ox.Triple] | Iterable[ox.Quad]) -> str:
     return " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
 
 
@@ -237,13 +263,12 @@ def build(
     as INSERT DATA text to parse, half the build's time); by default INSERT DATA through
     ``update``. It need not be atomic: the version goes last, so a build stopped part way
     is started over."""
-    graph = ox.NamedNode(GRAPH)
 
-    def put(triples: list[ox.Triple]) -> None:
+    def put(quads: list[ox.Quad]) -> None:
         if write is not None:
-            write([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+            write(quads)
         else:
-            update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(triples)} }} }}")
+            update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(quads)} }} }}")
 
     update(
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
@@ -256,18 +281,22 @@ def build(
         f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
     )
     entries = _entries(rows)
-    buf: list[ox.Triple] = []
-    by_bucket: dict[ox.NamedNode, set[str]] = {}
+    buf: list[ox.Quad] = []
+    vocabulary: dict[str, None] = {}
     for (e, kind), spellings in entries.items():
         spelt = sorted(set(spellings))
-        buf += _index_triples(e, kind, spelt)
-        for t in dict.fromkeys(t for n in spelt for t in terms(n)):
-            by_bucket.setdefault(bucket_iri(t), set()).add(t)
+        all_terms = dict.fromkeys(t for n in spelt for t in _terms(n))
+        buf += _index_quads(e, kind, spelt, all_terms)
+        vocabulary.update(all_terms)
         if len(buf) >= batch:
             put(buf)
             buf = []
+    by_bucket: dict[ox.NamedNode, set[str]] = {}
+    for t in vocabulary:
+        by_bucket.setdefault(bucket_iri(t), set()).add(t)
     buf += [
-        ox.Triple(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws)))) for b, ws in by_bucket.items()
+        ox.Quad(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws))), _GRAPH_N)
+        for b, ws in by_bucket.items()
     ]
     put(buf)
     rows = [(e.value, kind, display_name(set(spellings))) for (e, kind), spellings in entries.items()]

@@ -200,6 +200,8 @@ class Store(Protocol):
 
     def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]: ...
 
+    def summary_links(self, kind: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class WriteResult:
@@ -427,6 +429,13 @@ class GraphStore:
             (q.subject.value, summaries.unpack_dated(q.object.value))
             for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
+
+    def summary_links(self, kind: str) -> list[str]:
+        """The packed links of ``kind`` of every bucket of cases (see
+        ``summaries.unpack_links``): one index scan."""
+        self._settle()
+        p = ox.NamedNode(summaries.links_predicate(kind))
+        return [q.object.value for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)]
 
     def name_index(self) -> name_index.NameIndex | None:
         """The entity-search name index when it is current (see graph.name_index); None

@@ -24,35 +24,30 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from docketgraph.graph import keys, name_index
+from docketgraph.graph import keys, name_index, summaries
 from docketgraph.graph.errors import BadParameter
 from docketgraph.graph.store import Store
 from docketgraph.queries.saved import Param, SavedQuery
 
 #: entity–case relations, each read inside one document's graph (no cross-graph joins,
-#: so the union of graphs never multiplies rows); joined and dated in Python
+#: so the union of graphs never multiplies rows); joined and dated in Python. The kinds of
+#: the network projections are also kept per case in the summaries (``summaries.LINKS``).
 _RELATIONS = {
-    "LawFirm": "?r a dg:Appearance ; dg:case ?case ; dg:firm ?x .",
-    "Attorney": "?r a dg:Appearance ; dg:case ?case ; dg:attorney ?x .",
-    "Judge": "?case dg:presidingJudge|dg:magistrateJudge|dg:panelJudge ?x .",
-    "Platform": "?case dg:mentionsPlatform ?x .",
-    # a document cites too (``doc dg:cites``): only a case's citations, typed in the same
-    # graph (the writer types every case node of a document's graph), half the rows
-    "Precedent": "?case a dg:Case ; dg:cites ?x .",
+    **summaries.LINKS,
     "Party": "?r a dg:Participation ; dg:case ?case ; dg:party ?x .",
     "Court": "?case dg:inCourt ?x .",
 }
 _REL_SPARQL = "SELECT DISTINCT ?g ?case ?x WHERE {{ GRAPH ?g {{ {body} }} }}"
-_DOC_DATES = "SELECT DISTINCT ?g ?filed WHERE { GRAPH ?g { ?doc a dg:Document ; dg:filed ?filed } }"
-_CASE_INFO = """SELECT ?case (SAMPLE(?d) AS ?docket) (SAMPLE(?c) AS ?court) (SAMPLE(?n) AS ?label)
-WHERE { ?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c . OPTIONAL { ?case schema:name ?n } }
-GROUP BY ?case"""
+_DOC_DATES = f"SELECT DISTINCT ?g ?filed WHERE {{ GRAPH ?g {{ {summaries.DOC_DATES} }} }}"
+# a case's docket and court: the least of each (a case normally has one of each)
+_CASE_INFO = """SELECT ?case (MIN(?d) AS ?docket) (MIN(?c) AS ?court)
+WHERE { ?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c } GROUP BY ?case"""
 _LABELS = "SELECT ?x (SAMPLE(?n) AS ?label) WHERE {{ ?x a dg:{kind} ; schema:name ?n }} GROUP BY ?x"
 _CASES = """
 SELECT ?case (SAMPLE(?label0) AS ?label) (SAMPLE(?caption0) AS ?caption)
@@ -68,6 +63,54 @@ SELECT ?j (SAMPLE(?r) AS ?role) WHERE { ?j a dg:Judge ; dg:judgeRole ?r } GROUP 
 PROJECTIONS = ("firm-judge", "attorneys", "citations", "platform-firm")
 
 
+#: (kind, entity, case, docket, court, first, last): an entity–case link and its dates
+_Link = tuple[str, str, str, str, str, str | None, str | None]
+
+
+def _exact_links(store: Store, kinds: Iterable[str]) -> Iterator[_Link]:
+    """(kind, entity, case, docket, court, first, last) of every entity–case link of
+    ``kinds``, read from the documents' facts: first and last are the earliest and latest
+    filing dates of the documents whose graphs assert the link (None when none is dated)."""
+    filed: dict[str, tuple[str, str]] = {}
+    for r in store.query(_DOC_DATES)[1]:
+        d, have = r["filed"], filed.get(r["g"])
+        filed[r["g"]] = (d, d) if have is None else (min(have[0], d), max(have[1], d))
+    info = {r["case"]: (r["docket"], r["court"]) for r in store.query(_CASE_INFO)[1]}
+    for kind in kinds:
+        agg: dict[tuple[str, str], list] = {}
+        for r in store.query(_REL_SPARQL.format(body=_RELATIONS[kind]))[1]:
+            a = agg.setdefault((r["x"], r["case"]), [None, None])
+            d = filed.get(r["g"])
+            if d:
+                a[0] = d[0] if a[0] is None or d[0] < a[0] else a[0]
+                a[1] = d[1] if a[1] is None or d[1] > a[1] else a[1]
+        for (x, case), (first, last) in agg.items():
+            c = info.get(case)
+            if c is not None:
+                yield kind, x, case, c[0], c[1], first, last
+
+
+def _summary_links(store: Store, kinds: Iterable[str]) -> Iterator[_Link]:
+    """The same links as ``_exact_links``, read from the summaries (one index scan a kind)."""
+    for kind in kinds:
+        for packed in store.summary_links(kind):
+            for case, docket, court, links in summaries.unpack_links(packed):
+                for i in range(0, len(links), 3):
+                    yield kind, links[i], case, docket, court, links[i + 1] or None, links[i + 2] or None
+
+
+def _from_summaries(store: Store, kinds: Iterable[str]) -> bool:
+    """True when the links of ``kinds`` may be read from the store's summaries: kept for
+    them, and current (see graph.summaries)."""
+    current = getattr(store, "summaries_current", None)
+    return (
+        all(k in summaries.LINKS for k in kinds)
+        and hasattr(store, "summary_links")
+        and callable(current)
+        and bool(current())
+    )
+
+
 def _links(
     store: Store,
     *,
@@ -76,50 +119,39 @@ def _links(
     date_to: str | None = None,
     kinds: Iterable[str] | None = None,
 ) -> list[dict]:
-    """Entity–case links with the filing-date range of the documents that assert them."""
-    _, dates = store.query(_DOC_DATES)
-    filed = {r["g"]: r["filed"] for r in dates}
-    _, cases = store.query(_CASE_INFO)
-    info = {r["case"]: r for r in cases}
+    """Entity–case links with the filing-date range of the documents that assert them,
+    from the summaries when they are current (the same links), else from the documents'
+    facts."""
+    kinds = tuple(kinds or _RELATIONS)
     court = court.strip().lower() if court else None
+    found = _summary_links(store, kinds) if _from_summaries(store, kinds) else _exact_links(store, kinds)
+    labels: dict[str, dict[str, str]] = {}
     out = []
-    for kind in kinds or _RELATIONS:
-        _, labels = store.query(_LABELS.format(kind=kind))
-        label = {r["x"]: r["label"] for r in labels}
-        _, rows = store.query(_REL_SPARQL.format(body=_RELATIONS[kind]))
-        agg: dict[tuple[str, str], list] = {}
-        for r in rows:
-            key = (r["x"], r["case"])
-            a = agg.setdefault(key, [None, None])
-            d = filed.get(r["g"])
-            if d:
-                a[0] = d if a[0] is None or d < a[0] else a[0]
-                a[1] = d if a[1] is None or d > a[1] else a[1]
-        for (x, case), (first, last) in agg.items():
-            c = info.get(case)
-            if c is None:
+    for kind, x, case, docket, c_court, first, last in found:
+        if court and c_court != court:
+            continue
+        if date_from or date_to:
+            if not first or not last:
                 continue
-            if court and c["court"] != court:
+            if date_from and last < date_from:
                 continue
-            if date_from or date_to:
-                if not first:
-                    continue
-                if date_from and last < date_from:
-                    continue
-                if date_to and first > date_to:
-                    continue
-            out.append(
-                {
-                    "x": x,
-                    "kind": kind,
-                    "label": label.get(x, x),
-                    "case": case,
-                    "docket": c["docket"],
-                    "court": c["court"],
-                    "first": first,
-                    "last": last,
-                }
-            )
+            if date_to and first > date_to:
+                continue
+        label = labels.get(kind)
+        if label is None:
+            label = labels[kind] = {r["x"]: r["label"] for r in store.query(_LABELS.format(kind=kind))[1]}
+        out.append(
+            {
+                "x": x,
+                "kind": kind,
+                "label": label.get(x, x),
+                "case": case,
+                "docket": docket,
+                "court": c_court,
+                "first": first,
+                "last": last,
+            }
+        )
     out.sort(key=lambda r: (r["kind"], r["x"], r["case"]))
     return out
 

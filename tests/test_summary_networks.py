@@ -1,0 +1,179 @@
+"""Network projections read from the summaries' links equal the exact path.
+
+The network saved queries (firm-judge-network, attorney-network, citation-network,
+platform-firm-network, centrality, communities, over every projection) and
+``KnowledgeGraph.to_networkx`` read each case's entity links from the summaries
+(``summaries.links_quads``) when they are current, and the documents' facts otherwise.
+Both are run here and must give the same rows in the same order, and the same graphs
+(nodes, edges and attributes, in the same insertion order), on the fixture graph, on a
+synthetic Schedule A graph, on the real filings, and after a document is replaced.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from docketgraph.graph import summaries
+from docketgraph.graph.errors import NotFound
+from docketgraph.queries import analytics
+from docketgraph.queries.api import KnowledgeGraph
+from query_factories import filings, small_graph
+from test_summaries import _params
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import extractions  # noqa: E402
+
+NETWORKS = ["firm-judge-network", "attorney-network", "citation-network", "platform-firm-network"]
+MEASURES = ["centrality", "communities"]
+PROJECTIONS = ["firm-judge", "attorneys", "citations", "platform-firm"]
+
+
+class _Counted:
+    """Counts the summary reads of links (to show the summary path was taken)."""
+
+    def __init__(self, kg: KnowledgeGraph):
+        self.kg, self.reads = kg, 0
+        self._orig = kg.store.summary_links
+
+    def __enter__(self):
+        def read(kind):
+            self.reads += 1
+            return self._orig(kind)
+
+        self.kg.store.summary_links = read  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc):
+        self.kg.store.summary_links = self._orig  # type: ignore[method-assign]
+
+
+def _run(kg: KnowledgeGraph, fn, *, exact: bool):
+    current = kg.store.summaries_current
+    if exact:
+        kg.store.summaries_current = lambda: False  # type: ignore[method-assign]
+    try:
+        with _Counted(kg) as c:
+            try:
+                out = fn()
+            except NotFound as e:
+                out = ("error", str(e))
+        if exact:
+            assert c.reads == 0
+        elif out and out[0] != "error":
+            assert c.reads > 0, "the summaries were not read"
+        return out
+    finally:
+        kg.store.summaries_current = current  # type: ignore[method-assign]
+
+
+def _answer(kg: KnowledgeGraph, name: str, params: dict):
+    res = kg.query(name, **params)
+    return res.columns, [json.dumps(r, sort_keys=True, default=str) for r in res.rows]
+
+
+def _graph(G) -> tuple:
+    return (
+        G.is_directed(),
+        [json.dumps([n, d], sort_keys=True) for n, d in G.nodes(data=True)],
+        [json.dumps([a, b, d], sort_keys=True) for a, b, d in G.edges(data=True)],
+    )
+
+
+def _cases(kg: KnowledgeGraph) -> list[tuple[str, dict]]:
+    out = []
+    for name in NETWORKS:
+        out += [(name, p) for p in _params(kg, name)]
+    for name in MEASURES:
+        for proj in PROJECTIONS:
+            out += [(name, {**p, "projection": proj}) for p in _params(kg, name) if "projection" not in p]
+    out += [("centrality", {"projection": "attorneys", "top": 3})]
+    return out
+
+
+def _assert_equal(kg: KnowledgeGraph) -> int:
+    """Every network query and projection both ways; returns how many answers had rows."""
+    assert kg.store.summaries_current()
+    some = 0
+    for name, params in _cases(kg):
+        got = _run(kg, lambda: _answer(kg, name, params), exact=False)
+        want = _run(kg, lambda: _answer(kg, name, params), exact=True)
+        assert got == want, (name, params)
+        some += bool(got[1])
+    firms = [r["k"] for r in kg.store.query("SELECT DISTINCT ?k WHERE { ?f a dg:LawFirm ; dg:key ?k } ORDER BY ?k")[1]]
+    for proj in PROJECTIONS:
+        extra = [{"firm": firms[0]}] if proj == "attorneys" and firms else []
+        extra += [{"by": "case"}] if proj == "citations" else []
+        for p in [{}, {"court": "ilnd"}, {"from": "2023-01-01"}, {"to": "2022-06-30"}] + extra:
+            got = _run(kg, lambda: _graph(kg.to_networkx(proj, **p)), exact=False)
+            assert got == _run(kg, lambda: _graph(kg.to_networkx(proj, **p)), exact=True), (proj, p)
+    return some
+
+
+def test_links_predicates_are_one_per_kind():
+    assert set(summaries.LINKS) == {"LawFirm", "Attorney", "Judge", "Platform", "Precedent"}
+    assert all(analytics._RELATIONS[k] == v for k, v in summaries.LINKS.items())
+    packed = "https://x/c1\t1:21-cv-1\tilnd\thttps://x/a\t2021-01-02\t2021-03-04\thttps://x/b\t\t\nhttps://x/c2\t2\tnysd"
+    assert list(summaries.unpack_links(packed)) == [
+        ("https://x/c1", "1:21-cv-1", "ilnd", ["https://x/a", "2021-01-02", "2021-03-04", "https://x/b", "", ""]),
+        ("https://x/c2", "2", "nysd", []),
+    ]
+    # a case's bucket is fixed by its IRI
+    assert summaries.links_bucket("https://x/c1") == summaries.links_bucket("https://x/c1")
+    assert len({summaries.links_bucket(f"https://x/c{i}") for i in range(2000)}) == summaries.LINK_BUCKETS
+
+
+def test_networks_from_summaries_equal_exact_on_the_fixture_graph():
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    assert _assert_equal(kg) > 0
+
+
+@pytest.mark.slow
+def test_networks_from_summaries_equal_exact_on_a_synthetic_graph():
+    kg = KnowledgeGraph(None)
+    for ex in extractions(40):
+        kg.store.put(ex)
+    kg.store.refresh_summaries()
+    assert _assert_equal(kg) > 0
+
+
+def test_networks_from_summaries_equal_exact_on_real_filings(dev_dir, seeds_dir):
+    kg = KnowledgeGraph(None)
+    for d in (dev_dir, seeds_dir):
+        kg.ingest([p for p in sorted(d.iterdir()) if p.is_file() and not p.name.endswith(".gold.json")],
+                  in_process=True)
+    assert kg.store.summaries_current()
+    assert _assert_equal(kg) > 0
+
+
+def test_networks_follow_a_replaced_document():
+    """A replaced document's cases are summarised again: the links follow, and while they
+    are stale the exact path answers."""
+    kg = KnowledgeGraph(None)
+    docs = filings()
+    for ex, text in docs:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    before = _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=False)
+    ex, text = docs[0]
+    firm = ex.firms[0]
+    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
+    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
+                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
+                                              for a in ex.attorneys if a.firm == firm.name))
+    assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
+    assert not kg.store.summaries_current()
+    stale = kg.query("firm-judge-network")
+    kg.store.refresh_summaries()
+    after = _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=False)
+    assert after != before and "Brand New Counsel LLP" in json.dumps(after)
+    assert [json.dumps(r, sort_keys=True, default=str) for r in stale.rows] == after[1]
+    _assert_equal(kg)
+    # removing every document leaves no links behind
+    for g in kg.store.named_graphs():
+        assert kg.store.remove_document(g.rsplit("/", 1)[-1])
+    assert all(not kg.store.summary_links(k) for k in summaries.LINKS)
