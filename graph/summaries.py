@@ -197,24 +197,28 @@ def unpack_links(value: str) -> Iterator[tuple[str, str, str, list[str]]]:
         yield f[0], f[1], f[2], f[3:]
 
 
-def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, dict[str, str]]:
-    """The links of ``cases``, by kind and case: per case (typed dg:Case, with a docket
-    number and a court: the least of each) and kind (``LINKS``) with any, one line of its
-    IRI, docket and court, then per linked entity (in IRI order) its IRI and the first and
-    last filing dates of the document graphs asserting the link, tab-separated."""
+_Found = dict[str, dict[tuple[str, str], list[str]]]
+
+
+def _links_of(
+    query: Callable[[str], list], cases: Sequence[ox.NamedNode]
+) -> tuple[dict[str, tuple[str, str]], _Found]:
+    """The links of ``cases``: (case -> (docket, court), kind -> (case, entity) -> the
+    filing dates of the document graphs asserting the link), for the cases typed dg:Case
+    with a docket number and a court (the least of each)."""
     vals = _values(cases)
-    info: dict[str, str] = {}
+    info: dict[str, tuple[str, str]] = {}
     for r in query(
         f"{PREFIX_BLOCK}SELECT ?case (MIN(?d) AS ?docket) (MIN(?c) AS ?court) WHERE {{ {vals} "
         "?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c } GROUP BY ?case"
     ):
         if r.get("docket") is not None and r.get("court") is not None:
-            c = r["case"].value
-            info[c] = f"{c}\t{r['docket'].value}\t{r['court'].value}"
+            info[r["case"].value] = (r["docket"].value, r["court"].value)
+    found: _Found = {}
     if not info:
-        return {}
-    found: dict[str, dict[tuple[str, str], list[str]]] = {}
+        return info, found
     graphs: dict[str, None] = {}
+    in_graphs: dict[str, dict[tuple[str, str], list[str]]] = {}
     for kind, body in LINKS.items():
         got: dict[tuple[str, str], list[str]] = defaultdict(list)
         for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?g ?case ?x WHERE {{ {vals} GRAPH ?g {{ {body} }} }}"):
@@ -223,7 +227,7 @@ def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> d
                 g = str(r["g"])
                 got[(c, r["x"].value)].append(g)
                 graphs[g] = None
-        found[kind] = got
+        in_graphs[kind] = got
     filed: dict[str, list[str]] = defaultdict(list)
     gl = list(graphs)
     for i in range(0, len(gl), 2000):
@@ -232,14 +236,49 @@ def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> d
             f"GRAPH ?g {{ {DOC_DATES} }} }}"
         ):
             filed[str(r["g"])].append(r["filed"].value)
+    for kind, got in in_graphs.items():
+        found[kind] = {key: [d for g in gs for d in filed.get(g, ())] for key, gs in got.items()}
+    return info, found
+
+
+def _link_lines(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for kind, got in found.items():
         per_case: dict[str, list[str]] = defaultdict(list)
-        for (c, x), gs in sorted(got.items()):
-            ds = [d for g in gs for d in filed.get(g, ())]
+        for (c, x), ds in sorted(got.items()):
             per_case[c].append(f"{x}\t{min(ds)}\t{max(ds)}" if ds else f"{x}\t\t")
-        out[kind] = {c: info[c] + "\t" + "\t".join(xs) for c, xs in per_case.items()}
+        out[kind] = {c: f"{c}\t{info[c][0]}\t{info[c][1]}\t" + "\t".join(xs) for c, xs in per_case.items()}
     return out
+
+
+def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, dict[str, str]]:
+    """The links of ``cases``, by kind and case: per case (typed dg:Case, with a docket
+    number and a court: the least of each) and kind (``LINKS``) with any, one line of its
+    IRI, docket and court, then per linked entity (in IRI order) its IRI and the first and
+    last filing dates of the document graphs asserting the link, tab-separated."""
+    return _link_lines(*_links_of(query, cases))
+
+
+def _judge_platform_rows(info: dict[str, tuple[str, str]], found: _Found) -> list[dict]:
+    """The rows of the judge-platform relation (``relation_select``) from the cases'
+    links: its pattern joins two one-triple patterns on the case, so its rows are each
+    case's judges crossed with its platforms (the court: the case's least)."""
+    judges: dict[str, list[str]] = defaultdict(list)
+    for c, x in found.get("Judge", {}):
+        judges[c].append(x)
+    platforms: dict[str, list[str]] = defaultdict(list)
+    for c, x in found.get("Platform", {}):
+        platforms[c].append(x)
+    rows = []
+    for c, js in judges.items():
+        ps = platforms.get(c)
+        if not ps:
+            continue
+        case, court = ox.NamedNode(c), ox.Literal(info[c][1])
+        for j in js:
+            jn = ox.NamedNode(j)
+            rows += [{"case": case, "judge": jn, "platform": ox.NamedNode(p), "court": court} for p in ps]
+    return rows
 
 
 def links_quads(lines: dict[str, dict[str, str]]) -> list[ox.Quad]:
@@ -362,6 +401,8 @@ def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
 
 
 _PAIRS = ("opposing", "co-counsel")
+#: the relation whose rows the whole rebuild takes from the cases' links (``_judge_platform_rows``)
+_WITH_LINKS = "judge-platform"
 
 
 def _pair_rows(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, list[dict]]:
@@ -689,10 +730,19 @@ def rebuild_all(
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Build the facts and answers of every case in ``cases`` into empty summaries, one
-    relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases, then each
-    group's answer counted in memory (``answer_quads``) rather than read back from the
+    relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases (whole
+    buckets of links; the judge-platform rows taken from the links read in its pass), then
+    each group's answer counted in memory (``answer_quads``) rather than read back from the
     store; no group is left dirty. ``progress`` hears of the cases during the last pass."""
-    chunks = [cases[i : i + chunk] for i in range(0, len(cases), chunk)]
+    # chunks of whole buckets of links (each bucket's literals written once)
+    by_bucket: dict[str, list[ox.NamedNode]] = defaultdict(list)
+    for case in cases:
+        by_bucket[links_bucket(case.value)].append(case)
+    chunks: list[list[ox.NamedNode]] = [[]]
+    for b in sorted(by_bucket):
+        if len(chunks[-1]) >= chunk:
+            chunks.append([])
+        chunks[-1] += by_bucket[b]
     out: list[ox.Quad] = []
 
     def flush(force: bool = False) -> None:
@@ -711,43 +761,45 @@ def rebuild_all(
                 dockets[intern.setdefault(c, c)] = r["docket"].value
                 out.append(ox.Quad(r["case"], _DOCKET, r["docket"], _GN))
         flush()
-    # the links, over chunks of whole buckets (each bucket's literals written once)
-    by_bucket: dict[str, list[ox.NamedNode]] = defaultdict(list)
-    for c in cases:
-        by_bucket[links_bucket(c.value)].append(c)
-    part: list[ox.NamedNode] = []
-    for b in sorted(by_bucket):
-        part += by_bucket[b]
-        if len(part) >= chunk or b == max(by_bucket):
-            out += links_quads(case_links(query, part))
-            part = []
-            flush()
     pairs = tuple(r for r in RELATIONS if r.name in _PAIRS)
     passes = [(r,) for r in RELATIONS if r.name not in _PAIRS] + [pairs]
     for k, rels in enumerate(passes):
         state = {rel.name: _Built() for rel in rels}
         for ch in chunks:
-            found = (
-                _pair_rows(query, ch) if rels == pairs else {rels[0].name: relation_rows(query, rels[0], ch)}
-            )
+            if rels == pairs:
+                found = _pair_rows(query, ch)
+            elif rels[0].name == _WITH_LINKS:
+                # the links' pass: the links written, and this relation's rows taken from them
+                info, links = _links_of(query, ch)
+                out += links_quads(_link_lines(info, links))
+                found = {_WITH_LINKS: _judge_platform_rows(info, links)}
+            else:
+                found = {rels[0].name: relation_rows(query, rels[0], ch)}
             for rel in rels:
                 st = state[rel.name]
                 rel_lit = ox.Literal(rel.name)
+                by_key: dict[tuple, tuple[str, ox.NamedNode]] = {}  # dims' terms -> group
                 for r in found[rel.name]:
                     case = r["case"]
                     c = intern.get(case.value, case.value)
                     if c not in dockets:
                         continue
-                    dims = [_s(r.get(d)) for d in rel.dims]
-                    iri = group_iri(rel, dims)
-                    got = st.groups.get(iri)
-                    if got is None:
-                        grp = ox.NamedNode(iri)
-                        st.groups[iri] = (grp, "\t".join(dims))
-                        out.append(ox.Quad(grp, _REL, rel_lit, _GN))
-                        out.append(ox.Quad(grp, _DIMS, ox.Literal(st.groups[iri][1]), _GN))
+                    key = tuple(r.get(d) for d in rel.dims)
+                    known = by_key.get(key)
+                    if known is None:
+                        dims = [_s(t) for t in key]
+                        iri = group_iri(rel, dims)
+                        got = st.groups.get(iri)
+                        if got is None:
+                            grp = ox.NamedNode(iri)
+                            st.groups[iri] = (grp, "\t".join(dims))
+                            out.append(ox.Quad(grp, _REL, rel_lit, _GN))
+                            out.append(ox.Quad(grp, _DIMS, ox.Literal(st.groups[iri][1]), _GN))
+                        else:
+                            grp = got[0]
+                        by_key[key] = (iri, grp)
                     else:
-                        grp = got[0]
+                        iri, grp = known
                     if c not in st.members[iri]:
                         st.members[iri][c] = dockets[c]
                         out.append(ox.Quad(grp, _MEMBER, case, _GN))
