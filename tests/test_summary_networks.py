@@ -177,3 +177,24 @@ def test_networks_follow_a_replaced_document():
     for g in kg.store.named_graphs():
         assert kg.store.remove_document(g.rsplit("/", 1)[-1])
     assert all(not kg.store.summary_links(k) for k in summaries.LINKS)
+
+
+def test_summaries_of_an_older_version_are_rebuilt_with_links():
+    """A store summarised by version 3 (no links) is not read; the next refresh rebuilds
+    it whole, links included."""
+    kg = small_graph()
+    kg.store.refresh_summaries()
+    want = _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=True)
+    g = f"<{summaries.SUMMARY_GRAPH}>"
+    kg.store._store.update(
+        f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o "
+        f'FILTER(STRSTARTS(STR(?p), "{summaries.SNS}links-")) }} }} ;\n'
+        f"DELETE WHERE {{ GRAPH {g} {{ {g} <{summaries.SNS}version> ?v }} }} ;\n"
+        f'INSERT DATA {{ GRAPH {g} {{ {g} <{summaries.SNS}version> "3" }} }}'
+    )
+    assert not kg.store.summaries_current()
+    assert all(not kg.store.summary_links(k) for k in summaries.LINKS)
+    assert _answer(kg, "firm-judge-network", {}) == want  # the exact path meanwhile
+    kg.store.refresh_summaries()
+    assert kg.store.summaries_current() and kg.store.summary_links("LawFirm")
+    assert _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=False) == want
