@@ -188,18 +188,60 @@ def _by_case(links: Iterable[dict], kind: str) -> dict[str, list[dict]]:
     return out
 
 
+class _Edges:
+    """Case edges gathered before they are added to a graph at once: the same edges, with
+    the same attributes and in the same order, as one ``_add_case_edge`` call per case
+    gives (the dockets and case ids kept as ordered sets, not searched lists)."""
+
+    def __init__(self, directed: bool):
+        self.directed = directed
+        self.found: dict[tuple[str, str], list] = {}
+
+    def add(self, a: str, b: str, docket: str, first: str | None, last: str | None, case: str | None) -> None:
+        key = (a, b) if self.directed or a < b else (b, a)
+        e = self.found.get(key)
+        if e is None:
+            self.found[key] = [a, b, {docket: None}, {case: None} if case else {}, first, last]
+            return
+        e[2][docket] = None
+        if case:
+            e[3][case] = None
+        if first and (not e[4] or first < e[4]):
+            e[4] = first
+        if last and (not e[5] or last > e[5]):
+            e[5] = last
+
+    def into(self, G: nx.Graph) -> nx.Graph:
+        G.add_edges_from(
+            (a, b, {"cases": list(ds), "weight": len(ds), "first": f, "last": la, "case_ids": list(cs)})
+            for a, b, ds, cs, f, la in self.found.values()
+        )
+        return G
+
+
+def _span(a: dict, b: dict) -> tuple[str | None, str | None]:
+    """The earliest first and the latest last date of two links (either may be None)."""
+    fa, fb, la, lb = a["first"], b["first"], a["last"], b["last"]
+    first = (fa if fa < fb else fb) if fa and fb else (fa or fb)
+    last = (la if la > lb else lb) if la and lb else (la or lb)
+    return first, last
+
+
 def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]) -> nx.Graph:
+    edges = _Edges(G.is_directed())
     for case, ls in left.items():
+        rs = right.get(case)
+        if not rs:
+            continue
         for a in ls:
-            for b in right.get(case, ()):
+            for b in rs:
                 if a["x"] == b["x"]:
                     continue
                 _add_node(G, a["x"], a["kind"], a["label"])
                 _add_node(G, b["x"], b["kind"], b["label"])
-                first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
-                last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
-                _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
-    return G
+                first, last = _span(a, b)
+                edges.add(a["x"], b["x"], a["docket"], first, last, case)
+    return edges.into(G)
 
 
 def firm_judge_graph(
@@ -241,13 +283,14 @@ def attorney_graph(
     ``firm``, only the neighbourhood of that firm's attorneys."""
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
     G = nx.Graph(name="attorneys")
+    edges = _Edges(False)
     for case, ls in _by_case(links, "Attorney").items():
         for r in ls:
             _add_node(G, r["x"], "Attorney", r["label"])
         for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
-            first = min(filter(None, (a.get("first"), b.get("first"))), default=None)
-            last = max(filter(None, (a.get("last"), b.get("last"))), default=None)
-            _add_case_edge(G, a["x"], b["x"], a["docket"], first, last, case)
+            first, last = _span(a, b)
+            edges.add(a["x"], b["x"], a["docket"], first, last, case)
+    edges.into(G)
     if firm:
         fk = keys.firm_store_key(firm)
         _, members = store.query(_MEMBERS)
