@@ -218,17 +218,27 @@ def doc_dates(query: Callable[[str], list]) -> dict[str, list[str]]:
 
 
 def _links_of(
-    query: Callable[[str], list], cases: Sequence[ox.NamedNode], filed: dict[str, list[str]] | None = None
+    query: Callable[[str], list],
+    cases: Sequence[ox.NamedNode],
+    filed: dict[str, list[str]] | None = None,
+    known: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[dict[str, tuple[str, str]], _Found]:
     """The links of ``cases``: (case -> (docket, court), kind -> (case, entity) -> the
     filing dates of the document graphs asserting the link), for the cases typed dg:Case
     with a docket number and a court (the least of each). ``filed``: every graph's dates
-    (``doc_dates``), else those of the graphs found are read."""
+    (``doc_dates``), else those of the graphs found are read; ``known``: the docket and
+    court of (at least) these cases, all typed, else they are read."""
     vals = _values(cases)
     info: dict[str, tuple[str, str]] = {}
-    for r in query(
-        f"{PREFIX_BLOCK}SELECT ?case (MIN(?d) AS ?docket) (MIN(?c) AS ?court) WHERE {{ {vals} "
-        "?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c } GROUP BY ?case"
+    if known is not None:
+        info = {c.value: known[c.value] for c in cases if c.value in known}
+    for r in (
+        []
+        if known is not None
+        else query(
+            f"{PREFIX_BLOCK}SELECT ?case (MIN(?d) AS ?docket) (MIN(?c) AS ?court) WHERE {{ {vals} "
+            "?case a dg:Case ; dg:docketNumber ?d ; dg:courtKey ?c } GROUP BY ?case"
+        )
     ):
         if r.get("docket") is not None and r.get("court") is not None:
             info[r["case"].value] = (r["docket"].value, r["court"].value)
@@ -277,26 +287,42 @@ def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> d
     return _link_lines(*_links_of(query, cases))
 
 
-def _judge_platform_rows(info: dict[str, tuple[str, str]], found: _Found) -> list[dict]:
-    """The rows of the judge-platform relation (``relation_select``) from the cases'
-    links: its pattern joins two one-triple patterns on the case, so its rows are each
-    case's judges crossed with its platforms (the court: the case's least)."""
-    judges: dict[str, list[str]] = defaultdict(list)
-    for c, x in found.get("Judge", {}):
-        judges[c].append(x)
-    platforms: dict[str, list[str]] = defaultdict(list)
-    for c, x in found.get("Platform", {}):
-        platforms[c].append(x)
-    rows = []
-    for c, js in judges.items():
-        ps = platforms.get(c)
-        if not ps:
-            continue
-        case, court = ox.NamedNode(c), ox.Literal(info[c][1])
-        for j in js:
-            jn = ox.NamedNode(j)
-            rows += [{"case": case, "judge": jn, "platform": ox.NamedNode(p), "court": court} for p in ps]
-    return rows
+def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, list[dict]]:
+    """The rows of the relations in ``_FROM_LINKS`` (``relation_select``) from the cases'
+    links, as the writer (graph.rdf) makes them equal: judge-platform joins two one-triple
+    patterns on the case (each case's judges crossed with its platforms, the court the
+    case's least); firm-platform's ``dg:appearingFirm`` is written with, and only with, an
+    appearance of that firm in the case in the same graph (the law-firm links); an
+    appearance's IRI is made of its case, firm and attorney, each graph writing it writing
+    its type, case and attorney (the attorney links)."""
+    of: dict[str, dict[str, list[str]]] = {}
+    for kind in ("LawFirm", "Attorney", "Judge", "Platform"):
+        by_case: dict[str, list[str]] = defaultdict(list)
+        for c, x in found.get(kind, {}):
+            by_case[c].append(x)
+        of[kind] = by_case
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def n(iri: str) -> ox.NamedNode:
+        t = nodes.get(iri)
+        if t is None:
+            t = nodes[iri] = ox.NamedNode(iri)
+        return t
+
+    jp: list[dict] = []
+    fp: list[dict] = []
+    att: list[dict] = []
+    for c, ps in of["Platform"].items():
+        case = n(c)
+        court = ox.Literal(info[c][1])
+        for j in of["Judge"].get(c, ()):
+            jp += [{"case": case, "judge": n(j), "platform": n(p), "court": court} for p in ps]
+        for f in of["LawFirm"].get(c, ()):
+            fp += [{"case": case, "firm": n(f), "platform": n(p)} for p in ps]
+    for c, xs in of["Attorney"].items():
+        case = n(c)
+        att += [{"case": case, "x": n(x)} for x in xs]
+    return {"judge-platform": jp, "firm-platform": fp, "attorney": att}
 
 
 def links_quads(lines: dict[str, dict[str, str]]) -> list[ox.Quad]:
@@ -419,8 +445,8 @@ def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
 
 
 _PAIRS = ("opposing", "co-counsel")
-#: the relation whose rows the whole rebuild takes from the cases' links (``_judge_platform_rows``)
-_WITH_LINKS = "judge-platform"
+#: the relations whose rows the whole rebuild takes from the cases' links (``_rows_from_links``)
+_FROM_LINKS = ("firm-platform", "judge-platform", "attorney")
 
 
 def _pair_rows(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, list[dict]]:
@@ -749,8 +775,9 @@ def rebuild_all(
 ) -> None:
     """Build the facts and answers of every case in ``cases`` into empty summaries, one
     relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases (the
-    judge-platform rows taken from the links read in its pass, the links kept in memory
-    until the pass ends and the graphs' filing dates read once), then
+    rows of judge-platform, firm-platform and attorney taken from the links read in their
+    pass, the links kept in memory until the pass ends and the graphs' filing dates read
+    once), then
     each group's answer counted in memory (``answer_quads``) rather than read back from the
     store; no group is left dirty. ``progress`` hears of the cases during the last pass."""
     chunks = [cases[i : i + chunk] for i in range(0, len(cases), chunk)]
@@ -763,34 +790,38 @@ def rebuild_all(
 
     intern: dict[str, str] = {}
     dockets: dict[str, str] = {}
+    courts: dict[str, tuple[str, str]] = {}  # case -> docket, court (the links' case info)
     for ch in chunks:
         for r in query(
-            f"{PREFIX_BLOCK}SELECT ?case ?docket WHERE {{ {_CASE_INFO.replace('{values}', _values(ch))} }}"
+            f"{PREFIX_BLOCK}SELECT ?case ?docket ?court WHERE {{ {_CASE_INFO.replace('{values}', _values(ch))} }}"
         ):
             if r.get("case") is not None and r.get("docket") is not None:
                 c = r["case"].value
                 dockets[intern.setdefault(c, c)] = r["docket"].value
                 out.append(ox.Quad(r["case"], _DOCKET, r["docket"], _GN))
+                if r.get("court") is not None:
+                    courts[c] = (r["docket"].value, r["court"].value)
         flush()
     filed: dict[str, list[str]] | None = None
     all_lines: dict[str, dict[str, str]] = {}
     pairs = tuple(r for r in RELATIONS if r.name in _PAIRS)
-    passes = [(r,) for r in RELATIONS if r.name not in _PAIRS] + [pairs]
+    with_links = tuple(r for r in RELATIONS if r.name in _FROM_LINKS)
+    passes = [(r,) for r in RELATIONS if r.name not in _PAIRS + _FROM_LINKS] + [with_links, pairs]
     for k, rels in enumerate(passes):
         state = {rel.name: _Built() for rel in rels}
         for ch in chunks:
             if rels == pairs:
                 found = _pair_rows(query, ch)
-            elif rels[0].name == _WITH_LINKS:
+            elif rels == with_links:
                 # the links' pass: the links kept (written when the pass ends: the chunks are
-                # in the store's order, each touches every bucket), and this relation's rows
+                # in the store's order, each touches every bucket), and these relations' rows
                 # taken from them
                 if filed is None:
                     filed = doc_dates(query)
-                info, links = _links_of(query, ch, filed)
+                info, links = _links_of(query, ch, filed, courts)
                 for kind, by_case in _link_lines(info, links).items():
                     all_lines.setdefault(kind, {}).update(by_case)
-                found = {_WITH_LINKS: _judge_platform_rows(info, links)}
+                found = _rows_from_links(info, links)
             else:
                 found = {rels[0].name: relation_rows(query, rels[0], ch)}
             for rel in rels:
