@@ -28,18 +28,18 @@ def _quads(st: GraphStore) -> set[tuple[str, str, str, str]]:
     }
 
 
-def _writes(n: int = 12):
+def _writes(n: int = 12, tag: str = "r"):
     out = []
     for i in range(n):
         ex = case_extraction(
-            f"r{i}",
+            f"{tag}{i}",
             docket=f"1:24-cv-{i % 5:05d}" if i % 3 else f"24-cv-{i % 5}",
             court="ilnd" if i % 3 else None,
             judges=((f"Judge Number{i % 4}", "district"),),
             firm="Greer Burns & Crain Ltd" if i % 2 else "Epstein Drangel LLP",
             attorney=f"Ann Lawyer{i % 3}",
         )
-        out.append((ex, f"/f/r{i}.txt"))
+        out.append((ex, f"/f/{tag}{i}.txt"))
     return out
 
 
@@ -171,4 +171,51 @@ def test_a_load_that_failed_is_completed_before_the_next_batch(tmp_path):
         for ex, p in writes:
             reference.put(ex, text=TEXT, path=p)
     assert _quads(st) == _quads(reference)
+    st.close()
+
+
+class _CountingStore:
+    """The pyoxigraph store with its ``optimize`` calls counted."""
+
+    def __init__(self, inner):
+        self._inner, self.optimized = inner, 0
+
+    def optimize(self):
+        self.optimized += 1
+        return self._inner.optimize()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __iter__(self):
+        return iter(self._inner)
+
+
+def test_the_store_compacts_after_bulk_loads(tmp_path, monkeypatch):
+    st = GraphStore(tmp_path / "store")
+    counting = st._store = _CountingStore(st._store)
+    # a batched run that loaded batches compacts once when it ends, not per batch
+    with st.batched(5):
+        for ex, p in _writes():
+            st.put(ex, text=TEXT, path=p)
+    assert st.batches_written == 3 and counting.optimized == 1
+    # nothing loaded since: nothing to compact
+    with st.batched(5):
+        pass
+    assert counting.optimized == 1
+    # a long run compacts every COMPACT_LOADS loads as well
+    monkeypatch.setattr("docketgraph.graph.store.COMPACT_LOADS", 2)
+    with st.batched(1):
+        for ex, p in _writes(5, tag="g"):
+            st.put(ex, text=TEXT, path=p)
+        assert counting.optimized >= 2
+    st.refresh_summaries()
+    mem = GraphStore(None)
+    with mem.batched(5):
+        for ex, p in _writes():
+            mem.put(ex, text=TEXT, path=p)
+        for ex, p in _writes(5, tag="g"):
+            mem.put(ex, text=TEXT, path=p)
+    mem.refresh_summaries()
+    assert _quads(st) == _quads(mem)
     st.close()
