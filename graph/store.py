@@ -83,6 +83,8 @@ REDO_FILE = "docketgraph-batch.nq"
 FLUSH_QUADS = 100_000
 #: bulk loads between two compactions within one long run (see ``GraphStore.compact``)
 COMPACT_LOADS = 100
+#: cases whose summaries a refresh rebuilds before the store compacts its files
+COMPACT_CASES = 1_000
 
 
 def _release_memory() -> None:
@@ -459,11 +461,17 @@ class GraphStore:
         self._settle()
         try:
             bulk = getattr(self._store, "bulk_extend", None)  # the embedded store's bulk loader
-            return summaries.refresh(
+            rebuilt = summaries.refresh(
                 self._rows, self._store.update, write=self._store.extend, bulk_write=bulk, progress=progress
             )
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
+        if rebuilt >= COMPACT_CASES and self._bulk_loads():
+            # a rebuild of many cases rewrites their summaries and clears the marks: the
+            # summaries are what the saved queries read, so compact them (see ``compact``)
+            self._loads_unsettled += 1
+            self.compact()
+        return rebuilt
 
     # --- writing -----------------------------------------------------------------
     def _check_writable(self) -> None:
