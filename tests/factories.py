@@ -42,3 +42,14 @@ def first_look(gold_file) -> bool:
     component tests hold those to measured floors, the first 43 and the seeds exactly."""
     m = re.match(r"(\d+)_", gold_file.name)
     return bool(m) and int(m.group(1)) > 43 and gold_file.parent.name == "dev"
+
+
+def with_first_firm_renamed(ex: Extraction, name: str, sha256: str) -> Extraction:
+    """Another version of ``ex`` (content ``sha256``) whose first firm, and the attorneys
+    of that firm, carry ``name`` instead: a replacement naming another firm."""
+    import dataclasses
+
+    firm = ex.firms[0]
+    return dataclasses.replace(
+        ex, sha256=sha256, firms=(dataclasses.replace(firm, name=name),) + ex.firms[1:],
+        attorneys=tuple(dataclasses.replace(a, firm=name) for a in ex.attorneys if a.firm == firm.name))

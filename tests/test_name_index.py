@@ -8,7 +8,6 @@ and words in another order; and after documents are replaced and removed.
 """
 from __future__ import annotations
 
-import dataclasses
 import random
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from docketgraph.graph import name_index
 from docketgraph.queries import analytics as an
 from docketgraph.queries import lookup
 from docketgraph.queries.api import KnowledgeGraph
+from factories import with_first_firm_renamed
 from query_factories import filings, small_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -129,14 +129,10 @@ def test_replacing_and_removing_documents_keeps_the_index_exact():
         kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
     kg.store.refresh_summaries()
     ex, text = docs[0]
-    firm = ex.firms[0]
-    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
-    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
-                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
-                                              for a in ex.attorneys if a.firm == firm.name))
+    ex2 = with_first_firm_renamed(ex, "Brand New Counsel LLP", "f" * 64)
     assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
     kg.store.refresh_summaries()
-    qs = queries_for(_names(kg), 80) + [("Brand Nw Counsel", None), (firm.name, None)]
+    qs = queries_for(_names(kg), 80) + [("Brand Nw Counsel", None), (ex.firms[0].name, None)]
     assert_same(kg, qs)
     assert an.search_entities(kg.store, "Brand Nw Counsel")[0]["name"] == "Brand New Counsel LLP"
     # removing documents one by one: what they alone named leaves the index
@@ -321,11 +317,7 @@ def test_search_with_limits_equals_exact_and_refresh_keeps_the_table():
         kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
     kg.store.refresh_summaries()
     ex, text = docs[0]
-    firm = ex.firms[0]
-    new_firm = dataclasses.replace(firm, name="Quite Different Counsel LLP")
-    ex2 = dataclasses.replace(ex, sha256="e" * 64, firms=(new_firm,) + ex.firms[1:],
-                              attorneys=tuple(dataclasses.replace(a, firm=new_firm.name)
-                                              for a in ex.attorneys if a.firm == firm.name))
+    ex2 = with_first_firm_renamed(ex, "Quite Different Counsel LLP", "e" * 64)
     kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}")
     kg.store.remove_document(kg.store.named_graphs()[-1].rsplit("/", 1)[-1])
     kg.store.refresh_summaries()

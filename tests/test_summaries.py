@@ -6,7 +6,6 @@ synthetic Schedule A graph, and after replacing and removing documents.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from docketgraph.graph import summaries
 from docketgraph.queries.api import KnowledgeGraph
 from docketgraph.queries import summarised
 from docketgraph.queries.registry import Registry
+from factories import with_first_firm_renamed
 from query_factories import filings, small_graph
 from test_queries_golden import CASES, GOLDEN, _canon, answers
 
@@ -137,11 +137,7 @@ def test_replacing_and_removing_documents_keeps_summaries_exact():
     before = _rows(kg, "firms-before-judges", {}, exact=False)
     # the complaint's path now holds a version naming another firm
     ex, text = docs[0]
-    firm = ex.firms[0]
-    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
-    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
-                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
-                                              for a in ex.attorneys if a.firm == firm.name))
+    ex2 = with_first_firm_renamed(ex, "Brand New Counsel LLP", "f" * 64)
     res = kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}")
     assert res.status == "replaced"
     assert not kg.store.summaries_current()

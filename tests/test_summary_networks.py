@@ -10,7 +10,6 @@ synthetic Schedule A graph, on the real filings, and after a document is replace
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from docketgraph.graph import summaries
 from docketgraph.graph.errors import NotFound
 from docketgraph.queries import analytics
 from docketgraph.queries.api import KnowledgeGraph
+from factories import with_first_firm_renamed
 from query_factories import filings, small_graph
 from test_summaries import _params
 
@@ -160,11 +160,7 @@ def test_networks_follow_a_replaced_document():
     kg.store.refresh_summaries()
     before = _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=False)
     ex, text = docs[0]
-    firm = ex.firms[0]
-    new_firm = dataclasses.replace(firm, name="Brand New Counsel LLP")
-    ex2 = dataclasses.replace(ex, sha256="f" * 64, firms=(new_firm,) + ex.firms[1:],
-                              attorneys=tuple(dataclasses.replace(a, firm="Brand New Counsel LLP")
-                                              for a in ex.attorneys if a.firm == firm.name))
+    ex2 = with_first_firm_renamed(ex, "Brand New Counsel LLP", "f" * 64)
     assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
     assert not kg.store.summaries_current()
     stale = kg.query("firm-judge-network")
