@@ -208,7 +208,7 @@ def bench_extraction(files: list[Path]) -> tuple[float, float]:
 
 
 QUERY_TIMEOUT = 20.0
-PUT_LIMIT = 10000  # above this many cases the store is loaded with GraphStore.bulk_put
+BULK_ABOVE = 10**9  # default of --bulk-above: every scale goes through the ingest writer
 
 
 def _query_child(loc, name, params, out) -> None:
@@ -268,42 +268,88 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
     kg.close()
 
 
-def _load(loc: Path, n: int) -> tuple[int, int, float, float]:
-    """Load ``n`` synthetic cases into a new store at ``loc`` and build its summaries:
-    (documents, quads, load seconds, summaries seconds)."""
+def _reset_peak() -> None:
+    """Start this process's peak resident memory (VmHWM) afresh (Linux 4.0+; else a no-op)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM) in MB, or NaN where /proc has none."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return float("nan")
+
+
+def _load(loc: Path, n: int, bulk_above: int) -> dict:
+    """Load ``n`` synthetic cases into a new store at ``loc`` and build its summaries: the
+    documents, quads, wall and CPU seconds of the load and of the summaries, and the peak
+    resident memory of each."""
     from docketgraph.graph.store import GraphStore
     shutil.rmtree(loc, ignore_errors=True)
     st = GraphStore(loc)
-    t0 = time.perf_counter()
+    _reset_peak()
+    t0, c0 = time.perf_counter(), time.process_time()
     docs = 0
-    if n <= PUT_LIMIT:
+    if n <= bulk_above:
         with st.batched():  # the writer ingest uses
             for ex in extractions(n):
                 st.put(ex)
                 docs += 1
-    else:  # large scales: the bulk path (same quads, no per-document transaction)
+    else:  # the bulk path (same quads, no per-document transaction)
         docs = 3 * n
         st.bulk_put(extractions(n), refresh=False)
     st.flush()
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    load_mb = _peak_mb()
     quads = len(st)
-    t0 = time.perf_counter()
+    _reset_peak()
+    t0, c0 = time.perf_counter(), time.process_time()
     st.refresh_summaries()
     st.flush()
-    t_sum = time.perf_counter() - t0
+    t_sum, c_sum = time.perf_counter() - t0, time.process_time() - c0
     st.close()
-    return docs, quads, secs, t_sum
+    return {"docs": docs, "quads": quads, "secs": secs, "cpu": cpu, "t_sum": t_sum, "c_sum": c_sum,
+            "load_mb": load_mb, "sum_mb": _peak_mb(), "bulk": n > bulk_above,
+            "disk_gb": sum(f.stat().st_size for f in loc.rglob("*") if f.is_file()) / 1e9}
 
 
-def bench_store(scales: list[int], work: Path) -> None:
+def _rebuild_summaries(loc: Path, f: dict) -> None:
+    """Rebuild a loaded store's summaries whole (as after a load into an empty store, or a
+    new summaries version) with this code: their figures in ``f`` replaced."""
+    from docketgraph.graph import summaries
+    from docketgraph.graph.store import GraphStore
+    st = GraphStore(loc)
+    st._store.update(f"DELETE WHERE {{ GRAPH <{summaries.SUMMARY_GRAPH}> "
+                     f"{{ <{summaries.SUMMARY_GRAPH}> <{summaries.SNS}version> ?v }} }}")
+    _reset_peak()
+    t0, c0 = time.perf_counter(), time.process_time()
+    st.refresh_summaries()
+    st.flush()
+    f.update(t_sum=time.perf_counter() - t0, c_sum=time.process_time() - c0, sum_mb=_peak_mb(),
+             rebuilt=time.strftime("%Y-%m-%d %H:%M"))
+    st.close()
+
+
+def bench_store(scales: list[int], work: Path, bulk_above: int = BULK_ABOVE,
+                rebuild: bool = False) -> None:
     from docketgraph.queries.registry import Registry
     say("## Store load and saved-query latency (on-disk pyoxigraph store)")
     say()
     say("Each case is three filings (a complaint with counsel, parties, platforms and citations; "
         "an order naming the district judge; an order naming both judges), loaded through "
         f"`GraphStore.put` inside `batched()` (as ingest writes: up to 200 documents a "
-        "transaction, entity resolution included) up to "
-        f"{PUT_LIMIT:,} cases and through `GraphStore.bulk_put` (the same quads) above. Query "
+        "transaction, entity resolution included)"
+        + (f" up to {bulk_above:,} cases and through `GraphStore.bulk_put` (the same quads) above"
+           if bulk_above < max(scales) else "")
+        + ". Load and summaries: wall and CPU seconds of this process (pyoxigraph's own threads "
+        "included) and its peak resident memory (VmHWM) during each. Query "
         "latency is the median of 5 runs after a warm-up (fewer when a query is slow), each "
         f"query in its own process, stopped after {QUERY_TIMEOUT:.0f} s.")
     say()
@@ -319,14 +365,26 @@ def bench_store(scales: list[int], work: Path) -> None:
         record = work / f"store-{n}.json"
         reused = record.exists() and loc.exists()  # loaded by an earlier run with --work
         if reused:
-            n, docs, quads, secs, t_sum = json.loads(record.read_text())
+            f = json.loads(record.read_text())
         else:
-            docs, quads, secs, t_sum = _load(loc, n)
-            record.write_text(json.dumps([n, docs, quads, secs, t_sum]))
-        say(f"- {n:,} cases: {docs:,} documents, {quads:,} quads loaded in {secs:.1f} s "
-            f"({quads / secs:,.0f} quads/s, {docs / secs:,.0f} documents/s); summaries built "
-            f"in {t_sum:.1f} s ({n / t_sum:,.0f} cases/s, {100 * t_sum / secs:.0f} % of the load time)"
-            + (" (store loaded by an earlier run)" if reused else ""))
+            f = _load(loc, n, bulk_above)
+            record.write_text(json.dumps(f))
+        if isinstance(f, list):  # a record written before the CPU and memory figures
+            f = dict(zip(("n", "docs", "quads", "secs", "t_sum"), f))
+        if reused and rebuild:
+            _rebuild_summaries(loc, f)
+            record.write_text(json.dumps(f))
+        nan = float("nan")
+        secs, t_sum = f["secs"], f["t_sum"]
+        say(f"- {n:,} cases: {f['docs']:,} documents, {f['quads']:,} quads loaded in {secs:.1f} s "
+            f"({f.get('cpu', nan):.1f} CPU-s; {f['quads'] / secs:,.0f} quads/s, {f['docs'] / secs:,.0f} "
+            f"documents/s{', bulk path' if f.get('bulk') else ', through the ingest writer'}; peak "
+            f"{f.get('load_mb', nan):,.0f} MB); summaries built in {t_sum:.1f} s "
+            f"({f.get('c_sum', nan):.1f} CPU-s; {n / t_sum:,.0f} cases/s, "
+            f"**{100 * t_sum / secs:.0f} %** of the load time; peak {f.get('sum_mb', nan):,.0f} MB); "
+            f"store {f.get('disk_gb', nan):.1f} GB on disk"
+            + (" (store loaded by an earlier run" + (f"; summaries rebuilt {f['rebuilt']} by this code"
+               if f.get("rebuilt") else "") + ")" if reused else ""))
         _time_queries(loc, n, reg, examples, results, work)
     say()
     say("| saved query | " + " | ".join(f"{n:,} cases (ms)" for n in scales) + " |")
@@ -347,6 +405,12 @@ def main() -> int:
     ap.add_argument("--report", default=str(HERE / "REPORT.md"))
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--writer-cases", type=int, default=500, help="cases (3 filings each) for the writer figures")
+    ap.add_argument("--bulk-above", type=int, default=BULK_ABOVE,
+                    help="load scales above this many cases through GraphStore.bulk_put instead of "
+                    "the ingest writer (default: every scale through the writer)")
+    ap.add_argument("--rebuild-summaries", action="store_true",
+                    help="with --work: rebuild the reused stores' summaries whole with this code, "
+                    "timing it (e.g. after a change to the summaries)")
     ap.add_argument("--work", help="keep the stores in this folder and reuse the ones already "
                     "loaded there (their load figures are read back), e.g. to re-time queries at "
                     "100,000 cases without loading again")
@@ -366,7 +430,7 @@ def main() -> int:
         if not a.skip_ingest:
             bench_ingest(a.files, work)
         bench_writer(a.writer_cases, work)
-        bench_store(scales, work)
+        bench_store(scales, work, a.bulk_above, a.rebuild_summaries)
     finally:
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)
