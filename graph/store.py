@@ -549,7 +549,7 @@ class GraphStore:
             self.commit()
 
     @contextmanager
-    def batched(self, documents: int = 200) -> Iterator[GraphStore]:
+    def batched(self, documents: int = 200, *, compact: bool = True) -> Iterator[GraphStore]:
         """Within the block, ``put`` may hold new documents back and write up to
         ``documents`` of them in one transaction (one ``extend``, atomic): a crash leaves
         each document wholly stored or wholly absent, as one transaction per document
@@ -557,7 +557,10 @@ class GraphStore:
         see the documents held back (their content hash, their paths, their cases). A
         replacement writes what is held back first, then itself as before. Everything
         held back is written when the block ends, or by ``commit``; ``held_back`` says
-        how many documents wait (a caller reporting per file counts them once written)."""
+        how many documents wait (a caller reporting per file counts them once written).
+        The outermost block compacts the store's files when it ends (see ``compact``),
+        unless ``compact`` is false: a caller that rebuilds the summaries next compacts
+        once after that instead of twice."""
         outer = self._batch
         self._batch = max(1, documents)
         try:
@@ -566,7 +569,8 @@ class GraphStore:
             self._batch = outer
             if not outer:
                 self.commit()
-                self.compact()
+                if compact:
+                    self.compact()
 
     def compact(self) -> None:
         """After bulk loads, let the store compact its files (pyoxigraph ``optimize``): each

@@ -535,12 +535,20 @@ class KnowledgeGraph:
         how many cases each step rebuilt)."""
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        rep = _ingest(self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, **options)
-        if rep.fatal is None:
-            try:
-                self.store.refresh_summaries(progress=on_summary)
-            except DocketGraphError as e:  # the report of what was stored still reaches the caller
-                rep.fatal = f"summaries not rebuilt (the next run rebuilds them): {e}"
+        # the store compacts once, after the summaries (a large rebuild compacts them
+        # with the loads), not after the loads and again after the summaries
+        rep = _ingest(
+            self.store, paths, jobs=jobs, on_file=on_file, on_total=on_total, compact=False, **options
+        )
+        try:
+            if rep.fatal is None:
+                try:
+                    self.store.refresh_summaries(progress=on_summary)
+                except DocketGraphError as e:  # the report of what was stored still reaches the caller
+                    rep.fatal = f"summaries not rebuilt (the next run rebuilds them): {e}"
+        finally:
+            if not self.store.remote:
+                self.store.compact()
         return rep
 
     def query(self, name: str, /, **params: Any) -> Result:

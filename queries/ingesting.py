@@ -273,8 +273,11 @@ def ingest(
     timeout: float = workers.DEFAULT_TIMEOUT,
     memory: int = workers.DEFAULT_MEMORY,
     dask: object = None,
+    compact: bool = True,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns counts and per-file errors.
+    ``compact=False`` leaves the store's compaction after the loads to the caller
+    (``GraphStore.compact``; see ``GraphStore.batched``).
 
     Files found in folders that are not filings (``is_filing``: README.md, CSV, TOML,
     images, gold files) are skipped and counted in ``skipped``; files named are read.
@@ -381,7 +384,7 @@ def ingest(
     try:
         # new documents are written a batch per transaction (each document still wholly
         # stored or wholly absent after a crash); a rerun stores any a crash held back
-        with store.batched(BATCH):
+        with store.batched(BATCH, compact=compact):
             for o in items:
                 if isinstance(o, _Event):
                     record(o)

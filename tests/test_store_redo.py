@@ -223,3 +223,29 @@ def test_the_store_compacts_after_bulk_loads(tmp_path, monkeypatch):
     mem.refresh_summaries()
     assert _quads(st) == _quads(mem)
     st.close()
+
+
+def test_an_ingest_compacts_once_after_its_summaries(tmp_path, monkeypatch):
+    """Ingest loads batches, then rebuilds the summaries: the store compacts once, after
+    both (a large rebuild compacts the loads with it), and a rerun that loads nothing
+    does not compact."""
+    from docketgraph.queries.api import KnowledgeGraph
+
+    src = HERE / "fixtures" / "filings"
+    monkeypatch.setattr("docketgraph.graph.store.COMPACT_CASES", 1)
+    kg = KnowledgeGraph(tmp_path / "store")
+    counting = kg.store._store = _CountingStore(kg.store._store)
+    rep = kg.ingest(src, in_process=True)
+    assert rep.fatal is None and rep.new >= 5 and kg.store.batches_written >= 1
+    assert counting.optimized == 1
+    # a small rebuild does not compact on its own: the loads still compact once at the end
+    monkeypatch.setattr("docketgraph.graph.store.COMPACT_CASES", 10**6)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    one = next(p for p in sorted(src.glob("*.txt")))
+    (extra / "copy.txt").write_text(one.read_text(encoding="utf-8") + "\nA line of its own.\n", encoding="utf-8")
+    rep = kg.ingest(extra, in_process=True)
+    assert rep.new == 1 and counting.optimized == 2
+    rep = kg.ingest(src, in_process=True)  # all unchanged: nothing loaded, nothing to compact
+    assert rep.new == 0 and counting.optimized == 2
+    kg.close()
