@@ -306,17 +306,39 @@ def _load(loc: Path, n: int, bulk_above: int) -> dict:
     _reset_peak()
     t0, c0 = time.perf_counter(), time.process_time()
     docs = 0
+    compactions = [0, 0.0]  # how many, and their seconds: each rewrites the store's files
+    plain_compact = st.compact
+
+    def timed_compact() -> None:
+        c1 = time.perf_counter()
+        before = st._loads_unsettled
+        plain_compact()
+        if before:
+            compactions[0] += 1
+            compactions[1] += time.perf_counter() - c1
+
+    st.compact = timed_compact  # type: ignore[method-assign]
+    step = max(3000, 3 * n // 20)  # a progress line every twentieth of the load
+    last = (0, t0, c0)
     if n <= bulk_above:
         with st.batched():  # the writer ingest uses
             for ex in extractions(n):
                 st.put(ex)
                 docs += 1
+                if docs % step == 0:
+                    w, c = time.perf_counter(), time.process_time()
+                    print(f"    {docs // 3:,} cases loaded: {w - t0:.0f} s, {c - c0:.0f} CPU-s; the last "
+                          f"{(docs - last[0]) // 3:,} at {(docs - last[0]) / (c - last[2]):.0f} filings per CPU-s "
+                          f"({(docs - last[0]) / (w - last[1]):.0f}/s wall); {compactions[0]} compactions "
+                          f"({compactions[1]:.0f} s); peak {_peak_mb():.0f} MB", flush=True)
+                    last = (docs, w, c)
     else:  # the bulk path (same quads, no per-document transaction)
         docs = 3 * n
         st.bulk_put(extractions(n), refresh=False)
     st.flush()
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     load_mb = _peak_mb()
+    load_compactions = tuple(compactions)  # the summaries' own compaction is counted with them
     quads = len(st)
     _reset_peak()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -325,6 +347,7 @@ def _load(loc: Path, n: int, bulk_above: int) -> dict:
     t_sum, c_sum = time.perf_counter() - t0, time.process_time() - c0
     st.close()
     return {"docs": docs, "quads": quads, "secs": secs, "cpu": cpu, "t_sum": t_sum, "c_sum": c_sum,
+            "compactions": load_compactions[0], "compaction_s": load_compactions[1],
             "load_mb": load_mb, "sum_mb": _peak_mb(), "bulk": n > bulk_above,
             "disk_gb": sum(f.stat().st_size for f in loc.rglob("*") if f.is_file()) / 1e9}
 
@@ -387,7 +410,8 @@ def bench_store(scales: list[int], work: Path, bulk_above: int = BULK_ABOVE,
         secs, t_sum = f["secs"], f["t_sum"]
         say(f"- {n:,} cases: {f['docs']:,} documents, {f['quads']:,} quads loaded in {secs:.1f} s "
             f"({f.get('cpu', nan):.1f} CPU-s; {f['quads'] / secs:,.0f} quads/s, {f['docs'] / secs:,.0f} "
-            f"documents/s{', bulk path' if f.get('bulk') else ', through the ingest writer'}; peak "
+            f"documents/s{', bulk path' if f.get('bulk') else ', through the ingest writer'}; "
+            f"{f.get('compactions', '?')} compactions taking {f.get('compaction_s', nan):.0f} s; peak "
             f"{f.get('load_mb', nan):,.0f} MB); summaries built in {t_sum:.1f} s "
             f"({f.get('c_sum', nan):.1f} CPU-s; {n / t_sum:,.0f} cases/s, "
             f"**{100 * t_sum / secs:.0f} %** of the load time; peak {f.get('sum_mb', nan):,.0f} MB); "
