@@ -83,6 +83,12 @@ REDO_FILE = "docketgraph-batch.nq"
 FLUSH_QUADS = 100_000
 #: bulk loads between two compactions within one long run (see ``GraphStore.compact``)
 COMPACT_LOADS = 100
+#: ... and the store's files must have grown by this share of their size at the last
+#: compaction: a compaction rewrites every file, so compacting every COMPACT_LOADS loads
+#: alone made a long load quadratic (10,000 to 20,000 cases into an empty store: three
+#: compactions, 12, 30 and 52 s); growing geometrically, their total stays within a few
+#: times the final store's size
+COMPACT_GROWTH = 0.5
 #: cases whose summaries a refresh rebuilds before the store compacts its files
 COMPACT_CASES = 1_000
 
@@ -276,6 +282,7 @@ class GraphStore:
         self._batch = 0  # documents a write may hold back (see ``batched``); 0: none
         self.batches_written = 0  # batches of held-back documents written so far
         self._loads_unsettled = 0  # bulk loads since the store last compacted its files
+        self._compacted_bytes = 0  # the size of the store's files when it last compacted them
         #: documents whose quads made ahead were stored, and those built again here (their
         #: answers differed: an entity or a case already stored)
         self.made_ahead = self.rebuilt = 0
@@ -577,7 +584,8 @@ class GraphStore:
         load adds files that every later read looks through, so a store written by many
         batches answers queries 10-20 times slower until then (10,000 cases: a summarised
         query 1 s -> 45 ms, for 9 s of compaction). Called when the outermost ``batched``
-        block ends and every ``COMPACT_LOADS`` loads; a failure leaves the data as it was."""
+        block ends and, within a long run, after ``COMPACT_LOADS`` loads once the files grew
+        by ``COMPACT_GROWTH`` since the last compaction; a failure leaves the data as it was."""
         if not self._loads_unsettled or self._store is None:
             return
         self._loads_unsettled = 0
@@ -585,6 +593,24 @@ class GraphStore:
             self._store.optimize()
         except OSError as e:
             log.warning("the store could not compact its files (%s); queries may be slower", e)
+        self._compacted_bytes = self._files_bytes()
+
+    def _files_bytes(self) -> int:
+        """The size of the on-disk store's files (0 in memory, or when they can't be listed)."""
+        if self.location is None or self.remote:
+            return 0
+        try:
+            with os.scandir(self.location) as it:
+                return sum(e.stat().st_size for e in it if e.is_file())
+        except OSError:
+            return 0
+
+    def _compact_due(self) -> bool:
+        """Within a long run: ``COMPACT_LOADS`` loads since the last compaction, and the
+        files grown by ``COMPACT_GROWTH`` of their size then."""
+        if self._loads_unsettled < COMPACT_LOADS:
+            return False
+        return self._files_bytes() >= (1 + COMPACT_GROWTH) * self._compacted_bytes
 
     def _settle(self) -> None:
         """Write what ``put`` holds back before anything else reads or writes the store."""
@@ -613,7 +639,7 @@ class GraphStore:
             self._spool_drop()
             raise
         self.batches_written += 1
-        if self._loads_unsettled >= COMPACT_LOADS:
+        if self._compact_due():
             self.compact()
 
     def _write(

@@ -203,12 +203,20 @@ def test_the_store_compacts_after_bulk_loads(tmp_path, monkeypatch):
     with st.batched(5):
         pass
     assert counting.optimized == 1
-    # a long run compacts every COMPACT_LOADS loads as well
+    # within a long run, after COMPACT_LOADS loads once the files grew by COMPACT_GROWTH
+    # of their size at the last compaction: not while they grew less
     monkeypatch.setattr("docketgraph.graph.store.COMPACT_LOADS", 2)
+    monkeypatch.setattr("docketgraph.graph.store.COMPACT_GROWTH", 1000.0)
+    with st.batched(1):
+        for ex, p in _writes(3, tag="f"):
+            st.put(ex, text=TEXT, path=p)
+        assert counting.optimized == 1
+    assert counting.optimized == 2  # the block's end
+    monkeypatch.setattr("docketgraph.graph.store.COMPACT_GROWTH", 0.0)
     with st.batched(1):
         for ex, p in _writes(5, tag="g"):
             st.put(ex, text=TEXT, path=p)
-        assert counting.optimized >= 2
+        assert counting.optimized >= 3
     # a refresh that rebuilds many cases' summaries compacts too
     before = counting.optimized
     monkeypatch.setattr("docketgraph.graph.store.COMPACT_CASES", 1)
@@ -218,7 +226,7 @@ def test_the_store_compacts_after_bulk_loads(tmp_path, monkeypatch):
     with mem.batched(5):
         for ex, p in _writes():
             mem.put(ex, text=TEXT, path=p)
-        for ex, p in _writes(5, tag="g"):
+        for ex, p in _writes(3, tag="f") + _writes(5, tag="g"):
             mem.put(ex, text=TEXT, path=p)
     mem.refresh_summaries()
     assert _quads(st) == _quads(mem)
