@@ -244,13 +244,201 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
     return edges.into(G)
 
 
+# --- the same projections from the summaries' links, without a record per link ---------
+
+
+class _KindLinks:
+    """One kind's links as the summaries hold them (``summaries.unpack_links``), the court
+    and date range applied: per case (``cases``, ``dockets``) its links
+    ``start[i]:start[i + 1]`` in IRI order, and per link its entity (``ent``), first and
+    last dates (``first``, ``last``: "" when no document asserting it is dated) and case
+    (``case_of``: an index into ``cases``). With ``ordered``, the cases come in the order
+    the exact path meets them (``_by_case``: by their least entity, then their IRI)."""
+
+    __slots__ = ("kind", "cases", "dockets", "start", "ent", "first", "last", "case_of", "_index")
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        *,
+        court: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        ordered: bool,
+    ):
+        self.kind = kind
+        dated = bool(date_from or date_to)
+        per: list[tuple[str, str, str, list[str], list[str], list[str]]] = []
+        for packed in store.summary_links(kind):
+            for line in packed.split("\n"):
+                f = line.split("\t")
+                if court and f[2] != court:
+                    continue
+                xs, fs, ls = f[3::3], f[4::3], f[5::3]
+                if dated:
+                    keep = [
+                        i
+                        for i, (a, b) in enumerate(zip(fs, ls, strict=True))
+                        if a and b and not (date_from and b < date_from) and not (date_to and a > date_to)
+                    ]
+                    if len(keep) < len(xs):
+                        xs, fs, ls = [xs[i] for i in keep], [fs[i] for i in keep], [ls[i] for i in keep]
+                if xs:
+                    per.append((xs[0], f[0], f[1], xs, fs, ls))
+        if ordered:
+            per.sort(key=lambda t: (t[0], t[1]))
+        self.cases = [t[1] for t in per]
+        self.dockets = [t[2] for t in per]
+        self.start = [0]
+        self.ent: list[str] = []
+        self.first: list[str] = []
+        self.last: list[str] = []
+        self.case_of: list[int] = []
+        for i, (_, _, _, xs, fs, ls) in enumerate(per):
+            self.ent += xs
+            self.first += fs
+            self.last += ls
+            self.case_of += [i] * len(xs)
+            self.start.append(len(self.ent))
+        self._index: dict[str, int] | None = None
+
+    def index(self) -> dict[str, int]:
+        """Case IRI -> its index in ``cases``."""
+        if self._index is None:
+            self._index = {c: i for i, c in enumerate(self.cases)}
+        return self._index
+
+    def labels(self, store: Store) -> dict[str, str]:
+        """The label of each entity of this kind, as the exact path reads them."""
+        if not self.ent:
+            return {}
+        return {r["x"]: r["label"] for r in store.query(_LABELS.format(kind=self.kind))[1]}
+
+
+def _span_of(first: list[str], last: list[str], links: Iterable[int]) -> tuple[str | None, str | None]:
+    """The earliest first and latest last date of ``links`` (None when none is dated)."""
+    ls = list(links)
+    return (
+        min(filter(None, map(first.__getitem__, ls)), default=None),
+        max(filter(None, map(last.__getitem__, ls)), default=None),
+    )
+
+
+def _summary_pairs(
+    G: nx.Graph, left: _KindLinks, right: _KindLinks | None, labels: dict[str, dict[str, str]]
+) -> nx.Graph:
+    """``G`` with the edges ``_join`` (``right`` given) or the attorney network
+    (``right`` None: pairs within each case) makes from the same links, with the same
+    nodes, edges and attributes in the same order: per edge, its links' indices (the left
+    link and the right one, alternately) gathered in one pass over the cases, its dockets,
+    case ids and dates taken from them at the end."""
+    found: dict[tuple[str, str], list[int]] = {}
+    nodes: dict[str, str] = {}  # entity -> kind, in the order the exact path adds them
+    lent, start = left.ent, left.start
+    rkind = left.kind if right is None else right.kind
+    if right is None:
+        for ci in range(len(left.cases)):
+            s, e = start[ci], start[ci + 1]
+            for x in lent[s:e]:
+                if x not in nodes:
+                    nodes[x] = left.kind
+            for li in range(s, e):
+                a = lent[li]
+                for ri in range(li + 1, e):
+                    k = (a, lent[ri])
+                    got = found.get(k)
+                    if got is None:
+                        found[k] = [li, ri]
+                    else:
+                        got.append(li)
+                        got.append(ri)
+    else:
+        rent, rstart, rpos = right.ent, right.start, right.index()
+        for ci, c in enumerate(left.cases):
+            rj = rpos.get(c)
+            if rj is None:
+                continue
+            r0, r1 = rstart[rj], rstart[rj + 1]
+            bs = rent[r0:r1]
+            for li in range(start[ci], start[ci + 1]):
+                a = lent[li]
+                for ri, b in enumerate(bs, r0):
+                    if a == b:
+                        continue
+                    k = (a, b)
+                    got = found.get(k)
+                    if got is None:
+                        found[k] = [li, ri]
+                        if a not in nodes:
+                            nodes[a] = left.kind
+                        if b not in nodes:
+                            nodes[b] = rkind
+                    else:
+                        got.append(li)
+                        got.append(ri)
+    for x, kind in nodes.items():
+        if x not in G:
+            G.add_node(x, kind=kind, label=labels[kind].get(x, x))
+    other = left if right is None else right
+    lcase, cases, dockets = left.case_of, left.cases, left.dockets
+    lf, ll, rf, rl = left.first, left.last, other.first, other.last
+
+    def attrs(idx: list[int]) -> dict:
+        lis, ris = idx[0::2], idx[1::2]
+        cs = list(map(lcase.__getitem__, lis))
+        ds = list(dict.fromkeys(map(dockets.__getitem__, cs)))
+        f1, l1 = _span_of(lf, ll, lis)
+        f2, l2 = _span_of(rf, rl, ris)
+        first = min(filter(None, (f1, f2)), default=None)
+        last = max(filter(None, (l1, l2)), default=None)
+        return {
+            "cases": ds,
+            "weight": len(ds),
+            "first": first,
+            "last": last,
+            "case_ids": list(map(cases.__getitem__, cs)),
+        }
+
+    G.add_edges_from((a, b, attrs(idx)) for (a, b), idx in found.items())
+    return G
+
+
+def _summary_links_of(
+    store: Store, kinds: tuple[str, ...], court: str | None, date_from: str | None, date_to: str | None
+) -> tuple[list[_KindLinks], dict[str, dict[str, str]]]:
+    """The summaries' links of ``kinds`` (the first in the exact path's case order) and the
+    labels of each kind."""
+    court = court.strip().lower() if court else None
+    got = [
+        _KindLinks(store, k, court=court, date_from=date_from, date_to=date_to, ordered=i == 0)
+        for i, k in enumerate(kinds)
+    ]
+    return got, {k.kind: k.labels(store) for k in got}
+
+
+def _bipartite(
+    store: Store,
+    G: nx.Graph,
+    kinds: tuple[str, str],
+    court: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> nx.Graph:
+    """``_join`` of the links of two kinds: from the summaries when they are current."""
+    if _from_summaries(store, kinds):
+        (left, right), labels = _summary_links_of(store, kinds, court, date_from, date_to)
+        return _summary_pairs(G, left, right, labels)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=kinds)
+    return _join(G, _by_case(links, kinds[0]), _by_case(links, kinds[1]))
+
+
 def firm_judge_graph(
     store: Store, *, court: str | None = None, date_from: str | None = None, date_to: str | None = None
 ) -> nx.Graph:
     """Firms and judges, an edge when a firm appeared in a case before the judge; the
     weight is the number of such cases (``bipartite`` node attribute: 0 firms, 1 judges)."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Judge"))
-    G = _join(nx.Graph(name="firm-judge"), _by_case(links, "LawFirm"), _by_case(links, "Judge"))
+    G = _bipartite(store, nx.Graph(name="firm-judge"), ("LawFirm", "Judge"), court, date_from, date_to)
     _, roles = store.query(_ROLES)
     role = {r["j"]: r["role"] for r in roles}
     for n, d in G.nodes(data=True):
@@ -264,8 +452,7 @@ def platform_firm_graph(
     store: Store, *, court: str | None = None, date_from: str | None = None, date_to: str | None = None
 ) -> nx.Graph:
     """Firms and the platforms named in their cases; weight = number of cases."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Platform"))
-    G = _join(nx.Graph(name="platform-firm"), _by_case(links, "LawFirm"), _by_case(links, "Platform"))
+    G = _bipartite(store, nx.Graph(name="platform-firm"), ("LawFirm", "Platform"), court, date_from, date_to)
     for _, d in G.nodes(data=True):
         d["bipartite"] = 0 if d["kind"] == "LawFirm" else 1
     return G
@@ -281,16 +468,20 @@ def attorney_graph(
 ) -> nx.Graph:
     """Attorneys who appeared in the same case; weight = number of shared cases. With
     ``firm``, only the neighbourhood of that firm's attorneys."""
-    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
     G = nx.Graph(name="attorneys")
-    edges = _Edges(False)
-    for case, ls in _by_case(links, "Attorney").items():
-        for r in ls:
-            _add_node(G, r["x"], "Attorney", r["label"])
-        for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
-            first, last = _span(a, b)
-            edges.add(a["x"], b["x"], a["docket"], first, last, case)
-    edges.into(G)
+    if _from_summaries(store, ("Attorney",)):
+        (own,), labels = _summary_links_of(store, ("Attorney",), court, date_from, date_to)
+        _summary_pairs(G, own, None, labels)
+    else:
+        links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
+        edges = _Edges(False)
+        for case, ls in _by_case(links, "Attorney").items():
+            for r in ls:
+                _add_node(G, r["x"], "Attorney", r["label"])
+            for a, b in itertools.combinations(sorted(ls, key=lambda r: r["x"]), 2):
+                first, last = _span(a, b)
+                edges.add(a["x"], b["x"], a["docket"], first, last, case)
+        edges.into(G)
     if firm:
         fk = keys.firm_store_key(firm)
         _, members = store.query(_MEMBERS)
@@ -315,19 +506,18 @@ def citation_graph(
     precedents cited in their cases; weight = number of citing cases."""
     if by not in ("firm", "case"):
         raise BadParameter(f"citation graph by {by!r}: use 'firm' or 'case'")
-    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("LawFirm", "Precedent"))
     G = nx.DiGraph(name="citations")
-    cites = _by_case(links, "Precedent")
-    if by == "case":
-        _, cases = store.query(_CASES)
-        label = {r["case"]: r["label"] for r in cases}
-        for case, ls in cites.items():
-            for r in ls:
-                _add_node(G, case, "Case", label.get(case, r["docket"]))
-                _add_node(G, r["x"], "Precedent", r["label"])
-                _add_case_edge(G, case, r["x"], r["docket"], r.get("first"), r.get("last"), case)
-        return G
-    return _join(G, _by_case(links, "LawFirm"), cites)
+    if by == "firm":
+        return _bipartite(store, G, ("LawFirm", "Precedent"), court, date_from, date_to)
+    links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Precedent",))
+    _, cases = store.query(_CASES)
+    label = {r["case"]: r["label"] for r in cases}
+    for case, ls in _by_case(links, "Precedent").items():
+        for r in ls:
+            _add_node(G, case, "Case", label.get(case, r["docket"]))
+            _add_node(G, r["x"], "Precedent", r["label"])
+            _add_case_edge(G, case, r["x"], r["docket"], r.get("first"), r.get("last"), case)
+    return G
 
 
 def entity_graph(
