@@ -22,9 +22,11 @@ Measures: :func:`centrality` (degree, weighted degree, PageRank, betweenness) an
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -247,6 +249,21 @@ def _join(G: nx.Graph, left: dict[str, list[dict]], right: dict[str, list[dict]]
 # --- the same projections from the summaries' links, without a record per link ---------
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a projection is built: it would walk the
+    millions of lists and tuples alive meanwhile again and again (half the CPU of a
+    citation network at 100,000 cases); none of them forms a cycle, and the collector
+    runs as usual afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class _KindLinks:
     """One kind's links as the summaries hold them (``summaries.unpack_links``), the court
     and date range applied: per case (``cases``, ``dockets``) its links
@@ -427,8 +444,9 @@ def _bipartite(
 ) -> nx.Graph:
     """``_join`` of the links of two kinds: from the summaries when they are current."""
     if _from_summaries(store, kinds):
-        (left, right), labels = _summary_links_of(store, kinds, court, date_from, date_to)
-        return _summary_pairs(G, left, right, labels)
+        with _gc_paused():
+            (left, right), labels = _summary_links_of(store, kinds, court, date_from, date_to)
+            return _summary_pairs(G, left, right, labels)
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=kinds)
     return _join(G, _by_case(links, kinds[0]), _by_case(links, kinds[1]))
 
@@ -470,8 +488,9 @@ def attorney_graph(
     ``firm``, only the neighbourhood of that firm's attorneys."""
     G = nx.Graph(name="attorneys")
     if _from_summaries(store, ("Attorney",)):
-        (own,), labels = _summary_links_of(store, ("Attorney",), court, date_from, date_to)
-        _summary_pairs(G, own, None, labels)
+        with _gc_paused():
+            (own,), labels = _summary_links_of(store, ("Attorney",), court, date_from, date_to)
+            _summary_pairs(G, own, None, labels)
     else:
         links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
         edges = _Edges(False)
@@ -490,7 +509,10 @@ def attorney_graph(
         for a in mine:
             if a in G:
                 keep.update(G.neighbors(a))
-        G = G.subgraph(keep).copy()
+        # the nodes kept in the graph's order (a subgraph view of a small set of nodes
+        # iterates the set: its order, and so each edge's direction, varied between runs)
+        G = G.copy()
+        G.remove_nodes_from([n for n in G if n not in keep])
     return G
 
 
@@ -560,18 +582,20 @@ def pagerank(
     n = G.number_of_nodes()
     if n == 0:
         return {}
-    D = G if G.is_directed() else G.to_directed()
-    out_w = {u: sum(d.get(weight, 1) for _, _, d in D.out_edges(u, data=True)) for u in D}
-    x = dict.fromkeys(D, 1.0 / n)
+    # each node's out-edges (an undirected edge both ways) and weights, in the graph's order:
+    # the order ``G.to_directed().out_edges`` gives, without copying the edges' attributes
+    out = {u: [(v, d.get(weight, 1)) for v, d in nbrs.items()] for u, nbrs in G.adj.items()}
+    out_w = {u: sum(w for _, w in vs) for u, vs in out.items()}
+    x = dict.fromkeys(G, 1.0 / n)
     for _ in range(max_iter):
         last = x
-        x = dict.fromkeys(D, (1.0 - alpha) / n)
-        dangling = alpha * sum(last[u] for u in D if out_w[u] == 0) / n
-        for u in D:
+        x = dict.fromkeys(G, (1.0 - alpha) / n)
+        dangling = alpha * sum(last[u] for u in G if out_w[u] == 0) / n
+        for u, vs in out.items():
             if out_w[u]:
                 share = alpha * last[u] / out_w[u]
-                for _, v, d in D.out_edges(u, data=True):
-                    x[v] += share * d.get(weight, 1)
+                for v, w in vs:
+                    x[v] += share * w
         for u in x:
             x[u] += dangling
         if sum(abs(x[u] - last[u]) for u in x) < n * tol:
@@ -585,10 +609,21 @@ def centrality(G: nx.Graph, *, weight: str = "weight", top: int | None = None) -
     if G.number_of_nodes() == 0:
         return []
     pr = pagerank(G, weight=weight)
-    H = G.copy()
-    for _, _, d in H.edges(data=True):
-        d["_dist"] = 1.0 / max(float(d.get(weight, 1)), 1e-9)
-    bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
+    if G.is_directed() and not any(G.in_degree(n) and G.out_degree(n) for n in G):
+        # no node has both in- and out-edges (firms citing precedents): no shortest path
+        # passes through a node, every betweenness is 0 (what networkx computes, by one
+        # Dijkstra search from every node)
+        bc = dict.fromkeys(G, 0.0)
+    else:
+        # ``G.copy()`` (its nodes and adjacency in the same order) carrying only the distance
+        H = G.__class__()
+        H.add_nodes_from(G)
+        H.add_edges_from(
+            (a, b, {"_dist": 1.0 / max(float(d.get(weight, 1)), 1e-9)})
+            for a, nbrs in G.adj.items()
+            for b, d in nbrs.items()
+        )
+        bc = nx.betweenness_centrality(H, weight="_dist", normalized=True)
     deg = dict(G.degree())
     wdeg = dict(G.degree(weight=weight))
     rows = [
@@ -611,7 +646,18 @@ def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
     """Louvain communities (networkx), largest first; one row per member."""
     if G.number_of_nodes() == 0:
         return []
-    U = G.to_undirected() if G.is_directed() else G
+    if G.is_directed():
+        # ``G.to_undirected()`` (nodes and edges in the same order) without deep copies of
+        # the edges' case lists: Louvain reads the weights only
+        U = nx.Graph()
+        U.add_nodes_from(G)
+        U.add_edges_from(
+            (a, b, {weight: d[weight]} if weight in d else {})
+            for a, nbrs in G.adj.items()
+            for b, d in nbrs.items()
+        )
+    else:
+        U = G
     parts = nx.community.louvain_communities(U, weight=weight, resolution=resolution, seed=seed)
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     rows = []
@@ -777,7 +823,8 @@ def _edges_query(build: Callable[..., nx.Graph]) -> Callable[..., tuple]:
         if "firm" in kw:
             args["firm"] = kw.get("firm")
         G = build(store, **args)
-        return _EDGE_COLS, edge_rows(G), G
+        with _gc_paused():
+            return _EDGE_COLS, edge_rows(G), G
 
     return run
 
