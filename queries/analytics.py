@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import gc
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from docketgraph.graph import keys, name_index, summaries
@@ -264,15 +268,20 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: a line of a bucket's links (``summaries.unpack_links``): case, docket, court, and the
+#: tab-separated (entity, first, last) of its links
+_LINE = re.compile(r"^([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)(?:\t([^\n]*))?$", re.M)
+
+
 class _KindLinks:
     """One kind's links as the summaries hold them (``summaries.unpack_links``), the court
     and date range applied: per case (``cases``, ``dockets``) its links
-    ``start[i]:start[i + 1]`` in IRI order, and per link its entity (``ent``), first and
-    last dates (``first``, ``last``: "" when no document asserting it is dated) and case
-    (``case_of``: an index into ``cases``). With ``ordered``, the cases come in the order
-    the exact path meets them (``_by_case``: by their least entity, then their IRI)."""
+    ``start[i]:start[i + 1]`` in IRI order, and per link its entity (``ent``) and first
+    and last dates (``first``, ``last``: "" when no document asserting it is dated). With
+    ``ordered``, the cases come in the order the exact path meets them (``_by_case``: by
+    their least entity, then their IRI)."""
 
-    __slots__ = ("kind", "cases", "dockets", "start", "ent", "first", "last", "case_of", "_index")
+    __slots__ = ("kind", "cases", "dockets", "start", "ent", "first", "last", "order", "_index")
 
     def __init__(
         self,
@@ -285,46 +294,68 @@ class _KindLinks:
         ordered: bool,
     ):
         self.kind = kind
-        dated = bool(date_from or date_to)
-        per: list[tuple[str, str, str, list[str], list[str], list[str]]] = []
+        rows: list[tuple[str, str, str, str]] = []
         for packed in store.summary_links(kind):
-            for line in packed.split("\n"):
-                f = line.split("\t")
-                if court and f[2] != court:
-                    continue
-                xs, fs, ls = f[3::3], f[4::3], f[5::3]
-                if dated:
-                    keep = [
-                        i
-                        for i, (a, b) in enumerate(zip(fs, ls, strict=True))
-                        if a and b and not (date_from and b < date_from) and not (date_to and a > date_to)
-                    ]
-                    if len(keep) < len(xs):
-                        xs, fs, ls = [xs[i] for i in keep], [fs[i] for i in keep], [ls[i] for i in keep]
-                if xs:
-                    per.append((xs[0], f[0], f[1], xs, fs, ls))
-        if ordered:
-            per.sort(key=lambda t: (t[0], t[1]))
-        self.cases = [t[1] for t in per]
-        self.dockets = [t[2] for t in per]
-        self.start = [0]
-        self.ent: list[str] = []
-        self.first: list[str] = []
-        self.last: list[str] = []
-        self.case_of: list[int] = []
-        for i, (_, _, _, xs, fs, ls) in enumerate(per):
-            self.ent += xs
-            self.first += fs
-            self.last += ls
-            self.case_of += [i] * len(xs)
-            self.start.append(len(self.ent))
+            rows += _LINE.findall(packed)
+        cols = [list(c) for c in zip(*rows, strict=True)] or [[], [], [], []]
+        cases, dockets, courts, rests = cols
+        if court:
+            pick = [i for i, c in enumerate(courts) if c == court]
+            cases, dockets, rests = (
+                [cases[i] for i in pick],
+                [dockets[i] for i in pick],
+                [rests[i] for i in pick],
+            )
+        # each case's links: a tab-separated run of (entity, first, last)
+        sizes = (np.fromiter(map(str.count, rests, repeat("\t")), dtype=np.int64, count=len(rests)) + 1) // 3
+        flat = "\t".join(filter(None, rests)).split("\t") if any(rests) else []
+        ent, first, last = flat[0::3], flat[1::3], flat[2::3]
+        if date_from or date_to:
+            fa, la = np.array(first, dtype=object), np.array(last, dtype=object)
+            ok = (fa != "") & (la != "")
+            if date_from:
+                ok &= la >= date_from
+            if date_to:
+                ok &= fa <= date_to
+            if not ok.all():
+                owner = np.repeat(np.arange(len(sizes)), sizes)
+                sizes = np.bincount(owner[ok], minlength=len(sizes))
+                ent, first, last = (list(compress(v, ok.tolist())) for v in (ent, first, last))
+        start = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=start[1:])
+        have = np.flatnonzero(sizes)
+        if len(have) < len(cases):  # cases left without links
+            cases, dockets = [cases[i] for i in have.tolist()], [dockets[i] for i in have.tolist()]
+            sizes = sizes[have]
+            start = np.zeros(len(sizes) + 1, dtype=np.int64)
+            np.cumsum(sizes, out=start[1:])
+        self.cases, self.dockets = cases, dockets
+        self.ent, self.first, self.last = ent, first, last
+        self.start = start
         self._index: dict[str, int] | None = None
+        #: the cases in the order the exact path meets them: by least entity, then case IRI
+        #: ("\0" sorts before every character of an IRI); links stay in the stored order
+        self.order = np.arange(len(cases))
+        if ordered and len(cases) > 1:
+            heads = itemgetter(*start[:-1].tolist())(ent)
+            keys = [x + "\0" + c for x, c in zip(heads, cases, strict=True)]
+            self.order = np.array(sorted(range(len(cases)), key=keys.__getitem__), dtype=np.int64)
+
+    def ordered_links(self) -> np.ndarray:
+        """The links' indices, case after case in ``order``."""
+        sizes = np.diff(self.start)[self.order]
+        firsts = self.start[:-1][self.order]
+        return np.repeat(firsts - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
 
     def index(self) -> dict[str, int]:
         """Case IRI -> its index in ``cases``."""
         if self._index is None:
-            self._index = {c: i for i, c in enumerate(self.cases)}
+            self._index = dict(zip(self.cases, range(len(self.cases)), strict=True))
         return self._index
+
+    def case_of(self) -> np.ndarray:
+        """Each link's case (an index into ``cases``)."""
+        return np.repeat(np.arange(len(self.cases)), np.diff(self.start))
 
     def labels(self, store: Store) -> dict[str, str]:
         """The label of each entity of this kind, as the exact path reads them."""
@@ -333,91 +364,108 @@ class _KindLinks:
         return {r["x"]: r["label"] for r in store.query(_LABELS.format(kind=self.kind))[1]}
 
 
-def _span_of(first: list[str], last: list[str], links: Iterable[int]) -> tuple[str | None, str | None]:
-    """The earliest first and latest last date of ``links`` (None when none is dated)."""
-    ls = list(links)
-    return (
-        min(filter(None, map(first.__getitem__, ls)), default=None),
-        max(filter(None, map(last.__getitem__, ls)), default=None),
-    )
+def _ranks(values: list[str], rank: dict[str, int]) -> np.ndarray:
+    return np.fromiter(map(rank.__getitem__, values), dtype=np.int64, count=len(values))
 
 
 def _summary_pairs(
     G: nx.Graph, left: _KindLinks, right: _KindLinks | None, labels: dict[str, dict[str, str]]
 ) -> nx.Graph:
-    """``G`` with the edges ``_join`` (``right`` given) or the attorney network
-    (``right`` None: pairs within each case) makes from the same links, with the same
-    nodes, edges and attributes in the same order: per edge, its links' indices (the left
-    link and the right one, alternately) gathered in one pass over the cases, its dockets,
-    case ids and dates taken from them at the end."""
-    found: dict[tuple[str, str], list[int]] = {}
-    nodes: dict[str, str] = {}  # entity -> kind, in the order the exact path adds them
-    lent, start = left.ent, left.start
-    rkind = left.kind if right is None else right.kind
-    if right is None:
-        for ci in range(len(left.cases)):
-            s, e = start[ci], start[ci + 1]
-            for x in lent[s:e]:
-                if x not in nodes:
-                    nodes[x] = left.kind
-            for li in range(s, e):
-                a = lent[li]
-                for ri in range(li + 1, e):
-                    k = (a, lent[ri])
-                    got = found.get(k)
-                    if got is None:
-                        found[k] = [li, ri]
-                    else:
-                        got.append(li)
-                        got.append(ri)
-    else:
-        rent, rstart, rpos = right.ent, right.start, right.index()
-        for ci, c in enumerate(left.cases):
-            rj = rpos.get(c)
-            if rj is None:
-                continue
-            r0, r1 = rstart[rj], rstart[rj + 1]
-            bs = rent[r0:r1]
-            for li in range(start[ci], start[ci + 1]):
-                a = lent[li]
-                for ri, b in enumerate(bs, r0):
-                    if a == b:
-                        continue
-                    k = (a, b)
-                    got = found.get(k)
-                    if got is None:
-                        found[k] = [li, ri]
-                        if a not in nodes:
-                            nodes[a] = left.kind
-                        if b not in nodes:
-                            nodes[b] = rkind
-                    else:
-                        got.append(li)
-                        got.append(ri)
-    for x, kind in nodes.items():
-        if x not in G:
-            G.add_node(x, kind=kind, label=labels[kind].get(x, x))
+    """``G`` with the edges ``_join`` (``right`` given: each case's left links crossed
+    with its right links) or the attorney network (``right`` None: the pairs of each
+    case's links) makes from the same links, with the same nodes, edges and attributes in
+    the same order, the pairs formed and grouped by edge as arrays: the pairs in the order
+    the exact path meets them (cases in ``left``'s order, then left link, then right
+    link), an edge where its first pair is, its dockets and case ids in its pairs' order,
+    its first and last dates the least and greatest of its links'."""
     other = left if right is None else right
-    lcase, cases, dockets = left.case_of, left.cases, left.dockets
-    lf, ll, rf, rl = left.first, left.last, other.first, other.last
+    lstart, rstart = left.start, other.start
+    case_of = left.case_of()
+    lidx = left.ordered_links()  # the left links in the order the exact path meets them
+    if right is None:
+        # link i pairs with the later links of its case: i+1 .. its case's end
+        cnt = lstart[1:][case_of[lidx]] - lidx - 1
+        li = np.repeat(lidx, cnt)
+        ri = li + 1 + np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    else:
+        rpos = right.index()
+        rj = np.fromiter(map(rpos.get, left.cases, repeat(-1)), dtype=np.int64, count=len(left.cases))
+        rjl = rj[case_of[lidx]]
+        have = rjl >= 0
+        rlen = np.diff(rstart)
+        cnt = np.where(have, rlen[np.where(have, rjl, 0)], 0)
+        li = np.repeat(lidx, cnt)
+        r0 = np.repeat(rstart[:-1][np.where(have, rjl, 0)], cnt)
+        ri = r0 + np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    # entities as numbers (one numbering for both kinds: the exact path skips a == b)
+    ids: dict[str, int] = dict.fromkeys(left.ent)
+    ids.update(dict.fromkeys(other.ent))
+    ids = {x: i for i, x in enumerate(ids)}
+    lid = _ranks(left.ent, ids)
+    rid = lid if right is None else _ranks(other.ent, ids)
+    a_of, b_of = lid[li], rid[ri]
+    keep = a_of != b_of
+    if not keep.all():
+        li, ri, a_of, b_of = li[keep], ri[keep], a_of[keep], b_of[keep]
+    names = list(ids)
+    if right is None:
+        # every attorney of every case, in the cases' order
+        for x in dict.fromkeys(itemgetter(*lidx.tolist())(left.ent) if len(lidx) > 1 else left.ent):
+            G.add_node(x, kind=left.kind, label=labels[left.kind].get(x, x))
+    if len(li) == 0:
+        return G
+    key = a_of * len(names) + b_of
+    _, first_at, inv = np.unique(key, return_index=True, return_inverse=True)
+    by_first = np.argsort(first_at, kind="stable")  # the edges in the order first met
+    edge_no = np.empty(len(by_first), dtype=np.int64)
+    edge_no[by_first] = np.arange(len(by_first))
+    pair_edge = edge_no[inv.reshape(-1)]
+    perm = np.argsort(pair_edge, kind="stable")  # the pairs grouped by edge, in their order
+    bounds = np.zeros(len(by_first) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pair_edge, minlength=len(by_first)), out=bounds[1:])
+    # dates as ranks among the distinct values ("" the least: no date)
+    dates = sorted(set(left.first) | set(left.last) | set(other.first) | set(other.last))
+    rank = {d: i for i, d in enumerate(dates)}
+    big = len(dates)
+    lf, rf = _ranks(left.first, rank), _ranks(other.first, rank)
+    lf[lf == rank.get("", -1)] = big
+    rf[rf == rank.get("", -1)] = big
+    firsts = np.minimum(lf[li], rf[ri])[perm]
+    lasts = np.maximum(_ranks(left.last, rank)[li], _ranks(other.last, rank)[ri])[perm]
+    e_first = np.minimum.reduceat(firsts, bounds[:-1])
+    e_last = np.maximum.reduceat(lasts, bounds[:-1])
+    pcase = case_of[li][perm]
+    case_ids = np.array(left.cases, dtype=object)[pcase]
+    dockets = np.array(left.dockets, dtype=object)[pcase]
+    unique_dockets = len(set(left.dockets)) == len(left.dockets)
+    a_first = a_of[first_at[by_first]].tolist()
+    b_first = b_of[first_at[by_first]].tolist()
+    lk = left.kind
+    rk = other.kind
+    for e in range(len(by_first)):
+        a, b = names[a_first[e]], names[b_first[e]]
+        if right is not None:
+            if a not in G:
+                G.add_node(a, kind=lk, label=labels[lk].get(a, a))
+            if b not in G:
+                G.add_node(b, kind=rk, label=labels[rk].get(b, b))
+    no = rank.get("")
 
-    def attrs(idx: list[int]) -> dict:
-        lis, ris = idx[0::2], idx[1::2]
-        cs = list(map(lcase.__getitem__, lis))
-        ds = list(dict.fromkeys(map(dockets.__getitem__, cs)))
-        f1, l1 = _span_of(lf, ll, lis)
-        f2, l2 = _span_of(rf, rl, ris)
-        first = min(filter(None, (f1, f2)), default=None)
-        last = max(filter(None, (l1, l2)), default=None)
+    def attrs(e: int) -> dict:
+        s, t = bounds[e], bounds[e + 1]
+        ds = dockets[s:t].tolist()
+        if not unique_dockets:
+            ds = list(dict.fromkeys(ds))
+        f, la = int(e_first[e]), int(e_last[e])
         return {
             "cases": ds,
             "weight": len(ds),
-            "first": first,
-            "last": last,
-            "case_ids": list(map(cases.__getitem__, cs)),
+            "first": None if f == big else dates[f],
+            "last": None if la == no else dates[la],
+            "case_ids": case_ids[s:t].tolist(),
         }
 
-    G.add_edges_from((a, b, attrs(idx)) for (a, b), idx in found.items())
+    G.add_edges_from((names[a_first[e]], names[b_first[e]], attrs(e)) for e in range(len(by_first)))
     return G
 
 
