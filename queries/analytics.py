@@ -387,6 +387,8 @@ def _summary_pairs(
         cnt = lstart[1:][case_of[lidx]] - lidx - 1
         li = np.repeat(lidx, cnt)
         ri = li + 1 + np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    elif not right.cases:
+        li = ri = np.zeros(0, dtype=np.int64)
     else:
         rpos = right.index()
         rj = np.fromiter(map(rpos.get, left.cases, repeat(-1)), dtype=np.int64, count=len(left.cases))
