@@ -10,6 +10,7 @@ synthetic Schedule A graph, on the real filings, and after a document is replace
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -194,3 +195,41 @@ def test_summaries_of_an_older_version_are_rebuilt_with_links():
     kg.store.refresh_summaries()
     assert kg.store.summaries_current() and kg.store.summary_links("LawFirm")
     assert _run(kg, lambda: _answer(kg, "firm-judge-network", {}), exact=False) == want
+
+
+def _varied(n_cases: int):
+    """Synthetic filings whose links differ in dates within a case: a case's later filings
+    dated months later or not at all, naming platforms, precedents and attorneys of their
+    own, and one docket number held by cases in two courts."""
+    for ex in extractions(n_cases):
+        n, k = (int(p) for p in ex.doc[len("case"):-len(".txt")].split("-doc"))
+        case = ex.cases[0]
+        if n % 7 == 3:  # the same docket number as case 1, in another court
+            case = dataclasses.replace(case, docket="1:21-cv-00001", court="nysd" if case.court != "nysd" else "flsd")
+        kw: dict = {"cases": (case,)}
+        if k == 1:
+            kw["filed"] = None if n % 3 == 0 else f"2026-0{1 + n % 9}-1{n % 10}"
+        if k == 2:
+            first = next(iter(extractions(n_cases)))
+            kw["platforms"] = first.platforms[: 1 + n % 2]
+            kw["citations"] = first.citations[n % 3 :]
+            kw["attorneys"] = first.attorneys[:1] if n % 2 else ()
+            kw["filed"] = f"2019-1{n % 3}-0{1 + n % 8}"
+        yield ex.replace(**kw)
+
+
+def test_networks_from_summaries_equal_exact_with_varied_dates():
+    """Links dated differently within a case, undated documents, a docket number in two
+    courts: the summaries' path (arrays of links, dates as ranks) answers as the exact one."""
+    kg = KnowledgeGraph(None)
+    for ex in _varied(24):
+        kg.store.put(ex)
+    kg.store.refresh_summaries()
+    dockets = [r["d"] for r in kg.store.query("SELECT ?d WHERE { ?c a dg:Case ; dg:docketNumber ?d }")[1]]
+    assert len(dockets) > len(set(dockets))  # a docket number held twice
+    assert _assert_equal(kg) > 0
+    for name in NETWORKS:
+        for p in [{"court": "pawd"}, {"court": "nowhere"}, {"from": "2026-01-01"}, {"to": "2019-12-31"},
+                  {"from": "2026-03-01", "to": "2026-05-31"}]:
+            got = _run(kg, lambda: _answer(kg, name, p), exact=False)
+            assert got == _run(kg, lambda: _answer(kg, name, p), exact=True), (name, p)
