@@ -496,7 +496,9 @@ def _bipartite(
     if _from_summaries(store, kinds):
         with _gc_paused():
             (left, right), labels = _summary_links_of(store, kinds, court, date_from, date_to)
-            return _summary_pairs(G, left, right, labels)
+            _summary_pairs(G, left, right, labels)
+            del left, right  # freed before the collector runs again
+        return G
     links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=kinds)
     return _join(G, _by_case(links, kinds[0]), _by_case(links, kinds[1]))
 
@@ -541,6 +543,7 @@ def attorney_graph(
         with _gc_paused():
             (own,), labels = _summary_links_of(store, ("Attorney",), court, date_from, date_to)
             _summary_pairs(G, own, None, labels)
+            del own
     else:
         links = _links(store, court=court, date_from=date_from, date_to=date_to, kinds=("Attorney",))
         edges = _Edges(False)
