@@ -400,9 +400,9 @@ def _summary_pairs(
         r0 = np.repeat(rstart[:-1][np.where(have, rjl, 0)], cnt)
         ri = r0 + np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
     # entities as numbers (one numbering for both kinds: the exact path skips a == b)
-    ids: dict[str, int] = dict.fromkeys(left.ent)
-    ids.update(dict.fromkeys(other.ent))
-    ids = {x: i for i, x in enumerate(ids)}
+    seen: dict[str, None] = dict.fromkeys(left.ent)
+    seen.update(dict.fromkeys(other.ent))
+    ids = dict(zip(seen, range(len(seen)), strict=True))
     lid = _ranks(left.ent, ids)
     rid = lid if right is None else _ranks(other.ent, ids)
     a_of, b_of = lid[li], rid[ri]
