@@ -73,9 +73,7 @@ def build(source: str, target: Path, times: int) -> int:
         shutil.rmtree(target)
     dst = GraphStore(str(target))
     st = dst._store
-    st.bulk_extend(
-        ox.Quad(r["x"], r["p"], r["o"], ox.DefaultGraph()) for r in st_rows(src, _ENTITY_FACTS)
-    )
+    st.bulk_extend(ox.Quad(r["x"], r["p"], r["o"], ox.DefaultGraph()) for r in src._store.query(_ENTITY_FACTS))
     cases: set[str] = set()
     for kind in summaries.LINKS:
         lines: dict[str, str] = {}
@@ -87,15 +85,11 @@ def build(source: str, target: Path, times: int) -> int:
                     lines[c] = ln
                     cases.add(c)
         st.bulk_extend(summaries.links_quads({kind: lines}))
-    dst._store.update(summaries.VERSION_DATA)
-    # the name index is not needed here; the summaries are current (no stale marks)
+    st.update(summaries.VERSION_DATA)
+    # the summaries are current (no stale marks); the name index is not needed here
     assert dst.summaries_current()
-    dst.close() if hasattr(dst, "close") else None
+    dst.close()
     return len(cases)
-
-
-def st_rows(store: GraphStore, sparql: str) -> list[dict]:
-    return list(store._store.query(sparql))
 
 
 def measure(location: str, repeat: int, only: list[str] | None) -> None:
