@@ -71,6 +71,7 @@ def build(source: str, target: Path, times: int) -> int:
     src = KnowledgeGraph.open(source, read_only=True).store
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     dst = GraphStore(str(target))
     st = dst._store
     st.bulk_extend(ox.Quad(r["x"], r["p"], r["o"], ox.DefaultGraph()) for r in src._store.query(_ENTITY_FACTS))
