@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "4"
+VERSION = "5"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
@@ -95,25 +95,34 @@ RELATIONS: tuple[Relation, ...] = (
         ?case JUDGED ?judge .""",
         dates=True,
     ),
+    # the platforms' dates are the filing dates of the documents naming the platform in
+    # the case (platforms-by-firm and -by-judge with from/to)
     Relation(
         "firm-platform",
         ("firm", "platform"),
         """
-        {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform .""",
+        {values} ?case dg:appearingFirm ?firm . GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
+        OPTIONAL { GRAPH ?g_ { DOC_DATES } }""",
+        dates=True,
     ),
     Relation(
         "judge-platform",
         ("judge", "platform", "court"),
         """
-        {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform .""",
+        {values} ?case JUDGED ?judge . GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
+        OPTIONAL { GRAPH ?g_ { DOC_DATES } }""",
+        dates=True,
     ),
+    # a precedent's dates are the filing dates of the documents citing it in the case
+    # (precedents-cited with from/to)
     Relation(
         "firm-precedent",
         ("firm", "precedent"),
         """
         {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
-        ?case dg:appearingFirm ?firm .""",
+        ?case dg:appearingFirm ?firm . OPTIONAL { ?doc_ dg:filed ?on }""",
         items="?case JUDGED ?item .",
+        dates=True,
     ),
     Relation(
         "schedule-a",
@@ -312,13 +321,31 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     jp: list[dict] = []
     fp: list[dict] = []
     att: list[dict] = []
+    on_date: dict[str, ox.Literal] = {}
+    platform_dates = found.get("Platform", {})
+
+    def dated(c: str, p: str) -> list[tuple[ox.NamedNode, ox.Literal | None]]:
+        # a platform's dates in a case: those of the documents naming it there (none: one
+        # undated row, as the relation's OPTIONAL gives)
+        ds = sorted(set(platform_dates.get((c, p), ())))
+        if not ds:
+            return [(n(p), None)]
+        out = []
+        for d in ds:
+            lit = on_date.get(d)
+            if lit is None:
+                lit = on_date[d] = ox.Literal(d, datatype=_XSD_DATE)
+            out.append((n(p), lit))
+        return out
+
     for c, ps in of["Platform"].items():
         case = n(c)
         court = ox.Literal(info[c][1])
+        pds = [pd for p in ps for pd in dated(c, p)]
         for j in of["Judge"].get(c, ()):
-            jp += [{"case": case, "judge": n(j), "platform": n(p), "court": court} for p in ps]
+            jp += [{"case": case, "judge": n(j), "platform": p, "court": court, "on": d} for p, d in pds]
         for f in of["LawFirm"].get(c, ()):
-            fp += [{"case": case, "firm": n(f), "platform": n(p)} for p in ps]
+            fp += [{"case": case, "firm": n(f), "platform": p, "on": d} for p, d in pds]
     for c, xs in of["Attorney"].items():
         case = n(c)
         att += [{"case": case, "x": n(x)} for x in xs]
@@ -369,7 +396,11 @@ def update_links(
 
 
 def _pattern(rel: Relation, vals: str) -> str:
-    return rel.pattern.replace("{values}", vals).replace("JUDGED", _JUDGED)
+    return (
+        rel.pattern.replace("{values}", vals)
+        .replace("JUDGED", _JUDGED)
+        .replace("DOC_DATES", "?d_ a dg:Document ; dg:filed ?on .")
+    )
 
 
 PREFIX_BLOCK = (
@@ -412,6 +443,7 @@ ALL_STALE = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }}"
 DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
 
 _GN = ox.NamedNode(SUMMARY_GRAPH)
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _DOCKET, _MEMBER, _REL, _DIMS, _DIRTY, _CASE, _OF, _ON, _ITEMS = (
     ox.NamedNode(SNS + p) for p in ("docket", "member", "rel", "dims", "dirty", "case", "of", "on", "items")
@@ -589,10 +621,16 @@ def packed_predicate(relation: str) -> str:
     return f"{SNS}packed-{relation}"
 
 
-def dated_predicate(month: str) -> str:
+def dated_predicate(relation: str, month: str) -> str:
     """The predicate holding, for one month ("YYYY-MM"), a group's dated cases: lines of
-    date, case IRI and docket, tab-separated (see ``unpack_dated``)."""
-    return f"{SNS}dated-{month}"
+    date, case IRI and docket, tab-separated (see ``unpack_dated``); one per relation, so
+    that a date range over one relation reads that relation's months only."""
+    return f"{SNS}dated-{relation}-{month}"
+
+
+def dated_month(predicate: str) -> str:
+    """The month ("YYYY-MM") of a ``dated_predicate``."""
+    return predicate[-7:]
 
 
 def unpack_dated(value: str) -> list[tuple[str, str, str]]:
@@ -707,7 +745,9 @@ def answer_quads(
     out.append(ox.Quad(grp, ox.NamedNode(packed_predicate(relation)), ox.Literal(packed), _GN))
     for month, lines in months.items():
         out.append(
-            ox.Quad(grp, ox.NamedNode(dated_predicate(month)), ox.Literal("\n".join(sorted(lines))), _GN)
+            ox.Quad(
+                grp, ox.NamedNode(dated_predicate(relation, month)), ox.Literal("\n".join(sorted(lines))), _GN
+            )
         )
     return out
 

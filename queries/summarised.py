@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+import pyoxigraph as ox
+
 from docketgraph.graph import keys
 from docketgraph.graph.store import Store
 
@@ -74,12 +76,22 @@ def _months(lo: str, hi: str) -> list[str]:
     return out
 
 
-def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) -> list[dict]:
-    """``groups`` (of a relation with dates) narrowed to their cases with a date between
-    ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's ``dg:within``
-    filter does: a case counts when one of its dates is in range, and the first and last
-    dates are those in range. Read from the per-month buckets of the months in range
-    (bounded by the dates the groups hold), one index scan per month."""
+def _within(
+    store: Store,
+    relation: str,
+    groups: list[dict],
+    lo: str | None,
+    hi: str | None,
+    *,
+    by_group: bool = False,
+) -> list[dict]:
+    """``groups`` (of ``relation``, a relation with dates) narrowed to their cases with a
+    date between ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's
+    ``dg:within`` filter does: a case counts when one of its dates is in range, and the
+    first and last dates are those in range. Read from the relation's per-month buckets of
+    the months in range (bounded by the dates the groups hold), one index scan per month,
+    or with ``by_group`` (a few groups, e.g. one firm's) from each group's own buckets.
+    Each group returned also has ``members`` (case IRI -> docket, in range)."""
     firsts = [g["first"] for g in groups if g["first"]]
     lasts = [g["last"] for g in groups if g["last"]]
     if not firsts or not lasts:
@@ -91,14 +103,21 @@ def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) ->
     by_id = {g["id"]: g for g in groups}
     found: dict[str, dict[str, str]] = defaultdict(dict)  # group -> case -> docket
     dates: dict[str, list[str]] = defaultdict(list)
-    for month in _months(a, b):
-        for gid, entries in store.summary_dated(month):
-            if gid not in by_id:
-                continue
-            for on, case, docket in entries:
-                if (lo is None or on[:10] >= lo) and (hi is None or on[:10] <= hi):
-                    found[gid][case] = docket
-                    dates[gid].append(on)
+
+    def take(gid: str, entries: list[tuple[str, str, str]]) -> None:
+        for on, case, docket in entries:
+            if (lo is None or on[:10] >= lo) and (hi is None or on[:10] <= hi):
+                found[gid][case] = docket
+                dates[gid].append(on)
+
+    if by_group:
+        for gid in by_id:
+            take(gid, sorted(store.summary_group_dated(gid)))
+    else:
+        for month in _months(a, b):
+            for gid, entries in store.summary_dated(relation, month):
+                if gid in by_id:
+                    take(gid, entries)
     out = []
     for gid, cases in found.items():
         g = by_id[gid]
@@ -110,17 +129,25 @@ def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) ->
                 "case_ids": " ".join(cases),
                 "first": min(dates[gid]),
                 "last": max(dates[gid]),
+                "members": cases,
             }
         )
     return out
 
 
+def _dated(store: Store, relation: str, groups: list[dict], p: dict, *, few: bool = False) -> list[dict]:
+    """``groups`` narrowed to the ``from``/``to`` range of ``p`` when one is given (see
+    ``_within``; ``few``: groups already narrowed to a firm's or a judge's)."""
+    lo, hi = p.get("from") or None, p.get("to") or None
+    if lo is None and hi is None:
+        return groups
+    return _within(store, relation, groups, lo, hi, by_group=few)
+
+
 def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict]]:
     firms, judges = _by(store, _FIRMS), _by(store, _JUDGES)
     out = []
-    groups = store.summary_groups("firm-judge")
-    if p.get("from") or p.get("to"):
-        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    groups = _dated(store, "firm-judge", store.summary_groups("firm-judge"), p)
     for g in groups:
         f, j, court = g["dims"]
         fi, ji = firms.get(f), judges.get(j)
@@ -246,11 +273,15 @@ def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     # the groups' firms are dg:appearingFirm objects: law firms
     firms, platforms = _by(store, _FIRMS), _by_many(store, _PLATFORMS)
     rows = []
+    groups = []
     for g in store.summary_groups("firm-platform"):
+        fi = firms.get(g["dims"][0])
+        if fi is not None and _ok(p, "firm", fi["key"]):
+            groups.append(g)
+    # with from/to, the cases naming the platform in a filing in range
+    for g in _dated(store, "firm-platform", groups, p, few="firm" in p):
         f, pl = g["dims"]
-        fi = firms.get(f)
-        if fi is None or not _ok(p, "firm", fi["key"]):
-            continue
+        fi = firms[f]
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
                 rows.append(
@@ -289,11 +320,16 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     )
     platforms = _by_many(store, _PLATFORMS)
     rows = []
+    groups = []
     for g in store.summary_groups("judge-platform"):
-        j, pl, court = g["dims"]
+        j, _, court = g["dims"]
         ji = judges.get(j)
-        if ji is None or not (_ok(p, "judge", ji["key"]) and _ok(p, "court", court)):
-            continue
+        if ji is not None and _ok(p, "judge", ji["key"]) and _ok(p, "court", court):
+            groups.append(g)
+    # with from/to, the cases naming the platform in a filing in range
+    for g in _dated(store, "judge-platform", groups, p, few="judge" in p):
+        j, pl, court = g["dims"]
+        ji = judges[j]
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
                 rows.append(
@@ -315,9 +351,8 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
 def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
-    groups = store.summary_groups("schedule-a")
-    if p.get("from") or p.get("to"):  # cases whose earliest filing is in range
-        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    # cases whose earliest filing is in range
+    groups = _dated(store, "schedule-a", store.summary_groups("schedule-a"), p)
     for g in groups:
         court, year = g["dims"]
         if _ok(p, "court", court):
@@ -402,6 +437,43 @@ def attorneys_of_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+_JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
+
+
+def _values(var: str, terms: list[str], *, iri: bool = True) -> str:
+    """A VALUES block binding ``?var`` to ``terms`` (IRIs, or literals written by
+    pyoxigraph in their escaped form)."""
+    return (
+        f"VALUES ?{var} {{ " + " ".join(str(ox.NamedNode(t) if iri else ox.Literal(t)) for t in terms) + " }"
+    )
+
+
+def _judge_cases(store: Store, judge: str) -> dict[str, str]:
+    """The cases before the judge whose key is ``judge`` (case IRI -> its least docket)."""
+    return {
+        r["case"]: r["docket"]
+        for r in store.query(
+            f"SELECT ?case (MIN(?dn) AS ?docket) WHERE {{ {_values('k', [judge], iri=False)} "
+            f"?j dg:key ?k . ?case {_JUDGED} ?j . ?case dg:docketNumber ?dn }} GROUP BY ?case"
+        )[1]
+    }
+
+
+def _case_judge_names(store: Store, cases: set[str], judge: str | None) -> dict[str, set[str]]:
+    """The names of the judges (with a key; only those with key ``judge`` when given) of
+    each of ``cases``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ordered = sorted(cases)
+    only = f"FILTER(?k = {ox.Literal(judge)})" if judge is not None else ""
+    for i in range(0, len(ordered), 2000):
+        for r in store.query(
+            f"SELECT DISTINCT ?case ?n WHERE {{ {_values('case', ordered[i : i + 2000])} "
+            f"?case {_JUDGED} ?j . ?j dg:key ?k ; schema:name ?n {only} }}"
+        )[1]:
+            out[r["case"]].add(r["n"])
+    return out
+
+
 def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = [
         "firm_label",
@@ -417,19 +489,51 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     ]
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
-    rows = []
+    groups = []
     for g in store.summary_groups("firm-precedent"):
+        fi = firms.get(g["dims"][0])
+        if fi is not None and _ok(p, "firm", fi["key"]) and g["dims"][1] in precedents:
+            groups.append(g)
+    judge = p.get("judge")
+    narrowed = judge is not None or bool(p.get("from") or p.get("to"))
+    # with from/to, the cases citing the precedent in a filing in range
+    groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
+    if judge is not None:  # only the cases before the judge
+        before = _judge_cases(store, judge)
+        kept = []
+        for g in groups:
+            members = g.get("members") or {c: before.get(c) for c in g["case_ids"].split()}
+            mine = {c: d for c, d in members.items() if c in before}
+            if mine:
+                kept.append({**g, "members": mine})
+        groups = kept
+    names: dict[str, set[str]] = {}
+    if narrowed:  # the judges of the cases counted
+        groups = [
+            {
+                **g,
+                "cases": len(g["members"]),
+                "dockets": ", ".join(dict.fromkeys(g["members"].values())),
+                "case_ids": " ".join(g["members"]),
+            }
+            for g in groups
+        ]
+        names = _case_judge_names(store, {c for g in groups for c in g["members"]}, judge)
+    rows = []
+    for g in groups:
         f, pr = g["dims"]
-        fi = firms.get(f)
-        if fi is None or not _ok(p, "firm", fi["key"]):
-            continue
-        for pi in precedents.get(pr, ()):
+        fi = firms[f]
+        if narrowed:
+            listed = "; ".join(sorted(set().union(*(names.get(c, ()) for c in g["members"]))))
+        else:
+            listed = g["items"]
+        for pi in precedents[pr]:
             rows.append(
                 {
                     "firm_label": fi["name"],
                     "citation": pi["citation"],
                     "precedent_label": pi["name"],
-                    "judges": g["items"] or None,
+                    "judges": listed or None,
                     **_group_cols(g),
                     "firm": fi["key"],
                     "f": f,
