@@ -95,21 +95,26 @@ RELATIONS: tuple[Relation, ...] = (
         ?case JUDGED ?judge .""",
         dates=True,
     ),
-    # the platforms' dates are the filing dates of the documents naming the platform in
-    # the case (platforms-by-firm and -by-judge with from/to)
     Relation(
         "firm-platform",
         ("firm", "platform"),
         """
-        {values} ?case dg:appearingFirm ?firm . GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
-        OPTIONAL { GRAPH ?g_ { DOC_DATES } }""",
-        dates=True,
+        {values} ?case dg:appearingFirm ?firm ; dg:mentionsPlatform ?platform .""",
     ),
     Relation(
         "judge-platform",
         ("judge", "platform", "court"),
         """
-        {values} ?case JUDGED ?judge . GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
+        {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform .""",
+    ),
+    # the cases naming each platform, with the filing dates of the documents naming it
+    # there: platforms-by-firm and -by-judge with from/to take the firm-platform and
+    # judge-platform groups' cases that name the platform in a filing in range
+    Relation(
+        "platform",
+        ("platform",),
+        """
+        {values} GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
         OPTIONAL { GRAPH ?g_ { DOC_DATES } }""",
         dates=True,
     ),
@@ -132,6 +137,18 @@ RELATIONS: tuple[Relation, ...] = (
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
         BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year) BIND(?first_ AS ?on)""",
         dates=True,
+    ),
+    # the Schedule A cases of each firm (appearing in them) and of each judge, by court and
+    # year (schedule-a-cases with a firm or a judge, with both: the cases in both groups;
+    # with from/to: those of the schedule-a groups in range)
+    Relation(
+        "schedule-a-who",
+        ("who", "court", "year"),
+        """
+        { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
+            ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
+        { ?case dg:appearingFirm ?who } UNION { ?case JUDGED ?who }
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
     ),
     Relation(
         "attorney",
@@ -303,7 +320,8 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     case's least); firm-platform's ``dg:appearingFirm`` is written with, and only with, an
     appearance of that firm in the case in the same graph (the law-firm links); an
     appearance's IRI is made of its case, firm and attorney, each graph writing it writing
-    its type, case and attorney (the attorney links)."""
+    its type, case and attorney (the attorney links); the platform relation's rows are the
+    platform links, one per filing date of the documents asserting them."""
     of: dict[str, dict[str, list[str]]] = {}
     for kind in ("LawFirm", "Attorney", "Judge", "Platform"):
         by_case: dict[str, list[str]] = defaultdict(list)
@@ -321,35 +339,29 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     jp: list[dict] = []
     fp: list[dict] = []
     att: list[dict] = []
+    pl: list[dict] = []
     on_date: dict[str, ox.Literal] = {}
-    platform_dates = found.get("Platform", {})
-
-    def dated(c: str, p: str) -> list[tuple[ox.NamedNode, ox.Literal | None]]:
+    for (c, p), ds in found.get("Platform", {}).items():
         # a platform's dates in a case: those of the documents naming it there (none: one
         # undated row, as the relation's OPTIONAL gives)
-        ds = sorted(set(platform_dates.get((c, p), ())))
         if not ds:
-            return [(n(p), None)]
-        out = []
-        for d in ds:
+            pl.append({"case": n(c), "platform": n(p)})
+        for d in sorted(set(ds)):
             lit = on_date.get(d)
             if lit is None:
                 lit = on_date[d] = ox.Literal(d, datatype=_XSD_DATE)
-            out.append((n(p), lit))
-        return out
-
+            pl.append({"case": n(c), "platform": n(p), "on": lit})
     for c, ps in of["Platform"].items():
         case = n(c)
         court = ox.Literal(info[c][1])
-        pds = [pd for p in ps for pd in dated(c, p)]
         for j in of["Judge"].get(c, ()):
-            jp += [{"case": case, "judge": n(j), "platform": p, "court": court, "on": d} for p, d in pds]
+            jp += [{"case": case, "judge": n(j), "platform": n(p), "court": court} for p in ps]
         for f in of["LawFirm"].get(c, ()):
-            fp += [{"case": case, "firm": n(f), "platform": p, "on": d} for p, d in pds]
+            fp += [{"case": case, "firm": n(f), "platform": n(p)} for p in ps]
     for c, xs in of["Attorney"].items():
         case = n(c)
         att += [{"case": case, "x": n(x)} for x in xs]
-    return {"judge-platform": jp, "firm-platform": fp, "attorney": att}
+    return {"judge-platform": jp, "firm-platform": fp, "attorney": att, "platform": pl}
 
 
 def links_quads(lines: dict[str, dict[str, str]]) -> list[ox.Quad]:
@@ -478,7 +490,7 @@ def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
 
 _PAIRS = ("opposing", "co-counsel")
 #: the relations whose rows the whole rebuild takes from the cases' links (``_rows_from_links``)
-_FROM_LINKS = ("firm-platform", "judge-platform", "attorney")
+_FROM_LINKS = ("firm-platform", "judge-platform", "attorney", "platform")
 
 
 def _pair_rows(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, list[dict]]:

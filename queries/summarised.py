@@ -268,6 +268,39 @@ def firms_for_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+def _platform_dated(store: Store, groups: list[dict], p: dict) -> list[dict]:
+    """``groups`` (of firm-platform or judge-platform, the platform their second dim)
+    narrowed to their cases that name the platform in a filing dated in the ``from``/``to``
+    range of ``p``, when one is given: the cases in range of the platform relation's
+    groups (``_within``) that are the group's cases."""
+    lo, hi = p.get("from") or None, p.get("to") or None
+    if (lo is None and hi is None) or not groups:
+        return groups
+    wanted = {g["dims"][1] for g in groups}
+    in_range = {
+        g["dims"][0]: g["members"]
+        for g in _within(
+            store, "platform", [g for g in store.summary_groups("platform") if g["dims"][0] in wanted], lo, hi
+        )
+    }
+    out = []
+    for g in groups:
+        dated = in_range.get(g["dims"][1])
+        if not dated:
+            continue
+        mine = {c: dated[c] for c in g["case_ids"].split() if c in dated}
+        if mine:
+            out.append(
+                {
+                    **g,
+                    "cases": len(mine),
+                    "dockets": ", ".join(dict.fromkeys(mine.values())),
+                    "case_ids": " ".join(mine),
+                }
+            )
+    return out
+
+
 def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "platform_label", "kind", "cases", "dockets", "case_ids", "firm", "f", "p"]
     # the groups' firms are dg:appearingFirm objects: law firms
@@ -279,7 +312,7 @@ def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         if fi is not None and _ok(p, "firm", fi["key"]):
             groups.append(g)
     # with from/to, the cases naming the platform in a filing in range
-    for g in _dated(store, "firm-platform", groups, p, few="firm" in p):
+    for g in _platform_dated(store, groups, p):
         f, pl = g["dims"]
         fi = firms[f]
         for pi in platforms.get(pl, ()):
@@ -327,7 +360,7 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         if ji is not None and _ok(p, "judge", ji["key"]) and _ok(p, "court", court):
             groups.append(g)
     # with from/to, the cases naming the platform in a filing in range
-    for g in _dated(store, "judge-platform", groups, p, few="judge" in p):
+    for g in _platform_dated(store, groups, p):
         j, pl, court = g["dims"]
         ji = judges[j]
         for pi in platforms.get(pl, ()):
@@ -348,11 +381,66 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+def _keyed(store: Store, key: str) -> set[str]:
+    """The entities whose key is ``key``."""
+    return {
+        r["x"] for r in store.query(f"SELECT ?x WHERE {{ {_values('k', [key], iri=False)} ?x dg:key ?k }}")[1]
+    }
+
+
+def _dockets(store: Store, cases: set[str]) -> dict[str, str]:
+    """The least docket number of each of ``cases``."""
+    out: dict[str, str] = {}
+    ordered = sorted(cases)
+    for i in range(0, len(ordered), 2000):
+        for r in store.query(
+            f"SELECT ?case (MIN(?dn) AS ?docket) WHERE {{ {_values('case', ordered[i : i + 2000])} "
+            "?case dg:docketNumber ?dn } GROUP BY ?case"
+        )[1]:
+            out[r["case"]] = r["docket"]
+    return out
+
+
 def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
+    dated = bool(p.get("from") or p.get("to"))
     # cases whose earliest filing is in range
     groups = _dated(store, "schedule-a", store.summary_groups("schedule-a"), p)
+    if "firm" in p or "judge" in p:
+        # the cases of the firm's groups, of the judge's, or of both (by court and year)
+        whos = [_keyed(store, p[name]) for name in ("firm", "judge") if name in p]
+        of_who = [g for g in store.summary_groups("schedule-a-who") if any(g["dims"][0] in w for w in whos)]
+        if len(whos) == 1 and len(whos[0]) == 1 and not dated:
+            # one firm's or one judge's groups are the answer as they stand
+            groups = [{**g, "dims": g["dims"][1:]} for g in of_who]
+        else:
+            of: dict[tuple[str, str], set[str]] | None = None
+            for who in whos:
+                mine: dict[tuple[str, str], set[str]] = defaultdict(set)
+                for g in of_who:
+                    if g["dims"][0] in who:
+                        mine[(g["dims"][1], g["dims"][2])].update(g["case_ids"].split())
+                of = mine if of is None else {k: v & mine[k] for k, v in of.items() if k in mine}
+            assert of is not None
+            kept = []
+            for g in groups:
+                cases = of.get((g["dims"][0], g["dims"][1]))
+                if cases:
+                    members = g.get("members") or {c: "" for c in g["case_ids"].split()}
+                    mine_ = {c: d for c, d in members.items() if c in cases}
+                    if mine_:
+                        kept.append({**g, "members": mine_})
+            dockets = _dockets(store, {c for g in kept for c, d in g["members"].items() if not d})
+            groups = [
+                {
+                    **g,
+                    "cases": len(g["members"]),
+                    "dockets": ", ".join(dict.fromkeys(d or dockets[c] for c, d in g["members"].items())),
+                    "case_ids": " ".join(g["members"]),
+                }
+                for g in kept
+            ]
     for g in groups:
         court, year = g["dims"]
         if _ok(p, "court", court):
