@@ -150,6 +150,15 @@ RELATIONS: tuple[Relation, ...] = (
         { ?case dg:appearingFirm ?who } UNION { ?case JUDGED ?who }
         BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
     ),
+    # the cases naming each defendant that is not a group (seller-recurrence: the
+    # defendants named in enough cases, whose rows the exact text then counts)
+    Relation(
+        "defendant",
+        ("d",),
+        """
+        {values} ?pt_ dg:role "defendant" ; dg:party ?d ; dg:case ?case .
+        FILTER(!CONTAINS(STRAFTER(STR(?d), "/party/"), "/")) FILTER EXISTS { ?d dg:key ?k_ }""",
+    ),
     Relation(
         "attorney",
         ("x",),

@@ -13,14 +13,18 @@ through every stored spelling), exactly as the ``.rq`` files receive them.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 import pyoxigraph as ox
 
 from docketgraph.graph import keys
 from docketgraph.graph.store import Store
+from docketgraph.queries.saved import NAME_TYPES, SavedQuery, parse_rq, place_values
 
 _FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
   ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
@@ -632,6 +636,52 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+@functools.cache
+def _builtin(name: str) -> SavedQuery:
+    entry = resources.files("docketgraph.queries") / "saved" / f"{name}.rq"
+    return parse_rq(entry.read_text(encoding="utf-8"), name, f"saved/{name}.rq", builtin=True)
+
+
+_CANDIDATES = re.compile(r"^([ \t]*)#[ \t]*@candidates[ \t]+([A-Za-z_][A-Za-z0-9_]*)\b.*$", re.M)
+
+
+def _exact_among(
+    store: Store, name: str, p: dict, candidates: dict[str, list[str]]
+) -> tuple[list[str], list[dict]]:
+    """The built-in query ``name``'s own text run with the parameters ``p`` (already resolved,
+    as the summaries receive them), each ``# @candidates VAR`` line replaced by a VALUES
+    block of ``candidates[VAR]`` (IRIs): the exact path's rows when every entity the
+    answer could hold is a candidate, with the plan starting from them."""
+    q = _builtin(name)
+
+    def line(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{_values(m.group(2), candidates[m.group(2)])}"
+
+    text = _CANDIDATES.sub(line, q.sparql)
+    names = {x.name for x in q.params if x.type in NAME_TYPES}
+    terms = {k: ox.Literal(v) for k, v in p.items() if k in names}
+    values = {k: str(v) for k, v in p.items() if k not in names}
+    bindings = {k: t for k, t in q.bindings(values).items()}
+    bindings.update({k: t for k, t in terms.items() if k not in q.function_params})
+    functions = q.functions(values, {k: t for k, t in terms.items() if k in q.function_params})
+    placed = {**q.function_terms(values, terms), **bindings}
+    return store.query(place_values(text, placed), bindings, custom_functions=functions)
+
+
+def seller_recurrence(store: Store, p: dict) -> tuple[list[str], list[dict]]:
+    # a defendant in the answer is named in at least min_cases cases (of those in range and
+    # in the court): the defendants the summaries find in that many cases or more, the
+    # answer then counted by the query's own text among them
+    least = int(p.get("min_cases") or 2)
+    only = _keyed(store, p["defendant"]) if "defendant" in p else None
+    groups = [
+        g["dims"][0]
+        for g in store.summary_groups("defendant")
+        if g["cases"] >= least and (only is None or g["dims"][0] in only)
+    ]
+    return _exact_among(store, "seller-recurrence", p, {"d": sorted(groups)})
+
+
 QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
     "firms-before-judges": firms_before_judges,
     "judges-for-firm": judges_for_firm,
@@ -643,4 +693,5 @@ QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
     "opposing-counsel": opposing_counsel,
     "attorneys-of-firm": attorneys_of_firm,
     "precedents-cited": precedents_cited,
+    "seller-recurrence": seller_recurrence,
 }
