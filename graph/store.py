@@ -212,6 +212,8 @@ class Store(Protocol):
 
     def summary_group_dated(self, group: str) -> list[tuple[str, str, str]]: ...
 
+    def summary_groups_of(self, relation: str, groups: list[str]) -> list[dict]: ...
+
     def summary_links(self, kind: str) -> list[str]: ...
 
 
@@ -442,6 +444,17 @@ class GraphStore:
         return [
             (q.subject.value, summaries.unpack_dated(q.object.value))
             for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
+        ]
+
+    def summary_groups_of(self, relation: str, groups: list[str]) -> list[dict]:
+        """The groups of a summary relation among ``groups`` (IRIs), unpacked as by
+        ``summary_groups``: one lookup each, for a few of a large relation's groups."""
+        self._settle()
+        p = ox.NamedNode(summaries.packed_predicate(relation))
+        return [
+            {**summaries.unpack(q.object.value), "id": q.subject.value}
+            for g in groups
+            for q in self._store.quads_for_pattern(ox.NamedNode(g), p, None, _SUMMARY)
         ]
 
     def summary_group_dated(self, group: str) -> list[tuple[str, str, str]]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from docketgraph.graph import keys
+from docketgraph.graph import keys, summaries
 from docketgraph.graph.store import Store
 from docketgraph.queries.saved import NAME_TYPES, SavedQuery, parse_rq, place_values
 
@@ -145,7 +145,8 @@ def _dated(store: Store, relation: str, groups: list[dict], p: dict, *, few: boo
     lo, hi = p.get("from") or None, p.get("to") or None
     if lo is None and hi is None:
         return groups
-    return _within(store, relation, groups, lo, hi, by_group=few)
+    # each group's own quads are read one group at a time: for a few groups only
+    return _within(store, relation, groups, lo, hi, by_group=few and len(groups) <= 100)
 
 
 def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict]]:
@@ -582,7 +583,15 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
     groups = []
-    for g in store.summary_groups("firm-precedent"):
+    if "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
+        rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
+        mine = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
+        found = store.summary_groups_of(
+            rel.name, [summaries.group_iri(rel, [f, pr]) for f in mine for pr in precedents]
+        )
+    else:
+        found = store.summary_groups("firm-precedent")
+    for g in found:
         fi = firms.get(g["dims"][0])
         if fi is not None and _ok(p, "firm", fi["key"]) and g["dims"][1] in precedents:
             groups.append(g)
