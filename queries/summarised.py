@@ -585,9 +585,9 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     groups = []
     if "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
         rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
-        mine = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
+        firm_iris = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
         found = store.summary_groups_of(
-            rel.name, [summaries.group_iri(rel, [f, pr]) for f in mine for pr in precedents]
+            rel.name, [summaries.group_iri(rel, [f, pr]) for f in firm_iris for pr in precedents]
         )
     else:
         found = store.summary_groups("firm-precedent")
