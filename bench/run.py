@@ -260,11 +260,9 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
             say(f"  - {q.name}: {ms}")
             ms = (float("nan"), float("nan"))
         results.setdefault(q.name, {})[n] = ms
-    # with a date range: platforms-by-firm reads the documents' facts, the others the
-    # summaries' month buckets
+    # with a date range: every one reads the summaries' month buckets
     for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
-        path = "exact path" if name == "platforms-by-firm" else "summaries"
-        label = f"{name} (from/to given: {path})"
+        label = f"{name} (from/to given: summaries)"
         ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
         if isinstance(ms, str):
             say(f"  - {label}: {ms}")

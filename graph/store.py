@@ -208,7 +208,11 @@ class Store(Protocol):
 
     def summary_groups(self, relation: str) -> list[dict]: ...
 
-    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]: ...
+    def summary_dated(self, relation: str, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]: ...
+
+    def summary_group_dated(self, group: str) -> list[tuple[str, str, str]]: ...
+
+    def summary_groups_of(self, relation: str, groups: list[str]) -> list[dict]: ...
 
     def summary_links(self, kind: str) -> list[str]: ...
 
@@ -432,15 +436,37 @@ class GraphStore:
             for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
 
-    def summary_dated(self, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        """(group IRI, its dated cases) of every group with a case dated in ``month``
-        ("YYYY-MM"; see ``summaries.unpack_dated``): one index scan per month."""
+    def summary_dated(self, relation: str, month: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """(group IRI, its dated cases) of every group of ``relation`` with a case dated in
+        ``month`` ("YYYY-MM"; see ``summaries.unpack_dated``): one index scan per month."""
         self._settle()
-        p = ox.NamedNode(summaries.dated_predicate(month))
+        p = ox.NamedNode(summaries.dated_predicate(relation, month))
         return [
             (q.subject.value, summaries.unpack_dated(q.object.value))
             for q in self._store.quads_for_pattern(None, p, None, _SUMMARY)
         ]
+
+    def summary_groups_of(self, relation: str, groups: list[str]) -> list[dict]:
+        """The groups of a summary relation among ``groups`` (IRIs), unpacked as by
+        ``summary_groups``: one lookup each, for a few of a large relation's groups."""
+        self._settle()
+        p = ox.NamedNode(summaries.packed_predicate(relation))
+        return [
+            {**summaries.unpack(q.object.value), "id": q.subject.value}
+            for g in groups
+            for q in self._store.quads_for_pattern(ox.NamedNode(g), p, None, _SUMMARY)
+        ]
+
+    def summary_group_dated(self, group: str) -> list[tuple[str, str, str]]:
+        """The dated cases of one group, every month (see ``summaries.unpack_dated``): one
+        index scan of the group's own quads, for a few groups (a firm's, a judge's)."""
+        self._settle()
+        out: list[tuple[str, str, str]] = []
+        pre = summaries.SNS + "dated-"
+        for q in self._store.quads_for_pattern(ox.NamedNode(group), None, None, _SUMMARY):
+            if q.predicate.value.startswith(pre):
+                out += summaries.unpack_dated(q.object.value)
+        return out
 
     def summary_links(self, kind: str) -> list[str]:
         """The packed links of ``kind`` of every bucket of cases (see

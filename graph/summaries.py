@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "4"
+VERSION = "5"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
@@ -107,13 +107,27 @@ RELATIONS: tuple[Relation, ...] = (
         """
         {values} ?case JUDGED ?judge ; dg:mentionsPlatform ?platform .""",
     ),
+    # the cases naming each platform, with the filing dates of the documents naming it
+    # there: platforms-by-firm and -by-judge with from/to take the firm-platform and
+    # judge-platform groups' cases that name the platform in a filing in range
+    Relation(
+        "platform",
+        ("platform",),
+        """
+        {values} GRAPH ?g_ { ?case dg:mentionsPlatform ?platform }
+        OPTIONAL { GRAPH ?g_ { DOC_DATES } }""",
+        dates=True,
+    ),
+    # a precedent's dates are the filing dates of the documents citing it in the case
+    # (precedents-cited with from/to)
     Relation(
         "firm-precedent",
         ("firm", "precedent"),
         """
         {values} ?doc_ dg:filedIn ?case ; dg:cites ?precedent .
-        ?case dg:appearingFirm ?firm .""",
+        ?case dg:appearingFirm ?firm . OPTIONAL { ?doc_ dg:filed ?on }""",
         items="?case JUDGED ?item .",
+        dates=True,
     ),
     Relation(
         "schedule-a",
@@ -123,6 +137,27 @@ RELATIONS: tuple[Relation, ...] = (
             ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
         BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year) BIND(?first_ AS ?on)""",
         dates=True,
+    ),
+    # the Schedule A cases of each firm (appearing in them) and of each judge, by court and
+    # year (schedule-a-cases with a firm or a judge, with both: the cases in both groups;
+    # with from/to: those of the schedule-a groups in range)
+    Relation(
+        "schedule-a-who",
+        ("who", "court", "year"),
+        """
+        { SELECT ?case (MIN(?d_) AS ?first_) WHERE { {values}
+            ?case dg:scheduleA true . OPTIONAL { ?doc_ dg:filedIn ?case ; dg:filed ?d_ } } GROUP BY ?case }
+        { ?case dg:appearingFirm ?who } UNION { ?case JUDGED ?who }
+        BIND(COALESCE(STR(YEAR(?first_)), "unknown") AS ?year)""",
+    ),
+    # the cases naming each defendant that is not a group (seller-recurrence: the
+    # defendants named in enough cases, whose rows the exact text then counts)
+    Relation(
+        "defendant",
+        ("d",),
+        """
+        {values} ?pt_ dg:role "defendant" ; dg:party ?d ; dg:case ?case .
+        FILTER(!CONTAINS(STRAFTER(STR(?d), "/party/"), "/")) FILTER EXISTS { ?d dg:key ?k_ }""",
     ),
     Relation(
         "attorney",
@@ -294,7 +329,8 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     case's least); firm-platform's ``dg:appearingFirm`` is written with, and only with, an
     appearance of that firm in the case in the same graph (the law-firm links); an
     appearance's IRI is made of its case, firm and attorney, each graph writing it writing
-    its type, case and attorney (the attorney links)."""
+    its type, case and attorney (the attorney links); the platform relation's rows are the
+    platform links, one per filing date of the documents asserting them."""
     of: dict[str, dict[str, list[str]]] = {}
     for kind in ("LawFirm", "Attorney", "Judge", "Platform"):
         by_case: dict[str, list[str]] = defaultdict(list)
@@ -312,6 +348,18 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     jp: list[dict] = []
     fp: list[dict] = []
     att: list[dict] = []
+    pl: list[dict] = []
+    on_date: dict[str, ox.Literal] = {}
+    for (c, p), ds in found.get("Platform", {}).items():
+        # a platform's dates in a case: those of the documents naming it there (none: one
+        # undated row, as the relation's OPTIONAL gives)
+        if not ds:
+            pl.append({"case": n(c), "platform": n(p)})
+        for d in sorted(set(ds)):
+            lit = on_date.get(d)
+            if lit is None:
+                lit = on_date[d] = ox.Literal(d, datatype=_XSD_DATE)
+            pl.append({"case": n(c), "platform": n(p), "on": lit})
     for c, ps in of["Platform"].items():
         case = n(c)
         court = ox.Literal(info[c][1])
@@ -322,7 +370,7 @@ def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[st
     for c, xs in of["Attorney"].items():
         case = n(c)
         att += [{"case": case, "x": n(x)} for x in xs]
-    return {"judge-platform": jp, "firm-platform": fp, "attorney": att}
+    return {"judge-platform": jp, "firm-platform": fp, "attorney": att, "platform": pl}
 
 
 def links_quads(lines: dict[str, dict[str, str]]) -> list[ox.Quad]:
@@ -369,7 +417,11 @@ def update_links(
 
 
 def _pattern(rel: Relation, vals: str) -> str:
-    return rel.pattern.replace("{values}", vals).replace("JUDGED", _JUDGED)
+    return (
+        rel.pattern.replace("{values}", vals)
+        .replace("JUDGED", _JUDGED)
+        .replace("DOC_DATES", "?d_ a dg:Document ; dg:filed ?on .")
+    )
 
 
 PREFIX_BLOCK = (
@@ -412,6 +464,7 @@ ALL_STALE = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }}"
 DIRTY_GROUPS = f"SELECT ?g WHERE {{ GRAPH {_G} {{ ?g <{SNS}dirty> true }} }} LIMIT {{n}}"
 
 _GN = ox.NamedNode(SUMMARY_GRAPH)
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _DOCKET, _MEMBER, _REL, _DIMS, _DIRTY, _CASE, _OF, _ON, _ITEMS = (
     ox.NamedNode(SNS + p) for p in ("docket", "member", "rel", "dims", "dirty", "case", "of", "on", "items")
@@ -446,7 +499,7 @@ def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
 
 _PAIRS = ("opposing", "co-counsel")
 #: the relations whose rows the whole rebuild takes from the cases' links (``_rows_from_links``)
-_FROM_LINKS = ("firm-platform", "judge-platform", "attorney")
+_FROM_LINKS = ("firm-platform", "judge-platform", "attorney", "platform")
 
 
 def _pair_rows(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, list[dict]]:
@@ -589,10 +642,16 @@ def packed_predicate(relation: str) -> str:
     return f"{SNS}packed-{relation}"
 
 
-def dated_predicate(month: str) -> str:
+def dated_predicate(relation: str, month: str) -> str:
     """The predicate holding, for one month ("YYYY-MM"), a group's dated cases: lines of
-    date, case IRI and docket, tab-separated (see ``unpack_dated``)."""
-    return f"{SNS}dated-{month}"
+    date, case IRI and docket, tab-separated (see ``unpack_dated``); one per relation, so
+    that a date range over one relation reads that relation's months only."""
+    return f"{SNS}dated-{relation}-{month}"
+
+
+def dated_month(predicate: str) -> str:
+    """The month ("YYYY-MM") of a ``dated_predicate``."""
+    return predicate[-7:]
 
 
 def unpack_dated(value: str) -> list[tuple[str, str, str]]:
@@ -707,7 +766,9 @@ def answer_quads(
     out.append(ox.Quad(grp, ox.NamedNode(packed_predicate(relation)), ox.Literal(packed), _GN))
     for month, lines in months.items():
         out.append(
-            ox.Quad(grp, ox.NamedNode(dated_predicate(month)), ox.Literal("\n".join(sorted(lines))), _GN)
+            ox.Quad(
+                grp, ox.NamedNode(dated_predicate(relation, month)), ox.Literal("\n".join(sorted(lines))), _GN
+            )
         )
     return out
 

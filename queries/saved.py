@@ -88,7 +88,7 @@ TYPES: dict[str, Callable[[str], ox.Literal]] = {
 
 
 #: parameter types whose values are names of stored entities
-_NAME_TYPES = ("firm", "key", "judge", "attorney", "party", "platform")
+NAME_TYPES = _NAME_TYPES = ("firm", "key", "judge", "attorney", "party", "platform")
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,18 @@ through every stored spelling), exactly as the ``.rq`` files receive them.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
-from docketgraph.graph import keys
+import pyoxigraph as ox
+
+from docketgraph.graph import keys, summaries
 from docketgraph.graph.store import Store
+from docketgraph.queries.saved import NAME_TYPES, SavedQuery, parse_rq, place_values
 
 _FIRMS = """SELECT ?x (MIN(?n) AS ?name) (MIN(?k) AS ?key) WHERE {
   ?x a dg:LawFirm ; schema:name ?n ; dg:key ?k } GROUP BY ?x"""
@@ -74,12 +80,22 @@ def _months(lo: str, hi: str) -> list[str]:
     return out
 
 
-def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) -> list[dict]:
-    """``groups`` (of a relation with dates) narrowed to their cases with a date between
-    ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's ``dg:within``
-    filter does: a case counts when one of its dates is in range, and the first and last
-    dates are those in range. Read from the per-month buckets of the months in range
-    (bounded by the dates the groups hold), one index scan per month."""
+def _within(
+    store: Store,
+    relation: str,
+    groups: list[dict],
+    lo: str | None,
+    hi: str | None,
+    *,
+    by_group: bool = False,
+) -> list[dict]:
+    """``groups`` (of ``relation``, a relation with dates) narrowed to their cases with a
+    date between ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's
+    ``dg:within`` filter does: a case counts when one of its dates is in range, and the
+    first and last dates are those in range. Read from the relation's per-month buckets of
+    the months in range (bounded by the dates the groups hold), one index scan per month,
+    or with ``by_group`` (a few groups, e.g. one firm's) from each group's own buckets.
+    Each group returned also has ``members`` (case IRI -> docket, in range)."""
     firsts = [g["first"] for g in groups if g["first"]]
     lasts = [g["last"] for g in groups if g["last"]]
     if not firsts or not lasts:
@@ -91,14 +107,21 @@ def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) ->
     by_id = {g["id"]: g for g in groups}
     found: dict[str, dict[str, str]] = defaultdict(dict)  # group -> case -> docket
     dates: dict[str, list[str]] = defaultdict(list)
-    for month in _months(a, b):
-        for gid, entries in store.summary_dated(month):
-            if gid not in by_id:
-                continue
-            for on, case, docket in entries:
-                if (lo is None or on[:10] >= lo) and (hi is None or on[:10] <= hi):
-                    found[gid][case] = docket
-                    dates[gid].append(on)
+
+    def take(gid: str, entries: list[tuple[str, str, str]]) -> None:
+        for on, case, docket in entries:
+            if (lo is None or on[:10] >= lo) and (hi is None or on[:10] <= hi):
+                found[gid][case] = docket
+                dates[gid].append(on)
+
+    if by_group:
+        for gid in by_id:
+            take(gid, sorted(store.summary_group_dated(gid)))
+    else:
+        for month in _months(a, b):
+            for gid, entries in store.summary_dated(relation, month):
+                if gid in by_id:
+                    take(gid, entries)
     out = []
     for gid, cases in found.items():
         g = by_id[gid]
@@ -110,17 +133,26 @@ def _within(store: Store, groups: list[dict], lo: str | None, hi: str | None) ->
                 "case_ids": " ".join(cases),
                 "first": min(dates[gid]),
                 "last": max(dates[gid]),
+                "members": cases,
             }
         )
     return out
 
 
+def _dated(store: Store, relation: str, groups: list[dict], p: dict, *, few: bool = False) -> list[dict]:
+    """``groups`` narrowed to the ``from``/``to`` range of ``p`` when one is given (see
+    ``_within``; ``few``: groups already narrowed to a firm's or a judge's)."""
+    lo, hi = p.get("from") or None, p.get("to") or None
+    if lo is None and hi is None:
+        return groups
+    # each group's own quads are read one group at a time: for a few groups only
+    return _within(store, relation, groups, lo, hi, by_group=few and len(groups) <= 100)
+
+
 def _firm_judge_rows(store: Store, p: dict) -> list[tuple[dict, dict, dict, dict]]:
     firms, judges = _by(store, _FIRMS), _by(store, _JUDGES)
     out = []
-    groups = store.summary_groups("firm-judge")
-    if p.get("from") or p.get("to"):
-        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    groups = _dated(store, "firm-judge", store.summary_groups("firm-judge"), p)
     for g in groups:
         f, j, court = g["dims"]
         fi, ji = firms.get(f), judges.get(j)
@@ -241,16 +273,53 @@ def firms_for_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+def _platform_dated(store: Store, groups: list[dict], p: dict) -> list[dict]:
+    """``groups`` (of firm-platform or judge-platform, the platform their second dim)
+    narrowed to their cases that name the platform in a filing dated in the ``from``/``to``
+    range of ``p``, when one is given: the cases in range of the platform relation's
+    groups (``_within``) that are the group's cases."""
+    lo, hi = p.get("from") or None, p.get("to") or None
+    if (lo is None and hi is None) or not groups:
+        return groups
+    wanted = {g["dims"][1] for g in groups}
+    in_range = {
+        g["dims"][0]: g["members"]
+        for g in _within(
+            store, "platform", [g for g in store.summary_groups("platform") if g["dims"][0] in wanted], lo, hi
+        )
+    }
+    out = []
+    for g in groups:
+        dated = in_range.get(g["dims"][1])
+        if not dated:
+            continue
+        mine = {c: dated[c] for c in g["case_ids"].split() if c in dated}
+        if mine:
+            out.append(
+                {
+                    **g,
+                    "cases": len(mine),
+                    "dockets": ", ".join(dict.fromkeys(mine.values())),
+                    "case_ids": " ".join(mine),
+                }
+            )
+    return out
+
+
 def platforms_by_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["firm_label", "platform_label", "kind", "cases", "dockets", "case_ids", "firm", "f", "p"]
     # the groups' firms are dg:appearingFirm objects: law firms
     firms, platforms = _by(store, _FIRMS), _by_many(store, _PLATFORMS)
     rows = []
+    groups = []
     for g in store.summary_groups("firm-platform"):
+        fi = firms.get(g["dims"][0])
+        if fi is not None and _ok(p, "firm", fi["key"]):
+            groups.append(g)
+    # with from/to, the cases naming the platform in a filing in range
+    for g in _platform_dated(store, groups, p):
         f, pl = g["dims"]
-        fi = firms.get(f)
-        if fi is None or not _ok(p, "firm", fi["key"]):
-            continue
+        fi = firms[f]
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
                 rows.append(
@@ -289,11 +358,16 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     )
     platforms = _by_many(store, _PLATFORMS)
     rows = []
+    groups = []
     for g in store.summary_groups("judge-platform"):
-        j, pl, court = g["dims"]
+        j, _, court = g["dims"]
         ji = judges.get(j)
-        if ji is None or not (_ok(p, "judge", ji["key"]) and _ok(p, "court", court)):
-            continue
+        if ji is not None and _ok(p, "judge", ji["key"]) and _ok(p, "court", court):
+            groups.append(g)
+    # with from/to, the cases naming the platform in a filing in range
+    for g in _platform_dated(store, groups, p):
+        j, pl, court = g["dims"]
+        ji = judges[j]
         for pi in platforms.get(pl, ()):
             if _ok(p, "kind", pi["kind"]):
                 rows.append(
@@ -312,12 +386,66 @@ def platforms_by_judge(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+def _keyed(store: Store, key: str) -> set[str]:
+    """The entities whose key is ``key``."""
+    return {
+        r["x"] for r in store.query(f"SELECT ?x WHERE {{ {_values('k', [key], iri=False)} ?x dg:key ?k }}")[1]
+    }
+
+
+def _dockets(store: Store, cases: set[str]) -> dict[str, str]:
+    """The least docket number of each of ``cases``."""
+    out: dict[str, str] = {}
+    ordered = sorted(cases)
+    for i in range(0, len(ordered), 2000):
+        for r in store.query(
+            f"SELECT ?case (MIN(?dn) AS ?docket) WHERE {{ {_values('case', ordered[i : i + 2000])} "
+            "?case dg:docketNumber ?dn } GROUP BY ?case"
+        )[1]:
+            out[r["case"]] = r["docket"]
+    return out
+
+
 def schedule_a_cases(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = ["court", "year", "cases", "dockets", "case_ids", "rule"]
     rows = []
-    groups = store.summary_groups("schedule-a")
-    if p.get("from") or p.get("to"):  # cases whose earliest filing is in range
-        groups = _within(store, groups, p.get("from") or None, p.get("to") or None)
+    dated = bool(p.get("from") or p.get("to"))
+    # cases whose earliest filing is in range
+    groups = _dated(store, "schedule-a", store.summary_groups("schedule-a"), p)
+    if "firm" in p or "judge" in p:
+        # the cases of the firm's groups, of the judge's, or of both (by court and year)
+        whos = [_keyed(store, p[name]) for name in ("firm", "judge") if name in p]
+        of_who = [g for g in store.summary_groups("schedule-a-who") if any(g["dims"][0] in w for w in whos)]
+        if len(whos) == 1 and len(whos[0]) == 1 and not dated:
+            # one firm's or one judge's groups are the answer as they stand
+            groups = [{**g, "dims": g["dims"][1:]} for g in of_who]
+        else:
+            of: dict[tuple[str, str], set[str]] | None = None
+            for who in whos:
+                mine: dict[tuple[str, str], set[str]] = defaultdict(set)
+                for g in of_who:
+                    if g["dims"][0] in who:
+                        mine[(g["dims"][1], g["dims"][2])].update(g["case_ids"].split())
+                of = mine if of is None else {k: v & mine[k] for k, v in of.items() if k in mine}
+            assert of is not None
+            kept = []
+            for g in groups:
+                cases = of.get((g["dims"][0], g["dims"][1]))
+                if cases:
+                    members = g.get("members") or {c: "" for c in g["case_ids"].split()}
+                    mine_ = {c: d for c, d in members.items() if c in cases}
+                    if mine_:
+                        kept.append({**g, "members": mine_})
+            dockets = _dockets(store, {c for g in kept for c, d in g["members"].items() if not d})
+            groups = [
+                {
+                    **g,
+                    "cases": len(g["members"]),
+                    "dockets": ", ".join(dict.fromkeys(d or dockets[c] for c, d in g["members"].items())),
+                    "case_ids": " ".join(g["members"]),
+                }
+                for g in kept
+            ]
     for g in groups:
         court, year = g["dims"]
         if _ok(p, "court", court):
@@ -402,6 +530,43 @@ def attorneys_of_firm(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+_JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
+
+
+def _values(var: str, terms: list[str], *, iri: bool = True) -> str:
+    """A VALUES block binding ``?var`` to ``terms`` (IRIs, or literals written by
+    pyoxigraph in their escaped form)."""
+    return (
+        f"VALUES ?{var} {{ " + " ".join(str(ox.NamedNode(t) if iri else ox.Literal(t)) for t in terms) + " }"
+    )
+
+
+def _judge_cases(store: Store, judge: str) -> dict[str, str]:
+    """The cases before the judge whose key is ``judge`` (case IRI -> its least docket)."""
+    return {
+        r["case"]: r["docket"]
+        for r in store.query(
+            f"SELECT ?case (MIN(?dn) AS ?docket) WHERE {{ {_values('k', [judge], iri=False)} "
+            f"?j dg:key ?k . ?case {_JUDGED} ?j . ?case dg:docketNumber ?dn }} GROUP BY ?case"
+        )[1]
+    }
+
+
+def _case_judge_names(store: Store, cases: set[str], judge: str | None) -> dict[str, set[str]]:
+    """The names of the judges (with a key; only those with key ``judge`` when given) of
+    each of ``cases``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ordered = sorted(cases)
+    only = f"FILTER(?k = {ox.Literal(judge)})" if judge is not None else ""
+    for i in range(0, len(ordered), 2000):
+        for r in store.query(
+            f"SELECT DISTINCT ?case ?n WHERE {{ {_values('case', ordered[i : i + 2000])} "
+            f"?case {_JUDGED} ?j . ?j dg:key ?k ; schema:name ?n {only} }}"
+        )[1]:
+            out[r["case"]].add(r["n"])
+    return out
+
+
 def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = [
         "firm_label",
@@ -417,19 +582,59 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     ]
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
+    groups = []
+    if "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
+        rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
+        firm_iris = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
+        found = store.summary_groups_of(
+            rel.name, [summaries.group_iri(rel, [f, pr]) for f in firm_iris for pr in precedents]
+        )
+    else:
+        found = store.summary_groups("firm-precedent")
+    for g in found:
+        fi = firms.get(g["dims"][0])
+        if fi is not None and _ok(p, "firm", fi["key"]) and g["dims"][1] in precedents:
+            groups.append(g)
+    judge = p.get("judge")
+    narrowed = judge is not None or bool(p.get("from") or p.get("to"))
+    # with from/to, the cases citing the precedent in a filing in range
+    groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
+    if judge is not None:  # only the cases before the judge
+        before = _judge_cases(store, judge)
+        kept = []
+        for g in groups:
+            members = g.get("members") or {c: before.get(c) for c in g["case_ids"].split()}
+            mine = {c: d for c, d in members.items() if c in before}
+            if mine:
+                kept.append({**g, "members": mine})
+        groups = kept
+    names: dict[str, set[str]] = {}
+    if narrowed:  # the judges of the cases counted
+        groups = [
+            {
+                **g,
+                "cases": len(g["members"]),
+                "dockets": ", ".join(dict.fromkeys(g["members"].values())),
+                "case_ids": " ".join(g["members"]),
+            }
+            for g in groups
+        ]
+        names = _case_judge_names(store, {c for g in groups for c in g["members"]}, judge)
     rows = []
-    for g in store.summary_groups("firm-precedent"):
+    for g in groups:
         f, pr = g["dims"]
-        fi = firms.get(f)
-        if fi is None or not _ok(p, "firm", fi["key"]):
-            continue
-        for pi in precedents.get(pr, ()):
+        fi = firms[f]
+        if narrowed:
+            listed = "; ".join(sorted(set().union(*(names.get(c, ()) for c in g["members"]))))
+        else:
+            listed = g["items"]
+        for pi in precedents[pr]:
             rows.append(
                 {
                     "firm_label": fi["name"],
                     "citation": pi["citation"],
                     "precedent_label": pi["name"],
-                    "judges": g["items"] or None,
+                    "judges": listed or None,
                     **_group_cols(g),
                     "firm": fi["key"],
                     "f": f,
@@ -438,6 +643,52 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             )
     rows.sort(key=lambda r: (r["firm_label"], -r["cases"], r["citation"]))
     return cols, rows
+
+
+@functools.cache
+def _builtin(name: str) -> SavedQuery:
+    entry = resources.files("docketgraph.queries") / "saved" / f"{name}.rq"
+    return parse_rq(entry.read_text(encoding="utf-8"), name, f"saved/{name}.rq", builtin=True)
+
+
+_CANDIDATES = re.compile(r"^([ \t]*)#[ \t]*@candidates[ \t]+([A-Za-z_][A-Za-z0-9_]*)\b.*$", re.M)
+
+
+def _exact_among(
+    store: Store, name: str, p: dict, candidates: dict[str, list[str]]
+) -> tuple[list[str], list[dict]]:
+    """The built-in query ``name``'s own text run with the parameters ``p`` (already resolved,
+    as the summaries receive them), each ``# @candidates VAR`` line replaced by a VALUES
+    block of ``candidates[VAR]`` (IRIs): the exact path's rows when every entity the
+    answer could hold is a candidate, with the plan starting from them."""
+    q = _builtin(name)
+
+    def line(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{_values(m.group(2), candidates[m.group(2)])}"
+
+    text = _CANDIDATES.sub(line, q.sparql)
+    names = {x.name for x in q.params if x.type in NAME_TYPES}
+    terms = {k: ox.Literal(v) for k, v in p.items() if k in names}
+    values = {k: str(v) for k, v in p.items() if k not in names}
+    bindings = {k: t for k, t in q.bindings(values).items()}
+    bindings.update({k: t for k, t in terms.items() if k not in q.function_params})
+    functions = q.functions(values, {k: t for k, t in terms.items() if k in q.function_params})
+    placed = {**q.function_terms(values, terms), **bindings}
+    return store.query(place_values(text, placed), bindings, custom_functions=functions)
+
+
+def seller_recurrence(store: Store, p: dict) -> tuple[list[str], list[dict]]:
+    # a defendant in the answer is named in at least min_cases cases (of those in range and
+    # in the court): the defendants the summaries find in that many cases or more, the
+    # answer then counted by the query's own text among them
+    least = int(p.get("min_cases") or 2)
+    only = _keyed(store, p["defendant"]) if "defendant" in p else None
+    groups = [
+        g["dims"][0]
+        for g in store.summary_groups("defendant")
+        if g["cases"] >= least and (only is None or g["dims"][0] in only)
+    ]
+    return _exact_among(store, "seller-recurrence", p, {"d": sorted(groups)})
 
 
 QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
@@ -451,4 +702,5 @@ QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
     "opposing-counsel": opposing_counsel,
     "attorneys-of-firm": attorneys_of_firm,
     "precedents-cited": precedents_cited,
+    "seller-recurrence": seller_recurrence,
 }
