@@ -9,11 +9,15 @@ these do it with ``in`` and ``replace`` (each a fast scan in C):
 - ``Replacer(mapping)``: each character key replaced by its value; the values hold no key,
   so replacing one character after another is translating all at once;
 - ``ascii_lower(text)``: ASCII letters lower-cased, every other character kept (the length
-  stays; ``str.lower`` would also lower "É" and turn "İ" into two characters).
+  stays; ``str.lower`` would also lower "É" and turn "İ" into two characters);
+- ``nonspace_offsets(text)``: where each character of ``text`` with its whitespace removed
+  stands in ``text`` (``itertools.compress`` over a byte mask of an ASCII text: no Python
+  step a character).
 """
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 _NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
@@ -67,3 +71,16 @@ def _ascii_lower(text: str) -> str:
     parts = _NON_ASCII_SPLIT.split(text)  # ASCII, non-ASCII, ASCII, ... (the odd ones non-ASCII)
     parts[::2] = [p.lower() for p in parts[::2]]
     return "".join(parts)
+
+
+# 1 for a byte that is not whitespace to ``re``'s ``\s`` (str.isspace: tab to carriage
+# return, the four separators 0x1c-0x1f and the space), 0 for one that is
+_NONSPACE_BYTES = bytes(0 if chr(b).isspace() else 1 for b in range(256))
+
+
+def nonspace_offsets(text: str) -> list[int]:
+    """The offset in ``text`` of each character that is not whitespace, in order: the
+    character ``k`` of ``re.sub(r"\\s+", "", text)`` is ``text[nonspace_offsets(text)[k]]``."""
+    if text.isascii():
+        return list(compress(range(len(text)), text.encode("ascii").translate(_NONSPACE_BYTES)))
+    return [i for i, c in enumerate(text) if not c.isspace()]

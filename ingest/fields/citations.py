@@ -47,6 +47,8 @@ from typing import Iterable
 
 from docketgraph.graph.model import CitationMention
 from docketgraph.ingest.fields import chars, compiled
+from docketgraph.ingest.fields.chars import nonspace_offsets
+from docketgraph.ingest.fields.scan import holds_all, required_strings
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +250,34 @@ def _word_hits(text: str) -> Iterable[tuple[int, int]]:
             i = lowered.find(needle, i + 1)
 
 
+_SEP_RE = re.compile("[ \n]")
+_SEP_LOOK = 16 * _BEFORE_SEPARATORS  # characters looked back at first for the separators
+
+
 def _window_start(text: str, pos: int) -> int:
-    """A token boundary at least _BEFORE_CHARS and _BEFORE_SEPARATORS before pos."""
+    """A token boundary at least _BEFORE_CHARS and _BEFORE_SEPARATORS before pos: the
+    start of the word holding the earlier of ``pos - _BEFORE_CHARS`` and the
+    _BEFORE_SEPARATORS-th separator before ``pos`` (``_window_start_stepwise`` walks there
+    a character at a time)."""
+    if pos <= 0:
+        return pos
+    lo = max(0, pos - max(_SEP_LOOK, _BEFORE_CHARS))
+    seps = [m.start() for m in _SEP_RE.finditer(text, lo, pos)]
+    if len(seps) >= _BEFORE_SEPARATORS:
+        i = min(pos - _BEFORE_CHARS, seps[-_BEFORE_SEPARATORS])
+    elif lo == 0:
+        return 0  # fewer separators than that in the whole text before pos
+    else:
+        return _window_start_stepwise(text, pos)
+    if i <= 0:
+        return 0
+    # back to just after a separator, so the passage starts on a word
+    space = text.rfind(" ", 0, i)
+    return max(space, text.rfind("\n", space + 1, i)) + 1
+
+
+def _window_start_stepwise(text: str, pos: int) -> int:
+    """``_window_start``, a character at a time."""
     limit = pos - _BEFORE_CHARS
     i = pos
     seps = 0
@@ -426,7 +454,6 @@ def _eyecite(text: str, tokenizer=None) -> list:
 # and the page, pin cite or section at most this far after it.
 _NEAR_BEFORE = 60
 _NEAR_AFTER = 80
-_NONWS_RE = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -447,6 +474,9 @@ def _passage_tokenizer():
     extractors = list(EXTRACTORS)
     is_cite = [bool(e.strings) and "exact_editions" in e.extra for e in extractors]
     always = frozenset(i for i, e in enumerate(extractors) if not e.strings)
+    # for the extractors run over the whole passage, strings one of which every match holds
+    needs = {i: required_strings(e.regex, e.flags) for i, e in enumerate(extractors)
+             if i in always or not is_cite[i]}
 
     def automaton(items):
         grouped: dict[str, list[int]] = {}
@@ -470,17 +500,8 @@ def _passage_tokenizer():
     class PassageTokenizer(Tokenizer):
         def extract_tokens(self, text):
             stripped = _strip_ws(text)
-            seg_stripped: list[int] = []
-            seg_text: list[int] = []
-            acc = 0
-            for m in _NONWS_RE.finditer(text):
-                seg_stripped.append(acc)
-                seg_text.append(m.start())
-                acc += m.end() - m.start()
-
-            def to_text(k: int) -> int:
-                j = bisect_right(seg_stripped, k) - 1
-                return seg_text[j] + (k - seg_stripped[j])
+            # the offset in ``text`` of each character of ``stripped``
+            to_text = nonspace_offsets(text)
 
             whole = set(always)
             near: dict[int, list[tuple[int, int]]] = {}
@@ -493,8 +514,8 @@ def _passage_tokenizer():
                     whole.update(idx)
             for auto, hay in passes:
                 for end, (length, idx) in auto.iter(hay):
-                    a = to_text(end - length + 1)
-                    b = to_text(end) + 1
+                    a = to_text[end - length + 1]
+                    b = to_text[end] + 1
                     for i in idx:
                         if is_cite[i]:
                             near.setdefault(i, []).append((a, b))
@@ -504,6 +525,8 @@ def _passage_tokenizer():
             merged: dict[tuple[tuple[int, int], ...], list[tuple[int, int]]] = {}
             for i in sorted(whole | near.keys()):
                 e = extractors[i]
+                if i in whole and not holds_all(text, needs.get(i, ())):
+                    continue  # a string every match of the extractor holds is not there
                 regex = _regex_of(e)
                 if i in whole or not is_cite[i]:
                     for m in e.get_matches(text):

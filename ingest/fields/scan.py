@@ -87,6 +87,68 @@ def reach(rx: re.Pattern) -> int | None:
     return None if r is None else r[1] + 1
 
 
+def required_strings(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings such that every match of ``pattern`` holds one string of each set
+    (none known: an empty tuple).
+
+    From the stdlib's parse of the pattern: a run of literal characters matched one after
+    the other (through plain groups; an optional character inside a run gives two
+    spellings, "2n?d": "2d" or "2nd") is part of every match. Anything else (a class, an
+    alternation, a look-around, an anchor, an optional character opening a run) ends a
+    run; a repetition of at least one holds the runs of its body. A spelling holding
+    another spelling of its set is left out (holding it means holding the shorter). A
+    pattern that ignores case gives none. So when a text holds no string of one of the
+    sets, the pattern has no match in it (``holds_all``)."""
+    from re import _constants as c, _parser as parser  # the stdlib's own parse of the pattern
+
+    try:
+        parsed = parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a pattern this cannot read is not narrowed
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    runs: list[tuple[str, ...]] = []
+    cur: set[str] = {""}
+
+    def close() -> None:
+        nonlocal cur
+        if "" not in cur:
+            kept = sorted(v for v in cur if not any(w != v and w in v for w in cur))
+            if tuple(kept) not in runs:
+                runs.append(tuple(kept))
+        cur = {""}
+
+    def walk(items) -> None:
+        nonlocal cur
+        for op, av in items:
+            if op is c.LITERAL:
+                cur = {v + chr(av) for v in cur}
+            elif op is c.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+                walk(av[-1])  # a plain group: its characters follow the ones before
+            elif (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] == 0 and av[1] == 1 \
+                    and len(av[2]) == 1 and av[2][0][0] is c.LITERAL:
+                if "" not in cur and len(cur) <= 8:
+                    ch = chr(av[2][0][1])
+                    cur = cur | {v + ch for v in cur}
+                else:
+                    close()
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                close()
+                walk(av[2])  # the first repetition: its runs are in every match
+                close()
+            else:
+                close()
+
+    walk(parsed.data)
+    close()
+    return tuple(runs)
+
+
+def holds_all(text: str, runs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` holds a string of each set of ``runs`` (``required_strings``)."""
+    return all(any(s in text for s in run) for run in runs)
+
+
 def matches_near(rx: re.Pattern, text: str, anchor: re.Pattern, back: int | Callable[[str, int], int],
                  hay: str | None = None, first: re.Pattern | None = None,
                  ahead: int | None = None, limit: int | None = None) -> list[re.Match]:

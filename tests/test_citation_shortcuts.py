@@ -1,0 +1,158 @@
+"""The citation step's faster pieces give what their straightforward forms give.
+
+- ``chars.nonspace_offsets``: the offset of each character of the text with its whitespace
+  removed, against a walk over ``re.finditer(r"\\S", text)``;
+- ``scan.required_strings`` / ``holds_all``: a text that holds no string of one of the sets
+  has no match of the pattern (checked by ``finditer`` on made-up and real texts), and the
+  sets read from patterns shaped like eyecite's;
+- ``citations._window_start`` against ``_window_start_stepwise`` (a character at a time);
+- the passage tokenizer with its skips against eyecite's own tokenizer on made-up
+  passages holding the strings the skips look for.
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docketgraph.ingest.fields import chars, citations, scan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path("/work/shared/corpus/dev")
+
+ODD = ["", " ", "a", "\n\n", "a b", " a ", "a\u00a0b", "a\u2003b\u3000c", "x\x1cy\x1dz\x1e\x1f",
+       "\u0085next line", "a\u2028b\u2029c", "tab\tvt\vff\fcr\r", "É école\u00a0Ⅻ", "\u180e mongolian",
+       "\u200b zero width", "\ufeff bom", "\ud800 lone surrogate", "Roe v.\nDoe, 1\nF.3d 2"]
+
+
+def _real_texts(limit: int = 40) -> list[str]:
+    out = []
+    for folder in (FIXTURES / "filings", SHARED):
+        if folder.is_dir():
+            out += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))[:limit]]
+    return out
+
+
+def _nonspace_walk(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S", text)]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_nonspace_offsets_table(text):
+    assert chars.nonspace_offsets(text) == _nonspace_walk(text)
+
+
+def test_nonspace_offsets_every_character_and_real_texts():
+    every = "".join(chr(c) for c in range(0x3100) if not 0xD800 <= c < 0xE000)
+    assert chars.nonspace_offsets(every) == _nonspace_walk(every)
+    ascii_all = "".join(chr(c) for c in range(128)) * 3
+    assert chars.nonspace_offsets(ascii_all) == _nonspace_walk(ascii_all)
+    for t in _real_texts():
+        got = chars.nonspace_offsets(t)
+        assert got == _nonspace_walk(t)
+        # the stripped text eyecite's tokenizer searches, read back through the offsets
+        assert "".join(t[i] for i in got) == re.sub(r"\s+", "", t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .§\n\t\r\x0b\x0c\x1c\x1f\u00a0\u2003\u3000é\u0085")), max_size=80))
+def test_nonspace_offsets_made_up(text):
+    assert chars.nonspace_offsets(text) == _nonspace_walk(text)
+
+
+@pytest.mark.parametrize("pattern,flags,runs", [
+    (r"abc", 0, (("abc",),)),
+    (r"(?:^|[^a-zA-Z0-9])((?P<reporter>Cal\. (?P<subject>[A-Z][a-z]*) Code) §§? ?(?P<s>\d+))", 0,
+     (("Cal. ",), (" Code §",))),
+    (r"S\.?-? ?(?:W|w)\.?,? ?\(?2n?d,?\.?\)?", 0, (("S",), ("2d", "2nd"))),
+    (r"(\n)", 0, (("\n",),)),
+    (r"(\S*§\S*)", 0, (("§",),)),
+    # an alternation: the parser takes out the prefix its branches share
+    (r"(?:^|\s)(id\.,?|ibid\.)(?:\s|$)", 0, (("i",),)),
+    (r"(?:ab|cd)e", 0, (("e",),)),
+    (r"abc", re.I, ()),  # case ignored: not narrowed
+    (r"(?i)abc", 0, ()),
+    (r"x(?i:abc)y", 0, (("x",), ("y",))),
+    (r"(?:ab)+cd", 0, (("ab",), ("cd",))),
+    (r"(?:ab)*cd", 0, (("cd",),)),
+    (r"a?bc", 0, (("bc",),)),  # an optional character opening a run is left out
+    (r"ab(?=cd)ef", 0, (("ab",), ("ef",))),
+    (r"a{2}b", 0, (("a",), ("b",))),
+    (r"[", 0, ()),  # a pattern the parser refuses
+])
+def test_required_strings_table(pattern, flags, runs):
+    assert scan.required_strings(pattern, flags) == runs
+
+
+PATTERNS = [r"ab+c", r"x?yz", r"(?:^|[^a-z])(q\.? ?r\.?)s", r"a(?:b|c)d", r"(?P<v>\d+) F\.?2n?d (?P<p>\d+)",
+            r"Cal\. [A-Z][a-z]* Code §§? ?\d+", r"(?:ab)+c", r"\bno\.", r"(?<=a)bc", r"a.c", r"zz*y",
+            r"(\S*§\S*)", r"(\n)"]
+ALPHABET = list("abcdqrsxyzFCal.2nd 1§\n") + ["Cal. ", " Code ", "F.2d", "F2nd", "no."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PATTERNS), st.lists(st.sampled_from(ALPHABET), max_size=20).map("".join))
+def test_no_required_string_no_match(pattern, text):
+    runs = scan.required_strings(pattern)
+    if not scan.holds_all(text, runs):
+        assert re.search(pattern, text) is None
+
+
+def test_eyecite_whole_passage_extractors_hold_their_strings():
+    """On real texts and eyecite's own examples, every match of an extractor run over
+    whole passages holds a string of each of its sets."""
+    from eyecite.tokenizers import EXTRACTORS
+
+    texts = _real_texts(25) + ["1 S.W.2d 2", "1 S. W. 2nd 3", "5 S.W.2d at 7", "Cal. Penal Code § 12",
+                               "N.Y. Gen. Bus. Law § 349", "Tex. Civ. Prac. & Rem. Code Ann. § 1.2"]
+    for e in EXTRACTORS:
+        if e.strings and "exact_editions" in e.extra:
+            continue
+        runs = scan.required_strings(e.regex, e.flags)
+        rx = re.compile(e.regex, e.flags)
+        for t in texts:
+            for m in rx.finditer(t):
+                assert scan.holds_all(m.group(0), runs), (e.regex[:60], m.group(0))
+
+
+def _prepared_texts() -> list[str]:
+    out = [citations._Prepared(t).text for t in _real_texts()]
+    rnd = random.Random(7)
+    words = ["a", "bb", "Roe", "v.", "1", "F.3d", " ", "\n", "  ", "Id.", "§", "x" * 30]
+    out += ["".join(rnd.choice(words) + rnd.choice(" \n") for _ in range(rnd.randint(0, 200))) for _ in range(200)]
+    return out
+
+
+def test_window_start_is_the_stepwise_walk():
+    rnd = random.Random(3)
+    for t in _prepared_texts():
+        positions = set(range(min(len(t) + 1, 120))) | {len(t)}
+        positions |= {rnd.randint(0, len(t)) for _ in range(100)}
+        for pos in positions:
+            assert citations._window_start(t, pos) == citations._window_start_stepwise(t, pos), pos
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n1.")), max_size=900), st.integers(min_value=0))
+def test_window_start_made_up(text, k):
+    pos = k % (len(text) + 1)
+    assert citations._window_start(text, pos) == citations._window_start_stepwise(text, pos)
+
+
+@pytest.mark.parametrize("passage", [
+    "See 5 S.W.2d 7 (Tex. 1990); 6 S. W. 2nd 8; 9 S.W.2d at 10.",
+    "Under Cal. Civ. Code § 1542 and N.Y. Gen. Bus. Law § 349 and Tex. Bus. & Com. Code Ann. § 17.46, so.",
+    "Cal. Code 12, N.Y. Law § x, Tex. Code Ann.: no section numbers, 2d and 2nd alone.",
+    "Roe v. Doe, 1 F.3d 2 (7th Cir. 1999)\nId. at 3; supra at 4; 15 U.S.C. § 1114.",
+    "nothing here at all",
+])
+def test_passage_tokenizer_matches_eyecite_on_made_up_passages(passage):
+    from eyecite.tokenizers import default_tokenizer
+
+    words, _ = citations._passage_tokenizer().tokenize(passage)
+    expected, _ = default_tokenizer.tokenize(passage)
+    assert [repr(w) for w in words] == [repr(w) for w in expected]
