@@ -156,3 +156,65 @@ def test_passage_tokenizer_matches_eyecite_on_made_up_passages(passage):
     words, _ = citations._passage_tokenizer().tokenize(passage)
     expected, _ = default_tokenizer.tokenize(passage)
     assert [repr(w) for w in words] == [repr(w) for w in expected]
+
+
+# (function, args, kwargs) as eyecite's helpers call the regex module, and a few others
+REGEX_CALLS = [
+    ("match", (r"\(\d{4}\)", "(1999) x"), {}),
+    ("match", (r"\(\d{4}\)", "x (1999)"), {}),
+    ("sub", (r"^(of|the|an|and)\s+", "", "the Roe v. Doe"), {}),
+    ("sub", (r"^(of|the|an|and)\b", "", "The Roe", ), {"flags": 2}),
+    ("sub", (r"^(?i)In\s+", "", "in re Acme"), {}),
+    ("sub", (r"a", "b", "aaaa", 2), {}),
+    ("search", (r"\b([A-Z][a-zA-Z0-9]*)\b.*", "see Roe v. Doe"), {}),
+    ("search", (r"\b\d+\b$", "Roe 12"), {}),
+    ("search", (r"x", "abcxdef"), {"pos": 4}),  # an argument the stand-in passes on
+    ("split", (r"\s+v\.?\s+", "Roe v. Doe v. Poe"), {"maxsplit": 1}),
+    ("split", (r"\s+vs?\.?\s+", "Roe VS. Doe"), {"maxsplit": 1, "flags": 2}),
+]
+
+
+def _result(r):
+    if hasattr(r, "span"):
+        return (r.span(), r.groups(), r.group(0))
+    return r
+
+
+@pytest.mark.parametrize("name,args,kw", REGEX_CALLS)
+def test_compiled_once_is_the_regex_module(name, args, kw):
+    import regex
+
+    original, once = citations._helpers_regex_cached()
+    assert original is regex
+    for _ in range(2):  # compiled, then kept
+        assert _result(getattr(once, name)(*args, **kw)) == _result(getattr(regex, name)(*args, **kw))
+    assert once.IGNORECASE == regex.IGNORECASE and once.Pattern is regex.Pattern
+
+
+def _cites_summary(cites: list) -> list:
+    out = []
+    for c in cites:
+        meta = getattr(c, "metadata", None)
+        out.append((type(c).__name__, c.span(), c.full_span(), dict(getattr(c, "groups", {}) or {}),
+                    sorted((k, str(v)) for k, v in vars(meta).items()) if meta is not None else None))
+    return out
+
+
+def test_get_citations_same_with_the_shortcuts_on_real_passages():
+    from eyecite import get_citations, helpers
+
+    done = 0
+    for t in _real_texts(30):
+        prep = citations._Prepared(t)
+        for ws, we in citations.candidate_windows(prep.text)[:6]:
+            passage = prep.text[ws:we]
+            plain = get_citations(passage, tokenizer=citations._passage_tokenizer())
+            with citations._eyecite_shortcuts():
+                assert isinstance(helpers.re, citations._CompiledOnce)
+                fast = get_citations(passage, tokenizer=citations._passage_tokenizer())
+            assert _cites_summary(fast) == _cites_summary(plain)
+            done += 1
+    assert done > 20
+    import regex
+
+    assert helpers.re is regex

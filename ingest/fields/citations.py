@@ -664,6 +664,66 @@ def _reference_lookup_cached():
     return original, _reference_shortcut(original)
 
 
+class _CompiledOnce:
+    """The ``regex`` module as eyecite's helpers call it (``regex.match(pattern, text)``,
+    ``sub``, ``search``, ``split``), with each pattern and flags compiled once and kept.
+
+    ``regex``'s module functions look the pattern up in the module's cache on every call
+    (a Python function building a key from the pattern, its flags, named lists, the
+    default version and the locale): about 20,000 calls a few hundred filings, on a
+    handful of fixed patterns. Here the compiled pattern is kept by pattern, flags and
+    ``regex.DEFAULT_VERSION``, and its method is called with the same arguments the module
+    function passes it. A call with any other argument, a pattern that is not a string,
+    a locale-dependent flag, or past 512 kept patterns goes to the module function
+    itself. Everything else (flags, ``Pattern``, ``escape``) is the module's."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+        self._patterns: dict[tuple[str, int, int], object] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def _compiled(self, pattern, flags: int):
+        if type(pattern) is not str or flags & self._module.LOCALE:
+            return None
+        key = (pattern, flags, self._module.DEFAULT_VERSION)
+        found = self._patterns.get(key)
+        if found is None:
+            if len(self._patterns) >= 512:
+                return None
+            found = self._patterns[key] = self._module.compile(pattern, flags)
+        return found
+
+    def match(self, pattern, string, flags=0, **kw):
+        rx = None if kw else self._compiled(pattern, flags)
+        return self._module.match(pattern, string, flags, **kw) if rx is None else rx.match(string)
+
+    def search(self, pattern, string, flags=0, **kw):
+        rx = None if kw else self._compiled(pattern, flags)
+        return self._module.search(pattern, string, flags, **kw) if rx is None else rx.search(string)
+
+    def sub(self, pattern, repl, string, count=0, flags=0, **kw):
+        rx = None if kw else self._compiled(pattern, flags)
+        if rx is None:
+            return self._module.sub(pattern, repl, string, count, flags, **kw)
+        return rx.sub(repl, string, count)
+
+    def split(self, pattern, string, maxsplit=0, flags=0, **kw):
+        rx = None if kw else self._compiled(pattern, flags)
+        if rx is None:
+            return self._module.split(pattern, string, maxsplit, flags, **kw)
+        return rx.split(string, maxsplit)
+
+
+@lru_cache(maxsize=1)
+def _helpers_regex_cached():
+    """eyecite's helpers' ``regex`` module and the stand-in that compiles once."""
+    from eyecite import helpers
+
+    return helpers.re, _CompiledOnce(helpers.re)
+
+
 @contextmanager
 def _eyecite_shortcuts():
     """Use a faster court lookup and reference search while our calls run.
@@ -675,19 +735,24 @@ def _eyecite_shortcuts():
     with the strings normalised once, and remembers answers, so no result changes.
     ``eyecite.find.extract_pincited_reference_citations`` is replaced by
     ``_reference_shortcut``, which skips its regex compile when no party name followed
-    by a pin cite occurs later in the text (same results). The originals are restored afterwards.
+    by a pin cite occurs later in the text (same results), and the helpers' ``regex``
+    module by ``_CompiledOnce`` (same patterns, compiled once). The originals are restored
+    afterwards.
     """
     from eyecite import find, helpers
 
     original, fast = _court_lookup_cached()
     original_ref, fast_ref = _reference_lookup_cached()
+    original_rx, fast_rx = _helpers_regex_cached()
     helpers.get_court_by_paren = fast
     find.extract_pincited_reference_citations = fast_ref
+    helpers.re = fast_rx
     try:
         yield
     finally:
         helpers.get_court_by_paren = original
         find.extract_pincited_reference_citations = original_ref
+        helpers.re = original_rx
 
 
 def _cites_prefiltered(text: str) -> list[_Cite]:
