@@ -151,10 +151,13 @@ def test_window_start_made_up(text, k):
     "nothing here at all",
 ])
 def test_passage_tokenizer_matches_eyecite_on_made_up_passages(passage):
-    from eyecite.tokenizers import default_tokenizer
+    """Against eyecite's plain tokenizer, every extractor in list order (its default one
+    runs them in the order of a set, which differs between processes when two extractors
+    give the same span and their tokens merge: "N.Y. Gen. Bus. Law § 349")."""
+    from eyecite.tokenizers import Tokenizer
 
     words, _ = citations._passage_tokenizer().tokenize(passage)
-    expected, _ = default_tokenizer.tokenize(passage)
+    expected, _ = Tokenizer().tokenize(passage)
     assert [repr(w) for w in words] == [repr(w) for w in expected]
 
 
@@ -218,3 +221,25 @@ def test_get_citations_same_with_the_shortcuts_on_real_passages():
     import regex
 
     assert helpers.re is regex
+
+
+STATEMENT_PIECES = ["for", " ", "\n", "\t", ", ", ".", "the ", "THE ", "United States", "UNITED\nSTATES", "of America",
+                    "Plaintiff", "plaintiffs", "DEFENDANTS", "Defendant-Appellee", "appellant", "Appellees",
+                    "petitioner", "Respondents", "intervenor", "Movant", "amicus curiae", "Amici Curiae",
+                    "Acme Corp", "John Roe", "Esq", ";", ":", "theunited", "defendanthe", "\u0130", "\u212a",
+                    "Intervenors-Appellants", "PETİTIONER"]
+
+
+def test_statement_sentence_ends_near_their_words():
+    from docketgraph.ingest.fields.counsel import statements
+
+    near = statements._STMT_ROLE_END_NEAR
+    texts = _real_texts(60)
+    rnd = random.Random(11)
+    texts += ["".join(rnd.choice(STATEMENT_PIECES) for _ in range(rnd.randint(1, 40))) for _ in range(2000)]
+    n = 0
+    for t in texts:
+        want = [(m.span(), m.groups()) for m in near.rx.finditer(t)]
+        assert [(m.span(), m.groups()) for m in near.matches(t)] == want, t[:200]
+        n += len(want)
+    assert n > 100

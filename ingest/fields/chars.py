@@ -73,6 +73,8 @@ def _ascii_lower(text: str) -> str:
     return "".join(parts)
 
 
+_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # 1 for a byte that is not whitespace to ``re``'s ``\s`` (str.isspace: tab to carriage
 # return, the four separators 0x1c-0x1f and the space), 0 for one that is
 _NONSPACE_BYTES = bytes(0 if chr(b).isspace() else 1 for b in range(256))
@@ -81,6 +83,8 @@ _NONSPACE_BYTES = bytes(0 if chr(b).isspace() else 1 for b in range(256))
 def nonspace_offsets(text: str) -> list[int]:
     """The offset in ``text`` of each character that is not whitespace, in order: the
     character ``k`` of ``re.sub(r"\\s+", "", text)`` is ``text[nonspace_offsets(text)[k]]``."""
-    if text.isascii():
-        return list(compress(range(len(text)), text.encode("ascii").translate(_NONSPACE_BYTES)))
-    return [i for i, c in enumerate(text) if not c.isspace()]
+    if not text.isascii():
+        # the same length in ASCII: a non-ASCII space becomes a space, any other non-ASCII
+        # character an "x" (one character each: a str holds one code point a character)
+        text = _NON_ASCII.sub("x", _NON_ASCII_SPACE.sub(" ", text))
+    return list(compress(range(len(text)), text.encode("ascii").translate(_NONSPACE_BYTES)))

@@ -100,6 +100,14 @@ _STMT_ROLE_END_RE = re.compile(
     r"(?i:\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|intervenors?|movants?)"
     r"(?:[-–][a-z\-]{4,30})?(?P<names>(?-i:[ \t\n]+[A-Z][^.;:\n]{1,100}(?:\n[^.;:\n]{1,100})?))?|\bamic(?:us|i)[ \t\n]+curiae(?:[ \t\n]+[A-Z][^.;\n]{2,120})?"
     r"|(?<=for[ \t\n])(?:the[ \t\n]+)?United[ \t\n]+States(?:[ \t\n]+of[ \t\n]+America)?)[ \t]*\.")
+# Every match opens with a role word, "amic", "the" or "united" in any case: tried only where
+# the lower-cased text has one (each found by its first letter, so overlapping words are all
+# found).
+_STMT_ROLE_END_NEAR = scan.Near(
+    _STMT_ROLE_END_RE,
+    r"p(?=laintiff|etitioner)|d(?=efendant)|a(?=ppell|mic)|r(?=espondent)|i(?=ntervenor)"
+    r"|m(?=ovant)|t(?=he)|u(?=nited)",
+    0, lower=True)
 
 
 
@@ -107,7 +115,7 @@ _STMT_ROLE_END_RE = re.compile(
 def _statement_ends(region: str):
     """(body start, "for" start, who start, end) of each "..., for <party>." sentence."""
     prev_end = 0
-    for e in _STMT_ROLE_END_RE.finditer(region):
+    for e in _STMT_ROLE_END_NEAR.matches(region):
         if e.start() < prev_end:
             continue
         start = _stmt_start(region, prev_end, e.start())
