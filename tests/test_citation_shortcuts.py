@@ -243,3 +243,33 @@ def test_statement_sentence_ends_near_their_words():
         assert [(m.span(), m.groups()) for m in near.matches(t)] == want, t[:200]
         n += len(want)
     assert n > 100
+
+
+def test_volume_pattern_is_the_look_behind_form():
+    """The pre-filter's volume pattern opens with a digit; the same matches as the form
+    opening with the look-behind, on real and made-up texts."""
+    rx = citations._VOLUME_RE
+    head = r"[0-9](?<![0-9][0-9])[0-9]{0,6}"
+    assert rx.pattern.startswith(head)
+    plain = re.compile(r"(?<![0-9])[0-9]{1,7}" + rx.pattern[len(head):], rx.flags)
+    rnd = random.Random(5)
+    pieces = ["1", "12", "12345678", " ", "\n", ",", "-", "F.3d", "U.S.", "WL", "x", "§", "_", "ii", "at", "a1"]
+    texts = [citations._Prepared(t).text for t in _real_texts()]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for t in texts:
+        assert [(m.span(), m.groups()) for m in rx.finditer(t)] == [(m.span(), m.groups()) for m in plain.finditer(t)]
+
+
+def test_state_number_shapes_kept_for_the_last_text():
+    """``dockets._head_matches`` gives finditer's matches over the head, for the text it
+    was given, whether it answers from what it kept or not."""
+    from docketgraph.ingest.fields import dockets
+
+    texts = [dockets.undash(t) for t in _real_texts(30)] + ["05-22-00834-CV", "No. 4D21-2227 and 20STCV47489"]
+    for t in texts + texts[::-1]:
+        for _, rx in dockets._STATE_SHAPES:
+            for _ in range(2):
+                got = dockets._head_matches(rx, t)
+                assert [(m.span(), m.groups()) for m in got] == \
+                    [(m.span(), m.groups()) for m in rx.finditer(t, 0, dockets.HEAD)]
+                assert all(m.string is t or m.string == t for m in got)

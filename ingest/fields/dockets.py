@@ -206,12 +206,29 @@ def undash(text: str) -> str:
     return text if text.isascii() else _UNDASH(text)
 
 
+_head_memo: tuple[str, dict[re.Pattern[str], list[re.Match[str]]]] = ("", {})
+
+
+def _head_matches(rx: re.Pattern[str], src: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(src, 0, HEAD))``, kept for the last text: the state-number shapes
+    are searched in a document's head by ``state_of_number`` and again by ``_state_doc``."""
+    global _head_memo
+    memo = _head_memo  # one read: another thread may set it meanwhile
+    if memo[0] is not src and memo[0] != src:
+        memo = (src, {})
+        _head_memo = memo
+    found = memo[1].get(rx)
+    if found is None:
+        found = memo[1][rx] = list(rx.finditer(src, 0, HEAD))
+    return found
+
+
 @lru_cache(maxsize=4)
 def state_of_number(text: str) -> str | None:
     """The state whose courts alone number cases in the shape the document's own number has
     (asked by the state-document test and by both of own_court's rules: kept per text)."""
     src = undash(text)
-    found = [(m.start(), st) for rx, st in _SHAPE_STATE for m in rx.finditer(src, 0, HEAD)
+    found = [(m.start(), st) for rx, st in _SHAPE_STATE for m in _head_matches(rx, src)
              if _context_role(src, m.start(), m.end()) == "own"]
     return min(found)[1] if found else None
 
@@ -232,7 +249,7 @@ def _state_doc(text: str) -> bool:
     for kind, rx in _STATE_SHAPES:
         if kind == "state":
             continue
-        for m in rx.finditer(text, 0, HEAD):
+        for m in _head_matches(rx, text):
             s = m.start("num") if "num" in rx.groupindex else m.start()
             if kind == "index" or _context_role(text, s, m.end()) == "own":
                 return True
