@@ -273,3 +273,14 @@ def test_state_number_shapes_kept_for_the_last_text():
                 assert [(m.span(), m.groups()) for m in got] == \
                     [(m.span(), m.groups()) for m in rx.finditer(t, 0, dockets.HEAD)]
                 assert all(m.string is t or m.string == t for m in got)
+
+
+def test_prepared_runs_pattern_is_its_plain_form():
+    rx = citations._PREP_RE
+    plain = re.compile(citations._PREP_PLAIN)
+    rnd = random.Random(9)
+    pieces = [" ", "  ", "\t", "\r", "\f", "\v", "\n", "\n\n", " \n ", "\x1c", "\u00a0", "\u2003", "_", "-", "\u2014",
+              "\u2013", "-" * 9, "_" * 12, "\u00a7", "\u00b6", "\u00a7" * 4, "a", "F.3d", "1"]
+    texts = _real_texts() + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
+    for t in texts:
+        assert [m.span() for m in rx.finditer(t)] == [m.span() for m in plain.finditer(t)], repr(t[:80])
