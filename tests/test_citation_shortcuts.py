@@ -284,3 +284,33 @@ def test_prepared_runs_pattern_is_its_plain_form():
     texts = _real_texts() + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
     for t in texts:
         assert [m.span() for m in rx.finditer(t)] == [m.span() for m in plain.finditer(t)], repr(t[:80])
+
+
+COUNSEL_PIECES = ["Attorney Appearance for", "ATTORNEY APPEARANCE FOR", "NOTICE of Appearance by", "attorney", "appearance",
+                  "on behalf of", "Notice has been electronically mailed to:", "NOTICE HAS BEEN ELECTRONICALLY MAILED TO",
+                  "notice has been electronİcally mailed to", "Acme Corp", "Jane Roe", "John Q. Public", " by ",
+                  "represented by", "Roe represented by Amy Poe", " ", "\n", "\t", "x", "\u212a", "\u017f", "\u0131"]
+
+
+def test_counsel_gates_never_skip_a_match():
+    """A text the word gates turn away has no match of the pattern they guard."""
+    from docketgraph.ingest.fields.counsel import dockets as cd
+
+    rnd = random.Random(17)
+    texts = _real_texts(80) + ["".join(rnd.choice(COUNSEL_PIECES) for _ in range(rnd.randint(1, 20)))
+                               for _ in range(3000)]
+    seen = {"appearance": 0, "nef": 0, "represented": 0}
+    for t in texts:
+        if not cd._may_hold(t, "appearance"):
+            assert cd._APPEARANCE_RE.search(t) is None, t
+        else:
+            seen["appearance"] += cd._APPEARANCE_RE.search(t) is not None
+        if not cd._may_hold(t, "electronically") and not scan.folds_to_ascii(t):
+            assert cd._NEF_MAILED_RE.search(t) is None, t
+        else:
+            seen["nef"] += cd._NEF_MAILED_RE.search(t) is not None
+        if "represented" not in t:
+            assert cd._REPRESENTED_RE.search(t) is None, t
+        else:
+            seen["represented"] += cd._REPRESENTED_RE.search(t) is not None
+    assert all(v > 10 for v in seen.values()), seen

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from docketgraph.graph.names import clean_space
+from docketgraph.ingest.fields import chars, scan
 from docketgraph.ingest.fields.counsel.blocks import _lines
 from docketgraph.ingest.fields.counsel.common import (
     _Acc, _EMAIL_RE, _NAME_TOKEN, _PERSON_RE, _party_names_for, _plausible_person,
@@ -41,7 +42,17 @@ _APPEARANCE_RE = re.compile(
 )
 
 
+def _may_hold(text: str, word: str) -> bool:
+    """Whether ``text`` may hold ``word`` (ASCII lower case, without the letters i, k and s,
+    to which IGNORECASE also matches non-ASCII letters) in any case: a pattern matching it
+    under IGNORECASE has no match when this is False. Without a search over the whole text
+    for a pattern that opens with a word in any case (tried at every position)."""
+    return word in chars.ascii_lower(text)
+
+
 def _appearances(text: str, acc: _Acc) -> None:
+    if not _may_hold(text, "appearance"):  # both of _APPEARANCE_RE's forms hold it
+        return
     for m in _APPEARANCE_RE.finditer(text):
         name = m.group("name") or m.group("name2")
         who = m.group("who") or m.group("who2") or ""
@@ -50,6 +61,8 @@ def _appearances(text: str, acc: _Acc) -> None:
 
 
 def _nef(text: str, acc: _Acc) -> None:
+    if not _may_hold(text, "electronically") and not scan.folds_to_ascii(text):
+        return  # "electronically" in any case is in every match of _NEF_MAILED_RE
     m = _NEF_MAILED_RE.search(text)
     if not m:
         return
@@ -90,6 +103,8 @@ _REPRESENTED_RE = re.compile(r"(?m)^(?P<party>[^\n]{2,120}?)[ \t]+represented[ \
 
 def _represented_by(text: str, acc: _Acc) -> None:
     """Docket listings: "Robert Diggs represented by Amy Crout Ziegler" + the contact block."""
+    if "represented" not in text:  # in every match of _REPRESENTED_RE
+        return
     for m in _REPRESENTED_RE.finditer(text):
         nm = _strip_name_noise(m.group("rest"))
         if not _plausible_person(person_name(nm)):
