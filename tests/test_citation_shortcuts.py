@@ -314,3 +314,19 @@ def test_counsel_gates_never_skip_a_match():
         else:
             seen["represented"] += cd._REPRESENTED_RE.search(t) is not None
     assert all(v > 10 for v in seen.values()), seen
+
+
+def test_column_gap_search_is_the_pattern_search():
+    from docketgraph.ingest.fields.counsel import blocks
+
+    rnd = random.Random(23)
+    pieces = [" ", "  ", "     ", "\t", "a", "/s/ Jane Roe", "x", "\n", "\u00a0"]
+    lines = [ln for t in _real_texts(80) for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) for _ in range(3000)]
+    found = 0
+    for ln in lines:
+        want = blocks._GAP_RE.search(ln)
+        got = blocks._gap_search(ln)
+        assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), repr(ln)
+        found += want is not None
+    assert found > 50

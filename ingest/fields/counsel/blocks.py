@@ -90,6 +90,14 @@ def _lines(text: str) -> list[_Line]:
 _GAP_RE = re.compile(r"\S[ \t]{6,}(?=\S)")
 
 
+def _gap_search(line: str) -> re.Match | None:
+    """``_GAP_RE.search(line)``; a line without a tab or six spaces in a row (most lines)
+    has no such gap and is not searched."""
+    if "\t" not in line and "      " not in line:
+        return None
+    return _GAP_RE.search(line)
+
+
 _COUNSEL_KINDS = ("sig", "email", "role")
 
 
@@ -102,7 +110,7 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     k = 0
     n = len(lines)
     while k < n:
-        m = _GAP_RE.search(lines[k].text) if lines[k].text.strip() else None
+        m = _gap_search(lines[k].text) if lines[k].text.strip() else None
         if not m:
             out.append(lines[k])
             k += 1
