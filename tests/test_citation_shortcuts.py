@@ -16,8 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from docketgraph.ingest.fields import chars, citations, scan
 

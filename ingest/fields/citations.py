@@ -326,11 +326,11 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
 # (``_PREP_PLAIN``), written to open with the class of every match's first character and
 # to pick the branch by that character (a look-behind at it): the engine skips to those
 # characters instead of trying the branches at every position; the same matches.
-_PREP_PLAIN = r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{2,}|[_\u2014\u2013-]{%d,}|[\u00a7\u00b6]{4,}" % (_RULE_KEEP + 1)
+_PREP_PLAIN = rf"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]{{2,}}|[_\u2014\u2013-]{{{_RULE_KEEP + 1},}}|[\u00a7\u00b6]{{4,}}"
 _PREP_RE = re.compile(
     r"[ \t\r\f\v\n_\u2014\u2013\u00a7\u00b6-]"
     r"(?:(?<=[ \t\r\f\v])(?:[ \t\r\f\v]*\n\s*|[ \t\r\f\v]+)|(?<=\n)\s*"
-    r"|(?<=[_\u2014\u2013-])[_\u2014\u2013-]{%d,}|(?<=[\u00a7\u00b6])[\u00a7\u00b6]{3,})" % _RULE_KEEP
+    rf"|(?<=[_\u2014\u2013-])[_\u2014\u2013-]{{{_RULE_KEEP},}}|(?<=[\u00a7\u00b6])[\u00a7\u00b6]{{3,}})"
 )
 _SECTION_KEEP = 3  # runs of section/paragraph signs are shortened too: eyecite is quadratic on them
 # A lone newline, tab or form feed becomes a space in place (same length, no segment).
