@@ -495,7 +495,12 @@ class GraphStore:
         try:
             bulk = getattr(self._store, "bulk_extend", None)  # the embedded store's bulk loader
             rebuilt = summaries.refresh(
-                self._rows, self._store.update, write=self._store.extend, bulk_write=bulk, progress=progress
+                self._rows,
+                self._store.update,
+                write=self._store.extend,
+                bulk_write=bulk,
+                progress=progress,
+                quads=None if self.remote else self._store.quads_for_pattern,
             )
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from docketgraph.graph import name_index
-from docketgraph.graph.vocab import BASE
+from docketgraph.graph.vocab import BASE, NS, RDF_TYPE
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +257,7 @@ def _links_of(
     cases: Sequence[ox.NamedNode],
     filed: dict[str, list[str]] | None = None,
     known: dict[str, tuple[str, str]] | None = None,
+    quads: Quads | None = None,
 ) -> tuple[dict[str, tuple[str, str]], _Found]:
     """The links of ``cases``: (case -> (docket, court), kind -> (case, entity) -> the
     filing dates of the document graphs asserting the link), for the cases typed dg:Case
@@ -282,7 +283,10 @@ def _links_of(
         return info, found
     graphs: dict[str, None] = {}
     in_graphs: dict[str, dict[tuple[str, str], list[str]]] = {}
-    for kind, body in LINKS.items():
+    if quads is not None:
+        in_graphs = _scanned_links(quads, info)
+        graphs = {g: None for got in in_graphs.values() for gs in got.values() for g in gs}
+    for kind, body in LINKS.items() if quads is None else ():
         got: dict[tuple[str, str], list[str]] = defaultdict(list)
         for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?g ?case ?x WHERE {{ {vals} GRAPH ?g {{ {body} }} }}"):
             c = r["case"].value
@@ -304,6 +308,74 @@ def _links_of(
     return info, found
 
 
+#: reads the quads matching (subject, predicate, object, graph), None a wildcard (the
+#: embedded store's ``quads_for_pattern``)
+Quads = Callable[..., Iterable[ox.Quad]]
+
+_RDF_TYPE_N = ox.NamedNode(RDF_TYPE)
+_DG_CASE_T = ox.NamedNode(NS + "Case")
+_DG_APPEARANCE = ox.NamedNode(NS + "Appearance")
+_DG_CASE_P = ox.NamedNode(NS + "case")
+_FIRM_P, _ATTORNEY_P = NS + "firm", NS + "attorney"
+_JUDGE_PS = tuple(ox.NamedNode(NS + p) for p in ("presidingJudge", "magistrateJudge", "panelJudge"))
+_PLATFORM_P = ox.NamedNode(NS + "mentionsPlatform")
+_CITES_P = ox.NamedNode(NS + "cites")
+
+
+def _scanned_links(
+    quads: Quads, info: dict[str, tuple[str, str]]
+) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """``LINKS`` read by index lookups from each case of ``info`` (its IRI) instead of
+    SPARQL: kind -> (case, entity) -> the document graphs asserting the link (each once,
+    as SPARQL text), the same as the patterns' rows inside each named graph (the default graph is no
+    document's; the summaries' graph holds none of these predicates)."""
+    got: dict[str, dict[tuple[str, str], list[str]]] = {k: {} for k in LINKS}
+
+    def add(kind: str, c: str, x: str, g: str) -> None:
+        gs = got[kind].setdefault((c, x), [])
+        if g not in gs:
+            gs.append(g)
+
+    for c in info:
+        case = ox.NamedNode(c)
+        for p in _JUDGE_PS:
+            for q in quads(case, p, None, None):
+                if isinstance(q.graph_name, ox.NamedNode):
+                    add("Judge", c, q.object.value, str(q.graph_name))
+        for q in quads(case, _PLATFORM_P, None, None):
+            if isinstance(q.graph_name, ox.NamedNode):
+                add("Platform", c, q.object.value, str(q.graph_name))
+        typed = {
+            str(q.graph_name)
+            for q in quads(case, _RDF_TYPE_N, _DG_CASE_T, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+        }
+        for q in quads(case, _CITES_P, None, None):
+            if isinstance(q.graph_name, ox.NamedNode) and str(q.graph_name) in typed:
+                add("Precedent", c, q.object.value, str(q.graph_name))
+        for q in quads(None, _DG_CASE_P, case, None):
+            g = q.graph_name
+            if not isinstance(g, ox.NamedNode):
+                continue
+            app = False
+            firms: list[str] = []
+            atts: list[str] = []
+            for a in quads(q.subject, None, None, g):
+                p = a.predicate.value
+                if p == RDF_TYPE and a.object == _DG_APPEARANCE:
+                    app = True
+                elif p == _FIRM_P:
+                    firms.append(a.object.value)
+                elif p == _ATTORNEY_P:
+                    atts.append(a.object.value)
+            if app:
+                for x in firms:
+                    add("LawFirm", c, x, str(g))
+                for x in atts:
+                    add("Attorney", c, x, str(g))
+    return got
+
+
 def _link_lines(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for kind, got in found.items():
@@ -314,12 +386,15 @@ def _link_lines(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, di
     return out
 
 
-def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, dict[str, str]]:
+def case_links(
+    query: Callable[[str], list], cases: Sequence[ox.NamedNode], quads: Quads | None = None
+) -> dict[str, dict[str, str]]:
     """The links of ``cases``, by kind and case: per case (typed dg:Case, with a docket
     number and a court: the least of each) and kind (``LINKS``) with any, one line of its
     IRI, docket and court, then per linked entity (in IRI order) its IRI and the first and
-    last filing dates of the document graphs asserting the link, tab-separated."""
-    return _link_lines(*_links_of(query, cases))
+    last filing dates of the document graphs asserting the link, tab-separated. ``quads``:
+    the store's quads by pattern, to read the links by index lookups (``_scanned_links``)."""
+    return _link_lines(*_links_of(query, cases, quads=quads))
 
 
 def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, list[dict]]:
@@ -396,11 +471,12 @@ def update_links(
     update: Callable[[str], None],
     put: Callable[[list[ox.Quad]], None],
     cases: Sequence[ox.NamedNode],
+    quads: Quads | None = None,
 ) -> None:
     """Rewrite the buckets of ``cases`` with their current links: each bucket's lines of
     other cases kept, those of ``cases`` computed anew (none for a case no longer there)."""
     mine = {c.value for c in cases}
-    lines = case_links(query, cases)
+    lines = case_links(query, cases, quads)
     buckets = sorted({links_bucket(c) for c in mine})
     vals = "VALUES ?b { " + " ".join(f"<{b}>" for b in buckets) + " }"
     preds = "VALUES ?p { " + " ".join(f"<{p}>" for p in _LINK_PREDICATES) + " }"
@@ -833,6 +909,7 @@ def rebuild_all(
     chunk: int = 1000,
     batch: int = 50_000,
     progress: Callable[[int], None] | None = None,
+    quads: Quads | None = None,
 ) -> None:
     """Build the facts and answers of every case in ``cases`` into empty summaries, one
     relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases (the
@@ -879,7 +956,7 @@ def rebuild_all(
                 # taken from them
                 if filed is None:
                     filed = doc_dates(query)
-                info, links = _links_of(query, ch, filed, courts)
+                info, links = _links_of(query, ch, filed, courts, quads)
                 for kind, by_case in _link_lines(info, links).items():
                     all_lines.setdefault(kind, {}).update(by_case)
                 found = _rows_from_links(info, links)
@@ -993,13 +1070,16 @@ def refresh(
     chunk: int = 500,
     group_chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
+    quads: Quads | None = None,
 ) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms; ``update``
     runs a SPARQL update; ``write`` adds quads (by default an INSERT DATA through ``update``),
     ``bulk_write`` too, for the whole rebuild (when the summaries were built by no version
     or another one; it need not be atomic: until the rebuild ends, no version is written,
-    so a rebuild stopped part way starts over).
+    so a rebuild stopped part way starts over). ``quads``: the store's quads by pattern
+    (``Quads``; an embedded store's), to read the cases' links by index lookups rather
+    than SPARQL (the same links).
 
     The answers are computed here from SELECTs over the documents' facts and the members'
     facts, and written as data. Each chunk's steps leave the store in a state a later
@@ -1013,7 +1093,7 @@ def refresh(
         update(_clear_facts(cases))
         if new:
             put(new)
-        update_links(query, update, put, cases)
+        update_links(query, update, put, cases, quads)
         update(PREFIX_BLOCK + _unmark("stale", cases))
 
     def groups_step(groups: list) -> None:
@@ -1030,7 +1110,7 @@ def refresh(
         # large load into a store holding few cases): rebuild every case, in one pass
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
         cases = [r["case"] for r in query(ALL_STALE) if isinstance(r.get("case"), ox.NamedNode)]
-        rebuild_all(query, bulk_write or put, cases, progress=progress)
+        rebuild_all(query, bulk_write or put, cases, progress=progress, quads=quads)
         done = len(cases)
         update(f"DELETE WHERE {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }}")
     done += _drain(query, STALE_CASES, "case", facts_step, chunk, progress)

@@ -272,3 +272,35 @@ def test_pairs_found_in_python_are_the_patterns_rows(graph, tmp_path, dev_dir, s
                 got = summaries.relation_rows(kg.store._rows, rel, chunk)
                 assert _row_set(got) == _row_set(want), rel.name
                 assert want or graph == "real"
+
+
+@pytest.mark.parametrize("graph", ["fixture", "synthetic", "real"])
+def test_links_read_by_lookups_are_the_patterns_links(graph, dev_dir, seeds_dir):
+    """The embedded store reads the cases' links by index lookups (``quads``), a SPARQL
+    server by the LINKS patterns: the same summaries, byte for byte, built whole and
+    case by case, and the same links for any set of cases."""
+    if graph == "fixture":
+        kg = small_graph()
+    elif graph == "synthetic":
+        kg = KnowledgeGraph(None)
+        for ex in extractions(30):
+            kg.store.put(ex)
+    else:
+        kg = KnowledgeGraph(None)
+        for d in (dev_dir, seeds_dir):
+            kg.ingest([p for p in sorted(d.iterdir()) if p.suffix == ".txt"], in_process=True)
+    st = kg.store
+    kg.store.refresh_summaries()  # the whole rebuild, links by lookups
+    by_lookups = _summary_graph(kg)
+    assert any("/summary#links-" in q for q in by_lookups)
+    st._store.update(summaries.CLEAR_ALL)
+    assert summaries.refresh(st._rows, st._store.update, write=st._store.extend) > 0
+    assert _summary_graph(kg) == by_lookups
+    st._store.update(summaries.MARK_ALL)  # case by case, links by lookups
+    summaries.refresh(st._rows, st._store.update, write=st._store.extend, quads=st._store.quads_for_pattern)
+    assert _summary_graph(kg) == by_lookups
+    cases = [ox.NamedNode(r["c"]) for r in st.query("SELECT ?c WHERE { ?c a dg:Case } ORDER BY ?c")[1]]
+    for chunk in (cases, cases[::3], cases[1:2]):
+        assert summaries.case_links(st._rows, chunk, st._store.quads_for_pattern) == summaries.case_links(
+            st._rows, chunk
+        )
