@@ -419,6 +419,13 @@ class GraphStore:
         cols = [v.value for v in res.variables]
         return [{c: sol[c] for c in cols} for sol in res]
 
+    def _iter_rows(self, sparql: str) -> Iterator[dict]:
+        """A SELECT's rows as ``_rows`` gives them, read as they come."""
+        res = self.raw_query(sparql)
+        cols = [v.value for v in res.variables]
+        for sol in res:
+            yield {c: sol[c] for c in cols}
+
     def summaries_current(self) -> bool:
         """True when the saved queries may read the summaries (see graph.summaries)."""
         try:
@@ -501,6 +508,7 @@ class GraphStore:
                 bulk_write=bulk,
                 progress=progress,
                 quads=None if self.remote else self._store.quads_for_pattern,
+                stream=None if self.remote else self._iter_rows,
             )
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None

@@ -210,6 +210,21 @@ LINKS: dict[str, str] = {
 #: a document graph's filing dates
 DOC_DATES = "?doc a dg:Document ; dg:filed ?filed ."
 
+#: reads the quads matching (subject, predicate, object, graph), None a wildcard (the
+#: embedded store's ``quads_for_pattern``)
+Quads = Callable[..., Iterable[ox.Quad]]
+
+_RDF_TYPE_N = ox.NamedNode(RDF_TYPE)
+_DG_CASE_T = ox.NamedNode(NS + "Case")
+_DG_DOCUMENT = ox.NamedNode(NS + "Document")
+_DG_APPEARANCE = ox.NamedNode(NS + "Appearance")
+_DG_CASE_P = ox.NamedNode(NS + "case")
+_FILED_P = ox.NamedNode(NS + "filed")
+_FIRM_P, _ATTORNEY_P = NS + "firm", NS + "attorney"
+_JUDGE_PS = tuple(ox.NamedNode(NS + p) for p in ("presidingJudge", "magistrateJudge", "panelJudge"))
+_PLATFORM_P = ox.NamedNode(NS + "mentionsPlatform")
+_CITES_P = ox.NamedNode(NS + "cites")
+
 
 #: the cases' links are kept in this many buckets (a case's by the CRC-32 of its IRI): one
 #: literal per bucket and kind, so that reading a kind's links is a few hundred lookups
@@ -242,11 +257,24 @@ def unpack_links(value: str) -> Iterator[tuple[str, str, str, list[str]]]:
 _Found = dict[str, dict[tuple[str, str], list[str]]]
 
 
-def doc_dates(query: Callable[[str], list]) -> dict[str, list[str]]:
+def doc_dates(query: Callable[[str], list], quads: Quads | None = None) -> dict[str, list[str]]:
     """Every document graph's filing dates (graph as SPARQL text -> dates): one query (a
     whole rebuild reads them once; asked per chunk of graphs, 1 ms a graph at 10,000
-    cases)."""
+    cases), or with ``quads`` two predicate scans (a third of the query's time)."""
     filed: dict[str, list[str]] = defaultdict(list)
+    if quads is not None:
+        typed = {
+            (q.subject, q.graph_name)
+            for q in quads(None, _RDF_TYPE_N, _DG_DOCUMENT, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+        }
+        seen: set[tuple[ox.NamedNode, str]] = set()
+        for q in quads(None, _FILED_P, None, None):
+            g = q.graph_name
+            if (q.subject, g) in typed and (g, str(q.object)) not in seen:
+                seen.add((g, str(q.object)))
+                filed[str(g)].append(q.object.value)
+        return filed
     for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?g ?filed WHERE {{ GRAPH ?g {{ {DOC_DATES} }} }}"):
         filed[str(r["g"])].append(r["filed"].value)
     return filed
@@ -306,20 +334,6 @@ def _links_of(
     for kind, got in in_graphs.items():
         found[kind] = {key: [d for g in gs for d in filed.get(g, ())] for key, gs in got.items()}
     return info, found
-
-
-#: reads the quads matching (subject, predicate, object, graph), None a wildcard (the
-#: embedded store's ``quads_for_pattern``)
-Quads = Callable[..., Iterable[ox.Quad]]
-
-_RDF_TYPE_N = ox.NamedNode(RDF_TYPE)
-_DG_CASE_T = ox.NamedNode(NS + "Case")
-_DG_APPEARANCE = ox.NamedNode(NS + "Appearance")
-_DG_CASE_P = ox.NamedNode(NS + "case")
-_FIRM_P, _ATTORNEY_P = NS + "firm", NS + "attorney"
-_JUDGE_PS = tuple(ox.NamedNode(NS + p) for p in ("presidingJudge", "magistrateJudge", "panelJudge"))
-_PLATFORM_P = ox.NamedNode(NS + "mentionsPlatform")
-_CITES_P = ox.NamedNode(NS + "cites")
 
 
 def _scanned_links(
@@ -505,7 +519,10 @@ PREFIX_BLOCK = (
 )
 
 
-def _values(cases: Sequence[ox.NamedNode]) -> str:
+def _values(cases: Sequence[ox.NamedNode] | None) -> str:
+    """The VALUES block restricting ``?case`` to ``cases`` (None: no restriction, every case)."""
+    if cases is None:
+        return ""
     return "VALUES ?case { " + " ".join(str(c) for c in cases) + " }"
 
 
@@ -561,9 +578,9 @@ def group_iri(rel: Relation, dims: Sequence[str]) -> str:
     return f"{GROUP_BASE}{rel.name}/{_md5('|'.join(dims))}"
 
 
-def relation_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
-    """The SELECT finding, for ``cases``, the distinct (case, dims[, date]) rows of ``rel``:
-    a case belongs to a group per row."""
+def relation_select(rel: Relation, cases: Sequence[ox.NamedNode] | None) -> str:
+    """The SELECT finding, for ``cases`` (None: every case), the distinct (case, dims[, date])
+    rows of ``rel``: a case belongs to a group per row."""
     vals = _values(cases)
     dims_v = " ".join("?" + d for d in rel.dims)
     extra = " ?on" if rel.dates else ""
@@ -881,8 +898,8 @@ def insert_data(quads: Iterable[ox.Quad]) -> str:
     )
 
 
-def _items_select(rel: Relation, cases: Sequence[ox.NamedNode]) -> str:
-    """The names of the items (``Relation.items``) of ``cases``."""
+def _items_select(rel: Relation, cases: Sequence[ox.NamedNode] | None) -> str:
+    """The names of the items (``Relation.items``) of ``cases`` (None: every case)."""
     assert rel.items
     return (
         f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?item_name WHERE {{ {_values(cases)} "
@@ -910,6 +927,7 @@ def rebuild_all(
     batch: int = 50_000,
     progress: Callable[[int], None] | None = None,
     quads: Quads | None = None,
+    stream: Callable[[str], Iterable[dict]] | None = None,
 ) -> None:
     """Build the facts and answers of every case in ``cases`` into empty summaries, one
     relation at a time: the same SELECTs as ``facts_quads`` over chunks of cases (the
@@ -917,7 +935,12 @@ def rebuild_all(
     pass, the links kept in memory until the pass ends and the graphs' filing dates read
     once), then
     each group's answer counted in memory (``answer_quads``) rather than read back from the
-    store; no group is left dirty. ``progress`` hears of the cases during the last pass."""
+    store; no group is left dirty. ``progress`` hears of the cases during the last pass.
+
+    With ``stream`` (a SELECT's rows, read as they come: the embedded store), a relation
+    with a pass of its own is read by one SELECT over every case instead of one per chunk
+    (at 10,000 cases each chunk's SELECT costs twice as much a row: its VALUES do not
+    bound the pattern's scans), its rows of cases not in ``cases`` left out as in chunks."""
     chunks = [cases[i : i + chunk] for i in range(0, len(cases), chunk)]
     out: list[ox.Quad] = []
 
@@ -947,7 +970,8 @@ def rebuild_all(
     passes = [(r,) for r in RELATIONS if r.name not in _PAIRS + _FROM_LINKS] + [with_links, pairs]
     for k, rels in enumerate(passes):
         state = {rel.name: _Built() for rel in rels}
-        for ch in chunks:
+        whole = stream is not None and len(rels) == 1 and rels[0].name not in _PAIRS
+        for ch in [None] if whole else chunks:
             if rels == pairs:
                 found = _pair_rows(query, ch)
             elif rels == with_links:
@@ -955,11 +979,14 @@ def rebuild_all(
                 # in the store's order, each touches every bucket), and these relations' rows
                 # taken from them
                 if filed is None:
-                    filed = doc_dates(query)
+                    filed = doc_dates(query, quads)
                 info, links = _links_of(query, ch, filed, courts, quads)
                 for kind, by_case in _link_lines(info, links).items():
                     all_lines.setdefault(kind, {}).update(by_case)
                 found = _rows_from_links(info, links)
+            elif ch is None:
+                assert stream is not None
+                found = {rels[0].name: stream(relation_select(rels[0], None))}
             else:
                 found = {rels[0].name: relation_rows(query, rels[0], ch)}
             for rel in rels:
@@ -1000,11 +1027,15 @@ def rebuild_all(
                         if on.value not in ds:
                             ds.add(on.value)
                             out.append(ox.Quad(ox.NamedNode(f"{iri}/{_md5(c)}"), _ON, on, _GN))
+                    if ch is None and len(out) >= batch:
+                        flush()  # one SELECT over every case: its quads go in batches
                 if rel.items:
-                    for r in query(_items_select(rel, ch)):
+                    for r in (
+                        query(_items_select(rel, ch)) if stream is None else stream(_items_select(rel, ch))
+                    ):
                         st.items.setdefault(r["case"].value, set()).add(r["item_name"].value)
             flush()
-            if progress and k == len(passes) - 1:
+            if progress and k == len(passes) - 1 and ch is not None:
                 progress(len(ch))
         if all_lines:
             out += links_quads(all_lines)
@@ -1071,6 +1102,7 @@ def refresh(
     group_chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
     quads: Quads | None = None,
+    stream: Callable[[str], Iterable[dict]] | None = None,
 ) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
     cases rebuilt. ``query`` runs a SELECT and returns rows of dicts of terms; ``update``
@@ -1079,7 +1111,8 @@ def refresh(
     or another one; it need not be atomic: until the rebuild ends, no version is written,
     so a rebuild stopped part way starts over). ``quads``: the store's quads by pattern
     (``Quads``; an embedded store's), to read the cases' links by index lookups rather
-    than SPARQL (the same links).
+    than SPARQL (the same links); ``stream``: a SELECT's rows as they come, for the whole
+    rebuild's SELECTs over every case (``rebuild_all``).
 
     The answers are computed here from SELECTs over the documents' facts and the members'
     facts, and written as data. Each chunk's steps leave the store in a state a later
@@ -1110,7 +1143,7 @@ def refresh(
         # large load into a store holding few cases): rebuild every case, in one pass
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
         cases = [r["case"] for r in query(ALL_STALE) if isinstance(r.get("case"), ox.NamedNode)]
-        rebuild_all(query, bulk_write or put, cases, progress=progress, quads=quads)
+        rebuild_all(query, bulk_write or put, cases, progress=progress, quads=quads, stream=stream)
         done = len(cases)
         update(f"DELETE WHERE {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }}")
     done += _drain(query, STALE_CASES, "case", facts_step, chunk, progress)
