@@ -1154,5 +1154,5 @@ def refresh(
         f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA
     )
     # the entity-search name index, kept alongside (a first build written as rebuild_all is)
-    name_index.refresh(query, update, write=bulk_write or put)
+    name_index.refresh(query, update, write=bulk_write or put, quads=quads)
     return done
