@@ -34,7 +34,11 @@ A case's groups are found by one SELECT per relation and chunk of cases (``RELAT
 the patterns over the default graph, the de-duplicated union of the documents), their
 answers computed in Python (lists sorted) and written as data; what is removed is removed
 by SPARQL updates. The same text maintains the summaries on the embedded store and on a
-SPARQL server (there the data goes as INSERT DATA).
+SPARQL server (there the data goes as INSERT DATA). On the embedded store, two reads are
+made another way, for the same rows: the cases' links by index lookups from each case
+(``_scanned_links``, not the LINKS patterns over every graph), and, in a whole rebuild,
+each relation with a pass of its own by one SELECT over every case, streamed (``stream``),
+rather than one per chunk of cases.
 """
 
 from __future__ import annotations
