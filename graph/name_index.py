@@ -162,20 +162,6 @@ def display_name(names: Iterable[str]) -> str:
     return min(names, key=lambda n: (-len(n), n))
 
 
-def _names_scanned(quads: Callable[..., Iterable[ox.Quad]]) -> Iterator[dict]:
-    """The rows of ``?e a ?kind ; schema:name ?n`` (a kind of ``KINDS``) over the default
-    graph, read by predicate scans instead of a query (a third of its time)."""
-    d = ox.DefaultGraph()
-    kinds: dict[object, list[ox.NamedNode]] = {}
-    for k in KINDS:
-        kn = ox.NamedNode(NS + k)
-        for q in quads(None, _RDF_TYPE_N, kn, d):
-            kinds.setdefault(q.subject, []).append(kn)
-    for q in quads(None, _SCHEMA_NAME_N, None, d):
-        for kn in kinds.get(q.subject, ()):
-            yield {"e": q.subject, "kind": kn, "n": q.object}
-
-
 def _entries(rows: Iterable[dict]) -> dict[tuple[ox.NamedNode, str], list[str]]:
     """(entity, kind) -> its names, from rows of ``?e ?kind ?n``."""
     out: dict[tuple[ox.NamedNode, str], list[str]] = {}
@@ -187,8 +173,6 @@ def _entries(rows: Iterable[dict]) -> dict[tuple[ox.NamedNode, str], list[str]]:
 
 
 _NAME_OF_N = ox.NamedNode(NAME_OF)
-_RDF_TYPE_N = ox.NamedNode(_RDF_TYPE)
-_SCHEMA_NAME_N = ox.NamedNode(_SCHEMA_NAME)
 _HAS_N = ox.NamedNode(HAS)
 _GRAPH_N = ox.NamedNode(GRAPH)
 
@@ -274,10 +258,8 @@ def build(
     *,
     batch: int = 50_000,
     write: Callable[[list[ox.Quad]], None] | None = None,
-    quads: Callable[..., Iterable[ox.Quad]] | None = None,
 ) -> int:
-    """Index every entity afresh in one pass (the names read by one query, or with
-    ``quads``, the store's quads by pattern, by predicate scans of the default graph; the entries
+    """Index every entity afresh in one pass (the names read by one query, the entries
     written in batches of ``batch`` triples), clearing every mark; returns the entities
     indexed. ``write`` adds quads (the embedded store's loader: the entries as terms, not
     as INSERT DATA text to parse, half the build's time); by default INSERT DATA through
@@ -297,14 +279,10 @@ def build(
         f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
         f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
     )
-    entries = _entries(
-        _names_scanned(quads)
-        if quads is not None
-        else query(
-            f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} "
-            "?e a ?kind ; <https://schema.org/name> ?n }"
-        )
+    rows = query(
+        f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
     )
+    entries = _entries(rows)
     buf: list[ox.Quad] = []
     vocabulary: dict[str, None] = {}
     for (e, kind), spellings in entries.items():
@@ -336,13 +314,11 @@ def refresh(
     *,
     chunk: int = 2000,
     write: Callable[[list[ox.Quad]], None] | None = None,
-    quads: Callable[..., Iterable[ox.Quad]] | None = None,
 ) -> int:
     """Re-index every marked entity (every entity when no index of this version exists);
-    returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms;
-    ``quads`` (the embedded store's quads by pattern) reads a whole build's names."""
+    returns how many were re-indexed. ``query`` runs a SELECT and returns rows of terms."""
     if not query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'):
-        return build(query, update, write=write, quads=quads)
+        return build(query, update, write=write)
     stamped = any(_v(r["v"]).startswith(TABLE_VERSION + "-") for r in query(_STAMP))
     old = None
     if stamped and query(_STALE.replace("{n}", "1")):

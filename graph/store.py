@@ -507,7 +507,6 @@ class GraphStore:
                 write=self._store.extend,
                 bulk_write=bulk,
                 progress=progress,
-                quads=None if self.remote else self._store.quads_for_pattern,
                 stream=None if self.remote else self._iter_rows,
             )
         except OSError as e:

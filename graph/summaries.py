@@ -34,11 +34,9 @@ A case's groups are found by one SELECT per relation and chunk of cases (``RELAT
 the patterns over the default graph, the de-duplicated union of the documents), their
 answers computed in Python (lists sorted) and written as data; what is removed is removed
 by SPARQL updates. The same text maintains the summaries on the embedded store and on a
-SPARQL server (there the data goes as INSERT DATA). On the embedded store, two reads are
-made another way, for the same rows: the cases' links by index lookups from each case
-(``_scanned_links``, not the LINKS patterns over every graph), and, in a whole rebuild,
-each relation with a pass of its own by one SELECT over every case, streamed (``stream``),
-rather than one per chunk of cases.
+SPARQL server (there the data goes as INSERT DATA). On the embedded store, a whole
+rebuild reads each relation with a pass of its own by one SELECT over every case, its
+rows streamed (``stream``), rather than one per chunk of cases: the same rows.
 """
 
 from __future__ import annotations
@@ -47,13 +45,13 @@ import hashlib
 import logging
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from docketgraph.graph import name_index
-from docketgraph.graph.vocab import BASE, NS, RDF_TYPE
+from docketgraph.graph.vocab import BASE
 
 log = logging.getLogger(__name__)
 
@@ -214,21 +212,6 @@ LINKS: dict[str, str] = {
 #: a document graph's filing dates
 DOC_DATES = "?doc a dg:Document ; dg:filed ?filed ."
 
-#: reads the quads matching (subject, predicate, object, graph), None a wildcard (the
-#: embedded store's ``quads_for_pattern``)
-Quads = Callable[..., Iterable[ox.Quad]]
-
-_RDF_TYPE_N = ox.NamedNode(RDF_TYPE)
-_DG_CASE_T = ox.NamedNode(NS + "Case")
-_DG_DOCUMENT = ox.NamedNode(NS + "Document")
-_DG_APPEARANCE = ox.NamedNode(NS + "Appearance")
-_DG_CASE_P = ox.NamedNode(NS + "case")
-_FILED_P = ox.NamedNode(NS + "filed")
-_FIRM_P, _ATTORNEY_P = NS + "firm", NS + "attorney"
-_JUDGE_PS = tuple(ox.NamedNode(NS + p) for p in ("presidingJudge", "magistrateJudge", "panelJudge"))
-_PLATFORM_P = ox.NamedNode(NS + "mentionsPlatform")
-_CITES_P = ox.NamedNode(NS + "cites")
-
 
 #: the cases' links are kept in this many buckets (a case's by the CRC-32 of its IRI): one
 #: literal per bucket and kind, so that reading a kind's links is a few hundred lookups
@@ -261,24 +244,11 @@ def unpack_links(value: str) -> Iterator[tuple[str, str, str, list[str]]]:
 _Found = dict[str, dict[tuple[str, str], list[str]]]
 
 
-def doc_dates(query: Callable[[str], list], quads: Quads | None = None) -> dict[str, list[str]]:
+def doc_dates(query: Callable[[str], list]) -> dict[str, list[str]]:
     """Every document graph's filing dates (graph as SPARQL text -> dates): one query (a
     whole rebuild reads them once; asked per chunk of graphs, 1 ms a graph at 10,000
-    cases), or with ``quads`` two predicate scans (a third of the query's time)."""
+    cases)."""
     filed: dict[str, list[str]] = defaultdict(list)
-    if quads is not None:
-        typed = {
-            (q.subject, q.graph_name)
-            for q in quads(None, _RDF_TYPE_N, _DG_DOCUMENT, None)
-            if isinstance(q.graph_name, ox.NamedNode)
-        }
-        seen: set[tuple[ox.NamedNode, str]] = set()
-        for q in quads(None, _FILED_P, None, None):
-            g = q.graph_name
-            if (q.subject, g) in typed and (g, str(q.object)) not in seen:
-                seen.add((g, str(q.object)))
-                filed[str(g)].append(q.object.value)
-        return filed
     for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?g ?filed WHERE {{ GRAPH ?g {{ {DOC_DATES} }} }}"):
         filed[str(r["g"])].append(r["filed"].value)
     return filed
@@ -289,7 +259,6 @@ def _links_of(
     cases: Sequence[ox.NamedNode],
     filed: dict[str, list[str]] | None = None,
     known: dict[str, tuple[str, str]] | None = None,
-    quads: Quads | None = None,
 ) -> tuple[dict[str, tuple[str, str]], _Found]:
     """The links of ``cases``: (case -> (docket, court), kind -> (case, entity) -> the
     filing dates of the document graphs asserting the link), for the cases typed dg:Case
@@ -315,10 +284,7 @@ def _links_of(
         return info, found
     graphs: dict[str, None] = {}
     in_graphs: dict[str, dict[tuple[str, str], list[str]]] = {}
-    if quads is not None:
-        in_graphs = _scanned_links(quads, info)
-        graphs = {g: None for got in in_graphs.values() for gs in got.values() for g in gs}
-    for kind, body in LINKS.items() if quads is None else ():
+    for kind, body in LINKS.items():
         got: dict[tuple[str, str], list[str]] = defaultdict(list)
         for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?g ?case ?x WHERE {{ {vals} GRAPH ?g {{ {body} }} }}"):
             c = r["case"].value
@@ -340,60 +306,6 @@ def _links_of(
     return info, found
 
 
-def _scanned_links(
-    quads: Quads, info: dict[str, tuple[str, str]]
-) -> dict[str, dict[tuple[str, str], list[str]]]:
-    """``LINKS`` read by index lookups from each case of ``info`` (its IRI) instead of
-    SPARQL: kind -> (case, entity) -> the document graphs asserting the link (each once,
-    as SPARQL text), the same as the patterns' rows inside each named graph (the default graph is no
-    document's; the summaries' graph holds none of these predicates)."""
-    got: dict[str, dict[tuple[str, str], list[str]]] = {k: {} for k in LINKS}
-
-    def add(kind: str, c: str, x: str, g: str) -> None:
-        gs = got[kind].setdefault((c, x), [])
-        if g not in gs:
-            gs.append(g)
-
-    for c in info:
-        case = ox.NamedNode(c)
-        for p in _JUDGE_PS:
-            for q in quads(case, p, None, None):
-                if isinstance(q.graph_name, ox.NamedNode):
-                    add("Judge", c, q.object.value, str(q.graph_name))
-        for q in quads(case, _PLATFORM_P, None, None):
-            if isinstance(q.graph_name, ox.NamedNode):
-                add("Platform", c, q.object.value, str(q.graph_name))
-        typed = {
-            str(q.graph_name)
-            for q in quads(case, _RDF_TYPE_N, _DG_CASE_T, None)
-            if isinstance(q.graph_name, ox.NamedNode)
-        }
-        for q in quads(case, _CITES_P, None, None):
-            if isinstance(q.graph_name, ox.NamedNode) and str(q.graph_name) in typed:
-                add("Precedent", c, q.object.value, str(q.graph_name))
-        for q in quads(None, _DG_CASE_P, case, None):
-            g = q.graph_name
-            if not isinstance(g, ox.NamedNode):
-                continue
-            app = False
-            firms: list[str] = []
-            atts: list[str] = []
-            for a in quads(q.subject, None, None, g):
-                p = a.predicate.value
-                if p == RDF_TYPE and a.object == _DG_APPEARANCE:
-                    app = True
-                elif p == _FIRM_P:
-                    firms.append(a.object.value)
-                elif p == _ATTORNEY_P:
-                    atts.append(a.object.value)
-            if app:
-                for x in firms:
-                    add("LawFirm", c, x, str(g))
-                for x in atts:
-                    add("Attorney", c, x, str(g))
-    return got
-
-
 def _link_lines(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for kind, got in found.items():
@@ -404,15 +316,12 @@ def _link_lines(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, di
     return out
 
 
-def case_links(
-    query: Callable[[str], list], cases: Sequence[ox.NamedNode], quads: Quads | None = None
-) -> dict[str, dict[str, str]]:
+def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, dict[str, str]]:
     """The links of ``cases``, by kind and case: per case (typed dg:Case, with a docket
     number and a court: the least of each) and kind (``LINKS``) with any, one line of its
     IRI, docket and court, then per linked entity (in IRI order) its IRI and the first and
-    last filing dates of the document graphs asserting the link, tab-separated. ``quads``:
-    the store's quads by pattern, to read the links by index lookups (``_scanned_links``)."""
-    return _link_lines(*_links_of(query, cases, quads=quads))
+    last filing dates of the document graphs asserting the link, tab-separated."""
+    return _link_lines(*_links_of(query, cases))
 
 
 def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, list[dict]]:
@@ -489,12 +398,11 @@ def update_links(
     update: Callable[[str], None],
     put: Callable[[list[ox.Quad]], None],
     cases: Sequence[ox.NamedNode],
-    quads: Quads | None = None,
 ) -> None:
     """Rewrite the buckets of ``cases`` with their current links: each bucket's lines of
     other cases kept, those of ``cases`` computed anew (none for a case no longer there)."""
     mine = {c.value for c in cases}
-    lines = case_links(query, cases, quads)
+    lines = case_links(query, cases)
     buckets = sorted({links_bucket(c) for c in mine})
     vals = "VALUES ?b { " + " ".join(f"<{b}>" for b in buckets) + " }"
     preds = "VALUES ?p { " + " ".join(f"<{p}>" for p in _LINK_PREDICATES) + " }"
@@ -930,7 +838,6 @@ def rebuild_all(
     chunk: int = 1000,
     batch: int = 50_000,
     progress: Callable[[int], None] | None = None,
-    quads: Quads | None = None,
     stream: Callable[[str], Iterable[dict]] | None = None,
 ) -> None:
     """Build the facts and answers of every case in ``cases`` into empty summaries, one
@@ -956,9 +863,9 @@ def rebuild_all(
     intern: dict[str, str] = {}
     dockets: dict[str, str] = {}
     courts: dict[str, tuple[str, str]] = {}  # case -> docket, court (the links' case info)
-    for ch in chunks:
+    for part in chunks:
         for r in query(
-            f"{PREFIX_BLOCK}SELECT ?case ?docket ?court WHERE {{ {_CASE_INFO.replace('{values}', _values(ch))} }}"
+            f"{PREFIX_BLOCK}SELECT ?case ?docket ?court WHERE {{ {_CASE_INFO.replace('{values}', _values(part))} }}"
         ):
             if r.get("case") is not None and r.get("docket") is not None:
                 c = r["case"].value
@@ -975,22 +882,24 @@ def rebuild_all(
     for k, rels in enumerate(passes):
         state = {rel.name: _Built() for rel in rels}
         whole = stream is not None and len(rels) == 1 and rels[0].name not in _PAIRS
-        for ch in [None] if whole else chunks:
-            if rels == pairs:
+        steps: list[Sequence[ox.NamedNode] | None] = [None] if whole else list(chunks)
+        for ch in steps:
+            found: Mapping[str, Iterable[dict]]
+            if ch is None:
+                assert stream is not None
+                found = {rels[0].name: stream(relation_select(rels[0], None))}
+            elif rels == pairs:
                 found = _pair_rows(query, ch)
             elif rels == with_links:
                 # the links' pass: the links kept (written when the pass ends: the chunks are
                 # in the store's order, each touches every bucket), and these relations' rows
                 # taken from them
                 if filed is None:
-                    filed = doc_dates(query, quads)
-                info, links = _links_of(query, ch, filed, courts, quads)
+                    filed = doc_dates(query)
+                info, links = _links_of(query, ch, filed, courts)
                 for kind, by_case in _link_lines(info, links).items():
                     all_lines.setdefault(kind, {}).update(by_case)
                 found = _rows_from_links(info, links)
-            elif ch is None:
-                assert stream is not None
-                found = {rels[0].name: stream(relation_select(rels[0], None))}
             else:
                 found = {rels[0].name: relation_rows(query, rels[0], ch)}
             for rel in rels:
@@ -1105,7 +1014,6 @@ def refresh(
     chunk: int = 500,
     group_chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
-    quads: Quads | None = None,
     stream: Callable[[str], Iterable[dict]] | None = None,
 ) -> int:
     """Rebuild the facts of every stale case, then every dirty group; returns the number of
@@ -1113,10 +1021,8 @@ def refresh(
     runs a SPARQL update; ``write`` adds quads (by default an INSERT DATA through ``update``),
     ``bulk_write`` too, for the whole rebuild (when the summaries were built by no version
     or another one; it need not be atomic: until the rebuild ends, no version is written,
-    so a rebuild stopped part way starts over). ``quads``: the store's quads by pattern
-    (``Quads``; an embedded store's), to read the cases' links by index lookups rather
-    than SPARQL (the same links); ``stream``: a SELECT's rows as they come, for the whole
-    rebuild's SELECTs over every case (``rebuild_all``).
+    so a rebuild stopped part way starts over). ``stream``: a SELECT's rows as they come
+    (an embedded store's), for the whole rebuild's SELECTs over every case (``rebuild_all``).
 
     The answers are computed here from SELECTs over the documents' facts and the members'
     facts, and written as data. Each chunk's steps leave the store in a state a later
@@ -1130,7 +1036,7 @@ def refresh(
         update(_clear_facts(cases))
         if new:
             put(new)
-        update_links(query, update, put, cases, quads)
+        update_links(query, update, put, cases)
         update(PREFIX_BLOCK + _unmark("stale", cases))
 
     def groups_step(groups: list) -> None:
@@ -1147,7 +1053,7 @@ def refresh(
         # large load into a store holding few cases): rebuild every case, in one pass
         update(CLEAR_ALL + " ;\n" + MARK_ALL)
         cases = [r["case"] for r in query(ALL_STALE) if isinstance(r.get("case"), ox.NamedNode)]
-        rebuild_all(query, bulk_write or put, cases, progress=progress, quads=quads, stream=stream)
+        rebuild_all(query, bulk_write or put, cases, progress=progress, stream=stream)
         done = len(cases)
         update(f"DELETE WHERE {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }}")
     done += _drain(query, STALE_CASES, "case", facts_step, chunk, progress)
@@ -1158,5 +1064,5 @@ def refresh(
         f"WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> ?v }} }} ;\n" + VERSION_DATA
     )
     # the entity-search name index, kept alongside (a first build written as rebuild_all is)
-    name_index.refresh(query, update, write=bulk_write or put, quads=quads)
+    name_index.refresh(query, update, write=bulk_write or put)
     return done

@@ -6,6 +6,7 @@ synthetic Schedule A graph, and after replacing and removing documents.
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -275,10 +276,10 @@ def test_pairs_found_in_python_are_the_patterns_rows(graph, tmp_path, dev_dir, s
 
 
 @pytest.mark.parametrize("graph", ["fixture", "synthetic", "real"])
-def test_links_read_by_lookups_are_the_patterns_links(graph, dev_dir, seeds_dir):
-    """The embedded store reads the cases' links by index lookups (``quads``), a SPARQL
-    server by the LINKS patterns: the same summaries, byte for byte, built whole and
-    case by case, and the same links for any set of cases."""
+def test_whole_rebuild_streamed_over_every_case_equals_chunks(graph, dev_dir, seeds_dir, monkeypatch):
+    """The embedded store's whole rebuild reads each relation with a pass of its own by
+    one SELECT over every case, streamed; in chunks of cases (as on a SPARQL server: one
+    chunk, and chunks of two cases) the summaries are the same, byte for byte."""
     if graph == "fixture":
         kg = small_graph()
     elif graph == "synthetic":
@@ -290,17 +291,23 @@ def test_links_read_by_lookups_are_the_patterns_links(graph, dev_dir, seeds_dir)
         for d in (dev_dir, seeds_dir):
             kg.ingest([p for p in sorted(d.iterdir()) if p.suffix == ".txt"], in_process=True)
     st = kg.store
-    kg.store.refresh_summaries()  # the whole rebuild, links by lookups
-    by_lookups = _summary_graph(kg)
-    assert any("/summary#links-" in q for q in by_lookups)
+    streamed: list[str] = []
+    orig_iter = st._iter_rows
+
+    def stream(sparql: str):
+        streamed.append(sparql)
+        return orig_iter(sparql)
+
+    monkeypatch.setattr(st, "_iter_rows", stream)
     st._store.update(summaries.CLEAR_ALL)
-    assert summaries.refresh(st._rows, st._store.update, write=st._store.extend) > 0
-    assert _summary_graph(kg) == by_lookups
-    st._store.update(summaries.MARK_ALL)  # case by case, links by lookups
-    summaries.refresh(st._rows, st._store.update, write=st._store.extend, quads=st._store.quads_for_pattern)
-    assert _summary_graph(kg) == by_lookups
-    cases = [ox.NamedNode(r["c"]) for r in st.query("SELECT ?c WHERE { ?c a dg:Case } ORDER BY ?c")[1]]
-    for chunk in (cases, cases[::3], cases[1:2]):
-        assert summaries.case_links(st._rows, chunk, st._store.quads_for_pattern) == summaries.case_links(
-            st._rows, chunk
-        )
+    assert st.refresh_summaries() > 0  # no version: the whole rebuild, streamed
+    whole = _summary_graph(kg)
+    assert streamed and all("VALUES ?case" not in q for q in streamed)
+    assert any("/summary#packed-firm-judge" in q for q in whole)
+    rebuild_all = summaries.rebuild_all
+    for chunk in (1000, 2):
+        monkeypatch.setattr(summaries, "rebuild_all", functools.partial(rebuild_all, chunk=chunk))
+        st._store.update(summaries.CLEAR_ALL)
+        assert summaries.refresh(st._rows, st._store.update, write=st._store.extend,
+                                 bulk_write=st._store.bulk_extend) > 0
+        assert _summary_graph(kg) == whole, chunk
