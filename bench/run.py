@@ -356,6 +356,8 @@ def _rebuild_summaries(loc: Path, f: dict) -> None:
     from docketgraph.graph import summaries
     from docketgraph.graph.store import GraphStore
     st = GraphStore(loc)
+    if not f.get("quads"):  # a record written by hand from a load's progress lines
+        f["quads"] = len(st)
     st._store.update(f"DELETE WHERE {{ GRAPH <{summaries.SUMMARY_GRAPH}> "
                      f"{{ <{summaries.SUMMARY_GRAPH}> <{summaries.SNS}version> ?v }} }}")
     _reset_peak()
@@ -365,6 +367,7 @@ def _rebuild_summaries(loc: Path, f: dict) -> None:
     f.update(t_sum=time.perf_counter() - t0, c_sum=time.process_time() - c0, sum_mb=_peak_mb(),
              rebuilt=time.strftime("%Y-%m-%d %H:%M"))
     st.close()
+    f["disk_gb"] = sum(p.stat().st_size for p in loc.rglob("*") if p.is_file()) / 1e9
 
 
 def bench_store(scales: list[int], work: Path, bulk_above: int = BULK_ABOVE,
