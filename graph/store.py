@@ -415,10 +415,12 @@ class GraphStore:
 
     # --- summaries -----------------------------------------------------------------
     def _rows(self, sparql: str) -> list[dict]:
-        return list(self._iter_rows(sparql))
+        res = self.raw_query(sparql)
+        cols = [v.value for v in res.variables]
+        return [{c: sol[c] for c in cols} for sol in res]
 
     def _iter_rows(self, sparql: str) -> Iterator[dict]:
-        """A SELECT's rows (a dict of terms each), read as they come."""
+        """A SELECT's rows as ``_rows`` gives them, read as they come."""
         res = self.raw_query(sparql)
         cols = [v.value for v in res.variables]
         for sol in res:

@@ -547,7 +547,8 @@ class KnowledgeGraph:
                 except DocketGraphError as e:  # the report of what was stored still reaches the caller
                     rep.fatal = f"summaries not rebuilt (the next run rebuilds them): {e}"
         finally:
-            self.store.compact()  # a no-op when nothing was bulk-loaded (a SPARQL server's store)
+            if not self.store.remote:
+                self.store.compact()
         return rep
 
     def query(self, name: str, /, **params: Any) -> Result:
