@@ -132,6 +132,7 @@ class _Pending:
         self.spooled = 0  # bytes of N-Quads made ahead, written to the side file
         self.docs: set[str] = set()
         self.paths: set[str] = set()
+        self.held = 0  # writes held back: documents, and second paths of documents held back
         self.dockets: dict[str, set[ox.NamedNode]] = {}  # docket key -> cases
         self.in_court: set[ox.NamedNode] = set()  # cases with a court
         self.since = time.monotonic()
@@ -140,6 +141,7 @@ class _Pending:
         if not self.docs:
             self.since = time.monotonic()
         self.size += size
+        self.held += 1
         self.docs.add(sha)
         if path:
             self.paths.add(path)
@@ -542,10 +544,18 @@ class GraphStore:
         sha = ex.sha256
         if not sha:
             raise StoreError(f"{ex.doc}: extraction has no content hash")
-        if sha in self._pending.docs or (path and path in self._pending.paths):
-            self.commit()  # what this write reads of that document must be stored first
         g = ox.NamedNode(keys.graph_iri(sha))
         doc = ox.NamedNode(keys.document_iri(sha))
+        pending = self._pending
+        if sha in pending.docs and path and path not in pending.paths and not self.documents_for_path(path):
+            # the same content under a new path while its document is held back: the path
+            # joins the batch (as the write after the batch would add it: one quad, no mark),
+            # so a folder holding copies of a file does not cut the batch at each copy
+            pending.add(sha, path, [ox.Quad(doc, ox.NamedNode(DG.path), ox.Literal(path), g)])
+            self._commit_if_full()
+            return WriteResult("added-path", 1)
+        if sha in pending.docs or (path and path in pending.paths):
+            self.commit()  # what this write reads of that document must be stored first
         old = [s for s in (self.documents_for_path(path) if path else []) if s != sha]
         if self.has_document(sha):
             if path and path not in self.document_paths(sha):
@@ -656,8 +666,9 @@ class GraphStore:
             self.commit()
 
     def held_back(self) -> int:
-        """How many documents ``put`` holds back, not yet written (see ``batched``)."""
-        return len(self._pending.docs)
+        """How many writes ``put`` holds back, not yet written (see ``batched``): documents,
+        and new paths of documents held back (a caller counts each once the batch is written)."""
+        return self._pending.held
 
     def commit(self) -> None:
         """Write the documents ``put`` held back (see ``batched``) in one transaction

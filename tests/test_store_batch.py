@@ -101,3 +101,41 @@ def test_synthetic_load_batched_equals_per_document():
         for ex in exs:
             many.put(ex)
     assert _quads(many) == _quads(one)
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_copies_of_a_document_held_back_join_its_batch(tmp_path, on_disk):
+    """The same content read from more paths while its document is held back: the paths
+    join the batch (no early write), and the store ends as with a write per document."""
+    a = case_extraction("a", docket="1:23-cv-01820")
+    c = case_extraction("c", docket="1:24-cv-00007", firm="Greer Burns & Crain Ltd")
+    writes = [(a, "/f/a.txt"), (c, "/f/c.txt"), (a, "/f/a-copy.txt"), (a, "/f/a-copy2.txt"), (a, "/f/a.txt")]
+    one = GraphStore(None)
+    expected = [one.put(ex, text=TEXT, path=p).status for ex, p in writes]
+    many = GraphStore(tmp_path / "store" if on_disk else None)
+    with many.batched(100):
+        got = [many.put(ex, text=TEXT, path=p).status for ex, p in writes[:4]]
+        assert many.batches_written == 0  # nothing written before the batch ends
+        assert many.held_back() == 4  # two documents, two more paths
+        got.append(many.put(*writes[4][:1], text=TEXT, path=writes[4][1]).status)
+    assert got == expected == ["new", "new", "added-path", "added-path", "unchanged"]
+    assert _quads(many) == _quads(one)
+    assert sorted(many.document_paths(a.sha256)) == ["/f/a-copy.txt", "/f/a-copy2.txt", "/f/a.txt"]
+    many.close()
+
+
+def test_a_copy_at_a_path_known_for_other_content_is_written_after_the_batch():
+    """A copy read at a path the store knows for other content replaces it: that write
+    reads the store, so the batch held back is written first (the slower way, kept)."""
+    st, one = GraphStore(None), GraphStore(None)
+    old = case_extraction("old", docket="1:20-cv-00001")
+    a = case_extraction("a", docket="1:23-cv-01820")
+    for s in (st, one):
+        s.put(old, text=TEXT, path="/f/x.txt")
+    with st.batched(100):
+        st.put(a, text=TEXT, path="/f/a.txt")
+        assert st.put(a, text=TEXT, path="/f/x.txt").status == "replaced"
+        assert st.batches_written == 1
+    for ex, p in ((a, "/f/a.txt"), (a, "/f/x.txt")):
+        one.put(ex, text=TEXT, path=p)
+    assert _quads(st) == _quads(one)
