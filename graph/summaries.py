@@ -42,6 +42,7 @@ rows streamed (``stream``), rather than one per chunk of cases: the same rows.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import zlib
 from collections import defaultdict
@@ -58,7 +59,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "5"
+VERSION = "6"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
@@ -224,7 +225,10 @@ def links_predicate(kind: str) -> str:
     return f"{SNS}links-{kind}"
 
 
-_LINK_PREDICATES = {links_predicate(k): k for k in LINKS}
+#: the brand-portfolio lines of the cases (``portfolio_lines``), kept in the links' buckets
+#: under a predicate of their own (``links_predicate(PORTFOLIO)``)
+PORTFOLIO = "Portfolio"
+_LINK_PREDICATES = {links_predicate(k): k for k in (*LINKS, PORTFOLIO)}
 
 
 def links_bucket(case: str) -> str:
@@ -324,6 +328,91 @@ def case_links(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> d
     return _link_lines(*_links_of(query, cases))
 
 
+def _chunks(items: Sequence, n: int = 2000) -> Iterator[Sequence]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def portfolio_lines(query: Callable[[str], list], cases: Sequence[ox.NamedNode]) -> dict[str, str]:
+    """The brand-portfolio lines of ``cases`` (case IRI -> line): per case with a docket
+    number, a court and a plaintiff with a name and a key, its IRI, a tab and a JSON list
+    ``[docket, first, courts, judges, plaintiffs]``: its least docket number, its first
+    filing date ("" when no filing in it is dated), its court keys, its judges (IRIs),
+    and per plaintiff ``[IRI, least name, keys, firms]``, the firms (IRIs) of the
+    appearances for that plaintiff in the case, every list sorted. These are the facts the
+    brand-portfolio query groups, read over the default graph as it reads them; the firms'
+    and judges' names are read when the query runs (``queries.summarised``). A plaintiff's
+    names and keys are written by the documents naming it, which mark it (name index
+    marks): ``refresh`` marks stale the cases of a marked plaintiff (``PLAINTIFFS_MARKED``)."""
+    vals = _values(cases)
+    docket: dict[str, str] = {}
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?case (MIN(?dn) AS ?docket) WHERE {{ {vals} ?case dg:docketNumber ?dn }} GROUP BY ?case"
+    ):
+        if r.get("docket") is not None:
+            docket[r["case"].value] = r["docket"].value
+    courts: dict[str, set[str]] = defaultdict(set)
+    for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?court WHERE {{ {vals} ?case dg:courtKey ?court }}"):
+        courts[r["case"].value].add(r["court"].value)
+    plaintiffs: dict[str, set[str]] = defaultdict(set)
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?p WHERE {{ {vals} "
+        '?pt a dg:Participation ; dg:role "plaintiff" ; dg:party ?p ; dg:case ?case }'
+    ):
+        plaintiffs[r["case"].value].add(r["p"].value)
+    parties = sorted({x for ps in plaintiffs.values() for x in ps})
+    names: dict[str, str] = {}
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for part in _chunks(parties):
+        pv = "VALUES ?p { " + " ".join(f"<{x}>" for x in part) + " }"
+        for r in query(
+            f"{PREFIX_BLOCK}SELECT ?p (MIN(?n) AS ?name) WHERE {{ {pv} ?p schema:name ?n }} GROUP BY ?p"
+        ):
+            if r.get("name") is not None:
+                names[r["p"].value] = r["name"].value
+        for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?p ?k WHERE {{ {pv} ?p dg:key ?k }}"):
+            keys_of[r["p"].value].add(r["k"].value)
+    first: dict[str, str] = {}
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT ?case (MIN(?d) AS ?first) WHERE {{ {vals} ?doc dg:filedIn ?case ; dg:filed ?d }} "
+        "GROUP BY ?case"
+    ):
+        if r.get("first") is not None:
+            first[r["case"].value] = r["first"].value
+    firms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in query(
+        f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?p ?f WHERE {{ {vals} "
+        "?app dg:case ?case ; a dg:Appearance ; dg:party ?p ; dg:firm ?f }"
+    ):
+        firms[(r["case"].value, r["p"].value)].add(r["f"].value)
+    judges: dict[str, set[str]] = defaultdict(set)
+    for r in query(f"{PREFIX_BLOCK}SELECT DISTINCT ?case ?j WHERE {{ {vals} ?case {_JUDGED} ?j }}"):
+        judges[r["case"].value].add(r["j"].value)
+    out: dict[str, str] = {}
+    for c, ps in plaintiffs.items():
+        listed = [
+            [x, names[x], sorted(keys_of[x]), sorted(firms.get((c, x), ()))]
+            for x in sorted(ps)
+            if x in names and keys_of.get(x)
+        ]
+        if c in docket and courts.get(c) and listed:
+            out[c] = (
+                c
+                + "\t"
+                + json.dumps(
+                    [docket[c], first.get(c, ""), sorted(courts[c]), sorted(judges.get(c, ())), listed]
+                )
+            )
+    return out
+
+
+def unpack_portfolio(value: str) -> Iterator[tuple[str, str]]:
+    """A bucket's portfolio lines: (case IRI, its JSON, see ``portfolio_lines``) each."""
+    for line in value.split("\n"):
+        case, _, data = line.partition("\t")
+        yield case, data
+
+
 def _rows_from_links(info: dict[str, tuple[str, str]], found: _Found) -> dict[str, list[dict]]:
     """The rows of the relations in ``_FROM_LINKS`` (``relation_select``) from the cases'
     links, as the writer (graph.rdf) makes them equal: judge-platform joins two one-triple
@@ -403,6 +492,7 @@ def update_links(
     other cases kept, those of ``cases`` computed anew (none for a case no longer there)."""
     mine = {c.value for c in cases}
     lines = case_links(query, cases)
+    lines[PORTFOLIO] = portfolio_lines(query, cases)
     buckets = sorted({links_bucket(c) for c in mine})
     vals = "VALUES ?b { " + " ".join(f"<{b}>" for b in buckets) + " }"
     preds = "VALUES ?p { " + " ".join(f"<{p}>" for p in _LINK_PREDICATES) + " }"
@@ -463,6 +553,13 @@ VERSION_DATA = f'INSERT DATA {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "
 CURRENT_ASK = (
     f'ASK {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} '
     f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?x <{SNS}stale>|<{SNS}dirty> true }} }} }}"
+)
+#: marks stale the cases of every plaintiff the name index has marked (named or unnamed by a
+#: document written or removed since the last refresh): their portfolio lines hold its names
+PLAINTIFFS_MARKED = (
+    f"INSERT {{ GRAPH {_G} {{ ?c <{SNS}stale> true }} }} WHERE {{ GRAPH {_G} {{ ?e <{name_index.STALE}> true }} "
+    f'?pt <https://docketgraph.org/ns#party> ?e ; <https://docketgraph.org/ns#role> "plaintiff" ; '
+    "<https://docketgraph.org/ns#case> ?c . ?c a <https://docketgraph.org/ns#Case> }"
 )
 STALE_CASES = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }} LIMIT {{n}}"
 ALL_STALE = f"SELECT ?case WHERE {{ GRAPH {_G} {{ ?case <{SNS}stale> true }} }}"
@@ -899,6 +996,7 @@ def rebuild_all(
                 info, links = _links_of(query, ch, filed, courts)
                 for kind, by_case in _link_lines(info, links).items():
                     all_lines.setdefault(kind, {}).update(by_case)
+                all_lines.setdefault(PORTFOLIO, {}).update(portfolio_lines(query, ch))
                 found = _rows_from_links(info, links)
             else:
                 found = {rels[0].name: relation_rows(query, rels[0], ch)}
@@ -1048,6 +1146,9 @@ def refresh(
         update(_settle_groups(groups, [g for g in groups if g not in answered]))
 
     done = 0
+    # a plaintiff renamed (a document naming it, in another case or in none) changes the
+    # portfolio lines of its cases: they are rebuilt too
+    update(PLAINTIFFS_MARKED)
     if _rebuild_whole(query, chunk):
         # built by no version, or another one, or a quarter of the cases are stale (a
         # large load into a store holding few cases): rebuild every case, in one pass

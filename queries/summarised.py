@@ -14,6 +14,7 @@ through every stored spelling), exactly as the ``.rq`` files receive them.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -645,6 +646,87 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     return cols, rows
 
 
+def _names_of(store: Store, iris: set[str]) -> dict[str, list[str]]:
+    """Every name of each of ``iris`` (those with one), sorted."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ordered = sorted(iris)
+    for i in range(0, len(ordered), 2000):
+        for r in store.query(
+            f"SELECT ?x ?n WHERE {{ {_values('x', ordered[i : i + 2000])} ?x schema:name ?n }}"
+        )[1]:
+            out[r["x"]].add(r["n"])
+    return {x: sorted(ns) for x, ns in out.items()}
+
+
+def brand_portfolio(store: Store, p: dict) -> tuple[list[str], list[dict]]:
+    """One row per (plaintiff, key, case, court) from the cases' portfolio lines
+    (``summaries.portfolio_lines``): with ``plaintiff``, the lines holding that key (a
+    substring test before the line is parsed); with ``from``/``to``, the cases whose first
+    filing is in range (a case without a dated filing only when neither is given); the
+    firms' and judges' names read for the few firms and judges listed."""
+    cols = [
+        "plaintiff_label",
+        "docket",
+        "court",
+        "firms",
+        "judges",
+        "first_filed",
+        "cases",
+        "plaintiff",
+        "p",
+        "case",
+    ]
+    want = p.get("plaintiff")
+    lo, hi = p.get("from") or None, p.get("to") or None
+    needle = json.dumps(want) if want is not None else None
+    found = []
+    for packed in store.summary_links(summaries.PORTFOLIO):
+        for case, data in summaries.unpack_portfolio(packed):
+            if needle is not None and needle not in data:
+                continue
+            docket, first, courts, judges, plaintiffs = json.loads(data)
+            if first:
+                if (lo is not None and first[:10] < lo) or (hi is not None and first[:10] > hi):
+                    continue
+            elif lo is not None or hi is not None:
+                continue
+            for x, name, ks, firms in plaintiffs:
+                for k in ks:
+                    if want is None or k == want:
+                        found.append((case, docket, first, courts, judges, x, name, k, firms))
+    entity_names = _names_of(store, {i for f in found for i in (*f[4], *f[8])})
+    rows = []
+    for case, docket, first, courts, judges, x, name, k, firms in found:
+        # no name at all: no value (GROUP_CONCAT over the OPTIONAL's unbound names)
+        firm_names = "; ".join(sorted({n for f in firms for n in entity_names.get(f, ())})) or None
+        judge_names = "; ".join(sorted({n for j in judges for n in entity_names.get(j, ())})) or None
+        for court in courts:
+            rows.append(
+                {
+                    "plaintiff_label": name,
+                    "docket": docket,
+                    "court": court,
+                    "firms": firm_names,
+                    "judges": judge_names,
+                    "first_filed": first or None,
+                    "cases": 1,
+                    "plaintiff": k,
+                    "p": x,
+                    "case": case,
+                }
+            )
+    # as ORDER BY ?plaintiff_label ?first_filed ?docket (an unbound date first)
+    rows.sort(
+        key=lambda r: (
+            r["plaintiff_label"],
+            r["first_filed"] is not None,
+            r["first_filed"] or "",
+            r["docket"],
+        )
+    )
+    return cols, rows
+
+
 @functools.cache
 def _builtin(name: str) -> SavedQuery:
     entry = resources.files("docketgraph.queries") / "saved" / f"{name}.rq"
@@ -702,5 +784,6 @@ QUERIES: dict[str, Callable[[Store, dict], tuple[list[str], list[dict]]]] = {
     "opposing-counsel": opposing_counsel,
     "attorneys-of-firm": attorneys_of_firm,
     "precedents-cited": precedents_cited,
+    "brand-portfolio": brand_portfolio,
     "seller-recurrence": seller_recurrence,
 }
