@@ -249,21 +249,37 @@ def _time_queries(loc: Path, n: int, reg, examples: dict, results: dict, work: P
     from docketgraph.queries.api import KnowledgeGraph
     kg = KnowledgeGraph(loc, read_only=True)
     firm = kg.query("firms-before-judges").rows[0]
+    # a real document and a real plaintiff of the store (the first the store finds)
+    doc = kg.sparql("SELECT ?n WHERE { ?d a dg:Document ; schema:name ?n } LIMIT 1").rows
+    plaintiff = kg.sparql('SELECT ?n WHERE { ?pt dg:role "plaintiff" ; dg:party ?p . ?p schema:name ?n } LIMIT 1').rows
     for q in reg.all():
         params = dict(examples.get(q.name, {}))
         if "firm" in params:
             params["firm"] = firm.get("firm_label")
         if "judge" in params:
             params["judge"] = firm.get("judge_label")
+        if "document" in params and doc:
+            params["document"] = doc[0]["n"]
         ms = timed_query(loc, q.name, params, timeout=QUERY_TIMEOUT)
         if isinstance(ms, str):
             say(f"  - {q.name}: {ms}")
             ms = (float("nan"), float("nan"))
         results.setdefault(q.name, {})[n] = ms
     # with a date range: every one reads the summaries' month buckets
-    for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases"):
-        label = f"{name} (from/to given: summaries)"
-        ms = timed_query(loc, name, {"from": "2023-01-01", "to": "2023-12-31"}, timeout=QUERY_TIMEOUT)
+    year = {"from": "2023-01-01", "to": "2023-12-31"}
+    forms = [(f"{name} (from/to given: summaries)", name, year)
+             for name in ("firms-before-judges", "platforms-by-firm", "schedule-a-cases", "brand-portfolio",
+                          "precedents-cited")]
+    forms += [("precedents-cited (judge given)", "precedents-cited", {"judge": firm.get("judge_label")}),
+              ("precedents-cited (judge, from given)", "precedents-cited",
+               {"judge": firm.get("judge_label"), "from": "2023-01-01"})]
+    if plaintiff:
+        forms.append(("brand-portfolio (plaintiff given)", "brand-portfolio", {"plaintiff": plaintiff[0]["n"]}))
+    # every mention of every document: an export (millions of rows on a store of real
+    # filings), timed apart from the interactive form (one document) in the table
+    forms.append(("document-provenance (every document: an export)", "document-provenance", {}))
+    for label, name, params in forms:
+        ms = timed_query(loc, name, params, timeout=QUERY_TIMEOUT)
         if isinstance(ms, str):
             say(f"  - {label}: {ms}")
             ms = (float("nan"), float("nan"))
@@ -391,6 +407,8 @@ def bench_store(scales: list[int], work: Path, bulk_above: int = BULK_ABOVE,
         "firms-before-judges": {}, "judges-for-firm": {"firm": None}, "firms-for-judge": {"judge": None},
         "case-summary": {"docket": "1:21-cv-00001"}, "platforms-by-firm": {},
         "entity-search": {"name": "Holdings"},
+        # the interactive form: one document of the store (bench_store picks it)
+        "document-provenance": {"document": None},
     }
     results: dict[str, dict[int, tuple[float, float]]] = {}
     for n in scales:

@@ -568,6 +568,32 @@ def _case_judge_names(store: Store, cases: set[str], judge: str | None) -> dict[
     return out
 
 
+def _judge_groups(store: Store, judge: str, lo: str | None, hi: str | None) -> list[dict]:
+    """The firm-precedent groups narrowed to the cases before the judge whose key is
+    ``judge`` (with ``lo``/``hi``, to those of their cases citing the precedent in a filing
+    dated in range, as ``_within`` narrows them): the relation's rows of those cases read
+    from the documents' facts by the SELECT the summaries are built with
+    (``summaries.relation_select``), rather than every group of the store read and cut.
+    Each group has its ``dims`` and ``members`` (case IRI -> docket, in IRI order)."""
+    before = _judge_cases(store, judge)
+    rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
+    members: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    dated = lo is not None or hi is not None
+    ordered = sorted(before)
+    for i in range(0, len(ordered), 1000):
+        chunk = [ox.NamedNode(c) for c in ordered[i : i + 1000]]
+        for r in store.query(summaries.relation_select(rel, chunk))[1]:
+            if dated:
+                on = r.get("on")
+                if on is None or (lo is not None and on[:10] < lo) or (hi is not None and on[:10] > hi):
+                    continue
+            members[(r["firm"], r["precedent"])][r["case"]] = before[r["case"]]
+    return [
+        {"dims": [f, pr], "members": dict(sorted(cases.items()))}
+        for (f, pr), cases in sorted(members.items())
+    ]
+
+
 def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     cols = [
         "firm_label",
@@ -590,6 +616,8 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         found = store.summary_groups_of(
             rel.name, [summaries.group_iri(rel, [f, pr]) for f in firm_iris for pr in precedents]
         )
+    elif "judge" in p:  # a judge's cases are a few of the store's: their groups read live
+        found = _judge_groups(store, p["judge"], p.get("from") or None, p.get("to") or None)
     else:
         found = store.summary_groups("firm-precedent")
     for g in found:
@@ -598,9 +626,10 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             groups.append(g)
     judge = p.get("judge")
     narrowed = judge is not None or bool(p.get("from") or p.get("to"))
-    # with from/to, the cases citing the precedent in a filing in range
-    groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
-    if judge is not None:  # only the cases before the judge
+    if "firm" in p or judge is None:
+        # with from/to, the cases citing the precedent in a filing in range
+        groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
+    if judge is not None and "firm" in p:  # only the cases before the judge
         before = _judge_cases(store, judge)
         kept = []
         for g in groups:
