@@ -610,26 +610,30 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     firms = _by(store, _FIRMS)  # dg:appearingFirm objects: law firms
     precedents = _by_many(store, _PRECEDENTS)
     groups = []
-    if "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
+    judge: str | None = p.get("judge")
+    dated = bool(p.get("from") or p.get("to"))
+    # a judge's cases are a few of the store's: their groups are read live (with a firm
+    # too when a range is given: a firm's groups in range are read month by month)
+    live = judge is not None and ("firm" not in p or dated)
+    if judge is not None and live:
+        found = _judge_groups(store, judge, p.get("from") or None, p.get("to") or None)
+    elif "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
         rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
         firm_iris = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
         found = store.summary_groups_of(
             rel.name, [summaries.group_iri(rel, [f, pr]) for f in firm_iris for pr in precedents]
         )
-    elif "judge" in p:  # a judge's cases are a few of the store's: their groups read live
-        found = _judge_groups(store, p["judge"], p.get("from") or None, p.get("to") or None)
     else:
         found = store.summary_groups("firm-precedent")
     for g in found:
         fi = firms.get(g["dims"][0])
         if fi is not None and _ok(p, "firm", fi["key"]) and g["dims"][1] in precedents:
             groups.append(g)
-    judge = p.get("judge")
-    narrowed = judge is not None or bool(p.get("from") or p.get("to"))
-    if "firm" in p or judge is None:
+    narrowed = judge is not None or dated
+    if not live:
         # with from/to, the cases citing the precedent in a filing in range
         groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
-    if judge is not None and "firm" in p:  # only the cases before the judge
+    if judge is not None and not live:  # only the cases before the judge
         before = _judge_cases(store, judge)
         kept = []
         for g in groups:
@@ -649,7 +653,15 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
             }
             for g in groups
         ]
-        names = _case_judge_names(store, {c for g in groups for c in g["members"]}, judge)
+        if judge is not None and live:  # the judge's names in each of the judge's cases
+            names = defaultdict(set)
+            for r in store.query(
+                f"SELECT DISTINCT ?case ?n WHERE {{ {_values('k', [judge], iri=False)} "
+                f"?j dg:key ?k ; schema:name ?n . ?case {_JUDGED} ?j }}"
+            )[1]:
+                names[r["case"]].add(r["n"])
+        else:
+            names = _case_judge_names(store, {c for g in groups for c in g["members"]}, judge)
     rows = []
     for g in groups:
         f, pr = g["dims"]
