@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from docketgraph.graph import summaries
-from docketgraph.graph.errors import NotFound
 from docketgraph.graph.model import Extraction, PartyMention
 from docketgraph.queries.api import KnowledgeGraph
 from factories import TEXT, case_extraction, sha
@@ -29,18 +28,21 @@ ORDER = ("plaintiff_label", "first_filed", "docket")
 
 def _answer(kg: KnowledgeGraph, params: dict, *, exact: bool) -> tuple:
     """Columns, the rows' ORDER BY keys in order, and the rows (lists sorted) as a sorted
-    list: the engine orders rows equal on the ORDER BY keys as it finds them."""
+    list: the engine orders rows equal on the ORDER BY keys as it finds them. With a
+    plaintiff the saved query takes its exact text (placed, it is as fast): the summaries'
+    answer is asked for all the same (``summary_unless`` emptied)."""
+    q = kg.registry.get(NAME)
     current = kg.store.summaries_current
     if exact:
         kg.store.summaries_current = lambda: False  # type: ignore[method-assign]
+    else:
+        q = dataclasses.replace(q, summary_unless=())
     try:
-        res = kg.query(NAME, **params)
-    except NotFound as e:  # a name no plaintiff has: the same error on both paths
-        return "error", str(e)
+        cols, rows, _ = q.run(kg.store, params)
     finally:
         kg.store.summaries_current = current  # type: ignore[method-assign]
-    rows = [{k: _canon(k, v) for k, v in r.items()} for r in res.rows]
-    return (res.columns, [tuple(r[k] for k in ORDER) for r in rows],
+    rows = [{k: _canon(k, v) for k, v in r.items()} for r in rows]
+    return (cols, [tuple(r[k] for k in ORDER) for r in rows],
             sorted(json.dumps(r, sort_keys=True) for r in rows))
 
 
@@ -64,18 +66,23 @@ def _check(kg: KnowledgeGraph, every: int = 1) -> int:
     for params in _params(kg, every):
         got = _answer(kg, params, exact=False)
         assert got == _answer(kg, params, exact=True), params
-        rows += len(got[1]) if got[0] != "error" else 0
+        rows += len(got[1])
     return rows
 
 
-def test_the_summaries_answer_brand_portfolio():
+def test_the_summaries_answer_brand_portfolio_without_a_plaintiff():
+    """Every plaintiff's portfolio (with or without a range) is read from the summaries;
+    a given plaintiff is placed in the exact text, which answers it in milliseconds."""
     kg = small_graph()
     kg.store.refresh_summaries()
-    assert kg.registry.get(NAME).summary is not None and kg.registry.get(NAME).summary_unless == ()
+    q = kg.registry.get(NAME)
+    assert q.summary is not None and q.summary_unless == ("plaintiff",)
     calls: list[str] = []
     orig = kg.store.summary_links
     kg.store.summary_links = lambda kind: calls.append(kind) or orig(kind)  # type: ignore[method-assign]
-    kg.query(NAME, plaintiff="The Pinkfong Company, Inc.")
+    assert kg.query(NAME, **{"from": "2020-01-01"}).rows
+    assert calls == [summaries.PORTFOLIO]
+    assert kg.query(NAME, plaintiff="The Pinkfong Company, Inc.").rows
     assert calls == [summaries.PORTFOLIO]
 
 
