@@ -1147,8 +1147,9 @@ def refresh(
 
     done = 0
     # a plaintiff renamed (a document naming it, in another case or in none) changes the
-    # portfolio lines of its cases: they are rebuilt too
-    update(PLAINTIFFS_MARKED)
+    # portfolio lines of its cases: they are rebuilt too (a first build rebuilds them all)
+    if query(f'SELECT ?v WHERE {{ GRAPH {_G} {{ <{SUMMARY_GRAPH}> <{SNS}version> "{VERSION}" }} }}'):
+        update(PLAINTIFFS_MARKED)
     if _rebuild_whole(query, chunk):
         # built by no version, or another one, or a quarter of the cases are stale (a
         # large load into a store holding few cases): rebuild every case, in one pass
