@@ -218,6 +218,8 @@ class Store(Protocol):
 
     def summary_links(self, kind: str) -> list[str]: ...
 
+    def summary_dims(self, groups: list[str]) -> dict[str, list[str]]: ...
+
 
 @dataclass(frozen=True)
 class WriteResult:
@@ -475,6 +477,18 @@ class GraphStore:
         for q in self._store.quads_for_pattern(ox.NamedNode(group), None, None, _SUMMARY):
             if q.predicate.value.startswith(pre):
                 out += summaries.unpack_dated(q.object.value)
+        return out
+
+    def summary_dims(self, groups: list[str]) -> dict[str, list[str]]:
+        """The identity (dims, as ``summaries.unpack`` gives them) of each of ``groups``
+        (IRIs) the summaries hold: one lookup each of a short literal, for groups found in
+        month buckets without reading their whole answers."""
+        self._settle()
+        p = ox.NamedNode(summaries.SNS + "dims")
+        out: dict[str, list[str]] = {}
+        for g in groups:
+            for q in self._store.quads_for_pattern(ox.NamedNode(g), p, None, _SUMMARY):
+                out[g] = q.object.value.split("\t")
         return out
 
     def summary_links(self, kind: str) -> list[str]:

@@ -48,6 +48,9 @@ _PRECEDENTS = """SELECT ?x ?citation (COALESCE(MIN(?cn), MIN(?n)) AS ?name) WHER
   ?x a dg:Precedent ; dg:citation ?citation ; schema:name ?n . OPTIONAL { ?x dg:citedName ?cn } }
   GROUP BY ?x ?citation"""
 SA_RULE = keys.SCHEDULE_A_RULE_TEXT
+#: at most this many (firm, precedent) pairs: precedents-cited with a range computes their
+#: groups' IRIs instead of reading the identity of each group found in range
+KNOWN_GROUPS = 300_000
 
 
 def _by(store: Store, sparql: str, key: str = "x") -> dict[str, dict]:
@@ -84,11 +87,12 @@ def _months(lo: str, hi: str) -> list[str]:
 def _within(
     store: Store,
     relation: str,
-    groups: list[dict],
+    groups: list[dict] | None,
     lo: str | None,
     hi: str | None,
     *,
     by_group: bool = False,
+    known: dict[str, list[str]] | None = None,
 ) -> list[dict]:
     """``groups`` (of ``relation``, a relation with dates) narrowed to their cases with a
     date between ``lo`` and ``hi`` (inclusive, either may be None), as the exact path's
@@ -96,16 +100,26 @@ def _within(
     first and last dates are those in range. Read from the relation's per-month buckets of
     the months in range (bounded by the dates the groups hold), one index scan per month,
     or with ``by_group`` (a few groups, e.g. one firm's) from each group's own buckets.
-    Each group returned also has ``members`` (case IRI -> docket, in range)."""
-    firsts = [g["first"] for g in groups if g["first"]]
-    lasts = [g["last"] for g in groups if g["last"]]
-    if not firsts or not lasts:
-        return []
-    a = max(lo, min(firsts)) if lo else min(firsts)
-    b = min(hi, max(lasts)) if hi else max(lasts)
+    Each group returned also has ``members`` (case IRI -> docket, in range).
+
+    ``groups`` None (``lo`` and ``hi`` given): every group of the relation with a case in
+    range, found in the buckets of the range's months, each with its ``id`` and ``dims``
+    only (read for those groups alone: not every group's whole answer); with ``known``
+    (group IRI -> dims: every group the caller can answer), those groups only, nothing read."""
+    if groups is None:
+        assert lo is not None and hi is not None
+        a, b = lo, hi
+        by_id: dict[str, dict] | None = None
+    else:
+        firsts = [g["first"] for g in groups if g["first"]]
+        lasts = [g["last"] for g in groups if g["last"]]
+        if not firsts or not lasts:
+            return []
+        a = max(lo, min(firsts)) if lo else min(firsts)
+        b = min(hi, max(lasts)) if hi else max(lasts)
+        by_id = {g["id"]: g for g in groups}
     if a[:7] > b[:7]:
         return []
-    by_id = {g["id"]: g for g in groups}
     found: dict[str, dict[str, str]] = defaultdict(dict)  # group -> case -> docket
     dates: dict[str, list[str]] = defaultdict(list)
 
@@ -115,16 +129,21 @@ def _within(
                 found[gid][case] = docket
                 dates[gid].append(on)
 
-    if by_group:
+    if by_group and by_id is not None:
         for gid in by_id:
             take(gid, sorted(store.summary_group_dated(gid)))
     else:
         for month in _months(a, b):
             for gid, entries in store.summary_dated(relation, month):
-                if gid in by_id:
+                if by_id is None or gid in by_id:
                     take(gid, entries)
+    if by_id is None:
+        dims_of = known if known is not None else store.summary_dims(sorted(found))
+        by_id = {gid: {"id": gid, "dims": dims_of[gid]} for gid in found if gid in dims_of}
     out = []
     for gid, cases in found.items():
+        if gid not in by_id:
+            continue
         g = by_id[gid]
         out.append(
             {
@@ -615,8 +634,22 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
     # a judge's cases are a few of the store's: their groups are read live (with a firm
     # too when a range is given: a firm's groups in range are read month by month)
     live = judge is not None and ("firm" not in p or dated)
+    lo, hi = p.get("from") or None, p.get("to") or None
+    # a range with both ends (of at most 50 years) and neither firm nor judge: the groups
+    # with a case in range found in the months' buckets, not every group's answer read
+    ranged = (
+        not live and "firm" not in p and lo is not None and hi is not None and len(_months(lo, hi)) <= 600
+    )
     if judge is not None and live:
-        found = _judge_groups(store, judge, p.get("from") or None, p.get("to") or None)
+        found = _judge_groups(store, judge, lo, hi)
+    elif ranged:
+        # the groups this answer can hold are those of a known firm and precedent: their
+        # IRIs computed (a hash each) rather than each found group's identity read
+        rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
+        known = None
+        if len(firms) * len(precedents) <= KNOWN_GROUPS:
+            known = {summaries.group_iri(rel, [f, pr]): [f, pr] for f in firms for pr in precedents}
+        found = _within(store, rel.name, None, lo, hi, known=known)
     elif "firm" in p:  # the firm's groups only, one lookup each (IRIs from their dims)
         rel = next(r for r in summaries.RELATIONS if r.name == "firm-precedent")
         firm_iris = [f for f, fi in firms.items() if fi["key"] == p["firm"]]
@@ -630,7 +663,7 @@ def precedents_cited(store: Store, p: dict) -> tuple[list[str], list[dict]]:
         if fi is not None and _ok(p, "firm", fi["key"]) and g["dims"][1] in precedents:
             groups.append(g)
     narrowed = judge is not None or dated
-    if not live:
+    if not live and not ranged:
         # with from/to, the cases citing the precedent in a filing in range
         groups = _dated(store, "firm-precedent", groups, p, few="firm" in p)
     if judge is not None and not live:  # only the cases before the judge

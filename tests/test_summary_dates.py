@@ -120,3 +120,21 @@ def test_the_users_parameters_take_the_summaries(name):
     to and schedule-a-cases with firm or judge are answered from the summaries."""
     q = Registry().get(name)
     assert q.summary is not None and q.summary_unless == ()
+
+
+def test_groups_in_range_found_by_their_identity_or_their_iri(monkeypatch):
+    """precedents-cited with both ends of a range and neither firm nor judge finds the
+    groups in the months' buckets: their IRIs computed from the known firms and precedents,
+    or (more pairs than that) each one's identity read; both as the exact path."""
+    from docketgraph.queries import summarised
+
+    kg = _graph()
+    ranges = [r for r in RANGES if "from" in r and "to" in r] + [{"from": "1990-01-01", "to": "2040-12-31"}]
+    for known in (summarised.KNOWN_GROUPS, 0):
+        monkeypatch.setattr(summarised, "KNOWN_GROUPS", known)
+        some = 0
+        for params in ranges:
+            got = _rows(kg, "precedents-cited", params, exact=False)
+            assert got == _rows(kg, "precedents-cited", params, exact=True), (known, params)
+            some += len(got[1])
+        assert some > 5
