@@ -51,6 +51,8 @@ SA_RULE = keys.SCHEDULE_A_RULE_TEXT
 #: at most this many (firm, precedent) pairs: precedents-cited with a range computes their
 #: groups' IRIs instead of reading the identity of each group found in range
 KNOWN_GROUPS = 300_000
+#: past this many cases, precedents-cited reads their judges from the summaries' links
+LINKED_CASES = 2000
 
 
 def _by(store: Store, sparql: str, key: str = "x") -> dict[str, dict]:
@@ -574,8 +576,30 @@ def _judge_cases(store: Store, judge: str) -> dict[str, str]:
 
 def _case_judge_names(store: Store, cases: set[str], judge: str | None) -> dict[str, set[str]]:
     """The names of the judges (with a key; only those with key ``judge`` when given) of
-    each of ``cases``."""
+    each of ``cases``: past ``LINKED_CASES`` cases, their judges read from the summaries'
+    judge links (every case's, a few literals) and the names of those judges looked up,
+    rather than the cases' judges looked up case by case."""
     out: dict[str, set[str]] = defaultdict(set)
+    if len(cases) > LINKED_CASES:
+        of_case: dict[str, list[str]] = {}
+        for packed in store.summary_links("Judge"):
+            for case, _docket, _court, links in summaries.unpack_links(packed):
+                if case in cases:
+                    of_case[case] = links[0::3]
+        named: dict[str, set[str]] = defaultdict(set)
+        judges = sorted({j for js in of_case.values() for j in js})
+        keyed = f"FILTER(?k = {ox.Literal(judge)})" if judge is not None else ""
+        for i in range(0, len(judges), 2000):
+            for r in store.query(
+                f"SELECT DISTINCT ?j ?n WHERE {{ {_values('j', judges[i : i + 2000])} "
+                f"?j dg:key ?k ; schema:name ?n {keyed} }}"
+            )[1]:
+                named[r["j"]].add(r["n"])
+        for case, js in of_case.items():
+            for j in js:
+                if j in named:
+                    out[case] |= named[j]
+        return out
     ordered = sorted(cases)
     only = f"FILTER(?k = {ox.Literal(judge)})" if judge is not None else ""
     for i in range(0, len(ordered), 2000):

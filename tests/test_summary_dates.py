@@ -122,6 +122,21 @@ def test_the_users_parameters_take_the_summaries(name):
     assert q.summary is not None and q.summary_unless == ()
 
 
+def test_judges_of_many_cases_read_from_the_links(monkeypatch):
+    """precedents-cited lists the judges of many cases from the summaries' judge links
+    (past LINKED_CASES cases): the same answers as each case's judges looked up."""
+    from docketgraph.queries import summarised
+
+    kg = _graph()
+    monkeypatch.setattr(summarised, "LINKED_CASES", 0)
+    some = 0
+    for params in _params(kg, "precedents-cited"):
+        got = _rows(kg, "precedents-cited", params, exact=False)
+        assert got == _rows(kg, "precedents-cited", params, exact=True), params
+        some += got[0] != "error" and bool(got[1])
+    assert some > 20
+
+
 def test_groups_in_range_found_by_their_identity_or_their_iri(monkeypatch):
     """precedents-cited with both ends of a range and neither firm nor judge finds the
     groups in the months' buckets: their IRIs computed from the known firms and precedents,
