@@ -28,8 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 import networkx as nx
@@ -273,15 +272,212 @@ def _gc_paused() -> Iterator[None]:
 _LINE = re.compile(r"^([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)(?:\t([^\n]*))?$", re.M)
 
 
+# --- the summaries' links read as arrays: tokens found and numbered by numpy -----------
+
+#: odd multipliers of the tokens' 8-byte words (a hash numbering tokens; equal hashes are
+#: checked word for word, so a collision costs the plain reading, never a wrong answer)
+_MIX = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x94D049BB133111EB,
+        0xBF58476D1CE4E5B9,
+    ],
+    dtype=np.uint64,
+)
+#: per number of a word's bytes inside a token (0 to 8), the mask keeping them
+_KEEP = np.frombuffer(bytes(b for v in range(9) for b in [255] * v + [0] * (8 - v)), dtype=np.uint64)
+
+
+class _Numbered:
+    """Tokens of many texts numbered by their bytes, in the order first met: ``add`` the
+    tokens of a text (start and end offsets into its UTF-8 bytes), then ``codes`` gives
+    each token's number, in the order added, and the distinct tokens; None when two
+    distinct tokens hashed alike."""
+
+    def __init__(self) -> None:
+        self._sorted = np.zeros(0, dtype=np.uint64)  # the distinct tokens' hashes, sorted
+        self._code = np.zeros(0, dtype=np.int64)  # the number of each
+        self._words = np.zeros((0, 1), dtype=np.uint64)  # per number: its token's words
+        self._lens = np.zeros(0, dtype=np.int64)  # per number: its token's length
+        self._codes: list[np.ndarray] = []
+        self.values: list[str] = []
+        self.ok = True
+
+    def add(self, raw: bytes, words8: np.ndarray, st: np.ndarray, en: np.ndarray) -> None:
+        """``words8``: the 8 bytes from each offset of ``raw`` (seven zero bytes past its end)."""
+        if not self.ok:
+            return
+        lens = en - st
+        k_words = max(1, (int(lens.max(initial=0)) + 7) // 8)
+        words = np.empty((len(st), k_words), dtype=np.uint64)
+        h = lens.astype(np.uint64) * _MIX[0]
+        top = len(words8) - 1
+        for k in range(k_words):
+            w = words8[np.minimum(st + 8 * k, top)] & _KEEP[np.clip(lens - 8 * k, 0, 8)]
+            words[:, k] = w
+            h += (w ^ (w >> np.uint64(29))) * _MIX[1 + k % 7]
+        pos = np.minimum(np.searchsorted(self._sorted, h), max(len(self._sorted) - 1, 0))
+        found = self._sorted[pos] == h if len(self._sorted) else np.zeros(len(h), dtype=bool)
+        if not found.all():
+            new, at = np.unique(h[~found], return_index=True)
+            at = np.flatnonzero(~found)[at]  # a token of each new hash
+            self.values += [
+                raw[s:e].decode("utf-8") for s, e in zip(st[at].tolist(), en[at].tolist(), strict=True)
+            ]
+            width = max(self._words.shape[1], k_words)
+            grown = np.zeros((len(self._lens) + len(new), width), dtype=np.uint64)
+            grown[: len(self._lens), : self._words.shape[1]] = self._words
+            grown[len(self._lens) :, :k_words] = words[at]
+            self._words = grown
+            codes = np.arange(len(self._lens), len(self._lens) + len(new), dtype=np.int64)
+            self._lens = np.concatenate((self._lens, lens[at]))
+            hashes = np.concatenate((self._sorted, new))
+            order = np.argsort(hashes, kind="stable")
+            self._sorted, self._code = hashes[order], np.concatenate((self._code, codes))[order]
+            pos = np.searchsorted(self._sorted, h)
+        codes = self._code[pos]
+        # the same hash, the same token: the same length and words (a word past its length is 0)
+        if not (
+            np.array_equal(self._lens[codes], lens) and np.array_equal(self._words[codes, :k_words], words)
+        ):
+            self.ok = False
+            return
+        self._codes.append(codes)
+
+    def codes(self) -> tuple[np.ndarray, list[str]] | None:
+        if not self.ok:
+            return None
+        return (np.concatenate(self._codes) if self._codes else np.zeros(0, dtype=np.int64)), self.values
+
+
+def _numbered(values: list[str], ids: dict[str, int] | None = None) -> np.ndarray:
+    """Each value's number in ``ids`` (a value not there numbered next, in order met)."""
+    got = {} if ids is None else ids
+    return np.fromiter((got.setdefault(v, len(got)) for v in values), dtype=np.int64, count=len(values))
+
+
+#: a kind's links read from the summaries: cases, dockets, courts (numbers, and the
+#: distinct courts), links per case, and per link its entity, first and last dates
+#: (numbers; the distinct entities; the distinct dates, "" for none)
+_Read = tuple[
+    list[str],
+    list[str],
+    np.ndarray,
+    list[str],
+    np.ndarray,
+    np.ndarray,
+    list[str],
+    np.ndarray,
+    np.ndarray,
+    list[str],
+]
+
+
+def _read_plain(packed: Iterable[str]) -> _Read:
+    """The buckets' links (``summaries.unpack_links``) read by a pattern, line by line."""
+    rows: list[tuple[str, str, str, str]] = []
+    for p in packed:
+        rows += _LINE.findall(p)
+    cols = [list(c) for c in zip(*rows, strict=True)] or [[], [], [], []]
+    cases, dockets, courts, rests = cols
+    # each case's links: a tab-separated run of (entity, first, last)
+    sizes = (np.fromiter(map(str.count, rests, repeat("\t")), dtype=np.int64, count=len(rests)) + 1) // 3
+    flat = "\t".join(filter(None, rests)).split("\t") if any(rests) else []
+    court_ids: dict[str, int] = {}
+    ent_ids: dict[str, int] = {}
+    date_ids: dict[str, int] = {}
+    court_no = _numbered(courts, court_ids)
+    ent = _numbered(flat[0::3], ent_ids)
+    first = _numbered(flat[1::3], date_ids)
+    last = _numbered(flat[2::3], date_ids)
+    return cases, dockets, court_no, list(court_ids), sizes, ent, list(ent_ids), first, last, list(date_ids)
+
+
+def _read_arrays(packed: Iterable[str]) -> _Read | None:
+    """What ``_read_plain`` reads, the tokens found by numpy in each bucket's bytes and
+    numbered by their bytes (``_Numbered``): no string made for a link's entity or dates.
+    None when a bucket holds what the summaries never write (a control character other
+    than tab and newline, a line of links not in threes) or two tokens hashed alike."""
+    cases: list[str] = []
+    dockets: list[str] = []
+    sizes: list[np.ndarray] = []
+    courts, ents, dates = _Numbered(), _Numbered(), _Numbered()
+    for p in packed:
+        if not p:
+            continue
+        raw = p.encode("utf-8")
+        data = np.frombuffer(raw, dtype=np.uint8)
+        padded = raw + bytes(7)
+        words8 = np.ndarray((len(raw),), dtype=np.uint64, buffer=padded, strides=(1,))
+        sep = np.flatnonzero(data < 11)
+        kind = data[sep]
+        nl = kind == 10
+        if not (nl | (kind == 9)).all():
+            return None
+        st = np.concatenate(([0], sep + 1))
+        en = np.concatenate((sep, [len(data)]))
+        last = np.concatenate((np.flatnonzero(nl), [len(st) - 1]))  # each line's last token
+        begin = np.concatenate(([0], last[:-1] + 1))
+        more = last - begin - 2  # tokens after case, docket and court
+        ok = more >= 0
+        b, more = begin[ok], more[ok]
+        # "case\tdocket\tcourt\t" (one empty token more) is a case without links too
+        one = more == 1
+        if (more % 3 != 0).any() and not (
+            np.array_equal(one, more % 3 != 0) and (st[b[one] + 3] == en[b[one] + 3]).all()
+        ):
+            return None
+        n = np.where(one, 0, more // 3)
+        s0, e0 = st[b].tolist(), en[b].tolist()
+        s1, e1 = st[b + 1].tolist(), en[b + 1].tolist()
+        if len(raw) == len(p):  # ASCII: offsets in bytes are offsets in the text
+            cases += [p[s:e] for s, e in zip(s0, e0, strict=True)]
+            dockets += [p[s:e] for s, e in zip(s1, e1, strict=True)]
+        else:
+            cases += [raw[s:e].decode("utf-8") for s, e in zip(s0, e0, strict=True)]
+            dockets += [raw[s:e].decode("utf-8") for s, e in zip(s1, e1, strict=True)]
+        courts.add(raw, words8, st[b + 2], en[b + 2])
+        total = int(n.sum())
+        at = np.repeat(b + 3, n) + 3 * (np.arange(total) - np.repeat(np.cumsum(n) - n, n))
+        ents.add(raw, words8, st[at], en[at])
+        both = np.stack((at + 1, at + 2), axis=1).reshape(-1)  # first, last, first, last...
+        dates.add(raw, words8, st[both], en[both])
+        sizes.append(n)
+    got = courts.codes(), ents.codes(), dates.codes()
+    if got[0] is None or got[1] is None or got[2] is None:
+        return None
+    (court_no, court_v), (ent, ent_v), (fl, date_v) = got
+    size = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
+    return cases, dockets, court_no, court_v, size.astype(np.int64), ent, ent_v, fl[0::2], fl[1::2], date_v
+
+
 class _KindLinks:
     """One kind's links as the summaries hold them (``summaries.unpack_links``), the court
     and date range applied: per case (``cases``, ``dockets``) its links
-    ``start[i]:start[i + 1]`` in IRI order, and per link its entity (``ent``) and first
-    and last dates (``first``, ``last``: "" when no document asserting it is dated). With
+    ``start[i]:start[i + 1]`` in IRI order, and per link its entity (``ent``: a number,
+    ``names[ent]`` its IRI) and first and last dates (``first``, ``last``: numbers,
+    ``dates[first]`` the date, "" when no document asserting the link is dated). With
     ``ordered``, the cases come in the order the exact path meets them (``_by_case``: by
     their least entity, then their IRI)."""
 
-    __slots__ = ("kind", "cases", "dockets", "start", "ent", "first", "last", "order", "_index")
+    __slots__ = (
+        "kind",
+        "cases",
+        "dockets",
+        "start",
+        "ent",
+        "names",
+        "first",
+        "last",
+        "dates",
+        "order",
+        "_index",
+    )
 
     def __init__(
         self,
@@ -292,54 +488,51 @@ class _KindLinks:
         date_from: str | None,
         date_to: str | None,
         ordered: bool,
+        plain: bool = False,
     ):
         self.kind = kind
-        rows: list[tuple[str, str, str, str]] = []
-        for packed in store.summary_links(kind):
-            rows += _LINE.findall(packed)
-        cols = [list(c) for c in zip(*rows, strict=True)] or [[], [], [], []]
-        cases, dockets, courts, rests = cols
+        packed = store.summary_links(kind)
+        got = None if plain else _read_arrays(packed)
+        if got is None:
+            got = _read_plain(packed)
+        cases, dockets, court_no, court_v, sizes, ent, names, first, last, dates = got
         if court:
-            pick = [i for i, c in enumerate(courts) if c == court]
-            cases, dockets, rests = (
-                [cases[i] for i in pick],
-                [dockets[i] for i in pick],
-                [rests[i] for i in pick],
-            )
-        # each case's links: a tab-separated run of (entity, first, last)
-        sizes = (np.fromiter(map(str.count, rests, repeat("\t")), dtype=np.int64, count=len(rests)) + 1) // 3
-        flat = "\t".join(filter(None, rests)).split("\t") if any(rests) else []
-        ent, first, last = flat[0::3], flat[1::3], flat[2::3]
+            want = court_v.index(court) if court in court_v else -1
+            pick = court_no == want
+            if not pick.all():
+                keep = np.repeat(pick, sizes)
+                at = np.flatnonzero(pick).tolist()
+                cases, dockets = [cases[i] for i in at], [dockets[i] for i in at]
+                sizes = sizes[pick]
+                ent, first, last = ent[keep], first[keep], last[keep]
         if date_from or date_to:
-            fa, la = np.array(first, dtype=object), np.array(last, dtype=object)
-            ok = (fa != "") & (la != "")
-            if date_from:
-                ok &= la >= date_from
-            if date_to:
-                ok &= fa <= date_to
+            fine_first = np.array([d != "" and (not date_to or d <= date_to) for d in dates], dtype=bool)
+            fine_last = np.array([d != "" and (not date_from or d >= date_from) for d in dates], dtype=bool)
+            ok = fine_first[first] & fine_last[last] if len(dates) else np.zeros(len(ent), dtype=bool)
             if not ok.all():
                 owner = np.repeat(np.arange(len(sizes)), sizes)
                 sizes = np.bincount(owner[ok], minlength=len(sizes))
-                ent, first, last = (list(compress(v, ok.tolist())) for v in (ent, first, last))
-        start = np.zeros(len(sizes) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=start[1:])
+                ent, first, last = ent[ok], first[ok], last[ok]
         have = np.flatnonzero(sizes)
         if len(have) < len(cases):  # cases left without links
             cases, dockets = [cases[i] for i in have.tolist()], [dockets[i] for i in have.tolist()]
             sizes = sizes[have]
-            start = np.zeros(len(sizes) + 1, dtype=np.int64)
-            np.cumsum(sizes, out=start[1:])
+        start = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=start[1:])
         self.cases, self.dockets = cases, dockets
-        self.ent, self.first, self.last = ent, first, last
+        self.ent, self.names = ent, names
+        self.first, self.last, self.dates = first, last, dates
         self.start = start
         self._index: dict[str, int] | None = None
-        #: the cases in the order the exact path meets them: by least entity, then case IRI
-        #: ("\0" sorts before every character of an IRI); links stay in the stored order
+        #: the cases in the order the exact path meets them: by least entity, then case IRI;
+        #: links stay in the stored order
         self.order = np.arange(len(cases))
         if ordered and len(cases) > 1:
-            heads = itemgetter(*start[:-1].tolist())(ent)
-            keys = [x + "\0" + c for x, c in zip(heads, cases, strict=True)]
-            self.order = np.array(sorted(range(len(cases)), key=keys.__getitem__), dtype=np.int64)
+            name_rank = np.empty(len(names), dtype=np.int64)
+            name_rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+            case_rank = np.empty(len(cases), dtype=np.int64)
+            case_rank[sorted(range(len(cases)), key=cases.__getitem__)] = np.arange(len(cases))
+            self.order = np.lexsort((case_rank, name_rank[ent[start[:-1]]]))
 
     def ordered_links(self) -> np.ndarray:
         """The links' indices, case after case in ``order``."""
@@ -359,7 +552,7 @@ class _KindLinks:
 
     def labels(self, store: Store) -> dict[str, str]:
         """The label of each entity of this kind, as the exact path reads them."""
-        if not self.ent:
+        if not len(self.ent):
             return {}
         return {r["x"]: r["label"] for r in store.query(_LABELS.format(kind=self.kind))[1]}
 
@@ -400,11 +593,9 @@ def _summary_pairs(
         r0 = np.repeat(rstart[:-1][np.where(have, rjl, 0)], cnt)
         ri = r0 + np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
     # entities as numbers (one numbering for both kinds: the exact path skips a == b)
-    seen: dict[str, None] = dict.fromkeys(left.ent)
-    seen.update(dict.fromkeys(other.ent))
-    ids = dict(zip(seen, range(len(seen)), strict=True))
-    lid = _ranks(left.ent, ids)
-    rid = lid if right is None else _ranks(other.ent, ids)
+    ids: dict[str, int] = {}
+    lid = _numbered(left.names, ids)[left.ent]
+    rid = lid if right is None else _numbered(other.names, ids)[other.ent]
     a_of, b_of = lid[li], rid[ri]
     keep = a_of != b_of
     if not keep.all():
@@ -412,63 +603,85 @@ def _summary_pairs(
     names = list(ids)
     if right is None:
         # every attorney of every case, in the cases' order
-        for x in dict.fromkeys(itemgetter(*lidx.tolist())(left.ent) if len(lidx) > 1 else left.ent):
+        met = left.ent[lidx]
+        _, at = np.unique(met, return_index=True)
+        for x in (left.names[i] for i in met[np.sort(at)].tolist()):
             G.add_node(x, kind=left.kind, label=labels[left.kind].get(x, x))
     if len(li) == 0:
         return G
     key = a_of * len(names) + b_of
-    _, first_at, inv = np.unique(key, return_index=True, return_inverse=True)
-    by_first = np.argsort(first_at, kind="stable")  # the edges in the order first met
-    edge_no = np.empty(len(by_first), dtype=np.int64)
-    edge_no[by_first] = np.arange(len(by_first))
-    pair_edge = edge_no[inv.reshape(-1)]
-    perm = np.argsort(pair_edge, kind="stable")  # the pairs grouped by edge, in their order
-    bounds = np.zeros(len(by_first) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pair_edge, minlength=len(by_first)), out=bounds[1:])
+    first_pair, perm, bounds = _grouped(key)  # the edges in the order first met
     # dates as ranks among the distinct values ("" the least: no date)
-    dates = sorted(set(left.first) | set(left.last) | set(other.first) | set(other.last))
+    dates = sorted(set(left.dates) | set(other.dates))
     rank = {d: i for i, d in enumerate(dates)}
     big = len(dates)
-    lf, rf = _ranks(left.first, rank), _ranks(other.first, rank)
+    lrank, rrank = _ranks(left.dates, rank), _ranks(other.dates, rank)
+    lf, rf = lrank[left.first], rrank[other.first]
     lf[lf == rank.get("", -1)] = big
     rf[rf == rank.get("", -1)] = big
     firsts = np.minimum(lf[li], rf[ri])[perm]
-    lasts = np.maximum(_ranks(left.last, rank)[li], _ranks(other.last, rank)[ri])[perm]
-    e_first = np.minimum.reduceat(firsts, bounds[:-1])
-    e_last = np.maximum.reduceat(lasts, bounds[:-1])
+    lasts = np.maximum(lrank[left.last][li], rrank[other.last][ri])[perm]
+    e_first = np.minimum.reduceat(firsts, bounds[:-1]).tolist()
+    e_last = np.maximum.reduceat(lasts, bounds[:-1]).tolist()
     pcase = case_of[li][perm]
-    case_ids = np.array(left.cases, dtype=object)[pcase]
-    dockets = np.array(left.dockets, dtype=object)[pcase]
+    case_ids = np.array(left.cases, dtype=object)[pcase].tolist()
+    dockets = np.array(left.dockets, dtype=object)[pcase].tolist()
     unique_dockets = len(set(left.dockets)) == len(left.dockets)
-    a_first = a_of[first_at[by_first]].tolist()
-    b_first = b_of[first_at[by_first]].tolist()
+    a_first = [names[i] for i in a_of[first_pair].tolist()]
+    b_first = [names[i] for i in b_of[first_pair].tolist()]
     lk = left.kind
     rk = other.kind
-    for e in range(len(by_first)):
-        a, b = names[a_first[e]], names[b_first[e]]
-        if right is not None:
+    if right is not None:
+        for a, b in zip(a_first, b_first, strict=True):
             if a not in G:
                 G.add_node(a, kind=lk, label=labels[lk].get(a, a))
             if b not in G:
                 G.add_node(b, kind=rk, label=labels[rk].get(b, b))
-    no = rank.get("")
+    first_date: list[str | None] = [*dates, None]  # big: none
+    last_date: list[str | None] = list(dates)
+    if "" in rank:
+        last_date[rank[""]] = None
+    ends = bounds.tolist()
 
     def attrs(e: int) -> dict:
-        s, t = bounds[e], bounds[e + 1]
-        ds = dockets[s:t].tolist()
+        s, t = ends[e], ends[e + 1]
+        ds = dockets[s:t]
         if not unique_dockets:
             ds = list(dict.fromkeys(ds))
-        f, la = int(e_first[e]), int(e_last[e])
         return {
             "cases": ds,
             "weight": len(ds),
-            "first": None if f == big else dates[f],
-            "last": None if la == no else dates[la],
-            "case_ids": case_ids[s:t].tolist(),
+            "first": first_date[e_first[e]],
+            "last": last_date[e_last[e]],
+            "case_ids": case_ids[s:t],
         }
 
-    G.add_edges_from((names[a_first[e]], names[b_first[e]], attrs(e)) for e in range(len(by_first)))
+    G.add_edges_from((a_first[e], b_first[e], attrs(e)) for e in range(len(a_first)))
     return G
+
+
+def _grouped(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The values of ``key`` (integers, 0 or more) grouped: per distinct value, in the order
+    first met, the index of its first occurrence; the indices grouped by value in that
+    order, each group in increasing order; and the groups' bounds in it (what
+    ``np.unique`` with its index and inverse, and a stable sort by group, give, by one
+    sort of distinct numbers)."""
+    n = len(key)
+    at = np.arange(n, dtype=np.int64)
+    if n and int(key.max()) < np.iinfo(np.int64).max // n - 1:
+        order = np.argsort(key * n + at)  # distinct numbers: every sort orders them alike
+    else:
+        order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if n else at
+    sizes = np.diff(np.append(starts, n))
+    first = order[starts]  # each value's first occurrence (its group's least index)
+    by_first = np.argsort(first)  # distinct numbers again
+    sizes = sizes[by_first]
+    bounds = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=bounds[1:])
+    perm = order[np.repeat(starts[by_first] - bounds[:-1], sizes) + at]
+    return first[by_first], perm, bounds
 
 
 def _summary_links_of(
