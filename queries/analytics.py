@@ -294,53 +294,80 @@ _KEEP = np.frombuffer(bytes(b for v in range(9) for b in [255] * v + [0] * (8 - 
 
 
 class _Numbered:
-    """Tokens of many texts numbered by their bytes, in the order first met: ``add`` the
-    tokens of a text (start and end offsets into its UTF-8 bytes), then ``codes`` gives
-    each token's number, in the order added, and the distinct tokens; None when two
-    distinct tokens hashed alike."""
+    """Tokens of many texts numbered by their bytes: ``add`` the tokens of a text (start and
+    end offsets into its UTF-8 bytes), then ``codes`` gives each token's number, in the
+    order added, and the distinct tokens (``values``, by number); None when two distinct
+    tokens hashed alike. A token is found by its hash's slot in a table (or, when two
+    numbered tokens share a slot, among the hashes sorted), and its length and words are
+    compared with those of the token numbered."""
 
     def __init__(self) -> None:
-        self._sorted = np.zeros(0, dtype=np.uint64)  # the distinct tokens' hashes, sorted
-        self._code = np.zeros(0, dtype=np.int64)  # the number of each
+        self._hash = np.zeros(0, dtype=np.uint64)  # per number: its token's hash
         self._words = np.zeros((0, 1), dtype=np.uint64)  # per number: its token's words
         self._lens = np.zeros(0, dtype=np.int64)  # per number: its token's length
+        self._slots = np.full(1, -1, dtype=np.int64)  # slot -> number, -1 none, -2 several
+        self._shift = np.uint64(63)
+        self._sorted = np.zeros(0, dtype=np.uint64)  # the hashes sorted, and their numbers
+        self._code = np.zeros(0, dtype=np.int64)
         self._codes: list[np.ndarray] = []
         self.values: list[str] = []
         self.ok = True
 
-    def add(self, raw: bytes, words8: np.ndarray, st: np.ndarray, en: np.ndarray) -> None:
-        """``words8``: the 8 bytes from each offset of ``raw`` (seven zero bytes past its end)."""
+    def _find(self, h: np.ndarray) -> np.ndarray:
+        """The number of each hash, -1 for a hash not numbered."""
+        if not len(self._hash):
+            return np.full(len(h), -1, dtype=np.int64)
+        c = self._slots[(h >> self._shift).astype(np.intp)]
+        got = np.where(c >= 0, c, 0)
+        out = np.where((c >= 0) & (self._hash[got] == h), c, -1)
+        shared = np.flatnonzero(c == -2)
+        if len(shared):
+            hs = h[shared]
+            pos = np.minimum(np.searchsorted(self._sorted, hs), len(self._sorted) - 1)
+            out[shared] = np.where(self._sorted[pos] == hs, self._code[pos], -1)
+        return out
+
+    def _number(self, new: np.ndarray, words: np.ndarray, lens: np.ndarray) -> None:
+        """Number the tokens of hashes ``new`` (distinct, not numbered yet)."""
+        n0, width = len(self._lens), max(self._words.shape[1], words.shape[1])
+        grown = np.zeros((n0 + len(new), width), dtype=np.uint64)
+        grown[:n0, : self._words.shape[1]] = self._words
+        grown[n0:, : words.shape[1]] = words
+        self._words = grown
+        self._lens = np.concatenate((self._lens, lens))
+        self._hash = np.concatenate((self._hash, new))
+        k = len(self._hash)
+        bits = max(10, (16 * k - 1).bit_length())  # a table 16 times the numbers or more
+        self._shift = np.uint64(64 - bits)
+        slot = (self._hash >> self._shift).astype(np.intp)
+        self._slots = np.full(1 << bits, -1, dtype=np.int64)
+        self._slots[slot] = np.arange(k)
+        self._slots[np.flatnonzero(np.bincount(slot, minlength=1 << bits) > 1)] = -2
+        order = np.argsort(self._hash)
+        self._sorted, self._code = self._hash[order], order
+
+    def add(self, raw: bytes, padded: np.ndarray, st: np.ndarray, en: np.ndarray) -> None:
+        """``padded``: ``raw``'s bytes and zeros, as many as its longest token or more."""
         if not self.ok:
             return
         lens = en - st
         k_words = max(1, (int(lens.max(initial=0)) + 7) // 8)
-        words = np.empty((len(st), k_words), dtype=np.uint64)
+        words = np.lib.stride_tricks.sliding_window_view(padded, 8 * k_words)[st].view(np.uint64)
         h = lens.astype(np.uint64) * _MIX[0]
-        top = len(words8) - 1
         for k in range(k_words):
-            w = words8[np.minimum(st + 8 * k, top)] & _KEEP[np.clip(lens - 8 * k, 0, 8)]
-            words[:, k] = w
+            w = words[:, k]
+            w &= _KEEP[np.clip(lens - 8 * k, 0, 8)]
             h += (w ^ (w >> np.uint64(29))) * _MIX[1 + k % 7]
-        pos = np.minimum(np.searchsorted(self._sorted, h), max(len(self._sorted) - 1, 0))
-        found = self._sorted[pos] == h if len(self._sorted) else np.zeros(len(h), dtype=bool)
-        if not found.all():
-            new, at = np.unique(h[~found], return_index=True)
-            at = np.flatnonzero(~found)[at]  # a token of each new hash
+        codes = self._find(h)
+        new = codes < 0
+        if new.any():
+            fresh, at = np.unique(h[new], return_index=True)
+            at = np.flatnonzero(new)[at]  # a token of each new hash
             self.values += [
                 raw[s:e].decode("utf-8") for s, e in zip(st[at].tolist(), en[at].tolist(), strict=True)
             ]
-            width = max(self._words.shape[1], k_words)
-            grown = np.zeros((len(self._lens) + len(new), width), dtype=np.uint64)
-            grown[: len(self._lens), : self._words.shape[1]] = self._words
-            grown[len(self._lens) :, :k_words] = words[at]
-            self._words = grown
-            codes = np.arange(len(self._lens), len(self._lens) + len(new), dtype=np.int64)
-            self._lens = np.concatenate((self._lens, lens[at]))
-            hashes = np.concatenate((self._sorted, new))
-            order = np.argsort(hashes, kind="stable")
-            self._sorted, self._code = hashes[order], np.concatenate((self._code, codes))[order]
-            pos = np.searchsorted(self._sorted, h)
-        codes = self._code[pos]
+            self._number(fresh, words[at], lens[at])
+            codes = self._find(h)
         # the same hash, the same token: the same length and words (a word past its length is 0)
         if not (
             np.array_equal(self._lens[codes], lens) and np.array_equal(self._words[codes, :k_words], words)
@@ -398,22 +425,34 @@ def _read_plain(packed: Iterable[str]) -> _Read:
     return cases, dockets, court_no, list(court_ids), sizes, ent, list(ent_ids), first, last, list(date_ids)
 
 
-def _read_arrays(packed: Iterable[str]) -> _Read | None:
+def _joined(texts: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """Buckets' texts joined into texts of ``size`` characters or more, one a line (an
+    empty bucket an empty line, which holds no case): numpy's calls are as many a text."""
+    part: list[str] = []
+    n = 0
+    for t in texts:
+        part.append(t)
+        n += len(t)
+        if n >= size:
+            yield "\n".join(part)
+            part, n = [], 0
+    if part:
+        yield "\n".join(part)
+
+
+def _read_arrays(packed: Iterable[str], dockets_too: bool = True) -> _Read | None:
     """What ``_read_plain`` reads, the tokens found by numpy in each bucket's bytes and
     numbered by their bytes (``_Numbered``): no string made for a link's entity or dates.
     None when a bucket holds what the summaries never write (a control character other
-    than tab and newline, a line of links not in threes) or two tokens hashed alike."""
+    than tab and newline, a line of links not in threes) or two tokens hashed alike.
+    Without ``dockets_too``, the dockets are left empty."""
     cases: list[str] = []
     dockets: list[str] = []
     sizes: list[np.ndarray] = []
-    courts, ents, dates = _Numbered(), _Numbered(), _Numbered()
-    for p in packed:
-        if not p:
-            continue
+    courts, ents, spans = _Numbered(), _Numbered(), _Numbered()
+    for p in _joined(packed):
         raw = p.encode("utf-8")
         data = np.frombuffer(raw, dtype=np.uint8)
-        padded = raw + bytes(7)
-        words8 = np.ndarray((len(raw),), dtype=np.uint64, buffer=padded, strides=(1,))
         sep = np.flatnonzero(data < 11)
         kind = data[sep]
         nl = kind == 10
@@ -421,6 +460,7 @@ def _read_arrays(packed: Iterable[str]) -> _Read | None:
             return None
         st = np.concatenate(([0], sep + 1))
         en = np.concatenate((sep, [len(data)]))
+        padded = np.frombuffer(raw + bytes(int((en - st).max()) + 8), dtype=np.uint8)
         last = np.concatenate((np.flatnonzero(nl), [len(st) - 1]))  # each line's last token
         begin = np.concatenate(([0], last[:-1] + 1))
         more = last - begin - 2  # tokens after case, docket and court
@@ -437,23 +477,40 @@ def _read_arrays(packed: Iterable[str]) -> _Read | None:
         s1, e1 = st[b + 1].tolist(), en[b + 1].tolist()
         if len(raw) == len(p):  # ASCII: offsets in bytes are offsets in the text
             cases += [p[s:e] for s, e in zip(s0, e0, strict=True)]
-            dockets += [p[s:e] for s, e in zip(s1, e1, strict=True)]
+            if dockets_too:
+                dockets += [p[s:e] for s, e in zip(s1, e1, strict=True)]
         else:
             cases += [raw[s:e].decode("utf-8") for s, e in zip(s0, e0, strict=True)]
-            dockets += [raw[s:e].decode("utf-8") for s, e in zip(s1, e1, strict=True)]
-        courts.add(raw, words8, st[b + 2], en[b + 2])
+            if dockets_too:
+                dockets += [raw[s:e].decode("utf-8") for s, e in zip(s1, e1, strict=True)]
+        courts.add(raw, padded, st[b + 2], en[b + 2])
         total = int(n.sum())
         at = np.repeat(b + 3, n) + 3 * (np.arange(total) - np.repeat(np.cumsum(n) - n, n))
-        ents.add(raw, words8, st[at], en[at])
-        both = np.stack((at + 1, at + 2), axis=1).reshape(-1)  # first, last, first, last...
-        dates.add(raw, words8, st[both], en[both])
+        ents.add(raw, padded, st[at], en[at])
+        spans.add(raw, padded, st[at + 1], en[at + 2])  # "first<TAB>last": one token
         sizes.append(n)
-    got = courts.codes(), ents.codes(), dates.codes()
+    got = courts.codes(), ents.codes(), spans.codes()
     if got[0] is None or got[1] is None or got[2] is None:
         return None
-    (court_no, court_v), (ent, ent_v), (fl, date_v) = got
+    (court_no, court_v), (ent, ent_v), (span, span_v) = got
+    # the spans' dates numbered: a span's first and last as numbers of the distinct dates
+    date_ids: dict[str, int] = {}
+    halves = [v.split("\t") for v in span_v]
+    first_of = _numbered([h[0] for h in halves], date_ids)
+    last_of = _numbered([h[-1] for h in halves], date_ids)
     size = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
-    return cases, dockets, court_no, court_v, size.astype(np.int64), ent, ent_v, fl[0::2], fl[1::2], date_v
+    return (
+        cases,
+        dockets,
+        court_no,
+        court_v,
+        size.astype(np.int64),
+        ent,
+        ent_v,
+        first_of[span] if len(span_v) else span,
+        last_of[span] if len(span_v) else span,
+        list(date_ids),
+    )
 
 
 class _KindLinks:
@@ -463,7 +520,8 @@ class _KindLinks:
     ``names[ent]`` its IRI) and first and last dates (``first``, ``last``: numbers,
     ``dates[first]`` the date, "" when no document asserting the link is dated). With
     ``ordered``, the cases come in the order the exact path meets them (``_by_case``: by
-    their least entity, then their IRI)."""
+    their least entity, then their IRI). Without ``dockets``, ``dockets`` may be left
+    empty (the other side of a join reads the cases' dockets from its first side)."""
 
     __slots__ = (
         "kind",
@@ -488,11 +546,12 @@ class _KindLinks:
         date_from: str | None,
         date_to: str | None,
         ordered: bool,
+        dockets: bool = True,
         plain: bool = False,
     ):
         self.kind = kind
         packed = store.summary_links(kind)
-        got = None if plain else _read_arrays(packed)
+        got = None if plain else _read_arrays(packed, dockets)
         if got is None:
             got = _read_plain(packed)
         cases, dockets, court_no, court_v, sizes, ent, names, first, last, dates = got
@@ -502,7 +561,7 @@ class _KindLinks:
             if not pick.all():
                 keep = np.repeat(pick, sizes)
                 at = np.flatnonzero(pick).tolist()
-                cases, dockets = [cases[i] for i in at], [dockets[i] for i in at]
+                cases, dockets = [cases[i] for i in at], [dockets[i] for i in at] if dockets else []
                 sizes = sizes[pick]
                 ent, first, last = ent[keep], first[keep], last[keep]
         if date_from or date_to:
@@ -515,7 +574,8 @@ class _KindLinks:
                 ent, first, last = ent[ok], first[ok], last[ok]
         have = np.flatnonzero(sizes)
         if len(have) < len(cases):  # cases left without links
-            cases, dockets = [cases[i] for i in have.tolist()], [dockets[i] for i in have.tolist()]
+            cases = [cases[i] for i in have.tolist()]
+            dockets = [dockets[i] for i in have.tolist()] if dockets else []
             sizes = sizes[have]
         start = np.zeros(len(sizes) + 1, dtype=np.int64)
         np.cumsum(sizes, out=start[1:])
@@ -642,21 +702,28 @@ def _summary_pairs(
     if "" in rank:
         last_date[rank[""]] = None
     ends = bounds.tolist()
-
-    def attrs(e: int) -> dict:
-        s, t = ends[e], ends[e + 1]
-        ds = dockets[s:t]
-        if not unique_dockets:
-            ds = list(dict.fromkeys(ds))
-        return {
-            "cases": ds,
-            "weight": len(ds),
-            "first": first_date[e_first[e]],
-            "last": last_date[e_last[e]],
-            "case_ids": case_ids[s:t],
-        }
-
-    G.add_edges_from((a_first[e], b_first[e], attrs(e)) for e in range(len(a_first)))
+    spans = zip(a_first, b_first, ends[:-1], ends[1:], e_first, e_last, strict=True)
+    if unique_dockets:
+        G.add_edges_from(
+            (
+                a,
+                b,
+                {
+                    "cases": dockets[s:t],
+                    "weight": t - s,
+                    "first": first_date[f],
+                    "last": last_date[la],
+                    "case_ids": case_ids[s:t],
+                },
+            )
+            for a, b, s, t, f, la in spans
+        )
+        return G
+    for a, b, s, t, f, la in spans:
+        ds = list(dict.fromkeys(dockets[s:t]))
+        G.add_edge(
+            a, b, cases=ds, weight=len(ds), first=first_date[f], last=last_date[la], case_ids=case_ids[s:t]
+        )
     return G
 
 
@@ -691,7 +758,9 @@ def _summary_links_of(
     labels of each kind."""
     court = court.strip().lower() if court else None
     got = [
-        _KindLinks(store, k, court=court, date_from=date_from, date_to=date_to, ordered=i == 0)
+        _KindLinks(
+            store, k, court=court, date_from=date_from, date_to=date_to, ordered=i == 0, dockets=i == 0
+        )
         for i, k in enumerate(kinds)
     ]
     return got, {k.kind: k.labels(store) for k in got}
@@ -947,15 +1016,21 @@ def communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0,
 
 def edge_rows(G: nx.Graph) -> list[dict]:
     """A projection's edges as table rows, heaviest first."""
+    # each node's label, kind and label case-folded, looked up once
+    info = {n: (d.get("label", n), d.get("kind", "")) for n, d in G.nodes(data=True)}
+    folded = {n: label.casefold() for n, (label, _) in info.items() if isinstance(label, str)}
     rows = []
+    keys = []
     for a, b, d in G.edges(data=True):
+        (sl, sk), (tl, tk) = info[a], info[b]
+        cases = d.get("weight", 1)
         rows.append(
             {
-                "source": G.nodes[a].get("label", a),
-                "source_kind": G.nodes[a].get("kind", ""),
-                "target": G.nodes[b].get("label", b),
-                "target_kind": G.nodes[b].get("kind", ""),
-                "cases": d.get("weight", 1),
+                "source": sl,
+                "source_kind": sk,
+                "target": tl,
+                "target_kind": tk,
+                "cases": cases,
                 "dockets": ", ".join(sorted(d.get("cases", []))),
                 "first": d.get("first"),
                 "last": d.get("last"),
@@ -963,8 +1038,9 @@ def edge_rows(G: nx.Graph) -> list[dict]:
                 "target_id": b,
             }
         )
-    rows.sort(key=lambda r: (-r["cases"], r["source"].casefold(), r["target"].casefold()))
-    return rows
+        keys.append((-cases, folded[a], folded[b]))
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    return [rows[i] for i in order]
 
 
 # --- entity search ------------------------------------------------------------------
