@@ -460,7 +460,8 @@ def _read_arrays(packed: Iterable[str], dockets_too: bool = True) -> _Read | Non
             return None
         st = np.concatenate(([0], sep + 1))
         en = np.concatenate((sep, [len(data)]))
-        padded = np.frombuffer(raw + bytes(int((en - st).max()) + 8), dtype=np.uint8)
+        # zeros past the end: a token (or a span of two) read whole from any offset
+        padded = np.frombuffer(raw + bytes(2 * int((en - st).max()) + 16), dtype=np.uint8)
         last = np.concatenate((np.flatnonzero(nl), [len(st) - 1]))  # each line's last token
         begin = np.concatenate(([0], last[:-1] + 1))
         more = last - begin - 2  # tokens after case, docket and court

@@ -233,3 +233,102 @@ def test_networks_from_summaries_equal_exact_with_varied_dates():
                   {"from": "2026-03-01", "to": "2026-05-31"}]:
             got = _run(kg, lambda: _answer(kg, name, p), exact=False)
             assert got == _run(kg, lambda: _answer(kg, name, p), exact=True), (name, p)
+
+
+# --- the links read as arrays (numpy tokens numbered by a checked hash) --------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def _decoded(read) -> tuple:
+    """What a reader of packed links reads, with its numbers replaced by their values."""
+    cases, dockets, court_no, courts, sizes, ent, names, first, last, dates = read
+    return (
+        cases,
+        dockets,
+        [courts[i] for i in court_no.tolist()],
+        sizes.tolist(),
+        [names[i] for i in ent.tolist()],
+        [dates[i] for i in first.tolist()],
+        [dates[i] for i in last.tolist()],
+    )
+
+
+def test_links_read_as_arrays_equal_the_pattern_reading_on_a_summarised_graph():
+    kg = KnowledgeGraph(None)
+    for ex in _varied(30):
+        kg.store.put(ex)
+    kg.store.refresh_summaries()
+    for kind in summaries.LINKS:
+        packed = kg.store.summary_links(kind)
+        fast = analytics._read_arrays(packed)
+        assert fast is not None, kind
+        assert _decoded(fast) == _decoded(analytics._read_plain(packed)), kind
+
+
+_token = st.text(st.characters(blacklist_characters="\t\n", blacklist_categories=("Cs",)), max_size=30)
+_iri = st.sampled_from(["https://x/a", "https://x/b", "https://docketgraph.org/id/precedent/1-f-4th-2"]) | _token
+_date = st.sampled_from(["", "2021-01-02", "2024-11-30", "1999-12-31"]) | _token
+
+
+@st.composite
+def _buckets(draw):
+    """Packed links as the summaries write them (a line a case: case, docket, court and
+    (entity, first, last) triples), with empty buckets and cases without links."""
+    out = []
+    for b in range(draw(st.integers(0, 4))):
+        lines = []
+        for c in range(draw(st.integers(0, 5))):
+            links = draw(st.lists(st.tuples(_iri, _date, _date), max_size=6))
+            fields = [f"https://x/case/{b}/{c}{draw(_token)}", draw(_token), draw(st.sampled_from(["ilnd", "nysd", "é"]))]
+            lines.append("\t".join(fields + [v for t in links for v in t]))
+        out.append("\n".join(lines))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_buckets())
+def test_links_read_as_arrays_equal_the_pattern_reading(packed):
+    fast = analytics._read_arrays(packed)
+    if any(c < "\x09" for p in packed for c in p):  # a control character: the pattern reads it
+        assert fast is None
+        return
+    assert fast is not None
+    assert _decoded(fast) == _decoded(analytics._read_plain(packed))
+
+
+def test_links_read_as_arrays_give_way_to_the_pattern_on_what_the_summaries_never_write():
+    bad = ["https://x/c\t1\tilnd\thttps://x/a\x01\t\t", "https://x/c\t1\tilnd\thttps://x/a\t2021-01-01"]
+    for packed in ([bad[0]], [bad[1]]):
+        assert analytics._read_arrays(packed) is None
+    # and the network reads them as before (the pattern's reading)
+    assert analytics._read_plain([bad[0]])[0] == ["https://x/c"]
+
+
+def test_tokens_hashed_alike_are_told_apart(monkeypatch):
+    """Two distinct tokens with one hash: the numbering says so (None), never merges them."""
+    monkeypatch.setattr(analytics, "_MIX", np.zeros(8, dtype=np.uint64))  # every hash 0
+    packed = ["https://x/c\t1\tilnd\thttps://x/a\t2021-01-01\t2021-01-02\thttps://x/b\t\t"]
+    assert analytics._read_arrays(packed) is None
+    same = ["https://x/c\t1\tilnd\thttps://x/a\t\t\nhttps://x/d\t2\tilnd\thttps://x/a\t\t"]
+    got = analytics._read_arrays(same)
+    assert got is not None and _decoded(got) == _decoded(analytics._read_plain(same))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=200) | st.lists(st.integers(0, 2**62), max_size=50))
+def test_grouped_equals_unique_and_a_stable_sort(values):
+    key = np.array(values, dtype=np.int64)
+    first, perm, bounds = analytics._grouped(key)
+    if not len(key):
+        assert len(first) == 0 and len(perm) == 0 and bounds.tolist() == [0]
+        return
+    _, at, inv = np.unique(key, return_index=True, return_inverse=True)
+    by_first = np.argsort(at, kind="stable")
+    assert first.tolist() == at[by_first].tolist()
+    edge_no = np.empty(len(by_first), dtype=np.int64)
+    edge_no[by_first] = np.arange(len(by_first))
+    group = edge_no[inv.reshape(-1)]
+    assert perm.tolist() == np.argsort(group, kind="stable").tolist()
+    assert bounds.tolist() == [0, *np.cumsum(np.bincount(group)).tolist()]
