@@ -580,7 +580,7 @@ class NameTable:
     def bounds(self, q: str) -> np.ndarray:
         return self._bounds(q)[0]
 
-    def _bounds(self, q: str) -> tuple[np.ndarray, np.ndarray]:
+    def _bounds(self, q: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per processed name, a number WRatio(q, it) cannot exceed (``q`` processed).
 
         Every string WRatio compares is the name or its words (sorted, or each once, or
@@ -592,7 +592,11 @@ class NameTable:
         against windows of the longer no longer than it) at most 2·common/(m + common).
         The token ratios reach 100 only for names sharing a word (told by the word
         signature, which may say so wrongly, never the other way). WRatio scales these
-        by 0.95, 0.9 and 0.6 as it does, by the lengths' ratio."""
+        by 0.95, 0.9 and 0.6 as it does, by the lengths' ratio. Of names that may share
+        words, token_set_ratio is 100 only when one's words may all be the other's; else
+        at most the ratio of the shared words against either name's (bounded by the
+        query's words the signature may hold) or ratio's bound. Returns per processed name
+        the bound, whether it may share a word, and that bound of its token ratios."""
         u = len(self.processed)
         qcount = np.bincount(_char_col(q), minlength=_COLS) if q else np.zeros(_COLS, dtype=np.int64)
         common16 = np.zeros(u, dtype=np.uint16)
@@ -606,27 +610,45 @@ class NameTable:
                 common16 += tmp
         common = common16.astype(np.float32)
         shared = np.zeros(u, dtype=bool)
-        for w in set(q.split()):
-            both = np.ones(u, dtype=bool)
+        # the query's words a name may hold (by its signature), and their length joined by spaces
+        qwords = set(q.split())
+        sect = np.zeros(u, dtype=np.float32)
+        for w in qwords:
+            masks: dict[int, int] = {}
             for b in _sig_bits(w):
-                both &= np.bitwise_and(self.sig[b // 64], np.uint64(1 << (b % 64))) != 0
+                masks[b // 64] = masks.get(b // 64, 0) | (1 << (b % 64))
+            both = None
+            for k, mask in masks.items():  # the word's bits of each signature word, all set
+                has = np.bitwise_and(self.sig[k], np.uint64(mask)) == np.uint64(mask)
+                both = has if both is None else both & has
+            assert both is not None
             shared |= both
+            sect += both * np.float32(len(w) + 1)
+        np.maximum(sect - np.float32(1.0), np.float32(0.0), out=sect)
         lq, qmin = len(q), np.float32(_once_len(q))
         plen, pmin = self._plen32, self._pmin32
         with np.errstate(divide="ignore", invalid="ignore"):
             r_ub = np.float32(200.0) * common / (qmin + pmin)
             m = np.minimum(qmin, pmin)
             p_ub = np.nan_to_num(np.float32(200.0) * common / (m + common), nan=0.0)
+            # token_set_ratio of names sharing words: the ratio of the shared words against
+            # either name's words (200·s/(s + qmin), 200·s/(s + pmin), s the shared words'
+            # length joined, at most ``sect``; 100 when one name's words may all be the
+            # other's, s = qmin or pmin), or of the words either has not (at most ``r_ub``:
+            # the shared words are characters in common)
+            t_ub = np.nan_to_num(np.float32(200.0) * sect / (sect + np.minimum(qmin, pmin)), nan=0.0)
         np.minimum(r_ub, np.float32(100.0), out=r_ub)
         np.minimum(p_ub, np.float32(100.0), out=p_ub)
+        np.minimum(t_ub, np.float32(100.0), out=t_ub)
+        tok = np.where(shared, np.maximum(t_ub, r_ub), np.float32(0.0))
         longer = np.maximum(plen, np.float32(lq))
         shorter = np.minimum(plen, np.float32(lq))
         near = 2 * longer < 3 * shorter  # WRatio's length ratio under 1.5
         scale = np.where(longer <= 8 * shorter, np.float32(0.9), np.float32(0.6))
-        # under 1.5: ratio, or the token ratios (95 for names sharing a word, else at most ratio's bound)
-        ub = np.where(
-            near, np.maximum(r_ub, np.where(shared, np.float32(95.0), np.float32(0.0))), np.float32(0.0)
-        )
+        # under 1.5: ratio, or the token ratios scaled by 0.95 (token_sort_ratio at most
+        # ratio's bound; token_set_ratio at most ``tok`` for names that may share a word,
+        # else at most ratio's bound)
+        ub = np.where(near, np.maximum(r_ub, np.float32(0.95) * tok), np.float32(0.0))
         # else: ratio, partial_ratio scaled, the partial token ratios scaled (by 0.95 more)
         far = np.maximum(
             np.maximum(r_ub, scale * p_ub), np.where(shared, scale * np.float32(95.0), np.float32(0.0))
@@ -635,15 +657,16 @@ class NameTable:
         # float32 errs by far less than this: the bound stays above the score
         ub += 1e-3
         ub[plen == 0] = 0.0  # WRatio of an empty name is 0
-        return ub, shared
+        return ub, shared, tok.astype(np.float64) + 1e-3
 
-    def tight_bounds(self, q: str, us: np.ndarray, shared: np.ndarray) -> np.ndarray:
+    def tight_bounds(self, q: str, us: np.ndarray, shared: np.ndarray, tok: np.ndarray) -> np.ndarray:
         """Per processed name of ``us``, a lower bound than ``bounds`` (as dear as a tenth of
         scoring): the characters in common replaced by the longest common subsequence, of
         the names as they are (for ``ratio`` and ``partial_ratio``) and of their words
         sorted (for the token ratios: the words once each, or those the other has not, are
         a subsequence of all the words sorted). Names that may share a word (``shared``)
-        keep 95 and 85.5 for the token ratios."""
+        keep their token ratios' bound from ``_bounds`` (``tok``) under a length ratio of
+        1.5, 85.5 and 57 above it (partial_token_ratio is 100 for names sharing a word)."""
         texts = [self.processed[i] for i in us.tolist()]
         sorts = [self.ordered[i] for i in us.tolist()]
         qs = " ".join(sorted(q.split()))
@@ -663,7 +686,7 @@ class NameTable:
             lr = np.maximum(lq, ls) / np.minimum(lq, ls)
         ub = np.where(
             lr < 1.5,
-            np.maximum(r1, np.where(shared, 95.0, 0.95 * r2)),
+            np.maximum(r1, 0.95 * np.maximum(r2, np.where(shared, tok, 0.0))),
             np.where(
                 lr <= 8.0,
                 np.maximum(np.maximum(r1, 0.9 * p1), np.where(shared, 85.5, 0.855 * p2)),
@@ -682,7 +705,7 @@ class NameTable:
         q = utils.default_process(name)
         if not q or limit <= 0 or not self.iris:
             return []
-        ub_u, shared_u = self._bounds(q)
+        ub_u, shared_u, tok_u = self._bounds(q)
         ok_u = ub_u >= min_score
         keep = ok_u[self.uid]
         if kinds is not None:
@@ -694,7 +717,9 @@ class NameTable:
         # up (less a hair: 0.9 * 100 is 90.00000000000001, and WRatio computes it alike)
         tenths_u = np.ceil(ub_u * 10.0 - 2e-2).astype(np.int64)
         tenths = tenths_u[self.uid[cand]]
-        order = np.argsort(-tenths, kind="stable")  # by bound, then row (tie) order
+        # by bound, then row (tie) order: a stable sort of 16-bit numbers (a radix sort; a
+        # bound is at most 100.001, 1001 tenths)
+        order = np.argsort((32_000 - np.clip(tenths, 0, 32_000)).astype(np.uint16), kind="stable")
         rows_by = cand[order]
         bound_by = tenths[order]
         kept: list[tuple[int, int, float]] = []  # heap of (score tenths, -row, score): worst first
@@ -719,16 +744,19 @@ class NameTable:
                 # longer one says little of the best window partial_ratio finds)
                 near = todo[self.plen[todo] <= max(3 * len(q), 48)]
                 if len(near):
-                    tight = np.ceil(self.tight_bounds(q, near, shared_u[near]) * 10.0 - 1e-6)
+                    tight = np.ceil(self.tight_bounds(q, near, shared_u[near], tok_u[near]) * 10.0 - 1e-6)
                     floor = max(min_score * 10.0 - 1e-6, kept[0][0] if len(kept) >= limit else 0)
                     score_u[near[tight < floor]] = 0.0
                     todo = todo[np.isnan(score_u[todo])]
             if len(todo):
+                # a score under a tenth less than the worst kept cannot place, now or later
+                # (it rounds below it): WRatio may stop early under that cutoff
+                cutoff = max(min_score, (kept[0][0] - 1) / 10.0) if len(kept) >= limit else min_score
                 got = process.cdist(
                     [q],
                     [self.processed[i] for i in todo.tolist()],
                     scorer=fuzz.WRatio,
-                    score_cutoff=min_score,
+                    score_cutoff=cutoff,
                     dtype=np.float64,
                     workers=1,
                 )[0]

@@ -248,13 +248,52 @@ def test_table_bounds_are_never_below_the_score():
         q = utils.default_process(q)
         if not q:
             continue
-        ub, shared = table._bounds(q)
-        tight = table.tight_bounds(q, every, shared)
+        ub, shared, tok = table._bounds(q)
+        tight = table.tight_bounds(q, every, shared, tok)
         for i, p in enumerate(table.processed):
             s = fuzz.WRatio(q, p)
             assert s <= tight[i] + 1e-9 and s <= ub[i] + 1e-9, (q, p, s, tight[i], ub[i])
             checked += 1
     assert checked > 40_000
+
+
+from hypothesis import given, settings, strategies as hs  # noqa: E402
+
+#: words names share often (document file names, firm words) and made-up ones
+_SHARED = ["case42893", "case42839", "doc0", "doc1", "txt", "llc", "holdings", "a", "ab", "brand", "é", "2"]
+_word = hs.sampled_from(_SHARED) | hs.text("abcdo0123xté", min_size=1, max_size=9)
+_name = hs.lists(_word, min_size=1, max_size=7).map(" ".join) | hs.text("abcdo0123xté -.", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_name, hs.lists(_name, min_size=1, max_size=25))
+def test_table_bounds_are_never_below_the_score_of_names_sharing_words(q, names):
+    """The bounds of names sharing words with the query (the token ratios' bound: 100 only
+    when one's words may all be the other's, else the shared words against either name's,
+    or ratio's bound) are at least WRatio, the bound of the table and the tighter one."""
+    q = utils.default_process(q)
+    if not q:
+        return
+    table = name_index.NameTable.from_rows([(f"urn:x:{i}", "Party", n) for i, n in enumerate(names)])
+    ub, shared, tok = table._bounds(q)
+    tight = table.tight_bounds(q, np.arange(len(table.processed)), shared, tok)
+    for i, p in enumerate(table.processed):
+        s = fuzz.WRatio(q, p)
+        assert s <= ub[i] + 1e-9 and s <= tight[i] + 1e-9, (q, p, s, ub[i], tight[i])
+
+
+def test_table_search_of_file_names_equals_scoring_every_row():
+    """Names alike but for digits ("case42893-doc0.txt": every one shares "txt" with the
+    query), where the token ratios' bound decides how many rows are scored."""
+    rng = random.Random(11)
+    rows = [(f"urn:d:{i}", "Document", f"case{rng.randrange(10**5)}-doc{rng.randrange(3)}.txt") for i in range(3000)]
+    rows += [(f"urn:p:{i}", "Party", f"Brand{i} Holdings LLC") for i in range(300)]
+    table = name_index.NameTable.from_rows(rows)
+    queries = [rng.choice(rows)[2] for _ in range(12)] + ["case4289 doc0", "doc1.txt", "txt", rows[5][2] + " " + rows[9][2]]
+    for q in queries:
+        for limit in (1, 10, 50):
+            fast = [(x, k, n, round(s, 1)) for x, k, n, s in table.search(q, limit=limit, min_score=70)]
+            assert fast == _brute(rows, q, limit), (q, limit)
 
 
 def _brute(rows: list[tuple[str, str, str]], name: str, limit: int, kinds=None) -> list[tuple]:
