@@ -490,10 +490,10 @@ def _read_arrays(packed: Iterable[str], dockets_too: bool = True) -> _Read | Non
         ents.add(raw, padded, st[at], en[at])
         spans.add(raw, padded, st[at + 1], en[at + 2])  # "first<TAB>last": one token
         sizes.append(n)
-    got = courts.codes(), ents.codes(), spans.codes()
-    if got[0] is None or got[1] is None or got[2] is None:
+    got_courts, got_ents, got_spans = courts.codes(), ents.codes(), spans.codes()
+    if got_courts is None or got_ents is None or got_spans is None:
         return None
-    (court_no, court_v), (ent, ent_v), (span, span_v) = got
+    (court_no, court_v), (ent, ent_v), (span, span_v) = got_courts, got_ents, got_spans
     # the spans' dates numbered: a span's first and last as numbers of the distinct dates
     date_ids: dict[str, int] = {}
     halves = [v.split("\t") for v in span_v]
@@ -521,7 +521,7 @@ class _KindLinks:
     ``names[ent]`` its IRI) and first and last dates (``first``, ``last``: numbers,
     ``dates[first]`` the date, "" when no document asserting the link is dated). With
     ``ordered``, the cases come in the order the exact path meets them (``_by_case``: by
-    their least entity, then their IRI). Without ``dockets``, ``dockets`` may be left
+    their least entity, then their IRI). Without ``with_dockets``, ``dockets`` may be left
     empty (the other side of a join reads the cases' dockets from its first side)."""
 
     __slots__ = (
@@ -547,12 +547,12 @@ class _KindLinks:
         date_from: str | None,
         date_to: str | None,
         ordered: bool,
-        dockets: bool = True,
+        with_dockets: bool = True,
         plain: bool = False,
     ):
         self.kind = kind
         packed = store.summary_links(kind)
-        got = None if plain else _read_arrays(packed, dockets)
+        got = None if plain else _read_arrays(packed, with_dockets)
         if got is None:
             got = _read_plain(packed)
         cases, dockets, court_no, court_v, sizes, ent, names, first, last, dates = got
@@ -760,7 +760,7 @@ def _summary_links_of(
     court = court.strip().lower() if court else None
     got = [
         _KindLinks(
-            store, k, court=court, date_from=date_from, date_to=date_to, ordered=i == 0, dockets=i == 0
+            store, k, court=court, date_from=date_from, date_to=date_to, ordered=i == 0, with_dockets=i == 0
         )
         for i, k in enumerate(kinds)
     ]
