@@ -282,6 +282,40 @@ def test_table_bounds_are_never_below_the_score_of_names_sharing_words(q, names)
         assert s <= ub[i] + 1e-9 and s <= tight[i] + 1e-9, (q, p, s, ub[i], tight[i])
 
 
+_short = hs.text("abcdo0123 xt-.", min_size=1, max_size=9)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_short, hs.lists(_name | _short, min_size=1, max_size=25))
+def test_table_bounds_of_short_queries_are_never_below_the_score(q, names):
+    """A short query's character pairs bound partial_ratio against longer names (and the
+    partial token ratios when the name's words once each are longer still): never below
+    WRatio, for substrings, repeated words and names missing some pairs."""
+    q = utils.default_process(q)
+    if not q:
+        return
+    names = names + [n[1:-1] for n in names] + [f"x{q}y {q}"]
+    table = name_index.NameTable.from_rows([(f"urn:x:{i}", "Party", n) for i, n in enumerate(names)])
+    ub, shared, tok = table._bounds(q)
+    for i, p in enumerate(table.processed):
+        s = fuzz.WRatio(q, p)
+        assert s <= ub[i] + 1e-9, (q, p, s, ub[i])
+
+
+def test_pair_bound_against_partial_ratio():
+    """_pair_partial against partial_ratio itself, for needles and strings of few letters."""
+    rng = random.Random(5)
+    for _ in range(3000):
+        needle = "".join(rng.choice("abc") for _ in range(rng.randint(2, 7)))
+        text = "".join(rng.choice("abc ") for _ in range(rng.randint(len(needle) + 1, 20)))
+        table = name_index.NameTable.from_rows([("urn:t", "Party", text)])
+        if not table.processed or len(table.processed[0]) <= len(needle):
+            continue
+        (missing,) = table._missing_pairs([needle])
+        bound = name_index._pair_partial(len(needle), missing)[0]
+        assert fuzz.partial_ratio(needle, table.processed[0]) <= bound + 1e-9, (needle, text, bound)
+
+
 def test_table_search_of_file_names_equals_scoring_every_row():
     """Names alike but for digits ("case42893-doc0.txt": every one shares "txt" with the
     query), where the token ratios' bound decides how many rows are scored."""
@@ -290,6 +324,7 @@ def test_table_search_of_file_names_equals_scoring_every_row():
     rows += [(f"urn:p:{i}", "Party", f"Brand{i} Holdings LLC") for i in range(300)]
     table = name_index.NameTable.from_rows(rows)
     queries = [rng.choice(rows)[2] for _ in range(12)] + ["case4289 doc0", "doc1.txt", "txt", rows[5][2] + " " + rows[9][2]]
+    queries += ["doc", "ase7", "2-d", "oc1", "c2.", "olding", "s4"]
     for q in queries:
         for limit in (1, 10, 50):
             fast = [(x, k, n, round(s, 1)) for x, k, n, s in table.search(q, limit=limit, min_score=70)]
