@@ -462,6 +462,22 @@ def _pair_bit(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return ((a * _COLS + b) * 40503 + 7) % (64 * _PAIR_WORDS)
 
 
+_LUT8 = np.append(_LUT, _COLS - 1).astype(np.uint8)  # a code point (128: any other) -> column
+_PAIR_CODES = np.arange(_COLS * _COLS)
+#: per pair of columns: whether it is inside a word, and its bit in each signature word
+_PAIR_OK = (_PAIR_CODES // _COLS != _SPACE) & (_PAIR_CODES % _COLS != _SPACE)
+_PAIR_VALUE = [
+    np.where(
+        _pair_bit(_PAIR_CODES // _COLS, _PAIR_CODES % _COLS) // 64 == w,
+        np.left_shift(
+            np.uint64(1), (_pair_bit(_PAIR_CODES // _COLS, _PAIR_CODES % _COLS) % 64).astype(np.uint64)
+        ),
+        np.uint64(0),
+    )
+    for w in range(_PAIR_WORDS)
+]
+
+
 def _pair_partial(m: int, missing: np.ndarray) -> np.ndarray:
     """A bound of partial_ratio of a needle of ``m`` characters against a longer string
     lacking ``missing`` of the needle's pairs inside words. A window of k <= m characters
@@ -558,22 +574,33 @@ class NameTable:
         if self._pairs is None:
             u = len(self.processed)
             sig = np.zeros((_PAIR_WORDS, u), dtype=np.uint64)
-            step = 20_000
+            step = 10_000  # names at a time: arrays small enough to be reused, not faulted in
             for lo in range(0, u, step):
                 names = self.processed[lo : lo + step]
+                # the names joined by spaces: no pair runs from one into the next
+                text = " ".join(names)
+                if text.isascii():
+                    cols = _LUT8[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+                else:
+                    cols = _LUT8[np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 128)]
+                if len(cols) < 2:
+                    continue
+                code = cols[:-1].astype(np.uint16) * np.uint16(_COLS) + cols[1:]
+                ok = _PAIR_OK[code]
+                at = np.cumsum(ok, dtype=np.int32)  # pairs inside words up to each position
                 lens = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
-                cols = _char_col("".join(names))
-                owner = np.repeat(np.arange(len(names), dtype=np.int64), lens)
-                ok = (owner[1:] == owner[:-1]) & (cols[1:] != _SPACE) & (cols[:-1] != _SPACE)
-                bit = _pair_bit(cols[:-1][ok], cols[1:][ok])
-                who = owner[1:][ok]
+                first = np.cumsum(lens + 1) - lens - 1  # each name's first character
+                top = len(at) - 1
+                before = np.where(first > 0, at[np.clip(first - 1, 0, top)], 0)
+                runs = at[np.clip(first + lens - 2, 0, top)] - before
+                runs[lens < 2] = 0
+                has = np.flatnonzero(runs > 0)
+                if not len(has):
+                    continue
+                code = code[ok]
                 for w in range(_PAIR_WORDS):
-                    mine = bit // 64 == w
-                    np.bitwise_or.at(
-                        sig[w, lo : lo + len(names)],
-                        who[mine],
-                        np.left_shift(np.uint64(1), (bit[mine] % 64).astype(np.uint64)),
-                    )
+                    # each name's pairs are a run (names in order): their bits or-ed run by run
+                    sig[w, lo + has] = np.bitwise_or.reduceat(_PAIR_VALUE[w][code], before[has])
             self._pairs = sig
         return self._pairs
 

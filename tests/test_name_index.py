@@ -302,6 +302,22 @@ def test_table_bounds_of_short_queries_are_never_below_the_score(q, names):
         assert s <= ub[i] + 1e-9, (q, p, s, ub[i])
 
 
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(_name | _short | hs.just(""), max_size=30))
+def test_pair_signature_holds_every_pair_inside_words(names):
+    """The signatures made for all names at once (runs of the names joined) against each
+    name's pairs set one by one, empty and one-letter names and letters outside ASCII included."""
+    table = name_index.NameTable.from_rows([(f"urn:x:{i}", "Party", n) for i, n in enumerate(names)])
+    sig = table.pair_signature()
+    for i, p in enumerate(table.processed):
+        want = [0] * name_index._PAIR_WORDS
+        for w in p.split():
+            cols = name_index._char_col(w)
+            for b in name_index._pair_bit(cols[:-1], cols[1:]).tolist():
+                want[b // 64] |= 1 << (b % 64)
+        assert [int(sig[k, i]) for k in range(name_index._PAIR_WORDS)] == want, p
+
+
 def test_pair_bound_against_partial_ratio():
     """_pair_partial against partial_ratio itself, for needles and strings of few letters."""
     rng = random.Random(5)
