@@ -1,0 +1,89 @@
+"""Fast forms of extraction patterns give the matches of their plain forms: the state-court
+number shapes written to open with a character class (``dockets._shape``), the district
+number's anchor (``dockets._DISTRICT_NEAR``), on every fixture and dev text and on made-up
+texts built from the pieces the patterns read (digits of other scripts, look-alike letters,
+separators at the token edges)."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from docketgraph.ingest.fields import dockets
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path("/work/shared/corpus/dev")
+
+
+def _real_texts() -> list[str]:
+    out = []
+    for folder in (FIXTURES / "filings", FIXTURES / "heldout", SHARED):
+        if folder.is_dir():
+            out += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    return out
+
+
+REAL = _real_texts()
+
+SHAPE_PIECES = [
+    "05-22-00834-CV", "4D21-2227", "20STCV47489", "627 EDA 2019", "1234 C.D. 2018", "A-1234-19", "L-4030-20",
+    "81234-5-I", "BER-L-1234-19", "N19C-01-123 ABC", "19-001234-CZ", "21-2-01234-1 SEA", "2021-012345-CA-01",
+    "05-1451 CIVIL TERM", "2019-123 Civil", "2019CV123456", "2019 L 012345", "2020 CH 01234", "A19A1234",
+    "S20A0123", "SJC-12345", "19-P-1234", "1-19-1234", "A19-1234", "B301234", "CV-2019-01-0123",
+    "CACE-21-012345", "CV-21-123456", "DC-20-17584", "CV-662122", "Index No. 123456/2021",
+    "1", "12", "123", "2019", "20", "19", "A", "S", "SJC", "CV", "D", "-", "/", "_", " ", "\t", "\n", ".", "x", "é",
+    "\u0663\u0664", "\u0130", "\u212a", "\u017f", "I", "II", "III",
+]
+
+
+def _made_up(pieces: list[str], n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) + rnd.choice(["", "", " ", "-", "\n", "/", "a", "1"])
+                    for _ in range(rnd.randint(1, 24))) for _ in range(n)]
+
+
+def _found(rx: re.Pattern[str], text: str, *bounds: int) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text, *bounds)]
+
+
+@pytest.mark.parametrize("rx", list(dockets._PLAIN_SHAPES), ids=lambda rx: dockets._PLAIN_SHAPES[rx][11:40])
+def test_state_shapes_open_with_a_class_and_match_as_their_plain_forms(rx):
+    plain = re.compile(dockets._PLAIN_SHAPES[rx])
+    assert plain.pattern.startswith(dockets._B) and not rx.pattern.startswith("(?<")
+    texts = [dockets.undash(t) for t in REAL] + _made_up(SHAPE_PIECES, 4000, 7)
+    n = 0
+    for t in texts:
+        want = _found(plain, t)
+        assert _found(rx, t) == want, repr(t[:120])
+        assert _found(rx, t, 0, dockets.HEAD) == _found(plain, t, 0, dockets.HEAD)
+        assert _found(rx, t, 3, 50) == _found(plain, t, 3, 50)
+        n += len(want)
+    assert n > 0
+
+
+def test_every_state_shape_is_written_with_its_plain_form():
+    shapes = [rx for rx, _ in dockets._SHAPE_STATE] + [rx for _, rx in dockets._STATE_SHAPES]
+    led = [rx for rx in shapes if rx.pattern.startswith("(?<") or "\\bindex" in rx.pattern or "\\bno" in rx.pattern]
+    assert all(rx in dockets._PLAIN_SHAPES for rx in shapes if rx not in led)
+    assert len(led) == 2  # the labelled forms ("Index No.", "No. 105074") open with a word
+
+
+DISTRICT_PIECES = [
+    "1:23-cv-04567", "1 : 23 cv 4", "1\t:23-cv-4", "12:23-cv-4", "No.23cv1820", "No1:21-cv-2", "Number 5:19 cr 00123",
+    "2020-CV-01234", "2020cv1", "1999 civ 3", "123-cv-4", "12345-cv-6", "23 C 3490", "23.C.3490", "21 Civ.\n 7   10851",
+    "\u0661\u0662-cv-\u0663", "\u0661:\u0662\u0663-cv-4", "c\u0131v", "\u017fw", "\u212a", "1", "12", "123", "1234", "2020",
+    "cv", "CR", "misc", "sw", "c", "-", ":", " ", "\n", "\t", ".", "/", "1.", "a",
+]
+
+
+def test_district_numbers_tried_at_their_digit_runs_only():
+    near = dockets._DISTRICT_NEAR
+    texts = [dockets.undash(t) for t in REAL] + _made_up(DISTRICT_PIECES, 6000, 11)
+    n = 0
+    for t in texts:
+        want = _found(near.rx, t)
+        assert [(m.span(), m.groups()) for m in near.matches(t)] == want, repr(t[:120])
+        n += len(want)
+    assert n > 100
