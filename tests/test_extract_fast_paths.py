@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from docketgraph.ingest.fields import dockets
+from docketgraph.ingest.fields import dockets, scan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path("/work/shared/corpus/dev")
@@ -87,3 +87,37 @@ def test_district_numbers_tried_at_their_digit_runs_only():
         assert [(m.span(), m.groups()) for m in near.matches(t)] == want, repr(t[:120])
         n += len(want)
     assert n > 100
+
+
+WORD_PIECES = [
+    "Before", "BEFORE", "B EFORE", "PRESENT", "Present", "Before:", "Beforehand", "v.", "vs", "vs.", "versus", "V.", "VS.",
+    "-against-", "-- against --", "--against", "-against", "against", "AGAINST", "Against", "-v-", "-v.-", "-v", "-v:", "v",
+    "appeal", "Appealed  from", "appeal from", "on appeal from", "ON\nAPPEAL FROM", "Trial Court", "trial  court",
+    "lower court", "Originating Court", "No.", "No. 1:22-cv-1234 \u2014 Ann Roe, District Judge", "No. 22-cv-4 - Al Bo Cy, Judge",
+    "F OR", "T HE", "C IRCUIT", "P ER C URIAM", "A RGUED", "A B", "AB CD", "X YZ", "xA BC",
+    " ", "  ", "\n", "\t", "x", "1", "-", "_", "é", "\u0130", "\u212a", "\u017f", ":", ".", "(", "a", "V", "A", "o",
+]
+
+
+@pytest.mark.parametrize("rx", list(scan.PLAIN_FORMS), ids=lambda rx: scan.PLAIN_FORMS[rx].pattern[:30])
+def test_patterns_written_to_skip_match_as_their_plain_forms(rx):
+    plain = scan.PLAIN_FORMS[rx]
+    texts = REAL + _made_up(WORD_PIECES, 6000, 17)
+    n = 0
+    for t in texts:
+        want = _found(plain, t)
+        assert _found(rx, t) == want, repr(t[:120])
+        assert _found(rx, t, 0, 4000) == _found(plain, t, 0, 4000)
+        assert _found(rx, t, 2, 40) == _found(plain, t, 2, 40)
+        if plain.search(t) is not None:
+            assert rx.sub("#", t) == plain.sub("#", t)
+        n += len(want)
+    assert n > 20
+
+
+def test_every_fast_form_is_registered():
+    from docketgraph.ingest.fields import captions, courts, judges, kind_date
+
+    for rx in (judges._PANEL_RE, judges._BYLINE_RE, kind_date._SMALL_CAPS, captions._SMALL_CAPS_WORDS, captions._SEP,
+               courts._APPEAL_FROM, dockets._LOWER_LABEL):
+        assert rx in scan.PLAIN_FORMS and rx.pattern != scan.PLAIN_FORMS[rx].pattern

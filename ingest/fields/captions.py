@@ -65,7 +65,13 @@ _LEFT_ROLE = re.compile(r"(?i)(?:^|[,\s])(?P<role>" + _ROLE_WORD + _ROLE_MORE + 
 _RIGHT_ROLE = re.compile(r"(?i)(?:,|\s)\s{0,40}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")\s{0,3}(?:[.,;:]|\n|$)")
 _RIGHT_ROLE_CAPS = re.compile(r"(?i)(?:,|\s)\s{0,3}(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")(?=[ \t]{1,3}[A-Z]{2})")
 _ROLE_LINE = re.compile(r"(?im)^[ \t]*(?P<role>" + _ROLE_WORD + _ROLE_MORE + r")[ \t]*[.,;]?[ \t]*$")
-_SEP = re.compile(r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)|-{1,2}against(?=[A-Z])")
+# "v." and its kin after whitespace or at the start: written to open with the class of their
+# first characters ((?i)v, a match only v, V, a, A), outside the case-blind part
+_SEP = scan.written_as(
+    r"(?i)(?:(?<=\s)|^)(?:v\.|vs\.?|versus|-{1,2}\s?against(?:\s?-{1,2})?|against|-v\.?-|-v\b:?|v)(?=\s|$)"
+    r"|-{1,2}against(?=[A-Z])",
+    r"[vVaA-](?:(?:(?<=\s.)|(?<![\s\S]{2}))(?i:(?<=v)\.|(?<=v)s\.?|(?<=v)ersus|(?<=-)-?\s?against(?:\s?-{1,2})?"
+    r"|(?<=a)gainst|(?<=-)v\.?-|(?<=-)v\b:?|(?<=v))(?=\s|$)|(?<=-)-?(?i:against)(?=(?i:[A-Z])))")
 _DASHES = chars.Replacer({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 
 # Right-column matter and rules masked out of the caption area (replaced by spaces).
@@ -687,7 +693,10 @@ def _title_sides(text: str, base: int, left: str, right: str):
     return (_Side(ln, ["plaintiff"]), _Side(rn, ["defendant"]), (base, base))
 
 
-_SMALL_CAPS_WORDS = re.compile(r"\b(?:F OR|T HE|C IRCUIT|A RGUED|D ECIDED|A PPEAL|S ECOND|P ER|C URIAM|A FFIRMED)\b")
+_SMALL_CAPS_WORDS = scan.written_as(
+    r"\b(?:F OR|T HE|C IRCUIT|A RGUED|D ECIDED|A PPEAL|S ECOND|P ER|C URIAM|A FFIRMED)\b",
+    r"(?:F(?<!\wF) OR|T(?<!\wT) HE|C(?<!\wC) IRCUIT|A(?<!\wA) RGUED|D(?<!\wD) ECIDED|A(?<!\wA) PPEAL"
+    r"|S(?<!\wS) ECOND|P(?<!\wP) ER|C(?<!\wC) URIAM|A(?<!\wA) FFIRMED)\b")
 
 
 def _unspace_small_caps(text: str) -> str:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from docketgraph.graph.model import Span
+from docketgraph.ingest.fields import scan
 from docketgraph.ingest.fields.scan import folds_to_ascii
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ _ZH_COURT = re.compile(r"法院\s{0,3}[:：]\s{0,3}(?P<state>" + "|".join(sorted
                        + r")州?(?P<dir>[北南东西中])?(?:部|区)?(?:地区)?(?:联邦)?(?:地区)?法院")
 _TAX_COURT = re.compile(r"(?i)united\s{1,4}states\s{1,4}tax\s{1,4}court")
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
-_APPEAL_FROM = re.compile(r"(?i)appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from")
+_APPEAL_FROM = scan.written_as(r"(?i)appeal(?:ed)?\s{1,5}from|on\s{1,5}appeal\s{1,5}from",
+                               r"[aAoO](?i:(?<=a)ppeal(?:ed)?\s{1,5}from|(?<=o)n\s{1,5}appeal\s{1,5}from)")
 
 
 @dataclass(frozen=True)

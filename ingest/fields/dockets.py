@@ -180,9 +180,11 @@ _STATE_SHAPES = (
     ("state", re.compile(r"(?i:\bno\.|\bno\(s\)[ \t]{0,2}:|\bdocket[ \t]?number:?|\bcase[ \t]+no\.?:?"
                          r"|\bcase[ \t]+number:?|\bcase:|\bcase[ \t]?#:?)[ \t]{0,3}(?P<num>\d{5,9})(?![\w/-])")),
 )
-_LOWER_LABEL = re.compile(
+_LOWER_LABEL = scan.written_as(
     r"(?i:\bappeal(?:ed)?\s{1,4}from\b|\bon\s{1,4}appeal\s{1,4}from\b|\btrial\s{1,4}court\b|"
-    r"\blower\s{1,4}court\b|\boriginating\s{1,4}court\b)")
+    r"\blower\s{1,4}court\b|\boriginating\s{1,4}court\b)",
+    r"[aAoOtTlL](?<!\w.)(?i:(?<=a)ppeal(?:ed)?\s{1,4}from\b|(?<=o)n\s{1,4}appeal\s{1,4}from\b|(?<=t)rial\s{1,4}court\b|"
+    r"(?<=l)ower\s{1,4}court\b|(?<=o)riginating\s{1,4}court\b)")
 
 
 _ZONE_END = re.compile(r"(?<!\b[A-Z])\.[ \t]*(?:\n|$)|(?<!\b[A-Z])\.[ \t]+(?=[A-Z][a-z])|\b(?:BEFORE|Before|PRESENT|Present)\b|\n[ \t]*\n")

@@ -133,7 +133,9 @@ _ROLE_FOLLOWS_RE = re.compile(
     r"(?:magistrate|district|bankruptcy|circuit)[ \t]+judge))"
     r"|(?P<abbr>U\.[ \t]?S\.[ \t]?[DMB]\.[ \t]?J\.))"
 )
-_PANEL_RE = re.compile(r"\b(?:Before|BEFORE|B EFORE|PRESENT|Present)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
+_PANEL_RE = scan.written_as(
+    r"\b(?:Before|BEFORE|B EFORE|PRESENT|Present)\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})",
+    r"(?:B(?<!\wB)(?:efore|EFORE| EFORE)|P(?<!\wP)(?:RESENT|resent))\b[ \t:]*\n?(?P<body>[^\n]{0,200}(?:\n[^\n]{0,200}){0,6})")
 _PER_CURIAM_RE = re.compile(r"\((?P<body>[^()\n]{3,200}(?i:circuit)[ \t]+(?i:judges)\.?)\)")
 _APPEAL_J_RE = re.compile(
     r"(?i:appeal(?:ed)?[ \t]+from)[^()]{0,160}?Court[^()]{0,120}?\((?P<name>[A-Z][A-Za-z'’\-]+"
@@ -517,10 +519,11 @@ def _label_hits(text: str, kind: str) -> list[_Hit]:
     return hits
 
 
-_BYLINE_RE = re.compile(
-    r"\bNo\.[ \t]{0,3}(?:\d:)?\d{2}[\-–‐‑][A-Za-z]{0,4}[\-–‐‑]?\d{2,6}(?:[\-–‐‑][A-Z]{2,4})*[ \t]{0,3}[—–\-]{1,2}[ \t]{0,3}"
+_BYLINE_TAIL = (
+    r"[ \t]{0,3}(?:\d:)?\d{2}[\-–‐‑][A-Za-z]{0,4}[\-–‐‑]?\d{2,6}(?:[\-–‐‑][A-Z]{2,4})*[ \t]{0,3}[—–\-]{1,2}[ \t]{0,3}"
     rf"(?P<name>{_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{1,4}}),[ \t]{{1,3}}"
     r"(?P<role>(?:(?:Chief|Senior)[ \t]+)?(?:(?:District|Magistrate|Bankruptcy)[ \t]+)?Judge)\b")
+_BYLINE_RE = scan.written_as(r"\bNo\." + _BYLINE_TAIL, r"N(?<!\wN)o\." + _BYLINE_TAIL)
 
 
 def _byline_hits(text: str, kind: str) -> list[_Hit]:

@@ -56,7 +56,7 @@ _LABEL_WORDS = ["decided", "dated", "decision", "dated", "filed", "date", "signe
 _LABEL_BACK = {4: 1, 9: 3}  # "(filed", "** Date:"
 _LABELLED_NEAR = [scan.Near(rx, w, _LABEL_BACK.get(i, 0), lower=True) if w else scan.Near(rx)
                   for i, (rx, w) in enumerate(zip(_LABELLED, _LABEL_WORDS, strict=True))]
-_SMALL_CAPS = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
+_SMALL_CAPS = scan.written_as(r"\b([A-Z]) ([A-Z]{2,})\b", r"([A-Z])(?<!\w[A-Z]) ([A-Z]{2,})\b")
 
 
 def parse_date(s: str) -> str | None:

@@ -303,3 +303,23 @@ def blank_all(text: str, blankers: Iterable[Near]) -> str:
             text = blank(text, spans)
             low = blank(low, spans)
     return text
+
+
+#: patterns written in a faster form, each with its plain form: the tests compare their
+#: matches on real and made-up texts (tests/test_extract_fast_paths.py)
+PLAIN_FORMS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def written_as(plain: str, fast: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(plain, flags)``, compiled from ``fast``: the same pattern written so that
+    the engine can skip to where a match can start.
+
+    The engine finds the first characters a match can open with only when the pattern
+    opens with a literal or a character class (not under IGNORECASE for a cased letter);
+    a pattern opening with ``\\b``, ``^``, a look-behind or a case-blind word is tried at
+    every position of the text. The fast form opens with the class of the first
+    characters and checks what the plain form checked before them by a look-behind taken
+    after that character (``X(?<!\\w.)`` for ``\\bX`` when X is a word character)."""
+    rx = re.compile(fast, flags)
+    PLAIN_FORMS[rx] = re.compile(plain, flags)
+    return rx
