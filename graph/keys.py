@@ -266,23 +266,25 @@ def is_schedule_a(defendants: list[str], text: str = "", et_al: bool = False) ->
 
 
 _SCHEDULE_STARTS = ("schedule", "seller", "online", "internet", "merchant")
+_SCHEDULE_START = re.compile("|".join(_SCHEDULE_STARTS))
 # Characters IGNORECASE matches to an ASCII letter (i, i, s, k) that lower() does not turn
 # into it: a text holding one is searched whole.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _has_schedule_words(text: str) -> bool:
-    """``_SCHEDULE_WORDS.search(text)``, searched from the first of its words in the
-    lower-cased text (every match opens with one; an ASCII text's lower case keeps its
-    offsets) and not at all when none occurs."""
+    """Whether ``_SCHEDULE_WORDS.search(text)`` finds a match: tried at each occurrence of
+    its words in the lower-cased text (every match opens with one; an ASCII text's lower
+    case keeps its offsets), not over the whole text from the first of them."""
     if not text.isascii():
         if any(c in text for c in _FOLDS_TO_ASCII):
             return bool(_SCHEDULE_WORDS.search(text))
         low = text.lower()
         return any(w in low for w in _SCHEDULE_STARTS) and bool(_SCHEDULE_WORDS.search(text))
-    low = text.lower()
-    starts = [i for i in (low.find(w) for w in _SCHEDULE_STARTS) if i >= 0]
-    return bool(starts) and bool(_SCHEDULE_WORDS.search(text, min(starts)))
+    # tried at each occurrence of its words only: none overlaps another (no word's end is
+    # another's start), so the scan of the words finds every place a match can start
+    match = _SCHEDULE_WORDS.match
+    return any(match(text, m.start()) for m in _SCHEDULE_START.finditer(text.lower()))
 
 
 _VERSUS = re.compile(r"(?i)\s(?:v\.?|vs\.?|versus)\s")

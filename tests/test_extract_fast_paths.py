@@ -121,3 +121,21 @@ def test_every_fast_form_is_registered():
     for rx in (judges._PANEL_RE, judges._BYLINE_RE, kind_date._SMALL_CAPS, captions._SMALL_CAPS_WORDS, captions._SEP,
                courts._APPEAL_FROM, dockets._LOWER_LABEL):
         assert rx in scan.PLAIN_FORMS and rx.pattern != scan.PLAIN_FORMS[rx].pattern
+
+
+def test_caption_mask_blanks_every_docket_number():
+    """``captions._mask`` blanks the docket numbers' spans as setting each character did."""
+    from docketgraph.ingest.fields import captions
+
+    def reference(text: str) -> str:
+        s = text if text.isascii() else captions._DASHES(text)
+        s = scan.blank_all(captions._mask_columns(s), captions._NOISE_BLANKERS)
+        chars = list(s)
+        for h in dockets.find_dockets(text):
+            for i in range(*h.span):
+                chars[i] = " "
+        return "".join(chars)
+
+    made = ["No. 1:23-cv-04567 and 23-cv-04567; Case No. 2:21-cv-1 \u2013 x", "1:22-cv-1 1:22-cv-1", "x"]
+    for t in REAL + made:
+        assert captions._mask(t) == reference(t)

@@ -384,11 +384,14 @@ def _mask(text: str) -> str:
     s = text if text.isascii() else _DASHES(text)
     s = _mask_columns(s)
     s = scan.blank_all(s, _NOISE_BLANKERS)
-    chars = list(s)
-    for h in find_dockets(text):
-        for i in range(*h.span):
-            chars[i] = " "
-    return "".join(chars)
+    # the docket numbers blanked: their spans in order, overlapping ones merged
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(h.span for h in find_dockets(text)):
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        elif a < b:
+            spans.append((a, b))
+    return scan.blank(s, spans)
 
 
 def _roles(label: str) -> list[str]:
