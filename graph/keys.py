@@ -274,17 +274,21 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 def _has_schedule_words(text: str) -> bool:
     """Whether ``_SCHEDULE_WORDS.search(text)`` finds a match: tried at each occurrence of
-    its words in the lower-cased text (every match opens with one; an ASCII text's lower
-    case keeps its offsets), not over the whole text from the first of them."""
-    if not text.isascii():
-        if any(c in text for c in _FOLDS_TO_ASCII):
-            return bool(_SCHEDULE_WORDS.search(text))
-        low = text.lower()
-        return any(w in low for w in _SCHEDULE_STARTS) and bool(_SCHEDULE_WORDS.search(text))
-    # tried at each occurrence of its words only: none overlaps another (no word's end is
-    # another's start), so the scan of the words finds every place a match can start
+    its words in the lower-cased text, not searched case-blind over the whole text.
+
+    Every match opens with one of the words, its letters matched case-blind: ASCII
+    letters, or one of the four characters IGNORECASE folds to one (a text holding one is
+    searched whole). Without those, lower-casing turns no other character into an ASCII
+    letter, and when it keeps the text's length (it lengthens only "İ") it keeps its
+    offsets: each match starts at an occurrence of a word in the lower case. No word's
+    end is another's start, so the scan of the words finds every occurrence."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return bool(_SCHEDULE_WORDS.search(text))
+    low = text.lower()
+    if len(low) != len(text):
+        return bool(_SCHEDULE_WORDS.search(text))
     match = _SCHEDULE_WORDS.match
-    return any(match(text, m.start()) for m in _SCHEDULE_START.finditer(text.lower()))
+    return any(match(text, m.start()) for m in _SCHEDULE_START.finditer(low))
 
 
 _VERSUS = re.compile(r"(?i)\s(?:v\.?|vs\.?|versus)\s")

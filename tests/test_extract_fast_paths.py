@@ -139,3 +139,15 @@ def test_caption_mask_blanks_every_docket_number():
     made = ["No. 1:23-cv-04567 and 23-cv-04567; Case No. 2:21-cv-1 \u2013 x", "1:22-cv-1 1:22-cv-1", "x"]
     for t in REAL + made:
         assert captions._mask(t) == reference(t)
+
+
+def test_lower_case_facts_the_schedule_words_rely_on():
+    """``keys._has_schedule_words`` reads the words in ``str.lower`` of the text: only "İ"
+    lower-cases to more than one character, and only "İ" and the Kelvin sign to an ASCII
+    letter (both among the characters a text holding is searched whole)."""
+    from docketgraph.graph import keys
+
+    longer = [c for c in range(0x80, 0x110000) if len(chr(c).lower()) != 1]
+    to_ascii = [c for c in range(0x80, 0x110000) if any(ch.isascii() and ch.isalpha() for ch in chr(c).lower())]
+    assert longer == [0x130]
+    assert all(chr(c) in keys._FOLDS_TO_ASCII for c in to_ascii)

@@ -177,7 +177,8 @@ def test_schedule_words_and_argued_the_cause():
 
     pieces = ["Schedule A", "SCHEDULE “A”", "schedule  'a'", "Schedule Ab", "seller aliases", "Online Stores", "online\nmerchants",
               "INTERNET STORES", "merchant storefronts", "\u017fchedule A", "sellerschedule a", "Scheduled", "onlineseller aliases",
-              "internetinternet stores", "schedule", "ONLINE", "merchant", "onl\u0131ne stores", "\u0130nternet stores", "é",
+              "internetinternet stores", "schedule", "ONLINE", "merchant", "\u00c9", "\u00e9Online stores",
+              "\u2018Schedule A\u2019", "SELLER \u00c5LIASES", "\u212aelvin", "\u00df", "onl\u0131ne stores", "\u0130nternet stores", "é",
               ", argued the cause for appellant", " argued\nthe cause for", ",attorneys for", ", attorney for Roe", "argued",
               "Ann Roe", ",", " ", "\n", "\t", "a", "s"]
     rnd = random.Random(17)
