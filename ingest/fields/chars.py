@@ -44,18 +44,21 @@ class Replacer:
         return text
 
 
-_last: tuple[str, str] = ("", "")  # the last text ascii_lower was given and its answer
+_KEPT = 4
+_last: tuple[tuple[str, str], ...] = ()  # the last texts ascii_lower was given, with their answers
 
 
 def ascii_lower(text: str) -> str:
     """``text`` with the ASCII letters A-Z lower-cased and every other character as it is.
-    The answer for the last text is kept: the rules ask it several times of one text."""
+    The answers for the last few texts are kept: the rules ask it several times of one
+    text (the document's, its caption mask), in turn with other texts."""
     global _last
     last = _last  # one read: another thread may set it meanwhile
-    if text is last[0]:
-        return last[1]
+    for given, low in last:
+        if given is text:
+            return low
     low = _ascii_lower(text)
-    _last = (text, low)
+    _last = ((text, low),) + last[: _KEPT - 1]
     return low
 
 
