@@ -140,6 +140,7 @@ _SHAPE_STATE = ((_TX, "Texas"), (_FL, "Florida"), (_CA, "California"), (_PA, "Pe
                 (_NJ, "New Jersey"), (_WA, "Washington"), (_NJ_TRIAL, "New Jersey"),
                 (_DE_TRIAL, "Delaware"), (_MI_TRIAL, "Michigan"), (_WA_TRIAL, "Washington"),
                 (_FL_TRIAL, "Florida"))
+_INDEX_TAIL = r"(?:[ \t]{1,3}(?i:no\.?|number|#))?[ \t]{0,3}:?[ \t]{0,3}(?P<num>\d{3,7}/(?:19|20)?\d{2})(?![\w/])"
 _STATE_SHAPES = (
     # Texas courts of appeals: 05-22-00834-CV
     ("distinct", _TX),
@@ -152,8 +153,9 @@ _STATE_SHAPES = (
     # New Jersey: A-1234-19 (appeal), L-4030-20 (Law Division), letter(s)-number-year
     ("distinct", _NJ),
     # New York index numbers: Index No. 123456/2021, Index 150181/18
-    ("index", re.compile(r"(?i:\bindex)(?:[ \t]{1,3}(?i:no\.?|number|#))?[ \t]{0,3}:?[ \t]{0,3}"
-                         r"(?P<num>\d{3,7}/(?:19|20)?\d{2})(?![\w/])")),
+    # (written to open with the characters (?i)i matches: i, I, \u0130, \u0131)
+    ("index", scan.written_as(
+        r"(?i:\bindex)" + _INDEX_TAIL, r"[iI\u0130\u0131](?<!\w.)(?i:(?<=i)ndex)" + _INDEX_TAIL)),
     # Pennsylvania common pleas terms: 05-1451 CIVIL TERM, 2019-123 Civil
     ("distinct", _shape(r"\d{2,4}-\d{1,6}[ \t]{1,3}(?:CIVIL|Civil)(?:[ \t]{1,3}(?:TERM|Term))?",
                         r"(?![ \t]{1,3}(?i:action|division|no\b))(?![\w])")),
