@@ -153,3 +153,26 @@ def test_lower_case_facts_the_schedule_words_rely_on():
     to_ascii = [c for c in range(0x80, 0x110000) if any(ch.isascii() and ch.isalpha() for ch in chr(c).lower())]
     assert longer == [0x130]
     assert all(chr(c) in keys._FOLDS_TO_ASCII for c in to_ascii)
+
+
+TABLE_PIECES = [
+    "Def. No.   Defendant / Seller ID              Marketplace     Store URL",
+    "DEF #  |  SELLER ALIAS  |  PLATFORM", "No.   Merchant Name     Marketplace", "Store Name      #",
+    "--------   -------------------   ---------", "  1    Zhenrui Optical Store          Amazon        zhenrui",
+    "  2    BRIGHTLENS-US                  Walmart       brightlens", "| 3 | sunnyday_glasses88 | eBay |",
+    "Aliases    Platform ID", "Defendants use aliases.", "the defendant store sells", "\u017feller alias   Marketplace",
+    "\u0130ndex", "d\u00e9fendant   platform", "", "   ", "x", "defendantseller   id",
+]
+
+
+def test_defendant_table_read_from_its_header_lines_only():
+    from docketgraph.ingest.fields import captions
+
+    rnd = random.Random(23)
+    made = ["\n".join(rnd.choice(TABLE_PIECES) for _ in range(rnd.randint(1, 14))) for _ in range(3000)]
+    found = 0
+    for t in REAL + made:
+        want = captions._defendant_table(t)
+        assert captions._defendant_table(t, captions._table_header_lines(t)) == want, repr(t[:200])
+        found += bool(want)
+    assert found > 100

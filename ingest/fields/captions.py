@@ -39,6 +39,7 @@ defendants and the document's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -787,9 +788,40 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?:[ \t]\S+)*", line)]
 
 
-def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
+_TABLE_WORDS = ("defendant", "seller", "store", "merchant", "alias")
+
+
+def _table_header_lines(text: str) -> list[int] | None:
+    """The lines of ``text`` (split at "\\n") holding one of _TABLE_WORDS in any case, in
+    order; None for a text holding a character IGNORECASE folds to an ASCII letter.
+
+    A table's header row has a cell in which _TABLE_NAME_HEADER finds a match, and every
+    match opens with one of the words. A cell is a stretch of its line with whitespace,
+    a "|" or the line's edge around it, so the match is one in the line: a line without
+    any of the words heads no table. The words are found in the ASCII lower case of the
+    text (same offsets) with plain string searches."""
+    if scan.folds_to_ascii(text):
+        return None
+    low = chars.ascii_lower(text)
+    found = set()
+    for w in _TABLE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            found.add(i)
+            i = low.find(w, i + 1)
+    if not found:
+        return []
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    return sorted({bisect_right(breaks, i) for i in found})
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _defendant_table(text: str, header_lines: list[int] | None = None) -> list[tuple[str, str, Span]]:
     """Rows of a defendant table ("Def.  Defendant / Seller ID   Marketplace ..."): each
-    entry of the name column is a defendant."""
+    entry of the name column is a defendant. ``header_lines``: the lines that may head
+    such a table, in order (``_table_header_lines``); every line when None."""
     out: list[tuple[str, str, Span]] = []
     lines = text.split("\n")
     offs = []
@@ -798,7 +830,15 @@ def _defendant_table(text: str) -> list[tuple[str, str, Span]]:
         offs.append(pos)
         pos += len(ln) + 1
     i = 0
+    k = 0
     while i < len(lines):
+        if header_lines is not None:
+            # a line that cannot head a table is passed over as the test below passes it
+            while k < len(header_lines) and header_lines[k] < i:
+                k += 1
+            if k == len(header_lines):
+                break
+            i = header_lines[k]
         line = lines[i]
         cells = _cells(line)
         if len(cells) < 2 or len(line) > 200 or any(len(t) > 40 or len(t.split()) > 5 for _, t in cells):
@@ -1354,7 +1394,7 @@ def find_caption(text: str) -> Caption:
                 parties[i] = PartyMention(full, p.role, None, p.spans + (fm.span("n"),))
     for name, role, span in _glossary(text):
         add(name, role, span)
-    for name, role, span in _defendant_table(text):
+    for name, role, span in _defendant_table(text, _table_header_lines(text)):
         add(name, role, span)
     table_parties, table_zones = find_party_tables(text)
     for tp in table_parties:
