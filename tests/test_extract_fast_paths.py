@@ -176,3 +176,26 @@ def test_defendant_table_read_from_its_header_lines_only():
         assert captions._defendant_table(t, captions._table_header_lines(t)) == want, repr(t[:200])
         found += bool(want)
     assert found > 100
+
+
+def test_caption_columns_masked_on_the_lines_holding_a_rule():
+    """``captions._mask_columns`` changes only the lines holding a rule character (unless the
+    caption is ruled with ":"): the same text as masking every line."""
+    from docketgraph.ingest.fields import captions
+
+    def every_line(s: str) -> str:
+        head_end = min(len(s), captions.HEAD + 2000)
+        head = s[:head_end]
+        if len(captions._LINE_NUMBER.findall(head)) >= 8:
+            head = captions._LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
+        head = captions._RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
+        colon_ruled = len(re.findall(r"(?m)^[ \t]*:[ \t]*$", head[:3000])) >= 3
+        return "\n".join(captions._mask_line(ln, colon_ruled) for ln in head.split("\n")) + s[head_end:]
+
+    pieces = ["ACME LTD.,", "  )", ")  Case No. 1", " :", ":", "  | Roe | x |", "| a |", "|", "\u00a7", "\u2502 x",
+              "Plaintiff,", "v.", "   ]  y", "\\", "> z", "a:b", "x  : y", "", "    ", "1", "2   ANN", "-----", "\t)"]
+    rnd = random.Random(31)
+    made = ["\n".join(rnd.choice(pieces) + rnd.choice(["", " ", "  ", "\t"]) + rnd.choice(pieces)
+                      for _ in range(rnd.randint(1, 30))) for _ in range(3000)]
+    for t in REAL + made:
+        assert captions._mask_columns(t) == every_line(t), repr(t[:200])

@@ -42,7 +42,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from docketgraph.graph.keys import DOE_RANGE as _DOES, GROUP_DEFENDANT as _GROUP, ORG_LIKE as _ORGLIKE, is_schedule_a
 from docketgraph.graph.model import PartyMention, Span
@@ -359,25 +359,40 @@ def _mask_columns(s: str) -> str:
     if len(_LINE_NUMBER.findall(head)) >= 8:
         head = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), head)
     head = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), head)
-    out = []
     # a caption ruled with ":" standing alone on several lines: " : " is the rule on every line
     colon_ruled = len(re.findall(r"(?m)^[ \t]*:[ \t]*$", head[:3000])) >= 3
-    for line in head.split("\n"):
-        md = re.match(r"[ \t]{0,3}\|", line)
-        if colon_ruled and len(line) < 160:
-            mc = re.search(r"(?<=\S)[ \t]:(?=[ \t]|$)", line)
-            if mc:
-                out.append(line[: mc.start()] + " " * (len(line) - mc.start()))
-                continue
-        if md and line.count("|") >= 2:
-            cut = line.index("|", md.end())
-            line = line[: md.end() - 1] + " " + line[md.end(): cut] + " " * (len(line) - cut)
-        elif len(line) < 160:
-            m = _COLUMN_RULE.search(line)
-            if m:
-                line = line[: m.start()] + " " * (len(line) - m.start())
-        out.append(line)
-    return "\n".join(out) + s[head_end:]
+    lines = head.split("\n")
+    if colon_ruled:
+        rows: Iterable[int] = range(len(lines))
+    else:
+        # only a line holding a rule character changes (a "|" opening it, or _COLUMN_RULE)
+        breaks = [m.start() for m in _NEWLINE.finditer(head)]
+        rows = sorted({bisect_right(breaks, m.start()) for m in _RULE_CHAR.finditer(head)})
+    for r in rows:
+        lines[r] = _mask_line(lines[r], colon_ruled)
+    return "\n".join(lines) + s[head_end:]
+
+
+_PIPE_OPENS = re.compile(r"[ \t]{0,3}\|")
+_COLON_RULE = re.compile(r"(?<=\S)[ \t]:(?=[ \t]|$)")
+_RULE_CHAR = re.compile("[" + _RULE_CHARS + "]")  # the class _COLUMN_RULE's rule opens with
+
+
+def _mask_line(line: str, colon_ruled: bool) -> str:
+    """One line of the caption area with its right column blanked (see ``_mask_columns``)."""
+    md = _PIPE_OPENS.match(line)
+    if colon_ruled and len(line) < 160:
+        mc = _COLON_RULE.search(line)
+        if mc:
+            return line[: mc.start()] + " " * (len(line) - mc.start())
+    if md and line.count("|") >= 2:
+        cut = line.index("|", md.end())
+        line = line[: md.end() - 1] + " " + line[md.end(): cut] + " " * (len(line) - cut)
+    elif len(line) < 160:
+        m = _COLUMN_RULE.search(line)
+        if m:
+            line = line[: m.start()] + " " * (len(line) - m.start())
+    return line
 
 
 def _mask(text: str) -> str:
