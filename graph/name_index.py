@@ -87,6 +87,8 @@ MARK_ALL = (
     f"INSERT {{ GRAPH {_G} {{ ?e <{STALE}> true }} }} WHERE {{ VALUES ?k {{ {_KIND_VALUES} }} ?e a ?k }}"
 )
 _STALE = f"SELECT ?e WHERE {{ GRAPH {_G} {{ ?e <{STALE}> true }} }} LIMIT {{n}}"
+#: the update saying the index is built by this version (written last)
+VERSION_DATA = f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'
 
 
 # --- words --------------------------------------------------------------------------
@@ -258,13 +260,17 @@ def build(
     *,
     batch: int = 50_000,
     write: Callable[[list[ox.Quad]], None] | None = None,
+    clear: bool = True,
+    stamp: bool = True,
 ) -> int:
     """Index every entity afresh in one pass (the names read by one query, the entries
     written in batches of ``batch`` triples), clearing every mark; returns the entities
     indexed. ``write`` adds quads (the embedded store's loader: the entries as terms, not
     as INSERT DATA text to parse, half the build's time); by default INSERT DATA through
     ``update``. It need not be atomic: the version goes last, so a build stopped part way
-    is started over."""
+    is started over. ``clear=False``: the old entries are left for the caller to remove
+    (``summaries.refresh`` sweeps what a whole rebuild did not write, in slices);
+    ``stamp=False``: nor is the version written (the caller writes ``VERSION_DATA`` after)."""
 
     def put(quads: list[ox.Quad]) -> None:
         if write is not None:
@@ -272,13 +278,14 @@ def build(
         else:
             update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(quads)} }} }}")
 
-    update(
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
-    )
+    if clear:
+        update(
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
+        )
     rows = query(
         f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
     )
@@ -303,7 +310,8 @@ def build(
     put(buf)
     rows = [(e.value, kind, display_name(set(spellings))) for (e, kind), spellings in entries.items()]
     _write_table(NameTable.from_rows(rows), update, write)
-    update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
+    if stamp:
+        update(VERSION_DATA)
     log.info("name index: %d entities indexed", len(entries))
     return len(entries)
 
@@ -345,7 +353,7 @@ def refresh(
         else:
             table_rows = _all_rows(query)
         _write_table(NameTable.from_rows(table_rows, previous=old), update, write)
-    update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
+    update(VERSION_DATA)
     log.info("name index: %d entities re-indexed", n)
     return n
 
@@ -963,6 +971,9 @@ def table_quads(table: NameTable) -> list[ox.Quad]:
 
 _STAMP = f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?v }} }}"
 DROP_STAMP = f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }}"
+#: the update making the index unread (its version and the table's stamp removed): a whole
+#: rebuild's first step
+UNSTAMP = f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_STAMP
 DROP_TABLE = (
     f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }} ;\n"
     f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{_TABLE_PART}> ?o }} }}"
@@ -975,12 +986,11 @@ def _write_table(
     update(DROP_TABLE)
     quads = table_quads(table)
     parts, stamp = quads[:-1], quads[-1]
-    for q in parts:  # one literal at a time: a few MB each
+    for q in [*parts, stamp]:  # one literal at a time: a few MB each; the stamp last
         if write is not None:
             write([q])
         else:
             update(f"INSERT DATA {{ GRAPH {_G} {{ {q.subject} {q.predicate} {q.object} }} }}")
-    update(f"INSERT DATA {{ GRAPH {_G} {{ {stamp.subject} {stamp.predicate} {stamp.object} }} }}")
 
 
 def _parts_from(stamp: str, quads: Iterable[tuple[str, str]]) -> dict[str, str] | None:
