@@ -327,27 +327,30 @@ def build(
     del rows
     buf: list[ox.Quad] = []
     vocabulary: dict[str, None] = {}
-    # (word, bucket) -> its lines (an entity's line is one string, shared by its words)
-    postings: dict[tuple[str, int], list[str]] = {}
     g = _GRAPH_N
+    # a bucket of entities at a time: only its postings are held (word -> lines)
+    in_bucket: list[list[tuple[ox.NamedNode, str, list[str]]]] = [[] for _ in range(POSTING_BUCKETS)]
     for (e, kind), spellings in entries.items():
-        spelt = sorted(set(spellings))
-        all_terms = dict.fromkeys(t for n in spelt for t in _terms(n))
-        name_of, line = _name_of(e, kind, spelt)
-        buf.append(ox.Quad(e, _NAME_OF_N, name_of, g))
-        b = posting_bucket(e.value)
-        for w in all_terms:
-            postings.setdefault((w, b), []).append(line)
-        vocabulary.update(all_terms)
-        if len(buf) >= batch:
-            put(buf)
-            buf = []
-    for (w, b), lines in postings.items():
-        buf.append(ox.Quad(word_iri(w), _POSTING_PREDICATES[b], _postings(lines), g))
-        if len(buf) >= batch:
-            put(buf)
-            buf = []
-    del postings
+        in_bucket[posting_bucket(e.value)].append((e, kind, spellings))
+    for b, ents in enumerate(in_bucket):
+        postings: dict[str, list[str]] = {}
+        for e, kind, spellings in ents:
+            spelt = sorted(set(spellings))
+            all_terms = dict.fromkeys(t for n in spelt for t in _terms(n))
+            name_of, line = _name_of(e, kind, spelt)
+            buf.append(ox.Quad(e, _NAME_OF_N, name_of, g))
+            for w in all_terms:
+                postings.setdefault(w, []).append(line)
+            vocabulary.update(all_terms)
+            if len(buf) >= batch:
+                put(buf)
+                buf = []
+        for w, lines in postings.items():
+            buf.append(ox.Quad(word_iri(w), _POSTING_PREDICATES[b], _postings(lines), g))
+            if len(buf) >= batch:
+                put(buf)
+                buf = []
+    del in_bucket
     by_bucket: dict[ox.NamedNode, set[str]] = {}
     for t in vocabulary:
         by_bucket.setdefault(bucket_iri(t), set()).add(t)

@@ -455,7 +455,8 @@ def test_reindexed_postings_equal_a_fresh_build():
     ex, text = docs[0]
     ex2 = with_first_firm_renamed(ex, "Brand New Counsel LLP", "f" * 64)
     assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
-    assert kg.store.remove_document(kg.store.named_graphs()[-1].rsplit("/", 1)[-1])
+    other = [g for g in kg.store.named_graphs() if not g.endswith("f" * 64)]
+    assert kg.store.remove_document(other[-1].rsplit("/", 1)[-1])
     kg.store.refresh_summaries()
     assert kg.store.name_index() is not None
     reindexed = _postings_and_names(kg)
