@@ -464,3 +464,14 @@ def test_reindexed_postings_equal_a_fresh_build():
     kg.store._store.update(f"DELETE WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.SNS}version> ?v }} }}")
     assert name_index.refresh(kg.store._rows, kg.store._store.update) > 0  # built afresh
     assert _postings_and_names(kg) == reindexed
+
+
+def test_table_counts_characters_in_slices_as_at_once(monkeypatch):
+    rng = random.Random(3)
+    rows = [(f"https://example.org/{i}", "Party", "".join(rng.choice("abc déf GHI 123 ñ&") for _ in range(rng.randint(0, 40))))
+            for i in range(500)]
+    monkeypatch.setattr(name_index, "_COUNT_SLICE", 7)
+    sliced = name_index.NameTable.from_rows(rows)
+    monkeypatch.setattr(name_index, "_COUNT_SLICE", 10**9)
+    whole = name_index.NameTable.from_rows(rows)
+    assert np.array_equal(sliced.counts, whole.counts) and sliced.counts.any()
