@@ -844,7 +844,7 @@ def answer_quads(
     relation: str,
     dims: str,
     cases: dict[str, str],
-    dates: dict[str, set[str]],
+    dates: Mapping[str, Iterable[str]],
     items: set[str] | None,
 ) -> list[ox.Quad]:
     """A group's answer from its member ``cases`` (case IRI -> docket), their ``dates``
@@ -929,7 +929,8 @@ class _Built:
 
     groups: dict[str, tuple[ox.NamedNode, str]] = field(default_factory=dict)
     members: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
-    dates: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
+    #: per group, per case, its dates (a list: one or two dates each, a set's quarter of memory)
+    dates: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(dict))
     items: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -964,6 +965,7 @@ def rebuild_all(
             out.clear()
 
     intern: dict[str, str] = {}
+    days: dict[str, str] = {}
     dockets: dict[str, str] = {}
     courts: dict[str, tuple[str, str]] = {}  # case -> docket, court (the links' case info)
     for part in chunks:
@@ -1040,9 +1042,14 @@ def rebuild_all(
                             out.append(ox.Quad(fact, _OF, grp, _GN))
                     on = r.get("on")
                     if rel.dates and on is not None:
-                        ds = st.dates[iri].setdefault(c, set())
-                        if on.value not in ds:
-                            ds.add(on.value)
+                        ds = st.dates[iri].get(c)
+                        day = on.value
+                        if ds is None or day not in ds:
+                            day = days.setdefault(day, day)  # each date's text once
+                            if ds is None:
+                                st.dates[iri][c] = [day]
+                            else:
+                                ds.append(day)
                             out.append(ox.Quad(ox.NamedNode(f"{iri}/{_md5(c)}"), _ON, on, _GN))
                     if ch is None and len(out) >= batch:
                         flush()  # one SELECT over every case: its quads go in batches
