@@ -60,7 +60,7 @@ log = logging.getLogger(__name__)
 SNS = BASE + "summary#"
 SUMMARY_GRAPH = SNS + "graph"
 GROUP_BASE = BASE + "summary/"
-VERSION = "6"
+VERSION = "7"
 
 _G = f"<{SUMMARY_GRAPH}>"
 _JUDGED = "dg:presidingJudge|dg:magistrateJudge|dg:panelJudge"
