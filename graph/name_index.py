@@ -9,9 +9,12 @@ the entities that can resemble the query, found by index lookups:
   under (``display_name``: the fullest of its spellings, as the exact path lists it) and
   every spelling (one a line);
 - per word of any of an entity's names (``rapidfuzz.utils.default_process``, split on
-  spaces) and per two words running (``terms``), its *posting*:
-  ``<dgs:w/WORD> dgs:has "e<TAB>Kind<TAB>shown"`` — one prefix scan reads every
-  entity named with the word;
+  spaces) and per two words running (``terms``), its *postings*, packed by bucket of
+  entities (``POSTING_BUCKETS``, an entity's by the CRC-32 of its IRI):
+  ``<dgs:w/WORD> dgs:has/B "e<TAB>Kind<TAB>shown\n..."``, one line per (entity, kind)
+  of the bucket, sorted — one prefix scan reads every entity named with the word, and a
+  re-index rewrites only its entities' buckets (a posting a quad was half the summaries'
+  quads, and writing them a seventh of a whole rebuild);
 - every term of every name, in the *vocabulary*: a few literals (``BUCKETS``, a word's
   bucket by its CRC-32), each the words of its bucket one a line, so that reading it
   is a handful of index lookups. A query word is compared with every vocabulary word
@@ -53,13 +56,15 @@ log = logging.getLogger(__name__)
 # the summaries' namespace and graph (graph.summaries imports this module: no import back)
 SNS = "https://docketgraph.org/summary#"
 GRAPH = SNS + "graph"
-VERSION = "1"
+VERSION = "2"
 
 #: the kinds of entities searched (the classes of ``queries.analytics``' entity search)
 KINDS = ("Case", "Court", "Judge", "LawFirm", "Attorney", "Party", "Platform", "Precedent", "Document")
 
 NAME_OF = SNS + "nameOf"
 HAS = SNS + "has"
+#: a word's postings are packed in this many literals at most (``posting_predicate``)
+POSTING_BUCKETS = 64
 WORDS = SNS + "words"
 BUCKETS = 32
 #: how near (rapidfuzz partial_ratio) a stored word must be to a query word for its
@@ -87,6 +92,8 @@ MARK_ALL = (
     f"INSERT {{ GRAPH {_G} {{ ?e <{STALE}> true }} }} WHERE {{ VALUES ?k {{ {_KIND_VALUES} }} ?e a ?k }}"
 )
 _STALE = f"SELECT ?e WHERE {{ GRAPH {_G} {{ ?e <{STALE}> true }} }} LIMIT {{n}}"
+#: the update saying the index is built by this version (written last)
+VERSION_DATA = f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}'
 
 
 # --- words --------------------------------------------------------------------------
@@ -173,30 +180,30 @@ def _entries(rows: Iterable[dict]) -> dict[tuple[ox.NamedNode, str], list[str]]:
 
 
 _NAME_OF_N = ox.NamedNode(NAME_OF)
-_HAS_N = ox.NamedNode(HAS)
 _GRAPH_N = ox.NamedNode(GRAPH)
+_HAS_PREFIX = HAS + "/"
+_POSTING_PREDICATES = [ox.NamedNode(f"{_HAS_PREFIX}{b}") for b in range(POSTING_BUCKETS)]
 
 
-def _index_triples(e: ox.NamedNode, kind: str, names: Sequence[str]) -> list[ox.Triple]:
-    """An entity's entries: its kind, display name and names (``e dgs:nameOf``), and a
-    posting under every term of every one of its names."""
+def posting_bucket(entity: str) -> int:
+    """The bucket of an entity's postings (by its IRI)."""
+    return zlib.crc32(entity.encode("utf-8")) % POSTING_BUCKETS
+
+
+def posting_predicate(entity: str) -> ox.NamedNode:
+    """The predicate under which a word holds the postings of ``entity``'s bucket."""
+    return _POSTING_PREDICATES[posting_bucket(entity)]
+
+
+def _name_of(e: ox.NamedNode, kind: str, names: Sequence[str]) -> tuple[ox.Literal, str]:
+    """An entity's ``dgs:nameOf`` literal (its kind, display name and names) and its
+    posting line."""
     shown = display_name(names)
-    packed = ox.Literal(f"{e.value}\t{kind}\t{shown}")
-    out = [ox.Triple(e, _NAME_OF_N, ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))))]
-    all_terms = dict.fromkeys(t for n in names for t in _terms(n))
-    out += [ox.Triple(word_iri(w), _HAS_N, packed) for w in all_terms]
-    return out
+    return ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))), f"{e.value}\t{kind}\t{shown}"
 
 
-def _index_quads(e: ox.NamedNode, kind: str, names: Sequence[str], all_terms: Iterable[str]) -> list[ox.Quad]:
-    """``_index_triples`` as quads of the index's graph, ``all_terms`` being the terms of
-    ``names`` (the build's loader takes quads)."""
-    shown = display_name(names)
-    packed = ox.Literal(f"{e.value}\t{kind}\t{shown}")
-    g = _GRAPH_N
-    out = [ox.Quad(e, _NAME_OF_N, ox.Literal(f"{kind}\t{shown}\t" + "\n".join(sorted(names))), g)]
-    out += [ox.Quad(word_iri(w), _HAS_N, packed, g) for w in all_terms]
-    return out
+def _postings(lines: Iterable[str]) -> ox.Literal:
+    return ox.Literal("\n".join(sorted(set(lines))))
 
 
 def _data(triples: Iterable[ox.Triple] | Iterable[ox.Quad]) -> str:
@@ -205,12 +212,21 @@ def _data(triples: Iterable[ox.Triple] | Iterable[ox.Quad]) -> str:
 
 def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list]) -> str:
     """One update request replacing the index entries of ``entities`` with their current
-    names (an entity no longer named loses its entries) and clearing their marks."""
+    names (an entity no longer named loses its entries) and clearing their marks: the
+    postings' literals of the (word, bucket) pairs their old and new names reach are
+    rewritten, without the entities' old lines and with their new ones."""
     vals = "VALUES ?e { " + " ".join(str(e) for e in entities) + " }"
-    old: list[ox.Triple] = []
+    mine = {e.value for e in entities}
+    gone: list[ox.Triple] = []
+    # (word, bucket predicate) -> the new lines of the entities for it
+    touched: dict[tuple[str, ox.NamedNode], list[str]] = {}
     for r in query(f"SELECT ?e ?v WHERE {{ {vals} GRAPH {_G} {{ ?e <{NAME_OF}> ?v }} }}"):
-        kind, _shown, held_names = _v(r["v"]).split("\t", 2)
-        old += _index_triples(r["e"], kind, held_names.split("\n"))
+        gone.append(ox.Triple(r["e"], ox.NamedNode(NAME_OF), r["v"]))
+        _kind, _shown, held_names = _v(r["v"]).split("\t", 2)
+        pred = posting_predicate(_v(r["e"]))
+        for n in held_names.split("\n"):
+            for w in _terms(n):
+                touched.setdefault((w, pred), [])
     rows = query(
         f"SELECT ?e ?kind ?n WHERE {{ {vals} VALUES ?kind {{ {_KIND_VALUES} }} "
         "?e a ?kind ; <https://schema.org/name> ?n }"
@@ -219,9 +235,24 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
     new_words: set[str] = set()
     for (e, kind), spellings in _entries(rows).items():
         spelt = sorted(set(spellings))
-        added += _index_triples(e, kind, spelt)
-        new_words.update(t for n in spelt for t in terms(n))
-    gone = list(dict.fromkeys(old))
+        name_of, line = _name_of(e, kind, spelt)
+        added.append(ox.Triple(e, ox.NamedNode(NAME_OF), name_of))
+        pred = posting_predicate(e.value)
+        for w in dict.fromkeys(t for n in spelt for t in _terms(n)):
+            touched.setdefault((w, pred), []).append(line)
+            new_words.add(w)
+    keys = list(touched)
+    word_of = {word_iri(w).value: w for w, _ in keys}
+    for i in range(0, len(keys), 2000):
+        pairs = " ".join(f"({word_iri(w)} {p})" for w, p in keys[i : i + 2000])
+        for r in query(f"SELECT ?w ?p ?v WHERE {{ VALUES (?w ?p) {{ {pairs} }} GRAPH {_G} {{ ?w ?p ?v }} }}"):
+            gone.append(ox.Triple(r["w"], r["p"], r["v"]))
+            w = word_of[_v(r["w"])]
+            kept = [ln for ln in _v(r["v"]).split("\n") if ln.split("\t", 1)[0] not in mine]
+            touched[(w, r["p"])] += kept
+    for (w, p), lines in touched.items():
+        if lines:
+            added.append(ox.Triple(word_iri(w), p, _postings(lines)))
     # the vocabulary keeps every word once indexed (a word no entity has any more finds none)
     by_bucket: dict[ox.NamedNode, set[str]] = {}
     for w in new_words:
@@ -241,11 +272,15 @@ def reindex_update(entities: Sequence[ox.NamedNode], query: Callable[[str], list
                 by_bucket[b] |= have
         for b, ws in by_bucket.items():
             added.append(ox.Triple(b, ox.NamedNode(WORDS), ox.Literal("\n".join(sorted(ws)))))
+    # a triple both gone and added (a literal the re-index leaves as it was) is kept
+    same = set(gone) & set(added)
+    gone = [t for t in dict.fromkeys(gone) if t not in same]
+    added = [t for t in dict.fromkeys(added) if t not in same]
     ops = []
     if gone:
         ops.append(f"DELETE DATA {{ GRAPH {_G} {{ {_data(gone)} }} }}")
     if added:
-        ops.append(f"INSERT DATA {{ GRAPH {_G} {{ {_data(dict.fromkeys(added))} }} }}")
+        ops.append(f"INSERT DATA {{ GRAPH {_G} {{ {_data(added)} }} }}")
     ops.append(
         f"DELETE DATA {{ GRAPH {_G} {{ " + " ".join(f"{e} <{STALE}> true ." for e in entities) + " } }"
     )
@@ -258,13 +293,17 @@ def build(
     *,
     batch: int = 50_000,
     write: Callable[[list[ox.Quad]], None] | None = None,
+    clear: bool = True,
+    stamp: bool = True,
 ) -> int:
     """Index every entity afresh in one pass (the names read by one query, the entries
     written in batches of ``batch`` triples), clearing every mark; returns the entities
     indexed. ``write`` adds quads (the embedded store's loader: the entries as terms, not
     as INSERT DATA text to parse, half the build's time); by default INSERT DATA through
     ``update``. It need not be atomic: the version goes last, so a build stopped part way
-    is started over."""
+    is started over. ``clear=False``: the old entries are left for the caller to remove
+    (``summaries.refresh`` sweeps what a whole rebuild did not write, in slices);
+    ``stamp=False``: nor is the version written (the caller writes ``VERSION_DATA`` after)."""
 
     def put(quads: list[ox.Quad]) -> None:
         if write is not None:
@@ -272,27 +311,46 @@ def build(
         else:
             update(f"INSERT DATA {{ GRAPH {_G} {{ {_data(quads)} }} }}")
 
-    update(
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{HAS}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
-    )
+    if clear:
+        update(
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{NAME_OF}> ?o }} }} ;\n"
+            f"DELETE {{ GRAPH {_G} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {_G} {{ ?s ?p ?o }} "
+            f'FILTER(?p = <{HAS}> || STRSTARTS(STR(?p), "{_HAS_PREFIX}")) }} ;\n'
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{WORDS}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{STALE}> ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_TABLE
+        )
     rows = query(
         f"SELECT ?e ?kind ?n WHERE {{ VALUES ?kind {{ {_KIND_VALUES} }} ?e a ?kind ; <https://schema.org/name> ?n }}"
     )
     entries = _entries(rows)
+    del rows
     buf: list[ox.Quad] = []
     vocabulary: dict[str, None] = {}
+    g = _GRAPH_N
+    # a bucket of entities at a time: only its postings are held (word -> lines)
+    in_bucket: list[list[tuple[ox.NamedNode, str, list[str]]]] = [[] for _ in range(POSTING_BUCKETS)]
     for (e, kind), spellings in entries.items():
-        spelt = sorted(set(spellings))
-        all_terms = dict.fromkeys(t for n in spelt for t in _terms(n))
-        buf += _index_quads(e, kind, spelt, all_terms)
-        vocabulary.update(all_terms)
-        if len(buf) >= batch:
-            put(buf)
-            buf = []
+        in_bucket[posting_bucket(e.value)].append((e, kind, spellings))
+    for b, ents in enumerate(in_bucket):
+        postings: dict[str, list[str]] = {}
+        for e, kind, spellings in ents:
+            spelt = sorted(set(spellings))
+            all_terms = dict.fromkeys(t for n in spelt for t in _terms(n))
+            name_of, line = _name_of(e, kind, spelt)
+            buf.append(ox.Quad(e, _NAME_OF_N, name_of, g))
+            for w in all_terms:
+                postings.setdefault(w, []).append(line)
+            vocabulary.update(all_terms)
+            if len(buf) >= batch:
+                put(buf)
+                buf = []
+        for w, lines in postings.items():
+            buf.append(ox.Quad(word_iri(w), _POSTING_PREDICATES[b], _postings(lines), g))
+            if len(buf) >= batch:
+                put(buf)
+                buf = []
+    del in_bucket
     by_bucket: dict[ox.NamedNode, set[str]] = {}
     for t in vocabulary:
         by_bucket.setdefault(bucket_iri(t), set()).add(t)
@@ -303,7 +361,8 @@ def build(
     put(buf)
     rows = [(e.value, kind, display_name(set(spellings))) for (e, kind), spellings in entries.items()]
     _write_table(NameTable.from_rows(rows), update, write)
-    update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
+    if stamp:
+        update(VERSION_DATA)
     log.info("name index: %d entities indexed", len(entries))
     return len(entries)
 
@@ -345,7 +404,7 @@ def refresh(
         else:
             table_rows = _all_rows(query)
         _write_table(NameTable.from_rows(table_rows, previous=old), update, write)
-    update(f'INSERT DATA {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> "{VERSION}" }} }}')
+    update(VERSION_DATA)
     log.info("name index: %d entities re-indexed", n)
     return n
 
@@ -359,7 +418,6 @@ class NameIndex:
     def __init__(self, store: ox.Store):
         self._store = store
         self._g = ox.NamedNode(GRAPH)
-        self._has = ox.NamedNode(HAS)
 
     def search(
         self, name: str, *, limit: int, min_score: float, kinds: Iterable[str] | None = None
@@ -411,13 +469,17 @@ class NameIndex:
                     wanted.update(h[0] for h in hits)
             read = 0
             for w in wanted:
-                for q in self._store.quads_for_pattern(word_iri(w), self._has, None, self._g):
-                    read += 1
+                for q in self._store.quads_for_pattern(word_iri(w), None, None, self._g):
+                    if not q.predicate.value.startswith(_HAS_PREFIX):
+                        continue
+                    lines = _v(q.object).split("\n")
+                    read += len(lines)
                     if most is not None and read > most:
                         return None
-                    e, kind, n = _v(q.object).split("\t", 2)
-                    if only is None or kind in only:
-                        out[(e, kind)] = n
+                    for ln in lines:
+                        e, kind, n = ln.split("\t", 2)
+                        if only is None or kind in only:
+                            out[(e, kind)] = n
         return [(e, k, n) for (e, k), n in out.items()]
 
 
@@ -447,6 +509,7 @@ for _i, _c in enumerate(_ALPHABET):
 _SIG_BITS = 256
 _SIG_WORDS = _SIG_BITS // 64
 _PART_CHARS = 4_000_000  # a literal of the table holds at most this many characters
+_COUNT_SLICE = 20_000  # names whose characters are counted together (``NameTable.from_rows``)
 
 
 #: the column of a space (``_char_col``)
@@ -661,11 +724,15 @@ class NameTable:
             lens = np.fromiter((len(p) for p in new), dtype=np.int64, count=len(new))
             plen[at] = lens
             pmin[at] = np.fromiter((_once_len(p) for p in new), dtype=np.float64, count=len(new))
-            k = len(new)
-            cols = _char_col("".join(new))
-            of = np.repeat(np.arange(k, dtype=np.int64), lens)
-            flat = np.bincount(cols * k + of, minlength=_COLS * k)
-            counts[:, at] = np.minimum(flat, 255).astype(np.uint8).reshape(_COLS, k)
+            # the characters counted a slice of names at a time (all at once, the arrays
+            # of every character as int64 took 0.8 GB at 100,000 cases)
+            for lo in range(0, len(new), _COUNT_SLICE):
+                part, part_lens = new[lo : lo + _COUNT_SLICE], lens[lo : lo + _COUNT_SLICE]
+                k = len(part)
+                cols = _char_col("".join(part))
+                of = np.repeat(np.arange(k, dtype=np.int64), part_lens)
+                flat = np.bincount(cols * k + of, minlength=_COLS * k)
+                counts[:, at[lo : lo + k]] = np.minimum(flat, 255).astype(np.uint8).reshape(_COLS, k)
             word = (1 << 64) - 1
             for i, p in zip(todo, new, strict=True):
                 v = _signature(p)
@@ -963,6 +1030,9 @@ def table_quads(table: NameTable) -> list[ox.Quad]:
 
 _STAMP = f"SELECT ?v WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?v }} }}"
 DROP_STAMP = f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }}"
+#: the update making the index unread (its version and the table's stamp removed): a whole
+#: rebuild's first step
+UNSTAMP = f"DELETE WHERE {{ GRAPH {_G} {{ <{_VERSION_NODE}> <{_VERSION_P}> ?o }} }} ;\n" + DROP_STAMP
 DROP_TABLE = (
     f"DELETE WHERE {{ GRAPH {_G} {{ <{TABLE}> <{_TABLE_STAMP}> ?o }} }} ;\n"
     f"DELETE WHERE {{ GRAPH {_G} {{ ?s <{_TABLE_PART}> ?o }} }}"
@@ -975,12 +1045,11 @@ def _write_table(
     update(DROP_TABLE)
     quads = table_quads(table)
     parts, stamp = quads[:-1], quads[-1]
-    for q in parts:  # one literal at a time: a few MB each
+    for q in [*parts, stamp]:  # one literal at a time: a few MB each; the stamp last
         if write is not None:
             write([q])
         else:
             update(f"INSERT DATA {{ GRAPH {_G} {{ {q.subject} {q.predicate} {q.object} }} }}")
-    update(f"INSERT DATA {{ GRAPH {_G} {{ {stamp.subject} {stamp.predicate} {stamp.object} }} }}")
 
 
 def _parts_from(stamp: str, quads: Iterable[tuple[str, str]]) -> dict[str, str] | None:

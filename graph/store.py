@@ -524,6 +524,8 @@ class GraphStore:
                 bulk_write=bulk,
                 progress=progress,
                 stream=None if self.remote else self._iter_rows,
+                quads=None if self.remote else self._summary_quads,
+                remove=None if self.remote else self._remove_quads,
             )
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from None
@@ -533,6 +535,29 @@ class GraphStore:
             self._loads_unsettled += 1
             self.compact()
         return rebuilt
+
+    def _summary_quads(self) -> Iterator[ox.Quad]:
+        """The summaries' graph's quads, read from a snapshot (removing some meanwhile is safe)."""
+        return self._store.quads_for_pattern(None, None, None, _SUMMARY)
+
+    def _remove_quads(self, quads: Sequence[ox.Quad]) -> None:
+        """Remove ``quads`` in one transaction (one DELETE DATA: pyoxigraph removes one quad
+        per transaction otherwise); a quad with a blank node, which DELETE DATA cannot
+        name, on its own."""
+        named = [
+            q
+            for q in quads
+            if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
+        ]
+        if named:
+            self._store.update(
+                "DELETE DATA { "
+                + "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in named)
+                + " }"
+            )
+        for q in quads:
+            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                self._store.remove(q)
 
     # --- writing -----------------------------------------------------------------
     def _check_writable(self) -> None:

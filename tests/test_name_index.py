@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pyoxigraph as ox
 import pytest
 from rapidfuzz import fuzz, process, utils
 
@@ -116,7 +117,7 @@ def test_a_stale_or_missing_index_is_not_read():
     kg.store.refresh_summaries()
     assert kg.store.name_index() is not None
     # a store written before the index existed: the exact path until the next refresh
-    kg.store._store.update(f"DELETE WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.SNS}version> \"1\" }} }}")
+    kg.store._store.update(f"DELETE WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.SNS}version> \"{name_index.VERSION}\" }} }}")
     assert kg.store.name_index() is None
     kg.store.refresh_summaries()
     assert assert_same(kg, queries_for(_names(kg), 60))
@@ -145,8 +146,12 @@ def test_replacing_and_removing_documents_keeps_the_index_exact():
     assert kg.store.name_index() is not None
     assert an.search_entities(kg.store, "Brand New Counsel LLP") == []
     _, rows = kg.store.query(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.HAS}>|<{name_index.NAME_OF}> ?o }} }}")
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.NAME_OF}> ?o }} }}")
     assert rows[0]["n"] == 0
+    _, rows = kg.store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s ?p ?o "
+        f"FILTER(STRSTARTS(STR(?p), \"{name_index.HAS}\")) }} }}")
+    assert rows[0]["n"] == 0  # no posting left either
 
 
 def test_index_equals_exact_on_real_filings(tmp_path, dev_dir, seeds_dir):
@@ -431,3 +436,42 @@ def test_table_from_a_previous_one_equals_one_computed_afresh():
     new_rows = rows[50:] + [("urn:x:new", "Judge", "Quite New Name")]
     a, b = name_index.NameTable.from_rows(new_rows, previous=old), name_index.NameTable.from_rows(new_rows)
     assert a.parts() == b.parts()
+
+
+def _postings_and_names(kg: KnowledgeGraph) -> list[str]:
+    return sorted(str(q) for q in kg.store._store.quads_for_pattern(None, None, None, ox.NamedNode(name_index.GRAPH))
+                  if q.predicate.value.startswith(name_index.HAS) or q.predicate.value == name_index.NAME_OF)
+
+
+def test_reindexed_postings_equal_a_fresh_build():
+    """A re-index rewrites the packed postings of the (word, bucket) pairs the entities'
+    old and new names reach: the same literals, byte for byte, as indexing afresh."""
+    kg = KnowledgeGraph(None)
+    docs = filings()
+    for ex, text in docs:
+        kg.store.put(ex, text=text, path=f"/filings/{ex.doc}")
+    kg.store.refresh_summaries()
+    assert any(name_index.HAS + "/" in q for q in _postings_and_names(kg))
+    ex, text = docs[0]
+    ex2 = with_first_firm_renamed(ex, "Brand New Counsel LLP", "f" * 64)
+    assert kg.store.put(ex2, text=text, path=f"/filings/{ex.doc}").status == "replaced"
+    other = [g for g in kg.store.named_graphs() if not g.endswith("f" * 64)]
+    assert kg.store.remove_document(other[-1].rsplit("/", 1)[-1])
+    kg.store.refresh_summaries()
+    assert kg.store.name_index() is not None
+    reindexed = _postings_and_names(kg)
+    assert any("Brand New Counsel LLP" in q for q in reindexed)
+    kg.store._store.update(f"DELETE WHERE {{ GRAPH <{name_index.GRAPH}> {{ ?s <{name_index.SNS}version> ?v }} }}")
+    assert name_index.refresh(kg.store._rows, kg.store._store.update) > 0  # built afresh
+    assert _postings_and_names(kg) == reindexed
+
+
+def test_table_counts_characters_in_slices_as_at_once(monkeypatch):
+    rng = random.Random(3)
+    rows = [(f"https://example.org/{i}", "Party", "".join(rng.choice("abc déf GHI 123 ñ&") for _ in range(rng.randint(0, 40))))
+            for i in range(500)]
+    monkeypatch.setattr(name_index, "_COUNT_SLICE", 7)
+    sliced = name_index.NameTable.from_rows(rows)
+    monkeypatch.setattr(name_index, "_COUNT_SLICE", 10**9)
+    whole = name_index.NameTable.from_rows(rows)
+    assert np.array_equal(sliced.counts, whole.counts) and sliced.counts.any()

@@ -311,3 +311,96 @@ def test_whole_rebuild_streamed_over_every_case_equals_chunks(graph, dev_dir, se
         assert summaries.refresh(st._rows, st._store.update, write=st._store.extend,
                                  bulk_write=st._store.bulk_extend) > 0
         assert _summary_graph(kg) == whole, chunk
+
+
+def _junk(kg: KnowledgeGraph) -> list[ox.Quad]:
+    """Quads a whole rebuild must not leave behind: marks, an answer of another version,
+    a posting of a word no longer indexed, one with a blank node."""
+    g = ox.NamedNode(summaries.SUMMARY_GRAPH)
+    grp = next(q.subject for q in kg.store._store.quads_for_pattern(
+        None, ox.NamedNode(summaries.SNS + "rel"), None, g))
+    case = ox.NamedNode(kg.store.query("SELECT ?c WHERE { ?c a dg:Case } LIMIT 1")[1][0]["c"])
+    t = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    return [
+        ox.Quad(case, ox.NamedNode(summaries.SNS + "stale"), t, g),
+        ox.Quad(grp, ox.NamedNode(summaries.SNS + "dirty"), t, g),
+        ox.Quad(grp, ox.NamedNode(summaries.SNS + "packed-old"), ox.Literal("3\t\t\tx\ty\tz"), g),
+        ox.Quad(ox.NamedNode(summaries.SNS + "w/zzzz"), ox.NamedNode(summaries.SNS + "has"),
+                ox.Literal("https://docketgraph.org/id/x\tParty\tZzzz"), g),
+        ox.Quad(ox.BlankNode(), ox.NamedNode(summaries.SNS + "old"), ox.Literal("line\n\"quoted\"\ttab"), g),
+    ]
+
+
+def _graph_for(graph: str) -> KnowledgeGraph:
+    if graph == "fixture":
+        return small_graph()
+    kg = KnowledgeGraph(None)
+    for ex in extractions(30):
+        kg.store.put(ex)
+    return kg
+
+
+@pytest.mark.parametrize("graph", ["fixture", "synthetic"])
+def test_whole_rebuild_over_old_summaries_sweeps_what_it_did_not_write(graph):
+    """The embedded store's whole rebuild writes over the old summaries, then removes in
+    slices every quad it did not write: the graph is the one dropping it first gives."""
+    kg = _graph_for(graph)
+    st = kg.store
+    # the graph dropped by one request, then rebuilt (as on a server)
+    summaries.refresh(st._rows, st._store.update, write=st._store.extend, bulk_write=st._store.bulk_extend)
+    want = _summary_graph(kg)
+    assert st.summaries_current() and st.name_index() is not None
+    st._store.extend(_junk(kg))
+    st._store.update(f"DELETE WHERE {{ GRAPH <{summaries.SUMMARY_GRAPH}> "
+                     f"{{ <{summaries.SUMMARY_GRAPH}> <{summaries.SNS}version> ?v }} }}")
+    slices: list[int] = []
+    remove = st._remove_quads
+
+    def counted(quads):
+        slices.append(len(quads))
+        remove(quads)
+
+    st._remove_quads = counted  # type: ignore[method-assign]
+    assert st.refresh_summaries() > 0
+    assert slices and sum(slices) == len(_junk(kg))  # what it did not write, and only that
+    assert _summary_graph(kg) == want
+    assert st.summaries_current() and st.name_index() is not None
+    _all_equal(kg)
+
+
+@pytest.mark.parametrize("why", ["version", "stale"])
+def test_a_whole_rebuild_stopped_part_way_is_started_over(monkeypatch, why):
+    """The versions go first (one small transaction) and last: a rebuild stopped after its
+    first slice of removals leaves summaries and name index that no reader trusts, and the
+    next refresh rebuilds them whole (whether the rebuild was whole for another version's
+    summaries or for many stale cases)."""
+    kg = small_graph()
+    st = kg.store
+    st.refresh_summaries()
+    want = _summary_graph(kg)
+    st._store.extend(_junk(kg))
+    if why == "version":  # another version's summaries
+        st._store.update(f"DELETE WHERE {{ GRAPH <{summaries.SUMMARY_GRAPH}> "
+                         f"{{ <{summaries.SUMMARY_GRAPH}> <{summaries.SNS}version> ?v }} }}")
+    else:  # every case stale, more than a chunk of them
+        st._store.update(summaries.MARK_ALL)
+        assert not st.summaries_current() and summaries._rebuild_whole(st._rows, 2)
+    monkeypatch.setattr(summaries, "sweep", functools.partial(summaries.sweep, slice_quads=2))
+    calls: list[int] = []
+
+    def stopped(quads):
+        st._remove_quads(quads)
+        calls.append(len(quads))
+        raise OSError("stopped")
+
+    with pytest.raises(OSError, match="stopped"):
+        summaries.refresh(st._rows, st._store.update, write=st._store.extend, bulk_write=st._store.bulk_extend,
+                          stream=st._iter_rows, quads=st._summary_quads, remove=stopped, chunk=2)
+    assert calls == [2]
+    assert set(_summary_graph(kg)) - set(want)  # the rest of the old summaries is still there
+    assert not st.summaries_current() and st.name_index() is None
+    assert summaries._rebuild_whole(st._rows, 500)
+    assert _rows(kg, "firms-before-judges", {}, exact=False) == _rows(kg, "firms-before-judges", {}, exact=True)
+    assert st.refresh_summaries() > 0
+    assert _summary_graph(kg) == want
+    assert st.summaries_current() and st.name_index() is not None
