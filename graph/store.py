@@ -558,6 +558,9 @@ class GraphStore:
         for q in quads:
             if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
                 self._store.remove(q)
+        # a removal is a write to the store's write buffers too (a marker per index): a
+        # sweep of millions of old summary quads held them all in memory until flushed
+        self._written(len(quads))
 
     # --- writing -----------------------------------------------------------------
     def _check_writable(self) -> None:

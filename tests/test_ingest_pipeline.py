@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from factories import TEXT, case_extraction
 from test_crash import TEMPLATE
@@ -263,3 +264,24 @@ def test_a_store_in_memory_is_never_flushed(monkeypatch):
     st._store = _Counting(st._store, lambda: pytest.fail("an in-memory store has nothing to flush"))
     st.put(case_extraction("a", docket="1:24-cv-00001"), text=TEXT, path="/a")
     assert st.has_document(case_extraction("a", docket="x").sha256)
+
+
+def test_removals_in_slices_flush_the_write_buffers_too(tmp_path, monkeypatch):
+    """A whole rebuild's sweep removes old summary quads slice by slice: each removal is a
+    write to the store's buffers, counted towards their flush like any other write (at
+    100,000 cases the sweep's millions of removals held gigabytes of buffers otherwise)."""
+    flushed: list[int] = []
+    st = GraphStore(tmp_path / "s")
+    st.put(case_extraction("a", docket="1:24-cv-00001"), text=TEXT, path="/a")
+    g = ox.NamedNode("https://docketgraph.org/test/junk")
+    junk = [ox.Quad(ox.NamedNode(f"https://docketgraph.org/test/{i}"), ox.NamedNode(DG.path), ox.Literal(str(i)), g)
+            for i in range(120)]
+    st._store.extend(junk)
+    monkeypatch.setattr(store_mod, "FLUSH_QUADS", 50)
+    real = st._store.flush
+    st._store = _Counting(st._store, lambda: (flushed.append(1), real()))
+    for i in range(0, 120, 20):
+        st._remove_quads(junk[i : i + 20])
+    assert len(flushed) == 2  # after 60 and 120 removals (50 each time or more)
+    assert not list(st._store._inner.quads_for_pattern(None, None, None, g))
+    st.close()
